@@ -1,0 +1,170 @@
+"""The event contract in code: one schema for the loader (writing) and the dashboard (reading).
+
+Mirrors `shared/docs/event-contract.md`. Field names are fixed; adding fields is allowed,
+renaming needs a `SCHEMA_VERSION` bump and a migration note in the README.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "years", "undated")
+DATE_BASES = ("explicit", "relative", "inferred", "curated", "none")
+PLACE_TYPES = ("site", "city", "admin1", "country", "sea", "region", "border", "unknown")
+EVENT_TYPES = (
+    "deployment",
+    "strike",
+    "visit",
+    "investigation",
+    "raid_arrest",
+    "intelligence_assessment",
+    "document_release",
+    "statement",
+    "legal_policy",
+    "bounty_sanction",
+    "deportation",
+    "other",
+)
+METHODS = ("extracted", "curated")
+
+
+class ContractError(ValueError):
+    """A file that breaks the contract; the message names the file and the field."""
+
+    def __init__(self, path: str | Path, field: str, problem: str):
+        self.path, self.field, self.problem = str(path), field, problem
+        super().__init__(f"{path}: field '{field}': {problem}")
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    document: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        if len(self.quote) != self.end - self.start:
+            raise ValueError("quote length does not match end - start")
+        return self
+
+
+class EventProperties(BaseModel):
+    """The properties of one event Feature."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(min_length=1)
+    title: str
+    event_type: Literal[EVENT_TYPES]
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: Literal[DATE_PRECISIONS]
+    date_basis: Literal[DATE_BASES]
+    date_text: str
+    place_name: str | None
+    place_id: str | None
+    place_type: Literal[PLACE_TYPES]
+    place_geometry: dict | None
+    actors: list[str]
+    cited_sources: list[str]
+    documents: list[str] = Field(min_length=1)
+    evidence: list[Evidence]
+    confidence: float = Field(ge=0.0, le=1.0)
+    method: Literal[METHODS]
+    language: str
+    # Added fields (allowed by the contract):
+    places_mentioned: list[dict] = Field(default_factory=list)
+    section: str = "body"
+    undated: bool = False
+    unlocated: bool = False
+
+    @field_validator("date_start", "date_end", mode="before")
+    @classmethod
+    def _iso_date(cls, v: Any):
+        if v is None or isinstance(v, dt.date):
+            return v
+        if isinstance(v, str) and len(v) == 10:
+            return dt.date.fromisoformat(v)
+        raise ValueError("must be YYYY-MM-DD or null")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if (self.date_start is None) != (self.date_end is None):
+            raise ValueError("date_start and date_end must both be set or both be null")
+        if self.date_start and self.date_start > self.date_end:
+            raise ValueError("date_start is after date_end")
+        if self.date_start is None and self.date_precision != "undated":
+            raise ValueError("an undated event must have date_precision 'undated'")
+        return self
+
+
+class PointGeometry(BaseModel):
+    type: Literal["Point"]
+    coordinates: tuple[float, float]
+
+    @field_validator("coordinates")
+    @classmethod
+    def _in_range(cls, v):
+        lon, lat = v
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValueError("longitude/latitude out of range")
+        return v
+
+
+class EventFeature(BaseModel):
+    type: Literal["Feature"]
+    geometry: PointGeometry | None
+    properties: EventProperties
+
+
+class EventCollection(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: Literal["FeatureCollection"]
+    schema_version: str
+    generated_from: list[dict]
+    features: list[EventFeature]
+
+
+def _field_path(err: dict) -> str:
+    return ".".join(str(p) for p in err["loc"]) or "(top level)"
+
+
+def validate_collection(obj: Any, *, source: str | Path = "<memory>") -> EventCollection:
+    """Validate a decoded events file; raise ContractError naming the file and first bad field."""
+    try:
+        col = EventCollection.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ContractError(source, _field_path(first), first["msg"]) from None
+    if col.schema_version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise ContractError(source, "schema_version", f"{col.schema_version} is not compatible with {SCHEMA_VERSION}")
+    return col
+
+
+def read_events(path: str | Path) -> EventCollection:
+    """Read and validate `events.geojson`; every reader of events goes through here."""
+    path = Path(path)
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContractError(path, "(file)", "file not found") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ContractError(path, "(file)", f"not valid JSON: {exc}") from None
+    return validate_collection(obj, source=path)
+
+
+def feature_dict(props: EventProperties, geometry: dict | None) -> dict:
+    """One Feature as plain JSON-ready data, dates as ISO strings."""
+    return {"type": "Feature", "geometry": geometry, "properties": props.model_dump(mode="json")}

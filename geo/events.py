@@ -1,0 +1,323 @@
+"""Sentences plus their dates, places and actors into events; repeated mentions merged.
+
+A sentence reports a happening when it holds a trigger word of an event type
+(`geo/ref/event_triggers.yaml`). Its event takes the sentence's most precise date, the place
+where it happened (not the places merely mentioned with it), its actors and cited sources.
+Mentions of the same happening are then merged, within and across documents.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from geo.records import (
+    ActorMention,
+    DateInterval,
+    Document,
+    Event,
+    Evidence,
+    Place,
+    PlaceMention,
+    Sentence,
+    SourceMention,
+    TimeMention,
+)
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
+PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
+# Types that describe one happening from different angles and may merge when adjacent.
+_COMPATIBLE = [
+    {"deployment", "visit", "statement"},
+    {"investigation", "raid_arrest", "legal_policy", "statement"},
+    {"intelligence_assessment", "document_release", "statement"},
+    {"strike", "statement"},
+]
+_LABELS = {
+    "de": {
+        "deployment": "Stationierung", "strike": "Angriff", "visit": "Besuch", "investigation": "Ermittlungen",
+        "raid_arrest": "Festnahmen", "intelligence_assessment": "Geheimdienst-Einschätzung",
+        "document_release": "Dokument", "statement": "Erklärung", "legal_policy": "Recht und Politik",
+        "bounty_sanction": "Kopfgeld/Sanktion", "deportation": "Abschiebung", "other": "Ereignis",
+    },
+    "en": {
+        "deployment": "Deployment", "strike": "Strike", "visit": "Visit", "investigation": "Investigation",
+        "raid_arrest": "Arrests", "intelligence_assessment": "Intelligence assessment",
+        "document_release": "Document", "statement": "Statement", "legal_policy": "Law and policy",
+        "bounty_sanction": "Bounty/sanction", "deportation": "Deportation", "other": "Event",
+    },
+}
+_LOCATED_BEFORE = re.compile(
+    r"(?:\b(?:in|im|in der|in den|auf|auf der|bei|beim|nahe|vor|an der|am|near|at|on|off|off the coast of|en|cerca de)"
+    r"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?)$",
+    re.I,
+)
+_ORIGIN_OR_TARGET_BEFORE = re.compile(
+    r"\b(?:aus|von|gegen|nach|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"^\s*(?:Sollte|Sollten|Falls|Wenn|Würde|If|Should|Were)\b|\b(?:würde|würden|wäre|wären|hätte|hätten|would|might|could)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[str, re.Pattern]]:
+    """One compiled pattern per event type, in priority order."""
+    data = yaml.safe_load(resources.files("geo.ref").joinpath("event_triggers.yaml").read_text(encoding="utf-8"))
+    out = []
+    for etype, langs in data["types"].items():
+        stems = [s for words in langs.values() for s in words]
+        prefix = sorted({re.escape(s) for s in stems if not s.startswith("*")}, key=len, reverse=True)
+        compound = sorted({re.escape(s[1:]) for s in stems if s.startswith("*")}, key=len, reverse=True)
+        parts = []
+        if prefix:
+            parts.append(r"\b(?:%s)\w*" % "|".join(prefix))
+        if compound:
+            parts.append(r"\b\w*(?:%s)(?:e|en|n|s|es|er|ern)?\b" % "|".join(compound))
+        out.append((etype, re.compile("|".join(parts))))
+    return out
+
+
+def _trigger(sentence: str) -> tuple[str, str] | None:
+    low = sentence.lower()
+    for etype, pattern in _trigger_patterns():
+        m = pattern.search(low)
+        if m:
+            return etype, sentence[m.start():m.end()]
+    return None
+
+
+def _within(items, s: Sentence):
+    return [m for m in items if m.start >= s.start and m.end <= s.end]
+
+
+def _place_role(doc_text: str, m: PlaceMention) -> str:
+    """'located' where the happening took place, 'mentioned' for origins, targets, demonyms."""
+    if m.weak:
+        return "mentioned"
+    before = doc_text[max(0, m.start - 40):m.start]
+    if _ORIGIN_OR_TARGET_BEFORE.search(before):
+        return "mentioned"
+    if _LOCATED_BEFORE.search(before):
+        return "located"
+    return "named"
+
+
+def _best_place(doc_text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    roles = {id(m): _place_role(doc_text, m) for m in mentions}
+    ranked = sorted(
+        (m for m in mentions if roles[id(m)] != "mentioned"),
+        key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
+    )
+    return ranked[0] if ranked else None
+
+
+def _best_interval(times: list[TimeMention]) -> TimeMention | None:
+    happening = [t for t in times if t.role == "happening"]
+    return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
+
+
+def extract_events(
+    doc: Document,
+    sentences: list[Sentence],
+    *,
+    times: list[TimeMention],
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+    sources: list[SourceMention],
+) -> list[Event]:
+    """Make one candidate event per sentence that reports a happening, then merge neighbours."""
+    events: list[Event] = []
+    context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Karibikinsel"
+    for s in sentences:
+        s_places = _within(places, s)
+        best = _best_place(doc.text, s_places)
+        inherited = False
+        place = best.place if best else None
+        if place is None and s.paragraph in context:
+            place, inherited = context[s.paragraph], True
+        strong = [m for m in s_places if not m.weak]
+        if strong:
+            context[s.paragraph] = (best or strong[0]).place
+        if s.section == "heading" or _HYPOTHETICAL.search(s.text):
+            continue
+        trig = _trigger(s.text)
+        if not trig:
+            continue
+        etype, trigger_word = trig
+        t = _best_interval(_within(times, s))
+        s_actors = _within(actors, s)
+        if etype in ("statement", "other") and not (s_actors and (t or best)) and not (t and best):
+            continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
+        if not (t or best or s_actors):
+            continue
+        names = tuple(dict.fromkeys(a.actor for a in s_actors))
+        cited = tuple(dict.fromkeys(x.source for x in _within(sources, s)))
+        mentioned = tuple(dict.fromkeys(m.place for m in s_places if m.place != place))
+        explanation = [("type", f"{etype} from '{trigger_word}'")]
+        explanation.append(("date", f"'{t.text}' → {t.interval.start}..{t.interval.end} ({t.interval.precision}, {t.interval.basis})" if t else "no date in the sentence"))
+        if place:
+            how = "inherited from the paragraph" if inherited else f"'{best.text}'"
+            explanation.append(("place", f"{place.name} ({place.type}) from {how}"))
+        else:
+            explanation.append(("place", "no place where it happened"))
+        explanation.append(("actors", ", ".join(f"'{a.text}'→{a.actor}" for a in s_actors) or "none"))
+        ev = Evidence(doc.id, s.start, s.end, s.text, s.text, s.start)
+        events.append(
+            Event(
+                id=_event_id(doc.id, etype, s.text),
+                title="",
+                event_type=etype,
+                interval=t.interval if t else None,
+                date_text=t.text if t else "",
+                place=place,
+                place_inherited=inherited,
+                actors=names,
+                cited_sources=cited,
+                documents=(doc.id,),
+                evidence=(ev,),
+                confidence=0.0,
+                language=doc.language,
+                section=s.section if s.section in ("appeal", "comments") else "body",
+                places_mentioned=mentioned,
+                explanation=tuple(explanation),
+                modality="asserted",
+            )
+        )
+    merged = _merge_adjacent(events, sentences)
+    return [_finish(e) for e in merged]
+
+
+def _event_id(doc_id: str, etype: str, quote: str) -> str:
+    """Stable: depends only on the document id, type and the quoted words, not on offsets."""
+    key = f"{doc_id}|{etype}|{' '.join(quote.split())}"
+    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in _COMPATIBLE)
+
+
+def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+    """Merge runs of neighbouring sentences in one paragraph that tell the same happening."""
+    para_of = {s.start: s.paragraph for s in sentences}
+    out: list[Event] = []
+    for e in events:
+        if out:
+            prev = out[-1]
+            same_para = para_of.get(prev.evidence[-1].start) == para_of.get(e.evidence[0].start)
+            same_place = prev.place is None or e.place is None or prev.place.id == e.place.id
+            if (
+                same_para
+                and same_place
+                and prev.section == e.section
+                and _types_compatible(prev.event_type, e.event_type)
+                and _dates_compatible(prev.interval, e.interval)
+            ):
+                out[-1] = _combine(prev, e)
+                continue
+        out.append(e)
+    return out
+
+
+def _type_priority(etype: str) -> int:
+    order = [t for t, _ in _trigger_patterns()]
+    return order.index(etype) if etype in order else len(order)
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """One event from two mentions: the more specific type, date and place win."""
+    etype = min((a.event_type, b.event_type), key=_type_priority)
+    dated = [e for e in (a, b) if e.interval]
+    best_t = min(dated, key=lambda e: PRECISION_RANK.get(e.interval.precision, 9)) if dated else a
+    placed = [e for e in (a, b) if e.place]
+    best_p = min(placed, key=lambda e: (e.place_inherited, PLACE_RANK.get(e.place.type, 9))) if placed else a
+    ids = sorted([a.id, b.id])
+    return replace(
+        a,
+        id=ids[0],
+        event_type=etype,
+        interval=best_t.interval,
+        date_text=" / ".join(dict.fromkeys(x for x in (a.date_text, b.date_text) if x)),
+        place=best_p.place,
+        place_inherited=best_p.place_inherited,
+        actors=tuple(dict.fromkeys(a.actors + b.actors)),
+        cited_sources=tuple(dict.fromkeys(a.cited_sources + b.cited_sources)),
+        documents=tuple(sorted(set(a.documents + b.documents))),
+        evidence=tuple(sorted(set(a.evidence + b.evidence), key=lambda v: (v.document, v.start))),
+        places_mentioned=tuple(p for p in dict.fromkeys(a.places_mentioned + b.places_mentioned) if p != best_p.place),
+        explanation=a.explanation + (("merged", f"with {b.id}: {b.event_type}"),) + b.explanation,
+        section=a.section if a.section == b.section else "body",
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge repeated mentions of one happening, within and across documents.
+
+    Two events merge when their type is the same, their dates overlap (or neither is dated),
+    their places agree (or one has none), and they share an actor or a known place.
+    """
+    out: list[Event] = []
+    for e in sorted(events, key=lambda x: x.id):
+        for i, o in enumerate(out):
+            if _same_happening(o, e):
+                out[i] = _finish(_combine(o, e))
+                break
+        else:
+            out.append(e)
+    return out
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.section != b.section or a.event_type in ("statement", "other"):
+        return False
+    if (a.interval is None) != (b.interval is None) and a.documents != b.documents:
+        return False
+    if not _dates_compatible(a.interval, b.interval):
+        return False
+    pa, pb = a.place.id if a.place else None, b.place.id if b.place else None
+    if pa and pb and pa != pb:
+        return False
+    shared_actor = bool(set(a.actors) & set(b.actors))
+    return shared_actor and (a.interval is not None or (pa is not None and pa == pb) or a.documents == b.documents)
+
+
+def _finish(e: Event) -> Event:
+    """Title and confidence from what the event ended up with."""
+    return replace(e, title=_title(e), confidence=_confidence(e))
+
+
+def _title(e: Event) -> str:
+    lang = e.language if e.language in _LABELS else "en"
+    label = _LABELS[lang][e.event_type]
+    who = ", ".join(e.actors[:2])
+    where = e.place.name if e.place else ""
+    title = label
+    if where:
+        title += f" {'in' if lang in ('de', 'en') else 'en'} {where}"
+    if who:
+        title += f" ({who})" if where else f": {who}"
+    return title
+
+
+def _confidence(e: Event) -> float:
+    c = 0.45
+    if e.interval:
+        c += 0.1 if e.interval.basis == "inferred" else 0.15
+    if e.place:
+        c += 0.05 if e.place_inherited else 0.15
+    if e.actors:
+        c += 0.1
+    c += min(0.15, 0.05 * (len(e.evidence) - 1))
+    if e.section != "body":
+        c *= 0.4
+    return round(max(0.05, min(0.99, c)), 2)

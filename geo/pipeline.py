@@ -1,0 +1,75 @@
+"""The loader's stages in order: documents in, merged events out.
+
+Each document is processed on its own (so documents can be spread over processes or a
+Dask cluster); merging across documents and writing happen once at the end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.events import extract_events, merge_events
+from geo.gazetteer import Gazetteer
+from geo.ingest import IngestError, read_document
+from geo.records import Document, Event
+from geo.segment import segment
+from geo.when import infer_reference_date, tag_dates
+from geo.where import find_places
+from geo.who import ActorRegistry, find_actors, find_sources
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Heavy reference data, built once per process and passed to every stage."""
+
+    gazetteer: Gazetteer
+    registry: ActorRegistry
+
+    @classmethod
+    def load(cls) -> "Resources":
+        return cls(gazetteer=Gazetteer.load(), registry=ActorRegistry.load())
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    document: Document | None = None
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def process_document(doc: Document, *, resources: Resources) -> list[Event]:
+    """All per-document stages: segment, when, where, who, events."""
+    reference, inferred = doc.published, False
+    if reference is None:
+        reference, inferred = infer_reference_date(doc.text, language=doc.language), True
+    sentences = segment(doc.text)
+    times = tag_dates(doc.text, published=reference, language=doc.language, reference_is_inferred=inferred)
+    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
+    actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
+    sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
+    return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources)
+
+
+def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
+    """Read and process one file; a broken file becomes an error result, never an exception."""
+    result = DocumentResult(path=str(path))
+    try:
+        doc = read_document(path)
+    except IngestError as exc:
+        result.error = str(exc)
+        return result
+    result.document = doc
+    if doc.language not in ("de", "en", "es"):
+        result.warnings.append(f"{path}: language '{doc.language}' is not supported well; extracted with German and English rules")
+    try:
+        result.events = process_document(doc, resources=resources)
+    except Exception as exc:  # a bug on one document must not lose the others
+        result.error = f"{path}: extraction failed: {type(exc).__name__}: {exc}"
+    return result
+
+
+def merge_all(results: list[DocumentResult]) -> list[Event]:
+    """Merge events across documents once all are processed."""
+    return merge_events([e for r in results for e in r.events])

@@ -1,0 +1,138 @@
+"""Typed records passed between the loader's stages.
+
+Every offset (`start`, `end`) is a character offset into `Document.text`, the plain text
+that evidence quotes refer to: `document.text[m.start:m.end] == m.text` for every mention.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file turned into plain text plus its metadata."""
+
+    id: str  # the file name, e.g. "000_ba779983c7861c53.txt"
+    path: str
+    text: str
+    language: str  # "de", "en", "es", ... or "und" when undetectable
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence or list item with its offsets and the part of the document it sits in."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    # "body" for the article's own reporting; "appeal" (donation/subscription request),
+    # "comments" (reader comments appended after the article), "boilerplate" otherwise.
+    section: str = "body"
+    is_list_item: bool = False
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """An inclusive date interval with how precise it is and where it came from."""
+
+    start: dt.date
+    end: dt.date
+    precision: str  # day, week, month, season, quarter, year, years
+    basis: str  # explicit, relative, inferred
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    interval: DateInterval
+    # "happening" for the time of something reported; "comparison" for a year named
+    # only as a comparison ("wie schon 2003"), which never dates an event.
+    role: str = "happening"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str  # "geonames:5419384" or "geo:sea/caribbean-sea"
+    name: str  # canonical (English) name
+    type: str  # site, city, admin1, country, sea, region, border
+    lat: float
+    lon: float
+    country_code: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geometry: dict | None = field(default=None, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    # True for weaker evidence such as a demonym ("venezolanische") rather than a name.
+    weak: bool = False
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor: str  # canonical name
+    kind: str  # person, agency, government, armed_force, group, organisation, other
+    from_registry: bool = True
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    """A document or speaker that a claim is attributed to ("laut dem ICE-Memo")."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # normalised label, e.g. "ICE memo", "Pete Hegseth", "Reuters"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    start: int
+    end: int
+    quote: str
+    sentence: str  # the whole sentence the quote sits in, for the reader's context
+    sentence_start: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """A happening assembled from one or more sentences, before it is written out."""
+
+    id: str
+    title: str
+    event_type: str
+    interval: DateInterval | None
+    date_text: str
+    place: Place | None
+    place_inherited: bool
+    actors: tuple[str, ...]
+    cited_sources: tuple[str, ...]
+    documents: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    language: str
+    section: str = "body"
+    places_mentioned: tuple[Place, ...] = ()
+    modality: str = "asserted"  # or "hypothetical" ("würde", "if … would")
+    # Why the event was made: which words gave its type, date, place and actors.
+    explanation: tuple[tuple[str, str], ...] = ()
