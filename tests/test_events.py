@@ -1,0 +1,111 @@
+"""Event assembly: triggers, the place where it happened, dates, merging of mentions."""
+import datetime as dt
+
+from geo.events import extract_events, merge_events
+from geo.records import ActorMention, DateInterval, Document, Place, PlaceMention, TimeMention
+from geo.segment import segment
+
+ISLAND = Place("geo:test/island", "Isla Test", "admin1", 18.0, -66.0, "XX")
+CAPITAL = Place("geo:test/capital", "Capitol City", "city", 38.9, -77.0, "YY")
+LANDIA = Place("geo:test/landia", "Landia", "country", 7.0, -66.0, "LA")
+
+
+def _mention(text, word, place, weak=False, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return PlaceMention(start, start + len(word), word, place, weak=weak)
+
+
+def _actor(text, word, canonical, kind="person"):
+    start = text.index(word)
+    return ActorMention(start, start + len(word), word, canonical, kind)
+
+
+def _time(text, word, start_date, end_date, precision, role="happening"):
+    start = text.index(word)
+    return TimeMention(start, start + len(word), word, DateInterval(start_date, end_date, precision, "explicit"), role)
+
+
+def _events(text, places=(), actors=(), times=(), lang="de"):
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang)
+    return extract_events(doc, segment(text), times=list(times), places=list(places), actors=list(actors), sources=[])
+
+
+def test_the_event_is_where_it_happened_not_where_its_target_is():
+    text = "Kampfflugzeuge stehen auf Isla Test bereit, landische Stützpunkte anzugreifen, falls der Befehl aus Capitol City kommt."
+    places = [_mention(text, "Isla Test", ISLAND), _mention(text, "landische", LANDIA, weak=True), _mention(text, "Capitol City", CAPITAL)]
+    (ev,) = _events(text, places)
+    assert ev.event_type == "deployment"
+    assert ev.place == ISLAND
+    assert {p.name for p in ev.places_mentioned} == {"Landia", "Capitol City"}
+
+
+def test_a_later_sentence_inherits_the_paragraphs_place():
+    text = "Die Botschaft kam aus Isla Test. Der Minister Max Muster hat dort die Truppen inspiziert."
+    places = [_mention(text, "Isla Test", ISLAND)]
+    actors = [_actor(text, "Max Muster", "Max Muster")]
+    (ev,) = _events(text, places, actors)
+    assert ev.place == ISLAND and ev.place_inherited
+    assert ev.actors == ("Max Muster",)
+
+
+def test_the_most_precise_happening_date_wins_and_comparisons_are_ignored():
+    text = "Die Behörde begann im Herbst 2023 eine Untersuchung in Capitol City, wie schon 2003."
+    times = [
+        _time(text, "im Herbst 2023", dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season"),
+        _time(text, "2003", dt.date(2003, 1, 1), dt.date(2003, 12, 31), "year", role="comparison"),
+    ]
+    (ev,) = _events(text, [_mention(text, "Capitol City", CAPITAL)], times=times)
+    assert ev.event_type == "investigation"
+    assert (ev.interval.start, ev.interval.end, ev.interval.precision) == (dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season")
+
+
+def test_a_hypothetical_is_not_a_happening():
+    text = "Sollte tatsächlich ein Luftangriff auf Landia erfolgen, wäre das ein Bruch."
+    assert _events(text, [_mention(text, "Landia", LANDIA)]) == []
+
+
+def test_a_bare_statement_without_who_when_or_where_is_not_an_event():
+    text = "Das sagte man schon immer."
+    assert _events(text) == []
+
+
+def test_events_from_reader_comments_are_marked_and_less_confident():
+    body = "\n".join(f"Absatz {i} ohne Ereignis." for i in range(6))
+    text = body + "\nUnterstützen Sie uns mit Ihrer Spende.\nDie Truppen in Isla Test wurden verlegt."
+    places = [_mention(text, "Isla Test", ISLAND)]
+    (ev,) = _events(text, places)
+    assert ev.section == "comments" and ev.confidence < 0.4
+
+
+def test_two_mentions_of_one_assessment_merge_into_the_most_precise_date():
+    text = "Das Memo vom 7. April 2025 ist eine Einschätzung des Rates.\n\nDie Einschätzung des Rates aus dem April 2025 bleibt umstritten."
+    times = [
+        _time(text, "7. April 2025", dt.date(2025, 4, 7), dt.date(2025, 4, 7), "day"),
+        _time(text, "April 2025", dt.date(2025, 4, 1), dt.date(2025, 4, 30), "month"),
+    ]
+    # the second "April 2025" is the one in the second paragraph
+    second = text.index("April 2025", text.index("\n\n"))
+    times[1] = TimeMention(second, second + 10, "April 2025", times[1].interval)
+    actors = [ActorMention(text.index("Rates"), text.index("Rates") + 5, "Rates", "The Council", "agency"),
+              ActorMention(text.rindex("Rates"), text.rindex("Rates") + 5, "Rates", "The Council", "agency")]
+    events = _events(text, actors=actors, times=times)
+    assert len(events) == 2
+    (merged,) = merge_events(events)
+    assert merged.interval.precision == "day" and merged.interval.start == dt.date(2025, 4, 7)
+    assert len(merged.evidence) == 2
+
+
+def test_ids_do_not_depend_on_offsets():
+    text = "Die Truppen wurden nach Isla Test verlegt und sind in Isla Test stationiert."
+    places = [_mention(text, "Isla Test", ISLAND, nth=1)]
+    shifted = "Vorab ein Satz ohne Ereignis. " + text
+    places2 = [_mention(shifted, "Isla Test", ISLAND, nth=1)]
+    assert _events(text, places)[0].id == _events(shifted, places2)[0].id
+
+
+def test_english_triggers_and_titles():
+    text = "The army deployed troops to the border near Capitol City on Monday."
+    (ev,) = _events(text, [_mention(text, "Capitol City", CAPITAL)], lang="en")
+    assert ev.event_type == "deployment" and ev.title == "Deployment in Capitol City"

@@ -1,0 +1,56 @@
+"""Segment: sentences with offsets; appeals and reader comments are not the reporting."""
+import pytest
+
+from geo.segment import segment
+
+
+def test_offsets_point_at_the_sentence_text():
+    text = "Erster Satz. Zweiter Satz!\n\n- Ein Listenpunkt: „Zitat.“\nDritter Satz?"
+    for s in segment(text):
+        assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Das Memo vom 7. April 2025 liegt vor. Es ist geheim.", 2),  # German ordinal is no full stop
+        ("Laut Dr. Müller kam es z.B. zu Festnahmen. Danach nicht mehr.", 2),
+        ("The U.S. Army said so. Gen. Smith agreed.", 2),
+        ("Er sagte: „Es ist nicht die Frage, ob – sondern wann.“ Wenige Stunden zuvor war er dort.", 2),
+        ("J. Smith arrived on Monday. He left.", 2),
+    ],
+)
+def test_sentences_do_not_split_at_ordinals_abbreviations_or_initials(text, count):
+    assert len(segment(text)) == count
+
+
+def test_list_items_are_marked_and_lose_their_bullet():
+    text = "Einleitung.\n- Erster Punkt.\n- Zweiter Punkt."
+    items = [s for s in segment(text) if s.is_list_item]
+    assert [s.text for s in items] == ["Erster Punkt.", "Zweiter Punkt."]
+
+
+def test_hard_wrapped_paragraph_lines_are_joined():
+    text = "The troops arrived in the\ncapital on Monday and left\non Tuesday after talks.\n\nNext paragraph here."
+    sents = segment(text)
+    assert sents[0].text.startswith("The troops") and sents[0].text.endswith("talks.")
+    assert sents[0].paragraph != sents[1].paragraph
+
+
+def test_a_donation_appeal_and_the_comments_after_it_are_not_the_article():
+    body = "\n".join(f"Absatz {i} berichtet über die Lage in der Stadt." for i in range(6))
+    text = body + "\nUnterstützen Sie unabhängigen Journalismus mit Ihrer Spende.\nDas ist ein Leserkommentar.\nNoch einer."
+    sections = [s.section for s in segment(text)]
+    assert sections[:6] == ["body"] * 6
+    assert sections[6] == "appeal"
+    assert sections[7:] == ["comments", "comments"]
+
+
+def test_an_english_comments_heading_starts_the_comments():
+    text = "Troops arrived on Monday.\nThey left on Tuesday.\nComments\nGreat article!"
+    assert [s.section for s in segment(text)][-1] == "comments"
+
+
+def test_an_article_without_appeal_is_all_body():
+    text = "Die Truppen kamen an. Sie blieben zwei Tage.\nDanach zogen sie ab."
+    assert {s.section for s in segment(text)} == {"body"}
