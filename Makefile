@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-SOURCES := $(shell find seeds -type f 2>/dev/null) $(shell find geo -name '*.py' -o -name '*.yaml' -o -name '*.geojson' -o -name '*.tsv' 2>/dev/null)
+SOURCES := $(shell find seeds -type f 2>/dev/null) $(shell find geo -name '*.py' -o -name '*.yaml' -o -name '*.geojson' -o -name '*.tsv' 2>/dev/null) $(wildcard data/curation.csv)
 
 .PHONY: setup run test load bench clean
 

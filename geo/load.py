@@ -1,11 +1,12 @@
 """Command line: news documents in, `data/events.geojson` and `data/events.parquet` out.
 
-    python -m geo.load [INPUT ...] [--out PATH] [--jobs N] [--engine local|dask]
-                       [--scheduler ADDRESS] [--explain ID] [--quiet]
+    python -m geo.load [INPUT ...] [--out PATH] [--curation CSV] [--jobs N]
+                       [--engine local|dask] [--scheduler ADDRESS] [--explain ID] [--quiet]
 
 INPUT are files or folders (read recursively; default `seeds/`). A broken document is
 reported with its file name and reason and skipped; the others are still processed.
-Outputs are written atomically: a failed or killed run leaves the previous files intact.
+Editors' corrections in `data/curation.csv` (see geo/curate.py) are applied after
+extraction; rows whose event no longer exists are reported. Outputs are written atomically: a failed or killed run leaves the previous files intact.
 
 Exit codes: 0 all documents processed; 1 outputs written but some documents were skipped
 (see the messages); 2 nothing written (no readable documents, bad arguments, or an
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from geo.contract import ContractError, read_events
+from geo.curate import CurationError, apply_curation, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
 from geo.pipeline import merge_all
@@ -32,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m geo.load", description=__doc__.split("\n\n")[0])
     p.add_argument("inputs", nargs="*", default=[DEFAULT_INPUT], help="files or folders (default: seeds/)")
     p.add_argument("--out", default=DEFAULT_OUT, help="output GeoJSON path; the GeoParquet goes beside it")
+    p.add_argument("--curation", default=None, help="editors' curation CSV (default: curation.csv beside --out)")
     p.add_argument("--jobs", type=int, default=None, help="local worker processes (default: up to 4)")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where extraction runs")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
@@ -103,14 +106,24 @@ def main(argv: list[str] | None = None) -> int:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
     events = merge_all(results)
-    col = build_collection([to_feature(e) for e in events], [document_entry(r.document) for r in results])
+    curation_path = Path(args.curation) if args.curation else Path(args.out).with_name("curation.csv")
+    try:
+        features, report = apply_curation([to_feature(e) for e in events], read_curation(curation_path))
+    except CurationError as exc:
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
+    warnings.extend(f"{curation_path}: {s}" for s in report.stale)
+    col = build_collection(features, [document_entry(r.document) for r in results])
+    if report.applied or report.stale:
+        col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
     written = write_outputs(col, args.out)
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
-    undated = sum(e.interval is None for e in events)
-    unlocated = sum(e.place is None for e in events)
+    undated = sum(f["properties"]["date_start"] is None for f in features)
+    unlocated = sum(f["geometry"] is None for f in features)
+    curated = f", {report.applied} curation rows applied" if report.applied else ""
     print(
-        f"{len(results)} documents, {len(events)} events ({undated} undated, {unlocated} unlocated), "
+        f"{len(results)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){curated}, "
         f"{failed} skipped, {len(warnings)} warnings → {', '.join(str(w) for w in written)}"
     )
     return 1 if failed else 0
