@@ -1,0 +1,48 @@
+"""Shared fixtures: the loader runs once per session on the seed corpus; tests read its output."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_loader(*args, cwd=ROOT, timeout=600):
+    """Run the real CLI in a fresh process, as a user would."""
+    return subprocess.run([sys.executable, "-m", "geo.load", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """The loader's output on seeds/: (completed process, decoded GeoJSON, output path)."""
+    out = tmp_path_factory.mktemp("seed") / "events.geojson"
+    proc = run_loader(ROOT / "seeds", "--out", out, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    return proc, json.loads(out.read_text(encoding="utf-8")), out
+
+
+@pytest.fixture(scope="session")
+def seed_events(seed_run):
+    return [f["properties"] | {"geometry": f["geometry"]} for f in seed_run[1]["features"]]
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path):
+    """A writable copy of seeds/ for tests that add or break documents."""
+    dst = tmp_path / "docs"
+    shutil.copytree(ROOT / "seeds", dst)
+    return dst
+
+
+def require_browser():
+    """Path of Debian's chromium; missing is a failure in CI and a skip elsewhere."""
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: install Debian's chromium (see .ci/run)")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    return path
