@@ -21,8 +21,10 @@ Every curated field is listed in `curated_fields` with the row's source in
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
+import fcntl
 import io
 import os
 import tempfile
@@ -49,6 +51,27 @@ class CurationReport:
     applied: int = 0
     rejected: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # human-readable, one per stale row
+
+
+@contextlib.contextmanager
+def curation_lock(path: str | Path):
+    """Exclusive lock shared by the review page (read-modify-write of the curation file) and
+    the loader (read curation, write outputs), so neither loses the other's work."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a+") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def upsert_rows(existing: list[dict], new: list[dict]) -> list[dict]:
+    """Add editors' new rows; a new row for the same event and action replaces the old one."""
+    key = lambda r: (r.get("event_id"), r.get("action"), r.get("target", ""), r.get("evidence", ""))  # noqa: E731
+    replaced = {key(r) for r in new}
+    return [r for r in existing if key(r) not in replaced] + list(new)
 
 
 def read_curation(path: str | Path) -> list[dict]:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from geo.contract import ContractError, read_events
-from geo.curate import CurationError, apply_curation, read_curation
+from geo.curate import CurationError, apply_curation, curation_lock, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
 from geo.pipeline import merge_all
@@ -107,16 +107,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     events = merge_all(results)
     curation_path = Path(args.curation) if args.curation else Path(args.out).with_name("curation.csv")
-    try:
-        features, report = apply_curation([to_feature(e) for e in events], read_curation(curation_path))
-    except CurationError as exc:
-        print(f"error: {exc}; nothing written", file=sys.stderr)
-        return 2
-    warnings.extend(f"{curation_path}: {s}" for s in report.stale)
-    col = build_collection(features, [document_entry(r.document) for r in results])
-    if report.applied or report.stale:
-        col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
-    written = write_outputs(col, args.out)
+    # Read the curation and write the outputs under one lock, so an editor's save that
+    # lands during this run is either applied here or by the rebuild that follows it.
+    with curation_lock(curation_path):
+        try:
+            features, report = apply_curation([to_feature(e) for e in events], read_curation(curation_path))
+        except CurationError as exc:
+            print(f"error: {exc}; nothing written", file=sys.stderr)
+            return 2
+        warnings.extend(f"{curation_path}: {s}" for s in report.stale)
+        col = build_collection(features, [document_entry(r.document) for r in results])
+        if report.applied or report.stale:
+            col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
+        written = write_outputs(col, args.out)
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     undated = sum(f["properties"]["date_start"] is None for f in features)

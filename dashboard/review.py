@@ -1,0 +1,69 @@
+"""The editors' review loop: events in a table (least certain first), edits to curation rows.
+
+Pure functions here; `dashboard/pages/review.py` is the thin Streamlit page that calls them.
+Saving writes `data/curation.csv` atomically under the curation lock, then rebuilds the
+events with the loader, so an edit is never lost to a concurrent loader run.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from geo.contract import DATE_PRECISIONS, EVENT_TYPES, PLACE_TYPES
+from geo.curate import curation_lock, read_curation, upsert_rows, write_curation
+
+EDITABLE = ["title", "event_type", "date_start", "date_end", "date_precision", "place_name", "place_type", "actors"]
+COLUMNS = ["approve", "reject", "id", "confidence", *EDITABLE, "source_url", "source_outlet", "source_note", "quote"]
+
+
+def review_table(features: list[dict]) -> pd.DataFrame:
+    """One row per event, highest uncertainty first, lists as '; '-joined text."""
+    rows = []
+    for f in features:
+        p = f["properties"]
+        rows.append({
+            "approve": bool(p.get("verified")), "reject": False, "id": p["id"], "confidence": p["confidence"],
+            "title": p["title"], "event_type": p["event_type"], "date_start": p["date_start"] or "",
+            "date_end": p["date_end"] or "", "date_precision": p["date_precision"], "place_name": p["place_name"] or "",
+            "place_type": p["place_type"], "actors": "; ".join(p["actors"]), "source_url": "", "source_outlet": "",
+            "source_note": "", "quote": p["evidence"][0]["quote"] if p["evidence"] else "",
+        })
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    return df.sort_values(["confidence", "id"], kind="stable").reset_index(drop=True)
+
+
+def edits_to_rows(original: pd.DataFrame, edited: pd.DataFrame, *, editor: str = "") -> list[dict]:
+    """Curation rows for what the editor changed: approve, reject, or an edit of fields."""
+    before = original.set_index("id")
+    rows = []
+    for _, new in edited.iterrows():
+        old = before.loc[new["id"]]
+        source = {k: str(new[k]).strip() for k in ("source_url", "source_outlet", "source_note") if str(new[k]).strip()}
+        base = {"event_id": new["id"], "editor": editor, **source}
+        if bool(new["reject"]):
+            rows.append({**base, "action": "reject"})
+            continue
+        changed = {k: str(new[k]).strip() for k in EDITABLE if str(new[k]).strip() != str(old[k]).strip()}
+        if changed:
+            rows.append({**base, "action": "edit", **changed})
+        if bool(new["approve"]) and not bool(old["approve"]):
+            rows.append({**base, "action": "approve"})
+    return rows
+
+
+def save_and_rebuild(rows: list[dict], *, curation_path: str | Path, events_path: str | Path,
+                     inputs: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Merge rows into the curation file (atomic, locked), then rebuild the events."""
+    with curation_lock(curation_path):
+        write_curation(upsert_rows(read_curation(curation_path), rows), curation_path)
+    cmd = [sys.executable, "-m", "geo.load", *(inputs or ["seeds"]), "--out", str(events_path),
+           "--curation", str(curation_path), "--quiet"]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def column_options() -> dict[str, list[str]]:
+    """Allowed values for the select columns of the review table."""
+    return {"event_type": list(EVENT_TYPES), "date_precision": list(DATE_PRECISIONS), "place_type": list(PLACE_TYPES)}
