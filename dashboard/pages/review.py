@@ -1,0 +1,49 @@
+"""Review page: editors work through events, least certain first, and save corrections."""
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.review import column_options, edits_to_rows, review_table, save_and_rebuild
+from geo.contract import ContractError, read_events
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EVENTS = Path(os.environ.get("GEO_EVENTS", ROOT / "data" / "events.geojson"))
+CURATION = Path(os.environ.get("GEO_CURATION", EVENTS.with_name("curation.csv")))
+
+st.title("Review / Prüfen")
+st.caption(f"Corrections are saved to `{CURATION.name}` and the events are rebuilt. Least certain events first.")
+try:
+    col = read_events(EVENTS).model_dump(mode="json")
+except ContractError as exc:
+    st.error(str(exc))
+    st.stop()
+
+original = review_table(col["features"])
+opts = column_options()
+editor = st.text_input("Editor (your name or initials)", key="editor")
+edited = st.data_editor(
+    original,
+    key="review_table",
+    hide_index=True,
+    use_container_width=True,
+    disabled=["id", "confidence", "quote"],
+    column_config={
+        "approve": st.column_config.CheckboxColumn("✓ approve"),
+        "reject": st.column_config.CheckboxColumn("✗ reject"),
+        "event_type": st.column_config.SelectboxColumn("event_type", options=opts["event_type"]),
+        "date_precision": st.column_config.SelectboxColumn("date_precision", options=opts["date_precision"]),
+        "place_type": st.column_config.SelectboxColumn("place_type", options=opts["place_type"]),
+        "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+        "source_url": st.column_config.LinkColumn("source_url", validate=r"^https?://"),
+    },
+)
+rows = edits_to_rows(original, edited, editor=editor)
+st.write(f"{len(rows)} change(s) pending")
+if st.button("Save and rebuild", type="primary", disabled=not rows):
+    proc = save_and_rebuild(rows, curation_path=CURATION, events_path=EVENTS)
+    st.cache_data.clear()
+    if proc.returncode in (0, 1):
+        st.success(f"Saved {len(rows)} change(s). {proc.stdout.strip()}")
+    else:
+        st.error(proc.stderr.strip() or "rebuild failed")
