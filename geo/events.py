@@ -61,8 +61,11 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"^\s*(?:Sollte|Sollten|Falls|Wenn|Würde|If|Should|Were)\b|\b(?:würde|würden|wäre|wären|hätte|hätten|would|might|could)\b"
+    r"^\s*(?:Selbst |Auch |Even )?(?:Sollte|Sollten|Falls|Wenn|wenn|Würde|If|if|Should|Were)\b"
+    r"|\b(?:würde|würden|wäre|wären|hätte|hätten|would|might|could|unwahrscheinlich|unlikely)\b"
 )
+# Quoted speech: an actor named only inside a quote is talked about, not acting.
+_QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +137,10 @@ def extract_events(
     """Make one candidate event per sentence that reports a happening, then merge neighbours."""
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Karibikinsel"
+    # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
+    places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    actors = [a for a in actors if not any(qs < a.start and a.end < qe for qs, qe in quoted)]
     for s in sentences:
         s_places = _within(places, s)
         best = _best_place(doc.text, s_places)
@@ -152,7 +159,7 @@ def extract_events(
         etype, trigger_word = trig
         t = _best_interval(_within(times, s))
         s_actors = _within(actors, s)
-        if etype in ("statement", "other") and not (s_actors and (t or best)) and not (t and best):
+        if etype in ("statement", "other") and not (s_actors and (t or place)) and not (t and best):
             continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
         if not (t or best or s_actors):
             continue
@@ -278,17 +285,23 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _same_happening(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.section != b.section or a.event_type in ("statement", "other"):
+    """Both dated and overlapping, or both undated at the same stated place; a shared actor;
+    types alike (an assessment and the report that carries it are one happening)."""
+    if a.section != b.section or "statement" in (a.event_type, b.event_type) or "other" in (a.event_type, b.event_type):
         return False
-    if (a.interval is None) != (b.interval is None) and a.documents != b.documents:
+    if not _types_compatible(a.event_type, b.event_type):
         return False
-    if not _dates_compatible(a.interval, b.interval):
+    if not set(a.actors) & set(b.actors):
         return False
-    pa, pb = a.place.id if a.place else None, b.place.id if b.place else None
+    pa = a.place.id if a.place and not a.place_inherited else None
+    pb = b.place.id if b.place and not b.place_inherited else None
     if pa and pb and pa != pb:
         return False
-    shared_actor = bool(set(a.actors) & set(b.actors))
-    return shared_actor and (a.interval is not None or (pa is not None and pa == pb) or a.documents == b.documents)
+    if a.interval and b.interval:
+        return _dates_compatible(a.interval, b.interval) and (a.event_type == b.event_type or pa == pb or not (pa and pb))
+    if a.interval is None and b.interval is None:
+        return a.event_type == b.event_type and pa is not None and pa == pb
+    return False
 
 
 def _finish(e: Event) -> Event:

@@ -9,7 +9,7 @@ def _find(events, *, place=None, place_type=None, actor=None, etypes=None, quote
             continue
         if place_type and e["place_type"] != place_type:
             continue
-        if actor and actor not in e["actors"]:
+        if actor and not any(alt == a or alt in a for alt in (actor if isinstance(actor, tuple) else (actor,)) for a in e["actors"]):
             continue
         if etypes and e["event_type"] not in etypes:
             continue
@@ -35,7 +35,7 @@ def test_hsi_denver_investigation_is_dated_autumn_2023_at_denver(seed_events):
 
 
 def test_ice_names_colorado_its_focus_in_the_letter_to_boebert(seed_events):
-    hits = _find(seed_events, place="Colorado", actor="ICE", quote="Schwerpunkt")
+    hits = _find(seed_events, place="Colorado", actor=("ICE", "Immigration and Customs Enforcement"), quote="Schwerpunkt")
     assert hits
     assert hits[0]["place_type"] == "admin1" and hits[0]["place_geometry"]["type"] in ("Polygon", "MultiPolygon")
 
