@@ -90,7 +90,7 @@ class ActorMention:
     end: int
     text: str
     actor: str  # canonical name
-    kind: str  # person, agency, government, armed_force, group, organisation, other
+    kind: str  # person, agency, government, armed_force, group, organisation, media, other
     from_registry: bool = True
 
 
