@@ -1,0 +1,369 @@
+"""When: time expressions in German and English news become dated intervals with offsets."""
+import datetime as dt
+import random
+import time
+
+import pytest
+
+from geo.when import infer_reference_date, tag_dates
+
+D = dt.date
+PUBLISHED = D(2025, 10, 15)  # a Wednesday
+
+
+def only(text, *, published=PUBLISHED, language="de", **kw):
+    """The single mention in `text`, as (text, start, end, precision, basis, role)."""
+    ms = tag_dates(text, published=published, language=language, **kw)
+    assert len(ms) == 1, [m.text for m in ms]
+    m = ms[0]
+    return m.text, m.interval.start, m.interval.end, m.interval.precision, m.interval.basis, m.role
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Das Memo vom 7. April 2025 liegt vor.", D(2025, 4, 7)),
+        ("Er kam am 7.4.2025 an.", D(2025, 4, 7)),
+        ("Er kam am 07.04.25 an.", D(2025, 4, 7)),  # two-digit year only in the two-digit form
+        ("The memo dated April 7, 2025 says so.", D(2025, 4, 7)),
+        ("The memo dated April 7th, 2025 says so.", D(2025, 4, 7)),
+        ("The memo of 7 April 2025 says so.", D(2025, 4, 7)),
+        ("the 7th of April 2025", D(2025, 4, 7)),
+        ("Stand: 2025-04-07.", D(2025, 4, 7)),
+        ("Am 1. Jänner 2024 begann es.", D(2024, 1, 1)),  # Austrian month name
+        ("Am 3. Sept. 2024 begann es.", D(2024, 9, 3)),
+        ("On Sep. 3, 2024 it began.", D(2024, 9, 3)),
+        ("el 7 de abril de 2025", D(2025, 4, 7)),
+    ],
+)
+def test_full_dates_are_explicit_days(text, day):
+    _, start, end, precision, basis, _ = only(text)
+    assert (start, end, precision, basis) == (day, day, "day", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("im April 2025", D(2025, 4, 1), D(2025, 4, 30)),
+        ("NIC-Bericht (April 2025):", D(2025, 4, 1), D(2025, 4, 30)),
+        ("in February 2024", D(2024, 2, 1), D(2024, 2, 29)),
+        ("Anfang April 2025", D(2025, 4, 1), D(2025, 4, 10)),  # first third, still month precision
+        ("Mitte April 2025", D(2025, 4, 11), D(2025, 4, 20)),
+        ("late March 2025", D(2025, 3, 21), D(2025, 3, 31)),
+        ("mid-April 2025", D(2025, 4, 11), D(2025, 4, 20)),
+    ],
+)
+def test_month_and_year_is_a_month_interval(text, start, end):
+    assert only(text)[1:5] == (start, end, "month", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, published, start",
+    [
+        ("Die Razzia fand im August statt.", D(2025, 10, 15), D(2025, 8, 1)),
+        ("Die Razzia fand im November statt.", D(2025, 10, 15), D(2024, 11, 1)),  # not yet this year
+        ("The raid happened in August.", D(2025, 10, 15), D(2025, 8, 1)),
+        ("The raid happened in October.", D(2025, 10, 15), D(2025, 10, 1)),  # current month counts
+        ("im vergangenen August", D(2025, 8, 20), D(2024, 8, 1)),  # "vergangen": ended before
+    ],
+)
+def test_bare_month_is_the_latest_at_or_before_publication(text, published, start):
+    _, s, _, precision, basis, _ = only(text, published=published)
+    assert (s, precision, basis) == (start, "month", "relative")
+
+
+def test_bare_month_without_preposition_is_not_a_date():
+    assert tag_dates("August Diehl spielt mit.", published=PUBLISHED, language="de") == []
+
+
+def test_lower_case_may_is_a_verb_not_a_month():
+    assert tag_dates("officials in may say", published=PUBLISHED, language="en") == []
+    assert only("officials in May said", language="en")[1] == D(2025, 5, 1)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Am Dienstag landeten die Jets.", D(2025, 10, 14)),
+        ("Am Mittwoch landeten die Jets.", D(2025, 10, 15)),  # the publication day itself
+        ("Am Donnerstag landeten die Jets.", D(2025, 10, 9)),
+        ("Am Dienstagabend landeten die Jets.", D(2025, 10, 14)),
+        ("The jets landed on Monday.", D(2025, 10, 13)),
+        ("The jets land next Monday.", D(2025, 10, 20)),
+        ("The jets landed last Wednesday.", D(2025, 10, 8)),
+    ],
+)
+def test_weekday_resolves_against_publication(text, day):
+    assert only(text)[1:5] == (day, day, "day", "relative")
+
+
+def test_weekday_followed_by_its_date_is_one_explicit_mention():
+    assert only("Am Dienstag, 7. April 2025, kam das Memo.")[:5] == (
+        "Am Dienstag, 7. April 2025", D(2025, 4, 7), D(2025, 4, 7), "day", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("im Herbst 2023", D(2023, 9, 1), D(2023, 11, 30)),
+        ("spring 2024", D(2024, 3, 1), D(2024, 5, 31)),
+        ("im Frühjahr 2024", D(2024, 3, 1), D(2024, 5, 31)),
+        ("the summer of 2022", D(2022, 6, 1), D(2022, 8, 31)),
+        ("fall 2023", D(2023, 9, 1), D(2023, 11, 30)),
+        ("Winter 2023/24", D(2023, 12, 1), D(2024, 2, 29)),  # spans the turn of the year
+        ("winter 2023/2024", D(2023, 12, 1), D(2024, 2, 29)),
+    ],
+)
+def test_herbst_2023_is_a_season_interval(text, start, end):
+    assert only(text)[1:5] == (start, end, "season", "explicit")
+
+
+def test_bare_season_resolves_against_publication():
+    assert only("im Sommer wurde verhandelt")[1:5] == (D(2025, 6, 1), D(2025, 8, 31), "season", "relative")
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("im dritten Quartal 2024", D(2024, 7, 1), D(2024, 9, 30)),
+        ("im 1. Quartal 2025", D(2025, 1, 1), D(2025, 3, 31)),
+        ("Q3 2024", D(2024, 7, 1), D(2024, 9, 30)),
+        ("in the fourth quarter of 2023", D(2023, 10, 1), D(2023, 12, 31)),
+    ],
+)
+def test_quarters_are_quarter_intervals(text, start, end):
+    assert only(text)[1:5] == (start, end, "quarter", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("in den Jahren 2021 bis 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("2021 bis 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("zwischen 2021 und 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("between 2021 and 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("from 2021 to 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("2021–2024", D(2021, 1, 1), D(2024, 12, 31), "years"),
+        ("2023/24", D(2023, 1, 1), D(2024, 12, 31), "years"),
+        ("von März bis Mai 2024", D(2024, 3, 1), D(2024, 5, 31), "month"),
+        ("from March to May 2024", D(2024, 3, 1), D(2024, 5, 31), "month"),
+        ("vom 7. bis 9. April 2025", D(2025, 4, 7), D(2025, 4, 9), "day"),
+        ("April 7–9, 2025", D(2025, 4, 7), D(2025, 4, 9), "day"),
+    ],
+)
+def test_ranges_are_one_mention_spanning_the_range(text, start, end, precision):
+    assert only(text)[:5] == (text, start, end, precision, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("2025-04", D(2025, 4, 1), D(2025, 4, 30), "month"),  # ISO year-month, not a range back in time
+        ("2020-22", D(2020, 1, 1), D(2022, 12, 31), "years"),
+        ("Jan. 2024", D(2024, 1, 1), D(2024, 1, 31), "month"),
+        ("Feb 2024", D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("Dez. 2024", D(2024, 12, 1), D(2024, 12, 31), "month"),
+    ],
+)
+def test_hyphenated_years_and_abbreviated_months(text, start, end, precision):
+    assert only(text)[1:5] == (start, end, precision, "explicit")
+
+
+def test_two_years_joined_by_und_are_two_mentions_not_a_range():
+    ms = tag_dates("2021 und 2024 gab es Wahlen.", published=PUBLISHED, language="de")
+    assert [m.text for m in ms] == ["2021", "2024"]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("vergangene Woche", D(2025, 10, 6), D(2025, 10, 12), "week"),
+        ("letzte Woche", D(2025, 10, 6), D(2025, 10, 12), "week"),
+        ("in der vergangenen Woche", D(2025, 10, 6), D(2025, 10, 12), "week"),
+        ("last week", D(2025, 10, 6), D(2025, 10, 12), "week"),
+        ("nächste Woche", D(2025, 10, 20), D(2025, 10, 26), "week"),
+        ("earlier this month", D(2025, 10, 1), D(2025, 10, 15), "month"),
+        ("this month", D(2025, 10, 1), D(2025, 10, 31), "month"),
+        ("diesen Monat", D(2025, 10, 1), D(2025, 10, 31), "month"),
+        ("letzten Monat", D(2025, 9, 1), D(2025, 9, 30), "month"),
+        ("gestern", D(2025, 10, 14), D(2025, 10, 14), "day"),
+        ("yesterday", D(2025, 10, 14), D(2025, 10, 14), "day"),
+        ("heute", D(2025, 10, 15), D(2025, 10, 15), "day"),
+        ("today", D(2025, 10, 15), D(2025, 10, 15), "day"),
+        ("vor drei Tagen", D(2025, 10, 12), D(2025, 10, 12), "day"),
+        ("three days ago", D(2025, 10, 12), D(2025, 10, 12), "day"),
+        ("vor 2 Wochen", D(2025, 9, 29), D(2025, 10, 5), "week"),
+        ("a month ago", D(2025, 9, 1), D(2025, 9, 30), "month"),
+        ("letztes Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
+        ("im vergangenen Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
+        ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
+        ("Ende vergangenen Jahres", D(2024, 9, 1), D(2024, 12, 31), "year"),  # last third
+    ],
+)
+def test_relative_expressions_resolve_against_publication(text, start, end, precision):
+    assert only(text)[:5] == (text, start, end, precision, "relative")
+
+
+@pytest.mark.parametrize("text", ["gestern", "am Dienstag", "im August", "last week", "vor drei Tagen"])
+def test_relative_expressions_without_reference_are_skipped(text):
+    assert tag_dates(text, published=None, language="de") == []
+
+
+def test_heute_morgen_is_today_but_am_morgen_is_no_date():
+    assert only("Heute Morgen kam er.")[1] == PUBLISHED
+    assert tag_dates("Am Morgen kam er.", published=PUBLISHED, language="de") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Am 3. März 2025 sprach er. Wenige Stunden zuvor war er gelandet.", D(2025, 3, 3)),
+        ("Am 3. März 2025 sprach er. Am Tag zuvor war er gelandet.", D(2025, 3, 2)),
+        ("Am 3. März 2025 sprach er. Drei Tage später reiste er ab.", D(2025, 3, 6)),
+        ("He spoke on March 3, 2025. Hours earlier he had landed.", D(2025, 3, 3)),
+        ("He spoke on March 3, 2025. The day before, he had landed.", D(2025, 3, 2)),
+        ("He spoke on March 3, 2025. The next day he left.", D(2025, 3, 4)),
+    ],
+)
+def test_zuvor_counts_from_the_previous_mention(text, expected):
+    ms = tag_dates(text, published=None, language="de")
+    assert len(ms) == 2
+    assert (ms[1].interval.start, ms[1].interval.end, ms[1].interval.basis) == (expected, expected, "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wenige Stunden zuvor hatte er die Stellungen inspiziert.",  # nothing to count from
+        "Im April 2025 kam er. Am Tag zuvor war er gelandet.",  # a month gives no single day
+    ],
+)
+def test_zuvor_without_a_day_to_count_from_invents_no_day(text):
+    ms = tag_dates(text, published=None, language="de")
+    assert all("zuvor" not in m.text for m in ms)
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("Doch wie schon 2003 könnte sich dieser Gegner als zäh erweisen.", "wie schon 2003"),
+        ("Wie bereits 2003 wurde gewarnt.", "Wie bereits 2003"),
+        ("As in 2003, the warnings went unheeded.", "As in 2003"),
+        ("Just like in 2003, officials hesitated.", "like in 2003"),
+    ],
+)
+def test_comparison_year_has_role_comparison(text, quoted):
+    m = tag_dates(text, published=PUBLISHED, language="de")[0]
+    assert quoted in m.text and m.role == "comparison"
+
+
+def test_seit_runs_from_its_year_to_publication():
+    assert only("seit 2003")[1:5] == (D(2003, 1, 1), PUBLISHED, "years", "relative")
+    assert only("since 2003", published=None)[1:5] == (D(2003, 1, 1), D(2003, 12, 31), "year", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [("2023", D(2023, 1, 1)), ("im Jahr 2023", D(2023, 1, 1)), ("in 2023", D(2023, 1, 1)),
+     ("ICE-Memo (2023):", D(2023, 1, 1))],
+)
+def test_a_four_digit_year_is_a_year(text, start):
+    assert only(text)[1:5] == (start, D(start.year, 12, 31), "year", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100.000 Todesopfer",
+        "F-35 der Air Force",
+        "AV-8B-Kampfflugzeuge",
+        "50 Millionen Dollar",
+        "2.000 Soldaten",
+        "2000 Soldaten wurden verlegt",
+        "rund 2000 Menschen",
+        "more than 1999 people",
+        "year 20250",
+        "Aktenzeichen 4711-2023-17",
+        "ID#2024",
+        "Python 3.11.7",
+        "1.000.000.000",
+    ],
+)
+def test_numbers_and_ids_produce_no_year(text):
+    assert tag_dates(text, published=PUBLISHED, language="de") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("31. Februar 2025", (D(2025, 2, 1), D(2025, 2, 28), "month")),  # degrades to its month
+        ("31.02.2025", (D(2025, 2, 1), D(2025, 2, 28), "month")),
+        ("2025-13-45", None),
+        ("30. Februar", None),  # no year and no such day near the reference
+    ],
+)
+def test_impossible_dates_do_not_crash(text, expected):
+    ms = tag_dates(text, published=PUBLISHED, language="de")
+    got = (ms[0].interval.start, ms[0].interval.end, ms[0].interval.precision) if ms else None
+    assert got == expected
+
+
+def test_day_and_month_without_year_take_the_closest_year():
+    assert only("am 7. April", published=D(2025, 4, 10))[1] == D(2025, 4, 7)
+    assert only("am 2. Januar", published=D(2025, 12, 20))[1] == D(2026, 1, 2)  # announced ahead
+
+
+def test_missing_publication_date_is_inferred_from_the_latest_explicit_date():
+    text = "Im Herbst 2023 begann es. Das Memo vom 7. April 2025 folgte, NIC-Bericht (April 2025). Gestern kam mehr."
+    assert infer_reference_date(text, language="de") == D(2025, 4, 30)  # end of "April 2025"
+    ms = tag_dates(text, published=infer_reference_date(text, language="de"), language="de",
+                   reference_is_inferred=True)
+    bases = {m.text: m.interval.basis for m in ms}
+    assert bases["Gestern"] == "inferred" and bases["vom 7. April 2025"] == "explicit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gestern und heute ohne Jahreszahl.", "", "wie schon 2003", "100.000 Todesopfer"],
+)
+def test_no_explicit_happening_date_infers_no_reference(text):
+    assert infer_reference_date(text, language="de") is None
+
+
+def test_offsets_always_point_at_the_mention_text():
+    rng = random.Random(7)
+    pieces = ["Am 7. April 2025", "im Herbst 2023", "gestern", "F-35", "100.000", "Q3 2024", " ", "\n",
+              "vergangene Woche", "2021–2024", "wie schon 2003", "Stunden zuvor", "ÄÖÜ ß İ", "x" * 50,
+              "April 7, 2025", "on Monday", "31.02.2025", "2023", "…", "—", "Dienstag, 7. April 2025"]
+    for _ in range(200):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ms = tag_dates(text, published=PUBLISHED, language="en")
+        assert [m.start for m in ms] == sorted(m.start for m in ms)
+        assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))  # non-overlapping
+        assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_offsets_hold_when_lower_casing_changes_length():
+    text = "İstanbul, am 7. April 2025."  # "İ".lower() is two characters
+    m = tag_dates(text, published=PUBLISHED, language="de")[0]
+    assert text[m.start:m.end] == m.text == "am 7. April 2025"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 1_000_000, "1" * 1_000_000, "7." * 500_000, "2023-" * 200_000, "im " * 300_000,
+     "April " * 150_000, "vor " * 200_000],
+)
+def test_pathological_input_is_fast(text):
+    t = time.perf_counter()
+    tag_dates(text, published=PUBLISHED, language="de")
+    assert time.perf_counter() - t < 5.0
+
+
+def test_random_bytes_never_crash():
+    rng = random.Random(3)
+    alphabet = "0123456789./-– abcQqMärzAprilJahrWoche\n,:()"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        for m in tag_dates(text, published=PUBLISHED, language="de"):
+            assert text[m.start:m.end] == m.text
