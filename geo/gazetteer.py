@@ -1,0 +1,251 @@
+"""Place names → candidate places, with an Aho–Corasick automaton over every surface form.
+
+Built once per run (`Gazetteer.load()`, offline, from the versioned files in `geo/ref/`) and
+passed to `geo.where.find_places`; tests build tiny ones with `Gazetteer.tiny(...)`.
+Surface forms are case-sensitive: names, German genitives ("Venezuelas"), German adjective
+inflections of area names ("im Karibischen Meer") and demonyms ("venezolanische", weak).
+Puerto Rico, Guam, the US Virgin Islands, American Samoa and the Northern Mariana Islands are
+`admin1` places of the US (country_code "US", admin1 = their ISO code), not countries.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import gc
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Mapping
+
+import ahocorasick
+
+from geo.records import Place
+
+_TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
+_ENDINGS = ("es", "er", "en", "em", "e")
+# Stems of German attributive adjectives inside area names ("Karibisches Meer", "Rotes Meer").
+_ADJ_STEM = re.compile(r"(isch|lich|ig|igt|rot|Rot|warz|elb|till|roß|eu|ahe|ittler|anisch)$")
+# City names that are everyday words in German, English or Spanish: never matched as cities.
+CITY_STOPLIST = frozenset("""
+Of Van Can Will Mut Wie Bar Sun Hof Die Der Das Und Man May Mark Most Best Deal Hope Nice Split
+Reading Bath Orange Victoria Florence Jackson Lincoln Hamilton Independence Enterprise Liberty
+Commerce Union Delta Opportunity Surprise Mission Industry Paradise Spring Eagle Temple Sandy Palm
+Sale March Stone Street Wells Rugby Police Batman Aurora Mercedes Concordia Santa Norman Troy Marion
+Davis Murray Florida Bell Lynn Kent Chester Mesa Gardena Pearl Ocean Beach Marina
+Sur Mar Once Real Buena Bello Central General Nacional Progreso Libertad Victoria Esperanza Paz
+Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
+Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
+Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See Mai Juni Juli
+""".split())
+# Everyday words that are also real, large cities: matched only after a locative preposition.
+CONTEXT_ONLY = frozenset({"Mobile", "Essen", "Halle", "Siegen", "Bergen", "Baden", "Gießen", "Giessen",
+                          "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence", "Lage",
+                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a surface form may mean, and how the form names it."""
+
+    place: Place
+    kind: str  # name, alt (GeoNames alternate), gen (German genitive/inflection), dem (demonym)
+    langs: frozenset = frozenset()  # languages the form belongs to; empty = any
+    weak: bool = False
+    # Languages in which this city name is also an everyday word ("Essen", "Mobile", "Dabei").
+    common: frozenset = frozenset()
+
+
+class Gazetteer:
+    """Holds the surface-form index and its automaton; see the module docstring."""
+
+    def __init__(self, entries: Iterable[tuple[str, Candidate]], *, capitals: Iterable[str] = ()):
+        self.capitals = frozenset(capitals)  # place ids of national capitals (a disambiguation cue)
+        self._index: dict[str, list[Candidate]] = {}
+        for surface, cand in entries:
+            lst = self._index.setdefault(surface, [])
+            for i, c in enumerate(lst):
+                if c.place.id == cand.place.id and c.kind == cand.kind:
+                    lst[i] = dataclasses.replace(c, langs=c.langs | cand.langs)  # one form, several languages
+                    break
+            else:
+                lst.append(cand)
+        self.automaton = ahocorasick.Automaton()
+        for surface in self._index:
+            self.automaton.add_word(surface, surface)
+        if self._index:
+            self.automaton.make_automaton()
+
+    def candidates(self, surface: str) -> list[Candidate]:
+        """The places a matched surface form may mean (empty when unknown)."""
+        return self._index.get(surface, [])
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @classmethod
+    def tiny(cls, names: Mapping[str, Place | list[Place]], *, demonyms: Mapping[str, Place] | None = None,
+             language: str = "de") -> "Gazetteer":
+        """A small gazetteer for tests: names (with their German forms) and weak demonym stems."""
+        entries = []
+        for name, places in names.items():
+            for place in places if isinstance(places, list) else [places]:
+                entries += _name_entries(name, place, "name", frozenset())
+        for stem, place in (demonyms or {}).items():
+            entries += _demonym_entries(stem, place, language)
+        return cls(entries)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """The full offline gazetteer from geo/ref (countries, US states, areas, GeoNames cities)."""
+        # Hundreds of thousands of small objects: the cyclic GC would rescan them over and over.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load()
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _load(cls) -> "Gazetteer":
+        ref = resources.files("geo") / "ref"
+        entries: list[tuple[str, Candidate]] = []
+        territories: dict[str, Place] = {}
+        for f in _features(ref / "us_states.geojson"):
+            p = f["properties"]
+            place = Place(id=p["id"], name=p["name"], type="admin1", lat=p["lat"], lon=p["lon"],
+                          country_code="US", admin1=p["code"], geometry=f["geometry"])
+            if p["territory"]:
+                territories[p["code"]] = place
+            entries += _named(p["names"], place)
+        for f in _features(ref / "countries.geojson"):
+            p = f["properties"]
+            place = territories.get(p["iso2"]) or Place(
+                id=f"geonames:{p['geonameid']}", name=p["name"], type="country", lat=p["lat"], lon=p["lon"],
+                country_code=p["iso2"], population=p["population"], geometry=f["geometry"])
+            entries += _named(p["names"], place)
+            for lang, stems in p["demonyms"].items():
+                for stem in stems:
+                    entries += _demonym_entries(stem, place, lang)
+        for f in _features(ref / "areas.geojson"):
+            p = f["properties"]
+            place = Place(id=p["id"], name=p["name"], type=p["type"], lat=p["lat"], lon=p["lon"],
+                          geometry=f["geometry"])
+            entries += _named(p["names"], place)
+        capitals: list[str] = []
+        common: dict[str, set] = {}
+        with (ref / "city_common_words.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                word, _, lang = line.rstrip("\n").partition("\t")
+                common.setdefault(word, set()).add(lang)
+        area_names = {surface for surface, _ in entries}
+        entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
+        return cls(entries, capitals=capitals)
+
+
+def _features(path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)["features"]
+
+
+def _named(names: Mapping[str, list[str]], place: Place) -> list[tuple[str, Candidate]]:
+    out = []
+    for lang, lst in names.items():
+        for name in lst:
+            out += _name_entries(name, place, "name", frozenset({lang}))
+    return out
+
+
+def _name_entries(name: str, place: Place, kind: str, langs: frozenset) -> list[tuple[str, Candidate]]:
+    out = [(name, Candidate(place, kind, langs))]
+    if name[:1].islower():  # "southern border" also opens a sentence
+        out.append((name[0].upper() + name[1:], Candidate(place, kind, langs)))
+    gen = Candidate(place, "gen", frozenset({"de"}))
+    out += [(form, gen) for form in german_forms(name) if form != name]
+    return out
+
+
+def german_forms(name: str) -> set[str]:
+    """German inflected forms of a name: genitive -s/-es and adjective endings in multi-word names."""
+    tokens = name.split(" ")
+    if len(tokens) == 1:
+        return {name + "s"} if name[-1:].isalpha() and name[-1] not in "sxzßSXZ" and not name.isupper() else set()
+    if len(tokens) > 4:
+        return set()
+    options = []
+    # The noun that takes the genitive: the one before a preposition ("Golf von Mexiko"), else the last.
+    preps = [i for i, t in enumerate(tokens) if t in ("von", "der", "zu", "zwischen", "des", "südlich")]
+    noun = preps[0] - 1 if preps else len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        forms = {tok}
+        if i < noun:
+            for end in _ENDINGS:
+                if tok.endswith(end) and _ADJ_STEM.search(tok[: -len(end)]):
+                    forms |= {tok[: -len(end)] + e for e in _ENDINGS}
+                    break
+        elif i == noun and tok[:1].isupper() and tok[-1] not in "sxzß":
+            forms |= {tok + "s", tok + "es"}
+        options.append(sorted(forms))
+    out = {""}
+    for opts in options:
+        out = {(o + " " + t).strip() for o in out for t in opts}
+    return out - {name}
+
+
+def _demonym_entries(stem: str, place: Place, lang: str) -> list[tuple[str, Candidate]]:
+    cand = Candidate(place, "dem", frozenset({lang}), weak=True)
+    if lang == "en":
+        forms = {stem, stem + "s"}
+    elif lang == "es":
+        forms = {stem + e for e in (("e", "es") if stem.endswith("ens") else ("o", "a", "os", "as"))}
+    else:
+        forms = {stem + e for e in _ENDINGS}
+        for adj, noun in (("anisch", "aner"), ("ienisch", "iener")):
+            if stem.endswith(adj):
+                base = stem[: -len(adj)] + noun
+                forms |= {base, base + "n", base + "in", base + "innen"}
+        if stem.endswith("esisch"):
+            base = stem[:-4] + "e"
+            forms |= {base, base + "n", base + "in", base + "innen"}
+    out = []
+    for f in forms:
+        cap = "US-" + f[3:] if f.startswith("us-") else f[0].upper() + f[1:]
+        out += [(f, cand)] if f[0].isupper() else [(f, cand), (cap, cand)]
+    return out
+
+
+def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_names: set[str]) -> list[tuple[str, Candidate]]:
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)  # header: geonameid name lat lon country admin1 population capital alternates
+        for gid, name0, lat, lon, cc, admin1, pop, capital, alternates in rows:
+            pop = int(pop)
+            place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
+                          country_code=cc, admin1=admin1 or None, population=pop)
+            if capital:
+                capitals.append(place.id)
+            names = [(name0, "name")] + [(a, "alt") for a in alternates.split("|") if a]
+            for name, kind in names:
+                if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names):
+                    continue  # San Juan's alternate "Puerto Rico" would shadow the territory
+                langs = frozenset(common.get(name, ()))
+                if name in CONTEXT_ONLY:
+                    langs = frozenset({"de", "en", "es"})
+                if langs and (kind != "name" or pop < 100_000):
+                    continue  # an everyday word naming a small town or an alternate: never a place
+                cand = Candidate(place, kind, common=langs)
+                out.append((name, cand))
+                if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3:
+                    out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
+    return out
+
+
+def _city_name_ok(name: str, pop: int, kind: str) -> bool:
+    if (name in CITY_STOPLIST and name not in CONTEXT_ONLY) or not name[:1].isupper():
+        return False
+    if len(name) <= 3:  # "Ulm", and "Rom" (Rome) as an alternate of a big city
+        return pop >= 100_000 and (kind == "name" or pop >= 1_000_000)
+    return kind == "name" or pop >= 15_000

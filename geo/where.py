@@ -1,0 +1,182 @@
+"""Places stage: find every place mention in a document's text and resolve it by context.
+
+One Aho–Corasick pass finds case-sensitive, whole-word surface forms; the longest match wins
+("Puerto Rico", not "Rico"). Ambiguous names are resolved per document in two passes: first
+without context, then preferring candidates whose country or US state another name in the same
+document points to ("Paris" beside "Texas"), then by type, language and population.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.records import PlaceMention
+
+_BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
+# Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
+_LOCATIVE = frozenset("in im aus nach bei von vor zu from near to at of en de desde hacia".split())
+# Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
+_STATE_WORDS = frozenset("Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado".split())
+_TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
+General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
+Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm""".split())
+
+
+def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[PlaceMention]:
+    """Resolved, non-overlapping place mentions with offsets into `text`, in text order."""
+    spans = _longest_whole_words(text, gazetteer)
+    keyed = [(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans]
+    keys = {k for *_, k in keyed}
+    usable = {k: [c for c in gazetteer.candidates(k[0]) if _usable(c, language, k[1])] for k in keys}
+    first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
+    countries, admin1s = _context(first)
+    out = []
+    resolved = {}
+    for k in keys:
+        own_c, own_a = _context({k2: first[k2] for k2 in keys if k2[0] == k[0]})
+        ranked = _rank(usable[k], language, gazetteer, countries - own_c, admin1s - own_a)
+        if ranked:
+            resolved[k] = _apply_cue(ranked, k[1])
+    for start, end, k in keyed:
+        ranked = resolved.get(k)
+        if not ranked:
+            continue
+        (best, cand), *rest = ranked
+        margin = best - rest[0][0] if rest else 100.0
+        weak = cand.weak or _attributive(text, start, end)
+        score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
+        out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score))
+    return out
+
+
+def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """All whole-word matches, then greedy longest-first so overlaps keep the longest."""
+    n = len(text)
+    found = []
+    for end, surface in gazetteer.automaton.iter(text):
+        start = end - len(surface) + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+            continue
+        if end + 1 < n and text[end + 1].isalnum() and not surface.endswith("."):
+            continue
+        found.append((start, end + 1, surface))
+    if not found:
+        return []
+    found.sort(key=lambda s: (s[0] - s[1], s[0]))
+    taken = bytearray(n)
+    chosen = []
+    for start, end, surface in found:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end, surface))
+    chosen.sort()
+    return chosen
+
+
+def _prev_word(text: str, start: int) -> str:
+    head = text[max(0, start - 40):start].rstrip()
+    return head.split()[-1].strip("„\"'(") if head.split() else ""
+
+
+def _cue(text: str, start: int, end: int, language: str) -> str:
+    """What the words around one occurrence say: "person", "state", "locative", "proper" or ""."""
+    prev = _prev_word(text, start)
+    if prev.rstrip(".") in _TITLES:
+        return "person"
+    if prev in _STATE_WORDS or text[end:end + 6] in (" State", " state"):
+        return "state"
+    if language != "de" and _inside_proper_name(text, start, end, prev):
+        return "proper"
+    return "locative" if prev.lower() in _LOCATIVE else ""
+
+
+def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
+    """English/Spanish: a capitalised neighbour ("Brandon Johnson", "Lindsey Graham") makes a
+    longer proper name. German capitalises every noun, so this cue is not used there."""
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return True
+    if text[start - 1:start] != " " or not prev[:1].isupper() or not prev.isalpha():
+        return False
+    before = text[:start - 1 - len(prev)].rstrip(" ")
+    if before.endswith(".") and before[:-1].split(" ")[-1] in _TITLES:  # "Sen. Lindsey Graham"
+        return True
+    return bool(before) and before[-1] not in ".!?:;\n\"“„'‘(—–-"
+
+
+def _usable(c: Candidate, language: str, cue: str) -> bool:
+    """Everyday-word city names count only after a locative word; titled or flanked names are persons."""
+    if c.place.type != "city":
+        return True
+    if cue == "person" or (cue == "proper" and c.place.population < 200_000):
+        return False
+    return language not in c.common or cue == "locative"
+
+
+def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str) -> list[tuple[float, Candidate]]:
+    """ "Bundesstaat Washington", "Washington State": the state, whatever the ranking said."""
+    if cue == "state":
+        states = [r for r in ranked if r[1].place.type == "admin1"]
+        return states + [r for r in ranked if r[1].place.type != "admin1"] if states else ranked
+    return ranked
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """ "US-Luftwaffe", "Colorado-Gruppe": the place qualifies a noun rather than naming a location."""
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+
+
+def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter, admin1s: Counter) -> float:
+    p = c.place
+    if c.kind == "gen" and language != "de":
+        return -math.inf
+    if p.type == "city":
+        s = 10 * math.log10(p.population + 1) + (25 if p.id in gazetteer.capitals else 0)
+        s -= {"alt": 5, "gen": 8}.get(c.kind, 0)
+        if admin1s[(p.country_code, p.admin1)]:
+            s += 50
+        elif countries[p.country_code]:
+            s += 30
+    else:
+        s = _BASE.get(p.type, 60.0)
+        if p.type == "admin1":
+            us_context = countries["US"] or sum(v for (cc, _), v in admin1s.items() if cc == "US")
+            s += 30 if us_context else 0
+    if language in c.langs:
+        s += 25
+    return s - (3 if c.weak else 0)
+
+
+def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
+          countries: Counter, admin1s: Counter) -> list[tuple[float, Candidate]]:
+    scored = [(_score(c, language, gazetteer, countries, admin1s), c) for c in cands]
+    if any(c.place.id in gazetteer.capitals and c.kind == "name" for c in cands):
+        # A national capital named like a state ("Washington") is, in news, the capital.
+        scored = [(s - 40 if c.place.type == "admin1" else s, c) for s, c in scored]
+    scored = [sc for sc in scored if sc[0] > -math.inf]
+    scored.sort(key=lambda sc: (-sc[0], sc[1].place.id))
+    best, seen = [], set()
+    for s, c in scored:  # one row per place, its best-scoring form
+        if c.place.id not in seen:
+            seen.add(c.place.id)
+            best.append((s, c))
+    return best
+
+
+def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter, Counter]:
+    """Countries and US states the document's (confidently) resolved names point to."""
+    countries, admin1s = Counter(), Counter()
+    for rows in ranked.values():
+        if not rows:
+            continue
+        (best, cand), *rest = rows
+        p = cand.place
+        if p.type == "city" and rest and best - rest[0][0] < 15:
+            continue  # still ambiguous: lends no context
+        if p.country_code:
+            countries[p.country_code] += 1
+        if p.admin1:
+            admin1s[(p.country_code, p.admin1)] += 1
+            if p.type == "admin1" and p.admin1 in ("PR", "GU", "VI", "AS", "MP"):
+                countries[p.admin1] += 1  # their cities carry the territory's own country code
+    return countries, admin1s

@@ -1,0 +1,158 @@
+"""Finding and resolving place mentions in German and English text."""
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.records import Place
+from geo.where import find_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+def _found(text, gazetteer, language):
+    return [(m.text, m.place.name, m.place.type) for m in find_places(text, gazetteer=gazetteer, language=language)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Die Lage Venezuelas ist angespannt.", "de", ("Venezuelas", "Venezuela", "country")),
+    ("Kriegsschiffe kreuzen im Karibischen Meer.", "de", ("Karibischen Meer", "Caribbean Sea", "sea")),
+    ("Tanker am Persischen Golf", "de", ("Persischen Golf", "Persian Gulf", "sea")),
+    ("Die Behörden Colorados ermitteln.", "de", ("Colorados", "Colorado", "admin1")),
+    ("Eine Wende in Lateinamerika.", "de", ("Lateinamerika", "Latin America", "region")),
+    ("Die Zukunft Lateinamerikas", "de", ("Lateinamerikas", "Latin America", "region")),
+    ("Patrouillen an der US-mexikanischen Grenze", "de", ("US-mexikanischen Grenze", "US-Mexico border", "border")),
+    ("Agents at the US-Mexico border", "en", ("US-Mexico border", "US-Mexico border", "border")),
+    ("Die Botschaft aus Puerto Rico", "de", ("Puerto Rico", "Puerto Rico", "admin1")),  # territory = admin1
+    ("Tropical storm hits Guam", "en", ("Guam", "Guam", "admin1")),
+    ("Proteste in Kalifornien", "de", ("Kalifornien", "California", "admin1")),
+    ("Ein Befehl aus Washington", "de", ("Washington", "Washington", "city")),  # the capital, not the state
+])
+def test_place_names_and_their_inflections_are_found(gazetteer, text, language, expected):
+    assert expected in _found(text, gazetteer, language)
+
+
+def test_regions_side_by_side(gazetteer):
+    found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
+    assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
+
+
+@pytest.mark.parametrize("text, language, surface", [
+    ("Überflüge venezolanischer Jets", "de", "venezolanischer"),
+    ("kubanische Berater", "de", "kubanische"),
+    ("Venezuelan jets flew close.", "en", "Venezuelan"),
+    ("Die US-Luftwaffe ist bereit.", "de", "US"),   # "US-" prefix: an adjective use, weak
+])
+def test_demonyms_and_attributive_uses_are_weak(gazetteer, text, language, surface):
+    [m] = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert m.weak and m.score <= 0.5
+
+
+def test_a_plain_country_name_is_strong(gazetteer):
+    [m] = find_places("Truppen in den USA.", gazetteer=gazetteer, language="de")
+    assert not m.weak and m.place.country_code == "US"
+
+
+@pytest.mark.parametrize("text, language, name, country, admin1", [
+    ("Paris is the capital of France.", "en", "Paris", "FR", "11"),
+    ("Paris, Texas, is a small town near Dallas.", "en", "Paris", "US", "TX"),   # co-mentioned state
+    ("Die Polizei in Denver, Colorado, nahm zwei Männer fest.", "de", "Denver", "US", "CO"),
+])
+def test_ambiguous_city_is_resolved_by_co_mentioned_places(gazetteer, text, language, name, country, admin1):
+    m = next(m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == name)
+    assert (m.place.country_code, m.place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, language, place_type", [
+    ("Georgia and Russia fought a war in 2008; Tbilisi was shelled.", "en", "country"),
+    ("Georgia certified its vote; Atlanta counted late.", "en", "admin1"),       # a US city co-mentioned
+    ("In Georgia und Texas wird gewählt.", "de", "admin1"),                      # the country is "Georgien" in German
+])
+def test_georgia_is_the_state_or_the_country_by_context(gazetteer, text, language, place_type):
+    m = next(m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == "Georgia")
+    assert m.place.type == place_type
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Denver Public Safety Department", "en", "Denver"),
+    ("Flüge nach Puerto Rico", "de", "Puerto Rico"),          # not "Rico"
+    ("Sie leben in New York City.", "de", "New York City"),
+    ("the Gulf of Mexico coast", "en", "Gulf of Mexico"),     # not "Mexico"
+])
+def test_longest_whole_word_match_wins(gazetteer, text, language, expected):
+    assert [m.text for m in find_places(text, gazetteer=gazetteer, language=language)] == [expected]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Er hat Mut. Wie geht es weiter?", "de"),
+    ("Will they come? Can we go? Of course.", "en"),
+    ("Dabei geht es auch um den Namen.", "de"),
+    ("Nach dem Essen sprach er.", "de"),                      # Essen the meal, not the city
+    ("Parisienne und Colorado-Käfer", "de"),                  # inside other words ... except the compound
+])
+def test_everyday_words_are_not_places(gazetteer, text, language):
+    found = _found(text, gazetteer, language)
+    assert all(t == "Colorado" for t, _, _ in found)
+
+
+def test_an_everyday_word_city_after_a_locative_is_a_place(gazetteer):
+    assert ("Essen", "Essen", "city") in _found("Die Demonstration in Essen blieb friedlich.", gazetteer, "de")
+
+
+def test_a_titled_surname_is_not_a_town(gazetteer):
+    assert "Rubio" not in [t for t, _, _ in _found("Senator Rubio sprach in Caracas.", gazetteer, "de")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Die Botschaft aus Puerto Rico war klar. Venezuelas Jets über der Karibik; "
+     "Denver, Colorado; die US-Luftwaffe und venezolanische Basen. Mut!", "de"),
+    ("\ufeffNews from Washington: U.S. forces in the Caribbean Sea near Venezuela's coast.", "en"),
+])
+def test_offsets_quote_the_text_and_mentions_do_not_overlap(gazetteer, text, language):
+    mentions = find_places(text, gazetteer=gazetteer, language=language)
+    assert mentions
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_area_places_carry_geometry_and_cities_do_not(gazetteer):
+    by_text = {m.text: m.place for m in find_places(
+        "Von Denver über Colorado und Mexiko bis ins Karibische Meer.", gazetteer=gazetteer, language="de")}
+    assert by_text["Denver"].geometry is None
+    assert by_text["Colorado"].geometry["type"] in ("Polygon", "MultiPolygon")
+    assert by_text["Mexiko"].geometry is not None
+    assert by_text["Karibische Meer"].geometry["type"] == "Polygon"
+
+
+def test_a_tiny_gazetteer_is_enough_for_the_stage():
+    paris_fr = Place(id="geonames:2988507", name="Paris", type="city", lat=48.85, lon=2.35,
+                     country_code="FR", admin1="11", population=2_138_551)
+    paris_tx = Place(id="geonames:4717560", name="Paris", type="city", lat=33.66, lon=-95.56,
+                     country_code="US", admin1="TX", population=24_782)
+    texas = Place(id="geonames:4736286", name="Texas", type="admin1", lat=31.0, lon=-99.0,
+                  country_code="US", admin1="TX")
+    g = Gazetteer.tiny({"Paris": [paris_fr, paris_tx], "Texas": texas})
+    assert find_places("Paris liegt an der Seine.", gazetteer=g, language="de")[0].place == paris_fr
+    assert find_places("Paris in Texas ist klein.", gazetteer=g, language="de")[0].place == paris_tx
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("Sen. Lindsey Graham of South Carolina backed the plan.", "Graham"),
+    ("The mayor, Brandon Johnson, criticized the raids.", "Brandon"),   # a first name flanked by a surname
+])
+def test_english_names_inside_longer_proper_names_are_not_small_towns(gazetteer, text, surname):
+    assert surname not in [t for t, _, _ in _found(text, gazetteer, "en")]
+
+
+def test_a_big_city_inside_an_agency_name_is_still_the_city(gazetteer):
+    assert ("Denver", "Denver", "city") in _found("Denver Public Safety officials said", gazetteer, "en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Buques de guerra en el Mar Caribe", ("Mar Caribe", "Caribbean Sea", "sea")),
+    ("Las tensiones en América Latina", ("América Latina", "Latin America", "region")),
+    ("Los Estados Unidos y Venezuela", ("Estados Unidos", "United States", "country")),
+])
+def test_spanish_names_are_found(gazetteer, text, expected):
+    assert expected in _found(text, gazetteer, "es")
