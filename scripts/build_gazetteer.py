@@ -171,6 +171,8 @@ def _countries() -> tuple[dict, dict]:
             geom = unary_union([shapely.make_valid(shape(f["geometry"])) for f in gj["features"]])
             shapes[iso2] = geom
         lat, lon = _rep_point(geom, info.get("latlng")) if geom is not None else tuple(info.get("latlng") or (None, None))
+        if lat is None or lon is None:  # no outline and no point: the capital, else the largest city
+            lat, lon = _city_point(iso2, c["capital"])
         dem_en = info.get("demonym") or ""
         props = {
             "iso2": iso2, "iso3": c["iso3"], "name": en, "geonameid": c["geonameid"],
@@ -183,6 +185,14 @@ def _countries() -> tuple[dict, dict]:
         features.append({"type": "Feature", "id": iso2, "properties": props,
                          "geometry": _simplify(geom) if geom is not None else None})
     return {"type": "FeatureCollection", "features": features}, shapes
+
+
+def _city_point(iso2: str, capital: str) -> tuple[float | None, float | None]:
+    cities = [c for c in json.load(open(_GN / "cities15000.json", encoding="utf-8")).values() if c["countrycode"] == iso2]
+    if not cities:
+        return None, None
+    best = next((c for c in cities if c["name"] == capital), None) or max(cities, key=lambda c: (c["population"], c["geonameid"]))
+    return round(best["latitude"], 4), round(best["longitude"], 4)
 
 
 def _topo_polygons(topo_path: str) -> dict[str, object]:
