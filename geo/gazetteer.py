@@ -122,6 +122,8 @@ class Gazetteer:
             entries += _named(p["names"], place)
         for f in _features(ref / "countries.geojson"):
             p = f["properties"]
+            if p["lat"] is None or p["lon"] is None:
+                continue  # uninhabited or historical entries with no point at all
             place = territories.get(p["iso2"]) or Place(
                 id=f"geonames:{p['geonameid']}", name=p["name"], type="country", lat=p["lat"], lon=p["lon"],
                 country_code=p["iso2"], population=p["population"], geometry=f["geometry"])
