@@ -1,0 +1,1 @@
+"""Reader-facing Streamlit dashboard for the events the loader writes."""

@@ -1,0 +1,52 @@
+"""Reader-facing dashboard: `streamlit run dashboard/app.py` (events file from env GEO_EVENTS)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` only adds dashboard/
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, panels, selection, sidebar, urlstate  # noqa: E402
+from dashboard.filters import apply_filters  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from dashboard.map_layers import type_colors  # noqa: E402
+
+url_filters, url_view = urlstate.read_query_params(default_lang=data.default_language())
+st.set_page_config(page_title="Events", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if url_view.embed else "auto")
+st.session_state.setdefault("lang", url_view.lang)
+lang = st.sidebar.radio("Sprache / Language", ["de", "en"], key="lang", horizontal=True,
+                        format_func={"de": "Deutsch", "en": "English"}.get)
+events = data.load_events_or_stop(lang)
+frame = events.frame
+if "_seeded" not in st.session_state:
+    sidebar.seed(url_filters, frame)
+    selection.seed(url_view)
+    st.session_state["_seeded"] = True
+
+if not url_view.embed:
+    st.title(t("app_title", lang))
+filters = sidebar.render(frame, events.documents, lang)
+lanes = st.sidebar.radio(t("lanes", lang), ["type", "actor"], key="lanes", horizontal=True,
+                         format_func=lambda v: t("lanes_" + v, lang))
+filtered = apply_filters(frame, filters)
+window = selection.time_window(frame, lang)
+windowed = selection.in_window(filtered, window)
+shown = selection.restrict(windowed, st.session_state.get("sel", ()))
+panels.caption(shown, len(frame), lang)
+colors = type_colors(list(frame["event_type"]))
+
+map_col, time_col = st.columns([1, 1])
+with map_col:
+    panels.map_panel(shown, outline=data.load_outline(), colors=colors, lang=lang,
+                     height=320 if url_view.embed else 460)
+with time_col:
+    panels.timeline_panel(windowed, frame, colors=colors, lanes=lanes, lang=lang, window=window)
+    panels.undated_panel(windowed, lang)
+if not url_view.embed:
+    panels.table_panel(shown, events, lang)
+panels.details_panel(frame, events.documents, lang)
+
+urlstate.write_query_params(filters, urlstate.ViewState(
+    lanes=lanes, window=window, selected=tuple(st.session_state.get("sel", ())),
+    focus=st.session_state.get("focus"), lang=lang, embed=url_view.embed))

@@ -1,0 +1,141 @@
+"""Cached loading: the events file (through `geo.contract`) and the offline world outline."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from geo.contract import ContractError, EventCollection, read_events
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVENTS = ROOT / "data" / "events.geojson"
+DEFAULT_OUTLINE = ROOT / "geo" / "ref" / "countries.geojson"
+AREA_TYPES = ("admin1", "country", "sea", "region", "border")
+
+COLUMNS = [
+    "id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
+    "date_text", "place_name", "place_id", "place_type", "place_geometry", "lon", "lat",
+    "actors", "cited_sources", "documents", "outlets", "evidence", "confidence", "method",
+    "language", "section", "undated", "unlocated", "n_docs", "search_text",
+]
+
+
+@dataclass(frozen=True)
+class Events:
+    """What the dashboard needs from one events file."""
+
+    frame: pd.DataFrame  # one row per event, COLUMNS
+    features: dict  # event id -> the Feature as JSON-ready dict (for GeoJSON export)
+    documents: dict  # document id -> its `generated_from` metadata
+    path: str
+
+
+def events_path() -> Path:
+    """The events file: env GEO_EVENTS, else data/events.geojson."""
+    return Path(os.environ.get("GEO_EVENTS") or DEFAULT_EVENTS)
+
+
+def outline_path() -> Path:
+    """The offline world outline: env GEO_OUTLINE, else geo/ref/countries.geojson."""
+    return Path(os.environ.get("GEO_OUTLINE") or DEFAULT_OUTLINE)
+
+
+def _file_key(path: Path) -> tuple[str, float, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), 0.0, -1)
+    return (str(path), stat.st_mtime, stat.st_size)
+
+
+def load_events(path: Path | None = None) -> Events:
+    """Read events through the contract; cached per path+mtime+size so a new file is picked up."""
+    return _load_events(*_file_key(path or events_path()))
+
+
+def load_outline(path: Path | None = None) -> dict | None:
+    """The country outline FeatureCollection, or None when the file is absent or unreadable."""
+    return _load_outline(*_file_key(path or outline_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_events(path: str, mtime: float, size: int) -> Events:
+    return events_from_collection(read_events(path), path=path)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _load_outline(path: str, mtime: float, size: int) -> dict | None:
+    if size < 0:
+        return None
+    try:
+        obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if obj.get("type") != "FeatureCollection":
+        return None
+    # Only the shapes and names go to the browser; the reference file carries much more.
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": f.get("geometry"),
+         "properties": {k: (f.get("properties") or {}).get(k) for k in ("iso2", "name")}}
+        for f in obj.get("features", []) if f.get("geometry")]}
+
+
+def events_from_collection(col: EventCollection, *, path: str = "<memory>") -> Events:
+    """Flatten a validated collection into one DataFrame row per event."""
+    documents = {str(d.get("id")): d for d in col.generated_from if d.get("id") is not None}
+    rows, features = [], {}
+    for feat in col.features:
+        p = feat.properties
+        geom = feat.geometry.model_dump(mode="json") if feat.geometry else None
+        features[p.id] = {"type": "Feature", "geometry": geom, "properties": p.model_dump(mode="json")}
+        lon, lat = (feat.geometry.coordinates if feat.geometry else (None, None))
+        evidence = [e.model_dump(mode="json") for e in p.evidence]
+        outlets = sorted({str(documents[d].get("outlet")) for d in p.documents
+                          if d in documents and documents[d].get("outlet")})
+        rows.append({
+            "id": p.id, "title": p.title, "event_type": p.event_type,
+            "date_start": pd.Timestamp(p.date_start) if p.date_start else pd.NaT,
+            "date_end": pd.Timestamp(p.date_end) if p.date_end else pd.NaT,
+            "date_precision": p.date_precision, "date_basis": p.date_basis, "date_text": p.date_text,
+            "place_name": p.place_name, "place_id": p.place_id, "place_type": p.place_type,
+            "place_geometry": p.place_geometry, "lon": lon, "lat": lat,
+            "actors": list(p.actors), "cited_sources": list(p.cited_sources),
+            "documents": list(p.documents), "outlets": outlets, "evidence": evidence,
+            "confidence": float(p.confidence), "method": p.method, "language": p.language,
+            "section": p.section,
+            "undated": bool(p.undated or p.date_start is None),
+            "unlocated": bool(p.unlocated or (feat.geometry is None and p.place_geometry is None)),
+            "n_docs": len(p.documents),
+            "search_text": " ".join([p.title] + [e.quote for e in p.evidence]).casefold(),
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["date_start"] = pd.to_datetime(frame["date_start"])
+    frame["date_end"] = pd.to_datetime(frame["date_end"])
+    # pandas' string dtype turns None into NaN (truthy); keep None so `x or default` works.
+    for col in ("title", "date_text", "place_name", "place_id", "lon", "lat"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return Events(frame=frame, features=features, documents=documents, path=path)
+
+
+def load_events_or_stop(lang: str = "en") -> Events:
+    """Load events, or show which file and field break the contract and stop the script."""
+    from dashboard.i18n import t
+
+    try:
+        return load_events()
+    except ContractError as exc:
+        st.error(t("contract_error", lang, path=exc.path, field=exc.field, problem=exc.problem))
+        st.stop()
+
+
+def default_language() -> str:
+    """German when the reader's browser asks for it, else English (a `?lang=` parameter wins)."""
+    try:
+        locale = st.context.locale or ""
+    except (AttributeError, RuntimeError):
+        locale = ""
+    return "de" if locale.lower().startswith("de") else "en"

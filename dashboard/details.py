@@ -1,0 +1,103 @@
+"""The details panel as HTML; every untrusted string goes through `esc`, every link through `safe_url`."""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from dashboard.i18n import t
+
+
+def esc(value: object) -> str:
+    """The one escape helper for untrusted text (titles, quotes, names, metadata)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s), else None: never a `javascript:` or `data:` link."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return url
+    return None
+
+
+def date_words(row: pd.Series, lang: str) -> str:
+    """E.g. 'Herbst 2023 — season, stated in the text (2023-09-01 – 2023-11-30)' (plain text)."""
+    if pd.isna(row["date_start"]):
+        written = row["date_text"] or t("no_date", lang)
+        return f"{written} — {t('prec_undated', lang)}"
+    start, end = row["date_start"].date().isoformat(), row["date_end"].date().isoformat()
+    span = start if start == end else f"{start} – {end}"
+    written = row["date_text"] or span
+    return (f"{written} — {t('prec_' + row['date_precision'], lang)}, "
+            f"{t('basis_' + row['date_basis'], lang)} ({span})")
+
+
+def place_words(row: pd.Series, lang: str) -> str:
+    """E.g. 'Odesa — city' (plain text)."""
+    if not row["place_name"]:
+        return t("no_place", lang)
+    return f"{row['place_name']} — {t('place_' + row['place_type'], lang)}"
+
+
+def quote_in_sentence_html(ev: dict) -> str:
+    """The sentence with the quote marked; the quote alone when the sentence does not contain it."""
+    quote = ev.get("quote", "")
+    sentence = ev.get("sentence")
+    if not isinstance(sentence, str) or not sentence:
+        return f"<mark>{esc(quote)}</mark>"
+    rel = ev.get("start", 0) - ev.get("sentence_start", 0) if isinstance(ev.get("sentence_start"), int) else -1
+    if not (0 <= rel and sentence[rel:rel + len(quote)] == quote):
+        rel = sentence.find(quote) if quote else -1
+    if rel < 0:
+        return f"{esc(sentence)} <mark>{esc(quote)}</mark>"
+    return (f"{esc(sentence[:rel])}<mark>{esc(quote)}</mark>"
+            f"{esc(sentence[rel + len(quote):])}")
+
+
+def _document_html(doc_id: str, documents: dict) -> str:
+    meta = documents.get(doc_id, {})
+    title = meta.get("title") or doc_id
+    bits = [f"<b>{esc(title)}</b>"]
+    for key in ("outlet", "published", "author"):
+        if meta.get(key):
+            bits.append(esc(meta[key]))
+    url = safe_url(meta.get("url"))
+    if url:
+        bits.append(f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>')
+    return " · ".join(bits)
+
+
+def details_html(row: pd.Series, documents: dict, lang: str) -> str:
+    """The full details panel of one event."""
+    def _list(items):
+        return esc(", ".join(items)) if items else esc(t("none", lang))
+
+    parts = [
+        f'<div class="geo-details" data-testid="geo-details" data-event-id="{esc(row["id"])}">',
+        f"<h4>{esc(row['title'])}</h4>",
+        '<dl style="display:grid;grid-template-columns:max-content 1fr;gap:0.15em 1em;margin:0">',
+        f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0'>{esc(date_words(row, lang))}</dd>",
+        f"<dt>{esc(t('place', lang))}</dt><dd style='margin:0'>{esc(place_words(row, lang))}</dd>",
+        f"<dt>{esc(t('event_type', lang))}</dt><dd style='margin:0'>{esc(t('type_' + row['event_type'], lang))}</dd>",
+        f"<dt>{esc(t('actors', lang))}</dt><dd style='margin:0'>{_list(row['actors'])}</dd>",
+        f"<dt>{esc(t('cited_sources', lang))}</dt><dd style='margin:0'>{_list(row['cited_sources'])}</dd>",
+        f"<dt>{esc(t('confidence', lang))}</dt><dd style='margin:0'>{row['confidence']:.2f} ({esc(row['method'])})</dd>",
+        "</dl>",
+        f"<p><b>{esc(t('evidence', lang))}</b></p><ul>",
+    ]
+    for ev in row["evidence"]:
+        parts.append(f'<li><blockquote style="margin:0.2em 0">{quote_in_sentence_html(ev)}</blockquote>'
+                     f"<small>{_document_html(ev.get('document', ''), documents)}</small></li>")
+    parts.append(f"</ul><p><b>{esc(t('documents', lang))}</b></p><ul>")
+    for doc_id in row["documents"]:
+        parts.append(f"<li>{_document_html(doc_id, documents)}</li>")
+    parts.append("</ul></div>")
+    return "".join(parts)

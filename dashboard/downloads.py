@@ -1,0 +1,35 @@
+"""The current view as CSV (flat columns) and GeoJSON (the contract's own Features), for download buttons.
+
+Kept apart from `dashboard/export.py` (the editors' export command and offline embeds)."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from dashboard.data import Events
+from geo.contract import SCHEMA_VERSION
+
+_CSV_COLUMNS = ["id", "title", "event_type", "date_text", "date_start", "date_end", "date_precision",
+                "date_basis", "place_name", "place_type", "lon", "lat", "actors", "cited_sources",
+                "documents", "confidence", "method", "language"]
+
+
+def to_csv(view: pd.DataFrame) -> bytes:
+    """One row per event; list fields joined with '; '."""
+    flat = view[_CSV_COLUMNS].copy()
+    for col in ("actors", "cited_sources", "documents"):
+        flat[col] = flat[col].map("; ".join)
+    for col in ("date_start", "date_end"):
+        flat[col] = flat[col].dt.strftime("%Y-%m-%d")
+    return flat.to_csv(index=False).encode("utf-8")
+
+
+def to_geojson(view: pd.DataFrame, events: Events) -> bytes:
+    """A FeatureCollection in the contract's shape holding only the events in view."""
+    ids = list(view["id"])
+    docs = {d for i in ids for d in events.features[i]["properties"]["documents"]}
+    out = {"type": "FeatureCollection", "schema_version": SCHEMA_VERSION,
+           "generated_from": [m for d, m in events.documents.items() if d in docs],
+           "features": [events.features[i] for i in ids]}
+    return json.dumps(out, ensure_ascii=False, indent=1).encode("utf-8")

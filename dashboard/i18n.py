@@ -1,0 +1,134 @@
+"""German and English UI strings; one table so both languages stay complete."""
+from __future__ import annotations
+
+LANGUAGES = ("en", "de")
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "Events map and timeline", "de": "Ereignisse: Karte und Zeitleiste"},
+    "showing": {"en": "showing {n} of {m} events", "de": "zeige {n} von {m} Ereignissen"},
+    "undated_count": {"en": "{n} undated", "de": "{n} ohne Datum"},
+    "unlocated_count": {"en": "{n} unlocated", "de": "{n} ohne Ort"},
+    "filters": {"en": "Filters", "de": "Filter"},
+    "actor": {"en": "Actor", "de": "Akteur"},
+    "document": {"en": "Document", "de": "Dokument"},
+    "outlet": {"en": "Outlet", "de": "Medium"},
+    "cited_source": {"en": "Cited source", "de": "Zitierte Quelle"},
+    "event_type": {"en": "Event type", "de": "Ereignistyp"},
+    "date_range": {"en": "Date range", "de": "Zeitraum"},
+    "place_precision": {"en": "Place precision", "de": "Ortsgenauigkeit"},
+    "min_confidence": {"en": "Minimum confidence", "de": "Mindestkonfidenz"},
+    "search": {"en": "Search titles and quotes", "de": "Suche in Titeln und Zitaten"},
+    "include_undated": {"en": "Include undated events", "de": "Ereignisse ohne Datum einbeziehen"},
+    "active_filters": {"en": "Active filters", "de": "Aktive Filter"},
+    "no_filters": {"en": "No filters active", "de": "Keine Filter aktiv"},
+    "reset_filters": {"en": "Reset filters", "de": "Filter zurücksetzen"},
+    "time_window": {"en": "Time window", "de": "Zeitfenster"},
+    "play": {"en": "▶ Play", "de": "▶ Abspielen"},
+    "pause": {"en": "⏸ Pause", "de": "⏸ Anhalten"},
+    "step": {"en": "Step »", "de": "Schritt »"},
+    "clear_selection": {"en": "Clear selection", "de": "Auswahl aufheben"},
+    "selection_active": {"en": "{n} events selected", "de": "{n} Ereignisse ausgewählt"},
+    "lanes": {"en": "Timeline lanes", "de": "Zeilen der Zeitleiste"},
+    "lanes_type": {"en": "by event type", "de": "nach Ereignistyp"},
+    "lanes_actor": {"en": "by actor", "de": "nach Akteur"},
+    "map": {"en": "Map", "de": "Karte"},
+    "timeline": {"en": "Timeline", "de": "Zeitleiste"},
+    "undated_list": {"en": "Undated events", "de": "Ereignisse ohne Datum"},
+    "none": {"en": "none", "de": "keine"},
+    "legend": {"en": "Event types", "de": "Ereignistypen"},
+    "table": {"en": "Events in view", "de": "Ereignisse in der Ansicht"},
+    "download_csv": {"en": "Download CSV", "de": "CSV herunterladen"},
+    "download_geojson": {"en": "Download GeoJSON", "de": "GeoJSON herunterladen"},
+    "details": {"en": "Event details", "de": "Details zum Ereignis"},
+    "details_hint": {
+        "en": "Select an event on the map, in the table or on the timeline to see its evidence.",
+        "de": "Wählen Sie ein Ereignis auf der Karte, in der Tabelle oder der Zeitleiste, um die Belege zu sehen.",
+    },
+    "date": {"en": "Date", "de": "Datum"},
+    "place": {"en": "Place", "de": "Ort"},
+    "actors": {"en": "Actors", "de": "Akteure"},
+    "cited_sources": {"en": "Cited sources", "de": "Zitierte Quellen"},
+    "evidence": {"en": "Evidence", "de": "Belege"},
+    "documents": {"en": "Documents", "de": "Dokumente"},
+    "confidence": {"en": "Confidence", "de": "Konfidenz"},
+    "no_place": {"en": "place unknown", "de": "Ort unbekannt"},
+    "no_date": {"en": "undated", "de": "ohne Datum"},
+    "no_outline": {
+        "en": "No offline world outline found; the map shows events without country borders.",
+        "de": "Kein Offline-Umriss der Welt gefunden; die Karte zeigt Ereignisse ohne Ländergrenzen.",
+    },
+    "contract_error": {
+        "en": "The events file could not be read: {path} — field '{field}': {problem}",
+        "de": "Die Ereignisdatei konnte nicht gelesen werden: {path} — Feld '{field}': {problem}",
+    },
+    "map_alt": {
+        "en": "Map of {n} events; {areas} drawn as areas. The table below lists the same events.",
+        "de": "Karte mit {n} Ereignissen, davon {areas} als Flächen. Die Tabelle unten listet dieselben Ereignisse.",
+    },
+    "timeline_alt": {
+        "en": "Timeline of {n} dated events from {start} to {end}. The table below lists the same events.",
+        "de": "Zeitleiste mit {n} datierten Ereignissen von {start} bis {end}. Die Tabelle unten listet dieselben Ereignisse.",
+    },
+    "no_actor": {"en": "(no actor)", "de": "(kein Akteur)"},
+    "language": {"en": "Language", "de": "Sprache"},
+    "col_title": {"en": "Title", "de": "Titel"},
+    "col_date": {"en": "Date as written", "de": "Datum laut Text"},
+    "col_start": {"en": "Start", "de": "Beginn"},
+    "col_end": {"en": "End", "de": "Ende"},
+    "col_type": {"en": "Type", "de": "Typ"},
+    "col_place": {"en": "Place", "de": "Ort"},
+    "col_actors": {"en": "Actors", "de": "Akteure"},
+    # Vocabulary: date precision and basis, place types, event types.
+    "prec_day": {"en": "day", "de": "Tag"},
+    "prec_week": {"en": "week", "de": "Woche"},
+    "prec_month": {"en": "month", "de": "Monat"},
+    "prec_season": {"en": "season", "de": "Jahreszeit"},
+    "prec_quarter": {"en": "quarter", "de": "Quartal"},
+    "prec_year": {"en": "year", "de": "Jahr"},
+    "prec_years": {"en": "several years", "de": "mehrere Jahre"},
+    "prec_undated": {"en": "undated", "de": "ohne Datum"},
+    "basis_explicit": {"en": "stated in the text", "de": "im Text genannt"},
+    "basis_relative": {"en": "relative to the publication date", "de": "relativ zum Erscheinungsdatum"},
+    "basis_inferred": {"en": "inferred", "de": "erschlossen"},
+    "basis_curated": {"en": "set by an editor", "de": "von der Redaktion gesetzt"},
+    "basis_none": {"en": "no date basis", "de": "keine Datumsgrundlage"},
+    "place_site": {"en": "site", "de": "Ort (genau)"},
+    "place_city": {"en": "city", "de": "Stadt"},
+    "place_admin1": {"en": "region (admin 1)", "de": "Bundesland/Region"},
+    "place_country": {"en": "country", "de": "Land"},
+    "place_sea": {"en": "sea", "de": "Meer"},
+    "place_region": {"en": "region", "de": "Großregion"},
+    "place_border": {"en": "border", "de": "Grenze"},
+    "place_unknown": {"en": "unknown", "de": "unbekannt"},
+    "type_deployment": {"en": "deployment", "de": "Einsatz"},
+    "type_strike": {"en": "strike", "de": "Angriff"},
+    "type_visit": {"en": "visit", "de": "Besuch"},
+    "type_investigation": {"en": "investigation", "de": "Ermittlung"},
+    "type_raid_arrest": {"en": "raid / arrest", "de": "Razzia / Festnahme"},
+    "type_intelligence_assessment": {"en": "intelligence assessment", "de": "Geheimdiensteinschätzung"},
+    "type_document_release": {"en": "document release", "de": "Veröffentlichung"},
+    "type_statement": {"en": "statement", "de": "Erklärung"},
+    "type_legal_policy": {"en": "law / policy", "de": "Recht / Politik"},
+    "type_bounty_sanction": {"en": "bounty / sanction", "de": "Kopfgeld / Sanktion"},
+    "type_deportation": {"en": "deportation", "de": "Abschiebung"},
+    "type_other": {"en": "other", "de": "sonstiges"},
+}
+
+
+def t(key: str, lang: str = "en", **kwargs) -> str:
+    """Look up a UI string in `lang` (falling back to English, then the key itself)."""
+    entry = _STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["en"]
+    return text.format(**kwargs) if kwargs else text
+
+
+def all_keys() -> list[str]:
+    """Every string key, for the completeness test."""
+    return list(_STRINGS)
+
+
+def has_both(key: str) -> bool:
+    """Whether a key is translated into every UI language."""
+    return all(lang in _STRINGS[key] for lang in LANGUAGES)

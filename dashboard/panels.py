@@ -1,0 +1,92 @@
+"""The page's Streamlit panels: caption, map, timeline, undated list, table, details."""
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import downloads, selection
+from dashboard.data import AREA_TYPES, Events
+from dashboard.details import details_html, esc
+from dashboard.i18n import t
+from dashboard.map_layers import basemap_enabled, build_deck, legend_html
+from dashboard.timeline import build_figure, timeline_alt
+
+def count_caption(shown: pd.DataFrame, total: int, lang: str) -> str:
+    """'showing N of M events · U undated · L unlocated' (plain text)."""
+    return " · ".join([
+        t("showing", lang, n=len(shown), m=total),
+        t("undated_count", lang, n=int(shown["undated"].sum())),
+        t("unlocated_count", lang, n=int(shown["unlocated"].sum())),
+    ])
+
+
+def caption(shown: pd.DataFrame, total: int, lang: str) -> None:
+    """The always-visible count line (browser tests read its text)."""
+    st.caption(count_caption(shown, total, lang))
+
+
+def map_panel(shown: pd.DataFrame, *, outline, colors, lang: str, height: int) -> None:
+    """The map of the events in view; a click selects (see selection.on_map_select)."""
+    if outline is None:
+        st.caption(t("no_outline", lang))
+    deck = build_deck(shown, outline=outline, colors=colors, lang=lang, basemap=basemap_enabled(),
+                      highlight=frozenset(st.session_state.get("pick", ())))
+    areas = int(shown["place_type"].isin(AREA_TYPES).sum())
+    st.pydeck_chart(deck, key=selection.chart_key("map"), on_select=selection.on_map_select,
+                    selection_mode="single-object", height=height,
+                    alt=t("map_alt", lang, n=int((~shown["unlocated"]).sum()), areas=areas))
+    st.html(legend_html(colors, sorted(set(shown["event_type"])), lang))
+
+
+def timeline_panel(windowed: pd.DataFrame, frame: pd.DataFrame, *, colors, lanes: str, lang: str,
+                   window=None) -> None:
+    """The timeline of everything in the time window; selecting filters the map."""
+    fig = build_figure(windowed, colors=colors, lanes=lanes, lang=lang, x_range=window,
+                       highlight=frozenset(st.session_state.get("pick", ())))
+    st.plotly_chart(fig, key=selection.chart_key("timeline"), on_select=partial(selection.on_timeline_select, frame),
+                    selection_mode=("points", "box", "lasso"),
+                    config={"displaylogo": False}, alt=timeline_alt(windowed, lang))
+
+
+def undated_panel(shown: pd.DataFrame, lang: str) -> None:
+    """Undated events, listed beside the timeline since they have no place on it."""
+    undated = shown[shown["undated"]]
+    items = "".join(f"<li>{esc(r.title)} <small>({esc(r.place_name or t('no_place', lang))})</small></li>"
+                    for r in undated.itertuples())
+    st.html(f'<div data-testid="geo-undated"><b>{esc(t("undated_list", lang))}</b> ({len(undated)})'
+            f'<ul style="padding-left:1.1em">{items or "<li>" + esc(t("none", lang)) + "</li>"}</ul></div>')
+
+
+def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
+    """The events in view as a selectable table with CSV and GeoJSON downloads."""
+    table = pd.DataFrame({
+        t("col_title", lang): shown["title"],
+        t("col_date", lang): shown["date_text"],
+        t("col_start", lang): shown["date_start"].dt.date,
+        t("col_end", lang): shown["date_end"].dt.date,
+        t("col_type", lang): shown["event_type"].map(lambda v: t("type_" + v, lang)),
+        t("col_place", lang): shown["place_name"],
+        t("col_actors", lang): shown["actors"].map(", ".join),
+    })
+    st.session_state["_table_ids"] = list(shown["id"])
+    st.dataframe(table, key=selection.chart_key("table"), on_select=selection.on_table_select,
+                 selection_mode="single-row", hide_index=True, width="stretch",
+                 alt=t("table", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv", lang), downloads.to_csv(shown), "events.csv", "text/csv",
+                       key="dl_csv")
+    c2.download_button(t("download_geojson", lang), downloads.to_geojson(shown, events),
+                       "events.geojson", "application/geo+json", key="dl_geojson")
+
+
+def details_panel(frame: pd.DataFrame, documents: dict, lang: str) -> None:
+    """The focused event's details, or a hint how to pick one."""
+    focus = st.session_state.get("focus")
+    rows = frame[frame["id"] == focus]
+    st.subheader(t("details", lang))
+    if rows.empty:
+        st.caption(t("details_hint", lang))
+        return
+    st.html(details_html(rows.iloc[0], documents, lang))

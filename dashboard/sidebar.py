@@ -1,0 +1,112 @@
+"""Sidebar widgets -> FilterState; the first run seeds them from the URL."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.details import esc
+from dashboard.filters import FilterState, counts, date_bounds
+from dashboard.i18n import t
+from geo.contract import PLACE_TYPES
+
+KEYS = {"actors": "f_actors", "documents": "f_documents", "outlets": "f_outlets",
+        "sources": "f_sources", "types": "f_types", "place_types": "f_place_types"}
+
+
+def seed(filters: FilterState, frame: pd.DataFrame) -> None:
+    """Put URL-given filters into the widgets' session state (values unknown to the data are dropped)."""
+    options = _options(frame)
+    for field, key in KEYS.items():
+        st.session_state[key] = [v for v in getattr(filters, field) if v in options[field]]
+    bounds = date_bounds(frame)
+    if bounds and (filters.date_from or filters.date_to):
+        lo = max(filters.date_from or bounds[0], bounds[0])
+        hi = min(filters.date_to or bounds[1], bounds[1])
+        st.session_state["f_dates"] = (lo, hi) if lo <= hi else bounds
+    st.session_state["f_minconf"] = filters.min_confidence
+    st.session_state["f_text"] = filters.text
+    st.session_state["f_undated"] = filters.include_undated
+
+
+def _options(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
+    place = counts(frame, "place_type")
+    return {
+        "actors": dict(counts(frame, "actors").most_common()),
+        "documents": dict(counts(frame, "documents").most_common()),
+        "outlets": dict(counts(frame, "outlets").most_common()),
+        "sources": dict(counts(frame, "cited_sources").most_common()),
+        "types": dict(counts(frame, "event_type").most_common()),
+        "place_types": {p: place[p] for p in PLACE_TYPES if p in place},
+    }
+
+
+def reset() -> None:
+    """Callback of the reset button: every filter widget back to its default."""
+    for key in list(KEYS.values()) + ["f_dates", "f_minconf", "f_text", "f_undated"]:
+        st.session_state.pop(key, None)
+
+
+def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
+    """Draw the filter widgets (with counts) and return the resulting state."""
+    options = _options(frame)
+    sb = st.sidebar
+    sb.header(t("filters", lang))
+
+    def multi(field, label, fmt=None):
+        opts = options[field]
+        return tuple(sb.multiselect(
+            label, list(opts), key=KEYS[field],
+            format_func=lambda v: f"{fmt(v) if fmt else v} ({opts[v]})"))
+
+    def doc_label(doc_id):
+        meta = documents.get(doc_id, {})
+        title = meta.get("title") or doc_id
+        return f"{title} — {meta['outlet']}" if meta.get("outlet") else str(title)
+
+    actors = multi("actors", t("actor", lang))
+    types = multi("types", t("event_type", lang), lambda v: t("type_" + v, lang))
+    docs = multi("documents", t("document", lang), doc_label)
+    outlets = multi("outlets", t("outlet", lang))
+    sources = multi("sources", t("cited_source", lang))
+    place_types = multi("place_types", t("place_precision", lang), lambda v: t("place_" + v, lang))
+    date_from = date_to = None
+    bounds = date_bounds(frame)
+    if bounds:
+        st.session_state.setdefault("f_dates", bounds)
+        picked = sb.date_input(t("date_range", lang), min_value=bounds[0], max_value=bounds[1],
+                               key="f_dates")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2 and tuple(picked) != bounds:
+            date_from, date_to = picked
+        elif isinstance(picked, (tuple, list)) and len(picked) == 1:
+            date_from = picked[0]
+    for key, default in (("f_minconf", 0.0), ("f_text", ""), ("f_undated", True)):
+        st.session_state.setdefault(key, default)
+    minconf = sb.slider(t("min_confidence", lang), 0.0, 1.0, step=0.05, key="f_minconf")
+    text = sb.text_input(t("search", lang), key="f_text")
+    undated = sb.checkbox(t("include_undated", lang), key="f_undated")
+    state = FilterState(actors=actors, documents=docs, outlets=outlets, sources=sources, types=types,
+                        date_from=date_from, date_to=date_to, place_types=place_types,
+                        min_confidence=float(minconf), text=text, include_undated=bool(undated))
+    _active_summary(state, lang)
+    return state
+
+
+def _active_summary(state: FilterState, lang: str) -> None:
+    active = state.active()
+    sb = st.sidebar
+    if not active:
+        sb.caption(t("no_filters", lang))
+        return
+    parts = []
+    for name, value in active.items():
+        if isinstance(value, tuple):
+            value = ", ".join(value)
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        parts.append(f"{name}: {value}")
+    # Filter values are untrusted text: escaped HTML rather than markdown.
+    sb.html(f'<small data-testid="geo-active-filters">{esc(t("active_filters", lang))}: '
+            f'{esc("; ".join(parts))}</small>')
+    sb.button(t("reset_filters", lang), on_click=reset, key="reset_filters")

@@ -1,0 +1,112 @@
+"""Browser fixtures: a real `streamlit run` server on a free port and a headless Chromium page.
+
+Env: GEO_BROWSER_EVENTS points the server at another events file (default: the synthetic
+fixture); CI set turns a missing browser into a failure instead of a skip.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+COUNT_RE = re.compile(r"(showing|zeige) (\d+) (of|von) (\d+)")
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Start the dashboard; yield (base_url, log_path, "fixture" or "custom"); stop it at the end."""
+    custom = os.environ.get("GEO_BROWSER_EVENTS")
+    events = custom or str(FIXTURES / "events.geojson")
+    if not Path(events).exists():
+        _missing(f"events file {events} does not exist")
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "GEO_EVENTS": events, "GEO_BASEMAP": "none"}
+    if not (ROOT / "geo" / "ref" / "countries.geojson").exists():
+        env.setdefault("GEO_OUTLINE", str(FIXTURES / "outline.geojson"))
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("streamlit did not start:\n" + log_path.read_text())
+        time.sleep(0.2)  # polling interval of the health check, not a wait for the app
+    yield base, log_path, "custom" if custom else "fixture"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        _missing(f"chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    """A fresh page at 1400x1000 (tests may resize); the server log is attached on failure."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    yield pg
+    ARTIFACTS.mkdir(exist_ok=True)
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}-FAILED.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, "rep_" + rep.when, rep)
+    if rep.when == "call" and rep.failed and "server" in item.fixturenames:
+        log = item.funcargs["server"][1]
+        rep.sections.append(("streamlit server log", Path(log).read_text()[-8000:]))

@@ -1,0 +1,198 @@
+"""The dashboard in a real browser: render, filter, time selection, details, URL state, narrow screens.
+
+Assertions read text the app writes (the "showing N of M" caption, the map's accessible
+label, the details panel), not pixels. Every test leaves a screenshot in test-artifacts/.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ARTIFACTS, COUNT_RE
+
+MAP = '[data-testid="stDeckGlJsonChart"]'
+TIMELINE = ".js-plotly-plot"
+MARKERS = ".js-plotly-plot .scatterlayer .trace .points path"
+
+
+def open_app(page: Page, base: str, query: str = "") -> None:
+    page.goto(base + "/" + query)
+    settle(page)
+    # deck.gl on software WebGL can take a while on a busy 2-core machine
+    expect(page.locator(f"{MAP} canvas").first).to_be_visible(timeout=30_000)
+    expect(page.locator(TIMELINE).first).to_be_visible(timeout=30_000)
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished the current script run."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=30_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+
+
+def count(page: Page) -> tuple[int, int]:
+    text = page.get_by_text(COUNT_RE).first.inner_text()
+    m = COUNT_RE.search(text)
+    return int(m.group(2)), int(m.group(4))
+
+
+def expect_count(page: Page, shown: int, total: int) -> None:
+    expect(page.get_by_text(COUNT_RE).first).to_contain_text(re.compile(rf"\b{shown} (of|von) {total}\b"))
+    settle(page)
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def map_label(page: Page) -> str:
+    return page.locator(MAP).first.get_attribute("aria-label") or ""
+
+
+def test_map_canvas_and_timeline_render(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    assert count(page) == (total, total)
+    assert page.locator(MARKERS).count() > 0
+    box = page.locator(f"{MAP} canvas").first.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 200
+    expect(page.get_by_test_id("geo-legend")).to_be_visible()
+    shot(page, "render")
+
+
+def test_choosing_an_actor_changes_count_map_and_timeline(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    markers_before, label_before = page.locator(MARKERS).count(), map_label(page)
+    actor_box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    actor_box.click()
+    options = page.get_by_role("option").filter(has_text=re.compile(r"\(\d+\)$"))
+    expect(options.first).to_be_visible()
+    # pick the actor with the fewest events so the change is visible in every chart
+    labels = options.all_inner_texts()
+    fewest = min(labels, key=lambda s: int(re.search(r"\((\d+)\)$", s).group(1)))
+    expected = int(re.search(r"\((\d+)\)$", fewest).group(1))
+    page.keyboard.type(re.sub(r" \(\d+\)$", "", fewest))
+    page.get_by_role("option", name=fewest, exact=True).click()
+    page.keyboard.press("Escape")
+    expect_count(page, expected, total)
+    assert expected < total
+    expect(page.locator(MARKERS)).not_to_have_count(markers_before)
+    assert map_label(page) != label_before
+    shot(page, "actor-filter")
+
+
+def test_box_select_on_timeline_filters_the_map(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    label_before = map_label(page)
+    drag = page.locator(".js-plotly-plot .nsewdrag").first
+    drag.scroll_into_view_if_needed()
+    box = drag.bounding_box()
+    # a box over the last quarter of the time axis, across all lanes
+    x0, x1 = box["x"] + box["width"] * 0.75, box["x"] + box["width"] * 0.99
+    page.mouse.move(x0, box["y"] + 2)
+    page.mouse.down()
+    page.mouse.move(x1, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.move(x1, box["y"] + box["height"] - 2, steps=5)
+    page.mouse.up()
+    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
+    settle(page)
+    shown, _ = count(page)
+    assert 0 < shown < total
+    assert map_label(page) != label_before
+    shot(page, "timeline-box-select")
+    page.get_by_role("button", name=re.compile("Clear selection|Auswahl aufheben")).click()
+    expect_count(page, total, total)
+
+
+def test_time_window_step_changes_the_map(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    label_before = map_label(page)
+    page.get_by_role("button", name=re.compile(r"^(Step|Schritt)")).click()
+    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
+    settle(page)
+    assert count(page)[0] < total
+    assert map_label(page) != label_before
+    shot(page, "time-window-step")
+
+
+def test_clicking_a_table_row_shows_its_quote(page, server):
+    open_app(page, server[0])
+    expect(page.get_by_test_id("geo-details")).to_have_count(0)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # glide-data-grid draws on a canvas: click the row-selection cell of the first data row
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_be_visible()
+    settle(page)
+    quote = details.locator("mark").first
+    expect(quote).to_be_visible()
+    assert len(quote.inner_text()) > 3
+    details.scroll_into_view_if_needed()
+    shot(page, "table-click-details")
+
+
+def test_url_with_query_parameters_reopens_the_view(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    # filter through the UI, then open the URL the app wrote in a fresh page
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option").filter(has_text=re.compile(r"\(\d+\)$")).first.click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
+    settle(page)
+    shown = count(page)[0]
+    expect(page).to_have_url(re.compile(r"actor="))
+    url = page.url + "&lang=de"
+    other = page.context.new_page()
+    other.goto(url)
+    settle(other)
+    expect(other.get_by_text(COUNT_RE).first).to_contain_text(f"zeige {shown} von {total}")
+    shot(other, "url-reopened")
+    other.close()
+
+
+def test_url_event_parameter_opens_details(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names an event of the synthetic fixture")
+    open_app(page, server[0], "?event=fx-kiel-frachter&lang=en")
+    details = page.get_by_test_id("geo-details")
+    expect(details.locator("mark")).to_have_text("kontrollierte die Küstenwache einen Frachter vor Kiel")
+    expect(details).to_contain_text("Am 14. März 2023 — day, stated in the text")
+    expect(details.locator('a[href^="javascript"]')).to_have_count(0)
+    details.scroll_into_view_if_needed()
+    shot(page, "url-event-details")
+
+
+def test_both_charts_visible_at_375_px(page, server):
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_app(page, server[0])
+    for selector in (f"{MAP} canvas", TIMELINE):
+        el = page.locator(selector).first
+        el.scroll_into_view_if_needed()
+        expect(el).to_be_visible()
+        box = el.bounding_box()
+        assert box and 150 < box["width"] <= 375, (selector, box)
+    m, t = page.locator(MAP).first.bounding_box(), page.locator(TIMELINE).first.bounding_box()
+    assert t["y"] >= m["y"] + m["height"] - 1, "charts should stack on a narrow screen"
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "narrow-375")
+
+
+def test_play_steps_the_time_window_until_paused(page, server):
+    open_app(page, server[0])
+    total = count(page)[1]
+    page.get_by_role("button", name=re.compile(r"Play|Abspielen")).click()
+    expect(page).to_have_url(re.compile(r"win_from="), timeout=15_000)
+    first = re.search(r"win_from=([\d-]+)", page.url).group(1)
+    expect(page).not_to_have_url(re.compile(rf"win_from={first}"), timeout=15_000)
+    page.get_by_role("button", name=re.compile(r"Pause|Anhalten")).click()
+    settle(page)
+    assert count(page)[1] == total
+    shot(page, "play")

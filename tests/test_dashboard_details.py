@@ -1,0 +1,144 @@
+"""Details panel, escaping, links, map and timeline builders, exports and i18n."""
+import json
+from pathlib import Path
+
+import pytest
+
+from dashboard import i18n
+from dashboard.data import events_from_collection
+from dashboard.details import date_words, details_html, quote_in_sentence_html, safe_url
+from dashboard.downloads import to_csv, to_geojson
+from dashboard.map_layers import build_deck, fit_view, legend_html, type_colors
+from dashboard.timeline import build_figure
+from geo.contract import read_events, validate_collection
+
+FIXTURE = Path(__file__).parent / "fixtures" / "events.geojson"
+
+
+@pytest.fixture(scope="module")
+def events():
+    return events_from_collection(read_events(FIXTURE))
+
+
+def row(events, eid):
+    f = events.frame
+    return f[f["id"] == eid].iloc[0]
+
+
+def test_herbst_2023_reads_as_season_stated_in_the_text(events):
+    assert date_words(row(events, "fx-ostsee-manoever"), "en") == \
+        "Im Herbst 2023 — season, stated in the text (2023-09-01 – 2023-11-30)"
+    assert "Jahreszeit, im Text genannt" in date_words(row(events, "fx-ostsee-manoever"), "de")
+
+
+def test_quote_is_marked_inside_its_sentence(events):
+    ev = row(events, "fx-kiel-frachter")["evidence"][0]
+    assert quote_in_sentence_html(ev) == (
+        "Am 14. März 2023 <mark>kontrollierte die Küstenwache einen Frachter vor Kiel</mark>.")
+
+
+def test_quote_without_sentence_is_shown_alone():
+    assert quote_in_sentence_html({"quote": "a<b", "start": 0}) == "<mark>a&lt;b</mark>"
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://example.org/x", True), ("http://example.org", True),
+    ("javascript:alert(1)", False), (" JavaScript:alert(1)", False), ("data:text/html,x", False),
+    ("//example.org", False), ("", False), (None, False),
+])
+def test_only_http_links_survive(url, ok):
+    assert (safe_url(url) is not None) == ok
+
+
+def test_details_escape_untrusted_text_and_drop_javascript_links(events):
+    html = details_html(row(events, "fx-dk-assessment"), events.documents, "en")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Analysts&#x27; &lt;risk&gt; report &amp; outlook" in html
+    assert "javascript:" not in html
+    assert "<mark>the &lt;risk&gt; of smuggling in Denmark rose</mark>" in html
+
+
+def test_details_name_document_outlet_and_https_link(events):
+    html = details_html(row(events, "fx-rostock-razzia"), events.documents, "de")
+    assert "Nordhafen Kurier" in html and "Harbour Gazette" in html
+    assert 'href="https://example.com/gazette/port-security"' in html
+    assert html.count("<mark>") == 2
+
+
+def test_deck_layers_have_ids_and_areas_are_geojson(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    outline = json.loads((FIXTURE.parent / "outline.geojson").read_text())
+    deck = json.loads(build_deck(events.frame, outline=outline, colors=colors).to_json())
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    assert set(layers) == {"outline", "event-areas", "event-points"}
+    area_ids = {f["properties"]["event_id"] for f in layers["event-areas"]["data"]["features"]}
+    assert area_ids == {"fx-ostsee-manoever", "fx-sh-hafengesetz", "fx-dk-assessment"}
+    assert len(layers["event-points"]["data"]) == 5  # 9 minus 3 areas minus 1 unlocated
+    assert layers["event-points"]["radiusUnits"] == "pixels"
+
+
+def test_map_tooltips_are_escaped(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    deck = json.loads(build_deck(events.frame, outline=None, colors=colors).to_json())
+    areas = next(lyr for lyr in deck["layers"] if lyr["id"] == "event-areas")
+    titles = {f["properties"]["tt_title"] for f in areas["data"]["features"]}
+    assert "Analysts&#x27; &lt;risk&gt; report &amp; outlook" in titles
+
+
+def test_fit_view_zooms_to_the_selection(events):
+    f = events.frame.copy()
+    f.loc[f["id"] == "fx-gdansk-visit", ["lon", "lat"]] = (-100.0, 40.0)  # stretch to another continent
+    wide, narrow = fit_view(f), fit_view(f[f["id"] == "fx-kiel-frachter"])
+    assert narrow.zoom > wide.zoom
+    assert abs(narrow.longitude - 10.13) < 0.01
+
+
+def test_colours_are_okabe_ito_and_legend_escapes(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    assert colors["deployment"] == "#E69F00"
+    assert "Event types" in legend_html(colors, ["deployment"], "en")
+
+
+def test_timeline_draws_intervals_as_bars_and_days_as_markers(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    fig = build_figure(events.frame, colors=colors)
+    marker_ids = [c[0] for tr in fig.data if tr.mode == "markers" for c in tr.customdata]
+    assert sorted(marker_ids) == sorted(set(events.frame["id"]) - {"fx-hamburg-dementi"})
+    bars = [tr for tr in fig.data if tr.mode == "lines"]
+    assert bars and all(tr.line.width >= 8 for tr in bars)
+
+
+def test_timeline_lanes_by_actor_repeat_multi_actor_events(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    fig = build_figure(events.frame, colors=colors, lanes="actor")
+    lanes = {y for tr in fig.data if tr.mode == "markers" for y in tr.y}
+    assert {"Polizei", "Zoll", "Ministry of Ports"} <= lanes
+
+
+def test_timeline_highlights_map_picks(events):
+    colors = type_colors(list(events.frame["event_type"]))
+    fig = build_figure(events.frame, colors=colors, highlight=frozenset({"fx-kiel-frachter"}))
+    assert fig.data[-1].customdata[0][0] == "fx-kiel-frachter"
+
+
+def test_geojson_export_is_a_valid_contract_file(events):
+    view = events.frame[events.frame["id"].isin(["fx-kiel-frachter", "fx-sanctions"])]
+    col = validate_collection(json.loads(to_geojson(view, events)))
+    assert [f.properties.id for f in col.features] == ["fx-kiel-frachter", "fx-sanctions"]
+    assert {d["id"] for d in col.generated_from} == {"fx_de_kurier.txt", "fx_en_gazette.txt"}
+
+
+def test_csv_export_has_one_row_per_event(events):
+    lines = to_csv(events.frame).decode().strip().splitlines()
+    assert len(lines) == 10 and lines[0].startswith("id,title")
+
+
+def test_every_ui_string_exists_in_german_and_english():
+    assert [k for k in i18n.all_keys() if not i18n.has_both(k)] == []
+
+
+def test_timeline_zooms_to_the_time_window(events):
+    import datetime as dt
+    colors = type_colors(list(events.frame["event_type"]))
+    fig = build_figure(events.frame, colors=colors, x_range=(dt.date(2023, 1, 1), dt.date(2023, 6, 30)))
+    assert list(fig.layout.xaxis.range) == ["2023-01-01", "2023-06-30"]
