@@ -270,18 +270,43 @@ def _combine(a: Event, b: Event) -> Event:
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of one happening, within and across documents.
 
-    Two events merge when their type is the same, their dates overlap (or neither is dated),
-    their places agree (or one has none), and they share an actor or a known place.
+    Two events merge when their types are alike, they share an actor, their dates overlap
+    (or neither is dated and they name the same place), and their places agree. Candidates
+    are found through an index on (actor, year) and (actor, place), so the cost grows with
+    the number of events, not its square.
     """
-    out: list[Event] = []
+    merged: list[Event] = []
+    index: dict[tuple, list[int]] = {}
     for e in sorted(events, key=lambda x: x.id):
-        for i, o in enumerate(out):
-            if _same_happening(o, e):
-                out[i] = _finish(_combine(o, e))
+        slot = None
+        for key in _merge_keys(e):
+            for i in index.get(key, ()):
+                if _same_happening(merged[i], e):
+                    slot = i
+                    break
+            if slot is not None:
                 break
+        if slot is None:
+            merged.append(e)
+            slot = len(merged) - 1
         else:
-            out.append(e)
-    return out
+            merged[slot] = _finish(_combine(merged[slot], e))
+        for key in _merge_keys(merged[slot]):
+            bucket = index.setdefault(key, [])
+            if slot not in bucket:
+                bucket.append(slot)
+    return merged
+
+
+def _merge_keys(e: Event) -> list[tuple]:
+    if e.event_type in ("statement", "other"):
+        return []
+    if e.interval:
+        years = range(e.interval.start.year, min(e.interval.end.year, e.interval.start.year + 30) + 1)
+        return [(a, y) for a in e.actors for y in years]
+    if e.place and not e.place_inherited:
+        return [(a, e.place.id) for a in e.actors]
+    return []
 
 
 def _same_happening(a: Event, b: Event) -> bool:
