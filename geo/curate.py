@@ -118,9 +118,12 @@ def write_curation(rows: list[dict], path: str | Path) -> None:
 
 def apply_curation(features: list[dict], rows: list[dict]) -> tuple[list[dict], CurationReport]:
     """Apply editors' rows to contract features; pure: the input list is not changed."""
-    by_id = {f["properties"]["id"]: copy.deepcopy(f) for f in features}
-    order = [f["properties"]["id"] for f in features]
     report = CurationReport()
+    if not rows:
+        return list(features), report
+    touched = {r["event_id"] for r in rows} | {r.get("target", "") for r in rows}
+    by_id = {f["properties"]["id"]: (copy.deepcopy(f) if f["properties"]["id"] in touched else f) for f in features}
+    order = [f["properties"]["id"] for f in features]
     for row in rows:
         eid, action = row["event_id"], row["action"]
         if action == "add":
@@ -160,7 +163,8 @@ def apply_curation(features: list[dict], rows: list[dict]) -> tuple[list[dict], 
         report.applied += 1
     out = [by_id[i] for i in dict.fromkeys(order) if i in by_id]
     for f in out:
-        EventProperties.model_validate(f["properties"])  # curated output still honours the contract
+        if f["properties"]["id"] in touched or f["properties"].get("method") == "curated":
+            EventProperties.model_validate(f["properties"])  # curated output still honours the contract
     return out, report
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -69,34 +70,76 @@ _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^
 
 
 @lru_cache(maxsize=1)
-def _trigger_patterns() -> list[tuple[str, re.Pattern]]:
-    """One compiled pattern per event type, in priority order."""
+def _trigger_types() -> list[str]:
     data = yaml.safe_load(resources.files("geo.ref").joinpath("event_triggers.yaml").read_text(encoding="utf-8"))
-    out = []
-    for etype, langs in data["types"].items():
-        stems = [s for words in langs.values() for s in words]
-        prefix = sorted({re.escape(s) for s in stems if not s.startswith("*")}, key=len, reverse=True)
-        compound = sorted({re.escape(s[1:]) for s in stems if s.startswith("*")}, key=len, reverse=True)
-        parts = []
-        if prefix:
-            parts.append(r"\b(?:%s)\w*" % "|".join(prefix))
-        if compound:
-            parts.append(r"\b\w*(?:%s)(?:e|en|n|s|es|er|ern)?\b" % "|".join(compound))
-        out.append((etype, re.compile("|".join(parts))))
-    return out
+    return list(data["types"])
 
 
-def _trigger(sentence: str) -> tuple[str, str] | None:
-    low = sentence.lower()
-    for etype, pattern in _trigger_patterns():
-        m = pattern.search(low)
-        if m:
-            return etype, sentence[m.start():m.end()]
-    return None
+_INFLECTIONS = frozenset(("", "e", "en", "n", "s", "es", "er", "ern"))
 
 
-def _within(items, s: Sentence):
-    return [m for m in items if m.start >= s.start and m.end <= s.end]
+@lru_cache(maxsize=1)
+def _trigger_automaton():
+    """One Aho–Corasick automaton over every type's stems: stem -> [(priority, type, compound)]."""
+    import ahocorasick
+
+    data = yaml.safe_load(resources.files("geo.ref").joinpath("event_triggers.yaml").read_text(encoding="utf-8"))
+    table: dict[str, list[tuple[int, str, bool]]] = {}
+    for n, (etype, langs) in enumerate(data["types"].items()):
+        for stem in {w for words in langs.values() for w in words}:
+            compound = stem.startswith("*")
+            table.setdefault(stem.lstrip("*"), []).append((n, etype, compound))
+    auto = ahocorasick.Automaton()
+    for stem, entries in table.items():
+        auto.add_word(stem, (stem, sorted(entries)))
+    auto.make_automaton()
+    return auto
+
+
+def _triggers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every trigger in a document, each widened to its whole word.
+
+    A plain stem must start a word ("festgenommen"); a "*" stem may also end a compound
+    ("Luftangriff"), followed only by an inflection ending.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    n = len(low)
+    best: dict[int, tuple[int, int, str]] = {}
+    for last, (stem, entries) in _trigger_automaton().iter(low):
+        start, end = last - len(stem) + 1, last + 1
+        at_word_start = start == 0 or not low[start - 1].isalnum()
+        word_end = end
+        while word_end < n and low[word_end].isalnum():
+            word_end += 1
+        for prio, etype, compound in entries:
+            if at_word_start or (compound and low[end:word_end] in _INFLECTIONS):
+                word_start = start
+                while word_start > 0 and low[word_start - 1].isalnum():
+                    word_start -= 1
+                hit = (prio, word_end if not (" " in stem) else end, etype)
+                if word_start not in best or hit < best[word_start]:
+                    best[word_start] = hit
+                break
+    return [(ws, end, etype) for ws, (_, end, etype) in sorted(best.items())]
+
+
+def _trigger(sentence: str, found: list[tuple[int, int, str]], offset: int) -> tuple[str, str] | None:
+    """The highest-priority trigger among those found in this sentence."""
+    if not found:
+        return None
+    order = _trigger_types()
+    start, end, etype = min(found, key=lambda f: (order.index(f[2]), f[0]))
+    return etype, sentence[start - offset:end - offset]
+
+
+def _within(items, s: Sentence, starts: list[int] | None = None):
+    """Mentions inside a sentence; `starts` (sorted starts of `items`) makes it a bisect."""
+    if starts is None:
+        return [m for m in items if m.start >= s.start and m.end <= s.end]
+    lo, hi = bisect_left(starts, s.start), bisect_right(starts, s.end)
+    return [m for m in items[lo:hi] if m.end <= s.end]
 
 
 def _place_role(doc_text: str, m: PlaceMention) -> str:
@@ -141,8 +184,13 @@ def extract_events(
     places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
     actors = [a for a in actors if not any(qs < a.start and a.end < qe for qs, qe in quoted)]
+    places, times = sorted(places, key=lambda m: m.start), sorted(times, key=lambda m: m.start)
+    actors, sources = sorted(actors, key=lambda m: m.start), sorted(sources, key=lambda m: m.start)
+    starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources)}
+    triggers = _triggers(doc.text)
+    trigger_starts = [t[0] for t in triggers]
     for s in sentences:
-        s_places = _within(places, s)
+        s_places = _within(places, s, starts[id(places)])
         best = _best_place(doc.text, s_places)
         inherited = False
         place = best.place if best else None
@@ -153,18 +201,19 @@ def extract_events(
             context[s.paragraph] = (best or strong[0]).place
         if s.section == "heading" or _HYPOTHETICAL.search(s.text):
             continue
-        trig = _trigger(s.text)
+        lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
+        trig = _trigger(s.text, [t for t in triggers[lo:hi] if t[1] <= s.end], s.start)
         if not trig:
             continue
         etype, trigger_word = trig
-        t = _best_interval(_within(times, s))
-        s_actors = _within(actors, s)
+        t = _best_interval(_within(times, s, starts[id(times)]))
+        s_actors = _within(actors, s, starts[id(actors)])
         if etype in ("statement", "other") and not (s_actors and (t or place)) and not (t and best):
             continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
         if not (t or best or s_actors):
             continue
         names = tuple(dict.fromkeys(a.actor for a in s_actors))
-        cited = tuple(dict.fromkeys(x.source for x in _within(sources, s)))
+        cited = tuple(dict.fromkeys(x.source for x in _within(sources, s, starts[id(sources)])))
         mentioned = tuple(dict.fromkeys(m.place for m in s_places if m.place != place))
         explanation = [("type", f"{etype} from '{trigger_word}'")]
         explanation.append(("date", f"'{t.text}' → {t.interval.start}..{t.interval.end} ({t.interval.precision}, {t.interval.basis})" if t else "no date in the sentence"))
@@ -237,7 +286,7 @@ def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Even
 
 
 def _type_priority(etype: str) -> int:
-    order = [t for t, _ in _trigger_patterns()]
+    order = _trigger_types()
     return order.index(etype) if etype in order else len(order)
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+
 from geo.records import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -138,7 +140,7 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     if not m:
         return {}, text
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise IngestError(path, f"malformed front matter: {str(exc).splitlines()[0]}") from None
     if not isinstance(meta, dict):
@@ -151,7 +153,7 @@ def _read_sidecar(path: Path) -> dict:
     for side in (path.with_name(path.name + ".meta.yaml"), path.with_name(path.stem + ".meta.yaml")):
         if side.is_file():
             try:
-                meta = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+                meta = yaml.load(side.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
             except (yaml.YAMLError, UnicodeDecodeError) as exc:
                 raise IngestError(side, f"malformed sidecar metadata: {str(exc).splitlines()[0]}") from None
             if not isinstance(meta, dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from geo.contract import SCHEMA_VERSION, EventProperties, feature_dict, validate_collection
@@ -30,7 +31,7 @@ def event_properties(e: Event) -> EventProperties:
         place_name=e.place.name if e.place else None,
         place_id=e.place.id if e.place else None,
         place_type=e.place.type if e.place else "unknown",
-        place_geometry=e.place.geometry if e.place and e.place.type not in ("site", "city") else None,
+        place_geometry=_coarse_geometry(e.place.id, e.place.geometry) if e.place and e.place.type not in ("site", "city") else None,
         actors=list(e.actors),
         cited_sources=list(e.cited_sources),
         documents=list(e.documents),
@@ -49,6 +50,33 @@ def event_properties(e: Event) -> EventProperties:
         country_code=e.place.country_code if e.place else None,
         explanation=[list(pair) for pair in e.explanation],
     )
+
+
+_MAX_VERTICES = 400
+
+
+def _coarse_geometry(place_id: str, geometry: dict | None) -> dict | None:
+    """The area outline at event-map detail: at most a few hundred vertices per place, since
+    every event at a country or sea repeats it."""
+    if geometry is None:
+        return None
+    return json.loads(_coarse_json(place_id, json.dumps(geometry, sort_keys=True)))
+
+
+@lru_cache(maxsize=4096)
+def _coarse_json(place_id: str, geometry_json: str) -> str:
+    from shapely import get_num_coordinates, set_precision
+    from shapely.geometry import mapping, shape
+
+    geom = shape(json.loads(geometry_json))
+    tolerance = 0.02
+    while get_num_coordinates(geom) > _MAX_VERTICES and tolerance < 5:
+        simpler = geom.simplify(tolerance, preserve_topology=True)
+        if not simpler.is_empty:
+            geom = simpler
+        tolerance *= 2
+    geom = set_precision(geom, 0.001)
+    return json.dumps(mapping(geom))
 
 
 def document_entry(doc: Document) -> dict:
@@ -85,7 +113,7 @@ def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
     """Write the GeoJSON and its GeoParquet sibling atomically; return the paths written."""
     geojson_path = Path(geojson_path)
     geojson_path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(col, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(col, ensure_ascii=False, separators=(",", ":")) + "\n"
     parquet_path = geojson_path.with_suffix(".parquet")
     _atomic_write(parquet_path, lambda tmp: _write_parquet(col, tmp))
     _atomic_write(geojson_path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
@@ -99,10 +127,17 @@ def _atomic_write(path: Path, write) -> None:
         write(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write_parquet(col: dict, tmp: str) -> None:
