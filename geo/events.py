@@ -191,12 +191,14 @@ def extract_events(
     trigger_starts = [t[0] for t in triggers]
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
-        best = _best_place(doc.text, s_places)
+        # A place inside quoted speech is what someone talked about, not where this happened.
+        outside = [m for m in s_places if not any(qs < m.start and m.end < qe for qs, qe in quoted)]
+        best = _best_place(doc.text, outside)
         inherited = False
         place = best.place if best else None
         if place is None and s.paragraph in context:
             place, inherited = context[s.paragraph], True
-        strong = [m for m in s_places if not m.weak]
+        strong = [m for m in outside if not m.weak]
         if strong:
             context[s.paragraph] = (best or strong[0]).place
         if s.section == "heading" or _HYPOTHETICAL.search(s.text):
