@@ -75,6 +75,7 @@ def _trigger_types() -> list[str]:
     return list(data["types"])
 
 
+_REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
 _INFLECTIONS = frozenset(("", "e", "en", "n", "s", "es", "er", "ern"))
 
 
@@ -208,6 +209,12 @@ def extract_events(
         if not trig:
             continue
         etype, trigger_word = trig
+        if best is None and etype not in _REPORTING_TYPES:
+            # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
+            # statement's quoted places stay its subject, never its location.
+            best = _best_place(doc.text, s_places)
+            if best:
+                place, inherited = best.place, False
         t = _best_interval(_within(times, s, starts[id(times)]))
         s_actors = _within(actors, s, starts[id(actors)])
         if etype in ("statement", "other") and not (s_actors and (t or place)) and not (t and best):
