@@ -209,6 +209,8 @@ def extract_events(
         if not trig:
             continue
         etype, trigger_word = trig
+        if inherited and etype in _REPORTING_TYPES and etype != "statement":
+            place, inherited = None, False  # a report is not located by the paragraph it sits in
         if best is None and etype not in _REPORTING_TYPES:
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
