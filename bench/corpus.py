@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-from importlib import resources
 from pathlib import Path
 
 _DE_MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()

@@ -12,9 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from geo.records import (
     ActorMention,
@@ -28,6 +25,7 @@ from geo.records import (
     SourceMention,
     TimeMention,
 )
+from geo.ref import load_yaml
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
@@ -71,7 +69,7 @@ _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^
 
 @lru_cache(maxsize=1)
 def _trigger_types() -> list[str]:
-    data = yaml.safe_load(resources.files("geo.ref").joinpath("event_triggers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("event_triggers.yaml")
     return list(data["types"])
 
 
@@ -84,7 +82,7 @@ def _trigger_automaton():
     """One Aho–Corasick automaton over every type's stems: stem -> [(priority, type, compound)]."""
     import ahocorasick
 
-    data = yaml.safe_load(resources.files("geo.ref").joinpath("event_triggers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("event_triggers.yaml")
     table: dict[str, list[tuple[int, str, bool]]] = {}
     for n, (etype, langs) in enumerate(data["types"].items()):
         for stem in {w for words in langs.values() for w in words}:
@@ -169,6 +167,26 @@ def _best_interval(times: list[TimeMention]) -> TimeMention | None:
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
 
 
+def _in_quote(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Strictly inside a quotation; `quoted` are sorted, non-overlapping spans (a bisect, not a
+    scan: a scan made a 5 MB document take minutes)."""
+    i = bisect_left(quoted, (start,)) - 1
+    return i >= 0 and quoted[i][0] < start and end < quoted[i][1]
+
+
+def _outside_actor_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
+    """Drop places that are part of a longer actor name ("Aragua" in "Tren de Aragua")."""
+    ordered = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+    longest = max((a.end - a.start for a in ordered), default=0)
+    keep = []
+    for p in places:
+        lo, hi = bisect_left(starts, p.start - longest), bisect_right(starts, p.start)
+        if not any(p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in ordered[lo:hi]):
+            keep.append(p)
+    return keep
+
+
 def extract_events(
     doc: Document,
     sentences: list[Sentence],
@@ -182,9 +200,9 @@ def extract_events(
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Karibikinsel"
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
-    places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
+    places = _outside_actor_names(places, actors)
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
-    actors = [a for a in actors if not any(qs < a.start and a.end < qe for qs, qe in quoted)]
+    actors = [a for a in actors if not _in_quote(a.start, a.end, quoted)]
     places, times = sorted(places, key=lambda m: m.start), sorted(times, key=lambda m: m.start)
     actors, sources = sorted(actors, key=lambda m: m.start), sorted(sources, key=lambda m: m.start)
     starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources)}
@@ -193,7 +211,7 @@ def extract_events(
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
         # A place inside quoted speech is what someone talked about, not where this happened.
-        outside = [m for m in s_places if not any(qs < m.start and m.end < qe for qs, qe in quoted)]
+        outside = [m for m in s_places if not _in_quote(m.start, m.end, quoted)]
         best = _best_place(doc.text, outside)
         inherited = False
         place = best.place if best else None

@@ -13,7 +13,6 @@ import csv
 import dataclasses
 import gc
 import json
-import math
 import re
 from dataclasses import dataclass
 from importlib import resources

@@ -29,13 +29,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 
+from geo.ref import load_yaml
 from geo.records import DateInterval, TimeMention
 
-_WORDS = yaml.safe_load(resources.files("geo.ref").joinpath("time_words.yaml").read_text("utf-8"))
+_WORDS = load_yaml("time_words.yaml")
 _MONTHS, _WEEKDAYS, _SEASONS = _WORDS["months"], _WORDS["weekdays"], _WORDS["seasons"]
 _NUMBERS, _ORDINALS, _DAYWORDS = _WORDS["numbers"], _WORDS["ordinals"], _WORDS["day_offsets"]
 _ABBR, _VAGUE = set(_WORDS["abbreviations"]), _WORDS["vague"]

@@ -134,7 +134,7 @@ class ActorRegistry:
     def load(cls) -> "ActorRegistry":
         """The project's registry from `geo/ref/actors.yaml`."""
         path = importlib.resources.files("geo").joinpath("ref/actors.yaml")
-        return cls(yaml.safe_load(path.read_text(encoding="utf-8"))["actors"])
+        return cls(yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["actors"])
 
     def short(self, name: str) -> str:
         actor = self.actors.get(name)
