@@ -23,7 +23,7 @@ from geo.contract import ContractError, read_events
 from geo.curate import CurationError, apply_curation, curation_lock, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
-from geo.pipeline import merge_all
+from geo.events import merge_events
 from geo.write import build_collection, document_entry, to_feature, write_outputs
 
 DEFAULT_INPUT = "seeds"
@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         print("error: no readable documents; nothing written", file=sys.stderr)
         return 2
     progress = _Progress(len(paths), not args.quiet)
-    results, warnings, failed = [], [], len(problems)
+    # Keep only what the output needs (events, document metadata), not the documents' text,
+    # so memory grows with the number of events, not with the corpus.
+    events, documents, warnings, failed, areas = [], [], [], len(problems), {}
     for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler):
         progress.step()
         warnings.extend(r.warnings)
@@ -101,22 +103,24 @@ def main(argv: list[str] | None = None) -> int:
             failed += 1
             print(f"error: {r.error}", file=sys.stderr)
         if r.document is not None and not r.error:
-            results.append(r)
-    if not results:
+            areas.update(r.areas)
+            events.extend(r.events)
+            documents.append(document_entry(r.document))
+    if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
-    events = merge_all(results)
+    events = merge_events(events)
     curation_path = Path(args.curation) if args.curation else Path(args.out).with_name("curation.csv")
     # Read the curation and write the outputs under one lock, so an editor's save that
     # lands during this run is either applied here or by the rebuild that follows it.
     with curation_lock(curation_path):
         try:
-            features, report = apply_curation([to_feature(e) for e in events], read_curation(curation_path))
+            features, report = apply_curation([to_feature(e, areas=areas) for e in events], read_curation(curation_path))
         except CurationError as exc:
             print(f"error: {exc}; nothing written", file=sys.stderr)
             return 2
         warnings.extend(f"{curation_path}: {s}" for s in report.stale)
-        col = build_collection(features, [document_entry(r.document) for r in results])
+        col = build_collection(features, documents)
         if report.applied or report.stale:
             col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
         written = write_outputs(col, args.out)
@@ -126,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     unlocated = sum(f["geometry"] is None for f in features)
     curated = f", {report.applied} curation rows applied" if report.applied else ""
     print(
-        f"{len(results)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){curated}, "
+        f"{len(documents)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){curated}, "
         f"{failed} skipped, {len(warnings)} warnings → {', '.join(str(w) for w in written)}"
     )
     return 1 if failed else 0

@@ -5,10 +5,10 @@ Dask cluster); merging across documents and writing happen once at the end.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from geo.events import extract_events, merge_events
+from geo.events import extract_events
 from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event
@@ -16,6 +16,7 @@ from geo.segment import segment
 from geo.when import infer_reference_date, tag_dates
 from geo.where import find_places
 from geo.who import ActorRegistry, find_actors, find_sources
+from geo.write import coarse_area
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class DocumentResult:
     events: list[Event] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Coarse area outlines by place id: events travel between processes without geometry.
+    areas: dict[str, str] = field(default_factory=dict)
 
 
 def process_document(doc: Document, *, resources: Resources) -> list[Event]:
@@ -64,12 +67,20 @@ def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
     if doc.language not in ("de", "en", "es"):
         result.warnings.append(f"{path}: language '{doc.language}' is not supported well; extracted with German and English rules")
     try:
-        result.events = process_document(doc, resources=resources)
+        events = process_document(doc, resources=resources)
     except Exception as exc:  # a bug on one document must not lose the others
         result.error = f"{path}: extraction failed: {type(exc).__name__}: {exc}"
+        return result
+    for e in events:
+        if e.place is not None and e.place.geometry is not None:
+            result.areas.setdefault(e.place.id, coarse_area(e.place))
+    result.events = [_without_geometry(e) for e in events]
     return result
 
 
-def merge_all(results: list[DocumentResult]) -> list[Event]:
-    """Merge events across documents once all are processed."""
-    return merge_events([e for r in results for e in r.events])
+def _without_geometry(e: Event) -> Event:
+    return replace(
+        e,
+        place=replace(e.place, geometry=None) if e.place else None,
+        places_mentioned=tuple(replace(p, geometry=None) for p in e.places_mentioned),
+    )

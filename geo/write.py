@@ -9,16 +9,20 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 from geo.contract import SCHEMA_VERSION, EventProperties, feature_dict, validate_collection
-from geo.records import Document, Event
+from geo.records import Document, Event, Place
 
 
-def event_properties(e: Event) -> EventProperties:
-    """The contract's view of an assembled event."""
+def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventProperties:
+    """The contract's view of an assembled event; `areas` maps place ids to coarse outlines
+    (JSON text) for events whose places travelled without their geometry."""
     iv = e.interval
+    area = None
+    if e.place and e.place.type not in ("site", "city"):
+        text = (areas or {}).get(e.place.id) or coarse_area(e.place)
+        area = json.loads(text) if text else None
     return EventProperties(
         id=e.id,
         title=e.title,
@@ -31,7 +35,7 @@ def event_properties(e: Event) -> EventProperties:
         place_name=e.place.name if e.place else None,
         place_id=e.place.id if e.place else None,
         place_type=e.place.type if e.place else "unknown",
-        place_geometry=_coarse_geometry(e.place.id, e.place.geometry) if e.place and e.place.type not in ("site", "city") else None,
+        place_geometry=area,
         actors=list(e.actors),
         cited_sources=list(e.cited_sources),
         documents=list(e.documents),
@@ -55,20 +59,22 @@ def event_properties(e: Event) -> EventProperties:
 _MAX_VERTICES = 400
 
 
-def _coarse_geometry(place_id: str, geometry: dict | None) -> dict | None:
-    """The area outline at event-map detail: at most a few hundred vertices per place, since
-    every event at a country or sea repeats it."""
-    if geometry is None:
-        return None
-    return json.loads(_coarse_json(place_id, json.dumps(geometry, sort_keys=True)))
+_COARSE: dict[str, str | None] = {}
 
 
-@lru_cache(maxsize=4096)
-def _coarse_json(place_id: str, geometry_json: str) -> str:
+def coarse_area(place: Place) -> str | None:
+    """The place's area outline at event-map detail (JSON text): at most a few hundred vertices,
+    since every event at a country or sea repeats it. Cached per place id."""
+    if place.id not in _COARSE:
+        _COARSE[place.id] = _coarsen(place.geometry) if place.geometry else None
+    return _COARSE[place.id]
+
+
+def _coarsen(geometry: dict) -> str:
     from shapely import get_num_coordinates, set_precision
     from shapely.geometry import mapping, shape
 
-    geom = shape(json.loads(geometry_json))
+    geom = shape(geometry)
     tolerance = 0.02
     while get_num_coordinates(geom) > _MAX_VERTICES and tolerance < 5:
         simpler = geom.simplify(tolerance, preserve_topology=True)
@@ -100,13 +106,15 @@ def build_collection(features: list[dict], documents: list[dict]) -> dict:
         "generated_from": sorted(documents, key=lambda d: d["id"]),
         "features": features,
     }
-    validate_collection(col, source="<loader output>")
+    # Every feature was built through EventProperties (and curated ones re-validated), so only
+    # the top level is checked here: validating 100k features twice doubled the run time.
+    validate_collection({**col, "features": []}, source="<loader output>")
     return col
 
 
-def to_feature(e: Event) -> dict:
+def to_feature(e: Event, *, areas: dict[str, str] | None = None) -> dict:
     geometry = {"type": "Point", "coordinates": [round(e.place.lon, 5), round(e.place.lat, 5)]} if e.place else None
-    return feature_dict(event_properties(e), geometry)
+    return feature_dict(event_properties(e, areas=areas), geometry)
 
 
 def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
@@ -148,10 +156,10 @@ def _write_parquet(col: dict, tmp: str) -> None:
     rows, geoms = [], []
     for f in col["features"]:
         p = dict(f["properties"])
-        for key in ("evidence", "place_geometry", "places_mentioned", "explanation"):
-            p[key] = json.dumps(p[key], ensure_ascii=False, sort_keys=True)
+        for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
+            p[key] = json.dumps(p.get(key), ensure_ascii=False, sort_keys=True)
         rows.append(p)
         geoms.append(shape(f["geometry"]) if f["geometry"] else None)
-    columns = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation"]
+    columns = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation", "verified", "curated_fields", "curation_sources"]
     gdf = gpd.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")
     gdf.to_parquet(tmp, index=False, compression="zstd")
