@@ -58,3 +58,23 @@ def test_a_save_during_a_loader_run_is_not_lost(seed_run, tmp_path):
 
     titles = {f["properties"]["id"]: f["properties"]["title"] for f in json.loads(events.read_text(encoding="utf-8"))["features"]}
     assert titles[target] == "Vom Redakteur korrigiert"
+
+
+def test_the_review_page_lists_events_least_certain_first(tmp_path, monkeypatch):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    events = tmp_path / "events.geojson"
+    col = collection()
+    col["features"][3]["properties"]["confidence"] = 0.1
+    events.write_text(json.dumps(col), encoding="utf-8")
+    monkeypatch.setenv("GEO_EVENTS", str(events))
+    at = AppTest.from_file(str(ROOT / "dashboard" / "pages" / "review.py"), default_timeout=30).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["id"])[0] == "ev_d"
+    assert any("0 change(s) pending" in m.value for m in at.markdown)
+    assert at.button[0].disabled

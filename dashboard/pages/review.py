@@ -1,13 +1,15 @@
 """Review page: editors work through events, least certain first, and save corrections."""
 import os
+import sys
 from pathlib import Path
 
-import streamlit as st
-
-from dashboard.review import column_options, edits_to_rows, review_table, save_and_rebuild
-from geo.contract import ContractError, read_events
-
 ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))  # `streamlit run` only adds the script's folder
+
+import streamlit as st  # noqa: E402
+
+from dashboard.review import column_options, edits_to_rows, review_table, save_and_rebuild  # noqa: E402
+from geo.contract import ContractError, read_events  # noqa: E402
 EVENTS = Path(os.environ.get("GEO_EVENTS", ROOT / "data" / "events.geojson"))
 CURATION = Path(os.environ.get("GEO_CURATION", EVENTS.with_name("curation.csv")))
 
@@ -26,7 +28,7 @@ edited = st.data_editor(
     original,
     key="review_table",
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     disabled=["id", "confidence", "quote"],
     column_config={
         "approve": st.column_config.CheckboxColumn("✓ approve"),
