@@ -59,6 +59,11 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
     r"\b(?:aus|von|gegen|nach|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
     re.I,
 )
+# Where troops are sent or a visitor travels is where the deployment or visit happens.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
+)
+_MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
 _HYPOTHETICAL = re.compile(
     r"^\s*(?:Selbst |Auch |Even )?(?:Sollte|Sollten|Falls|Wenn|wenn|Würde|If|if|Should|Were)\b"
     r"|\b(?:würde|würden|wäre|wären|hätte|hätten|would|might|could|unwahrscheinlich|unlikely)\b"
@@ -141,11 +146,13 @@ def _within(items, s: Sentence, starts: list[int] | None = None):
     return [m for m in items[lo:hi] if m.end <= s.end]
 
 
-def _place_role(doc_text: str, m: PlaceMention) -> str:
+def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     """'located' where the happening took place, 'mentioned' for origins, targets, demonyms."""
     if m.weak:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
+    if etype in _MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
+        return "located"
     if _ORIGIN_OR_TARGET_BEFORE.search(before):
         return "mentioned"
     if _LOCATED_BEFORE.search(before):
@@ -153,8 +160,8 @@ def _place_role(doc_text: str, m: PlaceMention) -> str:
     return "named"
 
 
-def _best_place(doc_text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
-    roles = {id(m): _place_role(doc_text, m) for m in mentions}
+def _best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> PlaceMention | None:
+    roles = {id(m): _place_role(doc_text, m, etype) for m in mentions}
     ranked = sorted(
         (m for m in mentions if roles[id(m)] != "mentioned"),
         key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
@@ -199,6 +206,7 @@ def extract_events(
     """Make one candidate event per sentence that reports a happening, then merge neighbours."""
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Karibikinsel"
+    heading_place: Place | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
     places = _outside_actor_names(places, actors)
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
@@ -217,9 +225,13 @@ def extract_events(
         place = best.place if best else None
         if place is None and s.paragraph in context:
             place, inherited = context[s.paragraph], True
+        elif place is None and heading_place is not None:
+            place, inherited = heading_place, True  # "Razzia in Hamburg" heads what follows
         strong = [m for m in outside if not m.weak]
         if strong:
             context[s.paragraph] = (best or strong[0]).place
+            if s.section == "heading":
+                heading_place = context[s.paragraph]
         if s.section == "heading" or _HYPOTHETICAL.search(s.text):
             continue
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
@@ -227,6 +239,10 @@ def extract_events(
         if not trig:
             continue
         etype, trigger_word = trig
+        if etype in _MOVEMENT_TYPES:
+            moved = _best_place(doc.text, outside, etype)
+            if moved is not None:
+                best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":
             place, inherited = None, False  # a report is not located by the paragraph it sits in
         if best is None and etype not in _REPORTING_TYPES:
@@ -236,10 +252,11 @@ def extract_events(
             if best:
                 place, inherited = best.place, False
         t = _best_interval(_within(times, s, starts[id(times)]))
-        s_actors = _within(actors, s, starts[id(actors)])
+        # News agencies and outlets are sources of a report, not actors in the happening.
+        s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
         if etype in ("statement", "other") and not (s_actors and (t or place)) and not (t and best):
             continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
-        if not (t or best or s_actors):
+        if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)):
             continue
         names = tuple(dict.fromkeys(a.actor for a in s_actors))
         cited = tuple(dict.fromkeys(x.source for x in _within(sources, s, starts[id(sources)])))

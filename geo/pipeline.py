@@ -49,6 +49,10 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
         reference, inferred = infer_reference_date(doc.text, language=doc.language), True
     sentences = segment(doc.text)
     times = tag_dates(doc.text, published=reference, language=doc.language, reference_is_inferred=inferred)
+    if inferred:
+        # An inferred reference is only a lower bound of the publication date: a weekday or
+        # "gestern" resolved against it would invent a day, so such mentions date nothing.
+        times = [t for t in times if not (t.interval.basis == "inferred" and t.interval.precision in ("day", "week"))]
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)

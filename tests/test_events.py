@@ -109,3 +109,33 @@ def test_english_triggers_and_titles():
     text = "The army deployed troops to the border near Capitol City on Monday."
     (ev,) = _events(text, [_mention(text, "Capitol City", CAPITAL)], lang="en")
     assert ev.event_type == "deployment" and ev.title == "Deployment in Capitol City"
+
+
+def test_troops_sent_to_a_place_are_deployed_there():
+    text = "The ministry deployed a second carrier to Landia last month."
+    (ev,) = _events(text, [_mention(text, "Landia", LANDIA)], lang="en")
+    assert ev.event_type == "deployment" and ev.place == LANDIA and not ev.place_inherited
+
+
+def test_a_news_agency_is_a_source_not_an_actor():
+    text = "Police arrested two men in Capitol City, Wire Agency reported."
+    actors = [_actor(text, "Wire Agency", "Wire Agency", kind="media"), ]
+    (ev,) = _events(text, [_mention(text, "Capitol City", CAPITAL)], actors, lang="en")
+    assert ev.actors == ()
+
+
+def test_the_headline_place_locates_a_placeless_happening_below_it():
+    text = "Razzia in Capitol City\n\nDie Polizei hat zwölf Verdächtige festgenommen."
+    (ev,) = _events(text, [_mention(text, "Capitol City", CAPITAL)])
+    assert ev.event_type == "raid_arrest" and ev.place == CAPITAL and ev.place_inherited
+
+
+def test_without_a_publication_date_a_weekday_invents_no_day():
+    from geo.ingest import detect_language
+    from geo.pipeline import Resources, process_document
+
+    text = "Die Polizei hat am Mittwoch in Hamburg zwölf Verdächtige festgenommen. Sie waren seit 2022 aktiv."
+    doc = Document(id="x.txt", path="x.txt", text=text, language=detect_language(text))
+    events = process_document(doc, resources=Resources.load())
+    raid = next(e for e in events if e.event_type == "raid_arrest")
+    assert raid.interval is None or raid.interval.precision not in ("day", "week")
