@@ -48,9 +48,22 @@ def reset() -> None:
         st.session_state.pop(key, None)
 
 
+def _forget_stale_choices(options: dict, bounds) -> None:
+    """After the loader replaced the events file, drop choices the new data no longer has
+    (a date range outside its bounds made `date_input` raise and the page crash)."""
+    for field, key in KEYS.items():
+        chosen = st.session_state.get(key)
+        if chosen and any(v not in options[field] for v in chosen):
+            st.session_state[key] = [v for v in chosen if v in options[field]]
+    picked = st.session_state.get("f_dates")
+    if bounds and picked and any(d < bounds[0] or d > bounds[1] for d in picked):
+        st.session_state["f_dates"] = bounds
+
+
 def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
     """Draw the filter widgets (with counts) and return the resulting state."""
     options = _options(frame)
+    _forget_stale_choices(options, date_bounds(frame))
     sb = st.sidebar
     sb.header(t("filters", lang))
 

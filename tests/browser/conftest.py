@@ -5,6 +5,7 @@ fixture); CI set turns a missing browser into a failure instead of a skip.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -37,16 +38,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Start the dashboard; yield (base_url, log_path, "fixture" or "custom"); stop it at the end."""
-    custom = os.environ.get("GEO_BROWSER_EVENTS")
-    events = custom or str(FIXTURES / "events.geojson")
-    if not Path(events).exists():
-        _missing(f"events file {events} does not exist")
+@contextlib.contextmanager
+def streamlit_server(events: str | Path, log_dir: Path, extra_env: dict | None = None):
+    """Run `streamlit run dashboard/app.py` on `events` at a free loopback port; yield
+    (base_url, log_path) once it answers its health check; stop it on exit."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "GEO_EVENTS": events, "GEO_BASEMAP": "none"}
+    log_path = Path(log_dir) / "streamlit.log"
+    env = {**os.environ, "GEO_EVENTS": str(events), "GEO_BASEMAP": "none", **(extra_env or {})}
     if not (ROOT / "geo" / "ref" / "countries.geojson").exists():
         env.setdefault("GEO_OUTLINE", str(FIXTURES / "outline.geojson"))
     log = open(log_path, "w")
@@ -55,25 +53,38 @@ def server(tmp_path_factory):
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("streamlit did not start:\n" + log_path.read_text())
-        time.sleep(0.2)  # polling interval of the health check, not a wait for the app
-    yield base, log_path, "custom" if custom else "fixture"
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("streamlit did not start:\n" + log_path.read_text())
+            time.sleep(0.2)  # polling interval of the health check, not a wait for the app
+        yield base, log_path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Start the dashboard; yield (base_url, log_path, "fixture" or "custom"); stop it at the end."""
+    custom = os.environ.get("GEO_BROWSER_EVENTS")
+    events = custom or str(FIXTURES / "events.geojson")
+    if not Path(events).exists():
+        _missing(f"events file {events} does not exist")
+    with streamlit_server(events, tmp_path_factory.mktemp("server")) as (base, log_path):
+        yield base, log_path, "custom" if custom else "fixture"
 
 
 @pytest.fixture(scope="session")

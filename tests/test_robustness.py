@@ -1,0 +1,363 @@
+"""Bad input through the real command line: each broken document is named with its problem,
+the others are still processed, and the exit code (0/1/2, see geo/load.py) says which happened.
+
+One loader run reads a folder holding every kind of bad and odd input beside good documents
+(one CLI start instead of twenty); each case then has its own test reading that run's output.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+
+import pytest
+
+from tests.conftest import run_loader
+
+GOOD = "Die Polizei in Göttingen hat am 3. März 2025 zwei Männer festgenommen, sagte ein Sprecher.\n"
+FINNISH = ("Poliisi pidätti kaksi miestä Helsingissä maanantaina. Hallitus ilmoitti, että joukot "
+           "eivät lähde maahan. Tutkinta jatkuu edelleen ja lisätietoja annetaan myöhemmin.\n")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+HTML = """<!doctype html><html lang="de"><head><title>Razzia</title>
+<style>p { color: red } /* Stilregel */</style><script>var tracker = "Skriptinhalt";</script></head>
+<body><!-- Kommentar: Redaktionsnotiz --><article>
+<p>Die Polizei in D&uuml;sseldorf hat am 4. M&auml;rz 2025 drei M&auml;nner festgenommen &amp; verh&ouml;rt, sagte ein Sprecher.</p>
+</article><script>document.write("Noch ein Skript")</script></body></html>"""
+
+
+def _bad_and_good(root):
+    """Write the mixed corpus; return the inputs to give the loader."""
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(GOOD, encoding="utf-8")
+    # Legacy and UTF-16 encodings, each with an umlaut place the gazetteer knows.
+    (docs / "latin1.txt").write_bytes("Die Polizei in Lübeck hat am 5. März 2025 einen Mann festgenommen, teilte die Staatsanwaltschaft mit.\n".encode("latin-1"))
+    (docs / "cp1252.txt").write_bytes("„Wir ermitteln“, sagte die Staatsanwaltschaft in Köln am 6. März 2025 – gegen drei Männer wurde ein Verfahren eröffnet.\n".encode("cp1252"))
+    (docs / "utf16.txt").write_bytes("Die Polizei in Nürnberg hat am 7. März 2025 zwei Frauen festgenommen, sagte ein Sprecher.\n".encode("utf-16"))
+    (docs / "crlf.txt").write_bytes(b"Erste Zeile ohne Ereignis.\r\nDie Polizei in Hamburg hat am 8. M\xc3\xa4rz 2025 vier M\xc3\xa4nner festgenommen, sagte ein Sprecher.\r\n")
+    (docs / "page.html").write_text(HTML, encoding="utf-8")
+    (docs / "finnish.txt").write_text(FINNISH, encoding="utf-8")
+    (docs / "dates.txt").write_text(
+        "Die Polizei in Bremen hat am 31. Februar 2025 zwei Männer festgenommen. "
+        "Im Jahr 20250 wurden Truppen nach Kassel verlegt, sagte ein Sprecher.\n", encoding="utf-8")
+    (docs / "longline.txt").write_text("Die Polizei in Mainz hat am 9. März 2025 zwei Männer festgenommen.\n" + "x" * 1_000_000 + "\n", encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "blank.txt").write_bytes(b"  \n\t \r\n   \n")
+    (docs / "image.txt").write_bytes(PNG)
+    (docs / "bad_front.md").write_text("---\ntitle: [nicht geschlossen\npublished: 2025-03-01\n---\n" + GOOD, encoding="utf-8")
+    (docs / "with_sidecar.txt").write_text(GOOD.replace("Göttingen", "Kiel"), encoding="utf-8")
+    (docs / "with_sidecar.txt.meta.yaml").write_text("title: \"offen\noutlet: [x\n", encoding="utf-8")
+    for folder in ("a", "b"):
+        (docs / folder).mkdir()
+        (docs / folder / "same.txt").write_text(GOOD, encoding="utf-8")
+    # Unreadable as root too: a named pipe (reading it would block the run for ever) and a
+    # link to /proc/self/mem, a regular file whose first page cannot be read (EIO).
+    os.mkfifo(docs / "pipe.txt")
+    (docs / "ioerror.txt").symlink_to("/proc/self/mem")
+    (root / "nothing").mkdir()
+    (root / "special").mkdir()
+    os.mkfifo(root / "special" / "given_pipe.txt")
+    return [docs, root / "nothing", root / "missing.txt", root / "special" / "given_pipe.txt"]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """(process, collection, stderr lines, seconds) of one run over the mixed corpus."""
+    root = tmp_path_factory.mktemp("robust")
+    inputs = _bad_and_good(root)
+    out = root / "out" / "events.geojson"
+    t0 = time.monotonic()
+    proc = run_loader(*inputs, "--out", out, "--quiet", "--jobs", "1", timeout=120)
+    seconds = time.monotonic() - t0
+    col = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    return proc, col, proc.stderr.splitlines(), seconds
+
+
+def _events_of(col, doc_id):
+    return [f["properties"] for f in col["features"] if doc_id in f["properties"]["documents"]]
+
+
+def test_a_run_with_skipped_documents_exits_1_and_writes_the_rest(mixed):
+    proc, col, _, seconds = mixed
+    assert proc.returncode == 1, proc.stderr
+    assert col is not None and "skipped" in proc.stdout
+    assert {"good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "crlf.txt", "page.html", "finnish.txt",
+            "dates.txt", "longline.txt"} == {d["id"] for d in col["generated_from"]}
+    assert seconds < 60
+
+
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        ("empty.txt", "document is empty"),
+        ("blank.txt", "document is empty"),  # whitespace only, with a CRLF among it
+        ("image.txt", "binary data"),  # PNG bytes renamed .txt
+        ("bad_front.md", "malformed front matter"),
+        ("with_sidecar.txt.meta.yaml", "malformed sidecar metadata"),  # the sidecar is named, not the text
+        ("same.txt", "duplicate document name 'same.txt'"),
+        ("pipe.txt", "not a regular file"),  # found in a folder
+        ("given_pipe.txt", "not a regular file"),  # given on the command line
+        ("ioerror.txt", "cannot read: Input/output error"),
+        ("nothing", "folder contains no documents"),
+        ("missing.txt", "no such file or folder"),
+    ],
+)
+def test_a_broken_input_is_named_with_its_problem(mixed, name, problem):
+    lines = [line for line in mixed[2] if line.startswith("error: ") and name in line]
+    assert lines, f"no error names {name}:\n{mixed[0].stderr}"
+    assert any(problem in line for line in lines), lines
+
+
+def test_duplicate_names_name_both_folders(mixed):
+    line = next(line for line in mixed[2] if "duplicate document name" in line)
+    assert os.sep + "a" + os.sep + "same.txt" in line and os.sep + "b" + os.sep + "same.txt" in line
+
+
+@pytest.mark.parametrize(
+    "doc, place, quoted",
+    [
+        ("latin1.txt", "Lübeck", "Die Polizei in Lübeck hat am 5. März 2025"),
+        ("cp1252.txt", "Köln", "„Wir ermitteln“, sagte die Staatsanwaltschaft in Köln"),
+        ("utf16.txt", "Nuremberg", "Die Polizei in Nürnberg hat am 7. März 2025"),
+    ],
+)
+def test_legacy_and_utf16_text_reaches_the_events_decoded(mixed, doc, place, quoted):
+    events = _events_of(mixed[1], doc)
+    assert events, f"no event from {doc}"
+    assert any(e["place_name"] == place for e in events), [e["place_name"] for e in events]
+    assert any(quoted in ev["quote"] for e in events for ev in e["evidence"])
+
+
+def test_crlf_line_ends_leave_no_carriage_return_in_quotes(mixed):
+    events = _events_of(mixed[1], "crlf.txt")
+    assert [e["place_name"] for e in events] == ["Hamburg"]
+    quote = events[0]["evidence"][0]["quote"]
+    assert quote.startswith("Die Polizei in Hamburg") and "\r" not in quote
+
+
+def test_html_keeps_the_article_and_drops_scripts_styles_and_comments(mixed):
+    events = _events_of(mixed[1], "page.html")
+    assert [e["place_name"] for e in events] == ["Düsseldorf"]
+    quote = events[0]["evidence"][0]["quote"]
+    assert "Düsseldorf hat am 4. März 2025 drei Männer festgenommen & verhört" in quote  # entities decoded
+    text = json.dumps(mixed[1], ensure_ascii=False)
+    for junk in ("Skriptinhalt", "Noch ein Skript", "Stilregel", "Redaktionsnotiz", "&uuml;", "&amp;"):
+        assert junk not in text
+    assert next(d for d in mixed[1]["generated_from"] if d["id"] == "page.html")["title"] == "Razzia"
+
+
+def test_an_unknown_language_is_processed_with_a_warning(mixed):
+    assert any(line.startswith("warning: ") and "finnish.txt" in line and "language" in line for line in mixed[2])
+    doc = next(d for d in mixed[1]["generated_from"] if d["id"] == "finnish.txt")
+    assert doc["language"] == "und"
+
+
+def test_impossible_dates_are_never_turned_into_other_days(mixed):
+    events = _events_of(mixed[1], "dates.txt")
+    assert events
+    for e in events:
+        if e["date_start"]:
+            assert e["date_start"] <= e["date_end"] and e["date_start"][:4] in ("2025",)
+            # "31. Februar" may widen to the month; it must not roll over into March
+            assert not e["date_start"].startswith("2025-03")
+    assert not any("20250" in (e["date_text"] or "") for e in events)
+
+
+def test_a_megabyte_line_without_spaces_is_processed(mixed):
+    events = _events_of(mixed[1], "longline.txt")
+    assert [e["place_name"] for e in events] == ["Mainz"]
+    assert all(len(ev["quote"]) < 1000 for e in events for ev in e["evidence"])
+
+
+def test_the_evidence_of_every_event_quotes_its_sentence(mixed):
+    for f in mixed[1]["features"]:
+        for ev in f["properties"]["evidence"]:
+            s, start = ev["sentence"], ev["start"] - ev["sentence_start"]
+            assert s[start:start + len(ev["quote"])] == ev["quote"]
+
+
+def test_only_broken_documents_write_nothing_and_exit_2(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "empty.txt").write_bytes(b"")
+    (tmp_path / "docs" / "image.txt").write_bytes(PNG)
+    out = tmp_path / "events.geojson"
+    proc = run_loader(tmp_path / "docs", "--out", out, "--quiet")
+    assert proc.returncode == 2 and "nothing written" in proc.stderr and not out.exists()
+    assert "empty.txt" in proc.stderr and "image.txt" in proc.stderr
+
+
+def test_a_warning_alone_still_exits_0(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "docs" / "finnish.txt").write_text(FINNISH, encoding="utf-8")
+    proc = run_loader(tmp_path / "docs", "--out", tmp_path / "events.geojson", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "warning:" in proc.stderr and "finnish.txt" in proc.stderr
+
+
+def _peak_rss_mb(pid: int, stop: threading.Event, peak: list[float]) -> None:
+    while not stop.is_set():
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        peak[0] = max(peak[0], int(line.split()[1]) / 1024)
+        except OSError:
+            return
+        stop.wait(0.05)
+
+
+def test_a_50_mb_document_is_refused_quickly_and_the_others_processed(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(GOOD, encoding="utf-8")
+    paragraph = (GOOD * 40 + "\n").encode("utf-8")
+    with open(docs / "archive.txt", "wb") as fh:
+        while fh.tell() < 50 * 10**6:
+            fh.write(paragraph)
+    out = tmp_path / "events.geojson"
+    t0 = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "geo.load", str(docs), "--out", str(out), "--quiet"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stop, peak = threading.Event(), [0.0]
+    watcher = threading.Thread(target=_peak_rss_mb, args=(proc.pid, stop, peak))
+    watcher.start()
+    _, stderr = proc.communicate(timeout=60)
+    stop.set()
+    watcher.join()
+    seconds = time.monotonic() - t0
+    assert proc.returncode == 1, stderr
+    line = next(line for line in stderr.splitlines() if "archive.txt" in line)
+    assert "larger than the 10 MiB limit" in line and "50 MB" in line
+    assert [d["id"] for d in json.loads(out.read_text(encoding="utf-8"))["generated_from"]] == ["good.txt"]
+    print(f"50 MB document refused in {seconds:.1f} s, loader peak RSS {peak[0]:.0f} MB")
+    assert seconds < 30 and peak[0] < 1000
+
+
+# ---- nothing lost: the dashboard and a writer at the same time --------------------------------
+
+def _fixture_collection():
+    from tests.conftest import ROOT
+
+    return json.loads((ROOT / "tests" / "fixtures" / "events.geojson").read_text(encoding="utf-8"))
+
+
+def _bigger(col: dict, copies: int) -> dict:
+    """The fixture's events repeated under new ids: a file of a few MB takes a while to write."""
+    feats = []
+    for n in range(copies):
+        for f in col["features"]:
+            g = json.loads(json.dumps(f))
+            g["properties"]["id"] = f"{f['properties']['id']}-{n}"
+            feats.append(g)
+    return {**col, "features": feats}
+
+
+def test_the_dashboard_picks_up_a_replaced_events_file_without_a_restart(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from geo.write import write_outputs
+    from tests.conftest import ROOT
+
+    col = _fixture_collection()
+    path = tmp_path / "events.geojson"
+    write_outputs(col, path)
+    monkeypatch.setenv("GEO_EVENTS", str(path))
+    monkeypatch.setenv("GEO_OUTLINE", str(ROOT / "tests" / "fixtures" / "outline.geojson"))
+    monkeypatch.setenv("GEO_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+
+    def total():
+        import re
+
+        for c in at.caption:
+            m = re.search(r"(?:showing|zeige) (\d+) (?:of|von) (\d+)", c.value)
+            if m:
+                return int(m.group(2))
+        raise AssertionError("no count caption")
+
+    before = total()
+    assert before == len(col["features"])
+    # A reader had chosen an actor that the new file no longer has.
+    gone = sorted({a for f in col["features"][3:] for a in f["properties"]["actors"]}
+                  - {a for f in col["features"][:3] for a in f["properties"]["actors"]})
+    at.sidebar.multiselect[0].select(gone[0]).run()
+    assert not at.exception, at.exception
+    write_outputs({**col, "features": col["features"][:3]}, path)  # temp file + rename
+    at.run()  # the same session, no restart
+    assert not at.exception, at.exception
+    assert total() == 3
+
+
+def test_a_reader_polling_during_writes_always_sees_a_whole_valid_file(tmp_path):
+    from geo.contract import ContractError, read_events
+    from geo.write import write_outputs
+
+    small, big = _fixture_collection(), _bigger(_fixture_collection(), 300)
+    path = tmp_path / "events.geojson"
+    write_outputs(small, path)
+    stop, writes, errors = threading.Event(), [0], []
+
+    def writer():
+        while not stop.is_set():
+            write_outputs(big if writes[0] % 2 else small, path)
+            writes[0] += 1
+
+    t = threading.Thread(target=writer)
+    t.start()
+    reads, sizes = 0, set()
+    deadline = time.monotonic() + 4
+    try:
+        while time.monotonic() < deadline:
+            try:
+                sizes.add(len(read_events(path).features))
+            except (ContractError, OSError) as exc:  # a partial, missing or invalid file
+                errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+            reads += 1
+    finally:
+        stop.set()
+        t.join()
+    assert not errors, errors[:3]
+    assert writes[0] >= 4 and reads >= 10 and sizes == {len(small["features"]), len(big["features"])}, (writes, reads, sizes)
+
+
+def test_the_polling_reader_would_catch_a_non_atomic_writer(tmp_path):
+    """The check above has teeth: writing in place is caught within seconds."""
+    from geo.contract import ContractError, read_events
+
+    small, big = _fixture_collection(), _bigger(_fixture_collection(), 300)
+    texts = [json.dumps(small), json.dumps(big)]
+    path = tmp_path / "events.geojson"
+    path.write_text(texts[0], encoding="utf-8")
+    stop, caught = threading.Event(), []
+
+    def writer():
+        n = 0
+        while not stop.is_set():
+            with open(path, "w", encoding="utf-8") as fh:  # truncate, then write in chunks
+                for i in range(0, len(texts[n % 2]), 65536):
+                    fh.write(texts[n % 2][i:i + 65536])
+                    fh.flush()
+            n += 1
+
+    t = threading.Thread(target=writer)
+    t.start()
+    deadline = time.monotonic() + 5
+    try:
+        while time.monotonic() < deadline and not caught:
+            try:
+                read_events(path)
+            except ContractError as exc:
+                caught.append(exc.problem[:60])
+    finally:
+        stop.set()
+        t.join()
+    assert caught
