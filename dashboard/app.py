@@ -7,7 +7,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 import streamlit as st  # noqa: E402
 
 from dashboard import data, panels, selection, sidebar, urlstate  # noqa: E402
-from dashboard.filters import apply_filters  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.map_layers import type_colors  # noqa: E402
 
@@ -29,7 +28,7 @@ if not url_view.embed:
 filters = sidebar.render(frame, events.documents, lang)
 lanes = st.sidebar.radio(t("lanes", lang), ["type", "actor"], key="lanes", horizontal=True,
                          format_func=lambda v: t("lanes_" + v, lang))
-filtered = apply_filters(frame, filters)
+filtered = data.filter_events(events, filters)
 window = selection.time_window(frame, lang)
 windowed = selection.in_window(filtered, window)
 shown = selection.restrict(windowed, st.session_state.get("sel", ()))

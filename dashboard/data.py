@@ -1,14 +1,21 @@
-"""Cached loading: the events file (through `geo.contract`) and the offline world outline."""
+"""Cached loading: the events file (through `geo.contract`) and the offline world outline.
+
+Small files are validated event by event with the contract's pydantic models. Big ones
+(over FULL_VALIDATION_MAX_BYTES of GeoJSON with a fresh GeoParquet sibling, as the loader
+writes them) are read from the GeoParquet instead; see `dashboard.bigfile` for how the
+contract is checked there and why.
+"""
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.filters import FilterState
 from geo.contract import ContractError, EventCollection, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +39,15 @@ class Events:
     features: dict  # event id -> the Feature as JSON-ready dict (for GeoJSON export)
     documents: dict  # document id -> its `generated_from` metadata
     path: str
+    _query: list = field(default_factory=list, repr=False, compare=False)  # lazily built EventQuery
+
+    def query(self):
+        """The DuckDB index over this file's events, built on first use."""
+        if not self._query:
+            from dashboard.query import EventQuery
+
+            self._query.append(EventQuery(self.frame))
+        return self._query[0]
 
 
 def events_path() -> Path:
@@ -53,8 +69,17 @@ def _file_key(path: Path) -> tuple[str, float, int]:
 
 
 def load_events(path: Path | None = None) -> Events:
-    """Read events through the contract; cached per path+mtime+size so a new file is picked up."""
-    return _load_events(*_file_key(path or events_path()))
+    """Read events through the contract; cached per path+mtime+size (of the GeoJSON and its
+    GeoParquet sibling) so a new file is picked up."""
+    path = Path(path or events_path())
+    return _load_events(*_file_key(path), *_file_key(path.with_suffix(".parquet")))
+
+
+def filter_events(events: Events, state: FilterState) -> pd.DataFrame:
+    """The events passing the sidebar's filters, queried in DuckDB (see dashboard.query)."""
+    from dashboard.query import filter_frame
+
+    return filter_frame(events.frame, events.query(), state)
 
 
 def load_outline(path: Path | None = None) -> dict | None:
@@ -62,8 +87,15 @@ def load_outline(path: Path | None = None) -> dict | None:
     return _load_outline(*_file_key(path or outline_path()))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _load_events(path: str, mtime: float, size: int) -> Events:
+# A resource, not data: Streamlit would otherwise pickle and copy the whole frame on every
+# rerun (seconds at 100k events). Nothing downstream modifies the frame in place.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load_events(path: str, mtime: float, size: int, pq_path: str, pq_mtime: float, pq_size: int) -> Events:
+    from dashboard import bigfile
+
+    if bigfile.use_parquet(Path(path), size=size, mtime=mtime, pq_mtime=pq_mtime, pq_size=pq_size):
+        frame, documents, features = bigfile.read(Path(path), Path(pq_path))
+        return Events(frame=frame, features=features, documents=documents, path=path)
     return events_from_collection(read_events(path), path=path)
 
 

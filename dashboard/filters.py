@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections import Counter
 from dataclasses import dataclass, fields
 
@@ -72,8 +73,28 @@ def overlaps(events: pd.DataFrame, start: dt.date | None, end: dt.date | None, *
     return (keep & ~undated) | (undated & include_undated)
 
 
+_MEMO: dict[tuple, object] = {}
+
+
+def _memo(events: pd.DataFrame, name: str, compute):
+    """Per-frame memo for whole-file summaries (the sidebar asks for them on every rerun; at
+    1M events each costs a second). Frames are never modified in place; entries die with them."""
+    key = (id(events), len(events), name)
+    if key not in _MEMO:
+        if len(events) < 20_000:
+            return compute()
+        _MEMO[key] = compute()
+        weakref.finalize(events, _MEMO.pop, key, None)
+    return _MEMO[key]
+
+
 def counts(events: pd.DataFrame, column: str) -> Counter:
-    """How many events carry each value of a column (list columns count each member)."""
+    """How many events carry each value of a column (list columns count each member); shared
+    between reruns for big frames, so callers must not modify it."""
+    return _memo(events, "counts:" + column, lambda: _counts(events, column))
+
+
+def _counts(events: pd.DataFrame, column: str) -> Counter:
     c: Counter = Counter()
     for value in events[column]:
         if isinstance(value, (list, tuple)):
@@ -85,6 +106,10 @@ def counts(events: pd.DataFrame, column: str) -> Counter:
 
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The earliest start and latest end among dated events, or None when nothing is dated."""
+    return _memo(events, "date_bounds", lambda: _date_bounds(events))
+
+
+def _date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     dated = events.dropna(subset=["date_start"])
     if dated.empty:
         return None

@@ -27,6 +27,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "pause": {"en": "⏸ Pause", "de": "⏸ Anhalten"},
     "step": {"en": "Step »", "de": "Schritt »"},
     "clear_selection": {"en": "Clear selection", "de": "Auswahl aufheben"},
+    "agg_cell": {"en": "{n} events", "de": "{n} Ereignisse"},
+    "agg_note": {"en": "{n} events: counted per map cell and per time bin; filter or narrow the time window "
+                       "below {k} to see single events",
+                 "de": "{n} Ereignisse: gezählt je Kartenzelle und Zeitabschnitt; filtern oder das Zeitfenster "
+                       "verkleinern (unter {k}), um einzelne Ereignisse zu sehen"},
+    "table_capped": {"en": "table lists the first {k} of {n} events; the downloads hold all of them",
+                     "de": "die Tabelle zeigt die ersten {k} von {n} Ereignissen; die Downloads enthalten alle"},
     "selection_active": {"en": "{n} events selected", "de": "{n} Ereignisse ausgewählt"},
     "lanes": {"en": "Timeline lanes", "de": "Zeilen der Zeitleiste"},
     "lanes_type": {"en": "by event type", "de": "nach Ereignistyp"},

@@ -15,6 +15,9 @@ from dashboard.details import esc
 from dashboard.i18n import t
 from geo.contract import EVENT_TYPES
 
+# Above this many located events in view the map shows counts per cell, not single events.
+AGGREGATE_OVER = 5000
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 # Black is left out: it would hide the outline and read as "selected".
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442"]
@@ -24,7 +27,8 @@ SELECTED_LINE = [0, 0, 0, 255]
 
 def type_colors(types: list[str]) -> dict[str, str]:
     """Colour per event type present, in vocabulary order; 'other' and overflow types are grey."""
-    present = [x for x in EVENT_TYPES if x in set(types) and x != "other"]
+    types = set(pd.unique(pd.Series(types, dtype=object))) if len(types) > 1000 else set(types)
+    present = [x for x in EVENT_TYPES if x in types and x != "other"]
     colors = {x: OKABE_ITO[i] if i < len(OKABE_ITO) else GREY for i, x in enumerate(present)}
     colors["other"] = GREY
     return colors
@@ -46,14 +50,16 @@ def legend_html(colors: dict[str, str], types: list[str], lang: str) -> str:
 
 
 def _tooltip_fields(row: pd.Series, lang: str) -> dict:
-    # deck.gl inserts tooltip values as HTML, so every value is escaped here.
+    # Plain text: Streamlit (pinned 1.67) HTML-escapes every value it puts into the `html`
+    # tooltip (DeckGlJsonChart's createTooltip); escaping here too showed readers "&amp;".
+    # tests/browser/test_security.py proves the payloads stay text.
     date = row["date_text"] or t("no_date", lang)
     return {
         "event_id": row["id"],
-        "tt_title": esc(row["title"]),
-        "tt_date": esc(date),
-        "tt_place": esc(row["place_name"] or t("no_place", lang)),
-        "tt_actors": esc(", ".join(row["actors"]) or "–"),
+        "tt_title": row["title"],
+        "tt_date": date,
+        "tt_place": row["place_name"] or t("no_place", lang),
+        "tt_actors": ", ".join(row["actors"]) or "–",
     }
 
 
@@ -61,26 +67,80 @@ def _is_area(row: pd.Series) -> bool:
     return row["place_type"] in AREA_TYPES and isinstance(row["place_geometry"], dict)
 
 
+def _area_mask(view: pd.DataFrame) -> pd.Series:
+    mask = view["place_type"].isin(AREA_TYPES)
+    if mask.any():
+        mask[mask] = view.loc[mask, "place_geometry"].map(lambda g: isinstance(g, dict)).astype(bool)
+    return mask
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape_bounds(key: str, geometry_json: str) -> tuple | None:
+    import json
+
+    try:
+        return shape(json.loads(geometry_json)).bounds
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
 def _bounds(view: pd.DataFrame) -> tuple[float, float, float, float] | None:
+    import json
+
     xs, ys = [], []
-    for _, row in view.iterrows():
-        if _is_area(row):
-            try:
-                b = shape(row["place_geometry"]).bounds
-                xs += [b[0], b[2]]
-                ys += [b[1], b[3]]
-                continue
-            except (ValueError, TypeError, AttributeError):
-                pass
-        if pd.notna(row["lon"]):
-            xs.append(row["lon"])
-            ys.append(row["lat"])
+    view = view[["lon", "lat", "place_id", "place_name", "place_type", "place_geometry"]]
+    areas = _area_mask(view)
+    fallback = pd.Series(False, index=view.index)
+    # Outlines are shared by place: measure each distinct place once, not once per event.
+    for (pid, _), grp in view[areas].groupby([view["place_id"].fillna(""), view["place_name"].fillna("")],
+                                              sort=False):
+        geom = grp["place_geometry"].iloc[0]
+        b = _shape_bounds(pid, json.dumps(geom, sort_keys=True)) if pid else None
+        if b is None and not pid:
+            b = _first_bounds(grp["place_geometry"])
+        if b is None:
+            fallback[grp.index] = True
+            continue
+        xs += [b[0], b[2]]
+        ys += [b[1], b[3]]
+    points = view[(~areas | fallback) & view["lon"].notna()]
+    if len(points):
+        lon, lat = points["lon"].astype(float), points["lat"].astype(float)
+        xs += [lon.min(), lon.max()]
+        ys += [lat.min(), lat.max()]
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _first_bounds(geometries: pd.Series) -> tuple | None:
+    xs, ys = [], []
+    for g in geometries:
+        try:
+            b = shape(g).bounds
+        except (ValueError, TypeError, AttributeError):
+            continue
+        xs += [b[0], b[2]]
+        ys += [b[1], b[3]]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _point_bounds(points: pd.DataFrame) -> tuple | None:
+    if points.empty:
+        return None
+    return (points["lon"].min(), points["lat"].min(), points["lon"].max(), points["lat"].max())
+
+
+def _merge(a: tuple | None, b: tuple | None) -> tuple | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def fit_view(view: pd.DataFrame) -> pdk.ViewState:
     """A view state that shows all the given events (the whole world when none are located)."""
-    b = _bounds(view)
+    return _view_state(_bounds(view))
+
+
+def _view_state(b: tuple | None) -> pdk.ViewState:
     if b is None:
         return pdk.ViewState(longitude=10, latitude=30, zoom=0.8)
     lon_span, lat_span = max(b[2] - b[0], 0.05), max(b[3] - b[1], 0.05)
@@ -104,46 +164,140 @@ def basemap_enabled() -> bool:
     return choice == "carto" or (choice == "auto" and _online())
 
 
+def is_aggregated(view: pd.DataFrame) -> bool:
+    """True when there are too many located events to draw one by one (see AGGREGATE_OVER)."""
+    return int((~view["unlocated"]).sum()) > AGGREGATE_OVER
+
+
 def build_deck(view: pd.DataFrame, *, outline: dict | None, colors: dict[str, str],
                highlight: frozenset[str] = frozenset(), lang: str = "en",
                basemap: bool = False) -> pdk.Deck:
-    """The map of the events in `view`; highlighted ids get a black ring."""
+    """The map of the events in `view`: each event when few, counts per grid cell and per area
+    when more than AGGREGATE_OVER are located (highlighted ids get a black ring)."""
     layers = []
     if outline:
         layers.append(pdk.Layer(
             "GeoJsonLayer", id="outline", data=outline, stroked=True, filled=True,
             get_fill_color=[238, 236, 230, 255], get_line_color=[150, 150, 150, 255],
             line_width_min_pixels=0.6, pickable=False))
-    areas, points = [], []
-    for _, row in view.iterrows():
-        color = colors.get(row["event_type"], GREY)
-        chosen = row["id"] in highlight
-        fields = _tooltip_fields(row, lang)
-        if _is_area(row):
-            areas.append({"type": "Feature", "geometry": row["place_geometry"],
-                          "properties": {**fields, "fill": _rgb(color, 90),
-                                         "line": SELECTED_LINE if chosen else _rgb(color, 220),
-                                         "width": 3 if chosen else 1}})
-        elif pd.notna(row["lon"]):
-            points.append({**fields, "lon": row["lon"], "lat": row["lat"],
-                           "fill": _rgb(color, 220), "line": SELECTED_LINE if chosen else [255, 255, 255, 255],
-                           "width": 3 if chosen else 1,
-                           "radius": 5 + 3 * math.sqrt(row["n_docs"])})
-    # pydeck turns bare strings into accessors; quoted ones stay literal (units above).
-    if areas:
+    aggregated = is_aggregated(view)
+    areas = _area_mask(view)
+    if aggregated:  # only the columns the cells need: taking whole rows of 1M events is slow
+        area_rows = view.loc[areas, ["place_id", "place_name", "place_type", "place_geometry"]]
+        points = view.loc[~areas & view["lon"].notna(), ["lon", "lat"]].astype(float)
+        layers += _aggregate_layers(area_rows, points, lang)
+        view_state = _view_state(_merge(_bounds(area_rows.assign(lon=None, lat=None)), _point_bounds(points)))
+    else:
+        layers += _event_layers(view[areas], view[~areas & view["lon"].notna()], colors, highlight, lang)
+        view_state = fit_view(view)
+    tooltip = {"html": "<b>{tt_title}</b><br/>{tt_date}<br/>{tt_place}<br/>{tt_actors}",
+               "style": {"backgroundColor": "white", "color": "black", "fontSize": "12px"}}
+    return pdk.Deck(layers=layers, initial_view_state=view_state, tooltip=tooltip,
+                    map_provider="carto" if basemap else None,
+                    map_style=pdk.map_styles.CARTO_LIGHT if basemap else None)
+
+
+def _tooltip_frame(view: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """_tooltip_fields for many rows at once (same values, column-wise)."""
+    no_date, no_place = t("no_date", lang), t("no_place", lang)
+    return pd.DataFrame({
+        "event_id": view["id"].astype(object),
+        "tt_title": view["title"].astype(object),
+        "tt_date": [d or no_date for d in view["date_text"]],
+        "tt_place": [p or no_place for p in view["place_name"]],
+        "tt_actors": [", ".join(a) or "–" for a in view["actors"]],
+    }, index=view.index)
+
+
+def _event_layers(areas: pd.DataFrame, points: pd.DataFrame, colors: dict[str, str],
+                  highlight: frozenset[str], lang: str) -> list[pdk.Layer]:
+    layers = []
+    if len(areas):
+        tips = _tooltip_frame(areas, lang).to_dict("records")
+        features = []
+        for fields, geom, etype, eid in zip(tips, areas["place_geometry"], areas["event_type"], areas["id"]):
+            color, chosen = colors.get(etype, GREY), eid in highlight
+            features.append({"type": "Feature", "geometry": geom,
+                             "properties": {**fields, "fill": _rgb(color, 90),
+                                            "line": SELECTED_LINE if chosen else _rgb(color, 220),
+                                            "width": 3 if chosen else 1}})
         layers.append(pdk.Layer(
-            "GeoJsonLayer", id="event-areas", data={"type": "FeatureCollection", "features": areas},
+            "GeoJsonLayer", id="event-areas", data={"type": "FeatureCollection", "features": features},
             stroked=True, filled=True, pickable=True, auto_highlight=True,
             get_fill_color="properties.fill", get_line_color="properties.line",
             get_line_width="properties.width", line_width_units="'pixels'"))
-    if points:
+    if len(points):
+        data = _tooltip_frame(points, lang)
+        chosen = points["id"].isin(highlight)
+        data["lon"] = points["lon"].astype(float)
+        data["lat"] = points["lat"].astype(float)
+        fills = {k: _rgb(v, 220) for k, v in colors.items()}
+        data["fill"] = [fills.get(x, _rgb(GREY, 220)) for x in points["event_type"]]
+        data["line"] = [SELECTED_LINE if c else [255, 255, 255, 255] for c in chosen]
+        data["width"] = chosen.map({True: 3, False: 1}).astype(int)
+        data["radius"] = 5 + 3 * points["n_docs"].astype(float) ** 0.5
+        # pydeck turns bare strings into accessors; quoted ones stay literal (units above).
         layers.append(pdk.Layer(
-            "ScatterplotLayer", id="event-points", data=points, pickable=True, auto_highlight=True,
-            get_position=["lon", "lat"], get_fill_color="fill", get_line_color="line",
+            "ScatterplotLayer", id="event-points", data=data.to_dict("records"), pickable=True,
+            auto_highlight=True, get_position=["lon", "lat"], get_fill_color="fill", get_line_color="line",
             get_line_width="width", stroked=True, line_width_units="'pixels'",
             get_radius="radius", radius_units="'pixels'"))
-    tooltip = {"html": "<b>{tt_title}</b><br/>{tt_date}<br/>{tt_place}<br/>{tt_actors}",
-               "style": {"backgroundColor": "white", "color": "black", "fontSize": "12px"}}
-    return pdk.Deck(layers=layers, initial_view_state=fit_view(view), tooltip=tooltip,
-                    map_provider="carto" if basemap else None,
-                    map_style=pdk.map_styles.CARTO_LIGHT if basemap else None)
+    return layers
+
+
+# Sequential, colour-blind safe ramp (viridis, 6 steps) for counts: never the event-type colours.
+_RAMP = [[253, 231, 37], [122, 209, 81], [34, 168, 132], [42, 120, 142], [65, 68, 135], [68, 1, 84]]
+
+
+def _ramp(counts, top: int) -> list[list[int]]:
+    scale = math.log1p(max(top, 1))
+    return [_RAMP[min(len(_RAMP) - 1, int(len(_RAMP) * math.log1p(c) / scale * 0.999))] + [200] for c in counts]
+
+
+def _cell_degrees(points: pd.DataFrame) -> float:
+    """About 120 cells across the points' extent, at a round size between 0.05° and 5°."""
+    if points.empty:
+        return 1.0
+    span = max(float(points["lon"].max() - points["lon"].min()), float(points["lat"].max() - points["lat"].min()))
+    for size in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0):
+        if span / size <= 120:
+            return size
+    return 5.0
+
+
+def _aggregate_layers(areas: pd.DataFrame, points: pd.DataFrame, lang: str) -> list[pdk.Layer]:
+    """Counts per square grid cell (pre-binned here, so only cells travel) and per area."""
+    import numpy as np
+
+    layers = []
+    if len(areas):
+        grouped = areas.groupby(areas["place_id"].fillna(areas["place_name"]).fillna(""), sort=False)
+        n = grouped.size()
+        first = grouped.first()
+        features = [{"type": "Feature", "geometry": first.at[k, "place_geometry"],
+                     "properties": {"tt_title": t("agg_cell", lang, n=f"{int(c):,}"), "tt_date": "",
+                                    "tt_place": first.at[k, "place_name"] or "", "tt_actors": "", "fill": fill}}
+                    for (k, c), fill in zip(n.items(), _ramp(n.tolist(), int(n.max())))]
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", id="event-areas", data={"type": "FeatureCollection", "features": features},
+            stroked=True, filled=True, pickable=True, auto_highlight=True,
+            get_fill_color="properties.fill", get_line_color=[80, 80, 80, 160],
+            line_width_min_pixels=1))
+    if len(points):
+        size = _cell_degrees(points)
+        ix = np.floor(points["lon"].to_numpy(dtype=float) / size).astype(np.int64)
+        iy = np.floor(points["lat"].to_numpy(dtype=float) / size).astype(np.int64)
+        keys, n = np.unique((ix + 2**20) * 2**21 + (iy + 2**20), return_counts=True)  # one int per cell
+        cells = pd.DataFrame({"ix": keys // 2**21 - 2**20, "iy": keys % 2**21 - 2**20, "n": n})
+        x0, y0 = cells["ix"].to_numpy() * size, cells["iy"].to_numpy() * size
+        top = int(cells["n"].max())
+        data = [{"polygon": [[round(x, 4), round(y, 4)], [round(x + size, 4), round(y, 4)],
+                             [round(x + size, 4), round(y + size, 4)], [round(x, 4), round(y + size, 4)]],
+                 "n": int(c), "fill": fill, "tt_title": t("agg_cell", lang, n=f"{int(c):,}"), "tt_date": "",
+                 "tt_place": f"{y + size / 2:.2f}, {x + size / 2:.2f}", "tt_actors": ""}
+                for x, y, c, fill in zip(x0.tolist(), y0.tolist(), cells["n"].tolist(),
+                                         _ramp(cells["n"].tolist(), top))]
+        layers.append(pdk.Layer(
+            "PolygonLayer", id="event-grid", data=data, pickable=True, auto_highlight=True,
+            get_polygon="polygon", get_fill_color="fill", stroked=False, filled=True))
+    return layers

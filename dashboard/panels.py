@@ -10,8 +10,12 @@ from dashboard import downloads, selection
 from dashboard.data import AREA_TYPES, Events
 from dashboard.details import details_html, esc
 from dashboard.i18n import t
-from dashboard.map_layers import basemap_enabled, build_deck, legend_html
+from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
+
+# Big views: the table and the undated list show the first rows only (the page stays small).
+TABLE_MAX = 1000
+LIST_MAX = 200
 
 def count_caption(shown: pd.DataFrame, total: int, lang: str) -> str:
     """'showing N of M events · U undated · L unlocated' (plain text)."""
@@ -37,7 +41,9 @@ def map_panel(shown: pd.DataFrame, *, outline, colors, lang: str, height: int) -
     st.pydeck_chart(deck, key=selection.chart_key("map"), on_select=selection.on_map_select,
                     selection_mode="single-object", height=height,
                     alt=t("map_alt", lang, n=int((~shown["unlocated"]).sum()), areas=areas))
-    st.html(legend_html(colors, sorted(set(shown["event_type"])), lang))
+    st.html(legend_html(colors, sorted(shown["event_type"].unique()), lang))
+    if is_aggregated(shown):
+        st.caption(t("agg_note", lang, n=f"{len(shown):,}", k=f"{AGGREGATE_OVER:,}"))
 
 
 def timeline_panel(windowed: pd.DataFrame, frame: pd.DataFrame, *, colors, lanes: str, lang: str,
@@ -54,13 +60,18 @@ def undated_panel(shown: pd.DataFrame, lang: str) -> None:
     """Undated events, listed beside the timeline since they have no place on it."""
     undated = shown[shown["undated"]]
     items = "".join(f"<li>{esc(r.title)} <small>({esc(r.place_name or t('no_place', lang))})</small></li>"
-                    for r in undated.itertuples())
+                    for r in undated.head(LIST_MAX).itertuples())
+    more = f"<li>… +{len(undated) - LIST_MAX:,}</li>" if len(undated) > LIST_MAX else ""
     st.html(f'<div data-testid="geo-undated"><b>{esc(t("undated_list", lang))}</b> ({len(undated)})'
-            f'<ul style="padding-left:1.1em">{items or "<li>" + esc(t("none", lang)) + "</li>"}</ul></div>')
+            f'<ul style="padding-left:1.1em">{items or "<li>" + esc(t("none", lang)) + "</li>"}{more}</ul></div>')
 
 
 def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
-    """The events in view as a selectable table with CSV and GeoJSON downloads."""
+    """The events in view as a selectable table (the first TABLE_MAX) with CSV and GeoJSON downloads
+    of all of them, built only when clicked."""
+    if len(shown) > TABLE_MAX:
+        st.caption(t("table_capped", lang, k=f"{TABLE_MAX:,}", n=f"{len(shown):,}"))
+    everything, shown = shown, shown.head(TABLE_MAX)
     table = pd.DataFrame({
         t("col_title", lang): shown["title"],
         t("col_date", lang): shown["date_text"],
@@ -75,9 +86,9 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
                  selection_mode="single-row", hide_index=True, width="stretch",
                  alt=t("table", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv", lang), downloads.to_csv(shown), "events.csv", "text/csv",
-                       key="dl_csv")
-    c2.download_button(t("download_geojson", lang), downloads.to_geojson(shown, events),
+    c1.download_button(t("download_csv", lang), partial(downloads.to_csv, everything), "events.csv",
+                       "text/csv", key="dl_csv")
+    c2.download_button(t("download_geojson", lang), partial(downloads.to_geojson, everything, events),
                        "events.geojson", "application/geo+json", key="dl_geojson")
 
 

@@ -1,6 +1,7 @@
 """Events -> plotly Figure: day events as markers, longer intervals as bars across their span."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,18 +13,9 @@ from geo.contract import EVENT_TYPES
 # A second, shape-based encoding of event type so colour is never the only cue.
 _SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon",
             "triangle-down", "pentagon", "hourglass", "circle-open"]
+# Above this many dated events the timeline shows counts per lane and time bin.
+BIN_OVER = 5000
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
-
-
-def _lanes(row: pd.Series, by: str, lang: str) -> list[str]:
-    if by == "actor":
-        return list(row["actors"]) or [t("no_actor", lang)]
-    return [t("type_" + row["event_type"], lang)]
-
-
-def _custom(row: pd.Series, lang: str) -> list[str]:
-    return [row["id"], esc(row["title"]), esc(row["date_text"] or ""),
-            esc(row["place_name"] or t("no_place", lang)), esc(", ".join(row["actors"]) or "–")]
 
 
 def is_instant(row: pd.Series) -> bool:
@@ -31,39 +23,80 @@ def is_instant(row: pd.Series) -> bool:
     return row["date_precision"] == "day" or row["date_start"] == row["date_end"]
 
 
+def is_binned(view: pd.DataFrame) -> bool:
+    """True when there are too many dated events to draw one by one (see BIN_OVER)."""
+    return int(view["date_start"].notna().sum()) > BIN_OVER
+
+
 def build_figure(view: pd.DataFrame, *, colors: dict[str, str], lanes: str = "type",
                  highlight: frozenset[str] = frozenset(), lang: str = "en",
                  x_range: tuple | None = None) -> go.Figure:
-    """The timeline of the dated events in `view`; each marker's customdata[0] is the event id."""
-    dated = view.dropna(subset=["date_start"])
+    """The timeline of the dated events in `view`: one marker per event (customdata[0] is its id),
+    or, above BIN_OVER dated events, counts per lane and time bin."""
+    has_date = view["date_start"].notna()
     fig = go.Figure()
+    if int(has_date.sum()) > BIN_OVER:  # only the columns the bins need: whole rows of 1M events are slow
+        dated = view.loc[has_date, ["event_type", "date_start", "date_end"] + (["actors"] if lanes == "actor" else [])]
+        lane_names = _binned_traces(fig, dated, colors=colors, lanes=lanes, lang=lang, x_range=x_range)
+    else:
+        lane_names = _event_traces(fig, view[has_date], colors=colors, lanes=lanes, highlight=highlight, lang=lang)
+    fig.update_layout(
+        height=110 + 36 * max(len(lane_names), 1), margin={"l": 10, "r": 10, "t": 30, "b": 30},
+        dragmode="select", hovermode="closest", clickmode="event+select",
+        showlegend=False,  # the legend under the map names the same colours
+        xaxis={"type": "date", "title": None,
+               **({"range": [str(x_range[0]), str(x_range[1])]} if x_range else {})},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_names[::-1],
+               "title": None, "automargin": True},
+    )
+    return fig
+
+
+def _exploded(rows: pd.DataFrame, lanes: str, lang: str, etype: str) -> pd.DataFrame:
+    """One row per (event, lane): events with several actors repeat in each actor's lane."""
+    if lanes == "actor":
+        no_actor = t("no_actor", lang)
+        lane = rows["actors"].map(lambda a: list(a) or [no_actor])
+        out = rows.assign(lane=lane).explode("lane")
+    else:
+        out = rows.assign(lane=t("type_" + etype, lang))
+    return out
+
+
+def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlight, lang) -> list[str]:
     lane_names: list[str] = []
     ring_x, ring_y, ring_c = [], [], []
+    no_place = t("no_place", lang)
     for i, etype in enumerate(EVENT_TYPES):
         rows = dated[dated["event_type"] == etype]
         if rows.empty:
             continue
         color = colors.get(etype, GREY)
-        mx, my, mc, lx, ly = [], [], [], [], []
-        for _, row in rows.iterrows():
-            end_excl = row["date_end"] + pd.Timedelta(days=1)
-            mid = row["date_start"] + (end_excl - row["date_start"]) / 2
-            for lane in _lanes(row, lanes, lang):
-                if lane not in lane_names:
-                    lane_names.append(lane)
-                x = row["date_start"] if is_instant(row) else mid
-                mx.append(x)
-                my.append(lane)
-                mc.append(_custom(row, lang))
-                if not is_instant(row):
-                    lx += [row["date_start"], end_excl, None]
-                    ly += [lane, lane, None]
-                if row["id"] in highlight:
-                    ring_x.append(x)
-                    ring_y.append(lane)
-                    ring_c.append(_custom(row, lang))
+        end_excl = rows["date_end"] + pd.Timedelta(days=1)
+        instant = (rows["date_precision"] == "day") | (rows["date_start"] == rows["date_end"])
+        x = rows["date_start"].where(instant, rows["date_start"] + (end_excl - rows["date_start"]) / 2)
+        custom = [[eid, esc(title), esc(dtext or ""), esc(place or no_place), esc(", ".join(actors) or "–")]
+                  for eid, title, dtext, place, actors in zip(rows["id"], rows["title"], rows["date_text"],
+                                                               rows["place_name"], rows["actors"])]
+        rows = rows.assign(_x=x, _end=end_excl, _instant=instant, _custom=custom)
+        rows = _exploded(rows, lanes, lang, etype)
+        for lane in rows["lane"]:
+            if lane not in lane_names:
+                lane_names.append(lane)
+        # numpy arrays: plotly validates them in one go (lists of lists cost ~0.1 ms per point)
+        mx, my = rows["_x"].to_numpy(), rows["lane"].to_numpy(dtype=object)
+        mc = np.array(rows["_custom"].tolist(), dtype=object).reshape(len(rows), 5)
+        bars = rows[~rows["_instant"]]
+        lx = np.empty(3 * len(bars), dtype=object)
+        ly = np.empty(3 * len(bars), dtype=object)
+        lx[0::3], lx[1::3] = bars["date_start"].dt.to_pydatetime(), bars["_end"].dt.to_pydatetime()
+        ly[0::3], ly[1::3] = bars["lane"].to_numpy(dtype=object), bars["lane"].to_numpy(dtype=object)
+        hit = rows["id"].isin(highlight)
+        ring_x += list(rows.loc[hit, "_x"])
+        ring_y += list(rows.loc[hit, "lane"])
+        ring_c += list(rows.loc[hit, "_custom"])
         name = t("type_" + etype, lang)
-        if lx:
+        if len(lx):
             fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line={"color": color, "width": 10},
                                      opacity=0.45, hoverinfo="skip", legendgroup=etype,
                                      showlegend=False, name=name))
@@ -77,22 +110,77 @@ def build_figure(view: pd.DataFrame, *, colors: dict[str, str], lanes: str = "ty
             x=ring_x, y=ring_y, mode="markers", name="★", customdata=ring_c, hovertemplate=HOVER,
             showlegend=False, marker={"size": 22, "symbol": "circle-open", "color": "black",
                                       "line": {"width": 3}}))
-    fig.update_layout(
-        height=110 + 36 * max(len(lane_names), 1), margin={"l": 10, "r": 10, "t": 30, "b": 30},
-        dragmode="select", hovermode="closest", clickmode="event+select",
-        showlegend=False,  # the legend under the map names the same colours
-        xaxis={"type": "date", "title": None,
-               **({"range": [str(x_range[0]), str(x_range[1])]} if x_range else {})},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_names[::-1],
-               "title": None, "automargin": True},
-    )
-    return fig
+    return lane_names
+
+
+_BIN_UNITS = [("D", 1), ("W", 7), ("M", 31), ("Q", 92), ("Y", 366)]
+
+
+def _bin_unit(dated: pd.DataFrame, x_range: tuple | None) -> str:
+    """The finest of day/week/month/quarter/year giving at most 150 bins across the span."""
+    lo, hi = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else \
+        (dated["date_start"].min(), dated["date_end"].max())
+    days = max((hi - lo).days, 1)
+    return next((unit for unit, width in _BIN_UNITS if days / width <= 150), "Y")
+
+
+def _bins(mid: np.ndarray, unit: str) -> tuple[np.ndarray, np.ndarray]:
+    """(start, exclusive end) of the bin of each datetime64 value."""
+    day = mid.astype("datetime64[D]")
+    if unit == "D":
+        return day, day + 1
+    if unit == "W":  # weeks from Monday (1970-01-01 was a Thursday)
+        start = day - ((day.astype(np.int64) + 3) % 7)
+        return start, start + 7
+    months = mid.astype("datetime64[M]").astype(np.int64)
+    step = {"M": 1, "Q": 3, "Y": 12}[unit]
+    first = months - months % step
+    return first.astype("datetime64[M]").astype("datetime64[D]"), (first + step).astype("datetime64[M]").astype("datetime64[D]")
+
+
+def _binned_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, lang, x_range) -> list[str]:
+    """Counts of events per lane and bin (an interval counts at its middle), as sized markers.
+    They carry no event ids: a box over them selects the events in its time span."""
+    unit = _bin_unit(dated, x_range)
+    start = dated["date_start"].to_numpy(dtype="datetime64[s]")
+    end = dated["date_end"].to_numpy(dtype="datetime64[s]")
+    lo, hi = _bins(start + (end - start) / 2, unit)
+    slim = pd.DataFrame({"event_type": dated["event_type"].to_numpy(dtype=object), "lo": lo, "hi": hi})
+    if lanes == "actor":
+        no_actor = t("no_actor", lang)
+        slim["lane"] = [list(a) or [no_actor] for a in dated["actors"]]
+        slim = slim.explode("lane")
+    else:
+        slim["lane"] = slim["event_type"].map({x: t("type_" + x, lang) for x in EVENT_TYPES})
+    allc = slim.groupby(["event_type", "lane", "lo", "hi"], sort=False).size().rename("n").reset_index()
+    lane_names: list[str] = []
+    if allc.empty:
+        return lane_names
+    top = max(int(allc["n"].max()), 1)
+    for i, etype in enumerate(EVENT_TYPES):
+        rows = allc[allc["event_type"] == etype]
+        if rows.empty:
+            continue
+        for lane in pd.unique(rows["lane"]):
+            if lane not in lane_names:
+                lane_names.append(lane)
+        b0, b1 = rows["lo"], rows["hi"]
+        x = b0 + (b1 - b0) / 2
+        text = [esc(f"{lane} · {s:%Y-%m-%d}–{e - pd.Timedelta(days=1):%Y-%m-%d}: {n:,}")
+                for lane, s, e, n in zip(rows["lane"], b0, b1, rows["n"])]
+        fig.add_trace(go.Scatter(
+            x=x.to_numpy(), y=rows["lane"].to_numpy(dtype=object), mode="markers",
+            name=t("type_" + etype, lang), legendgroup=etype, text=text, hovertemplate="%{text}<extra></extra>",
+            marker={"color": colors.get(etype, GREY), "symbol": _SYMBOLS[i % len(_SYMBOLS)],
+                    "size": (6 + 22 * (rows["n"].to_numpy() / top) ** 0.5), "opacity": 0.8,
+                    "line": {"color": "white", "width": 1}}))
+    return lane_names
 
 
 def timeline_alt(view: pd.DataFrame, lang: str) -> str:
     """A one-sentence text alternative for the timeline."""
-    dated = view.dropna(subset=["date_start"])
-    if dated.empty:
+    n = int(view["date_start"].notna().sum())
+    if not n:
         return t("timeline_alt", lang, n=0, start="–", end="–")
-    return t("timeline_alt", lang, n=len(dated), start=dated["date_start"].min().date().isoformat(),
-             end=dated["date_end"].max().date().isoformat())
+    return t("timeline_alt", lang, n=n, start=view["date_start"].min().date().isoformat(),
+             end=view["date_end"].max().date().isoformat())
