@@ -217,10 +217,11 @@ def _event_layers(areas: pd.DataFrame, points: pd.DataFrame, colors: dict[str, s
         features = []
         for fields, geom, etype, eid in zip(tips, areas["place_geometry"], areas["event_type"], areas["id"]):
             color, chosen = colors.get(etype, GREY), eid in highlight
+            is_line = geom.get("type") in ("LineString", "MultiLineString")  # a border: draw it bold
             features.append({"type": "Feature", "geometry": geom,
                              "properties": {**fields, "fill": _rgb(color, 90),
                                             "line": SELECTED_LINE if chosen else _rgb(color, 220),
-                                            "width": 3 if chosen else 1}})
+                                            "width": (7 if chosen else 5) if is_line else (3 if chosen else 1)}})
         layers.append(pdk.Layer(
             "GeoJsonLayer", id="event-areas", data={"type": "FeatureCollection", "features": features},
             stroked=True, filled=True, pickable=True, auto_highlight=True,
