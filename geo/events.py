@@ -166,7 +166,16 @@ def _best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None =
         (m for m in mentions if roles[id(m)] != "mentioned"),
         key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
     )
-    return ranked[0] if ranked else None
+    if not ranked:
+        return None
+    top = ranked[0]
+    if top.place.type in ("country", "admin1"):
+        # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
+        # says more precisely where than the country after "in".
+        inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code]
+        if inside:
+            return inside[0]
+    return top
 
 
 def _best_interval(times: list[TimeMention]) -> TimeMention | None:
