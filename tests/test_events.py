@@ -139,3 +139,17 @@ def test_without_a_publication_date_a_weekday_invents_no_day():
     events = process_document(doc, resources=Resources.load())
     raid = next(e for e in events if e.event_type == "raid_arrest")
     assert raid.interval is None or raid.interval.precision not in ("day", "week")
+
+
+def test_a_city_named_in_the_located_country_is_more_precise_than_the_country():
+    town = Place("geo:test/town", "Townsville", "city", 8.0, -65.0, "LA")
+    text = "The army struck the Townsville air base in Landia overnight."
+    places = [_mention(text, "Townsville", town), _mention(text, "Landia", LANDIA)]
+    (ev,) = _events(text, places, lang="en")
+    assert ev.event_type == "strike" and ev.place == town
+
+
+def test_reported_cites_a_source_and_is_no_document():
+    text = "In July 2024 the army launched an offensive in Landia, the agency reported."
+    (ev,) = _events(text, [_mention(text, "Landia", LANDIA)], lang="en")
+    assert ev.event_type == "strike"
