@@ -214,7 +214,7 @@ def extract_events(
 ) -> list[Event]:
     """Make one candidate event per sentence that reports a happening, then merge neighbours."""
     events: list[Event] = []
-    context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Karibikinsel"
+    context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Insel" after the island was named
     heading_place: Place | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
     places = _outside_actor_names(places, actors)

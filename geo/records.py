@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 class Document:
     """One input file turned into plain text plus its metadata."""
 
-    id: str  # the file name, e.g. "000_ba779983c7861c53.txt"
+    id: str  # the file name, e.g. "2024-06-14-port-raid.md"
     path: str
     text: str
     language: str  # "de", "en", "es", ... or "und" when undetectable

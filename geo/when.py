@@ -5,7 +5,7 @@ articles quote each other); a handler per alternative turns a match into a `Date
 Word lists live in `geo/ref/time_words.yaml`; `language` only breaks ties (d/m vs m/d).
 
 Rules worth knowing:
-- explicit: every part is written ("7. April 2025", "Herbst 2023"). relative: resolved against
+- explicit: every part is written ("7. April 2025", "Frühjahr 2024"). relative: resolved against
   `published`; reported as "inferred" when `reference_is_inferred`. No reference -> skipped.
 - A bare month, season or weekday ("im August", "am Dienstag") is the most recent one starting at
   or before the reference; "letzten/last" the most recent that ended before it, "nächsten/next"

@@ -107,7 +107,7 @@ def _documents(text, actors, registry):
             if words[k] in _DOC_TO_WORDS and words[k + 1] in _TO and _gap_ok(" ".join(words[k + 2:]), 2):
                 start = a.start - len(window) + window.rfind(" ".join(words[k:k + 2]))
                 out.append((start, a.end, f"{_DOC_WORDS.get(words[k], 'letter')} to {registry.short(a.actor)}"))
-                break  # "Schreiben an die Kongressabgeordnete Lauren Boebert"
+                break  # "Schreiben an die Abgeordnete Maria Muster"
     out.sort()
     last: dict[str, str] = {}  # doc word -> label of the latest such document
     i = 0
