@@ -141,9 +141,29 @@ class Gazetteer:
             for line in fh:
                 word, _, lang = line.rstrip("\n").partition("\t")
                 common.setdefault(word, set()).add(lang)
+        entries += _admin1_entries(ref / "admin1.tsv", common)
         area_names = {surface for surface, _ in entries}
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
         return cls(entries, capitals=capitals)
+
+
+_ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Lima", "Union", "Federal"})
+
+
+def _admin1_entries(path, common: Mapping[str, set]) -> list[tuple[str, Candidate]]:
+    """First-level subdivisions outside the US (Bayern, Ontario, Punjab): a point at their
+    largest city and no outline; names that are everyday words are left out."""
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)  # header: geonameid name lat lon country admin1 population names
+        for gid, name, lat, lon, cc, a1, pop, names in rows:
+            place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
+                          country_code=cc, admin1=a1, population=int(pop))
+            for n in names.split("|"):
+                if n and n not in common and n not in _ADMIN1_STOP:
+                    out += _name_entries(n, place, "name", frozenset())
+    return out
 
 
 def _features(path) -> list[dict]:

