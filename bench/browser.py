@@ -16,26 +16,16 @@ import argparse
 import contextlib
 import os
 import re
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+
 COUNT_RE = re.compile(r"(?:showing|zeige) ([\d,]+) (?:of|von) ([\d,]+)")
 MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 TIMELINE = ".js-plotly-plot .scatterlayer .trace"
 DONE = '[data-test-script-state="notRunning"]'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -47,35 +37,12 @@ def _peak_rss_mb(pid: int) -> float:
 
 @contextlib.contextmanager
 def _server(events: Path, timeout: float):
-    port = _free_port()
-    log = open(ROOT / "bench" / "out" / f"streamlit_{events.stem}.log", "w")
-    env = {**os.environ, "GEO_EVENTS": str(events), "GEO_BASEMAP": "none"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + min(timeout, 60)
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not start (log: {log.name})")
-            time.sleep(0.2)  # health-check polling interval
-        yield base, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        with streamlit_server(events, ROOT / "bench" / "out" / f"streamlit_{events.stem}.log",
+                              timeout=min(timeout, 60)) as served:
+            yield served
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def _rendered(page, timeout_ms: int) -> None:

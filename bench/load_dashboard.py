@@ -15,27 +15,17 @@ import argparse
 import asyncio
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 COUNT_RE = re.compile(r"(?:showing|zeige) (\d+) (?:of|von) (\d+)")
 MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 DONE = '[data-test-script-state="notRunning"]'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -108,38 +98,15 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return 2
-        port = _free_port()
         log_path = Path(tmp) / "streamlit.log"
-        env = {**os.environ, "GEO_EVENTS": str(events), "GEO_BASEMAP": "none"}
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-                 "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-            base = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
-                            if resp.status == 200:
-                                break
-                    except OSError:
-                        pass
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        print("streamlit did not start:\n" + log_path.read_text(), file=sys.stderr)
-                        return 2
-                    time.sleep(0.2)
+        try:
+            with streamlit_server(events, log_path) as (base, server):
                 t0, cpu0 = time.monotonic(), _cpu_seconds(server.pid)
                 results, errors = asyncio.run(_run(base, pages, args.timeout))
                 wall, server_cpu = time.monotonic() - t0, _cpu_seconds(server.pid) - cpu0
-            finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            return 2
         server_errors = [line for line in log_path.read_text().splitlines()
                          if re.search(r"Traceback|Error|Exception", line)]
     print(f"{pages} concurrent readers on {os.cpu_count()} cores, {len(results)} finished in {wall:.1f} s; "

@@ -1,6 +1,5 @@
 """Shared fixtures: the loader runs once per session on the seed corpus; tests read its output."""
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -36,13 +35,3 @@ def corpus_copy(tmp_path):
     dst = tmp_path / "docs"
     shutil.copytree(ROOT / "seeds", dst)
     return dst
-
-
-def require_browser():
-    """Path of Debian's chromium; missing is a failure in CI and a skip elsewhere."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI: install Debian's chromium (see .ci/run)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    return path

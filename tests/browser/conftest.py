@@ -9,20 +9,16 @@ import contextlib
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.server import CHROMIUM, CHROMIUM_ARGS
+from bench.server import streamlit_server as _serve
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 COUNT_RE = re.compile(r"(showing|zeige) (\d+) (of|von) (\d+)")
 
 
@@ -32,48 +28,20 @@ def _missing(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def streamlit_server(events: str | Path, log_dir: Path, extra_env: dict | None = None):
-    """Run `streamlit run dashboard/app.py` on `events` at a free loopback port; yield
-    (base_url, log_path) once it answers its health check; stop it on exit."""
-    port = _free_port()
+    """The dashboard on `events` (see bench/server.py); yield (base_url, log_path)."""
     log_path = Path(log_dir) / "streamlit.log"
-    env = {**os.environ, "GEO_EVENTS": str(events), "GEO_BASEMAP": "none", **(extra_env or {})}
+    env = dict(extra_env or {})
     if not (ROOT / "geo" / "ref" / "countries.geojson").exists():
         env.setdefault("GEO_OUTLINE", str(FIXTURES / "outline.geojson"))
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + log_path.read_text())
-            time.sleep(0.2)  # polling interval of the health check, not a wait for the app
+    stack = contextlib.ExitStack()
+    try:  # only a failed start becomes a test failure; errors in the test body pass through
+        base, _proc = stack.enter_context(_serve(events, log_path, extra_env=env))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    with stack:
         yield base, log_path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="session")
