@@ -23,14 +23,9 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from dashboard.map_layers import type_colors  # the dashboard's colours, so embeds match it
 from geo.contract import read_events
 
-PALETTE = {  # Okabe–Ito, distinguishable with the common colour-vision deficiencies
-    "deployment": "#0072B2", "strike": "#D55E00", "visit": "#56B4E9", "investigation": "#009E73",
-    "raid_arrest": "#CC79A7", "intelligence_assessment": "#E69F00", "document_release": "#999999",
-    "statement": "#000000", "legal_policy": "#F0E442", "bounty_sanction": "#882255",
-    "deportation": "#44AA99", "other": "#777777",
-}
 _TEXT = {
     "de": {"source": "Quelle", "as_of": "Stand", "events": "Ereignisse", "alt": "Karte und Zeitleiste mit {n} Ereignissen",
            "select": "Ein Ereignis in Karte oder Zeitleiste anklicken, um Details zu sehen.", "undated": "ohne Datum"},
@@ -105,6 +100,7 @@ def _hover(r: dict) -> str:
 def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
     """An offline map: outlines, translucent areas for region-level places, markers for the rest."""
     bbox = _bbox(rows)
+    palette = type_colors([r["event_type"] for r in rows])
     fig = go.Figure()
     ox, oy = _outline_lines(bbox)
     fig.add_trace(go.Scatter(x=ox, y=oy, mode="lines", line={"color": "#9aa5b1", "width": 0.7}, hoverinfo="skip", name="outline", showlegend=False))
@@ -117,15 +113,15 @@ def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
         for poly in polys:
             xs += [x for x, _ in poly[0]] + [None]
             ys += [y for _, y in poly[0]] + [None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", opacity=0.35, line={"width": 1, "color": PALETTE[r["event_type"]]},
-                                 fillcolor=PALETTE[r["event_type"]], name=f"area:{r['id']}", showlegend=False, hoverinfo="text",
+        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", opacity=0.35, line={"width": 1, "color": palette[r["event_type"]]},
+                                 fillcolor=palette[r["event_type"]], name=f"area:{r['id']}", showlegend=False, hoverinfo="text",
                                  text=_hover(r), customdata=[r["id"]] * len(xs)))
     located = [r for r in rows if r["lon"] is not None]
     for etype in sorted({r["event_type"] for r in located}):
         sub = [r for r in located if r["event_type"] == etype]
         fig.add_trace(go.Scatter(
             x=[r["lon"] for r in sub], y=[r["lat"] for r in sub], mode="markers", name=etype,
-            marker={"size": [10 + 4 * len(r["documents"]) for r in sub], "color": PALETTE[etype], "line": {"width": 1, "color": "white"}},
+            marker={"size": [10 + 4 * len(r["documents"]) for r in sub], "color": palette[etype], "line": {"width": 1, "color": "white"}},
             text=[_hover(r) for r in sub], hoverinfo="text", customdata=[r["id"] for r in sub],
         ))
     if bbox:
@@ -144,6 +140,7 @@ def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
 def timeline_figure(rows: list[dict], *, height: int = 360) -> go.Figure:
     """Day events as markers; seasons, months and year ranges as bars across their span."""
     fig = go.Figure()
+    palette = type_colors([r["event_type"] for r in rows])
     dated = [r for r in rows if r["date_start"]]
     for etype in sorted({r["event_type"] for r in dated}):
         spans = [r for r in dated if r["event_type"] == etype and r["date_start"] != r["date_end"]]
@@ -157,13 +154,13 @@ def timeline_figure(rows: list[dict], *, height: int = 360) -> go.Figure:
 
             fig.add_trace(go.Bar(
                 y=[etype] * len(spans), x=[_ms(r) for r in spans], base=[r["date_start"] for r in spans], orientation="h",
-                marker={"color": PALETTE[etype], "opacity": 0.55}, width=0.5, name=etype, legendgroup=etype,
+                marker={"color": palette[etype], "opacity": 0.55}, width=0.5, name=etype, legendgroup=etype,
                 text=[_hover(r) for r in spans], hoverinfo="text", textposition="none", customdata=[r["id"] for r in spans],
             ))
         if days:
             fig.add_trace(go.Scatter(
                 y=[etype] * len(days), x=[r["date_start"] for r in days], mode="markers", name=etype, legendgroup=etype,
-                showlegend=not spans, marker={"color": PALETTE[etype], "size": 13, "symbol": "diamond", "line": {"width": 1, "color": "white"}},
+                showlegend=not spans, marker={"color": palette[etype], "size": 13, "symbol": "diamond", "line": {"width": 1, "color": "white"}},
                 text=[_hover(r) for r in days], hoverinfo="text", customdata=[r["id"] for r in days],
             ))
     fig.update_layout(
