@@ -1,6 +1,8 @@
 """German and English UI strings; one table so both languages stay complete."""
 from __future__ import annotations
 
+from geo.contract import TAXONOMY
+
 LANGUAGES = ("en", "de")
 
 _STRINGS: dict[str, dict[str, str]] = {
@@ -107,19 +109,10 @@ _STRINGS: dict[str, dict[str, str]] = {
     "place_region": {"en": "region", "de": "Großregion"},
     "place_border": {"en": "border", "de": "Grenze"},
     "place_unknown": {"en": "unknown", "de": "unbekannt"},
-    "type_deployment": {"en": "deployment", "de": "Einsatz"},
-    "type_strike": {"en": "strike", "de": "Angriff"},
-    "type_visit": {"en": "visit", "de": "Besuch"},
-    "type_investigation": {"en": "investigation", "de": "Ermittlung"},
-    "type_raid_arrest": {"en": "raid / arrest", "de": "Razzia / Festnahme"},
-    "type_intelligence_assessment": {"en": "intelligence assessment", "de": "Geheimdiensteinschätzung"},
-    "type_document_release": {"en": "document release", "de": "Veröffentlichung"},
-    "type_statement": {"en": "statement", "de": "Erklärung"},
-    "type_legal_policy": {"en": "law / policy", "de": "Recht / Politik"},
-    "type_bounty_sanction": {"en": "bounty / sanction", "de": "Kopfgeld / Sanktion"},
-    "type_deportation": {"en": "deportation", "de": "Abschiebung"},
-    "type_other": {"en": "other", "de": "sonstiges"},
 }
+# Event-type and family labels come from the taxonomy, so a new type needs no UI change.
+_STRINGS.update({f"type_{k}": {"en": v["en"], "de": v["de"]} for k, v in TAXONOMY["types"].items()})
+_STRINGS.update({f"family_{k}": {"en": v["en"], "de": v["de"]} for k, v in TAXONOMY["families"].items()})
 
 
 def t(key: str, lang: str = "en", **kwargs) -> str:

@@ -13,7 +13,7 @@ from shapely.geometry import shape
 from dashboard.data import AREA_TYPES
 from dashboard.details import esc
 from dashboard.i18n import t
-from geo.contract import EVENT_TYPES
+from geo.contract import EVENT_TYPES, TAXONOMY
 
 # Above this many located events in view the map shows counts per cell, not single events.
 AGGREGATE_OVER = 5000
@@ -26,10 +26,10 @@ SELECTED_LINE = [0, 0, 0, 255]
 
 
 def type_colors(types: list[str]) -> dict[str, str]:
-    """Colour per event type present, in vocabulary order; 'other' and overflow types are grey."""
+    """Colour per event type present: the taxonomy's colour for the type (geo/ref/taxonomy.yaml),
+    so a type keeps its colour whatever else is shown; 'other' and unknown types are grey."""
     types = set(pd.unique(pd.Series(types, dtype=object))) if len(types) > 1000 else set(types)
-    present = [x for x in EVENT_TYPES if x in types and x != "other"]
-    colors = {x: OKABE_ITO[i] if i < len(OKABE_ITO) else GREY for i, x in enumerate(present)}
+    colors = {x: TAXONOMY["types"][x]["colour"] for x in EVENT_TYPES if x in types and x != "other"}
     colors["other"] = GREY
     return colors
 

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
+from geo.ref import load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 SCHEMA_VERSION = "1.0"
@@ -17,20 +18,22 @@ SCHEMA_VERSION = "1.0"
 DATE_PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "years", "undated")
 DATE_BASES = ("explicit", "relative", "inferred", "curated", "none")
 PLACE_TYPES = ("site", "city", "admin1", "country", "sea", "region", "border", "unknown")
-EVENT_TYPES = (
-    "deployment",
-    "strike",
-    "visit",
-    "investigation",
-    "raid_arrest",
-    "intelligence_assessment",
-    "document_release",
-    "statement",
-    "legal_policy",
-    "bounty_sanction",
-    "deportation",
-    "other",
-)
+# The event vocabulary: types grouped in families, each with German and English labels and a
+# colour (geo/ref/taxonomy.yaml, documented in the README's "Event types").
+TAXONOMY = load_yaml("taxonomy.yaml")
+EVENT_TYPES = tuple(TAXONOMY["types"])
+EVENT_FAMILIES = tuple(TAXONOMY["families"])
+
+
+def type_family(event_type: str) -> str:
+    """The family an event type belongs to ("flood" -> "disaster"); unknown types are "other"."""
+    return TAXONOMY["types"].get(event_type, {}).get("family", "other")
+
+
+def type_label(event_type: str, language: str) -> str:
+    """An event type's label in German or English (English for other languages)."""
+    entry = TAXONOMY["types"].get(event_type) or TAXONOMY["types"]["other"]
+    return entry.get(language) or entry["en"]
 METHODS = ("extracted", "curated")
 
 

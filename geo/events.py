@@ -25,38 +25,21 @@ from geo.records import (
     SourceMention,
     TimeMention,
 )
-from geo.ref import load_yaml
+from geo.contract import type_family, type_label
+from geo.what import Trigger, find_triggers, lexicon
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
-# Types that describe one happening from different angles and may merge when adjacent.
-_COMPATIBLE = [
-    {"deployment", "visit", "statement"},
-    {"investigation", "raid_arrest", "legal_policy", "statement"},
-    {"intelligence_assessment", "document_release", "statement"},
-    {"strike", "statement"},
-]
-_LABELS = {
-    "de": {
-        "deployment": "Stationierung", "strike": "Angriff", "visit": "Besuch", "investigation": "Ermittlungen",
-        "raid_arrest": "Festnahmen", "intelligence_assessment": "Geheimdienst-Einschätzung",
-        "document_release": "Dokument", "statement": "Erklärung", "legal_policy": "Recht und Politik",
-        "bounty_sanction": "Kopfgeld/Sanktion", "deportation": "Abschiebung", "other": "Ereignis",
-    },
-    "en": {
-        "deployment": "Deployment", "strike": "Strike", "visit": "Visit", "investigation": "Investigation",
-        "raid_arrest": "Arrests", "intelligence_assessment": "Intelligence assessment",
-        "document_release": "Document", "statement": "Statement", "legal_policy": "Law and policy",
-        "bounty_sanction": "Bounty/sanction", "deportation": "Deportation", "other": "Event",
-    },
-}
+# Types of one family tell one happening from different angles and may merge when adjacent;
+# a statement or report merges with the happening it is about.
+_LOOSE = frozenset(("statement", "other"))
 _LOCATED_BEFORE = re.compile(
     r"(?:\b(?:in|im|in der|in den|auf|auf der|bei|beim|nahe|vor|an der|am|near|at|on|off|off the coast of|en|cerca de)"
     r"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?)$",
     re.I,
 )
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"\b(?:aus|von|gegen|nach|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
+    r"\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
     re.I,
 )
 # Where troops are sent or a visitor travels is where the deployment or visit happens.
@@ -64,78 +47,20 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
 )
 _MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
-_HYPOTHETICAL = re.compile(
-    r"^\s*(?:Selbst |Auch |Even )?(?:Sollte|Sollten|Falls|Wenn|wenn|Würde|If|if|Should|Were)\b"
-    r"|\b(?:würde|würden|wäre|wären|hätte|hätten|would|might|could|unwahrscheinlich|unlikely)\b"
-)
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
-@lru_cache(maxsize=1)
-def _trigger_types() -> list[str]:
-    data = load_yaml("event_triggers.yaml")
-    return list(data["types"])
-
-
+_TYPE_ORDER = {t: i for i, t in enumerate(lexicon("en").types)}
 _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
-_INFLECTIONS = frozenset(("", "e", "en", "n", "s", "es", "er", "ern"))
+# Threats, warnings and announcements are news as statements by their speaker.
+_THREAT_TO_STATEMENT = frozenset(("threat",))
 
 
-@lru_cache(maxsize=1)
-def _trigger_automaton():
-    """One Aho–Corasick automaton over every type's stems: stem -> [(priority, type, compound)]."""
-    import ahocorasick
-
-    data = load_yaml("event_triggers.yaml")
-    table: dict[str, list[tuple[int, str, bool]]] = {}
-    for n, (etype, langs) in enumerate(data["types"].items()):
-        for stem in {w for words in langs.values() for w in words}:
-            compound = stem.startswith("*")
-            table.setdefault(stem.lstrip("*"), []).append((n, etype, compound))
-    auto = ahocorasick.Automaton()
-    for stem, entries in table.items():
-        auto.add_word(stem, (stem, sorted(entries)))
-    auto.make_automaton()
-    return auto
-
-
-def _triggers(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, type) of every trigger in a document, each widened to its whole word.
-
-    A plain stem must start a word ("festgenommen"); a "*" stem may also end a compound
-    ("Luftangriff"), followed only by an inflection ending.
-    """
-    low = text.lower()
-    if len(low) != len(text):  # a few characters change length when lower-cased
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    n = len(low)
-    best: dict[int, tuple[int, int, str]] = {}
-    for last, (stem, entries) in _trigger_automaton().iter(low):
-        start, end = last - len(stem) + 1, last + 1
-        at_word_start = start == 0 or not low[start - 1].isalnum()
-        word_end = end
-        while word_end < n and low[word_end].isalnum():
-            word_end += 1
-        for prio, etype, compound in entries:
-            if at_word_start or (compound and low[end:word_end] in _INFLECTIONS):
-                word_start = start
-                while word_start > 0 and low[word_start - 1].isalnum():
-                    word_start -= 1
-                hit = (prio, word_end if not (" " in stem) else end, etype)
-                if word_start not in best or hit < best[word_start]:
-                    best[word_start] = hit
-                break
-    return [(ws, end, etype) for ws, (_, end, etype) in sorted(best.items())]
-
-
-def _trigger(sentence: str, found: list[tuple[int, int, str]], offset: int) -> tuple[str, str] | None:
-    """The highest-priority trigger among those found in this sentence."""
-    if not found:
-        return None
-    order = _trigger_types()
-    start, end, etype = min(found, key=lambda f: (order.index(f[2]), f[0]))
-    return etype, sentence[start - offset:end - offset]
+def _best_trigger(found: list[Trigger]) -> Trigger | None:
+    """The asserted trigger of the most specific type (lexicon order), first in the sentence."""
+    asserted = [t for t in found if t.factuality == "asserted"]
+    return min(asserted, key=lambda t: (t.priority, t.start)) if asserted else None
 
 
 def _within(items, s: Sentence, starts: list[int] | None = None):
@@ -212,10 +137,17 @@ def extract_events(
     actors: list[ActorMention],
     sources: list[SourceMention],
 ) -> list[Event]:
-    """Make one candidate event per sentence that reports a happening, then merge neighbours."""
+    """Make one candidate event per sentence that reports a happening, then merge neighbours.
+
+    A sentence without a date of its own takes the date of its live-blog entry heading or of
+    an earlier sentence in its paragraph (basis "inferred"); the lede (first paragraph) is
+    typed from the headline when its own words name no happening.
+    """
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Insel" after the island was named
+    para_date: dict[int, TimeMention] = {}  # paragraph -> its first happening date
     heading_place: Place | None = None
+    heading_date: TimeMention | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
     places = _outside_actor_names(places, actors)
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
@@ -223,10 +155,13 @@ def extract_events(
     places, times = sorted(places, key=lambda m: m.start), sorted(times, key=lambda m: m.start)
     actors, sources = sorted(actors, key=lambda m: m.start), sorted(sources, key=lambda m: m.start)
     starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources)}
-    triggers = _triggers(doc.text)
-    trigger_starts = [t[0] for t in triggers]
+    triggers = find_triggers(doc.text, sentences, language=doc.language)
+    trigger_starts = [t.start for t in triggers]
+    lede = _lede_paragraph(sentences)
+    title_type = _title_type(doc)
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
+        s_times = _within(times, s, starts[id(times)])
         # A place inside quoted speech is what someone talked about, not where this happened.
         outside = [m for m in s_places if not _in_quote(m.start, m.end, quoted)]
         best = _best_place(doc.text, outside)
@@ -241,37 +176,69 @@ def extract_events(
             context[s.paragraph] = (best or strong[0]).place
             if s.section == "heading":
                 heading_place = context[s.paragraph]
-        if s.section == "heading" or _HYPOTHETICAL.search(s.text):
+        own_t = _best_interval(s_times)
+        if s.section == "heading":
+            if own_t is not None and own_t.interval.precision == "day":
+                heading_date = own_t  # a live blog's day heading dates the entries below it
             continue
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
-        trig = _trigger(s.text, [t for t in triggers[lo:hi] if t[1] <= s.end], s.start)
-        if not trig:
-            continue
-        etype, trigger_word = trig
+        s_triggers = [t for t in triggers[lo:hi] if t.end <= s.end]
+        trig = _best_trigger(s_triggers)
+        s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
+        rule = trig.rule if trig else ""
+        if trig is None:
+            threat = next((t for t in s_triggers if t.factuality in _THREAT_TO_STATEMENT), None)
+            if threat is not None and s_actors:
+                # "Trump drohte mit Angriffen auf Caracas": news, but as Trump's statement.
+                trig = Trigger(threat.start, threat.end, threat.text, "statement", threat.rule, 99, "asserted")
+                rule = f"threat '{threat.cue}' → statement ({threat.rule})"
+                best, place, inherited = None, None, False
+            elif s.paragraph == lede and title_type and not any(e.evidence[0].start >= s.start for e in events[-1:]) \
+                    and not any(t.factuality != "asserted" for t in s_triggers) and (place or own_t):
+                trig = Trigger(s.start, s.start, "", title_type[0], title_type[1], 98, "asserted")
+                rule = f"headline: {title_type[1]}"
+                title_type = None
+            else:
+                continue
+        etype, trigger_word = trig.event_type, trig.text
         if etype in _MOVEMENT_TYPES:
             moved = _best_place(doc.text, outside, etype)
             if moved is not None:
                 best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":
             place, inherited = None, False  # a report is not located by the paragraph it sits in
-        if best is None and etype not in _REPORTING_TYPES:
+        if best is None and etype not in _REPORTING_TYPES and not rule.startswith("threat"):
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
             best = _best_place(doc.text, s_places)
             if best:
                 place, inherited = best.place, False
-        t = _best_interval(_within(times, s, starts[id(times)]))
-        # News agencies and outlets are sources of a report, not actors in the happening.
-        s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
-        if etype in ("statement", "other") and not (s_actors and (t or place)) and not (t and best):
+        t, date_inherited = own_t, False
+        if t is None and s.paragraph in para_date:
+            t, date_inherited = para_date[s.paragraph], True
+        elif t is None and heading_date is not None:
+            t, date_inherited = heading_date, True
+        if own_t is not None and s.paragraph not in para_date:
+            para_date[s.paragraph] = own_t
+        if etype in _LOOSE and not (s_actors and (own_t or place)) and not (own_t and best):
             continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
         if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)):
             continue
         names = tuple(dict.fromkeys(a.actor for a in s_actors))
         cited = tuple(dict.fromkeys(x.source for x in _within(sources, s, starts[id(sources)])))
         mentioned = tuple(dict.fromkeys(m.place for m in s_places if m.place != place))
-        explanation = [("type", f"{etype} from '{trigger_word}'")]
-        explanation.append(("date", f"'{t.text}' → {t.interval.start}..{t.interval.end} ({t.interval.precision}, {t.interval.basis})" if t else "no date in the sentence"))
+        interval = t.interval if t else None
+        if interval is not None and date_inherited:
+            interval = replace(interval, basis="inferred")
+        explanation = [("type", f"{etype} from '{trigger_word}' (rule {rule})")]
+        not_asserted = [f"'{x.text}' {x.factuality} by '{x.cue}'" for x in s_triggers if x.factuality != "asserted"]
+        if not_asserted:
+            explanation.append(("factuality", "; ".join(not_asserted)))
+        if t is None:
+            explanation.append(("date", "no date in the sentence"))
+        else:
+            how = " inherited from its paragraph or entry heading" if date_inherited else ""
+            explanation.append(("date", f"'{t.text}'{how} → {interval.start}..{interval.end} ({interval.precision}, {interval.basis})"))
         if place:
             how = "inherited from the paragraph" if inherited else f"'{best.text}'"
             explanation.append(("place", f"{place.name} ({place.type}) from {how}"))
@@ -284,7 +251,7 @@ def extract_events(
                 id=_event_id(doc.id, etype, s.text),
                 title="",
                 event_type=etype,
-                interval=t.interval if t else None,
+                interval=interval,
                 date_text=t.text if t else "",
                 place=place,
                 place_inherited=inherited,
@@ -298,10 +265,53 @@ def extract_events(
                 places_mentioned=mentioned,
                 explanation=tuple(explanation),
                 modality="asserted",
+                headline=s.paragraph == lede,
+                place_label=_place_label(doc.text, best, place, doc.language) if place else "",
             )
         )
     merged = _merge_adjacent(events, sentences)
     return [_finish(e) for e in merged]
+
+
+def _lede_paragraph(sentences: list[Sentence]) -> int | None:
+    """The first body paragraph that is not a heading: where news tells its main happening."""
+    return next((s.paragraph for s in sentences if s.section == "body"), None)
+
+
+def _title_type(doc: Document) -> tuple[str, str] | None:
+    """(type, rule) of the headline's happening, to type a lede that names none itself."""
+    if not doc.title:
+        return None
+    head = Sentence(0, len(doc.title), doc.title, 0)
+    trig = _best_trigger(find_triggers(doc.title, [head], language=doc.language))
+    if trig is None or trig.event_type in _LOOSE:
+        return None
+    return trig.event_type, f"{trig.rule} in the headline '{trig.text}'"
+
+
+def _place_label(text: str, mention: PlaceMention | None, place: Place, language: str) -> str:
+    """How the title names the place: the text's own preposition and words when a locative
+    preposition precedes the name ("im Karibischen Meer"), else "in" + the name as written."""
+    prepositions = lexicon(language).locative if language in ("de", "en") else ("in",)
+    if mention is not None and not mention.weak:
+        before = text[max(0, mention.start - 14):mention.start]
+        for prep in sorted(prepositions, key=len, reverse=True):
+            if re.search(rf"(?:^|\s){re.escape(prep)}\s+$", before, re.I):
+                return f"{prep.lower()} {mention.text}"
+        surface = mention.text
+        if language == "de" and surface.endswith("s") and surface[:-1] == place.name:
+            surface = place.name  # a genitive "Venezuelas"
+        if surface == place.name or language == "de":
+            return f"in {_german_name(place) if language == 'de' and surface != place.name and not _is_name(surface, place) else surface}"
+    return f"in {_german_name(place) if language == 'de' else place.name}"
+
+
+def _is_name(surface: str, place: Place) -> bool:
+    return surface[:1].isupper() and not surface.lower().endswith(("ische", "ischen", "ischer", "isches"))
+
+
+def _german_name(place: Place) -> str:
+    return place.name_de or place.name
 
 
 def _event_id(doc_id: str, etype: str, quote: str) -> str:
@@ -315,7 +325,7 @@ def _dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
 
 
 def _types_compatible(a: str, b: str) -> bool:
-    return a == b or any(a in g and b in g for g in _COMPATIBLE)
+    return a == b or type_family(a) == type_family(b) or a in _LOOSE or b in _LOOSE
 
 
 def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Event]:
@@ -341,8 +351,7 @@ def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Even
 
 
 def _type_priority(etype: str) -> int:
-    order = _trigger_types()
-    return order.index(etype) if etype in order else len(order)
+    return _TYPE_ORDER.get(etype, len(_TYPE_ORDER))
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -361,6 +370,8 @@ def _combine(a: Event, b: Event) -> Event:
         date_text=" / ".join(dict.fromkeys(x for x in (a.date_text, b.date_text) if x)),
         place=best_p.place,
         place_inherited=best_p.place_inherited,
+        place_label=best_p.place_label,
+        headline=a.headline or b.headline,
         actors=tuple(dict.fromkeys(a.actors + b.actors)),
         cited_sources=tuple(dict.fromkeys(a.cited_sources + b.cited_sources)),
         documents=tuple(sorted(set(a.documents + b.documents))),
@@ -439,15 +450,14 @@ def _finish(e: Event) -> Event:
 
 
 def _title(e: Event) -> str:
-    lang = e.language if e.language in _LABELS else "en"
-    label = _LABELS[lang][e.event_type]
+    """ "Warnstreik in Hamburg (Verdi)", "Angriff im Karibischen Meer", "Flood in Valencia"."""
+    lang = e.language if e.language in ("de", "en") else "en"
+    title = type_label(e.event_type, lang)
     who = ", ".join(e.actors[:2])
-    where = e.place.name if e.place else ""
-    title = label
-    if where:
-        title += f" {'in' if lang in ('de', 'en') else 'en'} {where}"
+    if e.place:
+        title += " " + (e.place_label or f"in {_german_name(e.place) if lang == 'de' else e.place.name}")
     if who:
-        title += f" ({who})" if where else f": {who}"
+        title += f" ({who})" if e.place else f": {who}"
     return title
 
 
@@ -460,6 +470,8 @@ def _confidence(e: Event) -> float:
     if e.actors:
         c += 0.1
     c += min(0.15, 0.05 * (len(e.evidence) - 1))
+    if e.headline:
+        c += 0.05
     if e.section != "body":
         c *= 0.4
     return round(max(0.05, min(0.99, c)), 2)

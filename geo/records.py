@@ -71,6 +71,7 @@ class Place:
     admin1: str | None = None
     population: int = 0
     geometry: dict | None = field(default=None, compare=False, hash=False)
+    name_de: str | None = field(default=None, compare=False, hash=False)  # German name, for German titles
 
 
 @dataclass(frozen=True)
@@ -136,3 +137,6 @@ class Event:
     modality: str = "asserted"  # or "hypothetical" ("würde", "if … would")
     # Why the event was made: which words gave its type, date, place and actors.
     explanation: tuple[tuple[str, str], ...] = ()
+    headline: bool = False  # reported in the lede (first paragraph), where news puts its main happening
+    # The place as the title names it, in the document's language and case ("im Karibischen Meer").
+    place_label: str = ""

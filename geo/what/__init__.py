@@ -1,0 +1,262 @@
+"""What happened: event-type triggers by lemma, with whether each one really happened.
+
+The rules are data, one file per language beside this module (`de.yaml`, `en.yaml`, …): trigger
+lemmas per event type, phrases, German compound heads and separable particles, factuality cues.
+Adding a language is a data file plus tests. Words are lemmatised with simplemma (offline, its
+dictionaries ship in the wheel); each distinct word form is looked up once per process.
+
+A trigger is "asserted" unless, in its own clause, a hypothetical cue stands before it ("drohte
+mit Angriffen", "plans to strike", "könnte", "would"), a negation stands right before it ("kein
+Angriff", "no arrests"), or the sentence is a question or opens with a conditional ("Wenn …",
+"If …"). A threat or warning is reported as factuality "threat", so the caller can turn it into
+a statement by its speaker instead of a happening.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from geo.records import Sentence
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOKEN = re.compile(r"\w(?:[\w'’-]*\w)?|[,;:()\[\]–—\"„“”«»]")
+_GERMAN_ENDINGS = ("ern", "en", "er", "es", "n", "s", "e")
+_WINDOW = 6  # words a phrase may spread over
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase in a sentence that names a happening of `event_type`."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    rule: str  # the lexicon entry that matched, e.g. "de:Streik (compound head)"
+    priority: int  # lower wins when a sentence holds several triggers
+    factuality: str = "asserted"  # asserted, hypothetical, negated, threat, question
+    cue: str = ""  # the word that made it not asserted
+
+
+@dataclass(frozen=True)
+class _Entry:
+    event_type: str
+    priority: int
+    word: str
+    with_: frozenset = frozenset()
+    without: frozenset = frozenset()
+
+
+@dataclass
+class _Lexicon:
+    language: str
+    exact: dict  # lemma -> [_Entry]
+    heads: dict  # German compound heads -> [_Entry]
+    prefixes: dict  # nouns that may also start a compound -> [_Entry]
+    phrases: list  # (tuple of lemmas, _Entry)
+    non_heads: frozenset
+    particles: frozenset
+    hypothetical: frozenset
+    modal: frozenset
+    negation: frozenset
+    threat: frozenset
+    openers: frozenset
+    types: tuple
+    locative: tuple = ()  # prepositions a title keeps from the text
+
+
+def languages() -> list[str]:
+    """Languages that have a rule file."""
+    return sorted(p.name[:-5] for p in resources.files(__name__).iterdir() if p.name.endswith(".yaml"))
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str) -> _Lexicon:
+    """The compiled rules of one language (falls back to English for languages without a file)."""
+    if language not in languages():
+        language = FALLBACK_LANGUAGE
+    data = yaml.load(resources.files(__name__).joinpath(f"{language}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    exact, heads, prefixes, phrases = {}, {}, {}, []
+    for prio, (etype, spec) in enumerate(data["types"].items()):
+        for item in spec.get("words") or []:
+            if isinstance(item, dict):
+                word = str(item["word"])
+                entry = _Entry(etype, prio, word, frozenset(w.lower() for w in item.get("with", ())),
+                               frozenset(w.lower() for w in item.get("without", ())))
+            else:
+                word = str(item)
+                entry = _Entry(etype, prio, word)
+            compound = word.endswith("+")
+            key = word.rstrip("+").lower()
+            if " " in key:
+                phrases.append((tuple(key.split()), entry))
+                continue
+            exact.setdefault(key, []).append(entry)
+            if language == "de" and word[:1].isupper() and len(key) >= 4:
+                heads.setdefault(key, []).append(entry)
+                if compound:
+                    prefixes.setdefault(key, []).append(entry)
+        for phrase in spec.get("phrases") or []:
+            phrases.append((tuple(str(w).lower() for w in phrase), _Entry(etype, prio, " ".join(map(str, phrase)))))
+    fact = data.get("factuality") or {}
+
+    def words(key):
+        return frozenset(str(w).lower() for w in fact.get(key) or ())
+
+    return _Lexicon(
+        language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=phrases,
+        non_heads=frozenset(str(w).lower() for w in data.get("non_heads") or ()),
+        particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
+        hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
+        threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
+        locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, language: str) -> str:
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang=language).lower()
+    except ValueError:  # a language simplemma does not know
+        return word.lower()
+
+
+def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
+    """Entries a single word form triggers, and how ("", "compound head", "compound")."""
+    for key in (lemma, low):
+        if key in lex.exact:
+            return lex.exact[key], ""
+    if not lex.heads:
+        return [], ""
+    forms = {lemma, low} | {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    for form in sorted(forms, key=len, reverse=True):
+        for i in range(3, len(form) - 3):  # longest head first: "Messerangriff" before "Angriff"
+            hit = lex.heads.get(form[i:])
+            if hit:
+                return hit, "compound head"
+    for form in sorted(forms, key=len, reverse=True):
+        for i in range(len(form) - 3, 3, -1):
+            hit = lex.prefixes.get(form[:i])
+            if hit:
+                rest = form[i:]
+                if rest in lex.non_heads or any(rest == h + e for h in lex.non_heads for e in ("", "s", "en", "n")):
+                    return [], ""
+                return hit, "compound"
+    return [], ""
+
+
+def _tokens(text: str, language: str):
+    """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks."""
+    out, clause = [], 0
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        if not w[0].isalnum() and w[0] != "_":
+            clause += 1
+            continue
+        low = w.lower()
+        out.append((m.start(), m.end(), w, low, _lemma(w, language), clause))
+    return out
+
+
+def find_triggers(text: str, sentences: list[Sentence], *, language: str) -> list[Trigger]:
+    """Every trigger in the document's sentences, with its factuality, in text order."""
+    lex = lexicon(language)
+    found: list[Trigger] = []
+    for s in sentences:
+        found.extend(_sentence_triggers(s, lex))
+    return found
+
+
+def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
+    toks = _tokens(s.text, lex.language)
+    if not toks:
+        return []
+    bag = {t[3] for t in toks} | {t[4] for t in toks}
+    hits: list[tuple[int, int, list, str, str]] = []  # (token index from, to, entries, word, how)
+    for i, (_, _, w, low, lemma, _) in enumerate(toks):
+        entries, how = _word_entries(low, lemma, lex)
+        if entries:
+            hits.append((i, i, entries, w, how))
+    if lex.particles:
+        hits.extend(_separable(toks, lex))
+    positions: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        positions.setdefault(t[3], []).append(i)
+        if t[4] != t[3]:
+            positions.setdefault(t[4], []).append(i)
+    for words, entry in lex.phrases:
+        if all(w in positions for w in words):
+            span = _phrase_span([positions[w] for w in words])
+            if span:
+                hits.append((span[0], span[1], [entry], " ".join(words), "phrase"))
+    out = []
+    for a, b, entries, word, how in hits:
+        entry = next((e for e in entries if (not e.with_ or e.with_ & bag) and not (e.without & bag)), None)
+        if entry is None:
+            continue
+        start, end = s.start + toks[a][0], s.start + toks[b][1]
+        factuality, cue = _factuality(toks, a, s.text, lex)
+        rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
+        out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue))
+    return out
+
+
+def _separable(toks, lex: _Lexicon):
+    """German separable verbs: a particle that ends its clause rejoins a verb before it."""
+    for j, (_, _, _, low, _, clause) in enumerate(toks):
+        if low not in lex.particles:
+            continue
+        if j + 1 < len(toks) and toks[j + 1][5] == clause:
+            continue  # not clause-final: "auf der Straße"
+        for i in range(j - 1, -1, -1):
+            if toks[i][5] != clause:
+                break
+            joined = low + toks[i][4]
+            if joined in lex.exact:
+                yield (i, i, lex.exact[joined], f"{toks[i][2]} … {toks[j][2]}", f"separable {joined}")
+                break
+
+
+def _phrase_span(pos_lists: list[list[int]]) -> tuple[int, int] | None:
+    """The first window of `_WINDOW` words that holds one position of every phrase word."""
+    for p in pos_lists[0]:
+        chosen = [p]
+        for other in pos_lists[1:]:
+            near = [q for q in other if abs(q - p) <= _WINDOW]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda q: abs(q - p)))
+        else:
+            return min(chosen), max(chosen)
+    return None
+
+
+def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
+    """Whether the trigger at token i is asserted, and the cue that says otherwise."""
+    clause = toks[i][5]
+    if sentence.rstrip().endswith("?"):
+        return "question", "?"
+    first = toks[0][3]
+    if first in lex.openers or (len(toks) > 1 and f"{first} {toks[1][3]}" in lex.openers):
+        return "hypothetical", toks[0][2]
+    for k in range(i - 1, -1, -1):
+        t = toks[k]
+        if t[5] != clause:
+            break
+        if i - k <= 3 and (t[3] in lex.negation or t[4] in lex.negation):
+            return "negated", t[2]
+        if t[3] in lex.threat or t[4] in lex.threat:
+            return "threat", t[2]
+        if t[3] in lex.hypothetical or t[4] in lex.hypothetical:
+            return "hypothetical", t[2]
+    for t in toks:
+        if t[5] == clause and (t[3] in lex.modal):
+            return "hypothetical", t[2]
+    return "asserted", ""
