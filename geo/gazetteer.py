@@ -34,7 +34,7 @@ Commerce Union Delta Opportunity Surprise Mission Industry Paradise Spring Eagle
 Sale March Stone Street Wells Rugby Police Batman Aurora Mercedes Concordia Santa Norman Troy Marion
 Davis Murray Florida Bell Lynn Kent Chester Mesa Gardena Pearl Ocean Beach Marina
 Sur Mar Once Real Buena Bello Central General Nacional Progreso Libertad Victoria Esperanza Paz
-Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
+Region Keller Boden Freistaat Man Landsberg Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
 Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
 Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See Mai Juni Juli
 """.split())
@@ -144,6 +144,8 @@ class Gazetteer:
         entries += _admin1_entries(ref / "admin1.tsv", common)
         area_names = {surface for surface, _ in entries}
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
+        city_names = {surface for surface, _ in entries}
+        entries += _town_entries(ref / "towns.tsv.gz", city_names)
         return cls(entries, capitals=capitals)
 
 
@@ -260,6 +262,30 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))
                 if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3:
+                    out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
+    return out
+
+
+TOWN_POPULATION = 15_000  # below this a city is a town: it needs evidence before it is a place
+
+
+def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
+    """Towns and villages (towns.tsv.gz); a name that already names a city, country or area
+    is left to those, so "Paris, Maine" never outranks Paris."""
+    import gzip
+
+    out = []
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)  # header: geonameid name lat lon country admin1 population alternates
+        for gid, name0, lat, lon, cc, admin1, pop, alternates in rows:
+            place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
+                          country_code=cc, admin1=admin1 or None, population=int(pop))
+            for name in [name0] + [a for a in alternates.split("|") if a]:
+                if name in taken or name in CITY_STOPLIST or not name[:1].isupper():
+                    continue
+                out.append((name, Candidate(place, "name")))
+                if " " not in name and name[-1] not in "sxzß":
                     out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
     return out
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from geo.gazetteer import Candidate, Gazetteer
+import re
+
+from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import PlaceMention
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
-_LOCATIVE = frozenset("in im aus nach bei von vor zu from near to at of en de desde hacia".split())
+_LOCATIVE = frozenset("in im aus nach bei von vor zu nahe from near to at of en de desde hacia outside".split())
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
+_QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 _STATE_WORDS = frozenset("Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado".split())
 _TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
 General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
@@ -88,7 +91,10 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "state"
     if language != "de" and _inside_proper_name(text, start, end, prev):
         return "proper"
-    return "locative" if prev.lower() in _LOCATIVE else ""
+    if prev.lower() in _LOCATIVE:
+        return "locative"
+    # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
+    return "qualified" if _QUALIFIED.match(text, end) else ""
 
 
 def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
@@ -105,10 +111,13 @@ def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
 
 
 def _usable(c: Candidate, language: str, cue: str) -> bool:
-    """Everyday-word city names count only after a locative word; titled or flanked names are persons."""
+    """Everyday-word city names count only after a locative word; titled or flanked names are persons;
+    a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
     if c.place.type != "city":
         return True
     if cue == "person" or (cue == "proper" and c.place.population < 200_000):
+        return False
+    if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
         return False
     return language not in c.common or cue == "locative"
 

