@@ -220,13 +220,15 @@ def extract_events(
             t, date_inherited = heading_date, True
         if own_t is not None and s.paragraph not in para_date:
             para_date[s.paragraph] = own_t
-        if t is None and doc.published is not None:
+        if t is None and doc.reference is not None and doc.reference_basis in ("published", "url", "dateline"):
             # News reports what happened on the day it appears (or the night before); a
             # background happening names its own time. Measured on the corpus: date_right
             # 0.65 -> 0.88 against the lede alone (bench/score.py).
-            t, date_inherited = _publication_day(doc.published), True
-        if etype in _LOOSE and not (s_actors and (own_t or place)) and not (own_t and best):
-            continue  # a bare "sagte" or "Anstieg" without who/when/where is not a happening
+            t, date_inherited = _publication_day(doc.reference), True
+        if etype == "statement" and not (s_actors and (own_t or place)) and not (own_t and best):
+            continue  # a bare "sagte" without who and when or where is not a happening
+        if etype == "other" and not (own_t or (s_actors and best)):
+            continue  # "Einen ähnlichen Vorfall gab es im April 2023" is one; "ein Vorfall" is not
         if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)):
             continue
         names = tuple(dict.fromkeys(a.actor for a in s_actors))
@@ -303,7 +305,7 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
         for i, prev in enumerate(out):
             if (prev.event_type == e.event_type and e.event_type not in _LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
-                         or e.place_inherited or _inside(e.place, prev.place))
+                         or e.place_inherited or _inside(e.place, prev.place) or _inside(prev.place, e.place))
                     and _dates_compatible(prev.interval, e.interval)):
                 out[i] = _combine(prev, e)
                 break

@@ -115,7 +115,7 @@ class Gazetteer:
         for f in _features(ref / "us_states.geojson"):
             p = f["properties"]
             place = Place(id=p["id"], name=p["name"], type="admin1", lat=p["lat"], lon=p["lon"],
-                          country_code="US", admin1=p["code"], geometry=f["geometry"])
+                          country_code="US", admin1=p["code"], geometry=f["geometry"], name_de=_german(p["names"]))
             if p["territory"]:
                 territories[p["code"]] = place
             entries += _named(p["names"], place)
@@ -125,7 +125,8 @@ class Gazetteer:
                 continue  # uninhabited or historical entries with no point at all
             place = territories.get(p["iso2"]) or Place(
                 id=f"geonames:{p['geonameid']}", name=p["name"], type="country", lat=p["lat"], lon=p["lon"],
-                country_code=p["iso2"], population=p["population"], geometry=f["geometry"])
+                country_code=p["iso2"], population=p["population"], geometry=f["geometry"],
+                name_de=_german(p["names"], p.get("name_de")))
             entries += _named(p["names"], place)
             for lang, stems in p["demonyms"].items():
                 for stem in stems:
@@ -133,7 +134,7 @@ class Gazetteer:
         for f in _features(ref / "areas.geojson"):
             p = f["properties"]
             place = Place(id=p["id"], name=p["name"], type=p["type"], lat=p["lat"], lon=p["lon"],
-                          geometry=f["geometry"])
+                          geometry=f["geometry"], name_de=_german(p["names"]))
             entries += _named(p["names"], place)
         capitals: list[str] = []
         common: dict[str, set] = {}
@@ -149,7 +150,11 @@ class Gazetteer:
         return cls(entries, capitals=capitals)
 
 
-_ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Lima", "Union", "Federal"})
+_ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Lima", "Union", "Federal", "Region",
+                          "Freistaat", "Free State", "Mission", "Oriental", "Occidental"})
+# Alternate names of countries and areas that are everyday German or English words ("Mann" for
+# the Isle of Man in "1900 Mann"): never matched.
+_ALIAS_STOP = frozenset({"Mann", "Man", "Mannin", "Region", "Union"})
 
 
 def _admin1_entries(path, common: Mapping[str, set]) -> list[tuple[str, Candidate]]:
@@ -177,8 +182,14 @@ def _named(names: Mapping[str, list[str]], place: Place) -> list[tuple[str, Cand
     out = []
     for lang, lst in names.items():
         for name in lst:
-            out += _name_entries(name, place, "name", frozenset({lang}))
+            if name not in _ALIAS_STOP:
+                out += _name_entries(name, place, "name", frozenset({lang}))
     return out
+
+
+def _german(names: Mapping[str, list[str]], fallback: str | None = None) -> str | None:
+    """The German name of a place: the first German name, for titles of German documents."""
+    return fallback or next(iter(names.get("de") or []), None)
 
 
 def _name_entries(name: str, place: Place, kind: str, langs: frozenset) -> list[tuple[str, Candidate]]:

@@ -13,7 +13,8 @@ from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event
 from geo.segment import segment
-from geo.when import infer_reference_date, tag_dates
+from geo.reference import Reference, reference_date
+from geo.when import tag_dates
 from geo.where import find_places
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
@@ -44,19 +45,25 @@ class DocumentResult:
 
 def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     """All per-document stages: segment, when, where, who, events."""
-    reference, inferred = doc.published, False
-    if reference is None:
-        reference, inferred = infer_reference_date(doc.text, language=doc.language), True
+    if doc.reference_basis == "none":
+        doc = with_reference(doc)
+    ref = Reference(doc.reference, doc.reference_basis)
     sentences = segment(doc.text)
-    times = tag_dates(doc.text, published=reference, language=doc.language, reference_is_inferred=inferred)
-    if inferred:
-        # An inferred reference is only a lower bound of the publication date: a weekday or
-        # "gestern" resolved against it would invent a day, so such mentions date nothing.
+    times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred)
+    if not ref.day_precise:
+        # The latest date in the text is only a lower bound of the publication date: a weekday
+        # or "gestern" resolved against it would invent a day, so such mentions date nothing.
         times = [t for t in times if not (t.interval.basis == "inferred" and t.interval.precision in ("day", "week"))]
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources)
+
+
+def with_reference(doc: Document) -> Document:
+    """The document with its reference date (published, or inferred: geo/reference.py)."""
+    ref = reference_date(doc)
+    return replace(doc, reference=ref.date, reference_basis=ref.basis)
 
 
 def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
@@ -67,6 +74,7 @@ def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
     except IngestError as exc:
         result.error = str(exc)
         return result
+    doc = with_reference(doc)
     result.document = doc
     if doc.language not in ("de", "en", "es"):
         result.warnings.append(f"{path}: language '{doc.language}' is not supported well; extracted with German and English rules")

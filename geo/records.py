@@ -22,6 +22,10 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     author: str | None = None
+    # The date relative dates are resolved against, and how it was found (geo/reference.py):
+    # "published", "url", "dateline", "latest date" or "none". Set by the pipeline.
+    reference: dt.date | None = None
+    reference_basis: str = "none"
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -90,6 +90,9 @@ def document_entry(doc: Document) -> dict:
         "id": doc.id,
         "title": doc.title,
         "published": doc.published.isoformat() if doc.published else None,
+        # When `published` is missing: the date the loader read the document against, and why.
+        "reference_date": doc.reference.isoformat() if doc.reference else None,
+        "reference_basis": doc.reference_basis,
         "outlet": doc.outlet,
         "url": doc.url,
         "language": doc.language,

@@ -68,6 +68,7 @@ class _Lexicon:
     openers: frozenset
     types: tuple
     locative: tuple = ()  # prepositions a title keeps from the text
+    breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
 
 
 def languages() -> list[str]:
@@ -114,6 +115,7 @@ def lexicon(language: str) -> _Lexicon:
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
+        breaks=words("clause_breaks"),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -135,6 +137,9 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
             return lex.exact[key], ""
     if not lex.heads:
         return [], ""
+    for key in _german_participle_infinitives(low):
+        if key in lex.exact:
+            return lex.exact[key], "participle"
     forms = {lemma, low} | {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
     for form in sorted(forms, key=len, reverse=True):
         for i in range(3, len(form) - 3):  # longest head first: "Messerangriff" before "Angriff"
@@ -152,15 +157,44 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     return [], ""
 
 
-def _tokens(text: str, language: str):
-    """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks."""
+def _german_participle_infinitives(low: str) -> list[str]:
+    """Infinitives a German participle may come from, where the lemmatiser does not know it:
+    "evakuiert" -> evakuieren, "gekentert" -> kentern, "angezündet" -> anzünden."""
+    out = []
+    if low.endswith("iert"):
+        out.append(low[:-1] + "en")
+    core, prefix = low, ""
+    for particle in _PARTICLES_DE:
+        if low.startswith(particle + "ge") and len(low) > len(particle) + 5:
+            prefix, core = particle, low[len(particle):]
+            break
+    if core.startswith("ge") and len(core) > 5:
+        stem = core[2:]
+        if stem.endswith("et"):
+            out += [prefix + stem[:-2] + "en", prefix + stem[:-1] + "n"]
+        elif stem.endswith("t"):
+            out += [prefix + stem[:-1] + "en", prefix + stem[:-1] + "n"]
+        elif stem.endswith("en"):
+            out.append(prefix + stem)
+    return out
+
+
+_PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
+
+
+def _tokens(text: str, lex: _Lexicon):
+    """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks and
+    clause-opening words."""
     out, clause = [], 0
+    language = lex.language
     for m in _TOKEN.finditer(text):
         w = m.group()
         if not w[0].isalnum() and w[0] != "_":
             clause += 1
             continue
         low = w.lower()
+        if low in lex.breaks and out:
+            clause += 1
         out.append((m.start(), m.end(), w, low, _lemma(w, language), clause))
     return out
 
@@ -175,7 +209,7 @@ def find_triggers(text: str, sentences: list[Sentence], *, language: str) -> lis
 
 
 def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
-    toks = _tokens(s.text, lex.language)
+    toks = _tokens(s.text, lex)
     if not toks:
         return []
     bag = {t[3] for t in toks} | {t[4] for t in toks}
