@@ -32,7 +32,7 @@ Of Van Can Will Mut Wie Bar Sun Hof Die Der Das Und Man May Mark Most Best Deal 
 Reading Bath Orange Victoria Florence Jackson Lincoln Hamilton Independence Enterprise Liberty
 Commerce Union Delta Opportunity Surprise Mission Industry Paradise Spring Eagle Temple Sandy Palm
 Sale March Stone Street Wells Rugby Police Batman Aurora Mercedes Concordia Santa Norman Troy Marion
-Davis Murray Florida Bell Lynn Kent Chester Mesa Gardena Pearl Ocean Beach Marina
+Davis Murray Florida Bell Lynn Kent Chester Gardena Pearl Ocean Beach Marina
 Sur Mar Once Real Buena Bello Central General Nacional Progreso Libertad Victoria Esperanza Paz
 Region Keller Boden Freistaat Man Landsberg Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
 Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
@@ -41,7 +41,7 @@ Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See
 # Everyday words that are also real, large cities: matched only after a locative preposition.
 CONTEXT_ONLY = frozenset({"Mobile", "Essen", "Halle", "Siegen", "Bergen", "Baden", "Gießen", "Giessen",
                           "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence", "Lage",
-                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide"})
+                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa"})
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,7 @@ class Gazetteer:
         entries += _admin1_entries(ref / "admin1.tsv", common)
         area_names = {surface for surface, _ in entries}
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
-        city_names = {surface for surface, _ in entries}
-        entries += _town_entries(ref / "towns.tsv.gz", city_names)
+        entries += _town_entries(ref / "towns.tsv.gz", area_names)
         return cls(entries, capitals=capitals)
 
 
@@ -154,7 +153,7 @@ _ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Li
                           "Freistaat", "Free State", "Mission", "Oriental", "Occidental"})
 # Alternate names of countries and areas that are everyday German or English words ("Mann" for
 # the Isle of Man in "1900 Mann"): never matched.
-_ALIAS_STOP = frozenset({"Mann", "Man", "Mannin", "Region", "Union"})
+_ALIAS_STOP = frozenset({"Mann", "Man", "Mannin", "Region", "Union", "White House", "Mosel", "Sommer"})
 
 
 def _admin1_entries(path, common: Mapping[str, set]) -> list[tuple[str, Candidate]]:
@@ -263,6 +262,8 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 capitals.append(place.id)
             names = [(name0, "name")] + [(a, "alt") for a in alternates.split("|") if a]
             for name, kind in names:
+                if kind == "alt" and (name in _ALIAS_STOP or not _spelling_of(name, name0, pop)):
+                    continue  # "White House" for Casablanca, "Cameron" for Veracruz: other names, not spellings
                 if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names):
                     continue  # San Juan's alternate "Puerto Rico" would shadow the territory
                 langs = frozenset(common.get(name, ()))
@@ -281,8 +282,9 @@ TOWN_POPULATION = 15_000  # below this a city is a town: it needs evidence befor
 
 
 def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
-    """Towns and villages (towns.tsv.gz); a name that already names a city, country or area
-    is left to those, so "Paris, Maine" never outranks Paris."""
+    """Towns and villages (towns.tsv.gz). A town named like a bigger city ("Burlington, Wash.")
+    ranks below it by population unless the text's context or a qualifier points to it; a name
+    of a country or area ("Georgia") is left to those."""
     import gzip
 
     out = []
@@ -293,12 +295,21 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
             place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=admin1 or None, population=int(pop))
             for name in [name0] + [a for a in alternates.split("|") if a]:
-                if name in taken or name in CITY_STOPLIST or not name[:1].isupper():
+                if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
                     continue
                 out.append((name, Candidate(place, "name")))
                 if " " not in name and name[-1] not in "sxzß":
                     out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
     return out
+
+
+def _spelling_of(alt: str, name: str, pop: int) -> bool:
+    """Whether an alternate name is a spelling of the city's name ("Muenchen", "Kyiv") rather than
+    another place's name GeoNames lists with it. Big cities keep their exonyms ("Mailand")."""
+    if pop >= 1_000_000 and " " not in alt:
+        return True
+    a, b = alt.lower().replace("-", " "), name.lower().replace("-", " ")
+    return a[:3] == b[:3] or (pop >= 100_000 and " " not in alt and a[:1] == b[:1])
 
 
 def _city_name_ok(name: str, pop: int, kind: str) -> bool:

@@ -41,15 +41,57 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
         ranked = _rank(usable[k], language, gazetteer, countries - own_c, admin1s - own_a)
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1])
+    chosen = []
     for start, end, k in keyed:
         ranked = resolved.get(k)
-        if not ranked:
-            continue
+        if ranked:
+            chosen.append((start, end, k, ranked))
+    chosen = _qualified(text, chosen, usable, language, gazetteer, countries, admin1s)
+    for start, end, k, ranked in chosen:
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
         weak = cand.weak or _attributive(text, start, end)
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score))
+    return out
+
+
+_QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside|in the state of|im Bundesstaat)\s+)$")
+_STATE_ABBR = re.compile(r"^,\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+
+
+def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
+    """ "Burlington, Wash.", "Z, Tennessee", "X in Baden-Württemberg", "Weingarten bei Ravensburg":
+    the name after the city says which of its namesakes is meant."""
+    from geo.ref import load_yaml
+
+    abbr = load_yaml("us_state_abbreviations.yaml")
+    out = list(chosen)
+    for i, (start, end, k, ranked) in enumerate(out):
+        cands = [c for c in usable.get(k, []) if c.place.type == "city"]
+        if ranked[0][1].place.type != "city" or len({c.place.id for c in cands}) < 2:
+            continue  # not a city, or no namesakes to choose among
+        test = None
+        m = _STATE_ABBR.match(text, end)
+        if m and m.group(1) in abbr:
+            code = abbr[m.group(1)]
+            test = lambda p, code=code: p.country_code == "US" and p.admin1 == code
+        elif i + 1 < len(out) and _QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
+            q = out[i + 1][3][0][1].place
+            near = re.search(r"\b(?:bei|nahe|near|outside)\b", text[end:out[i + 1][0]]) is not None
+            if q.type == "country":
+                test = lambda p, q=q: p.country_code == q.country_code
+            elif q.type == "admin1":
+                test = lambda p, q=q: p.country_code == q.country_code and p.admin1 == q.admin1
+            elif q.type == "city" and near:
+                test = lambda p, q=q: abs(p.lat - q.lat) < 0.6 and abs(p.lon - q.lon) < 0.9
+        if test is None:
+            continue
+        inside = [c for c in cands if test(c.place)]
+        if inside:
+            ranked_inside = _rank(inside, language, gazetteer, countries, admin1s)
+            if ranked_inside:
+                out[i] = (start, end, k, ranked_inside + [r for r in ranked if not test(r[1].place)])
     return out
 
 
@@ -115,7 +157,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
     if c.place.type != "city":
         return True
-    if cue == "person" or (cue == "proper" and c.place.population < 200_000):
+    if cue == "person" or (cue == "proper" and c.place.population < 1_000_000):
         return False
     if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
         return False

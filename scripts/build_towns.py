@@ -47,7 +47,7 @@ def main() -> None:
             if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or _word(c["name"]):
                 continue
             alts = sorted({a.strip() for a in c.get("alternatenames") or [] if a.strip() != c["name"]
-                           and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4
+                           and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a)
                            and a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3]})
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                          c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6])]

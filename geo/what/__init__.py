@@ -230,6 +230,9 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
             span = _phrase_span([positions[w] for w in words])
             if span:
                 hits.append((span[0], span[1], [entry], " ".join(words), "phrase"))
+    # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
+    phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
+    hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
     out = []
     for a, b, entries, word, how in hits:
         entry = next((e for e in entries if (not e.with_ or e.with_ & bag) and not (e.without & bag)), None)
