@@ -33,11 +33,25 @@ PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea
 # Types of one family tell one happening from different angles and may merge when adjacent;
 # a statement or report merges with the happening it is about.
 _LOOSE = frozenset(("statement", "other"))
+_PLACE_NOUN = (r"(?:Region|Stadt|Gemeinde|Ort|Ortschaft|Dorf|Provinz|Oblast|Bezirk|Kreis|Landkreis|Kanton|Bundesland|"
+               r"Hauptstadt|Hafenstadt|Kleinstadt|city of|town of|village of|province of|district of|region of|state of|capital)\s+")
 _LOCATED_BEFORE = re.compile(
-    r"(?:\b(?:in|im|in der|in den|auf|auf der|bei|beim|nahe|vor|an der|am|near|at|on|off|off the coast of|en|cerca de)"
-    r"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?)$",
+    r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
+    r"off the coast of|outside|en|cerca de)"
+    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?)$",
     re.I,
 )
+# "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
+_DIRECTION_BEFORE = re.compile(
+    r"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
+    r"|\b(?:südlich|nördlich|östlich|westlich|südöstlich|südwestlich|nordöstlich|nordwestlich|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+(?:the\s+)?"
+    r"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+\w*\s*(?:von|of|from)\s+(?:the\s+)?)$",
+    re.I,
+)
+_ACTOR_AFTER = re.compile(r"^\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|says|said|sagte|erklärte|warnte|kündigte)\b")
+# "KATHMANDU, Nepal (AP) —", "Rostock - ": a dateline names where the story was filed.
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
     r"\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
     re.I,
@@ -78,8 +92,13 @@ def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str
     before = doc_text[max(0, m.start - 40):m.start]
     if etype in _MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
-    if _ORIGIN_OR_TARGET_BEFORE.search(before):
+    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before):
         return "mentioned"
+    line_start = doc_text.rfind("\n", 0, m.start) + 1
+    if not doc_text[line_start:m.start].strip() and _DATELINE_AFTER.match(doc_text, m.end):
+        return "mentioned"  # the dateline: where the story was filed
+    if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
+        return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
     if _LOCATED_BEFORE.search(before):
         return "located"
     return "named"
@@ -276,8 +295,26 @@ def extract_events(
                 place_label=_place_label(doc.text, best, place, doc.language) if place else "",
             )
         )
+    # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
+    early = {s.paragraph for s in sentences if s.section == "body"}
+    early = sorted(early)[:2]
+    lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin1")
+                   and any(s.paragraph in early and s.start <= m.start < s.end for s in sentences)
+                   and _place_role(doc.text, m) != "mentioned"]
+    events = [_refined(e, lede_places) for e in events]
     merged = _merge_repeats(_merge_adjacent(_with_document_place(events), sentences))
     return [_finish(e) for e in merged]
+
+
+def _refined(e: Event, finer: list[Place]) -> Event:
+    """A headline event placed in a country or state takes the lede's first town or state inside it."""
+    if not e.headline or e.place is None or e.place.type not in ("country", "admin1"):
+        return e
+    inside = next((p for p in finer if _inside(p, e.place)), None)
+    if inside is None:
+        return e
+    return replace(e, place=inside, place_label="",
+                   explanation=e.explanation + (("place", f"{inside.name}: the lede's place inside {e.place.name}"),))
 
 
 def _with_document_place(events: list[Event]) -> list[Event]:

@@ -273,6 +273,10 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                     continue  # an everyday word naming a small town or an alternate: never a place
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))
+                if 1 <= name.count(" ") + name.count("-") <= 2 and kind == "name":
+                    # "El Fasher" is also written "El-Fasher", "Baden-Baden" also "Baden Baden"
+                    other = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
+                    out.append((other, Candidate(place, "alt", common=langs)))
                 if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3:
                     out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
     return out
@@ -306,10 +310,10 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
 def _spelling_of(alt: str, name: str, pop: int) -> bool:
     """Whether an alternate name is a spelling of the city's name ("Muenchen", "Kyiv") rather than
     another place's name GeoNames lists with it. Big cities keep their exonyms ("Mailand")."""
-    if pop >= 1_000_000 and " " not in alt:
-        return True
+    if pop >= 100_000 and " " not in alt:
+        return True  # "Cherson", "Mailand", "Kiew"
     a, b = alt.lower().replace("-", " "), name.lower().replace("-", " ")
-    return a[:3] == b[:3] or (pop >= 100_000 and " " not in alt and a[:1] == b[:1])
+    return a[:3] == b[:3]
 
 
 def _city_name_ok(name: str, pop: int, kind: str) -> bool:
