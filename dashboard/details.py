@@ -69,6 +69,9 @@ def _document_html(doc_id: str, documents: dict) -> str:
     for key in ("outlet", "published", "author"):
         if meta.get(key):
             bits.append(esc(meta[key]))
+    if not meta.get("published") and meta.get("reference_date"):
+        # An undated document: say which date its relative dates were read against, and why.
+        bits.append(esc(f"≈ {meta['reference_date']} ({meta.get('reference_basis') or 'inferred'})"))
     url = safe_url(meta.get("url"))
     if url:
         bits.append(f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>')

@@ -1,7 +1,7 @@
 """Sentences plus their dates, places and actors into events; repeated mentions merged.
 
-A sentence reports a happening when it holds a trigger word of an event type
-(`geo/ref/event_triggers.yaml`). Its event takes the sentence's most precise date, the place
+A sentence reports a happening when it holds an asserted trigger of an event type
+(`geo.what`, rules in `geo/what/<language>.yaml`). Its event takes the sentence's most precise date, the place
 where it happened (not the places merely mentioned with it), its actors and cited sources.
 Mentions of the same happening are then merged, within and across documents.
 """
@@ -25,7 +25,7 @@ from geo.records import (
     SourceMention,
     TimeMention,
 )
-from geo.contract import type_family, type_label
+from geo.contract import TAXONOMY, type_family, type_label
 from geo.what import Trigger, find_triggers, lexicon
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
@@ -53,7 +53,7 @@ _ACTOR_AFTER = re.compile(r"^\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had
 # "KATHMANDU, Nepal (AP) —", "Rostock - ": a dateline names where the story was filed.
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
+    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
     re.I,
 )
 # Where troops are sent or a visitor travels is where the deployment or visit happens.
@@ -292,6 +292,7 @@ def extract_events(
                 explanation=tuple(explanation),
                 modality="asserted",
                 headline=s.paragraph == lede,
+                novel=_is_novel(doc.text, trig),
                 place_label=_place_label(doc.text, best, place, doc.language) if place else "",
             )
         )
@@ -334,12 +335,27 @@ def _publication_day(day) -> TimeMention:
     return TimeMention(0, 0, "", DateInterval(day, day, "day", "inferred"))
 
 
+_NOVEL_BEFORE = re.compile(
+    r"\b(?:ein|eine|einem|einen|einer|eines|weitere[nmrs]?|erneut|neue[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+    r"a|an|another|second|third|new|further|more|two|three|several)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
+    re.I,
+)
+
+
+def _is_novel(text: str, trig: Trigger) -> bool:
+    """An indefinite article or "another"/"weitere" before the trigger introduces a new happening."""
+    if not trig.text:
+        return False
+    before = text[max(0, trig.start - 30):trig.start]
+    return bool(_NOVEL_BEFORE.search(before)) or bool(re.search(r"\b(?:another|again|erneut|wieder|weitere)\b", text[trig.start:trig.end + 40], re.I))
+
+
 def _merge_repeats(events: list[Event]) -> list[Event]:
     """News tells its main happening again and again ("the fire", "the blaze"): later mentions
     of the same type at the same place (or at none) with compatible dates join the first one."""
     out: list[Event] = []
     for e in events:
-        for i, prev in enumerate(out):
+        for i, prev in enumerate(out if not e.novel else ()):
             if (prev.event_type == e.event_type and e.event_type not in _LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
                          or e.place_inherited or _inside(e.place, prev.place) or _inside(prev.place, e.place))
@@ -412,7 +428,11 @@ def _dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
 
 
 def _types_compatible(a: str, b: str) -> bool:
-    return a == b or type_family(a) == type_family(b) or a in _LOOSE or b in _LOOSE
+    return (a == b or type_family(a) == type_family(b) or a in _LOOSE or b in _LOOSE
+            or any(a in group and b in group for group in _RELATED))
+
+
+_RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
 
 
 def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Event]:
@@ -426,6 +446,7 @@ def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Even
             same_place = prev.place is None or e.place is None or prev.place.id == e.place.id
             if (
                 same_para
+                and not (e.novel and e.event_type == prev.event_type)
                 and same_place
                 and prev.section == e.section
                 and _types_compatible(prev.event_type, e.event_type)
@@ -443,7 +464,8 @@ def _type_priority(etype: str) -> int:
 
 def _combine(a: Event, b: Event) -> Event:
     """One event from two mentions: the more specific type, date and place win."""
-    etype = min((a.event_type, b.event_type), key=_type_priority)
+    # The first mention names the happening; a statement or "other" gives way to a happening.
+    etype = b.event_type if a.event_type in _LOOSE and b.event_type not in _LOOSE else a.event_type
     dated = [e for e in (a, b) if e.interval]
     best_t = min(dated, key=lambda e: PRECISION_RANK.get(e.interval.precision, 9)) if dated else a
     placed = [e for e in (a, b) if e.place]

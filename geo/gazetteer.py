@@ -187,8 +187,11 @@ def _named(names: Mapping[str, list[str]], place: Place) -> list[tuple[str, Cand
 
 
 def _german(names: Mapping[str, list[str]], fallback: str | None = None) -> str | None:
-    """The German name of a place: the first German name, for titles of German documents."""
-    return fallback or next(iter(names.get("de") or []), None)
+    """The German name of a place, for titles of German documents (a fallback that is really
+    a Spanish name, as pycountry gives for the United States, is passed over)."""
+    if fallback and fallback not in (names.get("es") or []):
+        return fallback
+    return next((n for n in names.get("de") or [] if n not in (names.get("es") or [])), None)
 
 
 def _name_entries(name: str, place: Place, kind: str, langs: frozenset) -> list[tuple[str, Candidate]]:
@@ -264,8 +267,8 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
             for name, kind in names:
                 if kind == "alt" and (name in _ALIAS_STOP or not _spelling_of(name, name0, pop)):
                     continue  # "White House" for Casablanca, "Cameron" for Veracruz: other names, not spellings
-                if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names):
-                    continue  # San Juan's alternate "Puerto Rico" would shadow the territory
+                if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names and pop < 500_000):
+                    continue  # San Juan's alternate "Puerto Rico" would shadow the territory; Wien, Lisboa stay cities
                 langs = frozenset(common.get(name, ()))
                 if name in CONTEXT_ONLY:
                     langs = frozenset({"de", "en", "es"})
@@ -298,12 +301,11 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
         for gid, name0, lat, lon, cc, admin1, pop, alternates in rows:
             place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=admin1 or None, population=int(pop))
+            cand = Candidate(place, "name")  # one object per town: half a million small objects add up
             for name in [name0] + [a for a in alternates.split("|") if a]:
                 if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
                     continue
-                out.append((name, Candidate(place, "name")))
-                if " " not in name and name[-1] not in "sxzß":
-                    out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
+                out.append((name, cand))
     return out
 
 

@@ -144,3 +144,6 @@ class Event:
     headline: bool = False  # reported in the lede (first paragraph), where news puts its main happening
     # The place as the title names it, in the document's language and case ("im Karibischen Meer").
     place_label: str = ""
+    # Told as a new happening ("ein weiterer Angriff", "another man was shot"), not a mention
+    # of one told before ("the fire", "der Brand"): such an event never merges into an earlier one.
+    novel: bool = False

@@ -132,7 +132,9 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if prev in _STATE_WORDS or text[end:end + 6] in (" State", " state"):
         return "state"
     if language != "de" and _inside_proper_name(text, start, end, prev):
-        return "proper"
+        # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
+        # after it) is an organisation of the city, so only small towns are given up there.
+        return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
     if prev.lower() in _LOCATIVE:
         return "locative"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
@@ -157,7 +159,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
     if c.place.type != "city":
         return True
-    if cue == "person" or (cue == "proper" and c.place.population < 1_000_000):
+    if cue == "person" or (cue == "proper" and c.place.population < 200_000) or (cue == "person_name" and c.place.population < 1_000_000):
         return False
     if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
         return False

@@ -9,7 +9,7 @@ from tests.conftest import ROOT, run_loader
 @pytest.fixture(scope="module")
 def corpus_events(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus") / "events.geojson"
-    proc = run_loader(ROOT / "tests" / "corpus", "--out", out, "--quiet")
+    proc = run_loader(ROOT / "tests" / "corpus" / "handwritten", "--out", out, "--quiet")
     assert proc.returncode == 0, proc.stderr
     return [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]]
 
@@ -41,8 +41,8 @@ def test_english_last_week_visit_is_a_week_interval(corpus_events):
 
 
 def test_english_range_between_2021_and_2023(corpus_events):
-    ev = _one(corpus_events, "en_port_raid.md", "intelligence_assessment", "Between 2021 and 2023") if any(
-        e["event_type"] == "intelligence_assessment" for e in corpus_events) else _one(corpus_events, "en_port_raid.md", "document_release", "Between 2021 and 2023")
+    (ev,) = [e for e in corpus_events if "en_port_raid.md" in e["documents"]
+             and any("Between 2021 and 2023" in q["quote"] for q in e["evidence"])]
     assert (ev["date_start"], ev["date_end"], ev["date_precision"]) == ("2021-01-01", "2023-12-31", "years")
 
 

@@ -95,10 +95,14 @@ def test_fit_view_zooms_to_the_selection(events):
     assert abs(narrow.longitude - 10.13) < 0.01
 
 
-def test_colours_are_okabe_ito_and_legend_escapes(events):
+def test_colours_come_from_the_taxonomy_and_the_legend_names_types_in_words(events):
+    from geo.contract import TAXONOMY
+
     colors = type_colors(list(events.frame["event_type"]))
-    assert colors["deployment"] == "#E69F00"
-    assert "Event types" in legend_html(colors, ["deployment"], "en")
+    assert colors["deployment"] == TAXONOMY["types"]["deployment"]["colour"]
+    assert type_colors(["flood", "deployment"])["flood"] == TAXONOMY["types"]["flood"]["colour"]  # stable whatever else is shown
+    html = legend_html(colors, ["deployment"], "en")
+    assert "Event types" in html and "Deployment" in html and "deployment<" not in html
 
 
 def test_timeline_draws_intervals_as_bars_and_days_as_markers(events):

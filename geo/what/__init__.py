@@ -60,6 +60,7 @@ class _Lexicon:
     prefixes: dict  # nouns that may also start a compound -> [_Entry]
     phrases: list  # (tuple of lemmas, _Entry)
     non_heads: frozenset
+    not_triggers: frozenset
     particles: frozenset
     hypothetical: frozenset
     modal: frozenset
@@ -112,6 +113,7 @@ def lexicon(language: str) -> _Lexicon:
     return _Lexicon(
         language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=phrases,
         non_heads=frozenset(str(w).lower() for w in data.get("non_heads") or ()),
+        not_triggers=frozenset(str(w).lower() for w in data.get("not_triggers") or ()),
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
@@ -124,6 +126,8 @@ def lexicon(language: str) -> _Lexicon:
 def _lemma(word: str, language: str) -> str:
     import simplemma
 
+    if len(word) > 40:
+        return word.lower()
     try:
         return simplemma.lemmatize(word, lang=language).lower()
     except ValueError:  # a language simplemma does not know
@@ -132,11 +136,13 @@ def _lemma(word: str, language: str) -> str:
 
 def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     """Entries a single word form triggers, and how ("", "compound head", "compound")."""
+    if low in lex.not_triggers or lemma in lex.not_triggers:
+        return [], ""
     for key in (lemma, low):
         if key in lex.exact:
             return lex.exact[key], ""
-    if not lex.heads:
-        return [], ""
+    if not lex.heads or len(low) > 40:
+        return [], ""  # no language with compounds, or no word (a megabyte without a space)
     for key in _german_participle_infinitives(low):
         if key in lex.exact:
             return lex.exact[key], "participle"
@@ -226,10 +232,12 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
         if t[4] != t[3]:
             positions.setdefault(t[4], []).append(i)
     for words, entry in lex.phrases:
-        if all(w in positions for w in words):
-            span = _phrase_span([positions[w] for w in words])
+        # a phrase word may list its forms the lemmatiser does not join: "brechen|brach"
+        alts = [w.split("|") for w in words]
+        if all(any(a in positions for a in forms) for forms in alts):
+            span = _phrase_span([sorted(i for a in forms for i in positions.get(a, ())) for forms in alts])
             if span:
-                hits.append((span[0], span[1], [entry], " ".join(words), "phrase"))
+                hits.append((span[0], span[1], [entry], " ".join(w.split("|")[0] for w in words), "phrase"))
     # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
     phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
     hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
@@ -280,6 +288,12 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     clause = toks[i][5]
     if sentence.rstrip().endswith("?"):
         return "question", "?"
+    low, lemma = toks[i][3], toks[i][4]
+    if lex.particles and (
+        (i > 0 and toks[i - 1][3] == "zu" and low[:1] == toks[i][2][:1] and low.endswith("en"))
+        or any(low.startswith(p + "zu") and lemma == p + low[len(p) + 2:] for p in lex.particles)
+    ):
+        return "hypothetical", "zu"  # a zu-infinitive: "bereit, … anzugreifen", "um … zu retten"
     first = toks[0][3]
     if first in lex.openers or (len(toks) > 1 and f"{first} {toks[1][3]}" in lex.openers):
         return "hypothetical", toks[0][2]

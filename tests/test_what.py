@@ -1,0 +1,138 @@
+"""What happened: one-sentence reports of many topics, and happenings that did not happen.
+
+Each plain report must give exactly its event, at its place, on its day; each threat, plan,
+conditional, question or negation must give no happening of that type (minimal pairs).
+"""
+import datetime as dt
+
+import pytest
+
+from geo.pipeline import Resources, process_document
+from geo.records import Document
+from geo.segment import segment
+from geo.what import find_triggers, languages, lexicon
+
+PUBLISHED = dt.date(2025, 3, 14)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources.load()
+
+
+def _events(text, language, resources, published=PUBLISHED):
+    doc = Document(id="t.md", path="t.md", text=text, language=language, published=published)
+    return process_document(doc, resources=resources)
+
+
+# (language, sentence, event type, place name, day)
+PLAIN_REPORTS = [
+    ("de", "Die Hafenarbeiter in Hamburg legten am Montag die Arbeit nieder.", "labour_strike", "Hamburg", "2025-03-10"),
+    ("de", "Die Polizei in München durchsuchte am Dienstag mehrere Wohnungen.", "raid_arrest", "Munich", "2025-03-11"),
+    ("de", "Ein Hochwasser überschwemmte am Mittwoch weite Teile von Valencia.", "flood", "Valencia", "2025-03-12"),
+    ("de", "In Rotterdam brach am Donnerstag ein Großbrand in einer Lagerhalle aus.", "fire", "Rotterdam", "2025-03-13"),
+    ("de", "Tausende demonstrierten am Samstag in Wien gegen die Regierung.", "protest", "Vienna", "2025-03-08"),
+    ("de", "Die Außenminister trafen sich am Freitag in Lissabon.", "meeting", "Lisbon", "2025-03-14"),
+    ("en", "Dock workers in Hamburg walked off the job on Monday.", "labour_strike", "Hamburg", "2025-03-10"),
+    ("en", "Police in Munich searched several flats on Tuesday.", "raid_arrest", "Munich", "2025-03-11"),
+    ("en", "Floods swept through Valencia on Wednesday.", "flood", "Valencia", "2025-03-12"),
+    ("en", "A fire destroyed a warehouse in Rotterdam on Thursday.", "fire", "Rotterdam", "2025-03-13"),
+    ("en", "Thousands demonstrated in Vienna on Saturday against the government.", "protest", "Vienna", "2025-03-08"),
+    ("en", "The foreign ministers met in Lisbon on Friday.", "meeting", "Lisbon", "2025-03-14"),
+]
+
+
+@pytest.mark.parametrize("language,text,etype,place,day", PLAIN_REPORTS)
+def test_a_plain_report_yields_exactly_its_event(language, text, etype, place, day, resources):
+    events = _events(text, language, resources)
+    assert [(e.event_type, e.place.name if e.place else None, str(e.interval.start) if e.interval else None)
+            for e in events] == [(etype, place, day)]
+
+
+# (language, sentence, the type it must NOT yield as a happening)
+NOT_HAPPENED = [
+    ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
+    ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
+    ("de", "Ein Angriff auf Kiew könnte schon am Montag erfolgen.", "strike"),
+    ("de", "Wenn der Damm bricht, würde Passau überflutet.", "flood"),
+    ("de", "Bei dem Feuer in Rotterdam wurde niemand verletzt, eine Festnahme gab es nicht.", "raid_arrest"),
+    ("de", "Es gab am Montag keinen Angriff auf Charkiw.", "strike"),
+    ("de", "Gab es am Montag einen Angriff auf Charkiw?", "strike"),
+    ("en", "Trump threatened strikes on Caracas.", "strike"),
+    ("en", "The union plans to strike at the port of Hamburg next week.", "labour_strike"),
+    ("en", "Russia could attack Kyiv again on Monday.", "strike"),
+    ("en", "If the dam breaks, Passau would be flooded.", "flood"),
+    ("en", "No arrests were made after the fire in Rotterdam.", "raid_arrest"),
+    ("en", "There was no attack on Kharkiv on Monday.", "strike"),
+    ("en", "Was there an attack on Kharkiv on Monday?", "strike"),
+]
+
+
+@pytest.mark.parametrize("language,text,etype", NOT_HAPPENED)
+def test_threats_plans_conditionals_questions_and_negations_are_not_happenings(language, text, etype, resources):
+    assert etype not in [e.event_type for e in _events(text, language, resources)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("de", "Trump drohte am Montag in Washington mit Angriffen auf Caracas."),
+    ("en", "Trump threatened on Monday in Washington to strike Caracas."),
+])
+def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(language, text, resources):
+    events = _events(text, language, resources)
+    assert [e.event_type for e in events] == ["statement"]
+    assert events[0].interval.start == dt.date(2025, 3, 10)
+    assert "Caracas" not in (events[0].place.name if events[0].place else "")
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("de", "Die Hochwasserlage in Passau bleibt angespannt.", "flood"),  # compound modifier
+    ("de", "Der Warnstreik legte den Flughafen Köln lahm.", "labour_strike"),  # compound head
+    ("de", "Ein Großbrand zerstörte eine Halle.", "fire"),
+    ("de", "Wegen des Sturms fiel der Unterricht aus.", "storm"),  # separable verb beside a stronger noun
+    ("de", "Der Unterricht fiel am Montag aus.", "closure"),  # separable "fiel … aus" → ausfallen
+    ("de", "Die Feuerwehr hat drei Menschen gerettet.", "rescue"),  # participle the lemmatiser lacks
+    ("en", "Nurses walked off the job at three hospitals.", "labour_strike"),  # phrasal verb
+    ("en", "A gunman opened fire in a mall.", "shooting"),  # a phrase beats its word "fire"
+    ("en", "The bridge gave way under a truck.", "collapse"),
+])
+def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
+    found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
+    best = min(found, key=lambda t: (t.priority, t.start))
+    assert best.event_type == etype, [(t.event_type, t.text, t.rule) for t in found]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The union said 4,000 workers went on strike at the plant.", "labour_strike"),
+    ("A missile strike hit an apartment block in Kharkiv.", "strike"),
+])
+def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, etype):
+    types = {t.event_type for t in find_triggers(text, segment(text), language="en") if t.factuality == "asserted"}
+    assert etype in types and ({"labour_strike", "strike"} - {etype}).isdisjoint(types)
+
+
+def test_a_streik_is_never_an_attack_and_streikrecht_is_no_strike():
+    assert {t.event_type for t in find_triggers("Der Streik dauert an.", segment("Der Streik dauert an."), language="de")} == {"labour_strike"}
+    assert not find_triggers("Das Streikrecht gilt.", segment("Das Streikrecht gilt."), language="de")
+
+
+def test_every_rule_file_names_only_types_of_the_taxonomy():
+    from geo.contract import EVENT_TYPES
+
+    for lang in languages():
+        assert set(lexicon(lang).types) <= set(EVENT_TYPES), lang
+
+
+def test_the_lede_is_typed_from_the_headline_when_it_names_no_happening(resources):
+    doc = Document(id="t.md", path="t.md", language="de", published=PUBLISHED, title="Hochwasser in Passau",
+                   text="In Passau stand am Donnerstag die Altstadt unter Pegel 10 Meter.\n\nMehr später.")
+    events = process_document(doc, resources=resources)
+    assert [(e.event_type, e.headline) for e in events][:1] == [("flood", True)]
+
+
+def test_live_blog_entries_take_the_date_of_their_day_heading(resources):
+    text = ("Samstag, 4. Mai 2024\n\n14.05 Uhr: In Passau wurden 300 Menschen evakuiert.\n\n"
+            "Sonntag, 5. Mai 2024\n\n9.30 Uhr: In Regensburg brach ein Deich.")
+    doc = Document(id="t.md", path="t.md", language="de", text=text)
+    events = process_document(doc, resources=resources)
+    got = {e.event_type: str(e.interval.start) for e in events if e.interval}
+    assert got.get("evacuation") == "2024-05-04" and got.get("flood") == "2024-05-05", got
