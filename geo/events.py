@@ -11,7 +11,6 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import lru_cache
 
 from geo.records import (
     ActorMention,
@@ -65,7 +64,6 @@ _MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
-_TYPE_ORDER = {t: i for i, t in enumerate(lexicon("en").types)}
 _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
 # Threats, warnings and announcements are news as statements by their speaker.
 _THREAT_TO_STATEMENT = frozenset(("threat",))
@@ -404,17 +402,18 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
         surface = mention.text
         if language == "de" and surface.endswith("s") and surface[:-1] == place.name:
             surface = place.name  # a genitive "Venezuelas"
-        if surface == place.name or language == "de":
-            return f"in {_german_name(place) if language == 'de' and surface != place.name and not _is_name(surface, place) else surface}"
-    return f"in {_german_name(place) if language == 'de' else place.name}"
+        if surface == place.name or (language == "de" and _is_name(surface)):
+            return f"in {surface}"  # "in München", as the German text writes it
+    return f"in {_local_name(place, language)}"
 
 
-def _is_name(surface: str, place: Place) -> bool:
+def _is_name(surface: str) -> bool:
+    """A name as written, not an adjective form ("venezolanischen")."""
     return surface[:1].isupper() and not surface.lower().endswith(("ische", "ischen", "ischer", "isches"))
 
 
-def _german_name(place: Place) -> str:
-    return place.name_de or place.name
+def _local_name(place: Place, language: str) -> str:
+    return (place.name_de or place.name) if language == "de" else place.name
 
 
 def _event_id(doc_id: str, etype: str, quote: str) -> str:
@@ -456,10 +455,6 @@ def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Even
                 continue
         out.append(e)
     return out
-
-
-def _type_priority(etype: str) -> int:
-    return _TYPE_ORDER.get(etype, len(_TYPE_ORDER))
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -564,7 +559,7 @@ def _title(e: Event) -> str:
     title = type_label(e.event_type, lang)
     who = ", ".join(e.actors[:2])
     if e.place:
-        title += " " + (e.place_label or f"in {_german_name(e.place) if lang == 'de' else e.place.name}")
+        title += " " + (e.place_label or f"in {_local_name(e.place, lang)}")
     if who:
         title += f" ({who})" if e.place else f": {who}"
     return title

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from geo.records import Document
-from geo.when import tag_dates
+from geo.when import infer_reference_date, tag_dates
 
 _URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 _HEAD_CHARS = 240  # a dateline or the first live-blog heading stands in the first lines
@@ -49,11 +49,8 @@ def reference_date(doc: Document) -> Reference:
     day = dateline_date(doc.text, language=doc.language)
     if day is not None:
         return Reference(day, "dateline")
-    ends = [m.interval.end for m in tag_dates(doc.text, published=None, language=doc.language)
-            if m.role == "happening" and m.interval.basis == "explicit"]
-    if ends:
-        return Reference(max(ends), "latest date")
-    return Reference(None, "none")
+    day = infer_reference_date(doc.text, language=doc.language)
+    return Reference(day, "latest date") if day is not None else Reference(None, "none")
 
 
 def url_date(url: str | None) -> dt.date | None:
