@@ -10,6 +10,7 @@ Puerto Rico, Guam, the US Virgin Islands, American Samoa and the Northern Marian
 from __future__ import annotations
 
 import csv
+from difflib import SequenceMatcher
 import dataclasses
 import gc
 import json
@@ -315,7 +316,10 @@ def _spelling_of(alt: str, name: str, pop: int) -> bool:
     if pop >= 100_000 and " " not in alt:
         return True  # "Cherson", "Mailand", "Kiew"
     a, b = alt.lower().replace("-", " "), name.lower().replace("-", " ")
-    return a[:3] == b[:3]
+    if a[:3] == b[:3]:
+        return True
+    # Exonyms of mid-sized cities: "Cherson" for Kherson, "Charkiw" for Kharkiv.
+    return pop >= 30_000 and " " not in alt and SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _city_name_ok(name: str, pop: int, kind: str) -> bool:

@@ -18,6 +18,13 @@ from geo.records import PlaceMention
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
 _LOCATIVE = frozenset("in im aus nach bei von vor zu nahe from near to at of en de desde hacia outside".split())
+# Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",
+# "im Bereich Malterhausen", "Gemeinde Biloserka"): a town there needs no other evidence.
+_PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
+Hafenstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
+town village city suburb township borough district county province region municipality hamlet""".split())
+# "in A, B und C": a name in a list continues the list's locative.
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:und|and|oder|or|sowie|y|e)\s+|,\s+(?:und|and|oder|or)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 _STATE_WORDS = frozenset("Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado".split())
@@ -29,7 +36,7 @@ Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt C
 def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[PlaceMention]:
     """Resolved, non-overlapping place mentions with offsets into `text`, in text order."""
     spans = _longest_whole_words(text, gazetteer)
-    keyed = [(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans]
+    keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
     usable = {k: [c for c in gazetteer.candidates(k[0]) if _usable(c, language, k[1])] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
@@ -56,8 +63,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
     return out
 
 
-_QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside|in the state of|im Bundesstaat)\s+)$")
-_STATE_ABBR = re.compile(r"^,\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside|in the state of|im Bundesstaat)\s+)$")
+_STATE_ABBR = re.compile(r",\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
 
 
 def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
@@ -76,7 +83,7 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
         if m and m.group(1) in abbr:
             code = abbr[m.group(1)]
             test = lambda p, code=code: p.country_code == "US" and p.admin1 == code
-        elif i + 1 < len(out) and _QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
+        elif i + 1 < len(out) and QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
             q = out[i + 1][3][0][1].place
             near = re.search(r"\b(?:bei|nahe|near|outside)\b", text[end:out[i + 1][0]]) is not None
             if q.type == "country":
@@ -135,10 +142,21 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
-    if prev.lower() in _LOCATIVE:
+    if prev.lower() in _LOCATIVE or prev in _PLACE_NOUNS:
         return "locative"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     return "qualified" if _QUALIFIED.match(text, end) else ""
+
+
+def _listed(keyed: list, text: str) -> list:
+    """A name that continues a list after a located name is located too ("im Bereich
+    Malterhausen, Tiefenbrunnen und Klausdorf")."""
+    out = []
+    for start, end, (sf, cue) in keyed:
+        if out and cue in ("", "qualified") and out[-1][2][1] == "locative" and _LIST_GAP.match(text[out[-1][1]:start]):
+            cue = "locative"
+        out.append((start, end, (sf, cue)))
+    return out
 
 
 def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:

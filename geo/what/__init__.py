@@ -70,6 +70,7 @@ class _Lexicon:
     types: tuple
     locative: tuple = ()  # prepositions a title keeps from the text
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
+    speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
 
 
 def languages() -> list[str]:
@@ -118,6 +119,7 @@ def lexicon(language: str) -> _Lexicon:
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
         breaks=words("clause_breaks"),
+        speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -203,6 +205,18 @@ def _tokens(text: str, lex: _Lexicon):
             clause += 1
         out.append((m.start(), m.end(), w, low, _lemma(w, language), clause))
     return out
+
+
+def has_speaker(sentence: str, *, language: str) -> bool:
+    """Whether a sentence names a body that speaks for itself ("die Polizei", "the union",
+    "the company"): its statement is news even when no registry actor is named."""
+    lex = lexicon(language)
+    for _, _, w, low, lemma, _ in _tokens(sentence, lex):
+        if low in lex.speakers or lemma in lex.speakers:
+            return True
+        if lex.heads and w[:1].isupper() and any(low.endswith(h) for h in lex.speakers if len(h) >= 6):
+            return True  # "Landespolizei", "Innenministerium"
+    return False
 
 
 def find_triggers(text: str, sentences: list[Sentence], *, language: str) -> list[Trigger]:
