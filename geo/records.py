@@ -87,6 +87,10 @@ class PlaceMention:
     # True for weaker evidence such as a demonym ("venezolanische") rather than a name.
     weak: bool = False
     score: float = 1.0
+    # True for an institution's seat ("Landgericht Stendal", "der Bundesgerichtshof" → Karlsruhe,
+    # geo/seats.py): the span is the institution's, and the place counts only when its sentence
+    # names no other.
+    seat: bool = False
 
 
 @dataclass(frozen=True)

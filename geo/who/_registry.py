@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import importlib.resources
 import itertools
+import json
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import ahocorasick
 import yaml
@@ -57,6 +58,8 @@ class Actor:
     heads: str | None = None
     veto_after: tuple[str, ...] = ()
     veto_before: tuple[str, ...] = ()
+    # Where it sits ("Karlsruhe", "Arlington, VA"): a gazetteer name, optionally ", <admin1 or country code>".
+    seat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,15 +106,19 @@ def _role_spellings() -> Iterable[tuple[str, _Role]]:
 class ActorRegistry:
     """Known actors and role nouns, compiled once and passed to `find_actors`/`find_sources`."""
 
-    def __init__(self, entries: Iterable[dict]):
+    def __init__(self, entries: Iterable[dict], *, capitals: Mapping[str, str] | None = None):
+        """`capitals` (ISO code -> capital) gives government entries without a `seat` key their seat."""
         self.actors: dict[str, Actor] = {}
         table: dict[str, list] = {}
         for entry in entries:
             abbr = list(entry.get("abbr") or [])
-            actor = Actor(entry["name"], entry["kind"], entry.get("country"),
+            country = entry.get("country")
+            seat = entry["seat"] if "seat" in entry else (
+                (capitals or {}).get(country) if entry["kind"] == "government" else None)
+            actor = Actor(entry["name"], entry["kind"], country,
                           entry.get("short") or (abbr[0] if abbr else entry["name"]), entry.get("heads"),
                           tuple(v for x in entry.get("veto_after") or () for v in _expand(x)),
-                          tuple(v for x in entry.get("veto_before") or () for v in _expand(x)))
+                          tuple(v for x in entry.get("veto_before") or () for v in _expand(x)), seat)
             self.actors[actor.name] = actor
             groups = [(abbr, _Alias(actor)), ([actor.name, *(entry.get("aliases") or [])], _Alias(actor)),
                       (list(_adjective_forms(entry)), _Alias(actor)),
@@ -132,9 +139,13 @@ class ActorRegistry:
 
     @classmethod
     def load(cls) -> "ActorRegistry":
-        """The project's registry from `geo/ref/actors.yaml`."""
-        path = importlib.resources.files("geo").joinpath("ref/actors.yaml")
-        return cls(yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["actors"])
+        """The project's registry from `geo/ref/actors.yaml`; governments sit in their country's capital."""
+        ref = importlib.resources.files("geo").joinpath("ref")
+        entries = yaml.load(ref.joinpath("actors.yaml").read_text(encoding="utf-8"),
+                            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["actors"]
+        countries = json.loads(ref.joinpath("countries.geojson").read_text(encoding="utf-8"))["features"]
+        capitals = {f["properties"]["iso2"]: f["properties"]["capital"] for f in countries if f["properties"]["capital"]}
+        return cls(entries, capitals=capitals)
 
     def short(self, name: str) -> str:
         actor = self.actors.get(name)

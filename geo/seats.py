@@ -1,0 +1,229 @@
+"""Seats: the place an institution's name or registry entry gives ("Landgericht Stendal" →
+Stendal, "der Bundesgerichtshof" → Karlsruhe, "the Kremlin" → Moscow, "Denver police" → Denver).
+
+A seat is weaker evidence than a place the sentence names: the events stage uses it only when
+the sentence names no other place, at lower precision. Registry seats come from `seat:` in
+`geo/ref/actors.yaml` (governments: their country's capital); head nouns and their word order
+per language from `geo/ref/institution_heads.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
+from geo.records import ActorMention, Place, PlaceMention
+from geo.ref import load_yaml
+from geo.who import ActorRegistry
+
+SEAT_SCORE = 0.5  # a seat is not where it happened, only where the institution sits
+_SEAT_KINDS = frozenset({"name", "alt"})
+# German-speaking countries, preferred for the seat in "Landgericht Frankfurt" (not Frankfort, KY).
+_HOME = {"de": ("DE", "AT", "CH")}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# "Italian authorities" may be any of the country's authorities, not its government in Rome.
+_NOT_SEATED = (" authorities",)
+_ABBR = re.compile(r" \([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,5}\)")
+
+
+@dataclass(frozen=True)
+class _Heads:
+    pattern: re.Pattern
+    region: frozenset  # heads (as in the YAML, lower-cased) whose place is a state first
+    connectors: tuple[str, ...]
+    modifiers: frozenset
+    of: frozenset
+    place_first: bool  # English "Denver police" (True) or German "Polizei München" (False)
+
+
+def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, registry: ActorRegistry,
+               language: str, places: list[PlaceMention] | None = None) -> list[PlaceMention]:
+    """Institution mentions with a seat, as `seat=True` place mentions spanning the institution.
+
+    `places` (the places stage's mentions, optional) lets a seat named in the text keep the
+    place that stage resolved from the whole document, and lends document context."""
+    if not isinstance(text, str) or not text:
+        return []
+    places = places or []
+    context = Counter(p.place.country_code for p in places if not p.weak and p.place.country_code)
+    found: list[tuple[int, int, Place, bool]] = []  # start, end, place, from the registry
+    for a in actors:
+        if a.text.endswith(_NOT_SEATED):
+            continue
+        actor = registry.actors.get(a.actor) if a.from_registry else None
+        place = _resolve_seat(actor.seat, actor.country, gazetteer) if actor and actor.seat else None
+        if place is not None:
+            found.append((a.start, a.end, place, True))
+    heads = _heads(language)
+    if heads is not None:
+        found += _named_seats(text, heads, gazetteer, language, places, context)
+    return [PlaceMention(s, e, text[s:e], place, score=SEAT_SCORE, seat=True) for s, e, place in _non_overlapping(found)]
+
+
+def _non_overlapping(found):
+    """Longest first ("Bundespolizei Pirna" over "Bundespolizei"), then the registry's, then earliest."""
+    chosen: list[tuple[int, int, Place]] = []
+    for s, e, place, _ in sorted(found, key=lambda f: (f[0] - f[1], not f[3], f[0])):
+        if all(e <= c[0] or s >= c[1] for c in chosen):
+            chosen.append((s, e, place))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _resolve_seat(seat: str, country: str | None, gazetteer: Gazetteer) -> Place | None:
+    """A registry seat ("Karlsruhe", "Arlington, VA") → the city of that name, preferring the
+    qualifier's state or country, then the institution's country, a capital and population."""
+    name, _, qualifier = (part.strip() for part in seat.partition(","))
+    cands = [c for c in gazetteer.candidates(name) if c.kind in _SEAT_KINDS]
+    if qualifier:
+        cands = [c for c in cands if qualifier in (c.place.admin1, c.place.country_code)]
+    cities = [c for c in cands if c.place.type == "city"] or cands
+    if not cities:
+        return None
+    return max(cities, key=lambda c: (c.place.country_code == country if country else False,
+                                      c.place.id in gazetteer.capitals, c.kind == "name", c.place.population)).place
+
+
+@lru_cache(maxsize=None)
+def _heads(language: str) -> _Heads | None:
+    spec = load_yaml("institution_heads.yaml").get(language)
+    if not spec:
+        return None
+    heads = sorted(spec["heads"], key=len, reverse=True)
+    alt = "|".join(re.escape(h) for h in heads)
+    if language == "en":
+        pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    else:
+        compound = "|".join(re.escape(h[0].lower() + h[1:]) for h in spec.get("compound") or ())
+        # A head, also in the genitive and after a hyphen ("VW-Werk"); compound heads also close a compound.
+        pattern = re.compile(rf"(?<![\w-])(?:[\w]+-)*(?:{alt})(?:es|s)?(?![\w-])"
+                             + (rf"|(?<![\w-])[A-ZÄÖÜ]\w*(?:{compound})(?:es|s)?(?![\w-])" if compound else ""))
+    return _Heads(pattern, frozenset(h.lower() for h in spec.get("region") or ()),
+                  tuple(spec.get("connectors") or ()), frozenset(m.lower() for m in spec.get("modifiers") or ()),
+                  frozenset(h.lower() for h in spec.get("of") or ()), place_first=language == "en")
+
+
+def _head_of(word: str, heads: _Heads) -> str:
+    """The YAML head a matched word is ("landtags" → "landtag", "vw-werk" → "werk")."""
+    word = word.rsplit("-", 1)[-1]
+    for h in sorted(heads.region, key=len, reverse=True):
+        if word == h or word in (h + "s", h + "es"):
+            return h
+    return word
+
+
+def _named_seats(text, heads: _Heads, gazetteer, language, places, context):
+    """Seats named beside a head noun, in the language's word order."""
+    out = []
+    for m in heads.pattern.finditer(text):
+        head = m.group(0).lower()
+        region = _head_of(head, heads) in heads.region
+        args = (gazetteer, language, places, context, region)
+        if not heads.place_first:  # German: "Polizei München", else "Münchner Polizei"
+            hit = _place_after(text, m, heads, *args) or _city_adjective(text, m.start(), *args)
+        elif head in heads.of:  # "University of Vienna" only
+            hit = _place_after(text, m, heads, *args)
+        else:  # "Denver police", else "police in Denver"
+            hit = _place_before(text, m.start(), m.end(), heads, *args) or _place_after(text, m, heads, *args)
+        if hit is not None:
+            out.append((*hit, False))
+    return out
+
+
+def _place_after(text, m, heads: _Heads, gazetteer, language, places, context, region):
+    """ "Polizei München", "Universität zu Köln", "University of Vienna", "police in Denver"."""
+    pos = m.end()
+    abbr = _ABBR.match(text, pos)  # "Oberlandesgericht (OLG) Celle"
+    pos = abbr.end() if abbr else pos
+    if text[pos:pos + 1] != " ":
+        return None
+    pos += 1
+    word = _WORD.match(text, pos)
+    connectors = heads.connectors + (("of",) if m.group(0).lower() in heads.of else ())
+    if word and word.group(0) in connectors:
+        pos = word.end() + 1
+        if text[pos - 1:pos] != " ":
+            return None
+    best = None
+    window = text[pos:pos + 60]
+    for end, surface in gazetteer.automaton.iter(window):
+        if end + 1 == len(surface) and (end + 1 == len(window) or not window[end + 1].isalnum()):
+            if best is None or len(surface) > len(best):
+                best = surface
+    if best is None or not best[:1].isupper():
+        return None
+    place = _resolve_named(best, pos, pos + len(best), gazetteer, language, places, context, region)
+    return (m.start(), pos + len(best), place) if place else None
+
+
+def _place_before(text, head_start, head_end, heads: _Heads, gazetteer, language, places, context, region):
+    """ "Denver police", "Manhattan federal court", "Los Angeles County Sheriff's Department"."""
+    pos = head_start
+    for _ in range(3):  # the place, across up to two modifiers
+        if text[pos - 1:pos] != " ":
+            return None
+        end = pos - 1
+        window_start = max(0, end - 60)
+        window = text[window_start:end]
+        best = None
+        for last, surface in gazetteer.automaton.iter(window):
+            start = window_start + last + 1 - len(surface)
+            if last + 1 == len(window) and (start == 0 or not text[start - 1].isalnum()) and surface[:1].isupper():
+                if best is None or len(surface) > len(best):
+                    best = surface
+        if best is not None:
+            place = _resolve_named(best, end - len(best), end, gazetteer, language, places, context, region)
+            if place is not None:
+                return end - len(best), head_end, place
+        word = text[:end].rsplit(" ", 1)[-1]
+        if word.lower() not in heads.modifiers:
+            return None
+        pos = end - len(word)
+    return None
+
+
+def _city_adjective(text, head_start, gazetteer, language, places, context, region):
+    """German city adjectives: "Kölner Staatsanwaltschaft", "Münchner Polizei", "Dresdner Landgericht"."""
+    if text[head_start - 1:head_start] != " ":
+        return None
+    word = text[:head_start - 1].rsplit(" ", 1)[-1]
+    if len(word) < 5 or not word.endswith("er") or not word[0].isupper():
+        return None
+    start = head_start - 1 - len(word)
+    for name in (word[:-2], word[:-1] + "n", word[:-3] + "en"):  # Kölner, Göttinger, Münchner
+        place = _resolve_named(name, start, head_start - 1, gazetteer, language, places, context, region,
+                               cities_only=True)
+        if place is not None:
+            end = head_start + len(_WORD.match(text, head_start).group(0))
+            return start, end, place
+    return None
+
+
+def _resolve_named(surface, start, end, gazetteer, language, places, context, region, *, cities_only=False):
+    """A place named beside a head noun: as the places stage resolved it, else ranked here."""
+    for p in places:
+        if p.start <= start and end <= p.end and not p.weak:
+            if p.place.type not in ("city", "admin1"):
+                return None  # "police in Georgia" where the document means the country: not a seat
+            if not (region and p.place.type == "city"):
+                return p.place
+    cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only)]
+    if not cands:
+        return None
+    home = _HOME.get(language, ())
+    best = max(cands, key=lambda c: (
+        (c.place.type == "admin1") == region,  # "Landtag Brandenburg": the state; "Polizei Hamburg": the city
+        c.place.country_code in home, context[c.place.country_code],
+        c.place.id in gazetteer.capitals, c.kind == "name", c.place.population))
+    return best.place
+
+
+def _usable(c: Candidate, language: str, cities_only: bool) -> bool:
+    if c.kind not in _SEAT_KINDS and not (c.kind == "gen" and language == "de"):
+        return False
+    if c.place.type not in (("city",) if cities_only else ("city", "admin1")):
+        return False
+    # After a German head noun a town's name is its seat ("Amtsgericht Zossen"); an English
+    # capitalised word before "police" is too often something else to trust a small town.
+    return language == "de" or c.place.type != "city" or c.place.population >= TOWN_POPULATION

@@ -1,0 +1,151 @@
+"""Institution seats: a court, ministry, police force or government lends the place it sits in."""
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.seats import find_seats
+from geo.where import find_places
+from geo.who import ActorRegistry, find_actors
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return ActorRegistry.load()
+
+
+def seats(text, gazetteer, registry, language, *, with_places=True):
+    actors = find_actors(text, registry=registry, language=language)
+    places = find_places(text, gazetteer=gazetteer, language=language) if with_places else None
+    found = find_seats(text, actors=actors, gazetteer=gazetteer, registry=registry, language=language, places=places)
+    for m in found:
+        assert m.seat and text[m.start:m.end] == m.text
+    return [(m.text, m.place.name, m.place.country_code) for m in found]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the seed article's memo
+    ("Ein Memo des National Intelligence Council widerspricht dem.", "de", ("National Intelligence Council", "Washington", "US")),
+    ("The NIC memo found no such link.", "en", ("NIC", "Washington", "US")),
+    ("Der Bundesgerichtshof hob das Urteil auf.", "de", ("Bundesgerichtshof", "Karlsruhe", "DE")),
+    ("Das Bundesverfassungsgericht entschied am Dienstag.", "de", ("Bundesverfassungsgericht", "Karlsruhe", "DE")),
+    ("Das Bundesinnenministerium kündigte Kontrollen an.", "de", ("Bundesinnenministerium", "Berlin", "DE")),
+    ("Der Bundestag stimmte dem Gesetz zu.", "de", ("Bundestag", "Berlin", "DE")),
+    ("Das Bundeskriminalamt warnte vor Betrügern.", "de", ("Bundeskriminalamt", "Wiesbaden", "DE")),
+    ("The Pentagon said the strike killed six people.", "en", ("Pentagon", "Arlington", "US")),  # Arlington, Va., not Texas
+    ("Downing Street declined to comment.", "en", ("Downing Street", "London", "GB")),
+    ("No 10 said it would review the policy.", "en", ("No 10", "London", "GB")),
+    ("The Kremlin denied the report.", "en", ("Kremlin", "Moscow", "RU")),
+    ("Der Élysée äußerte sich nicht.", "de", ("Élysée", "Paris", "FR")),
+    ("The Supreme Court ruled 6-3 on Friday.", "en", ("Supreme Court", "Washington", "US")),
+    ("The European Central Bank raised rates.", "en", ("European Central Bank", "Frankfurt am Main", "DE")),
+    ("Der Internationale Strafgerichtshof erließ Haftbefehl.", "de", ("Internationale Strafgerichtshof", "The Hague", "NL")),
+])
+def test_registry_institution_sits_at_its_seat(gazetteer, registry, text, language, expected):
+    assert expected in seats(text, gazetteer, registry, language)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Die kubanische Regierung steht an Maduros Seite.", "de", ("kubanische Regierung", "Havana", "CU")),
+    ("Das Maduro-Regime schwieg.", "de", ("Maduro-Regime", "Caracas", "VE")),
+    ("The Italian government declared an emergency.", "en", ("Italian government", "Rome", "IT")),
+])
+def test_a_government_sits_in_its_capital(gazetteer, registry, text, language, expected):
+    assert expected in seats(text, gazetteer, registry, language)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Landgericht Stendal verurteilte den Mann.", ("Landgericht Stendal", "Stendal", "DE")),
+    ("Das Landesarbeitsgericht Hamburg gab der Klage statt.", ("Landesarbeitsgericht Hamburg", "Hamburg", "DE")),
+    ("Die Staatsanwaltschaft Köln ermittelt gegen drei Männer.", ("Staatsanwaltschaft Köln", "Köln", "DE")),
+    ("Die Polizei München nahm zwei Verdächtige fest.", ("Polizei München", "Munich", "DE")),
+    ("Das Amtsgericht Hamburg-Altona erließ Haftbefehl.", ("Amtsgericht Hamburg-Altona", "Altona", "DE")),
+    ("Ein Sprecher des Landgerichts Frankfurt sagte, der Prozess beginne im Mai.",  # genitive; not Frankfort, Ky.
+     ("Landgerichts Frankfurt", "Frankfurt am Main", "DE")),
+    ("Das Oberlandesgericht (OLG) Celle wies die Beschwerde ab.", ("Oberlandesgericht (OLG) Celle", "Celle", "DE")),
+    ("Das Amtsgericht Zossen ordnete Untersuchungshaft an.", ("Amtsgericht Zossen", "Zossen", "DE")),  # a town
+    ("Die Polizei Essen sperrte die Straße.", ("Polizei Essen", "Essen", "DE")),  # an everyday word after a head
+    ("Die Kölner Staatsanwaltschaft ermittelt.", ("Kölner Staatsanwaltschaft", "Köln", "DE")),
+    ("Die Münchner Polizei ermittelt.", ("Münchner Polizei", "Munich", "DE")),
+    ("Die Universität zu Köln lädt ein.", ("Universität zu Köln", "Köln", "DE")),
+    ("Die Ludwig-Maximilians-Universität München lädt ein.", ("Ludwig-Maximilians-Universität München", "Munich", "DE")),
+    ("Im VW-Werk Zwickau ruht die Arbeit.", ("VW-Werk Zwickau", "Zwickau", "DE")),  # a company's plant
+    ("Die Bundespolizei Pirna kontrollierte.", ("Bundespolizei Pirna", "Pirna", "DE")),  # the named seat beats Potsdam
+    ("Der Landtag Brandenburg tagte.", ("Landtag Brandenburg", "Brandenburg", "DE")),  # the state
+])
+def test_german_head_noun_takes_its_seat_from_the_name_after_it(gazetteer, registry, text, expected):
+    assert seats(text, gazetteer, registry, "de") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Denver police said the suspect was arrested.", ("Denver police", "Denver", "US")),
+    ("He pleaded not guilty in Manhattan federal court.", ("Manhattan federal court", "Manhattan", "US")),
+    ("A federal court in Manhattan sentenced him.", ("court in Manhattan", "Manhattan", "US")),
+    ("Chicago Police Department officers responded.", ("Chicago Police Department", "Chicago", "US")),
+    ("The Texas Supreme Court agreed.", ("Texas Supreme Court", "Texas", "US")),
+    ("Michigan State Police troopers arrived.", ("Michigan State Police", "Michigan", "US")),
+    ("The University of Vienna hosted the talks.", ("University of Vienna", "Vienna", "AT")),
+    ("Washington State University closed.", ("Washington State University", "Washington", "US")),  # the state
+    ("Workers at the Zwickau plant walked out.", ("Zwickau plant", "Zwickau", "DE")),
+])
+def test_english_place_before_a_head_noun_is_its_seat(gazetteer, registry, text, expected):
+    assert seats(text, gazetteer, registry, "en") == [expected]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Die Polizei nahm zwei Verdächtige fest.", "de"),  # no place named
+    ("Die Polizei Zeugen suchte.", "de"),  # a noun, not a place, after the head
+    ("Paris Hilton attended the gala.", "en"),  # no institution
+    ("Siemens kündigte den Abbau von 500 Stellen an.", "de"),  # a company with no seat
+    ("Tesla said deliveries fell.", "en"),
+    ("The court said the case was closed. Some police arrived.", "en"),
+    ("Columbia University and Georgetown University protested.", "en"),  # named, not seated, there
+    ("Linn County Sheriff Brian Gardner said.", "en"),  # a county, not the town Lynn
+    ("Italian authorities said 240 people died.", "en"),  # any authority, not the government in Rome
+    ("Reuters reported, citing the Associated Press.", "en"),  # media have no seat
+    ("US forces struck a boat.", "en"),  # armed services act far from headquarters
+])
+def test_no_seat_without_an_institution_and_its_place(gazetteer, registry, text, language):
+    assert seats(text, gazetteer, registry, language) == []
+
+
+def test_seat_named_in_text_takes_the_places_stage_reading(gazetteer, registry):
+    text = "Police in Georgia arrested him. Tbilisi is the capital of Georgia."
+    assert seats(text, gazetteer, registry, "en") == []  # the document means the country: no seat
+    assert seats(text, gazetteer, registry, "en", with_places=False) == [("Police in Georgia", "Georgia", "US")]
+
+
+def test_seats_work_without_the_places_stage(gazetteer, registry):
+    assert seats("Das Landgericht Stendal verurteilte ihn.", gazetteer, registry, "de", with_places=False) == [
+        ("Landgericht Stendal", "Stendal", "DE")]
+
+
+def test_every_registry_seat_resolves_to_a_city(gazetteer, registry):
+    from geo.seats import _resolve_seat
+
+    seated = {name: a for name, a in registry.actors.items() if a.seat}
+    assert len(seated) >= 100
+    for name, actor in seated.items():
+        place = _resolve_seat(actor.seat, actor.country, gazetteer)
+        assert place is not None and place.type == "city", (name, actor.seat)
+        if actor.country and actor.kind == "government":
+            assert place.country_code == actor.country, (name, actor.seat)
+
+
+def test_every_national_government_in_the_registry_has_a_seat(registry):
+    governments = [a for a in registry.actors.values() if a.name.startswith("Government of")]
+    assert governments and all(a.seat for a in governments)
+
+
+def test_seat_mentions_default_to_not_a_seat():
+    from geo.records import Place, PlaceMention
+
+    place = Place("geonames:1", "Stendal", "city", 52.6, 11.86)
+    assert PlaceMention(0, 7, "Stendal", place).seat is False
+
+
+def test_empty_text_has_no_seats(gazetteer, registry):
+    assert find_seats("", actors=[], gazetteer=gazetteer, registry=registry, language="de") == []
