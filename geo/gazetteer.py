@@ -98,7 +98,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> "Gazetteer":
-        """The full offline gazetteer from geo/ref (countries, US states, areas, GeoNames cities)."""
+        """The full offline gazetteer from geo/ref (countries, US states, subdivisions, waters,
+        areas, GeoNames cities)."""
         # Hundreds of thousands of small objects: the cyclic GC would rescan them over and over.
         enabled = gc.isenabled()
         gc.disable()
@@ -132,7 +133,11 @@ class Gazetteer:
             for lang, stems in p["demonyms"].items():
                 for stem in stems:
                     entries += _demonym_entries(stem, place, lang)
-        for f in _features(ref / "areas.geojson"):
+        waters = _features(ref / "waters.geojson.gz")
+        drawn = {f["id"] for f in waters}
+        for f in [*waters, *(f for f in _features(ref / "areas.geojson") if f["id"] not in drawn)]:
+            # Seas, straits and lakes come from waters.geojson.gz (Natural Earth water); areas.geojson
+            # keeps regions and borders, and its rough sea rings are superseded.
             p = f["properties"]
             place = Place(id=p["id"], name=p["name"], type=p["type"], lat=p["lat"], lon=p["lon"],
                           geometry=f["geometry"], name_de=_german(p["names"]))
@@ -143,7 +148,7 @@ class Gazetteer:
             for line in fh:
                 word, _, lang = line.rstrip("\n").partition("\t")
                 common.setdefault(word, set()).add(lang)
-        entries += _admin1_entries(ref / "admin1.tsv", common)
+        entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
         area_names = {surface for surface, _ in entries}
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
@@ -157,16 +162,22 @@ _ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Li
 _ALIAS_STOP = frozenset({"Mann", "Man", "Mannin", "Region", "Union", "White House", "Mosel", "Sommer"})
 
 
-def _admin1_entries(path, common: Mapping[str, set]) -> list[tuple[str, Candidate]]:
-    """First-level subdivisions outside the US (Bayern, Ontario, Punjab): a point at their
-    largest city and no outline; names that are everyday words are left out."""
+def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> list[tuple[str, Candidate]]:
+    """First-level subdivisions outside the US (Bayern, Ontario, Punjab), with their Natural Earth
+    outline and a point inside it where one was matched (else the point of their largest city and
+    no outline); names that are everyday words are left out."""
+    drawn = {f["id"]: f for f in outlines}
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)  # header: geonameid name lat lon country admin1 population names
         for gid, name, lat, lon, cc, a1, pop, names in rows:
+            outline = drawn.get(f"geonames:{gid}")
+            if outline is not None:
+                lat, lon = outline["properties"]["lat"], outline["properties"]["lon"]
             place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
-                          country_code=cc, admin1=a1, population=int(pop))
+                          country_code=cc, admin1=a1, population=int(pop),
+                          geometry=outline["geometry"] if outline is not None else None)
             for n in names.split("|"):
                 if n and n not in common and n not in _ADMIN1_STOP:
                     out += _name_entries(n, place, "name", frozenset())
@@ -174,6 +185,11 @@ def _admin1_entries(path, common: Mapping[str, set]) -> list[tuple[str, Candidat
 
 
 def _features(path) -> list[dict]:
+    if path.name.endswith(".gz"):
+        import gzip
+
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            return json.load(fh)["features"]
     with path.open(encoding="utf-8") as fh:
         return json.load(fh)["features"]
 

@@ -40,7 +40,7 @@ def test_us_states_file_has_fifty_states_dc_and_five_territories():
 
 
 def test_reference_files_stay_small():
-    total = sum(p.stat().st_size for p in REF.glob("*") if p.suffix in (".geojson", ".tsv"))
+    total = sum(p.stat().st_size for p in REF.glob("*") if p.suffix in (".geojson", ".tsv", ".gz"))
     assert total < 15_000_000
 
 
@@ -115,3 +115,85 @@ def test_load_is_fast_enough_to_build_once_per_run():
     g = Gazetteer.load()
     assert time.process_time() - t < 3.0
     assert len(g) > 100_000
+
+
+def _one(gazetteer, surface, place_type):
+    (place,) = {c.place for c in gazetteer.candidates(surface) if c.place.type == place_type}
+    return place
+
+
+def test_caribbean_sea_is_natural_earth_water_with_its_point_at_sea(gazetteer):
+    from shapely.geometry import Point, shape
+
+    sea = _one(gazetteer, "Karibisches Meer", "sea")
+    outline = shape(sea.geometry)
+    assert outline.contains(Point(sea.lon, sea.lat))
+    for lon, lat in [(-87.21, 14.08),   # Tegucigalpa, Honduras
+                     (-84.09, 9.93),    # San José, Costa Rica
+                     (-76.79, 18.01)]:  # Kingston, Jamaica: an island inside the sea
+        assert not outline.contains(Point(lon, lat))
+    assert outline.contains(Point(-80.0, 14.0))  # open water between Jamaica and Nicaragua
+
+
+@pytest.mark.parametrize("surface, name, lon, lat", [
+    ("Bodensee", "Lake Constance", 9.45, 47.6),
+    ("Lake Constance", "Lake Constance", 9.45, 47.6),
+    ("Golf von Mexiko", "Gulf of Mexico", -90.0, 25.0),
+    ("Gulf of Mexico", "Gulf of Mexico", -90.0, 25.0),
+    ("Ärmelkanal", "English Channel", -2.0, 50.0),
+    ("English Channel", "English Channel", -2.0, 50.0),
+    ("Ostsee", "Baltic Sea", 19.0, 57.0),
+    ("Genfersee", "Lake Geneva", 6.5, 46.45),
+])
+def test_waters_resolve_to_outlines_that_hold_open_water(gazetteer, surface, name, lon, lat):
+    from shapely.geometry import Point, shape
+
+    place = _one(gazetteer, surface, "sea")
+    assert place.name == name and place.id.startswith("geo:sea/")
+    outline = shape(place.geometry)
+    assert outline.contains(Point(lon, lat)) and outline.contains(Point(place.lon, place.lat))
+
+
+def test_sea_outlines_leave_the_land_out(gazetteer):
+    from shapely.geometry import Point, shape
+
+    assert not shape(_one(gazetteer, "Nordsee", "sea").geometry).contains(Point(8.8, 53.08))  # Bremen
+    assert not shape(_one(gazetteer, "Mittelmeer", "sea").geometry).contains(Point(12.5, 41.9))  # Rome
+    assert not shape(_one(gazetteer, "Golf von Mexiko", "sea").geometry).contains(Point(-95.37, 29.76))  # Houston
+
+
+@pytest.mark.parametrize("surface, name, country, lon, lat", [
+    ("Bayern", "Bayern", "DE", 11.58, 48.14),          # München
+    ("Ontario", "Ontario", "CA", -79.38, 43.65),       # Toronto
+    ("Île-de-France", "Île-de-France", "FR", 2.35, 48.86),  # a région made of départements
+    ("Nordrhein-Westfalen", "Nordrhein-Westfalen", "DE", 6.96, 50.94),  # Köln
+])
+def test_subdivisions_outside_the_us_are_drawn_as_areas(gazetteer, surface, name, country, lon, lat):
+    from shapely.geometry import Point, shape
+
+    place = _one(gazetteer, surface, "admin1")
+    assert place.country_code == country and place.geometry is not None
+    outline = shape(place.geometry)
+    assert outline.contains(Point(lon, lat)) and outline.contains(Point(place.lon, place.lat))
+
+
+def test_colorado_is_a_state_drawn_as_an_area(gazetteer):
+    from shapely.geometry import Point, shape
+
+    state = _one(gazetteer, "Colorado", "admin1")
+    assert shape(state.geometry).contains(Point(-104.99, 39.74))  # Denver
+
+
+def test_regions_and_borders_still_come_from_areas_yaml(gazetteer):
+    assert _one(gazetteer, "Naher Osten", "region").geometry is not None
+    assert _one(gazetteer, "US-mexikanische Grenze", "border").geometry["type"] == "LineString"
+
+
+def test_most_subdivisions_have_an_outline():
+    import gzip
+
+    with gzip.open(REF / "admin1_outlines.geojson.gz", "rt", encoding="utf-8") as fh:
+        outlines = json.load(fh)["features"]
+    rows = (REF / "admin1.tsv").read_text(encoding="utf-8").count("\n") - 1
+    assert len(outlines) >= 0.9 * rows
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in outlines)
