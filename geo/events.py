@@ -70,6 +70,9 @@ _MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
+# Acts done where an institution sits: a court's verdict, a ministry's statement, a vote.
+_AT_SEAT = frozenset(("statement", "document_release", "intelligence_assessment", "legal_policy", "charge", "trial",
+                      "verdict", "vote", "appointment", "resignation", "investigation"))
 _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
 # Threats, warnings and announcements are news as statements by their speaker.
 _THREAT_TO_STATEMENT = frozenset(("threat",))
@@ -175,6 +178,12 @@ def _in_quote(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     return i >= 0 and quoted[i][0] < start and end < quoted[i][1]
 
 
+def _overlaps_any(t: Trigger, spans: list[tuple[int, int]]) -> bool:
+    """Whether a trigger overlaps one of the sorted, non-overlapping spans."""
+    i = bisect_right(spans, (t.start, float("inf"))) - 1
+    return any(a < t.end and t.start < b for a, b in spans[max(0, i):i + 2])
+
+
 def _outside_actor_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
     """Drop places that are part of a longer actor name ("Aragua" in "Tren de Aragua")."""
     ordered = sorted(actors, key=lambda a: a.start)
@@ -196,6 +205,7 @@ def extract_events(
     places: list[PlaceMention],
     actors: list[ActorMention],
     sources: list[SourceMention],
+    seats: list[PlaceMention] = (),
 ) -> list[Event]:
     """Make one candidate event per sentence that reports a happening, then merge neighbours.
 
@@ -214,8 +224,13 @@ def extract_events(
     actors = [a for a in actors if not _in_quote(a.start, a.end, quoted)]
     places, times = sorted(places, key=lambda m: m.start), sorted(times, key=lambda m: m.start)
     actors, sources = sorted(actors, key=lambda m: m.start), sorted(sources, key=lambda m: m.start)
-    starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources)}
+    seats = sorted(seats, key=lambda m: m.start)
+    starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources, seats)}
     triggers = find_triggers(doc.text, sentences, language=doc.language)
+    # A place's name is never a trigger ("Brandenburg" is no fire), and words inside quotation
+    # marks are what someone said ("the fire was horrendous"), not the article's report.
+    named = [(m.start, m.end) for m in places if not m.weak]
+    triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted) and not _overlaps_any(t, named)]
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
     title_type = _title_type(doc)
@@ -267,6 +282,12 @@ def extract_events(
                 best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":
             place, inherited = None, False  # a report is not located by the paragraph it sits in
+        seat = None
+        if (best is None or inherited) and etype in _AT_SEAT:
+            seat = next((m for m in _within(seats, s, starts[id(seats)]) if not _in_quote(m.start, m.end, quoted)), None)
+            if seat is not None:
+                # "Der Bundesgerichtshof hob das Urteil auf": a court rules, a ministry speaks, where it sits.
+                best, place, inherited = seat, seat.place, False
         if best is None and etype not in _REPORTING_TYPES and not rule.startswith("threat"):
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
@@ -308,6 +329,8 @@ def extract_events(
             explanation.append(("date", f"'{t.text}'{how} → {interval.start}..{interval.end} ({interval.precision}, {interval.basis})"))
         if place:
             how = "inherited from the paragraph" if inherited else f"'{best.text}'"
+            if seat is not None:
+                how = f"the seat of '{seat.text}'"
             explanation.append(("place", f"{place.name} ({place.type}) from {how}"))
         else:
             explanation.append(("place", "no place where it happened"))
@@ -334,7 +357,7 @@ def extract_events(
                 modality="asserted",
                 headline=s.paragraph == lede,
                 novel=_is_novel(doc.text, trig),
-                place_label=_place_label(doc.text, best, place, doc.language) if place else "",
+                place_label=_place_label(doc.text, best if seat is None else None, place, doc.language) if place else "",
             )
         )
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".

@@ -71,6 +71,7 @@ class _Lexicon:
     locative: tuple = ()  # prepositions a title keeps from the text
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
+    generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
 
 
 def languages() -> list[str]:
@@ -118,7 +119,7 @@ def lexicon(language: str) -> _Lexicon:
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
-        breaks=words("clause_breaks"),
+        breaks=words("clause_breaks"), generic=words("generic"),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
@@ -148,7 +149,9 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     for key in _german_participle_infinitives(low):
         if key in lex.exact:
             return lex.exact[key], "participle"
-    forms = {lemma, low} | {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    forms = {lemma, low}
+    if lemma == low:  # a word the lemmatiser does not know: try its stem ("Landkreisen" is known, no "Reisen" in it)
+        forms |= {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
     for form in sorted(forms, key=len, reverse=True):
         for i in range(3, len(form) - 3):  # longest head first: "Messerangriff" before "Angriff"
             hit = lex.heads.get(form[i:])
@@ -187,6 +190,7 @@ def _german_participle_infinitives(low: str) -> list[str]:
     return out
 
 
+_MONTH_BEFORE = frozenset(("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this"))
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
 
 
@@ -257,6 +261,14 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
     hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
     out = []
     for a, b, entries, word, how in hits:
+        if how != "phrase" and not how.startswith("separable") and a > 0:
+            # A noun entry needs a capitalised word, a verb entry a lower-case one ("March" is
+            # the month, "Tagen" the days, "träfen" no "Treffen"), except at the sentence start.
+            upper = toks[a][2][:1].isupper()
+            if lex.heads:
+                entries = [e for e in entries if e.word[:1].isupper() == upper]
+            elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
+                continue  # "in March", "May 6": a month
         entry = next((e for e in entries if (not e.with_ or e.with_ & bag) and not (e.without & bag)), None)
         if entry is None:
             continue
@@ -324,4 +336,6 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     for t in toks:
         if t[5] == clause and (t[3] in lex.modal):
             return "hypothetical", t[2]
+        if t[5] == clause and t[3] in lex.generic:
+            return "generic", t[2]
     return "asserted", ""
