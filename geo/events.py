@@ -378,7 +378,7 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
     police or a union, or (English) a name right before the speech verb ("McEnany said")."""
     quoted = sum(m.end() - m.start() for m in _QUOTE.finditer(s.text))
-    if quoted > 0.4 * len(s.text):
+    if quoted > 0.4 * len(s.text) or s.text.lstrip()[:1] in "\"„“«»":
         return False  # a witness's words in quotation marks are not the news of the statement
     if actors or has_speaker(s.text, language=doc.language):
         return True

@@ -136,3 +136,50 @@ def test_live_blog_entries_take_the_date_of_their_day_heading(resources):
     events = process_document(doc, resources=resources)
     got = {e.event_type: str(e.interval.start) for e in events if e.interval}
     assert got.get("evacuation") == "2024-05-04" and got.get("flood") == "2024-05-05", got
+
+
+# (language, sentence, place name where it happened) — the later names only say where the first lies,
+# an institution or a genitive names who acts, and a list continues its locative.
+WHERE_IT_HAPPENED = [
+    ("en", "A gunman opened fire on Friday at a motel across the suburb of Mesa in Phoenix, Arizona.", "Mesa"),
+    ("en", "A plane crashed in Texas on Sunday, the Dallas County Medical Examiner said, and burned at the airport in Addison.", "Addison"),
+    ("en", "The earthquake hit Italy on Wednesday, with Romania Foreign Ministry reporting ten citizens dead.", "Italy"),
+    ("de", "Am Montag wurden bei einem Großbrand in der Siedlung Beryslaw zwei Häuser zerstört.", "Beryslav"),
+    ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Kherson"),
+]
+
+
+@pytest.mark.parametrize("language,text,place", WHERE_IT_HAPPENED)
+def test_the_event_takes_the_place_of_the_happening(language, text, place, resources):
+    events = _events(text, language, resources)
+    assert events and events[0].place is not None and events[0].place.name == place
+
+
+# (language, sentence): words that look like triggers but report no happening here
+NO_HAPPENING = [
+    ("en", "Production at the plant will end in March, the company said in a memo seen by reporters."),  # "March" is a month
+    ("en", "Workplace accidents are common in India, where safety standards are often ignored."),  # generic
+    ("de", "In Brandenburg und Berlin sind die Temperaturen in den letzten Tagen gestiegen."),  # "Brandenburg" is no fire, "Tagen" no meeting
+    ("de", "Einer der Männer wollte nach Syrien ausreisen, teilte das Landratsamt in den Landkreisen mit."),  # no "Reise" in "Landkreisen"
+    ("en", '"The fire was horrendous," said a resident of Perth on Friday.'),  # a witness's words
+]
+
+
+@pytest.mark.parametrize("language,text", NO_HAPPENING)
+def test_words_that_only_look_like_triggers_give_no_happening(language, text, resources):
+    events = _events(text, language, resources)
+    assert [e.event_type for e in events if e.event_type not in ("statement", "document_release")] == []
+
+
+def test_a_court_rules_where_it_sits(resources):
+    text = "Der Bundesgerichtshof hob das Urteil am Dienstag auf."
+    events = _events(text, "de", resources)
+    assert [(e.event_type, e.place.name if e.place else None) for e in events] == [("verdict", "Karlsruhe")]
+    assert any("seat" in why for step, why in events[0].explanation if step == "place")
+
+
+def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(resources):
+    said = _events("Press secretary Kayleigh McEnany said in a statement in Washington on Thursday that aid was on its way.", "en", resources)
+    assert [e.event_type for e in said] == ["statement"]
+    witness = _events('"We were terrified," Alex Jovanovich told reporters in Perth on Friday.', "en", resources)
+    assert witness == []
