@@ -12,6 +12,7 @@ from geo.events import extract_events
 from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event
+from geo.seats import find_seats
 from geo.segment import segment
 from geo.reference import Reference, reference_date
 from geo.when import tag_dates
@@ -57,7 +58,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
-    return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources)
+    seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
+                       language=doc.language, places=places)
+    return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats)
 
 
 def with_reference(doc: Document) -> Document:
