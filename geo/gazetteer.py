@@ -178,10 +178,22 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
             place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=a1, population=int(pop),
                           geometry=outline["geometry"] if outline is not None else None)
-            for n in names.split("|"):
+            own = [name] if _specific_compound(name) and name not in names.split("|") else []
+            for n in names.split("|") + own:
                 if n and n not in common and n not in _ADMIN1_STOP:
                     out += _name_entries(n, place, "name", frozenset())
     return out
+
+
+_GENERIC_ADMIN = frozenset("Province Region Division District Department Governorate State Area Territory Zone".split())
+
+
+def _specific_compound(name: str) -> bool:
+    """ "Western Australia", "Eastern Cape": a subdivision whose name begins with a compass word
+    (left out of the names column at build time) is still specific as a whole, unless it is a
+    compass word plus a generic noun ("Western Province")."""
+    words = name.replace("-", " ").split()
+    return len(words) >= 2 and words[-1] not in _GENERIC_ADMIN
 
 
 def _features(path) -> list[dict]:
