@@ -50,11 +50,10 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
         doc = with_reference(doc)
     ref = Reference(doc.reference, doc.reference_basis)
     sentences = segment(doc.text)
-    times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred)
-    if not ref.day_precise:
-        # The latest date in the text is only a lower bound of the publication date: a weekday
-        # or "gestern" resolved against it would invent a day, so such mentions date nothing.
-        times = [t for t in times if not (t.interval.basis == "inferred" and t.interval.precision in ("day", "week"))]
+    # The latest date in the text is only a lower bound of the publication date: a weekday or
+    # "gestern" resolved against it would invent a day, so the tagger leaves those undated.
+    times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred,
+                      reference_is_lower_bound=not ref.day_precise)
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)

@@ -9,7 +9,8 @@ order of trust:
    "Samstag, 4. Mai 2024"): basis "dateline".
 4. The end of the latest explicit date the text states: basis "latest date". This is only a
    lower bound of the publication date, so weekdays and "gestern" resolved against it would
-   invent a day; the caller drops day- and week-precise relative dates in that case.
+   invent a day: the pipeline tags dates with `reference_is_lower_bound`, which leaves them
+   undated and lets "im August" take the year of the text's dates (geo/when/resolve.py).
 """
 from __future__ import annotations
 

@@ -367,3 +367,116 @@ def test_random_bytes_never_crash():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         for m in tag_dates(text, published=PUBLISHED, language="de"):
             assert text[m.start:m.end] == m.text
+
+
+# --- which August: the reading consistent with the text's tense and its other dates ----------
+
+LOWER_BOUND = dict(published=D(2025, 4, 30), reference_is_inferred=True, reference_is_lower_bound=True)
+
+
+def starts(text, *, language="de", **kw):
+    """{mention text: start of its interval} for every mention in `text`."""
+    return {m.text: m.interval.start for m in tag_dates(text, language=language, **kw)}
+
+
+@pytest.mark.parametrize(
+    "text, language, mention, lower_bound_start, published_start",
+    [
+        # The reference is only the text's latest date (April 2025): the publication came later,
+        # and the text's dates are of 2025, so "im August" is August 2025. With the same day as
+        # a known publication date, August 2025 lies ahead and a past-tense August is 2024.
+        ("Das Memo vom 7. April 2025 liegt vor.\nIm August setzte das Ministerium ein Kopfgeld aus.",
+         "de", "Im August", D(2025, 8, 1), D(2024, 8, 1)),
+        ("The memo of 7 April 2025 is out.\nIn August the ministry offered a bounty.",
+         "en", "In August", D(2025, 8, 1), D(2024, 8, 1)),
+        ("Das Memo vom 7. April 2025 liegt vor.\nIm Herbst begann die Untersuchung.",
+         "de", "Im Herbst", D(2025, 9, 1), D(2024, 9, 1)),
+        ("The memo of 7 April 2025 is out.\nIn the autumn the inquiry began.",
+         "en", "In the autumn", D(2025, 9, 1), D(2024, 9, 1)),
+    ],
+)
+def test_bare_month_against_a_lower_bound_reference_takes_the_year_of_the_texts_dates(
+        text, language, mention, lower_bound_start, published_start):
+    assert starts(text, language=language, **LOWER_BOUND)[mention] == lower_bound_start
+    assert starts(text, language=language, published=D(2025, 4, 30))[mention] == published_start
+
+
+def test_bare_month_against_a_lower_bound_reference_follows_the_year_most_dates_fall_in():
+    text = ("Im Jahr 2023 begann es.\nDas Memo vom 7. April 2025 folgte.\nNIC-Bericht (April 2025).\n"
+            "Im Juli kam die Wende.")
+    assert starts(text, **LOWER_BOUND)["Im Juli"] == D(2025, 7, 1)
+    text = "2023 begann es.\nDer Bericht von 2023 folgte.\nIm Frühjahr 2023 wurde gewarnt.\nStand: April 2025.\nIm Juli kam die Wende."
+    assert starts(text, **LOWER_BOUND)["Im Juli"] == D(2023, 7, 1)  # three dates of 2023, one of 2025
+
+
+@pytest.mark.parametrize(
+    "text, language, mention, start",
+    [
+        ("Im Jahr 2023 brannte es zweimal, im August erneut.", "de", "im August", D(2023, 8, 1)),
+        ("Es brannte zweimal, im August erneut.", "de", "im August", D(2025, 8, 1)),  # no date beside it
+        ("In 2023 the plant burned twice, in August again.", "en", "in August", D(2023, 8, 1)),
+        ("The plant burned twice, in August again.", "en", "in August", D(2025, 8, 1)),
+        # The paragraph's year would put a past August after the publication day: the last one.
+        ("Am 7. April 2025 brannte es, im August erneut.", "de", "im August", D(2024, 8, 1)),
+    ],
+)
+def test_bare_month_takes_the_year_of_the_paragraphs_dates(text, language, mention, start):
+    assert starts(text, language=language, published=D(2025, 4, 10) if "7. April" in text else PUBLISHED)[mention] == start
+
+
+@pytest.mark.parametrize(
+    "text, language, start, precision",
+    [
+        ("Die Wahl soll im November stattfinden.", "de", D(2025, 11, 1), "month"),
+        ("Die Wahl fand im November statt.", "de", D(2024, 11, 1), "month"),
+        ("The election will be held in November.", "en", D(2025, 11, 1), "month"),
+        ("The election was held in November.", "en", D(2024, 11, 1), "month"),
+        ("Im Winter wird das Werk schließen.", "de", D(2025, 12, 1), "season"),
+        ("Im Winter schloss das Werk.", "de", D(2024, 12, 1), "season"),
+        ("The plant plans to close in the winter.", "en", D(2025, 12, 1), "season"),
+        ("The plant closed in the winter.", "en", D(2024, 12, 1), "season"),
+        ("Am Freitag soll abgestimmt werden.", "de", D(2025, 10, 17), "day"),
+        ("Am Freitag wurde abgestimmt.", "de", D(2025, 10, 10), "day"),
+        ("The vote will take place on Friday.", "en", D(2025, 10, 17), "day"),
+        ("The vote took place on Friday.", "en", D(2025, 10, 10), "day"),
+        ("Er soll im November aussagen.", "de", D(2025, 11, 1), "month"),
+        ("Er soll im November bestochen worden sein.", "de", D(2024, 11, 1), "month"),  # reported past
+        ("El tribunal será convocado en noviembre.", "es", D(2025, 11, 1), "month"),
+        ("El tribunal fue convocado en noviembre.", "es", D(2024, 11, 1), "month"),
+    ],
+)
+def test_future_tense_takes_the_coming_month_season_or_weekday(text, language, start, precision):
+    m = tag_dates(text, published=PUBLISHED, language=language)[-1]
+    assert (m.interval.start, m.interval.precision) == (start, precision)
+
+
+def test_future_verb_of_another_clause_does_not_move_the_date():
+    text = "Die Regierung hat am Montag erklärt, dass sie im November wählen wird."
+    assert starts(text, published=PUBLISHED)["am Montag"] == D(2025, 10, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Am Montag kam er.", "Gestern ging er.", "Vergangene Woche kam er.", "Vor drei Tagen kam er.",
+     "He came on Monday.", "He left yesterday.", "He came last week.", "He came three days ago."],
+)
+def test_day_relative_words_against_a_lower_bound_reference_date_nothing(text):
+    assert tag_dates(text, language="de", **LOWER_BOUND) == []
+    assert tag_dates(text, language="de", published=D(2025, 4, 30))  # a known day dates them
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [("Stand: April 2025.\nAm 3. März kam sie.", "de"), ("As of April 2025.\nShe came on March 3.", "en")],
+)
+def test_day_without_year_against_a_lower_bound_reference_takes_the_texts_year(text, language):
+    ms = tag_dates(text, language=language, **LOWER_BOUND)
+    assert (ms[-1].interval.start, ms[-1].interval.precision, ms[-1].interval.basis) == (D(2025, 3, 3), "day", "inferred")
+
+
+def test_every_language_file_names_its_language_and_its_months():
+    from geo.when.words import load_words
+
+    words = load_words()
+    assert {"de", "en", "es"} <= set(words.languages)
+    assert all(len(words.months[n]) >= 3 for n in range(1, 13))

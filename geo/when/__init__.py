@@ -1,0 +1,84 @@
+"""Temporal tagging: find the time expressions in an article and turn each into a date interval.
+
+One compiled regex (`pattern.py`) scans the whole text once, with the words of every language
+together (`de.yaml`, `en.yaml`, `es.yaml` beside this module, merged by `words.py`), since
+articles quote each other; a handler per alternative (`handlers.py`) turns a match into a
+`DateInterval`. `language` only breaks ties (d/m vs m/d).
+
+Rules worth knowing:
+- explicit: every part is written ("7. April 2025", "Frühjahr 2024"). relative: resolved against
+  `published`; reported as "inferred" when `reference_is_inferred`. No reference -> skipped.
+- A bare month, season or quarter ("im August") is chosen by `resolve.py`: by "letzten/last",
+  "nächsten/next", "diesen/this" when written; the next one in a sentence about the future; the
+  year of the paragraph's explicit dates; against a lower-bound reference the year most of the
+  text's dates fall in; else the most recent one starting at or before the reference. A day and
+  month without a year ("7. April") takes the year closest to the reference.
+- Weekdays, "gestern", "vor drei Tagen" and "last week" need the publication day: with
+  `reference_is_lower_bound` (the reference is only the text's latest date) they date nothing.
+- "Anfang/Mitte/Ende", "early/mid/late" narrow the interval to its first/middle/last third and
+  keep its precision: "Anfang April 2025" -> 2025-04-01..2025-04-10, month.
+- Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov; "Winter 2023" and
+  "Winter 2023/24" both mean 2023-12-01..2024-02-29.
+- "seit/since X" runs from the start of X to the reference (precision years when X is a year);
+  without a reference it is X itself.
+- "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
+- "Stunden zuvor", "am Tag zuvor", "three days later" count from the previous mention and keep its
+  basis; skipped when there is none or it is not a single day (never invent a day).
+- Impossible days ("31. Februar 2025") degrade to their month; years are 1900-2100 and not
+  quantities ("2000 Soldaten", "rund 2000") or parts of ids ("F-2023", "100.2023").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.records import TimeMention
+from geo.when.handlers import HANDLERS, modifiers
+from geo.when.pattern import PATTERN, PATTERN_LOW, WEEKDAY_GAP
+from geo.when.resolve import Context
+
+__all__ = ["tag_dates", "infer_reference_date"]
+
+
+def tag_dates(text: str, *, published: dt.date | None, language: str,
+              reference_is_inferred: bool = False, reference_is_lower_bound: bool = False) -> list[TimeMention]:
+    """Every time expression in `text`, in order and non-overlapping, resolved to an interval."""
+    ctx = Context(published, "inferred" if reference_is_inferred else "relative", language, text,
+                  lower_bound=reference_is_lower_bound and published is not None,
+                  explicit=lambda: tag_dates(text, published=None, language=language))
+    return _scan(text, ctx)
+
+
+def _scan(text: str, ctx: Context) -> list[TimeMention]:
+    low = text.lower()  # case-sensitive matching on a lower-cased copy is ~3x faster
+    matches = PATTERN_LOW.finditer(low) if len(low) == len(text) else PATTERN.finditer(text)
+    out: list[TimeMention] = []
+    prev_kind = None
+    for m in matches:
+        kind = m.lastgroup
+        ctx.pos = m.start()
+        try:
+            iv = HANDLERS[kind](m, ctx)
+            iv = modifiers(m, iv, ctx) if iv else None
+        except (ValueError, OverflowError, KeyError, StopIteration):  # impossible dates: skip
+            iv = None
+        if iv is None:
+            continue
+        role = "comparison" if m.group("cmp") else "happening"
+        start = m.start()
+        if (kind in ("dmy", "mdy", "num", "iso") and iv.precision == "day" and prev_kind == "weekday"
+                and WEEKDAY_GAP.fullmatch(text, out[-1].end, start)):
+            start = out.pop().start  # "Dienstag, 7. April 2025": the date wins
+        out.append(TimeMention(start, m.end(), text[start:m.end()], iv, role))
+        prev_kind = kind
+        if role == "happening":
+            ctx.last = iv
+    return out
+
+
+def infer_reference_date(text: str, *, language: str) -> dt.date | None:
+    """The END of the latest explicit happening interval, so a text whose latest date is
+    "April 2025" gives 2025-04-30 and one that only names "2023" gives 2023-12-31: never a
+    more precise day than the text itself states. None when nothing explicit is dated."""
+    ends = [m.interval.end for m in tag_dates(text, published=None, language=language)
+            if m.role == "happening" and m.interval.basis == "explicit"]
+    return max(ends, default=None)

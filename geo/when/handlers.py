@@ -1,0 +1,242 @@
+"""One handler per alternative of the pattern: a match becomes a `DateInterval` (or None)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.records import DateInterval
+from geo.when import intervals as iv_
+from geo.when.pattern import QUANTITY_AFTER, QUANTITY_BEFORE, WORDS as W
+from geo.when.resolve import Context, closest_day, cyclic
+from geo.when.words import norm
+
+_MONTH_NO = {w: n for n, ws in W.months.items() for w in ws}
+_DIRECTION = {"past": -1, "this": 0, "next": 1, "earlier": "earlier", "later": "later"}
+
+
+def _direction(m):
+    word = m.group("dir")
+    return _DIRECTION[W.directions[norm(word)]] if word else None
+
+
+def _mon(m, group: str, ctx: Context) -> int:
+    """Month number; KeyError (skip) for lower-case English verbs such as "may" or "march"."""
+    w = ctx.text[m.start(group):m.end(group)].rstrip(".")
+    if w.islower() and w in W.ambiguous_lower:
+        raise KeyError(w)
+    return _MONTH_NO[w.lower()]
+
+
+def _num(word: str) -> int | None:
+    w = norm(word)
+    if w.isdigit():
+        return int(w)
+    return next((n for n, ws in W.numbers.items() if w in ws), None)
+
+
+def _needs_day(ctx: Context) -> bool:
+    """No reference, or one too weak for a weekday or "gestern": only a lower bound of the
+    publication day (the text's latest date) would invent a day."""
+    return ctx.ref is None or ctx.lower_bound
+
+
+def _day_range(m1, d1, m2, d2, year, ctx):
+    """"7. bis 9. April 2025", "30. März bis 2. April", "April 7-9, 2025" (year from the end)."""
+    if year:
+        y, basis = int(year), "explicit"
+    else:
+        anchor = closest_day(m2, d2, ctx)
+        if anchor is None:
+            return None
+        y, basis = anchor.start.year, ctx.basis
+    start, end = dt.date(y - (m1 > m2), m1, d1), dt.date(y, m2, d2)
+    return DateInterval(start, end, "day", basis) if start < end else None
+
+
+def _h_drange(m, ctx):
+    m2 = _mon(m, "dr_m2", ctx)
+    m1 = _mon(m, "dr_m1", ctx) if m["dr_m1"] else m2
+    return _day_range(m1, int(m["dr_d1"]), m2, int(m["dr_d2"]), m["dr_y"], ctx)
+
+
+def _h_drange_en(m, ctx):
+    mo = _mon(m, "de_m", ctx)
+    return _day_range(mo, int(m["de_d1"]), mo, int(m["de_d2"]), m["de_y"], ctx)
+
+
+def _h_mrange(m, ctx):
+    m1, m2 = _mon(m, "mr_m1", ctx), _mon(m, "mr_m2", ctx)
+    if m["mr_y2"]:
+        y2, basis = int(m["mr_y2"]), "explicit"
+    else:
+        last = cyclic(lambda y: iv_.month(y, m2, ctx.basis), ctx, _direction(m))
+        if last is None:
+            return None
+        y2, basis = last.start.year, ctx.basis
+    y1 = int(m["mr_y1"]) if m["mr_y1"] else y2 - (m1 > m2)
+    start, end = dt.date(y1, m1, 1), iv_.month(y2, m2, basis).end
+    return DateInterval(start, end, "month", basis) if start < end else None
+
+
+def _h_iso(m, ctx):
+    return iv_.day(int(m["is_y"]), int(m["is_m"]), int(m["is_d"]), "explicit")
+
+
+def _h_yrange(m, ctx):
+    a = int(m["yr_a"])
+    if m["yr_b"]:
+        b = int(m["yr_b"])
+    else:
+        c = int(m["yr_c"])
+        if c <= a % 100:  # "2025-04" is a year-month, not a range back in time
+            return iv_.month(a, c, "explicit") if 1 <= c <= 12 else None
+        b = a - a % 100 + c
+    return DateInterval(dt.date(a, 1, 1), dt.date(b, 12, 31), "years", "explicit") if a < b else None
+
+
+def _h_num(m, ctx):
+    a, b, y = m["nu_a"], m["nu_b"], m["nu_y"]
+    if len(y) == 2:  # "07.04.25" only; "3.11.7"-like version numbers stay out
+        if len(a) != 2 or len(b) != 2 or m["nu_sep"] != ".":
+            return None
+        y = "20" + y
+    d, mo = (b, a) if m["nu_sep"] == "/" and ctx.language == "en" else (a, b)
+    return iv_.day(int(y), int(mo), int(d), "explicit")
+
+
+def _h_dmy(m, ctx):
+    mo, d = _mon(m, "dm_m", ctx), int(m["dm_d"])
+    return iv_.day(int(m["dm_y"]), mo, d, "explicit") if m["dm_y"] else closest_day(mo, d, ctx)
+
+
+def _h_mdy(m, ctx):
+    mo, d = _mon(m, "md_m", ctx), int(m["md_d"])
+    return iv_.day(int(m["md_y"]), mo, d, "explicit") if m["md_y"] else closest_day(mo, d, ctx)
+
+
+def _h_my(m, ctx):
+    return iv_.month(int(m["my_y"]), _mon(m, "my_m", ctx), "explicit")
+
+
+def _h_season(m, ctx):
+    word = norm(m["se_w"])
+    first = next(n for n, ws in W.seasons.items() if word in ws)
+    if m["se_y"]:
+        return iv_.season(int(m["se_y"]), first, "explicit")
+    if word in W.seasons_need_year or not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
+        return None
+    return cyclic(lambda y: iv_.season(y, first, ctx.basis), ctx, _direction(m))
+
+
+def _h_quarter(m, ctx):
+    if m["qc_o"]:
+        q = next(n for n, ws in W.ordinals.items() if norm(m["qc_o"]) in ws)
+        if not m["qc_y"]:
+            return cyclic(lambda y: iv_.quarter(y, q, ctx.basis), ctx, _direction(m))
+        return iv_.quarter(int(m["qc_y"]), q, "explicit")
+    q, y = (m["qa_q"], m["qa_y"]) if m["qa_q"] else (m["qb_q"], m["qb_y"])
+    return iv_.quarter(int(y), int(q), "explicit")
+
+
+def _h_ago(m, ctx):
+    n, unit = _num(m["ag_n"] or m["ag_n2"]), W.units[norm(m["ag_u"] or m["ag_u2"])]
+    if ctx.ref is None or n is None or (unit in ("day", "week") and _needs_day(ctx)):
+        return None
+    if unit == "day":
+        d = ctx.ref - dt.timedelta(days=n)
+        return DateInterval(d, d, "day", ctx.basis)
+    if unit == "week":
+        return iv_.week(ctx.ref - dt.timedelta(weeks=n), ctx.basis)
+    if unit == "month":
+        return iv_.month(*iv_.shift_month(ctx.ref, -n), ctx.basis)
+    return iv_.year(ctx.ref.year - n, ctx.basis)
+
+
+def _h_anaph(m, ctx):
+    """Count from the previous mention; hours keep its interval, days/weeks need a single day."""
+    last = ctx.last
+    if last is None:
+        return None
+    if m["an_x"]:
+        n, unit = 1, "day"
+        before = (W.day_anaphora.get(norm(m["an_x"])) or W.day_anaphora_at_clause_end[norm(m["an_x"])]) == "before"
+    else:
+        unit, before = W.units[norm(m["an_u"])], W.anaphora[norm(m["an_w"])] == "before"
+        n = _num(m["an_n"]) if m["an_n"] else (1 if norm(m["an_u"]) in W.singular_units else None)
+    if unit in ("hour", "minute"):
+        return last
+    if n is None or last.start != last.end:
+        return None
+    d = last.start + (-1 if before else 1) * dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return DateInterval(d, d, "day", last.basis) if unit == "day" else iv_.week(d, last.basis)
+
+
+def _h_dayword(m, ctx):
+    word = norm(m.group("dayword"))
+    if ctx.ref is None:
+        return None
+    if word in W.this_year:
+        return iv_.year(ctx.ref.year, ctx.basis)
+    written = ctx.text[m.start("dayword"):m.end("dayword")]
+    if _needs_day(ctx) or (written[:1].isupper() and word in W.capitalised_not_dates):  # "Am Morgen"
+        return None
+    d = ctx.ref + dt.timedelta(days=W.day_offsets[word])
+    return DateInterval(d, d, "day", ctx.basis)
+
+
+def _h_rel(m, ctx):
+    unit = W.periods[norm(m["rl_u"])]
+    if ctx.ref is None or (unit == "week" and _needs_day(ctx)):
+        return None
+    return iv_.period(unit, _direction(m), ctx.ref, ctx.basis)
+
+
+def _h_rel_after(m, ctx):
+    unit, direction = W.periods[norm(m["rs_u"])], _DIRECTION[W.directions_after[norm(m["rs_d"])]]
+    if ctx.ref is None or (unit == "week" and _needs_day(ctx)):
+        return None
+    return iv_.period(unit, direction, ctx.ref, ctx.basis)
+
+
+def _h_weekday(m, ctx):
+    if _needs_day(ctx):
+        return None
+    wd = next(n for n, ws in W.weekdays.items() if norm(m["wd_w"]) in ws)
+    back, direction = (ctx.ref.weekday() - wd) % 7, _direction(m)  # days since the last such day
+    if direction is None and back and ctx.future():
+        direction = 1  # "Am Freitag soll abgestimmt werden": the coming Friday
+    if direction == -1:
+        back = back or 7
+    elif direction == 1 or (direction is not None and back > 3):  # next, or "this" nearer ahead
+        back = -((wd - ctx.ref.weekday()) % 7 or (7 if direction == 1 else 0))
+    d = ctx.ref - dt.timedelta(days=back)
+    return DateInterval(d, d, "day", ctx.basis)
+
+
+def _h_bmonth(m, ctx):
+    if not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
+        return None  # "August Diehl" is a name; "im August" is a month
+    mo = _mon(m, "bmonth", ctx)
+    return cyclic(lambda y: iv_.month(y, mo, ctx.basis), ctx, _direction(m))
+
+
+def _h_year(m, ctx):
+    prep = norm(m["prep"] or "")
+    if not prep.startswith(("im jahr", "in the year")):
+        if QUANTITY_AFTER.match(m.string, m.end()) or QUANTITY_BEFORE.search(
+                m.string, max(0, m.start() - 20), m.start()):
+            return None
+    return iv_.year(int(m.group("year")), "explicit")
+
+
+HANDLERS = {name[3:]: fn for name, fn in globals().items() if name.startswith("_h_")}
+
+
+def modifiers(m, iv, ctx):
+    """Apply "Anfang/Mitte/Ende" and "seit/since" around an already resolved interval."""
+    part = m["part"]
+    if part and iv.precision in ("month", "season", "quarter", "year"):
+        iv = iv_.narrow(iv, W.parts[norm(part)])
+    if m["since"] and ctx.ref and ctx.ref >= iv.start:
+        precision = "years" if iv.precision in ("year", "years") else iv.precision
+        iv = DateInterval(iv.start, ctx.ref, precision, ctx.basis)
+    return iv

@@ -1,0 +1,76 @@
+"""Interval builders: a day, week, month, season, quarter or year as a `DateInterval`."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from geo.records import DateInterval
+
+
+def mdays(y: int, mo: int) -> int:
+    return calendar.monthrange(y, mo)[1]
+
+
+def month(y, mo, basis, precision="month"):
+    return DateInterval(dt.date(y, mo, 1), dt.date(y, mo, mdays(y, mo)), precision, basis)
+
+
+def day(y, mo, d, basis):
+    """A day, or its month when the day does not exist ("31. Februar")."""
+    try:
+        return DateInterval(dt.date(y, mo, d), dt.date(y, mo, d), "day", basis)
+    except ValueError:
+        return month(y, mo, basis)
+
+
+def year(y, basis, precision="year"):
+    return DateInterval(dt.date(y, 1, 1), dt.date(y, 12, 31), precision, basis)
+
+
+def season(y, first_month, basis):
+    """Meteorological seasons; winter Y runs from December Y to February Y+1."""
+    end_y, end_m = (y + 1, 2) if first_month == 12 else (y, first_month + 2)
+    return DateInterval(dt.date(y, first_month, 1), dt.date(end_y, end_m, mdays(end_y, end_m)),
+                        "season", basis)
+
+
+def quarter(y, q, basis):
+    return DateInterval(dt.date(y, 3 * q - 2, 1), month(y, 3 * q, basis).end, "quarter", basis)
+
+
+def week(d, basis):
+    monday = d - dt.timedelta(days=d.weekday())
+    return DateInterval(monday, monday + dt.timedelta(days=6), "week", basis)
+
+
+def shift_month(d: dt.date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def period(unit, direction, ref, basis):
+    """This/last/next week, month, quarter or year around the reference."""
+    off = direction if isinstance(direction, int) else 0
+    if unit == "week":
+        iv = week(ref + dt.timedelta(weeks=off), basis)
+    elif unit == "month":
+        iv = month(*shift_month(ref, off), basis)
+    elif unit == "quarter":
+        y, mo = shift_month(ref, 3 * off)
+        iv = quarter(y, (mo - 1) // 3 + 1, basis)
+    else:
+        iv = year(ref.year + off, basis)
+    if direction == "earlier":
+        return DateInterval(iv.start, ref, iv.precision, iv.basis)
+    if direction == "later":
+        return DateInterval(ref, iv.end, iv.precision, iv.basis)
+    return iv
+
+
+def narrow(iv, part: str):
+    """"Anfang/Mitte/Ende": the first, middle or last third, keeping the precision."""
+    third = ((iv.end - iv.start).days + 1) // 3
+    k = {"start": 0, "middle": 1, "end": 2}[part]
+    start = iv.start + dt.timedelta(days=k * third)
+    end = iv.end if k == 2 else start + dt.timedelta(days=third - 1)
+    return DateInterval(start, end, iv.precision, iv.basis)

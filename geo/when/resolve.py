@@ -1,0 +1,133 @@
+"""Which August? Choosing among repeating intervals for a mention, by reference, tense and the
+text's other dates.
+
+A bare month, season or quarter ("im August", "im Herbst") and a day without a year
+("am 7. April") repeat every year. The reading chosen:
+
+- with "letzten/last", "nächsten/next", "diesen/this": the one before, after or around the
+  reference (`pick`), whatever else the text says;
+- in a clause about the future ("wird", "soll", "will", "plans"; and no past-tense verb):
+  the current or next one, never a past one;
+- else the one in the year of the nearest explicit date of the same paragraph ("Im Jahr 2023
+  … Im August …" is August 2023), provided it is not after a known publication date;
+- else, when the reference is only inferred from the text's latest date (a lower bound of the
+  publication date), the one in the year most of the text's explicit dates fall in (ties: the
+  later year), even when it lies after the reference: "im August" in a text whose dates are of
+  2025 is August 2025, not August 2024;
+- else the most recent one starting at or before the reference.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from geo.records import DateInterval
+from geo.when.pattern import WORDS, alt
+
+
+@lru_cache(maxsize=None)
+def _tense_words(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """The future and past cues of one language (all languages' for an unknown one)."""
+    def cues(table):
+        words = table.get(language) or [w for ws in table.values() for w in ws]
+        return re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(words), re.IGNORECASE)
+    return cues(WORDS.future), cues(WORDS.past)
+
+
+_CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
+
+
+@dataclass
+class Context:
+    """What a handler needs besides its match: the reference and the text around the mention."""
+
+    ref: dt.date | None
+    basis: str  # basis for anything resolved against ref: "relative" or "inferred"
+    language: str
+    text: str  # the original text; matching runs on its lower-cased copy
+    lower_bound: bool = False  # ref is the text's latest date, not the publication day
+    explicit: Callable[[], list] = list  # the text's explicit mentions, computed on first use
+    last: DateInterval | None = None  # anchor for "zuvor"/"earlier"
+    pos: int = 0  # start of the mention being resolved
+    _explicit: list | None = field(default=None, repr=False)
+
+    def explicit_mentions(self) -> list:
+        if self._explicit is None:
+            self._explicit = [m for m in self.explicit() if m.role == "happening"
+                              and m.interval.basis == "explicit" and m.interval.start.year == m.interval.end.year]
+        return self._explicit
+
+    def future(self) -> bool:
+        """Whether the mention's clause speaks of the future (and not also of the past)."""
+        start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, self.pos - 300), self.pos)),
+                    default=max(0, self.pos - 300))
+        end_m = _CLAUSE_END.search(self.text, self.pos, self.pos + 300)
+        clause = self.text[start:end_m.start() if end_m else self.pos + 300]
+        future, past = _tense_words(self.language)
+        return bool(future.search(clause)) and not past.search(clause)
+
+    def anchor_year(self) -> tuple[int | None, bool]:
+        """The year of the nearest explicit date in the mention's paragraph (True), else — for
+        a lower-bound reference — the year most explicit dates of the text fall in (False)."""
+        para_start = self.text.rfind("\n", 0, self.pos) + 1
+        para_end = self.text.find("\n", self.pos)
+        para_end = len(self.text) if para_end < 0 else para_end
+        near = [m for m in self.explicit_mentions() if para_start <= m.start and m.end <= para_end]
+        if near:
+            nearest = min(near, key=lambda m: abs(m.start - self.pos))
+            return nearest.interval.start.year, True
+        if self.lower_bound and self.explicit_mentions():
+            counts = Counter(m.interval.start.year for m in self.explicit_mentions())
+            return max(counts, key=lambda y: (counts[y], y)), False
+        return None, False
+
+
+def pick(cands, ref, direction):
+    """Choose among repeating intervals (this year's August, last year's...) for a reference."""
+    if direction is None:
+        ok = [c for c in cands if c.start <= ref]
+        return max(ok, key=lambda c: c.start, default=None)
+    if direction == -1:
+        return max((c for c in cands if c.end < ref), key=lambda c: c.start, default=None)
+    if direction == 1:
+        return min((c for c in cands if c.start > ref), key=lambda c: c.start, default=None)
+    inside = [c for c in cands if c.start <= ref <= c.end]
+    return inside[0] if inside else min(cands, key=lambda c: abs((c.start - ref).days))
+
+
+def cyclic(make, ctx: Context, direction):
+    """Resolve a repeating interval (month, season, quarter) built by `make(year)`."""
+    if ctx.ref is None:
+        return None
+    cands = [make(y) for y in range(ctx.ref.year - 2, ctx.ref.year + 2)]
+    if direction is not None:
+        return pick(cands, ctx.ref, direction if direction in (-1, 0, 1) else 0)
+    if ctx.future():
+        return min((c for c in cands if c.end >= ctx.ref), key=lambda c: c.start, default=None)
+    year, _ = ctx.anchor_year()
+    if year is not None:
+        same = [c for c in cands if c.start.year == year]
+        if same and (ctx.lower_bound or same[0].start <= ctx.ref):
+            return same[0]
+    return pick(cands, ctx.ref, None)
+
+
+def closest_day(mo, d, ctx: Context):
+    """A day and month without a year: the year closest to the reference (articles announce
+    dates); against a lower-bound reference, the year of the text's dates around it."""
+    if ctx.ref is None:
+        return None
+    cands = []
+    for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        try:
+            cands.append(dt.date(y, mo, d))
+        except ValueError:
+            pass
+    year = ctx.anchor_year()[0] if ctx.lower_bound else None
+    same = [c for c in cands if c.year == year]
+    best = same[0] if same else min(cands, key=lambda c: abs((c - ctx.ref).days), default=None)
+    return DateInterval(best, best, "day", ctx.basis) if best else None

@@ -1,0 +1,136 @@
+"""The time words of every language, read from the YAML files beside this module and merged.
+
+One file per language (`de.yaml`, `en.yaml`, `es.yaml`, …). All languages are matched together,
+since articles quote each other ("NIC-Bericht (April 2025)"); the document's language only
+breaks ties such as day/month order. A key a language does not need may be left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Merged tables: number -> words, or word -> value, all lower case."""
+
+    languages: tuple[str, ...]
+    months: dict  # 1 -> [januar, january, enero, jan, …]
+    abbreviations: frozenset
+    ambiguous_lower: frozenset
+    weekdays: dict  # 0 (Monday) -> words
+    weekday_parts: list
+    seasons: dict  # first month -> words
+    seasons_need_year: frozenset
+    numbers: dict
+    vague: list
+    ordinals: dict
+    quarter_words: list
+    quarter_of: list
+    of: list
+    day_offsets: dict  # word -> days from the reference
+    capitalised_not_dates: frozenset
+    this_year: list
+    units: dict  # word -> unit (hour, minute, day, week, month, year)
+    singular_units: frozenset  # the first word listed per unit: "Tag zuvor" is one day
+    periods: dict  # word -> unit (week, month, quarter, year)
+    ago_before: list
+    ago_after: list
+    period_articles: list
+    anaphora: dict  # word -> "before" | "after"
+    day_anaphora: dict
+    day_anaphora_at_clause_end: dict
+    directions: dict  # word -> "past" | "this" | "next" | "earlier" | "later"
+    directions_after: dict
+    parts: dict  # word -> "start" | "middle" | "end"
+    since: list
+    between: list
+    range_and: list
+    range_to: list
+    date_articles: list
+    comparison: list
+    prepositions: list
+    future: dict  # language -> words: tense is read in the document's own language only
+    past: dict
+    quantity_after: list
+    quantity_before: list
+
+    def unit_words(self, *units: str) -> list[str]:
+        return [w for w, u in self.units.items() if u in units]
+
+
+def norm(word) -> str:
+    """A word as the tables spell it: lower case, single spaces."""
+    return re.sub(r"\s+", " ", str(word).strip().lower())
+
+
+@lru_cache(maxsize=None)
+def load_words() -> Words:
+    """All `*.yaml` files of this package, merged (read once per process)."""
+    files = sorted(p for p in resources.files(__package__).iterdir() if p.name.endswith(".yaml"))
+    tables = [yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER) for p in files]
+    return merge(tables)
+
+
+def merge(tables: list[dict]) -> Words:
+    """One `Words` from several languages' tables (a later word never replaces an earlier one)."""
+    def numbered(key):
+        out: dict = {}
+        for t in tables:
+            for n, ws in (t.get(key) or {}).items():
+                known = out.setdefault(int(n), [])
+                known.extend(w for w in map(norm, ws) if w not in known)
+        return dict(sorted(out.items()))
+
+    def listed(key):
+        seen: list = []
+        for t in tables:
+            seen.extend(w for w in map(norm, t.get(key) or []) if w not in seen)
+        return seen
+
+    def inverted(key):  # {value: [words]} -> {word: value}
+        out: dict = {}
+        for t in tables:
+            for value, ws in (t.get(key) or {}).items():
+                for w in ws:
+                    out.setdefault(norm(w), value)
+        return out
+
+    def by_language(key):  # German "plant" (plans) is an English "plant" (factory)
+        return {t.get("language", "?"): [norm(w) for w in t.get(key) or []] for t in tables}
+
+    def valued(key):  # {word: value}
+        out: dict = {}
+        for t in tables:
+            for w, value in (t.get(key) or {}).items():
+                out.setdefault(norm(w), value)
+        return out
+
+    return Words(
+        languages=tuple(t.get("language", "?") for t in tables),
+        months=numbered("months"), abbreviations=frozenset(listed("abbreviations")),
+        ambiguous_lower=frozenset(listed("ambiguous_lower")), weekdays=numbered("weekdays"),
+        weekday_parts=listed("weekday_parts"), seasons=numbered("seasons"),
+        seasons_need_year=frozenset(listed("seasons_need_year")), numbers=numbered("numbers"),
+        vague=listed("vague"), ordinals=numbered("ordinals"), quarter_words=listed("quarter_words"),
+        quarter_of=listed("quarter_of"), of=listed("of"), day_offsets=valued("day_offsets"),
+        capitalised_not_dates=frozenset(listed("capitalised_not_dates")), this_year=listed("this_year"),
+        units=inverted("units"),
+        singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
+        ago_after=listed("ago_after"), period_articles=listed("period_articles"),
+        anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
+        day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
+        directions=inverted("directions"), directions_after=inverted("directions_after"),
+        parts=inverted("parts"), since=listed("since"), between=listed("between"),
+        range_and=listed("range_and"), range_to=listed("range_to"), date_articles=listed("date_articles"),
+        comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
+        quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
+    )
+
+
