@@ -377,11 +377,11 @@ _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".
 def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention]) -> bool:
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
     police or a union, or (English) a name right before the speech verb ("McEnany said")."""
+    if actors or has_speaker(s.text, language=doc.language):
+        return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
     quoted = sum(m.end() - m.start() for m in _QUOTE.finditer(s.text))
     if quoted > 0.4 * len(s.text) or s.text.lstrip()[:1] in "\"„“«»":
         return False  # a witness's words in quotation marks are not the news of the statement
-    if actors or has_speaker(s.text, language=doc.language):
-        return True
     words = doc.text[max(s.start, trig.start - 30):trig.start].split()
     return doc.language != "de" and bool(words) and words[-1][:1].isupper() and words[-1] not in _PRONOUNS \
         and trig.start - s.start > len(words[-1]) + 1
