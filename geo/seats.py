@@ -9,6 +9,7 @@ per language from `geo/ref/institution_heads.yaml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +47,7 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
     place that stage resolved from the whole document, and lends document context."""
     if not isinstance(text, str) or not text:
         return []
-    places = places or []
+    places = sorted(places or [], key=lambda p: p.start)
     context = Counter(p.place.country_code for p in places if not p.weak and p.place.country_code)
     found: list[tuple[int, int, Place, bool]] = []  # start, end, place, from the registry
     for a in actors:
@@ -202,12 +203,15 @@ def _city_adjective(text, head_start, gazetteer, language, places, context, regi
 
 def _resolve_named(surface, start, end, gazetteer, language, places, context, region, *, cities_only=False):
     """A place named beside a head noun: as the places stage resolved it, else ranked here."""
-    for p in places:
-        if p.start <= start and end <= p.end and not p.weak:
-            if p.place.type not in ("city", "admin1"):
-                return None  # "police in Georgia" where the document means the country: not a seat
-            if not (region and p.place.type == "city"):
-                return p.place
+    # Place mentions do not overlap, so only the last one starting at or before `start` can hold it
+    # (a bisect: a scan per head noun made a long document quadratic).
+    i = bisect_right(places, start, key=lambda p: p.start) - 1
+    p = places[i] if i >= 0 else None
+    if p is not None and end <= p.end and not p.weak:
+        if p.place.type not in ("city", "admin1"):
+            return None  # "police in Georgia" where the document means the country: not a seat
+        if not (region and p.place.type == "city"):
+            return p.place
     cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only)]
     if not cands:
         return None
