@@ -25,7 +25,7 @@ from geo.records import (
     TimeMention,
 )
 from geo.contract import TAXONOMY, type_family, type_label
-from geo.where import QUALIFIER_GAP
+from geo.where import PLACE_NOUNS, QUALIFIER_GAP
 from geo.what import Trigger, find_triggers, has_speaker, lexicon
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
@@ -33,9 +33,8 @@ PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea
 # Types of one family tell one happening from different angles and may merge when adjacent;
 # a statement or report merges with the happening it is about.
 _LOOSE = frozenset(("statement", "other"))
-_PLACE_NOUN = (r"(?:Region|Stadt|Gemeinde|Ort|Ortschaft|Dorf|Provinz|Oblast|Bezirk|Kreis|Landkreis|Kanton|Bundesland|"
-               r"Hauptstadt|Hafenstadt|Kleinstadt|Siedlung|Vorort|Ortsteil|Stadtteil|Bereich|Gegend|Raum|"
-               r"city of|town of|village of|suburb of|province of|district of|county of|region of|state of|area of|capital)\s+")
+# "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
+_PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
 _LOCATED_BEFORE = re.compile(
     r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
     r"off the coast of|vor der Küste|outside|over|über|über der|über dem|across|throughout|inside|within|quer durch|en|cerca de)"
@@ -120,12 +119,9 @@ def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str
 _INSTITUTION_AFTER = re.compile(
     r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|Embassy|"
     r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post)\b")
-# "Mesa in Phoenix, Arizona", "Knüllwald (Hessen)", "Weingarten bei Ravensburg": the later names
-# say which place the first one is; the first is where it happened.
-
-
 def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
-    """Whether `second` only says where `first` lies."""
+    """Whether `second` only says where `first` lies ("Mesa in Phoenix, Arizona", "Knüllwald
+    (Hessen)", "Weingarten bei Ravensburg"): then the first is where it happened."""
     if not QUALIFIER_GAP.match(text[first.end:second.start]):
         return False
     a, b = first.place, second.place

@@ -10,12 +10,12 @@ Puerto Rico, Guam, the US Virgin Islands, American Samoa and the Northern Marian
 from __future__ import annotations
 
 import csv
-from difflib import SequenceMatcher
 import dataclasses
 import gc
 import json
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 from typing import Iterable, Mapping
 
@@ -178,8 +178,8 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
             place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=a1, population=int(pop),
                           geometry=outline["geometry"] if outline is not None else None)
-            own = [name] if _specific_compound(name) and name not in names.split("|") else []
-            for n in names.split("|") + own:
+            listed = names.split("|")
+            for n in listed + ([name] if _specific_compound(name) and name not in listed else []):
                 if n and n not in common and n not in _ADMIN1_STOP:
                     out += _name_entries(n, place, "name", frozenset())
     return out

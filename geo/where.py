@@ -20,11 +20,11 @@ _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admi
 _LOCATIVE = frozenset("in im aus nach bei von vor zu nahe from near to at of en de desde hacia outside".split())
 # Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",
 # "im Bereich Malterhausen", "Gemeinde Biloserka"): a town there needs no other evidence.
-_PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
-Hafenstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
-town village city suburb township borough district county province region municipality hamlet""".split())
+PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
+Hafenstadt Hauptstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
+town village city suburb township borough district county province region state area capital municipality hamlet""".split())
 # "in A, B und C": a name in a list continues the list's locative.
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:und|and|oder|or|sowie|y|e)\s+|,\s+(?:und|and|oder|or)\s+)$")
+_LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 _STATE_WORDS = frozenset("Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado".split())
@@ -142,7 +142,7 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
-    if prev.lower() in _LOCATIVE or prev in _PLACE_NOUNS:
+    if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
         return "locative"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     return "qualified" if _QUALIFIED.match(text, end) else ""
