@@ -39,17 +39,9 @@ import yaml
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping
 from shapely.ops import polylabel, unary_union
 
+from build_gazetteer import _round  # the same coordinate rounding as every other built file
+
 REF = Path(__file__).resolve().parent.parent / "geo" / "ref"
-
-
-def _round(obj, nd=3):
-    if isinstance(obj, float):
-        return round(obj, nd)
-    if isinstance(obj, (list, tuple)):
-        return [_round(x, nd) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _round(v, nd) for k, v in obj.items()}
-    return obj
 
 
 def _polygons(geom) -> list[Polygon]:
