@@ -202,6 +202,7 @@ def extract_events(
     actors: list[ActorMention],
     sources: list[SourceMention],
     seats: list[PlaceMention] = (),
+    title_places: list[PlaceMention] = (),
 ) -> list[Event]:
     """Make one candidate event per sentence that reports a happening, then merge neighbours.
 
@@ -363,7 +364,11 @@ def extract_events(
                    and any(s.paragraph in early and s.start <= m.start < s.end for s in sentences)
                    and _place_role(doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
-    merged = _merge_repeats(_merge_adjacent(_with_document_place(events), sentences))
+    towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
+             and _place_role(doc.text, m) != "mentioned"}
+    events = [_only_town(e, list(towns.values())) for e in events]
+    title_place = next((m.place for m in title_places if not m.weak and _place_role(doc.title, m) != "mentioned"), None)
+    merged = _merge_repeats(_merge_adjacent(_with_document_place(events, title_place), sentences))
     return [_finish(e) for e in merged]
 
 
@@ -383,6 +388,27 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
         and trig.start - s.start > len(words[-1]) + 1
 
 
+_GROUND_FAMILIES = frozenset(("conflict", "disaster", "accident", "crime", "protest", "labour", "rescue"))
+
+
+def _on_the_ground(event_type: str) -> bool:
+    return type_family(event_type) in _GROUND_FAMILIES and event_type != "investigation"
+
+
+def _only_town(e: Event, towns: list[Place]) -> Event:
+    """An event placed in a country or state takes the one town the article names inside it
+    ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
+    news names the town once and the state thereafter. Two or more towns there: no choice.
+    Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
+    if e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type):
+        return e
+    inside = [p for p in towns if _inside(p, e.place)]
+    if len(inside) != 1:
+        return e
+    return replace(e, place=inside[0], place_label="",
+                   explanation=e.explanation + (("place", f"{inside[0].name}: the only town the text names in {e.place.name}"),))
+
+
 def _refined(e: Event, finer: list[Place]) -> Event:
     """A headline event placed in a country or state takes the lede's first town or state inside it."""
     if not e.headline or e.place is None or e.place.type not in ("country", "admin1"):
@@ -394,10 +420,11 @@ def _refined(e: Event, finer: list[Place]) -> Event:
                    explanation=e.explanation + (("place", f"{inside.name}: the lede's place inside {e.place.name}"),))
 
 
-def _with_document_place(events: list[Event]) -> list[Event]:
+def _with_document_place(events: list[Event], title_place: Place | None = None) -> list[Event]:
     """An event whose sentence and paragraph name no place happened, as far as the reader can
-    tell, where the article's lede is located: it takes that place, marked inherited."""
-    lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), None)
+    tell, where the article's lede (or else its headline) is located: it takes that place,
+    marked inherited."""
+    lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), title_place)
     if lede is None:
         lede = next((e.place for e in events if e.place and not e.place_inherited), None)
     if lede is None:

@@ -14,6 +14,7 @@ import dataclasses
 import gc
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
@@ -22,6 +23,7 @@ from typing import Iterable, Mapping
 import ahocorasick
 
 from geo.records import Place
+from geo.ref import load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
 _ENDINGS = ("es", "er", "en", "em", "e")
@@ -167,6 +169,7 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
     outline and a point inside it where one was matched (else the point of their largest city and
     no outline); names that are everyday words are left out."""
     drawn = {f["id"]: f for f in outlines}
+    aliases = load_yaml("admin1_aliases.yaml")
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -179,7 +182,10 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
                           country_code=cc, admin1=a1, population=int(pop),
                           geometry=outline["geometry"] if outline is not None else None)
             listed = names.split("|")
-            for n in listed + ([name] if _specific_compound(name) and name not in listed else []):
+            listed += [name] if _specific_compound(name) and name not in listed else []
+            listed += aliases.get(f"{cc}.{a1}") or []
+            listed += [f for f in map(folded, listed) if f not in listed]  # "Tamil Nādu" is written "Tamil Nadu"
+            for n in dict.fromkeys(listed):
                 if n and n not in common and n not in _ADMIN1_STOP:
                     out += _name_entries(n, place, "name", frozenset())
     return out
@@ -305,6 +311,8 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                     continue  # an everyday word naming a small town or an alternate: never a place
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))
+                if kind == "name" and folded(name) != name and folded(name) not in common:
+                    out.append((folded(name), Candidate(place, "alt", common=langs)))  # "Zuwarah", "Sao Paulo"
                 if 1 <= name.count(" ") + name.count("-") <= 2 and kind == "name":
                     # "El Fasher" is also written "El-Fasher", "Baden-Baden" also "Baden Baden"
                     other = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
@@ -336,6 +344,12 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
                     continue
                 out.append((name, cand))
     return out
+
+
+def folded(name: str) -> str:
+    """The name without diacritics, as English news writes it ("Tamil Nādu" → "Tamil Nadu");
+    letters that are not a base letter plus accents (ß, ø, ł) stay as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _spelling_of(alt: str, name: str, pop: int) -> bool:

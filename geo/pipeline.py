@@ -59,7 +59,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
-    return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats)
+    headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
+    return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
+                          title_places=headline)
 
 
 def with_reference(doc: Document) -> Document:

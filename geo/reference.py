@@ -7,7 +7,11 @@ order of trust:
 2. A date in the URL path ("/2024/06/01/", "-20240601", "/2024-06-01/"): basis "url".
 3. A dateline or first live-blog heading in the first lines ("1 Juni 2024", "03.08.2021:",
    "Samstag, 4. Mai 2024"): basis "dateline".
-4. The end of the latest explicit date the text states: basis "latest date". This is only a
+4. Weekdays that name their date without a year ("Donnerstag, 12. August", "Mittwoch
+   (11.8.)", "Thursday, Aug. 12"): the latest year up to today in which every such date falls
+   on its weekday, when at least two agree or one stands in a heading line; the latest of
+   them is the reference: basis "weekday".
+5. The end of the latest explicit date the text states: basis "latest date". This is only a
    lower bound of the publication date, so weekdays and "gestern" resolved against it would
    invent a day: the pipeline tags dates with `reference_is_lower_bound`, which leaves them
    undated and lets "im August" take the year of the text's dates (geo/when/resolve.py).
@@ -20,8 +24,20 @@ from dataclasses import dataclass
 
 from geo.records import Document
 from geo.when import infer_reference_date, tag_dates
+from geo.when.pattern import W, alt
 
 _URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_WEEKDAY = {w: n for n, ws in W.weekdays.items() for w in ws}
+_MONTH = {w: n for n, ws in W.months.items() for w in ws}
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<wd>{alt(_WEEKDAY)}),?\s*(?:den\s+|the\s+)?\(?\s*(?:"
+    rf"(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>[01]?\d)\.|(?P<mw1>{alt(_MONTH)})\b\.?)"
+    rf"|(?P<mw2>{alt(_MONTH)})\b\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"|(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mw3>{alt(_MONTH)})\b)"
+    rf"(?!\s*,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_YEARS_BACK = 12  # a weekday repeats its date every 5, 6 or 11 years: look no further back
 _HEAD_CHARS = 240  # a dateline or the first live-blog heading stands in the first lines
 
 
@@ -37,7 +53,7 @@ class Reference:
     @property
     def day_precise(self) -> bool:
         """Whether a weekday or "gestern" may be resolved against it to a day."""
-        return self.basis in ("published", "url", "dateline")
+        return self.basis in ("published", "url", "dateline", "weekday")
 
 
 def reference_date(doc: Document) -> Reference:
@@ -50,6 +66,9 @@ def reference_date(doc: Document) -> Reference:
     day = dateline_date(doc.text, language=doc.language)
     if day is not None:
         return Reference(day, "dateline")
+    day = weekday_date(doc.text)
+    if day is not None:
+        return Reference(day, "weekday")
     day = infer_reference_date(doc.text, language=doc.language)
     return Reference(day, "latest date") if day is not None else Reference(None, "none")
 
@@ -82,4 +101,35 @@ def dateline_date(text: str, *, language: str) -> dt.date | None:
     line = head[line_start:head.find("\n", first.end) if "\n" in head[first.end:] else len(head)]
     if len(line) <= 80 or first.start - line_start <= 30:
         return first.interval.start
+    return None
+
+
+def weekday_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
+    """The latest date in the latest year (up to today) in which each yearless "weekday, date"
+    of the text falls on its weekday; None unless two dates agree or one is a heading line."""
+    today = today or dt.date.today()
+    found = []  # (month, day, weekday, is heading line)
+    for m in _WEEKDAY_DATE.finditer(text):
+        d = m["d1"] or m["d2"] or m["d3"]
+        mo = int(m["m1"]) if m["m1"] else _MONTH[(m["mw1"] or m["mw2"] or m["mw3"]).lower()]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        heading = len(text[line_start:line_end if line_end >= 0 else len(text)].strip()) <= 40
+        if 1 <= mo <= 12:
+            found.append((mo, int(d), _WEEKDAY[m["wd"].lower()], heading))
+    if not found or (len(found) < 2 and not found[0][3]):
+        return None
+    for year in range(today.year, today.year - _YEARS_BACK, -1):
+        days = []
+        for mo, d, wd, _ in found:
+            try:
+                day = dt.date(year, mo, d)
+            except ValueError:
+                break
+            if day.weekday() != wd:
+                break
+            days.append(day)
+        else:
+            if max(days) <= today:
+                return max(days)
     return None

@@ -153,3 +153,29 @@ def test_reported_cites_a_source_and_is_no_document():
     text = "In July 2024 the army launched an offensive in Landia, the agency reported."
     (ev,) = _events(text, [_mention(text, "Landia", LANDIA)], lang="en")
     assert ev.event_type == "strike"
+
+
+def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
+    state = Place("geo:test/state", "Brandenburg", "admin1", 52.4, 13.0, "DE", admin1="11")
+    town = Place("geo:test/town", "Treuenbrietzen", "city", 52.1, 12.9, "DE", admin1="11", population=8000)
+    text = ("In Brandenburg wütet ein Waldbrand.\n\nDie Lage ist ernst.\n\nDie Behörde der Stadt Treuenbrietzen "
+            "bat die Menschen, ihre Häuser zu verlassen.")
+    places = [_mention(text, "Brandenburg", state), _mention(text, "Treuenbrietzen", town)]
+    fire = next(e for e in _events(text, places=places) if e.event_type == "wildfire")
+    assert fire.place == town
+    other = Place("geo:test/town2", "Beelitz", "city", 52.2, 12.9, "DE", admin1="11", population=12000)
+    text2 = text + " Auch Beelitz ist betroffen."
+    places2 = places + [_mention(text2, "Beelitz", other)]
+    fire2 = next(e for e in _events(text2, places=places2) if e.event_type == "wildfire")
+    assert fire2.place == state  # two towns in the state: the text does not say which
+
+
+def test_the_headline_place_locates_a_lede_that_names_none():
+    nrw = Place("geo:test/nrw", "Nordrhein-Westfalen", "admin1", 51.4, 7.7, "DE", admin1="07")
+    text = "Die Lokführer streiken ab Mittwoch."
+    title = "Bahn-Streik in NRW: So lief der Mittwoch"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", title=title)
+    wed = _time(text, "Mittwoch", dt.date(2021, 8, 11), dt.date(2021, 8, 11), "day")
+    head = [PlaceMention(title.index("NRW"), title.index("NRW") + 3, "NRW", nrw)]
+    events = extract_events(doc, segment(text), times=[wed], places=[], actors=[], sources=[], title_places=head)
+    assert [(e.event_type, e.place, e.place_inherited) for e in events] == [("labour_strike", nrw, True)]

@@ -480,3 +480,25 @@ def test_every_language_file_names_its_language_and_its_months():
     words = load_words()
     assert {"de", "en", "es"} <= set(words.languages)
     assert all(len(words.months[n]) >= 3 for n in range(1, 13))
+
+
+# A weekday with a yearless date fixes the year: 12 August was a Thursday in 2021 (and in
+# 2027, which is after "today"), not in any year between.
+@pytest.mark.parametrize("text, expected", [
+    ("Donnerstag, 12. August, 5.30 Uhr\nDie Züge fahren wieder.", D(2021, 8, 12)),          # a heading line
+    ("Die Lokführer streiken ab Mittwoch (11.8.). Bis Freitag (13.08.) soll es dauern.", D(2021, 8, 13)),
+    ("On Thursday, Aug. 12, workers walked out; on Friday, August 13th, they returned.", D(2021, 8, 13)),
+])
+def test_yearless_weekday_dates_give_the_reference_year(text, expected):
+    from geo.reference import weekday_date
+
+    assert weekday_date(text, today=D(2026, 12, 5)) == expected
+
+
+def test_weekday_dates_that_disagree_or_stand_alone_in_prose_give_no_reference():
+    from geo.reference import weekday_date
+
+    assert weekday_date("Am Mittwoch (11.8.) und am Mittwoch (12.8.) wurde gestreikt.", today=D(2026, 12, 5)) is None
+    assert weekday_date("Die Lokführer der Deutschen Bahn streiken ab Mittwoch (11.8.) 48 Stunden lang und fordern mehr Geld.",
+                        today=D(2026, 12, 5)) is None
+    assert weekday_date("Donnerstag, 12. August 2021\nText", today=D(2026, 12, 5)) is None  # has its year: a dateline
