@@ -1,22 +1,28 @@
 """Files and folders into `Document`s: metadata, encoding, HTML to text, language.
 
 Text offsets in all evidence refer to the plain text produced here, so this stage is the
-single place where bytes become text.
+single place where bytes become text. That text is normalised once, here (`normalise_text`:
+NFC, invisible characters removed): it is the document's text everywhere downstream, so
+matching sees "Berlin" for "Ber\u200blin" and every quote is still `text[start:end]`.
+
+Limits (what each refusal says is in the README's Robustness section): a document is at most
+`MAX_BYTES`; metadata is bounded by geo/metadata.py; symbolic links that leave an input folder
+are not followed.
 """
 from __future__ import annotations
 
 import codecs
-import datetime as dt
+import os
 import re
 import stat
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
-import yaml
 from charset_normalizer import from_bytes
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
-
+from geo.metadata import MetadataError, checked_fields, read_metadata
 from geo.records import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -24,6 +30,9 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 # 2 cores a 10 MB document takes ~40 s and ~1.1 GB of memory per worker, so a 50 MB file
 # (a whole archive, not an article; long reports are ~1 MB) would take minutes and gigabytes.
 MAX_BYTES = 10 * 1024 * 1024
+# Document.meta key for the warnings reading a document gave (Document has no field for
+# them); set last, so a metadata key of the same name cannot forge one.
+_WARNINGS = "_ingest_warnings"
 
 
 class IngestError(Exception):
@@ -34,23 +43,32 @@ class IngestError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
-def discover(inputs: list[str | Path]) -> tuple[list[Path], list[IngestError]]:
+class Inputs(NamedTuple):
+    paths: list[Path]  # documents to read, sorted
+    problems: list[IngestError]  # inputs skipped: the run exits 1
+    warnings: list[str]  # inputs deliberately not read (links leaving a folder)
+
+
+def discover(inputs: list[str | Path]) -> Inputs:
     """Expand files and folders (recursively) into document paths, sorted for determinism.
 
     Two documents with the same file name are an error (the file name is the document id):
-    both are reported and neither is read.
+    both are reported and neither is read. A folder that cannot be listed is an error naming
+    it; a symbolic link inside a folder that points outside it is not followed (a warning).
     """
     found: list[Path] = []
     problems: list[IngestError] = []
+    warnings: list[str] = []
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            named = sorted(q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES and not q.is_dir())
-            docs = [q for q in named if q.is_file()]
+            named, unreadable, outside = _walk(p)
+            found.extend(q for q in named if q.is_file())
             problems.extend(IngestError(q, _not_a_file(q)) for q in named if not q.is_file())
-            if not named:
+            problems.extend(unreadable)
+            warnings.extend(outside)
+            if not named and not unreadable:
                 problems.append(IngestError(p, "folder contains no documents (.txt, .md, .html, .htm)"))
-            found.extend(docs)
         elif p.is_file():
             found.append(p)
         elif p.exists() or p.is_symlink():
@@ -68,7 +86,36 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[IngestError]]:
             problems.append(IngestError(unique[0], f"duplicate document name '{name}' in {where}; rename one"))
         else:
             paths.append(unique[0])
-    return paths, problems
+    return Inputs(paths, problems, warnings)
+
+
+def _walk(root: Path) -> tuple[list[Path], list[IngestError], list[str]]:
+    """Document-named entries under root, folders that could not be listed, links refused.
+
+    Links to folders are never descended (a link inside the folder would read files twice, or
+    loop); links to files are read only when their target is inside root.
+    """
+    inside = root.resolve()
+    named: list[Path] = []
+    unreadable: list[IngestError] = []
+    outside: list[str] = []
+
+    def failed(exc: OSError) -> None:
+        reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        unreadable.append(IngestError(exc.filename, f"cannot read folder ({reason}); its documents were skipped"))
+
+    def leaves(q: Path) -> bool:
+        if q.is_symlink() and not q.resolve().is_relative_to(inside):
+            outside.append(f"{q}: symbolic link to {q.resolve()}, outside the input folder {root}; not read")
+            return True
+        return False
+
+    for folder, dirs, files in os.walk(root, onerror=failed):
+        for name in dirs:
+            leaves(Path(folder, name))
+        docs = (Path(folder, name) for name in files if Path(name).suffix.lower() in SUFFIXES)
+        named.extend(q for q in docs if not leaves(q))
+    return sorted(named), sorted(unreadable, key=lambda e: e.path), sorted(outside)
 
 
 def _not_a_file(p: Path) -> str:
@@ -79,7 +126,11 @@ def _not_a_file(p: Path) -> str:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one file into a Document; raise IngestError with a clear reason."""
+    """Read one file into a Document; raise IngestError with a clear reason.
+
+    Problems that do not stop the read (a stray legacy byte, an over-long metadata field) are
+    kept for `document_warnings`.
+    """
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise IngestError(path, f"unsupported file type '{path.suffix}' (use {', '.join(SUFFIXES)})")
@@ -96,102 +147,108 @@ def read_document(path: str | Path) -> Document:
         raise IngestError(path, "permission denied") from None
     except OSError as exc:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
-    text = _decode(raw, path)
+    text, warnings = _decode(raw, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, text = _split_front_matter(text, path)
-    meta.update(_read_sidecar(path))
-    if path.suffix.lower() in (".html", ".htm"):
-        html_meta, text = _html_to_text(text)
-        for key, value in html_meta.items():
-            meta.setdefault(key, value)
+    try:
+        meta, text = read_metadata(text, path=path)
+        if path.suffix.lower() in (".html", ".htm"):
+            html_meta, text = _html_to_text(text)
+            for key, value in html_meta.items():
+                meta.setdefault(key, value)
+        fields, notes = checked_fields(meta, path=path)
+    except MetadataError as exc:
+        raise IngestError(exc.path, exc.problem) from None
+    text = normalise_text(text)
     if not text.strip():
         raise IngestError(path, "document is empty (no text after removing markup and metadata)")
-    language = str(meta.get("language") or detect_language(text))
+    fields = {k: normalise_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+    meta[_WARNINGS] = tuple(warnings + notes)
     return Document(
         id=path.name,
         path=str(path),
         text=text,
-        language=language,
-        title=_opt_str(meta.get("title")),
-        published=_parse_published(meta.get("published"), path),
-        outlet=_opt_str(meta.get("outlet")),
-        url=_opt_str(meta.get("url")),
-        author=_opt_str(meta.get("author")),
+        language=fields["language"] or detect_language(text),
+        title=fields["title"],
+        published=fields["published"],
+        outlet=fields["outlet"],
+        url=fields["url"],
+        author=fields["author"],
         meta=meta,
     )
 
 
-def _opt_str(v) -> str | None:
-    return None if v is None else str(v).strip() or None
+def document_warnings(doc: Document) -> tuple[str, ...]:
+    """What reading the document warned about, each naming the file."""
+    return tuple(doc.meta.get(_WARNINGS, ()))
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    """Decode by BOM, then strict UTF-8, then charset detection; refuse binary data."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+# Characters with no visible form that split words for matching ("Ber\u200blin"): zero-width
+# space, non-joiner, joiner, word joiner, BOM/zero-width no-break space and soft hyphen.
+# The joiners matter in Persian and emoji, not in the languages this loader reads.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise_text(text: str) -> str:
+    """NFC with invisible characters removed, so equal-looking words are equal strings."""
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    """Decode by BOM, then UTF-8, then charset detection; refuse binary data.
+
+    A UTF-8 file with a few bytes that are not UTF-8 (a Windows paste) keeps its UTF-8 and
+    reads only those bytes as Windows-1252, with a warning; decoding the whole file as a
+    legacy encoding instead would turn every umlaut into mojibake.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return _mend_utf8(raw[3:], path, offset=3)
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(enc)
+                return raw.decode(enc), []
             except UnicodeDecodeError as exc:
                 raise IngestError(path, f"invalid {enc} text at byte {exc.start}") from None
     if b"\x00" in raw[:4096]:
         raise IngestError(path, "binary data, not text (contains NUL bytes)")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
     sample = raw[:200_000]
     if sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.01:
         raise IngestError(path, "binary data, not text (control bytes)")
+    text = raw.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # valid multi-byte characters
+    # Legacy text has few accidental UTF-8 sequences (cp1252 "ß“" is one): more valid UTF-8
+    # characters than bad bytes means UTF-8 with strays.
+    if good >= bad:
+        return _mend_utf8(raw, path, offset=0, text=text)
     best = from_bytes(sample).best()
     encoding = best.encoding if best else "cp1252"
     if encoding in ("ascii", "latin_1", "iso8859_1"):
         encoding = "cp1252"  # the superset newsrooms' legacy files actually use
-    return raw.decode(encoding, errors="replace")
+    return raw.decode(encoding, errors="replace"), []
 
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 
 
-def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
-    """Remove YAML front matter; offsets then refer to the text after it."""
-    text = text.lstrip("\ufeff")
-    m = _FRONT.match(text)
-    if not m:
-        return {}, text
-    try:
-        meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
-    except yaml.YAMLError as exc:
-        raise IngestError(path, f"malformed front matter: {str(exc).splitlines()[0]}") from None
-    if not isinstance(meta, dict):
-        raise IngestError(path, "malformed front matter: expected key: value pairs")
-    return meta, text[m.end():]
-
-
-def _read_sidecar(path: Path) -> dict:
-    """`<file name>.meta.yaml` or `<stem>.meta.yaml` beside the file; it wins over front matter."""
-    for side in (path.with_name(path.name + ".meta.yaml"), path.with_name(path.stem + ".meta.yaml")):
-        if side.is_file():
-            try:
-                meta = yaml.load(side.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
-            except (yaml.YAMLError, UnicodeDecodeError) as exc:
-                raise IngestError(side, f"malformed sidecar metadata: {str(exc).splitlines()[0]}") from None
-            if not isinstance(meta, dict):
-                raise IngestError(side, "malformed sidecar metadata: expected key: value pairs")
-            return meta
-    return {}
-
-
-def _parse_published(value, path: Path) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        raise IngestError(path, f"metadata 'published' is not an ISO 8601 date: {value!r}") from None
+def _mend_utf8(raw: bytes, path: Path, *, offset: int, text: str | None = None) -> tuple[str, list[str]]:
+    """UTF-8 text whose invalid bytes are read as Windows-1252; a warning names where."""
+    text = raw.decode("utf-8", "surrogateescape") if text is None else text
+    runs = list(_ESCAPED_RUN.finditer(text))
+    if not runs:
+        return text, []
+    first = runs[0].start()
+    byte = offset + len(text[:first].encode("utf-8", "surrogateescape"))
+    line = text.count("\n", 0, first) + 1
+    more = f" and {len(runs) - 1} more place{'s' * (len(runs) > 2)}" if len(runs) > 1 else ""
+    warning = (f"{path}: not valid UTF-8 at byte {byte} (line {line}){more}; "
+               "only those bytes were read as Windows-1252")
+    mended = _ESCAPED_RUN.sub(lambda m: m.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace"), text)
+    return mended, [warning]
 
 
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript", "svg", "iframe", "template", "select", "menu"}

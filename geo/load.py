@@ -8,13 +8,18 @@ reported with its file name and reason and skipped; the others are still process
 Editors' corrections in `data/curation.csv` (see geo/curate.py) are applied after
 extraction; rows whose event no longer exists are reported. Outputs are written atomically: a failed or killed run leaves the previous files intact.
 
-Exit codes: 0 all documents processed; 1 outputs written but some documents were skipped
-(see the messages); 2 nothing written (no readable documents, bad arguments, or an
-unknown id given to --explain).
+Two documents with the same text (after decoding and normalisation) are reported once: the
+events come from the first in path order; the other is named in a warning and listed in
+`generated_from` with `duplicate_of`.
+
+Exit codes: 0 all documents processed (warnings allowed); 1 outputs written but some
+documents or folders were skipped (see the messages); 2 nothing written (no readable
+documents, bad arguments, or an unknown id given to --explain).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -22,7 +27,7 @@ from pathlib import Path
 from geo.contract import ContractError, read_events
 from geo.curate import CurationError, apply_curation, curation_lock, read_curation
 from geo.engine import run_paths
-from geo.ingest import discover
+from geo.ingest import discover, document_warnings
 from geo.events import merge_events
 from geo.write import build_collection, document_entry, to_feature, write_outputs
 
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.explain:
         return explain(args.explain, args.out)
-    paths, problems = discover(args.inputs)
+    paths, problems, warnings = discover(args.inputs)
     for prob in problems:
         print(f"error: {prob}", file=sys.stderr)
     if not paths:
@@ -95,17 +100,26 @@ def main(argv: list[str] | None = None) -> int:
     progress = _Progress(len(paths), not args.quiet)
     # Keep only what the output needs (events, document metadata), not the documents' text,
     # so memory grows with the number of events, not with the corpus.
-    events, documents, warnings, failed, areas = [], [], [], len(problems), {}
+    events, documents, failed, areas, duplicates = [], [], len(problems), {}, 0
+    first_with_text: dict[bytes, tuple[str, str]] = {}  # text digest -> (id, path) of its first document
     for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler):
         progress.step()
+        warnings.extend(document_warnings(r.document) if r.document is not None else ())
         warnings.extend(r.warnings)
         if r.error:
             failed += 1
             print(f"error: {r.error}", file=sys.stderr)
         if r.document is not None and not r.error:
+            entry = document_entry(r.document)
+            original, original_path = first_with_text.setdefault(_digest(r.document.text), (r.document.id, r.path))
+            if original != r.document.id:
+                warnings.append(f"{r.path}: same text as {original_path}; its events are reported once, under {original}")
+                documents.append(entry | {"duplicate_of": original})
+                duplicates += 1
+                continue
             areas.update(r.areas)
             events.extend(r.events)
-            documents.append(document_entry(r.document))
+            documents.append(entry)
     if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
@@ -128,12 +142,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {w}", file=sys.stderr)
     undated = sum(f["properties"]["date_start"] is None for f in features)
     unlocated = sum(f["geometry"] is None for f in features)
-    curated = f", {report.applied} curation rows applied" if report.applied else ""
+    notes = f", {report.applied} curation rows applied" if report.applied else ""
+    notes += f", {duplicates} duplicate documents reported once" if duplicates else ""
     print(
-        f"{len(documents)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){curated}, "
+        f"{len(documents)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){notes}, "
         f"{failed} skipped, {len(warnings)} warnings → {', '.join(str(w) for w in written)}"
     )
     return 1 if failed else 0
+
+
+def _digest(text: str) -> bytes:
+    """Identity of a document's (normalised) text, so exact duplicates are reported once."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,16 @@ HTML = """<!doctype html><html lang="de"><head><title>Razzia</title>
 </article><script>document.write("Noch ein Skript")</script></body></html>"""
 
 
+ALIAS_BOMB = (
+    'title: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(f"{b}: &{b} [{', '.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+    + "published: *i\n"
+)
+STRAY = ("Die Polizei in Würzburg hat am 10. März 2025 zwei Männer festgenommen ".encode("utf-8")
+         + b"\x96 sagte ein Sprecher.\n")
+INVISIBLE = "Die Polizei in Ros\u200btock hat am 11. Ma\u0308rz 2025 zwei Ma\u0308nner fest\u00adgenommen, sagte ein Sprecher.\n"
+
+
 def _bad_and_good(root):
     """Write the mixed corpus; return the inputs to give the loader."""
     docs = root / "docs"
@@ -52,13 +62,28 @@ def _bad_and_good(root):
         (docs / folder).mkdir()
         (docs / folder / "same.txt").write_text(GOOD, encoding="utf-8")
     # Unreadable as root too: a named pipe (reading it would block the run for ever) and a
-    # link to /proc/self/mem, a regular file whose first page cannot be read (EIO).
+    # link to /proc/self/mem, a regular file whose first page cannot be read (EIO), given by
+    # name (inside a folder, a link leaving it is not followed).
     os.mkfifo(docs / "pipe.txt")
-    (docs / "ioerror.txt").symlink_to("/proc/self/mem")
     (root / "nothing").mkdir()
     (root / "special").mkdir()
     os.mkfifo(root / "special" / "given_pipe.txt")
-    return [docs, root / "nothing", root / "missing.txt", root / "special" / "given_pipe.txt"]
+    (root / "special" / "ioerror.txt").symlink_to("/proc/self/mem")
+    # Hostile metadata: a 441-byte YAML alias bomb in front matter and in a sidecar.
+    (docs / "bomb.md").write_text(f"---\n{ALIAS_BOMB}---\n" + GOOD.replace("Göttingen", "Jena"), encoding="utf-8")
+    (docs / "bomb_side.txt").write_text(GOOD.replace("Göttingen", "Erfurt"), encoding="utf-8")
+    (docs / "bomb_side.txt.meta.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    # A UTF-8 file with one Windows-1252 dash pasted in: only that byte is read as cp1252.
+    (docs / "stray.txt").write_bytes(STRAY)
+    # Invisible characters inside a place name, a decomposed umlaut, and a soft hyphen.
+    (docs / "invisible.txt").write_text(INVISIBLE, encoding="utf-8")
+    # The same text as good.txt once normalised (CRLF line end, a zero-width space): one copy.
+    (docs / "twin.txt").write_bytes(GOOD.replace("Göttingen", "Göt\u200btingen").replace("\n", "\r\n").encode("utf-8"))
+    # A link to a document outside the input folder: not followed.
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "secret.txt").write_text(GOOD.replace("Göttingen", "Potsdam"), encoding="utf-8")
+    (docs / "leak.txt").symlink_to(root / "elsewhere" / "secret.txt")
+    return [docs, root / "nothing", root / "missing.txt", root / "special" / "given_pipe.txt", root / "special" / "ioerror.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +108,7 @@ def test_a_run_with_skipped_documents_exits_1_and_writes_the_rest(mixed):
     assert proc.returncode == 1, proc.stderr
     assert col is not None and "skipped" in proc.stdout
     assert {"good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "crlf.txt", "page.html", "finnish.txt",
-            "dates.txt", "longline.txt"} == {d["id"] for d in col["generated_from"]}
+            "dates.txt", "longline.txt", "stray.txt", "invisible.txt", "twin.txt"} == {d["id"] for d in col["generated_from"]}
     assert seconds < 60
 
 
@@ -98,7 +123,9 @@ def test_a_run_with_skipped_documents_exits_1_and_writes_the_rest(mixed):
         ("same.txt", "duplicate document name 'same.txt'"),
         ("pipe.txt", "not a regular file"),  # found in a folder
         ("given_pipe.txt", "not a regular file"),  # given on the command line
-        ("ioerror.txt", "cannot read: Input/output error"),
+        ("ioerror.txt", "cannot read: Input/output error"),  # given by name: a link is followed
+        ("bomb.md", "front matter uses YAML anchors or aliases"),
+        ("bomb_side.txt.meta.yaml", "sidecar metadata uses YAML anchors or aliases"),
         ("nothing", "folder contains no documents"),
         ("missing.txt", "no such file or folder"),
     ],
@@ -175,6 +202,67 @@ def test_the_evidence_of_every_event_quotes_its_sentence(mixed):
         for ev in f["properties"]["evidence"]:
             s, start = ev["sentence"], ev["start"] - ev["sentence_start"]
             assert s[start:start + len(ev["quote"])] == ev["quote"]
+
+
+def test_a_stray_legacy_byte_leaves_the_rest_of_the_document_utf8(mixed):
+    events = _events_of(mixed[1], "stray.txt")
+    assert [e["place_name"] for e in events] == ["Würzburg"]
+    assert "Würzburg hat am 10. März 2025 zwei Männer festgenommen – sagte" in events[0]["evidence"][0]["quote"]
+    offset = STRAY.index(b"\x96")
+    assert any(line.startswith("warning: ") and "stray.txt" in line and f"not valid UTF-8 at byte {offset}" in line
+               for line in mixed[2]), mixed[0].stderr
+
+
+def test_invisible_and_decomposed_characters_do_not_hide_a_place_or_date(mixed):
+    events = _events_of(mixed[1], "invisible.txt")
+    assert [(e["place_name"], e["date_start"]) for e in events] == [("Rostock", "2025-03-11")]
+    # The quote is the normalised text the reader is shown, and still text[start:end] of it.
+    quote = events[0]["evidence"][0]["quote"]
+    assert "Rostock hat am 11. März 2025 zwei Männer festgenommen" in quote
+
+
+def test_a_link_leaving_the_input_folder_is_not_followed(mixed):
+    lines = [line for line in mixed[2] if "leak.txt" in line]
+    assert lines and all(line.startswith("warning: ") and "outside the input folder" in line for line in lines), lines
+    assert "Potsdam" not in json.dumps(mixed[1], ensure_ascii=False)
+
+
+def test_identical_documents_are_reported_once_naming_both(mixed):
+    assert _events_of(mixed[1], "good.txt") and not _events_of(mixed[1], "twin.txt")
+    twin = next(d for d in mixed[1]["generated_from"] if d["id"] == "twin.txt")
+    assert twin["duplicate_of"] == "good.txt"
+    line = next(line for line in mixed[2] if "twin.txt" in line)
+    assert line.startswith("warning: ") and "same text as" in line and "good.txt" in line
+
+
+def test_an_unreadable_subfolder_is_named_and_the_run_exits_1(tmp_path, monkeypatch, capsys):
+    from geo.load import main
+    from tests.test_ingest import _unreadable
+
+    (tmp_path / "docs" / "locked").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "docs" / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    try:
+        _unreadable(monkeypatch, tmp_path / "docs" / "locked")
+        code = main([str(tmp_path / "docs"), "--out", str(out), "--quiet", "--jobs", "1"])
+    finally:
+        (tmp_path / "docs" / "locked").chmod(0o755)
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert f"error: {tmp_path / 'docs' / 'locked'}: cannot read folder (permission denied)" in err
+    assert [d["id"] for d in json.loads(out.read_text(encoding="utf-8"))["generated_from"]] == ["good.txt"]
+
+
+def test_a_refused_link_alone_still_exits_0(tmp_path, capsys):
+    from geo.load import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(FINNISH, encoding="utf-8")
+    (tmp_path / "docs" / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    assert main([str(tmp_path / "docs"), "--out", str(tmp_path / "events.geojson"), "--quiet", "--jobs", "1"]) == 0
+    assert f"warning: {tmp_path / 'docs' / 'leak.txt'}: symbolic link to {tmp_path / 'secret.txt'}, outside" in capsys.readouterr().err
 
 
 def test_only_broken_documents_write_nothing_and_exit_2(tmp_path):
