@@ -42,11 +42,13 @@ _LOCATED_BEFORE = re.compile(
     re.I,
 )
 # "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
+_APPOSITION = r"(?:(?:the|der|die|dem)\s+)?(?:(?:capital|Hauptstadt|city|Stadt|town)\s*,?\s+)?"  # "of the capital, Kathmandu"
 _DIRECTION_BEFORE = re.compile(
-    r"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
+    rf"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
     r"|\b(?:südlich|nördlich|östlich|westlich|südöstlich|südwestlich|nordöstlich|nordwestlich|"
-    r"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+(?:the\s+)?"
-    r"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+\w*\s*(?:von|of|from)\s+(?:the\s+)?)$",
+    rf"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+{_APPOSITION}"
+    rf"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+(?:\([^)]{{1,30}}\)\s+)?\w*\s*(?:von|of|from)\s+"
+    rf"{_APPOSITION})$",
     re.I,
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|says|said|sagte|erklärte|warnte|kündigte|"
@@ -462,12 +464,19 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
             if (prev.event_type == e.event_type and e.event_type not in _LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
                          or e.place_inherited or _inside(e.place, prev.place) or _inside(prev.place, e.place))
-                    and _dates_compatible(prev.interval, e.interval)):
+                    and _dates_compatible(prev.interval, e.interval)
+                    and not _dated_later(prev, e)):
                 out[i] = _combine(prev, e)
                 break
         else:
             out.append(e)
     return out
+
+
+def _dated_later(first: Event, later: Event) -> bool:
+    """An undated happening told first and a later mention with a date of its own ("In 2002, a
+    landslide …") are two happenings: news dates its main happening at once or not at all."""
+    return first.interval is None and later.interval is not None and later.interval.basis != "inferred"
 
 
 def _inside(a: Place, b: Place) -> bool:

@@ -4,7 +4,8 @@ Relative dates ("am Montag", "last week", "im August") are resolved against this
 order of trust:
 
 1. `published` from the metadata (front matter, sidecar, HTML meta): basis "published".
-2. A date in the URL path ("/2024/06/01/", "-20240601", "/2024-06-01/"): basis "url".
+2. A date in the URL path ("/2024/06/01/", "-20240601", "/2008/jun/13/"): basis "url"; a
+   year-and-month folder ("/2016/02/"): its last day, basis "url month" (not day-precise).
 3. A dateline or first live-blog heading in the first lines ("1 Juni 2024", "03.08.2021:",
    "Samstag, 4. Mai 2024"): basis "dateline".
 4. Weekdays that name their date without a year ("Donnerstag, 12. August", "Mittwoch
@@ -26,7 +27,9 @@ from geo.records import Document
 from geo.when import infer_reference_date, tag_dates
 from geo.when.pattern import W, alt
 
-_URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2]|[a-z]{3})[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)", re.I)
+_URL_MONTH = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])/(?!\d)")
 _WEEKDAY = {w: n for n, ws in W.weekdays.items() for w in ws}
 _MONTH = {w: n for n, ws in W.months.items() for w in ws}
 _WEEKDAY_DATE = re.compile(
@@ -63,6 +66,9 @@ def reference_date(doc: Document) -> Reference:
     day = url_date(doc.url)
     if day is not None:
         return Reference(day, "url")
+    day = url_month_end(doc.url)
+    if day is not None:
+        return Reference(day, "url month")
     day = dateline_date(doc.text, language=doc.language)
     if day is not None:
         return Reference(day, "dateline")
@@ -79,13 +85,26 @@ def url_date(url: str | None) -> dt.date | None:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url)
     for m in _URL_DAY.finditer(path):
+        month = m.group(3).lower()
+        if not month.isdigit() and (month not in _URL_MONTHS or m.group(2) != "/"):
+            continue
         try:
-            day = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+            day = dt.date(int(m.group(1)), int(month) if month.isdigit() else _URL_MONTHS.index(month) + 1, int(m.group(4)))
         except ValueError:
             continue
         if dt.date(1990, 1, 1) <= day <= dt.date(2100, 1, 1):
             return day
     return None
+
+
+def url_month_end(url: str | None) -> dt.date | None:
+    """The last day of a year-and-month folder in a URL ("/2016/02/"): the page is from that
+    month, so like the latest date in the text it is an upper end, not the day itself."""
+    m = _URL_MONTH.search(re.sub(r"^[a-z]+://[^/]+", "", url or ""))
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def dateline_date(text: str, *, language: str) -> dt.date | None:

@@ -179,3 +179,21 @@ def test_the_headline_place_locates_a_lede_that_names_none():
     head = [PlaceMention(title.index("NRW"), title.index("NRW") + 3, "NRW", nrw)]
     events = extract_events(doc, segment(text), times=[wed], places=[], actors=[], sources=[], title_places=head)
     assert [(e.event_type, e.place, e.place_inherited) for e in events] == [("labour_strike", nrw, True)]
+
+
+def test_a_distance_from_the_capital_names_a_reference_point_not_the_place():
+    capital = Place("geo:test/kathmandu", "Kathmandu", "city", 27.7, 85.3, "NP", population=1_000_000)
+    text = "The landslides buried houses about 250 kilometers (156 miles) west of the capital, Kathmandu, on Saturday."
+    saturday = _time(text, "on Saturday", dt.date(2024, 6, 1), dt.date(2024, 6, 1), "day")
+    (ev,) = _events(text, places=[_mention(text, "Kathmandu", capital)], times=[saturday], lang="en")
+    assert ev.event_type == "landslide" and ev.place is None
+    assert [p.name for p in ev.places_mentioned] == ["Kathmandu"]
+
+
+def test_a_dated_background_happening_does_not_join_the_undated_main_one():
+    text = ("Landslides killed nine people in the hills.\n\n"
+            "In 2002, a landslide buried six villages in the same region.")
+    times = [_time(text, "In 2002", dt.date(2002, 1, 1), dt.date(2002, 12, 31), "year")]
+    events = _events(text, times=times, places=[_mention(text, "hills", ISLAND)], lang="en")
+    assert [(e.event_type, e.interval.start.year if e.interval else None) for e in events] == [
+        ("landslide", None), ("landslide", 2002)]

@@ -1,0 +1,38 @@
+"""The date a document speaks from, when its metadata has none (geo/reference.py)."""
+import datetime as dt
+
+import pytest
+
+from geo.records import Document
+from geo.reference import reference_date, url_date, url_month_end
+
+D = dt.date
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://x.de/2024/06/01/titel", D(2024, 6, 1)),
+    ("https://x.com/story-20240601", D(2024, 6, 1)),
+    ("http://www.spokesman.com/stories/2008/jun/13/iowa-residents", D(2008, 6, 13)),   # a month's name
+    ("https://news.example.cn/2013-06/10/content_16601813.htm", D(2013, 6, 10)),       # two separators
+    ("https://x.com/2023/ab/12/", None),
+    ("https://x.com/2024/02/30/", None),                                                # no such day
+    ("https://x.com/2016/02/bad-aibling/", None),                                       # a month, not a day
+])
+def test_a_date_in_the_url_path(url, day):
+    assert url_date(url) == day
+
+
+def test_a_year_and_month_folder_gives_its_last_day_as_an_upper_end():
+    assert url_month_end("http://www.zughalt.de/2016/02/bad-aibling-unfall/") == D(2016, 2, 29)
+    assert url_month_end("https://x.com/2019/12/story") == D(2019, 12, 31)
+    assert url_month_end("https://x.com/story-2019-12") is None
+    ref = reference_date(Document(id="a", path="a", text="Ein Unfall.", language="de",
+                                  url="http://www.zughalt.de/2016/02/bad-aibling-unfall/"))
+    assert (ref.date, ref.basis, ref.day_precise) == (D(2016, 2, 29), "url month", False)
+
+
+def test_a_live_blog_with_weekday_headings_speaks_from_its_latest_day():
+    # Thursday 29 February: 2024, and next in 2052, so the test holds whatever today is until then.
+    text = "Der Streik beginnt.\n\nMittwoch, 28. Februar\n\nZüge fallen aus.\n\nDonnerstag, 29. Februar\n\nEs rollt wieder."
+    ref = reference_date(Document(id="a", path="a", text=text, language="de"))
+    assert (ref.date, ref.basis, ref.day_precise) == (D(2024, 2, 29), "weekday", True)
