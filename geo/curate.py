@@ -18,20 +18,34 @@ Actions:
 
 Every curated field is listed in `curated_fields` with the row's source in
 `curation_sources`. A row whose event no longer exists is reported by id, never dropped.
+
+Every row is checked against the contract before anything is applied or written: known
+action, event type, precision and place type; real `YYYY-MM-DD` dates with start ≤ end;
+finite coordinates on Earth, lat and lon together; at most MAX_CELL characters a cell. A
+bad file raises CurationError naming the file, row (as a spreadsheet numbers it) and field.
+Values are stripped of outer whitespace by the reader and the writer alike, so what one
+writes the other reads back unchanged, line breaks and lone carriage returns included.
 """
 from __future__ import annotations
 
 import contextlib
 import copy
 import csv
+import datetime as dt
 import fcntl
 import io
+import math
 import os
+import re
+import stat
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.contract import EventProperties
+from pydantic import ValidationError
+
+from geo.contract import DATE_PRECISIONS, EVENT_TYPES, PLACE_TYPES, EventFeature
 
 COLUMNS = [
     "event_id", "action", "title", "event_type", "date_start", "date_end", "date_precision", "place_name",
@@ -40,6 +54,14 @@ COLUMNS = [
 ]
 ACTIONS = ("approve", "reject", "edit", "merge", "split", "add")
 _EDITABLE = ("title", "event_type", "date_start", "date_end", "date_precision", "place_name", "place_type")
+MAX_CELL = 10_000  # characters; a title or a note, never a document
+MAX_FILE = 20 * 2**20  # bytes; some hundred thousand rows
+_VOCABULARIES = {"event_type": EVENT_TYPES, "date_precision": DATE_PRECISIONS, "place_type": PLACE_TYPES}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")  # no nan, inf, 1_000, 0x1
+_EVIDENCE = re.compile(r"[^;]+:[0-9]+(;[^;]+:[0-9]+)*;?")
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_CSV_LIMIT = threading.Lock()
 
 
 class CurationError(ValueError):
@@ -59,12 +81,21 @@ def curation_lock(path: str | Path):
     the loader (read curation, write outputs), so neither loses the other's work."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f".{path.name}.lock"), "a+") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    fd = _lock_fd(path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _lock_fd(path: Path) -> int:
+    """The lock file; in a folder we may not write to, the folder itself (flock works on a
+    read-only descriptor), so the loader reaches the write and says why it cannot."""
+    try:
+        return os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        return os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
 
 
 def upsert_rows(existing: list[dict], new: list[dict]) -> list[dict]:
@@ -75,45 +106,180 @@ def upsert_rows(existing: list[dict], new: list[dict]) -> list[dict]:
 
 
 def read_curation(path: str | Path) -> list[dict]:
-    """Read the curation CSV; a missing file means no curation."""
+    """Read and check the curation CSV; a missing file means no curation."""
     path = Path(path)
-    if not path.exists():
+    text = _read_text(path)
+    if text is None:
         return []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CurationError(f"{path}: not UTF-8 text ({exc})") from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = {"event_id", "action"} - set(reader.fieldnames or [])
-    if missing:
-        raise CurationError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
     rows = []
-    for n, row in enumerate(reader, start=2):
-        row = {k: (v or "").strip() for k, v in row.items() if k}
-        if not any(row.values()):
-            continue
-        if row.get("action") not in ACTIONS:
-            raise CurationError(f"{path}: row {n}: action must be one of {', '.join(ACTIONS)}, not '{row.get('action')}'")
-        row["_row"] = n
-        rows.append(row)
+    with _csv_field_limit(MAX_FILE):  # an oversized cell is named by its field below, not by csv
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        missing = {"event_id", "action"} - set(reader.fieldnames or [])
+        if missing:
+            raise CurationError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        try:
+            for n, raw in enumerate(reader, start=2):
+                row = {k: _clean(v) for k, v in raw.items() if k}
+                if any(row.values()):
+                    rows.append({**row, "_row": n, "_file": str(path)})
+        except csv.Error as exc:
+            raise CurationError(f"{path}: line {reader.line_num}: not readable as CSV ({exc})") from None
+    _check_rows(rows, source=path)
     return rows
 
 
+def _read_text(path: Path) -> str | None:
+    """The file's text, or None when it does not exist. A directory, a named pipe or a device
+    is refused by its type before it is read, so nothing can block; so is a huge file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CurationError(f"{path}: cannot read the curation file ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CurationError(f"{path}: the curation file must be a regular file, not {_kind(info.st_mode)}")
+    if info.st_size > MAX_FILE:
+        raise CurationError(f"{path}: the curation file is {info.st_size // 2**20} MiB, more than {MAX_FILE // 2**20} MiB")
+    try:  # O_NONBLOCK: should the path have become a pipe since the check, open does not wait
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise CurationError(f"{path}: the curation file must be a regular file")
+            data = fh.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise CurationError(f"{path}: cannot read the curation file ({exc.strerror})") from None
+    try:  # bytes, not read_text: universal newlines would turn a lone CR in a cell into LF
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CurationError(f"{path}: not UTF-8 text ({exc})") from None
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+@contextlib.contextmanager
+def _csv_field_limit(limit: int):
+    """csv's cell limit is process-wide; raised only while one file is parsed."""
+    with _CSV_LIMIT:
+        old = csv.field_size_limit(limit)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
+def _clean(value) -> str:
+    """A cell as the reader returns it and the writer writes it: text without outer whitespace."""
+    return "" if value is None else str(value).strip()
+
+
 def write_curation(rows: list[dict], path: str | Path) -> None:
-    """Write rows atomically (temporary file, then rename), columns in the documented order."""
+    """Write rows atomically (temporary file, then rename), columns in the documented order.
+    Rows the reader would refuse are refused here, so the file always reads back."""
     path = Path(path)
+    cells = [{k: _clean(row.get(k)) for k in COLUMNS} for row in rows]
+    rows = [{**r, "_row": n} for n, r in enumerate((r for r in cells if any(r.values())), start=2)]
+    _check_rows(rows, source=path)
     path.parent.mkdir(parents=True, exist_ok=True)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    plain = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    # csv quotes a cell holding LF but not one holding a lone CR (the line terminator is LF),
+    # and a reader would end the row there: such rows have every cell quoted.
+    quoted = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writeheader()
     for row in rows:
-        writer.writerow({k: row.get(k, "") for k in COLUMNS})
+        (quoted if any("\r" in row[k] for k in COLUMNS) else plain).writerow(row)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(buf.getvalue())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(buf.getvalue())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _check_rows(rows: list[dict], *, source: str | Path) -> None:
+    """Raise CurationError listing every bad cell (file, row, field, why)."""
+    problems = [f"row {row.get('_row', n)}, field '{name}': {why}"
+                for n, row in enumerate(rows, start=2) for name, why in _row_problems(row)]
+    if problems:
+        more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise CurationError(f"{source}: " + "; ".join(problems[:10]) + more)
+
+
+def _row_problems(row: dict):
+    """(field, why) for each cell of one row that breaks the contract."""
+    for name, value in row.items():
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            yield name, f"{len(value)} characters, more than {MAX_CELL}"
+            return
+    if not row.get("event_id"):
+        yield "event_id", "is empty"
+    if row.get("action") not in ACTIONS:
+        yield "action", f"{_show(row.get('action'))} is not one of {', '.join(ACTIONS)}"
+    for name, allowed in _VOCABULARIES.items():
+        if row.get(name) and row[name] not in allowed:
+            yield name, f"{_show(row[name])} is not one of {', '.join(allowed)}"
+    if row.get("date_precision") == "undated":
+        yield "date_precision", "'undated' cannot be set: give a date, or leave the cell empty"
+    yield from _date_problems(row)
+    yield from _point_problems(row)
+    yield from _action_problems(row)
+
+
+def _date_problems(row: dict):
+    days = {}
+    for name in ("date_start", "date_end"):
+        value = row.get(name)
+        if value:
+            try:
+                days[name] = dt.date.fromisoformat(value) if _DATE.fullmatch(value) else None
+            except ValueError:
+                days[name] = None
+            if days[name] is None:
+                yield name, f"{_show(value)} is not a real date YYYY-MM-DD"
+    if row.get("date_end") and not row.get("date_start"):
+        yield "date_end", "needs date_start"
+    if days.get("date_start") and days.get("date_end") and days["date_start"] > days["date_end"]:
+        yield "date_end", f"{row['date_end']} is before date_start {row['date_start']}"
+
+
+def _point_problems(row: dict):
+    for name, limit in (("lat", 90), ("lon", 180)):
+        value = row.get(name)
+        if value and not (_NUMBER.fullmatch(value) and math.isfinite(float(value)) and abs(float(value)) <= limit):
+            yield name, f"{_show(value)} is not a number from -{limit} to {limit}"
+    if bool(row.get("lat")) != bool(row.get("lon")):
+        yield "lon" if row.get("lat") else "lat", "lat and lon go together"
+
+
+def _action_problems(row: dict):
+    action = row.get("action")
+    if action == "merge" and not row.get("target"):
+        yield "target", "merge needs the id of the event to merge into"
+    if action == "merge" and row.get("target") == row.get("event_id"):
+        yield "target", "an event cannot merge into itself"
+    if action == "split" and not _EVIDENCE.fullmatch(row.get("evidence") or ""):
+        yield "evidence", f"{_show(row.get('evidence'))} is not 'document:start;…'"
+    if action == "add" and not (row.get("source_url") or row.get("source_note")):
+        yield "source_url", "add needs source_url or source_note"
+    if row.get("source_url") and not _URL.fullmatch(row["source_url"]):
+        yield "source_url", f"{_show(row['source_url'])} is not an http(s) address"
+
+
+def _show(value) -> str:
+    """A value for a message: quoted, and cut short so a huge cell does not flood the screen."""
+    text = "" if value is None else str(value)
+    return repr(text if len(text) <= 80 else text[:80] + "…")
 
 
 def apply_curation(features: list[dict], rows: list[dict]) -> tuple[list[dict], CurationReport]:
@@ -121,51 +287,69 @@ def apply_curation(features: list[dict], rows: list[dict]) -> tuple[list[dict], 
     report = CurationReport()
     if not rows:
         return list(features), report
+    _check_rows(rows, source=rows[0].get("_file", "curation"))
     touched = {r["event_id"] for r in rows} | {r.get("target", "") for r in rows}
     by_id = {f["properties"]["id"]: (copy.deepcopy(f) if f["properties"]["id"] in touched else f) for f in features}
     order = [f["properties"]["id"] for f in features]
     for row in rows:
-        eid, action = row["event_id"], row["action"]
-        if action == "add":
-            if eid in by_id:
-                report.stale.append(f"row {row['_row']}: add: event id '{eid}' already exists")
-                continue
-            by_id[eid] = _new_feature(eid, row)
-            order.append(eid)
-            report.applied += 1
+        stale = _apply_row(row, by_id, order, report)
+        if stale:
+            report.stale.append(f"row {row['_row']}: {row['action']}: {stale}")
             continue
-        if eid not in by_id:
-            report.stale.append(f"row {row['_row']}: {action}: event '{eid}' no longer exists")
-            continue
-        feat = by_id[eid]
-        if action == "approve":
-            feat["properties"]["verified"] = True
-            _mark(feat, ["verified"], row)
-        elif action == "reject":
-            del by_id[eid]
-            report.rejected.append(eid)
-        elif action == "edit":
-            _edit(feat, row)
-        elif action == "merge":
-            target = row.get("target", "")
-            if target not in by_id:
-                report.stale.append(f"row {row['_row']}: merge: target event '{target}' no longer exists")
-                continue
-            _merge_into(by_id[target], feat, row)
-            del by_id[eid]
-        elif action == "split":
-            new = _split(feat, row, existing=by_id)
-            if new is None:
-                report.stale.append(f"row {row['_row']}: split: none of the evidence '{row.get('evidence')}' is in '{eid}'")
-                continue
-            by_id[new["properties"]["id"]] = new
-            order.append(new["properties"]["id"])
         report.applied += 1
-    out = [by_id[i] for i in dict.fromkeys(order) if i in by_id]
-    for f in out:
-        if f["properties"]["id"] in touched or f["properties"].get("method") == "curated":
-            EventProperties.model_validate(f["properties"])  # curated output still honours the contract
-    return out, report
+        # the row's event, its merge target, and the event a split or an add appended last
+        _check_result(row, [by_id.get(i) for i in (row["event_id"], row.get("target"), order[-1])])
+    return [by_id[i] for i in dict.fromkeys(order) if i in by_id], report
+
+
+def _apply_row(row: dict, by_id: dict, order: list[str], report: CurationReport) -> str | None:
+    """One row applied in place; the reason when it no longer fits the events, else None."""
+    eid, action = row["event_id"], row["action"]
+    if action == "add":
+        if eid in by_id:
+            return f"event id '{eid}' already exists"
+        by_id[eid] = _new_feature(eid, row)
+        order.append(eid)
+        return None
+    if eid not in by_id:
+        return f"event '{eid}' no longer exists"
+    feat = by_id[eid]
+    if action == "approve":
+        feat["properties"]["verified"] = True
+        _mark(feat, ["verified"], row)
+    elif action == "reject":
+        del by_id[eid]
+        report.rejected.append(eid)
+    elif action == "edit":
+        _edit(feat, row)
+    elif action == "merge":
+        target = row.get("target", "")
+        if target not in by_id:
+            return f"target event '{target}' no longer exists"
+        _merge_into(by_id[target], feat, row)
+        del by_id[eid]
+    elif action == "split":
+        new = _split(feat, row, existing=by_id)
+        if new is None:
+            return f"none of the evidence '{row.get('evidence')}' is in '{eid}'"
+        by_id[new["properties"]["id"]] = new
+        order.append(new["properties"]["id"])
+    return None
+
+
+def _check_result(row: dict, features: list[dict | None]) -> None:
+    """The events a row changed still honour the contract, or the row is named: e.g. a
+    precision given to an event that has no date."""
+    for feat in features:
+        if feat is None:
+            continue
+        try:
+            EventFeature.model_validate(feat)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"][1:]) or "event"
+            raise CurationError(f"{row.get('_file', 'curation')}: row {row['_row']}: event '{feat['properties'].get('id')}': "
+                                f"{where}: {err['msg']}") from None
 
 
 def _source(row: dict) -> dict | None:
@@ -248,8 +432,6 @@ def _split(feat: dict, row: dict, *, existing: dict) -> dict | None:
 
 
 def _new_feature(eid: str, row: dict) -> dict:
-    if not (row.get("source_url") or row.get("source_note")):
-        raise CurationError(f"row {row['_row']}: add '{eid}' needs source_url or source_note")
     props = {
         "id": eid, "title": row.get("title") or eid, "event_type": row.get("event_type") or "other",
         "date_start": None, "date_end": None, "date_precision": "undated", "date_basis": "none", "date_text": "",

@@ -1,11 +1,14 @@
 """Curation: every editor operation, stale rows reported by name, deterministic output."""
 import copy
+import csv
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.contract import EventProperties
-from geo.curate import CurationError, apply_curation, read_curation, write_curation
+from geo.curate import ACTIONS, CurationError, apply_curation, read_curation, write_curation
 
 
 def _feature(eid, *, evidence=(("d.txt", 0),), date=None, actors=("ICE",)):
@@ -89,7 +92,7 @@ def test_add_without_a_source_is_an_error():
 
 @pytest.mark.parametrize("action", ["approve", "edit", "reject", "split"])
 def test_a_row_for_a_vanished_event_is_reported_by_id(action):
-    out, report = _apply(_row(event_id="ev_gone", action=action, title="x"))
+    out, report = _apply(_row(event_id="ev_gone", action=action, title="x", evidence="d.txt:0"))
     assert len(out) == 3 and "ev_gone" in report.stale[0]
 
 
@@ -114,3 +117,193 @@ def test_an_unknown_action_names_the_file_and_row(tmp_path):
     path.write_text("event_id,action\nev_a,delete\n", encoding="utf-8")
     with pytest.raises(CurationError, match=r"curation.csv: row 2"):
         read_curation(path)
+
+
+# --- Curation checked before anything is written (issue 14) ---
+
+BAD_CELLS = [
+    ("lat", "999", {"lon": "10"}),
+    ("lat", "nan", {"lon": "10"}),
+    ("lon", "inf", {"lat": "10"}),
+    ("lon", "-1e999", {"lat": "10"}),  # overflows to -inf
+    ("lat", "12,5", {"lon": "10"}),  # a decimal comma is not a number
+    ("lat", "1_0", {"lon": "10"}),  # Python's float() would take it
+    ("lon", "", {"lat": "10"}),  # lat without lon: the missing one is named
+    ("date_start", "2025-02-31", {}),
+    ("date_start", "2025-2-3", {}),
+    ("date_start", "٢٠٢٥-٠١-٠١", {}),  # Arabic-Indic digits: not YYYY-MM-DD
+    ("date_end", "2025-03-01", {"date_start": "2025-03-02"}),  # reversed interval
+    ("date_end", "2025-03-01", {}),  # an end needs a start
+    ("event_type", "picnic", {}),
+    ("place_type", "planet", {}),
+    ("date_precision", "undated", {}),
+    ("title", "x" * 200_000, {}),  # bigger than csv's own 128 KiB cell limit
+    ("source_url", "javascript:alert(1)", {}),
+    ("action", "delete", {}),
+    ("event_id", "", {}),
+]
+
+
+def _write_raw(path, rows, columns=None):
+    columns = columns or ["event_id", "action", *sorted({k for r in rows for k in r} - {"event_id", "action"})]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns)
+        w.writeheader()
+        w.writerows(rows)
+
+
+@pytest.mark.parametrize("field,value,others", BAD_CELLS, ids=[f"{f}={v[:12]!r}" for f, v, _ in BAD_CELLS])
+def test_a_bad_cell_is_named_by_file_row_and_field(tmp_path, field, value, others):
+    path = tmp_path / "curation.csv"
+    good = {"event_id": "ev_a", "action": "approve"}
+    bad = {"event_id": "ev_b", "action": "edit", **others, field: value}
+    _write_raw(path, [good, bad])
+    with pytest.raises(CurationError) as err:
+        read_curation(path)
+    assert f"{path}: row 3, field '{field}'" in str(err.value)
+    assert len(str(err.value)) < 1000  # a huge cell is cut short in the message
+
+
+def test_every_bad_cell_of_a_file_is_listed(tmp_path):
+    path = tmp_path / "curation.csv"
+    _write_raw(path, [{"event_id": "ev_a", "action": "edit", "lat": "nan", "lon": "1"},
+                      {"event_id": "ev_b", "action": "edit", "date_start": "2025-02-31"}])
+    with pytest.raises(CurationError, match=r"row 2, field 'lat'.*row 3, field 'date_start'"):
+        read_curation(path)
+
+
+def test_an_edit_that_would_break_the_contract_names_its_row():
+    """A precision for an event that has no date passes every cell check but not the contract."""
+    with pytest.raises(CurationError, match=r"row 7: event 'ev_a'"):
+        _apply(_row(event_id="ev_a", action="edit", date_precision="month", _row=7))
+
+
+def test_a_curation_path_that_is_a_directory_is_refused(tmp_path):
+    (tmp_path / "curation.csv").mkdir()
+    with pytest.raises(CurationError, match="must be a regular file, not a directory"):
+        read_curation(tmp_path / "curation.csv")
+
+
+def test_a_curation_path_that_is_a_named_pipe_is_refused_without_waiting(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "curation.csv"
+    os.mkfifo(fifo)
+    result = []
+
+    def read():
+        try:
+            read_curation(fifo)
+        except CurationError as exc:
+            result.append(str(exc))
+
+    t = threading.Thread(target=read, daemon=True)
+    t.start()
+    t.join(timeout=5)
+    if t.is_alive():  # unblock the reader so the test run can end
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading a named pipe blocked")
+    assert result and "not a named pipe" in result[0]
+
+
+def test_the_writer_refuses_what_the_reader_would_refuse(tmp_path):
+    path = tmp_path / "curation.csv"
+    write_curation([{"event_id": "ev_a", "action": "approve"}], path)
+    before = path.read_bytes()
+    with pytest.raises(CurationError, match="field 'lat'"):
+        write_curation([{"event_id": "ev_a", "action": "edit", "lat": "inf", "lon": "1"}], path)
+    assert path.read_bytes() == before
+
+
+NASTY = [
+    "a\rb",  # a lone carriage return: csv leaves it unquoted with a LF terminator
+    "a\r\nb", "a\nb", "\r", "a,b", '"quoted", he said', '""', "'", "=1+2", "-", "tab\tinside",
+    "x\x00y", "\x85next line", "line\u2028separator", "\ufeffbom", "émoji 🚀 and 中文", ";", "a;b",
+    "#comment", "\\", "\\n", " ", "",
+]
+
+
+@pytest.mark.parametrize("text", NASTY, ids=repr)
+def test_a_title_the_reader_accepts_reads_back_as_one_row(tmp_path, text):
+    path = tmp_path / "curation.csv"
+    rows = [{"event_id": "ev_a", "action": "edit", "title": text, "comment": text},
+            {"event_id": "ev_b", "action": "approve"}]
+    write_curation(rows, path)
+    read = read_curation(path)
+    assert [(r["event_id"], r["title"], r["comment"]) for r in read] == [("ev_a", text.strip(), text.strip()), ("ev_b", "", "")]
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_TEXT, note=_TEXT, actors=st.lists(_TEXT, max_size=3))
+def test_any_text_round_trips_through_the_curation_file(tmp_path, title, note, actors):
+    path = tmp_path / "curation.csv"
+    row = {"event_id": "ev_a", "action": "edit", "title": title, "source_note": note, "actors": ";".join(actors)}
+    write_curation([row], path)
+    (read,) = read_curation(path)
+    assert (read["title"], read["source_note"], read["actors"]) == (title.strip(), note.strip(), ";".join(actors).strip())
+    write_curation([read], path)  # and the reader's rows write back to the same file
+    assert read_curation(path)[0]["title"] == read["title"]
+
+
+_CELL = {
+    "event_id": st.sampled_from(["ev_a", "ev_b", "ev_c", "ev_new", ""]),
+    "action": st.sampled_from([*ACTIONS, "delete"]),
+    "title": _TEXT,
+    "event_type": st.sampled_from(["", "strike", "picnic"]),
+    "date_start": st.sampled_from(["", "2025-01-01", "2025-02-31", "2025-12-31", "nan"]),
+    "date_end": st.sampled_from(["", "2025-01-31", "2024-01-01", "x"]),
+    "date_precision": st.sampled_from(["", "day", "month", "undated", "eon"]),
+    "place_type": st.sampled_from(["", "city", "moon"]),
+    "lat": st.sampled_from(["", "18.4", "-91", "nan", "inf", "1e999", "abc"]),
+    "lon": st.sampled_from(["", "-66.1", "181", "-inf", "0x10"]),
+    "target": st.sampled_from(["", "ev_a", "ev_b", "ev_gone"]),
+    "evidence": st.sampled_from(["", "d.txt:0", "e.txt:20", "d.txt:x"]),
+    "source_url": st.sampled_from(["", "https://example.org/a", "javascript:x"]),
+    "source_note": st.sampled_from(["", "desk"]),
+}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.fixed_dictionaries(_CELL), min_size=1, max_size=6))
+def test_a_random_curation_file_never_gives_output_that_breaks_the_contract(tmp_path, rows):
+    from geo.contract import validate_collection
+
+    path = tmp_path / "curation.csv"
+    _write_raw(path, rows, columns=list(_CELL))
+    try:
+        out, _ = apply_curation(FEATURES, read_curation(path))
+    except CurationError:
+        return  # refused, with a message: nothing would be written
+    col = {"type": "FeatureCollection", "schema_version": "1.0", "generated_from": [], "features": out}
+    validate_collection(json.loads(json.dumps(col, allow_nan=False)))
+
+
+@pytest.mark.parametrize("make_bad", [
+    lambda path, eid: _write_raw(path, [{"event_id": eid, "action": "edit", "lat": "999", "lon": "10"}]),
+    lambda path, eid: __import__("os").mkfifo(path),  # would hang a reader that opens it
+], ids=["lat 999", "named pipe"])
+def test_a_bad_curation_file_stops_the_loader_with_exit_2_and_keeps_the_outputs(seed_run, tmp_path, make_bad):
+    from tests.conftest import ROOT, run_loader
+
+    out = tmp_path / "events.geojson"
+    out.write_bytes(seed_run[2].read_bytes())
+    out.with_suffix(".parquet").write_bytes(seed_run[2].with_suffix(".parquet").read_bytes())
+    make_bad(tmp_path / "curation.csv", seed_run[1]["features"][0]["properties"]["id"])
+    proc = run_loader(ROOT / "seeds", "--out", out, "--quiet", timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert f"error: {tmp_path / 'curation.csv'}: " in proc.stderr and "Traceback" not in proc.stderr
+    assert "row 2, field 'lat'" in proc.stderr or "named pipe" in proc.stderr
+    assert out.read_bytes() == seed_run[2].read_bytes() and not out.is_symlink()
+
+
+def test_the_lock_falls_back_to_the_folder_when_no_lock_file_can_be_made(tmp_path):
+    """A read-only data folder must reach the writer, which names the problem (exit 2)."""
+    from geo.curate import curation_lock
+
+    (tmp_path / ".curation.csv.lock").mkdir()  # cannot be opened as the lock file
+    with curation_lock(tmp_path / "curation.csv"):
+        pass
