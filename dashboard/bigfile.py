@@ -11,11 +11,13 @@ contract's pydantic models takes ~15 s (1M: minutes and gigabytes), so for big f
   4. a deterministic sample of SAMPLE_ROWS rows (evenly spread, first and last included)
      validated as Features by the pydantic models (dates, evidence offsets, coordinates…).
 A broken row outside the sample can slip through checks 3–4 only in fields the dashboard
-shows as text. The parquet is trusted only when written with the GeoJSON (see `use_parquet`).
+shows as text. The parquet is trusted only when written with the GeoJSON (see `use_parquet`; the
+same `output_id` in both, `_check_pair`).
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -36,6 +38,7 @@ from geo.contract import (
     EventProperties,
     validate_collection,
 )
+from geo.write import OUTPUT_ID_KEY
 
 FULL_VALIDATION_MAX_BYTES = 8_000_000  # ~10k events: full pydantic validation stays under ~2 s
 SAMPLE_ROWS = 500
@@ -97,6 +100,27 @@ def _head(path: Path) -> dict:
                 except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                     raise ContractError(path, "(file)", f"not valid JSON: {exc}") from None
     raise ContractError(path, "features", "no features array found")
+
+
+class PairError(ContractError):
+    """The GeoParquet beside a GeoJSON was not written with it (another `output_id`)."""
+
+
+def _pair(path: Path, pq_path: Path) -> tuple[Path, Path]:
+    """Both files from one published version (see geo.write): the GeoJSON's link is resolved
+    once and the GeoParquet taken from the same folder, so a swap between the two reads
+    cannot mix versions."""
+    real = Path(os.path.realpath(path))
+    beside = real.parent / Path(pq_path).name
+    return real, beside if beside.exists() else Path(os.path.realpath(pq_path))
+
+
+def _check_pair(head: dict, table_schema: pa.Schema, pq_path: Path) -> None:
+    ours = head.get("output_id")
+    theirs = (table_schema.metadata or {}).get(OUTPUT_ID_KEY)
+    theirs = theirs.decode("ascii", "replace") if theirs else None
+    if ours != theirs:
+        raise PairError(pq_path, "output_id", f"{theirs} is not the GeoJSON's {ours}: the files were not written together")
 
 
 def _check_schema(table_schema: pa.Schema, pq_path: Path) -> None:
@@ -192,11 +216,13 @@ def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
 
     from dashboard.data import COLUMNS
 
+    path, pq_path = _pair(path, pq_path)
     head = _head(path)
     validate_collection({**head, "features": []}, source=path)
     documents = {str(d.get("id")): d for d in head.get("generated_from", []) if d.get("id") is not None}
     schema = pq.read_schema(pq_path)
     _check_schema(schema, pq_path)
+    _check_pair(head, schema, pq_path)
     wanted = [c for c in list(EventProperties.model_fields) + ["geometry"] if c in schema.names]
     table = pq.read_table(pq_path, columns=wanted)
     _check_columns(table, pq_path)

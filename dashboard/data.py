@@ -94,8 +94,11 @@ def _load_events(path: str, mtime: float, size: int, pq_path: str, pq_mtime: flo
     from dashboard import bigfile
 
     if bigfile.use_parquet(Path(path), size=size, mtime=mtime, pq_mtime=pq_mtime, pq_size=pq_size):
-        frame, documents, features = bigfile.read(Path(path), Path(pq_path))
-        return Events(frame=frame, features=features, documents=documents, path=path)
+        try:
+            frame, documents, features = bigfile.read(Path(path), Path(pq_path))
+            return Events(frame=frame, features=features, documents=documents, path=path)
+        except bigfile.PairError:
+            pass  # not the GeoJSON's pair (e.g. one file replaced by hand): read the GeoJSON itself
     return events_from_collection(read_events(path), path=path)
 
 

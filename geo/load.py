@@ -29,7 +29,7 @@ from geo.curate import CurationError, apply_curation, curation_lock, read_curati
 from geo.engine import run_paths
 from geo.ingest import discover, document_warnings
 from geo.events import merge_events
-from geo.write import build_collection, document_entry, to_feature, write_outputs
+from geo.write import OutputError, build_collection, document_entry, to_feature, write_outputs
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data/events.geojson"
@@ -137,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         col = build_collection(features, documents)
         if report.applied or report.stale:
             col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
-        written = write_outputs(col, args.out)
+        try:
+            written = write_outputs(col, args.out)
+        except OutputError as exc:  # a full disk or a read-only folder: said in one line
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     undated = sum(f["properties"]["date_start"] is None for f in features)

@@ -1,13 +1,27 @@
-"""Events to `events.geojson` and `events.parquet`: validated, deterministic, atomic.
+"""Events to `events.geojson` and `events.parquet`: validated, deterministic, published as one pair.
 
 Same input, same bytes: features are sorted, keys keep the contract's order, no timestamps.
-Each file is written to a temporary file in the target folder and renamed into place, so a
-run killed at any moment leaves the previous outputs intact.
+
+How both files change together (a rename moves one name, and a pair has two): each run
+writes the pair into a fresh folder `.<stem>.versions/v<n>-<id>/`, fsyncs it, then swaps the
+folder's `current` symlink in one rename. `events.geojson` and `events.parquet` are fixed
+symlinks through `current`, so a reader sees the old pair or the new pair, never a mix, and
+a run killed at any moment leaves the previous pair. Both files carry the same `output_id`
+(GeoJSON top level, GeoParquet schema metadata) for readers to check they hold a pair. The
+previous version is kept for readers still on it; older ones and the temporaries of killed
+runs go at the next run. A full disk or a read-only folder raises `OutputError`.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import glob
+import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -120,29 +134,140 @@ def to_feature(e: Event, *, areas: dict[str, str] | None = None) -> dict:
     return feature_dict(event_properties(e, areas=areas), geometry)
 
 
+class OutputError(OSError):
+    """The outputs could not be written; the previous pair is unchanged. The message says why."""
+
+
+OUTPUT_ID_KEY = b"geo_events:output_id"  # the pair's id in the GeoParquet schema metadata
+_VERSION = re.compile(r"v(\d+)-")
+
+
 def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
-    """Write the GeoJSON and its GeoParquet sibling atomically; return the paths written."""
+    """Publish the GeoJSON and its GeoParquet sibling as one pair; return the two paths."""
     geojson_path = Path(geojson_path)
-    geojson_path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(col, ensure_ascii=False, separators=(",", ":")) + "\n"
     parquet_path = geojson_path.with_suffix(".parquet")
-    _atomic_write(parquet_path, lambda tmp: _write_parquet(col, tmp))
-    _atomic_write(geojson_path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    text, output_id = _geojson_text(col)
+    writers = {geojson_path.name: lambda p: p.write_text(text, encoding="utf-8"),
+               parquet_path.name: lambda p: _write_parquet(col, p, output_id=output_id)}
+    versions = geojson_path.parent / f".{geojson_path.stem}.versions"
+    try:
+        with _writer_lock(versions):
+            _clean_stale(versions, [geojson_path, parquet_path])
+            folder = _write_version(versions, output_id, writers)
+            _swap(versions / "current", folder.name)
+            for path in (parquet_path, geojson_path):  # one-time move from plain files to links
+                _link(path, f"{versions.name}/current/{path.name}")
+            _prune(versions, keep={folder.name, _previous(versions, folder.name)})
+    except OSError as exc:
+        raise OutputError(_why(exc, geojson_path)) from exc
     return [geojson_path, parquet_path]
 
 
-def _atomic_write(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+def _geojson_text(col: dict) -> tuple[str, str]:
+    """The GeoJSON text with `output_id` first, and that id: a hash of the content, so the
+    same input still gives the same bytes. NaN or Infinity raise (they are not JSON)."""
+    body = json.dumps({k: v for k, v in col.items() if k != "output_id"}, ensure_ascii=False,
+                      separators=(",", ":"), allow_nan=False)
+    output_id = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    return f'{{"output_id":"{output_id}",' + body[1:] + "\n", output_id
+
+
+def _why(exc: OSError, path: Path) -> str:
+    reason = {errno.ENOSPC: "no space left on the device", errno.EDQUOT: "disk quota exceeded",
+              errno.EROFS: "the folder is on a read-only file system",
+              errno.EACCES: "no permission to write in the folder",
+              errno.EPERM: "no permission to write in the folder"}.get(exc.errno, exc.strerror or str(exc))
+    return f"{path}: cannot write the outputs: {reason}; the previous outputs are unchanged"
+
+
+@contextlib.contextmanager
+def _writer_lock(versions: Path):
+    """One writer per output at a time, so cleaning never takes a running writer's files."""
+    versions.mkdir(parents=True, exist_ok=True)
+    ignore = versions / ".gitignore"  # the folder is generated output, like the two links
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    with open(versions / ".lock", "a+") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _clean_stale(versions: Path, paths: list[Path]) -> None:
+    """Temporaries of killed runs: version folders never published, links never swapped in,
+    and the per-file temporaries of the writer before versions."""
+    for p in versions.iterdir():
+        if p.name.startswith(".tmp-") and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.name.startswith((".tmp-", ".link-")):
+            p.unlink(missing_ok=True)
+    for path in paths:
+        for p in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            p.unlink(missing_ok=True)
+
+
+def _write_version(versions: Path, output_id: str, writers: dict) -> Path:
+    """Both files written and fsynced in a temporary folder, renamed to the next version."""
+    tmp = Path(tempfile.mkdtemp(dir=versions, prefix=".tmp-"))
     try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
+        umask = _umask()
+        for name, write in writers.items():
+            write(tmp / name)
+            with open(tmp / name, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.chmod(tmp / name, 0o666 & ~umask)  # ordinary files, readable by the dashboard
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700
+        _fsync_dir(tmp)
+        final = versions / f"v{max(_numbers(versions), default=0) + 1:06d}-{output_id}"
+        os.rename(tmp, final)
+        return final
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _swap(link: Path, target: str) -> None:
+    """Point the symlink `link` at `target` in one rename (the commit of a new pair)."""
+    tmp = link.with_name(f".link-{os.getpid()}-{link.name}")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+    _fsync_dir(link.parent)
+
+
+def _link(path: Path, target: str) -> None:
+    """Make `path` the fixed symlink to `target`, unless it already is."""
+    if not (path.is_symlink() and os.readlink(path) == target):
+        tmp = path.with_name(f".{path.name}.link.tmp")
+        tmp.unlink(missing_ok=True)
+        os.symlink(target, tmp)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+
+
+def _numbers(versions: Path) -> dict[int, str]:
+    """Version folders by number."""
+    return {int(m.group(1)): p.name for p in versions.iterdir() if (m := _VERSION.match(p.name))}
+
+
+def _previous(versions: Path, current: str) -> str | None:
+    """The newest version before `current`: readers that resolved the old link still use it."""
+    numbers = _numbers(versions)
+    older = [n for n in numbers if n < int(_VERSION.match(current).group(1))]
+    return numbers[max(older)] if older else None
+
+
+def _prune(versions: Path, *, keep: set) -> None:
+    for p in versions.iterdir():
+        if _VERSION.match(p.name) and p.name not in keep:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -151,9 +276,12 @@ def _umask() -> int:
     return mask
 
 
-def _write_parquet(col: dict, tmp: str) -> None:
-    """GeoParquet with the same rows; nested fields as JSON text for portability."""
+def _write_parquet(col: dict, tmp: Path, *, output_id: str) -> None:
+    """GeoParquet with the same rows; nested fields as JSON text for portability; the pair's
+    id in the schema metadata."""
     import geopandas as gpd
+    import pyarrow.parquet as pq
+    from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
     from shapely.geometry import shape
 
     rows, geoms = [], []
@@ -165,4 +293,6 @@ def _write_parquet(col: dict, tmp: str) -> None:
         geoms.append(shape(f["geometry"]) if f["geometry"] else None)
     columns = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation", "verified", "curated_fields", "curation_sources"]
     gdf = gpd.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")
-    gdf.to_parquet(tmp, index=False, compression="zstd")
+    table = _geopandas_to_arrow(gdf, index=False)
+    table = table.replace_schema_metadata({**table.schema.metadata, OUTPUT_ID_KEY: output_id.encode("ascii")})
+    pq.write_table(table, tmp, compression="zstd")

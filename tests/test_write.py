@@ -1,6 +1,8 @@
 """Writer: the contract's shape, same input same bytes, atomic replacement, GeoParquet twin."""
 import datetime as dt
+import errno
 import json
+import os
 
 import geopandas as gpd
 import pytest
@@ -72,3 +74,133 @@ def test_features_are_ordered_by_date_then_id():
     ids = [f["properties"]["id"] for f in _collection()["features"]]
     assert ids == ["ev_03", "ev_02", "ev_01"]
     assert json.dumps(_collection()) == json.dumps(_collection())
+
+
+# --- One commit for both outputs (issue 14) ---
+
+def _pair_id(path):
+    import pyarrow.parquet as pq
+
+    from geo.write import OUTPUT_ID_KEY
+
+    head = json.loads(path.read_text(encoding="utf-8"))["output_id"]
+    return head, pq.read_schema(path.with_suffix(".parquet")).metadata[OUTPUT_ID_KEY].decode()
+
+
+def _smaller():
+    col = _collection()
+    return {**col, "features": col["features"][:1]}
+
+
+def test_both_outputs_are_published_together_through_one_link(tmp_path):
+    out = tmp_path / "events.geojson"
+    write_outputs(_collection(), out)
+    first = _pair_id(out)
+    write_outputs(_smaller(), out)
+    assert _pair_id(out)[0] == _pair_id(out)[1] != first[0]
+    assert out.resolve().parent == out.with_suffix(".parquet").resolve().parent  # one version folder
+    assert (tmp_path / ".events.versions" / "current").is_symlink()
+
+
+def test_plain_files_from_an_older_writer_become_links(tmp_path):
+    out = tmp_path / "events.geojson"
+    out.write_text("old", encoding="utf-8")
+    out.with_suffix(".parquet").write_text("old", encoding="utf-8")
+    write_outputs(_collection(), out)
+    assert out.is_symlink() and out.with_suffix(".parquet").is_symlink()
+    assert len(read_events(out).features) == 3
+
+
+@pytest.mark.parametrize("code,words", [(errno.ENOSPC, "no space left"), (errno.EDQUOT, "disk quota exceeded")])
+def test_a_full_disk_keeps_the_previous_pair_and_says_why(tmp_path, monkeypatch, code, words):
+    from geo.write import OutputError
+
+    out = tmp_path / "events.geojson"
+    write_outputs(_collection(), out)
+    before = out.read_bytes(), out.with_suffix(".parquet").read_bytes()
+
+    def full(*a, **k):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr("geo.write._write_parquet", full)  # the GeoJSON was already written
+    with pytest.raises(OutputError, match=f"{out}: cannot write the outputs: {words}.*previous outputs are unchanged"):
+        write_outputs(_smaller(), out)
+    assert (out.read_bytes(), out.with_suffix(".parquet").read_bytes()) == before
+    assert not [p for p in (tmp_path / ".events.versions").iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_read_only_folder_is_named(tmp_path, monkeypatch):
+    from geo.write import OutputError
+
+    out = tmp_path / "events.geojson"
+    write_outputs(_collection(), out)
+
+    def read_only(*a, **k):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr("geo.write.tempfile.mkdtemp", read_only)
+    with pytest.raises(OutputError, match="read-only file system"):
+        write_outputs(_smaller(), out)
+    assert len(read_events(out).features) == 3
+
+
+def test_the_loader_exits_2_with_a_message_on_a_full_disk(tmp_path, monkeypatch, capsys):
+    from geo.load import main
+    from tests.conftest import ROOT
+
+    out = tmp_path / "events.geojson"
+    write_outputs(_collection(), out)
+    before = out.read_bytes()
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("geo.write._write_parquet", full)
+    assert main([str(ROOT / "seeds"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "error:" in err and "no space left" in err and "Traceback" not in err
+    assert out.read_bytes() == before
+
+
+def test_temporaries_of_killed_runs_and_old_versions_are_cleaned_by_the_next_run(tmp_path):
+    out = tmp_path / "events.geojson"
+    for _ in range(4):
+        write_outputs(_collection(), out)
+    versions = tmp_path / ".events.versions"
+    (versions / ".tmp-killed").mkdir()
+    (versions / ".tmp-killed" / "events.geojson").write_text("half", encoding="utf-8")
+    os.symlink("v000001-x", versions / ".link-999-current")
+    (tmp_path / ".events.geojson.abc123.tmp").write_text("half", encoding="utf-8")  # the older writer's
+    write_outputs(_smaller(), out)
+    assert sorted(p.name for p in versions.iterdir() if p.name.startswith((".tmp", ".link"))) == []
+    assert not list(tmp_path.glob(".*.tmp"))
+    assert len([p for p in versions.iterdir() if p.name.startswith("v")]) == 2  # current and previous
+
+
+def test_a_reader_never_mixes_two_pairs(tmp_path, monkeypatch):
+    """A GeoJSON beside another run's GeoParquet is refused by the parquet reader; the
+    dashboard then reads the GeoJSON itself."""
+    from dashboard import bigfile
+    from dashboard.data import load_events
+
+    a, b = tmp_path / "a" / "events.geojson", tmp_path / "b" / "events.geojson"
+    write_outputs(_collection(), a)
+    write_outputs(_smaller(), b)
+    mixed = tmp_path / "mixed" / "events.geojson"
+    mixed.parent.mkdir()
+    mixed.write_bytes(a.read_bytes())
+    mixed.with_suffix(".parquet").write_bytes(b.with_suffix(".parquet").read_bytes())
+    monkeypatch.setattr(bigfile, "FULL_VALIDATION_MAX_BYTES", 0)  # take the GeoParquet path for small files
+    with pytest.raises(bigfile.PairError, match="not written together"):
+        bigfile.read(mixed, mixed.with_suffix(".parquet"))
+    assert sorted(load_events(mixed).frame["id"]) == ["ev_01", "ev_02", "ev_03"]
+    assert isinstance(load_events(a).features, bigfile.FrameFeatures)  # a true pair still takes the fast path
+
+
+def test_a_writer_killed_at_random_moments_always_leaves_a_whole_pair():
+    """50 SIGKILLs at random moments of publishing (bench/killloop.py; about 15 s)."""
+    from bench.killloop import run
+
+    result = run(50)
+    assert sum(result["pairs_found"].values()) == 50
+    assert len(result["pairs_found"]) == 2 and result["kills_leaving_temporaries"] > 0  # kills hit mid-write
