@@ -8,6 +8,7 @@ import json
 import pandas as pd
 
 from dashboard.data import Events
+from dashboard.export import csv_cell
 from geo.contract import SCHEMA_VERSION
 
 _CSV_COLUMNS = ["id", "title", "event_type", "date_text", "date_start", "date_end", "date_precision",
@@ -16,13 +17,17 @@ _CSV_COLUMNS = ["id", "title", "event_type", "date_text", "date_start", "date_en
 
 
 def to_csv(view: pd.DataFrame) -> bytes:
-    """One row per event; list fields joined with '; '."""
+    """One row per event; list fields joined with '; '; no cell a spreadsheet would run."""
     flat = view[_CSV_COLUMNS].copy()
     for col in ("actors", "cited_sources", "documents"):
         flat[col] = flat[col].map("; ".join)
     for col in ("date_start", "date_end"):
         flat[col] = flat[col].dt.strftime("%Y-%m-%d")
-    return flat.to_csv(index=False).encode("utf-8")
+    for col in flat.columns:
+        if not pd.api.types.is_numeric_dtype(flat[col]):
+            flat[col] = flat[col].map(csv_cell)
+    # RFC 4180 line ends: csv then quotes a cell holding a lone CR, which a reader would take as a row end
+    return flat.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def to_geojson(view: pd.DataFrame, events: Events) -> bytes:

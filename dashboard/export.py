@@ -39,6 +39,17 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A text cell a spreadsheet will not run: one starting like a formula gets a leading
+    apostrophe (OWASP, "CSV Injection"). Numbers are left alone: -66.1 is data, not a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _rows(features: list[dict]) -> list[dict]:
     rows = []
     for f in features:
@@ -292,15 +303,17 @@ def embed_html(features: list[dict], *, title: str, source_line: str, lang: str 
 
 
 def to_csv(features: list[dict]) -> str:
-    """One row per event; lists joined with '; ', the first quote included."""
+    """One row per event; lists joined with '; ', the first quote included; no formula cells."""
     buf = io.StringIO()
     cols = ["id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis", "date_text", "place_name",
             "place_type", "place_id", "lat", "lon", "actors", "cited_sources", "documents", "confidence", "method", "quote"]
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+    # RFC 4180 line ends: csv then quotes a cell holding a lone CR, which a reader would take as a row end
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
     w.writeheader()
     for r in _rows(features):
-        w.writerow({**{c: r.get(c) for c in cols}, "actors": "; ".join(r["actors"]), "cited_sources": "; ".join(r["cited_sources"]),
-                    "documents": "; ".join(r["documents"]), "quote": r["evidence"][0]["quote"] if r["evidence"] else ""})
+        row = {**{c: r.get(c) for c in cols}, "actors": "; ".join(r["actors"]), "cited_sources": "; ".join(r["cited_sources"]),
+               "documents": "; ".join(r["documents"]), "quote": r["evidence"][0]["quote"] if r["evidence"] else ""}
+        w.writerow({k: csv_cell(v) for k, v in row.items()})
     return buf.getvalue()
 
 

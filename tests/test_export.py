@@ -76,3 +76,52 @@ def test_export_selection_uses_the_dashboard_filters():
     assert [f["properties"]["id"] for f in select_features(feats, event_type="strike")] == ["ev_c"]
     assert select_features(feats, verified_only=True) == []
     assert len(to_csv(feats).splitlines()) == 5
+
+
+# --- CSV exports neutralise formula cells (OWASP "CSV Injection"; issue 14) ---
+
+FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tx=1", "\r=1"]
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _hostile_features():
+    feats = collection()["features"]
+    for i, f in enumerate(feats):  # 4 events, 6 payloads: each payload in some title or quote
+        p, payload, other = f["properties"], FORMULAS[i], FORMULAS[i + 2]
+        p["title"] = p["place_name"] = p["date_text"] = payload
+        p["actors"] = [payload, "ok"]
+        p["cited_sources"] = [other]
+        p["evidence"][0].update(quote=other, end=len(other))
+    return feats
+
+
+def _assert_no_formula_cells(text: str) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    for row in rows:
+        for cell in row:
+            if cell.startswith(_DANGEROUS):
+                float(cell)  # only a number may start with '-' or '+'; anything else is a formula
+    return rows
+
+
+def test_the_csv_export_neutralises_formula_cells():
+    rows = _assert_no_formula_cells(to_csv(_hostile_features()))
+    header = rows[0]
+    titles = [r[header.index("title")] for r in rows[1:]]
+    assert titles[:4] == ["'" + p for p in FORMULAS[:4]]  # kept, with the apostrophe in front
+    assert {r[header.index("quote")] for r in rows[1:]} == {"'" + p for p in FORMULAS[2:]}
+    assert rows[3][header.index("lon")] == "-75.0"  # a negative longitude stays a number
+
+
+def test_the_dashboard_csv_download_neutralises_formula_cells():
+    from dashboard.data import events_from_collection
+    from dashboard.downloads import to_csv as download_csv
+    from geo.contract import validate_collection
+
+    col = {**collection(), "features": _hostile_features()}
+    frame = events_from_collection(validate_collection(col)).frame
+    rows = _assert_no_formula_cells(download_csv(frame).decode("utf-8"))
+    header = rows[0]
+    assert rows[1][header.index("title")] == "'" + FORMULAS[0]
+    assert rows[1][header.index("actors")] == "'" + FORMULAS[0] + "; ok"
+    assert any(r[header.index("lon")].startswith("-") for r in rows[1:])  # numbers untouched
