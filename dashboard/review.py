@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.contract import DATE_PRECISIONS, EVENT_TYPES, PLACE_TYPES
-from geo.curate import curation_lock, read_curation, upsert_rows, write_curation
+from geo.curate import CurationError, curation_lock, read_curation, upsert_rows, write_curation
 
 EDITABLE = ["title", "event_type", "date_start", "date_end", "date_precision", "place_name", "place_type", "actors"]
 COLUMNS = ["approve", "reject", "id", "confidence", *EDITABLE, "source_url", "source_outlet", "source_note", "quote"]
@@ -41,12 +41,12 @@ def edits_to_rows(original: pd.DataFrame, edited: pd.DataFrame, *, editor: str =
     rows = []
     for _, new in edited.iterrows():
         old = before.loc[new["id"]]
-        source = {k: str(new[k]).strip() for k in ("source_url", "source_outlet", "source_note") if str(new[k]).strip()}
+        source = {k: _text(new[k]) for k in ("source_url", "source_outlet", "source_note") if _text(new[k])}
         base = {"event_id": new["id"], "editor": editor, **source}
         if bool(new["reject"]):
             rows.append({**base, "action": "reject"})
             continue
-        changed = {k: str(new[k]).strip() for k in EDITABLE if str(new[k]).strip() != str(old[k]).strip()}
+        changed = {k: _text(new[k]) for k in EDITABLE if _text(new[k]) != _text(old[k])}
         if changed:
             rows.append({**base, "action": "edit", **changed})
         if bool(new["approve"]) and not bool(old["approve"]):
@@ -54,9 +54,25 @@ def edits_to_rows(original: pd.DataFrame, edited: pd.DataFrame, *, editor: str =
     return rows
 
 
+def _text(value) -> str:
+    """A table cell as curation text: a cleared cell is empty, not 'None'."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+
+
+def curation_problem(path: str | Path) -> str | None:
+    """Why the loader would refuse the curation file (file, row, field), or None; editors see
+    it before they edit. The text quotes cells: show it as text, never as Markdown."""
+    try:
+        read_curation(path)
+    except CurationError as exc:
+        return str(exc)
+    return None
+
+
 def save_and_rebuild(rows: list[dict], *, curation_path: str | Path, events_path: str | Path,
                      inputs: list[str] | None = None) -> subprocess.CompletedProcess:
-    """Merge rows into the curation file (atomic, locked), then rebuild the events."""
+    """Merge rows into the curation file (atomic, locked), then rebuild the events. Rows the
+    loader would refuse raise CurationError and nothing is written."""
     with curation_lock(curation_path):
         write_curation(upsert_rows(read_curation(curation_path), rows), curation_path)
     cmd = [sys.executable, "-m", "geo.load", *(inputs or ["seeds"]), "--out", str(events_path),

@@ -1,6 +1,8 @@
 """The review loop: least certain first, edits become curation rows, saves are not lost."""
 import threading
 
+import pytest
+
 from dashboard.review import edits_to_rows, review_table, save_and_rebuild
 from geo.curate import curation_lock, read_curation
 from tests.export_fixture import collection
@@ -78,3 +80,47 @@ def test_the_review_page_lists_events_least_certain_first(tmp_path, monkeypatch)
     assert list(table["id"])[0] == "ev_d"
     assert any("0 change(s) pending" in m.value for m in at.markdown)
     assert at.button[0].disabled
+
+
+# --- Loader and curation messages are text (issue 14) ---
+
+IMAGE = "![t](http://127.0.0.1:9/x)"
+
+
+def test_a_change_the_loader_would_refuse_is_not_saved(tmp_path):
+    from geo.curate import CurationError, write_curation
+
+    curation = tmp_path / "curation.csv"
+    write_curation([{"event_id": "ev_a", "action": "approve"}], curation)
+    before = curation.read_bytes()
+    row = {"event_id": "ev_a", "action": "edit", "date_start": "2025-02-31"}
+    with pytest.raises(CurationError, match=r"row 3, field 'date_start'"):
+        save_and_rebuild([row], curation_path=curation, events_path=tmp_path / "events.geojson")
+    assert curation.read_bytes() == before
+
+
+def test_a_cleared_cell_is_empty_not_none():
+    before = _table()
+    after = before.copy()
+    after["date_end"] = after["date_end"].astype(object)
+    after.loc[after["id"] == "ev_d", "date_end"] = None  # undated: it was "" already
+    assert edits_to_rows(before, after) == []
+
+
+def test_the_review_page_shows_curation_problems_as_text(tmp_path, monkeypatch):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    events, curation = tmp_path / "events.geojson", tmp_path / "curation.csv"
+    events.write_text(json.dumps(collection()), encoding="utf-8")
+    curation.write_text(f"event_id,action,date_start\nev_a,edit,{IMAGE}\n", encoding="utf-8")
+    monkeypatch.setenv("GEO_EVENTS", str(events))
+    monkeypatch.setenv("GEO_CURATION", str(curation))
+    at = AppTest.from_file(str(ROOT / "dashboard" / "pages" / "review.py"), default_timeout=30).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The curation file has problems; the loader refuses it until they are fixed."]
+    assert any(IMAGE in t.value and "row 2, field 'date_start'" in t.value for t in at.text)
+    assert not [m.value for m in [*at.markdown, *at.error, *at.caption] if "http://127.0.0.1:9" in m.value]

@@ -8,18 +8,32 @@ sys.path.insert(0, str(ROOT))  # `streamlit run` only adds the script's folder
 
 import streamlit as st  # noqa: E402
 
-from dashboard.review import column_options, edits_to_rows, review_table, save_and_rebuild  # noqa: E402
+from dashboard.review import column_options, curation_problem, edits_to_rows, review_table, save_and_rebuild  # noqa: E402
 from geo.contract import ContractError, read_events  # noqa: E402
+from geo.curate import CurationError  # noqa: E402
+
 EVENTS = Path(os.environ.get("GEO_EVENTS", ROOT / "data" / "events.geojson"))
 CURATION = Path(os.environ.get("GEO_CURATION", EVENTS.with_name("curation.csv")))
+
+
+def show_message(box, headline: str, detail: str) -> None:
+    """Loader and curation messages quote documents and editors' cells: the detail is shown
+    as text, never as Markdown or HTML (an image link in a cell must not load)."""
+    box(headline)  # st.error or st.success, with a fixed headline only
+    if detail:
+        st.text(detail)
+
 
 st.title("Review / Prüfen")
 st.caption(f"Corrections are saved to `{CURATION.name}` and the events are rebuilt. Least certain events first.")
 try:
     col = read_events(EVENTS).model_dump(mode="json")
 except ContractError as exc:
-    st.error(str(exc))
+    show_message(st.error, "The events file cannot be read.", str(exc))
     st.stop()
+problem = curation_problem(CURATION)
+if problem:
+    show_message(st.error, "The curation file has problems; the loader refuses it until they are fixed.", problem)
 
 original = review_table(col["features"])
 opts = column_options()
@@ -43,9 +57,13 @@ edited = st.data_editor(
 rows = edits_to_rows(original, edited, editor=editor)
 st.write(f"{len(rows)} change(s) pending")
 if st.button("Save and rebuild", type="primary", disabled=not rows):
-    proc = save_and_rebuild(rows, curation_path=CURATION, events_path=EVENTS)
+    try:
+        proc = save_and_rebuild(rows, curation_path=CURATION, events_path=EVENTS)
+    except CurationError as exc:
+        show_message(st.error, "Not saved: a change breaks the rules for curation.", str(exc))
+        st.stop()
     st.cache_data.clear()
     if proc.returncode in (0, 1):
-        st.success(f"Saved {len(rows)} change(s). {proc.stdout.strip()}")
+        show_message(st.success, f"Saved {len(rows)} change(s).", proc.stdout.strip())
     else:
-        st.error(proc.stderr.strip() or "rebuild failed")
+        show_message(st.error, "Saved, but the rebuild failed.", proc.stderr.strip())
