@@ -29,7 +29,7 @@ from geo.when.pattern import W, alt
 
 _URL_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2]|[a-z]{3})[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)", re.I)
-_URL_MONTH = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])/(?!\d)")
+_URL_MONTH = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)")
 _WEEKDAY = {w: n for n, ws in W.weekdays.items() for w in ws}
 _MONTH = {w: n for n, ws in W.months.items() for w in ws}
 _WEEKDAY_DATE = re.compile(

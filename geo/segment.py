@@ -89,7 +89,13 @@ def _sections(blocks: list[str]) -> list[str]:
 
 
 def _is_heading(block: str, is_item: bool) -> bool:
-    return not is_item and len(block) < 120 and block[-1] not in ".!?:“”\"…)" and "\n" not in block
+    """A short line without a closing stop; or a live blog's time stamp ending in a colon
+    ("Update, August 26, 2:45 p.m.:", "12.30 Uhr:")."""
+    if is_item or "\n" in block:
+        return False
+    if block[-1] == ":" and len(block) < 60 and any(c.isdigit() for c in block):
+        return True
+    return len(block) < 120 and block[-1] not in ".!?:“”\"…)"
 
 
 def _sentences(block: str):

@@ -26,6 +26,7 @@ def test_a_year_and_month_folder_gives_its_last_day_as_an_upper_end():
     assert url_month_end("http://www.zughalt.de/2016/02/bad-aibling-unfall/") == D(2016, 2, 29)
     assert url_month_end("https://x.com/2019/12/story") == D(2019, 12, 31)
     assert url_month_end("https://x.com/story-2019-12") is None
+    assert url_month_end("https://refinery29.com/en-us/2016/08/121052/earthquake") == D(2016, 8, 31)  # an id after it
     ref = reference_date(Document(id="a", path="a", text="Ein Unfall.", language="de",
                                   url="http://www.zughalt.de/2016/02/bad-aibling-unfall/"))
     assert (ref.date, ref.basis, ref.day_precise) == (D(2016, 2, 29), "url month", False)

@@ -54,3 +54,10 @@ def test_an_english_comments_heading_starts_the_comments():
 def test_an_article_without_appeal_is_all_body():
     text = "Die Truppen kamen an. Sie blieben zwei Tage.\nDanach zogen sie ab."
     assert {s.section for s in segment(text)} == {"body"}
+
+
+def test_a_live_blog_time_stamp_ending_in_a_colon_is_a_heading():
+    text = "Update, August 26, 2:45 p.m.:\n\nThe death toll rose.\n\nDas Wichtigste in Kürze:\n\nZüge fallen aus."
+    sections = {s.text: s.section for s in segment(text)}
+    assert sections["Update, August 26, 2:45 p.m.:"] == "heading"
+    assert sections["Das Wichtigste in Kürze:"] == "body"  # no time stamp: a lead-in, not an entry

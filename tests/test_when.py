@@ -502,3 +502,18 @@ def test_weekday_dates_that_disagree_or_stand_alone_in_prose_give_no_reference()
     assert weekday_date("Die Lokführer der Deutschen Bahn streiken ab Mittwoch (11.8.) 48 Stunden lang und fordern mehr Geld.",
                         today=D(2026, 12, 5)) is None
     assert weekday_date("Donnerstag, 12. August 2021\nText", today=D(2026, 12, 5)) is None  # has its year: a dateline
+
+
+def test_a_live_blog_entry_resolves_its_weekdays_against_its_heading_day():
+    from geo.pipeline import entry_times
+    from geo.records import Document
+    from geo.segment import segment
+
+    text = ("Update, August 26, 2016, 2:45 p.m.:\n\nThe earthquake that hit Italy on Wednesday killed 268 people.\n\n"
+            "Update, August 28, 2016, 9 a.m.:\n\nRescuers stopped on Saturday.")
+    doc = Document(id="a", path="a", text=text, language="en")
+    times = tag_dates(text, published=None, language="en")
+    assert not [m for m in times if m.text.endswith("day")]  # no reference: weekdays date nothing
+    out = {m.text: m.interval.start for m in entry_times(doc, segment(text), times)}
+    assert out["on Wednesday"] == D(2016, 8, 24)  # the Wednesday before Friday the 26th
+    assert out["on Saturday"] == D(2016, 8, 27)
