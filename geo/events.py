@@ -109,7 +109,7 @@ def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str
         return "mentioned"  # the dateline: where the story was filed
     if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
         return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
-    if m.place.type == "country" and m.text.endswith("s") and m.text[:-1] in (m.place.name, m.place.name_de) \
+    if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
             and _GENITIVE_OF.match(doc_text, m.end - 1):
         return "mentioned"
     if _LOCATED_BEFORE.search(before):

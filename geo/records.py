@@ -91,6 +91,8 @@ class PlaceMention:
     # geo/seats.py): the span is the institution's, and the place counts only when its sentence
     # names no other.
     seat: bool = False
+    # A German genitive form of the name ("Russlands"): "Russlands Militär" says whose, not where.
+    genitive: bool = False
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
     spans = _longest_whole_words(text, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
-    usable = {k: [c for c in gazetteer.candidates(k[0]) if _usable(c, language, k[1])] for k in keys}
+    # One sense per document: a name once written as a person's ("President Barack Obama")
+    # is that person elsewhere in the text too ("Obama won"), not the town Obama.
+    persons = {sf for sf, cue in keys if cue == "person"}
+    usable = {k: [c for c in gazetteer.candidates(k[0]) if _usable(c, language, k[1])
+                  and not (k[0] in persons and c.place.type == "city")] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s = _context(first)
     out = []
@@ -59,7 +63,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
         margin = best - rest[0][0] if rest else 100.0
         weak = cand.weak or _attributive(text, start, end)
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
-        out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score))
+        out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
+                                genitive=cand.kind == "gen"))
     return out
 
 
@@ -136,6 +141,9 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     prev = _prev_word(text, start)
     if prev.rstrip(".") in _TITLES:
         return "person"
+    if prev[:1].isupper() and prev.isalpha() and _prev_word(text, start - len(prev) - 1).rstrip(".") in _TITLES \
+            and text[start - 1:start] == " ":
+        return "person"  # "President Barack Obama"
     if prev in _STATE_WORDS or text[end:end + 6] in (" State", " state"):
         return "state"
     if language != "de" and _inside_proper_name(text, start, end, prev):

@@ -517,3 +517,8 @@ def test_a_live_blog_entry_resolves_its_weekdays_against_its_heading_day():
     out = {m.text: m.interval.start for m in entry_times(doc, segment(text), times)}
     assert out["on Wednesday"] == D(2016, 8, 24)  # the Wednesday before Friday the 26th
     assert out["on Saturday"] == D(2016, 8, 27)
+
+
+def test_an_english_day_range_across_two_months():
+    (m,) = tag_dates("Xi paid state visits from May 31 to June 6, 2013.", published=None, language="en")
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(2013, 5, 31), D(2013, 6, 6), "day")

@@ -174,3 +174,16 @@ def test_first_level_subdivisions_outside_the_us_are_areas(gazetteer, text, lang
 def test_a_city_state_named_alone_is_the_city(gazetteer):
     (m,) = [m for m in find_places("Die Polizei in Hamburg nahm zwei Männer fest.", gazetteer=gazetteer, language="de") if m.text == "Hamburg"]
     assert m.place.type == "city"
+
+
+def test_a_name_written_as_a_titled_persons_is_that_person_throughout_the_text(gazetteer):
+    text = "Xi met US President Barack Obama in California. Obama won a second term in November."
+    assert "Obama" not in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}
+    # Without the title it stays a possible place name: "BBC London" is no person.
+    text2 = "BBC London correspondents report a high turnout. London counts first."
+    assert [m.place.name for m in find_places(text2, gazetteer=gazetteer, language="en") if m.text == "London"][-1] == "London"
+
+
+def test_a_german_genitive_country_names_whose_military_not_where(gazetteer):
+    (m,) = [m for m in find_places("Russlands Militär fing ein Flugzeug ab.", gazetteer=gazetteer, language="de")]
+    assert m.genitive and m.place.country_code == "RU"

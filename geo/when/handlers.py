@@ -59,8 +59,10 @@ def _h_drange(m, ctx):
 
 
 def _h_drange_en(m, ctx):
+    """ "April 7-9, 2025", "May 31 to June 6" """
     mo = _mon(m, "de_m", ctx)
-    return _day_range(mo, int(m["de_d1"]), mo, int(m["de_d2"]), m["de_y"], ctx)
+    mo2 = _mon(m, "de_m2", ctx) if m["de_m2"] else mo
+    return _day_range(mo, int(m["de_d1"]), mo2, int(m["de_d2"]), m["de_y"], ctx)
 
 
 def _h_mrange(m, ctx):
