@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from dashboard.frame import COLUMNS
 from geo.contract import (
     DATE_BASES,
     DATE_PRECISIONS,
@@ -211,10 +212,8 @@ def _strings(col: pa.ChunkedArray) -> list:
 
 
 def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
-    """(frame with dashboard.data.COLUMNS, documents by id, features by id) from the GeoParquet."""
+    """(frame with dashboard.frame.COLUMNS, documents by id, features by id) from the GeoParquet."""
     import shapely
-
-    from dashboard.data import COLUMNS
 
     path, pq_path = _pair(path, pq_path)
     head = _head(path)

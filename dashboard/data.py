@@ -16,19 +16,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import FilterState
+from dashboard.frame import COLUMNS
 from geo.contract import ContractError, EventCollection, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVENTS = ROOT / "data" / "events.geojson"
 DEFAULT_OUTLINE = ROOT / "geo" / "ref" / "countries.geojson"
-AREA_TYPES = ("admin1", "country", "sea", "region", "border")
-
-COLUMNS = [
-    "id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
-    "date_text", "place_name", "place_id", "place_type", "place_geometry", "lon", "lat",
-    "actors", "cited_sources", "documents", "outlets", "evidence", "confidence", "method",
-    "language", "section", "undated", "unlocated", "n_docs", "search_text",
-]
 
 
 @dataclass(frozen=True)

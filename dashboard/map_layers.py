@@ -10,7 +10,7 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
-from dashboard.data import AREA_TYPES
+from dashboard.frame import AREA_TYPES
 from dashboard.details import esc
 from dashboard.i18n import t
 from geo.contract import EVENT_TYPES, TAXONOMY

@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, selection
-from dashboard.data import AREA_TYPES, Events
+from dashboard.data import Events
+from dashboard.frame import AREA_TYPES
 from dashboard.details import details_html, esc
 from dashboard.i18n import t
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
