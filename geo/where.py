@@ -41,7 +41,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
     # One sense per document: a name once written as a person's ("President Barack Obama")
     # is that person elsewhere in the text too ("Obama won"), not the town Obama.
     persons = {sf for sf, cue in keys if cue == "person"}
-    usable = {k: [c for c in gazetteer.candidates(k[0]) if _usable(c, language, k[1])
+    # Likewise a name once placed by a locative or a qualifier ("in the suburb of Mesa") is that
+    # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
+    placed = {sf for sf, cue in keys if cue in ("locative", "qualified")}
+    usable = {k: [c for c in gazetteer.candidates(k[0])
+                  if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (k[0] in persons and c.place.type == "city")] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s = _context(first)

@@ -197,3 +197,10 @@ def test_a_dated_background_happening_does_not_join_the_undated_main_one():
     events = _events(text, times=times, places=[_mention(text, "hills", ISLAND)], lang="en")
     assert [(e.event_type, e.interval.start.year if e.interval else None) for e in events] == [
         ("landslide", None), ("landslide", 2002)]
+
+
+def test_a_plain_happening_without_date_or_place_is_kept_and_takes_the_articles_place():
+    text = "In Isla Test gingen Erdrutsche nieder.\n\nDie Sonne schien.\n\nFünf Menschen wurden verschüttet, als ein Erdrutsch ihr Haus traf."
+    events = _events(text, places=[_mention(text, "Isla Test", ISLAND)])
+    assert [(e.event_type, e.place, e.place_inherited) for e in events][-1] == ("landslide", ISLAND, True)
+    assert len(events) == 2  # the plain report stands on its own, not merged into the lede's

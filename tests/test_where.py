@@ -187,3 +187,10 @@ def test_a_name_written_as_a_titled_persons_is_that_person_throughout_the_text(g
 def test_a_german_genitive_country_names_whose_military_not_where(gazetteer):
     (m,) = [m for m in find_places("Russlands Militär fing ein Flugzeug ab.", gazetteer=gazetteer, language="de")]
     assert m.genitive and m.place.country_code == "RU"
+
+
+def test_a_name_placed_once_by_a_locative_is_that_place_where_it_stands_bare(gazetteer):
+    text = "A gunman opened fire in the suburb of Mesa. He first shot a man inside a Mesa motel."
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == ["Mesa", "Mesa"]
+    # "mesa" is an English word: alone it needs a locative.
+    assert find_places("He first shot a man inside a Mesa motel.", gazetteer=gazetteer, language="en") == []
