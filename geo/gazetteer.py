@@ -65,7 +65,12 @@ class Gazetteer:
     def __init__(self, entries: Iterable[tuple[str, Candidate]], *, capitals: Iterable[str] = ()):
         self.capitals = frozenset(capitals)  # place ids of national capitals (a disambiguation cue)
         self._index: dict[str, list[Candidate]] = {}
+        # First-level subdivisions by (country, admin1 code): "Region Cherson" is the oblast of
+        # the city Cherson.
+        self.subdivisions: dict[tuple[str, str], Place] = {}
         for surface, cand in entries:
+            if cand.place.type == "admin1" and cand.place.admin1:
+                self.subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
             lst = self._index.setdefault(surface, [])
             for i, c in enumerate(lst):
                 if c.place.id == cand.place.id and c.kind == cand.kind:

@@ -12,7 +12,7 @@ from collections import Counter
 
 import re
 
-from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
+from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.records import PlaceMention
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
@@ -27,7 +27,10 @@ town village city suburb township borough district county province region state 
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
-_STATE_WORDS = frozenset("Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado".split())
+_STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
+Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
+# "Kherson Oblast", "Cherson region": after the name, the same.
+_STATE_AFTER = re.compile(r" (?:State|state|Oblast|oblast|region|Region|province|Province|provincia)\b")
 _TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
 General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
 Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm""".split())
@@ -55,7 +58,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
         own_c, own_a = _context({k2: first[k2] for k2 in keys if k2[0] == k[0]})
         ranked = _rank(usable[k], language, gazetteer, countries - own_c, admin1s - own_a)
         if ranked:
-            resolved[k] = _apply_cue(ranked, k[1])
+            resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
     for start, end, k in keyed:
         ranked = resolved.get(k)
@@ -148,7 +151,7 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if prev[:1].isupper() and prev.isalpha() and _prev_word(text, start - len(prev) - 1).rstrip(".") in _TITLES \
             and text[start - 1:start] == " ":
         return "person"  # "President Barack Obama"
-    if prev in _STATE_WORDS or text[end:end + 6] in (" State", " state"):
+    if prev in _STATE_WORDS or _STATE_AFTER.match(text, end):
         return "state"
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
@@ -196,12 +199,26 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     return language not in c.common or cue == "locative"
 
 
-def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str) -> list[tuple[float, Candidate]]:
-    """ "Bundesstaat Washington", "Washington State": the state, whatever the ranking said."""
-    if cue == "state":
-        states = [r for r in ranked if r[1].place.type == "admin1"]
-        return states + [r for r in ranked if r[1].place.type != "admin1"] if states else ranked
-    return ranked
+def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazetteer) -> list[tuple[float, Candidate]]:
+    """ "Bundesstaat Washington", "Washington State": the state, whatever the ranking said;
+    "Region Cherson", "Kharkiv Oblast": the subdivision the city of that name is in, when the
+    name is only a city's."""
+    if cue != "state":
+        return ranked
+    states = [r for r in ranked if r[1].place.type == "admin1"]
+    if states:
+        return states + [r for r in ranked if r[1].place.type != "admin1"]
+    score, top = ranked[0]
+    region = gazetteer.subdivisions.get((top.place.country_code, top.place.admin1)) if top.place.type == "city" else None
+    if region is None or not _named_after(region, top.place):
+        return ranked  # "Region Hannover" is the area around the city, not Niedersachsen
+    return [(score, Candidate(region, "name"))] + ranked
+
+
+def _named_after(region, city) -> bool:
+    """ "Khersonska oblast" is named after Kherson; "Niedersachsen" is not after Hannover."""
+    stem = folded(city.name).lower()
+    return any(w.startswith(stem) for w in folded(region.name).lower().replace("-", " ").split())
 
 
 def _attributive(text: str, start: int, end: int) -> bool:

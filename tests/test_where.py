@@ -194,3 +194,13 @@ def test_a_name_placed_once_by_a_locative_is_that_place_where_it_stands_bare(gaz
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == ["Mesa", "Mesa"]
     # "mesa" is an English word: alone it needs a locative.
     assert find_places("He first shot a man inside a Mesa motel.", gazetteer=gazetteer, language="en") == []
+
+
+@pytest.mark.parametrize("text, language, name, place_type", [
+    ("Drohnenangriffe auf die Region Cherson.", "de", "Khersonska oblast", "admin1"),   # the oblast named after the city
+    ("Shelling in Kharkiv Oblast continued.", "en", "Kharkivska oblast", "admin1"),
+    ("Der Bus fuhr in der Region Hannover.", "de", "Hannover", "city"),                 # the area around the city
+])
+def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin1")]
+    assert (m.place.name, m.place.type) == (name, place_type)
