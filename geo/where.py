@@ -23,6 +23,8 @@ _LOCATIVE = frozenset("in im aus nach bei von vor zu nahe from near to at of en 
 PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
 Hafenstadt Hauptstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
 town village city suburb township borough district county province region state area capital municipality hamlet""".split())
+# "Buxar district", "the Leesville area", "Skagit County": a settlement or area noun after the name.
+_NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province)\b")
 # "in A, B und C": a name in a list continues the list's locative.
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
@@ -159,6 +161,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
     if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
         return "locative"
+    if _NOUN_AFTER.match(text, end):
+        return "locative"  # "in Gulmi district", "in the Leesville area"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     return "qualified" if _QUALIFIED.match(text, end) else ""
 

@@ -204,3 +204,10 @@ def test_a_name_placed_once_by_a_locative_is_that_place_where_it_stands_bare(gaz
 def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin1")]
     assert (m.place.name, m.place.type) == (name, place_type)
+
+
+def test_a_town_before_an_area_noun_needs_no_locative(gazetteer):
+    text = "The governor said a girl in the Leesville area died after a tree fell onto her home."
+    (m,) = find_places(text, gazetteer=gazetteer, language="en")
+    assert (m.text, m.place.admin1) == ("Leesville", "LA")  # the bigger of the two Leesvilles
+    assert find_places("Leesville residents were told to stay home.", gazetteer=gazetteer, language="en") == []
