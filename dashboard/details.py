@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from dashboard.i18n import t
+from geo.contract import type_label
 
 
 def esc(value: object) -> str:
@@ -26,6 +27,38 @@ def safe_url(url: object) -> str | None:
     if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
         return url
     return None
+
+
+def reader_title(title: str | None, event_type: str, language: str | None, lang: str, *,
+                 place_name: str | None = None, actors=()) -> str:
+    """The event's title for a reader of `lang`: as written when the document is in that language;
+    a title the loader built ("Dokument in Washington (ICE)", see geo.events._title) rebuilt in the
+    reader's words; any other title prefixed with the type's label in the reader's language."""
+    label = t("type_" + event_type, lang)
+    if not title:
+        return label
+    if not language or language == lang:
+        return title
+    if title.startswith(type_label(event_type, language)):
+        who = ", ".join(list(actors)[:2])
+        out = label + (f" in {place_name}" if place_name else "")
+        return out + ((f" ({who})" if place_name else f": {who}") if who else "")
+    return f"{label}: {title}"
+
+
+def reader_titles(view: pd.DataFrame, lang: str) -> list[str]:
+    """reader_title for every row of an events frame."""
+    return [reader_title(title, etype, language, lang, place_name=place, actors=actors)
+            for title, etype, language, place, actors in zip(
+                view["title"], view["event_type"], view["language"], view["place_name"], view["actors"])]
+
+
+def span_words(row: pd.Series) -> str:
+    """'2023-09-01 – 2023-11-30', one date for a day, '' when undated."""
+    if pd.isna(row["date_start"]):
+        return ""
+    start, end = row["date_start"].date().isoformat(), row["date_end"].date().isoformat()
+    return start if start == end else f"{start} – {end}"
 
 
 def date_words(row: pd.Series, lang: str) -> str:

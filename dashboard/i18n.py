@@ -23,7 +23,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "include_undated": {"en": "Include undated events", "de": "Ereignisse ohne Datum einbeziehen"},
     "active_filters": {"en": "Active filters", "de": "Aktive Filter"},
     "no_filters": {"en": "No filters active", "de": "Keine Filter aktiv"},
-    "reset_filters": {"en": "Reset filters", "de": "Filter zurücksetzen"},
+    "reset_filters": {"en": "Reset filters and selection", "de": "Filter und Auswahl zurücksetzen"},
     "time_window": {"en": "Time window", "de": "Zeitfenster"},
     "play": {"en": "▶ Play", "de": "▶ Abspielen"},
     "pause": {"en": "⏸ Pause", "de": "⏸ Anhalten"},
@@ -74,6 +74,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Map of {n} events; {areas} drawn as areas. The table below lists the same events.",
         "de": "Karte mit {n} Ereignissen, davon {areas} als Flächen. Die Tabelle unten listet dieselben Ereignisse.",
     },
+    "ringed": {"en": " Ringed: {titles}.", "de": " Markiert: {titles}."},
     "timeline_alt": {
         "en": "Timeline of {n} dated events from {start} to {end}. The table below lists the same events.",
         "de": "Zeitleiste mit {n} datierten Ereignissen von {start} bis {end}. Die Tabelle unten listet dieselben Ereignisse.",

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import downloads, selection
 from dashboard.data import Events
 from dashboard.frame import AREA_TYPES
-from dashboard.details import details_html, esc
+from dashboard.details import details_html, esc, reader_titles
 from dashboard.i18n import t
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
@@ -36,25 +36,38 @@ def map_panel(shown: pd.DataFrame, *, outline, colors, lang: str, height: int) -
     """The map of the events in view; a click selects (see selection.on_map_select)."""
     if outline is None:
         st.caption(t("no_outline", lang))
+    picked = frozenset(st.session_state.get("pick", ()))
     deck = build_deck(shown, outline=outline, colors=colors, lang=lang, basemap=basemap_enabled(),
-                      highlight=frozenset(st.session_state.get("pick", ())))
+                      highlight=picked)
     areas = int(shown["place_type"].isin(AREA_TYPES).sum())
+    located = shown[~shown["unlocated"]]
     st.pydeck_chart(deck, key=selection.chart_key("map"), on_select=selection.on_map_select,
                     selection_mode="single-object", height=height,
-                    alt=t("map_alt", lang, n=int((~shown["unlocated"]).sum()), areas=areas))
+                    alt=t("map_alt", lang, n=len(located), areas=areas) + _ringed(located, picked, lang))
     st.html(legend_html(colors, sorted(shown["event_type"].unique()), lang))
     if is_aggregated(shown):
         st.caption(t("agg_note", lang, n=f"{len(shown):,}", k=f"{AGGREGATE_OVER:,}"))
 
 
+def _ringed(view: pd.DataFrame, picked: frozenset, lang: str) -> str:
+    """' Ringed: <titles>.' for the picked events in view (the charts' text alternative says
+    what the ring marks), else ''."""
+    hit = view[view["id"].isin(picked)] if picked else view.iloc[:0]
+    return t("ringed", lang, titles="; ".join(reader_titles(hit.head(3), lang))) if len(hit) else ""
+
+
 def timeline_panel(windowed: pd.DataFrame, frame: pd.DataFrame, *, colors, lanes: str, lang: str,
                    window=None) -> None:
-    """The timeline of everything in the time window; selecting filters the map."""
-    fig = build_figure(windowed, colors=colors, lanes=lanes, lang=lang, x_range=window,
-                       highlight=frozenset(st.session_state.get("pick", ())))
-    st.plotly_chart(fig, key=selection.chart_key("timeline"), on_select=partial(selection.on_timeline_select, frame),
+    """The timeline of everything in the time window: a click picks an event (details, ring on
+    the map), a box or lasso from its toolbar keeps only the events inside it on the map."""
+    picked = frozenset(st.session_state.get("pick", ()))
+    fig = build_figure(windowed, colors=colors, lanes=lanes, lang=lang, x_range=window, highlight=picked)
+    lane_order = list(fig.layout.yaxis.categoryarray or [])
+    st.plotly_chart(fig, key=selection.chart_key("timeline"),
+                    on_select=partial(selection.on_timeline_select, frame, lane_order, lanes, lang),
                     selection_mode=("points", "box", "lasso"),
-                    config={"displaylogo": False}, alt=timeline_alt(windowed, lang))
+                    config={"displaylogo": False},
+                    alt=timeline_alt(windowed, lang) + _ringed(windowed[windowed["date_start"].notna()], picked, lang))
 
 
 def undated_panel(shown: pd.DataFrame, lang: str) -> None:

@@ -13,24 +13,58 @@ import streamlit as st
 
 from dashboard.filters import date_bounds, overlaps
 from dashboard.i18n import t
+from dashboard.timeline import event_lanes
 
 PLAY_INTERVAL_S = 1.5
 
 
 # ---- pure helpers -------------------------------------------------------------------------
-def ids_from_timeline(selection: dict, frame: pd.DataFrame) -> list[str]:
-    """Event ids from a plotly selection: clicked/boxed markers, plus bars a box overlaps in time."""
+def _clicked(points) -> list[str]:
     ids: list[str] = []
-    for point in selection.get("points", []) or []:
+    for point in points or []:
         custom = point.get("customdata")
         if isinstance(custom, (list, tuple)) and custom and custom[0] not in ids:
             ids.append(custom[0])
-    for box in selection.get("box", []) or []:
-        xs = [pd.Timestamp(x) for x in box.get("x", []) if x is not None]
-        if len(xs) == 2:
-            hit = frame[overlaps(frame, min(xs).date(), max(xs).date(), include_undated=False)]
-            ids += [i for i in hit["id"] if i not in ids]
     return ids
+
+
+def _lanes_in(ys: list, lane_order: list[str]) -> set[str] | None:
+    """The lanes whose category position (lane_order[i] sits at y = i) lies within the y range."""
+    nums = [y for y in ys if isinstance(y, (int, float))]
+    if len(nums) != 2 or not lane_order:
+        return None
+    lo, hi = min(nums), max(nums)
+    return {name for i, name in enumerate(lane_order) if lo <= i <= hi}
+
+
+def ids_from_timeline(selection: dict, frame: pd.DataFrame, *, lane_order: list[str] | None = None,
+                      lanes: str = "type", lang: str = "en") -> tuple[list[str], bool]:
+    """(event ids, whether they came from a box or lasso) from a plotly selection.
+
+    A click gives the event under it. A box keeps the dated events whose whole interval lies
+    inside its time span and, given the chart's `lane_order` (bottom to top; lanes by
+    `lanes` in `lang`), that sit in a lane it covers. A lasso keeps the markers inside it whose
+    interval also lies within its time span."""
+    boxes = [b for b in selection.get("box", []) or [] if len(b.get("x") or []) == 2]
+    lassos = [b for b in selection.get("lasso", []) or [] if b.get("x")]
+    if not boxes and not lassos:
+        return _clicked(selection.get("points")), False
+    dated = frame[frame["date_start"].notna()]
+    keep = pd.Series(False, index=dated.index)
+    for area in boxes + lassos:
+        xs = [pd.Timestamp(x) for x in area["x"] if x is not None]
+        if not xs:
+            continue
+        inside = (dated["date_start"].dt.date >= min(xs).date()) & (dated["date_end"].dt.date <= max(xs).date())
+        if area in boxes:
+            wanted = _lanes_in(area.get("y") or [], lane_order or [])
+            if wanted is not None and inside.any():
+                lanes_of = event_lanes(dated[inside], lanes, lang)
+                inside[lanes_of.index] = lanes_of.map(lambda ls: bool(wanted.intersection(ls)))
+        else:
+            inside &= dated["id"].isin(_clicked(selection.get("points")))
+        keep |= inside
+    return list(dated.loc[keep, "id"]), True
 
 
 def ids_from_map(selection: dict) -> list[str]:
@@ -85,12 +119,17 @@ def chart_key(name: str) -> str:
     return f"{name}-{st.session_state.get('gen', 0)}"
 
 
-def on_timeline_select(frame: pd.DataFrame) -> None:
-    """Timeline selection -> `sel` (filters the map); a single event also opens its details."""
+def on_timeline_select(frame: pd.DataFrame, lane_order: list[str], lanes: str, lang: str) -> None:
+    """A click on the timeline -> `pick` (ringed on both charts) and its details; a box or
+    lasso -> `sel` (only those events on the map), a single one also opens its details."""
     state = st.session_state.get(chart_key("timeline")) or {}
-    ids = ids_from_timeline(state.get("selection", {}) or {}, frame)
-    st.session_state["sel"] = tuple(ids)
-    if len(ids) == 1:
+    ids, ranged = ids_from_timeline(state.get("selection", {}) or {}, frame,
+                                    lane_order=lane_order, lanes=lanes, lang=lang)
+    if ranged:
+        st.session_state["sel"], st.session_state["pick"] = tuple(ids), ()
+    else:
+        st.session_state["sel"], st.session_state["pick"] = (), tuple(ids)
+    if len(ids) == 1 or (ids and not ranged):
         st.session_state["focus"] = ids[0]
 
 
@@ -112,6 +151,14 @@ def on_table_select() -> None:
     if ids:
         st.session_state["focus"] = ids[0]
         st.session_state["pick"] = tuple(ids)
+
+
+def is_active(bounds) -> bool:
+    """Whether anything is selected, focused, playing or windowed (what the reset button also clears)."""
+    ss = st.session_state
+    window = ss.get("window")
+    return bool(ss.get("sel") or ss.get("pick") or ss.get("focus") or ss.get("playing")
+                or (window and bounds and tuple(window) != tuple(bounds)))
 
 
 def clear() -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.details import esc
 from dashboard.filters import FilterState, counts, date_bounds
+from dashboard import selection
 from dashboard.i18n import t
 from geo.contract import PLACE_TYPES
 
@@ -42,10 +43,21 @@ def _options(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
     }
 
 
-def reset() -> None:
-    """Callback of the reset button: every filter widget back to its default."""
-    for key in list(KEYS.values()) + ["f_dates", "f_minconf", "f_text", "f_undated"]:
-        st.session_state.pop(key, None)
+def reset(bounds: tuple[dt.date, dt.date] | None) -> None:
+    """Callback of the reset button: every filter, the time window and the selection back to
+    their defaults (the URL follows at the end of the run).
+
+    Widgets are given their default values rather than having their keys removed: a removed
+    key is re-created from the value the browser still holds, so the next interaction brought
+    the old filters back."""
+    for key in KEYS.values():
+        st.session_state[key] = []
+    st.session_state["f_minconf"], st.session_state["f_text"], st.session_state["f_undated"] = 0.0, "", True
+    if bounds:
+        st.session_state["f_dates"] = bounds
+        st.session_state["window"] = bounds
+    st.session_state["playing"] = False
+    selection.clear()
 
 
 def _forget_stale_choices(options: dict, bounds) -> None:
@@ -103,6 +115,8 @@ def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
                         date_from=date_from, date_to=date_to, place_types=place_types,
                         min_confidence=float(minconf), text=text, include_undated=bool(undated))
     _active_summary(state, lang)
+    sb.button(t("reset_filters", lang), on_click=reset, args=(bounds,), key="reset_filters",
+              disabled=not (state.active() or selection.is_active(bounds)))
     return state
 
 
@@ -122,4 +136,3 @@ def _active_summary(state: FilterState, lang: str) -> None:
     # Filter values are untrusted text: escaped HTML rather than markdown.
     sb.html(f'<small data-testid="geo-active-filters">{esc(t("active_filters", lang))}: '
             f'{esc("; ".join(parts))}</small>')
-    sb.button(t("reset_filters", lang), on_click=reset, key="reset_filters")

@@ -1,11 +1,18 @@
-"""Events -> plotly Figure: day events as markers, longer intervals as bars across their span."""
+"""Events -> plotly Figure: day events as markers, longer intervals as bars across their span.
+
+Clicks must reach the app as selections. Streamlit 1.67 forces `clickmode="event"` whenever
+`dragmode` is "select" or "lasso" (PlotlyChart's effect on `layout.dragmode`), and a click then
+sends no points at all. So the chart opens in horizontal zoom, where Streamlit keeps
+`clickmode="event+select"` and a click selects the event under it; box and lasso selection are
+in the chart's toolbar.
+"""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.details import esc
+from dashboard.details import esc, reader_titles
 from dashboard.i18n import t
 from dashboard.map_layers import GREY
 from geo.contract import EVENT_TYPES
@@ -16,6 +23,7 @@ _SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", 
 # Above this many dated events the timeline shows counts per lane and time bin.
 BIN_OVER = 5000
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
+BAR_WIDTH = 0.45  # share of a lane's height
 
 
 def is_instant(row: pd.Series) -> bool:
@@ -42,25 +50,35 @@ def build_figure(view: pd.DataFrame, *, colors: dict[str, str], lanes: str = "ty
         lane_names = _event_traces(fig, view[has_date], colors=colors, lanes=lanes, highlight=highlight, lang=lang)
     fig.update_layout(
         height=110 + 36 * max(len(lane_names), 1), margin={"l": 10, "r": 10, "t": 30, "b": 30},
-        dragmode="select", hovermode="closest", clickmode="event+select",
+        dragmode="zoom", hovermode="closest", clickmode="event+select", barmode="overlay",
+        # a new time window resets the reader's zoom; other reruns keep it
+        uirevision=str(x_range),
         showlegend=False,  # the legend under the map names the same colours
         xaxis={"type": "date", "title": None,
                **({"range": [str(x_range[0]), str(x_range[1])]} if x_range else {})},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_names[::-1],
-               "title": None, "automargin": True},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_order(lane_names),
+               "title": None, "automargin": True, "fixedrange": True},
+        modebar={"remove": ["autoScale", "toImage"]},
     )
     return fig
 
 
-def _exploded(rows: pd.DataFrame, lanes: str, lang: str, etype: str) -> pd.DataFrame:
-    """One row per (event, lane): events with several actors repeat in each actor's lane."""
+def lane_order(lane_names: list[str]) -> list[str]:
+    """The y axis' category array: the first lane drawn on top (category i sits at y = i)."""
+    return lane_names[::-1]
+
+
+def event_lanes(view: pd.DataFrame, lanes: str, lang: str) -> pd.Series:
+    """Each event's lanes (a list): its type's label, or its actors ('(no actor)' when none)."""
     if lanes == "actor":
         no_actor = t("no_actor", lang)
-        lane = rows["actors"].map(lambda a: list(a) or [no_actor])
-        out = rows.assign(lane=lane).explode("lane")
-    else:
-        out = rows.assign(lane=t("type_" + etype, lang))
-    return out
+        return view["actors"].map(lambda a: list(a) or [no_actor])
+    return view["event_type"].map(lambda x: [t("type_" + x, lang)])
+
+
+def _exploded(rows: pd.DataFrame, lanes: str, lang: str) -> pd.DataFrame:
+    """One row per (event, lane): events with several actors repeat in each actor's lane."""
+    return rows.assign(lane=event_lanes(rows, lanes, lang)).explode("lane")
 
 
 def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlight, lang) -> list[str]:
@@ -75,11 +93,15 @@ def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlig
         end_excl = rows["date_end"] + pd.Timedelta(days=1)
         instant = (rows["date_precision"] == "day") | (rows["date_start"] == rows["date_end"])
         x = rows["date_start"].where(instant, rows["date_start"] + (end_excl - rows["date_start"]) / 2)
-        custom = [[eid, esc(title), esc(dtext or ""), esc(place or no_place), esc(", ".join(actors) or "–")]
-                  for eid, title, dtext, place, actors in zip(rows["id"], rows["title"], rows["date_text"],
-                                                               rows["place_name"], rows["actors"])]
+        spans = [s0 if s0 == s1 else f"{s0} – {s1}" for s0, s1 in
+                 zip(rows["date_start"].dt.strftime("%Y-%m-%d"), rows["date_end"].dt.strftime("%Y-%m-%d"))]
+        custom = [[eid, esc(title), esc(f"{dtext} ({span})" if dtext else span), esc(place or no_place),
+                   esc(", ".join(actors) or "–")]
+                  for eid, title, dtext, span, place, actors in zip(
+                      rows["id"], reader_titles(rows, lang), rows["date_text"], spans, rows["place_name"],
+                      rows["actors"])]
         rows = rows.assign(_x=x, _end=end_excl, _instant=instant, _custom=custom)
-        rows = _exploded(rows, lanes, lang, etype)
+        rows = _exploded(rows, lanes, lang)
         for lane in rows["lane"]:
             if lane not in lane_names:
                 lane_names.append(lane)
@@ -87,19 +109,20 @@ def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlig
         mx, my = rows["_x"].to_numpy(), rows["lane"].to_numpy(dtype=object)
         mc = np.array(rows["_custom"].tolist(), dtype=object).reshape(len(rows), 5)
         bars = rows[~rows["_instant"]]
-        lx = np.empty(3 * len(bars), dtype=object)
-        ly = np.empty(3 * len(bars), dtype=object)
-        lx[0::3], lx[1::3] = bars["date_start"].dt.to_pydatetime(), bars["_end"].dt.to_pydatetime()
-        ly[0::3], ly[1::3] = bars["lane"].to_numpy(dtype=object), bars["lane"].to_numpy(dtype=object)
         hit = rows["id"].isin(highlight)
         ring_x += list(rows.loc[hit, "_x"])
         ring_y += list(rows.loc[hit, "lane"])
         ring_c += list(rows.loc[hit, "_custom"])
         name = t("type_" + etype, lang)
-        if len(lx):
-            fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line={"color": color, "width": 10},
-                                     opacity=0.45, hoverinfo="skip", legendgroup=etype,
-                                     showlegend=False, name=name))
+        if len(bars):
+            # Bars, not thick lines: a click anywhere on a bar selects its event.
+            fig.add_trace(go.Bar(
+                base=bars["date_start"].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
+                x=((bars["_end"] - bars["date_start"]).dt.total_seconds() * 1000).to_numpy(),
+                y=bars["lane"].to_numpy(dtype=object), orientation="h", width=BAR_WIDTH,
+                customdata=mc[~rows["_instant"].to_numpy(dtype=bool)], hovertemplate=HOVER, name=name,
+                legendgroup=etype, showlegend=False,
+                marker={"color": color, "opacity": 0.45, "line": {"width": 0}}))
         fig.add_trace(go.Scatter(
             x=mx, y=my, mode="markers", name=name, legendgroup=etype, customdata=mc,
             hovertemplate=HOVER,

@@ -108,17 +108,45 @@ def test_colours_come_from_the_taxonomy_and_the_legend_names_types_in_words(even
 def test_timeline_draws_intervals_as_bars_and_days_as_markers(events):
     colors = type_colors(list(events.frame["event_type"]))
     fig = build_figure(events.frame, colors=colors)
-    marker_ids = [c[0] for tr in fig.data if tr.mode == "markers" for c in tr.customdata]
+    marker_ids = [c[0] for tr in fig.data if tr.type == "scatter" for c in tr.customdata]
     assert sorted(marker_ids) == sorted(set(events.frame["id"]) - {"fx-hamburg-dementi"})
-    bars = [tr for tr in fig.data if tr.mode == "lines"]
-    assert bars and all(tr.line.width >= 8 for tr in bars)
+    bars = {c[0]: (b, x) for tr in fig.data if tr.type == "bar" for c, b, x in zip(tr.customdata, tr.base, tr.x)}
+    assert "fx-kiel-frachter" not in bars  # a day is a marker only
+    # Herbst 2023: a clickable bar from 1 September to the exclusive end, 1 December (91 days)
+    assert bars["fx-ostsee-manoever"] == ("2023-09-01", 91 * 86_400_000)
+
+
+def test_timeline_clicks_arrive_as_selections(events):
+    """Streamlit forces clickmode 'event' (clicks send nothing) under dragmode select/lasso."""
+    fig = build_figure(events.frame, colors=type_colors(list(events.frame["event_type"])))
+    assert fig.layout.dragmode not in ("select", "lasso")
+    assert "select" in fig.layout.clickmode
+    assert fig.layout.yaxis.fixedrange  # zoom runs along time only
 
 
 def test_timeline_lanes_by_actor_repeat_multi_actor_events(events):
     colors = type_colors(list(events.frame["event_type"]))
     fig = build_figure(events.frame, colors=colors, lanes="actor")
-    lanes = {y for tr in fig.data if tr.mode == "markers" for y in tr.y}
+    lanes = {y for tr in fig.data if tr.type == "scatter" for y in tr.y}
     assert {"Polizei", "Zoll", "Ministry of Ports"} <= lanes
+
+
+@pytest.mark.parametrize("title,etype,language,lang,place,actors,expected", [
+    ("Dokument in Washington (ICE)", "document_release", "de", "en", "Washington", ["ICE"],
+     "Document in Washington (ICE)"),
+    ("Dokument in Washington (ICE)", "document_release", "de", "de", "Washington", ["ICE"],
+     "Dokument in Washington (ICE)"),  # the reader's own language: as written
+    ("Angriff: Hamas", "strike", "de", "en", None, ["Hamas"], "Attack: Hamas"),  # no place
+    # a title the loader did not build keeps its words, behind the type in the reader's language
+    ("Küstenwache kontrolliert Frachter vor Kiel", "investigation", "de", "en", "Kiel", [],
+     "Investigation: Küstenwache kontrolliert Frachter vor Kiel"),
+    ("Flood in Valencia", "flood", "en", "de", "Valencia", [], "Hochwasser in Valencia"),
+    (None, "visit", "en", "de", None, [], "Besuch"),
+])
+def test_titles_read_in_the_readers_language(title, etype, language, lang, place, actors, expected):
+    from dashboard.details import reader_title
+
+    assert reader_title(title, etype, language, lang, place_name=place, actors=actors) == expected
 
 
 def test_timeline_highlights_map_picks(events):

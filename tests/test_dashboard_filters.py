@@ -86,10 +86,32 @@ def test_embed_true_switches_to_compact_layout():
     assert parse({"embed": ["true"]})[1].embed is True
 
 
-def test_timeline_box_selects_points_and_overlapping_bars(frame):
-    sel = {"points": [{"customdata": ["fx-kiel-frachter", "t"]}],
-           "box": [{"x": ["2023-10-01 00:00", "2023-10-31 00:00"], "y": [0, 3]}]}
-    assert set(ids_from_timeline(sel, frame)) == {"fx-kiel-frachter", "fx-ostsee-manoever", "fx-sh-hafengesetz"}
+def test_a_click_on_the_timeline_gives_the_event_under_it(frame):
+    sel = {"points": [{"customdata": ["fx-kiel-frachter", "t"]}], "box": [], "lasso": []}
+    assert ids_from_timeline(sel, frame) == (["fx-kiel-frachter"], False)
+
+
+@pytest.mark.parametrize("x,expected", [
+    # all of autumn 2023 and the June week, not the 2021–2024 law that merely overlaps
+    (["2023-06-01 00:00", "2024-01-05 00:00"], {"fx-gdansk-visit", "fx-ostsee-manoever", "fx-sanctions"}),
+    # a box ending inside autumn 2023 does not keep the autumn manoeuvre
+    (["2023-06-01 00:00", "2023-10-31 00:00"], {"fx-gdansk-visit"}),
+    (["2023-03-14 09:00", "2023-03-14 18:00"], {"fx-kiel-frachter"}),  # the box's day counts whole
+])
+def test_a_box_keeps_events_whose_interval_lies_inside_it(frame, x, expected):
+    # plotly sends the points under the box too; the interval decides, not the marker
+    sel = {"points": [{"customdata": ["fx-sh-hafengesetz"]}], "box": [{"x": x, "y": [-0.5, 99]}]}
+    ids, ranged = ids_from_timeline(sel, frame)
+    assert ranged and set(ids) == expected
+
+
+def test_a_box_keeps_only_the_lanes_it_covers(frame):
+    from dashboard.timeline import build_figure
+
+    order = list(build_figure(frame, colors={}).layout.yaxis.categoryarray)
+    visit = order.index("Visit")
+    sel = {"box": [{"x": ["2023-01-01", "2023-12-31"], "y": [visit - 0.4, visit + 0.4]}]}
+    assert ids_from_timeline(sel, frame, lane_order=order) == (["fx-gdansk-visit"], True)
 
 
 def test_map_selection_reads_point_and_area_ids():

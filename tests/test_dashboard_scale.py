@@ -150,5 +150,5 @@ def test_filtering_down_to_a_few_events_shows_each_one(big):
     assert not is_aggregated(few) and not is_binned(few)
     assert "event-grid" not in _layer_ids(build_deck(few, outline=None, colors=colors))
     fig = build_figure(few, colors=colors)
-    ids = {c[0] for tr in fig.data if tr.mode == "markers" for c in tr.customdata}
+    ids = {c[0] for tr in fig.data if tr.type == "scatter" for c in tr.customdata}
     assert ids == set(few["id"])

@@ -39,7 +39,7 @@ def test_headline_places_appear(seed_app, needle):
 def test_the_dated_headlines_are_on_the_timeline(seed_app):
     import json
 
-    spec = json.dumps([json.loads(c.proto.spec) for c in seed_app.get("plotly_chart")])
-    # Herbst 2023 as a bar across its span (drawn to the exclusive end, 1 December)
-    assert "2023-09-01T00:00:00" in spec and "2023-12-01T00:00:00" in spec and "im Herbst 2023" in spec
+    spec = json.dumps([json.loads(c.proto.spec) for c in seed_app.get("plotly_chart")], ensure_ascii=False)
+    # Herbst 2023 as a bar across its span, its hover naming the written words and the span
+    assert '"2023-09-01"' in spec and "im Herbst 2023 (2023-09-01 – 2023-11-30)" in spec
     assert "2025-04-07T00:00:00" in spec  # the NIC memo's day

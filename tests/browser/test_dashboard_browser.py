@@ -51,6 +51,39 @@ def map_label(page: Page) -> str:
     return page.locator(MAP).first.get_attribute("aria-label") or ""
 
 
+def timeline_label(page: Page) -> str:
+    return page.locator('[data-testid="stPlotlyChart"]').first.get_attribute("aria-label") or ""
+
+
+# Where an event is drawn on the timeline: (x, y) on the page of its bar ("bar") or marker
+# ("scatter"), at `along` (0–1) of its width. Reads plotly's own data bound to the SVG nodes.
+_WHERE = """([id, kind, along]) => {
+  for (const p of document.querySelectorAll(
+      '.js-plotly-plot .barlayer .trace .point path, .js-plotly-plot .scatterlayer .trace .points path')) {
+    const tr = p.closest('.trace').__data__[0].trace, pt = p.__data__;
+    const custom = tr.customdata && tr.customdata[pt.i];
+    if (tr.type === kind && custom && custom[0] === id) {
+      const r = p.getBoundingClientRect();
+      return [r.x + r.width * along, r.y + r.height / 2];
+    }
+  }
+  return null;
+}"""
+# The page x of a date on the timeline's axis.
+_X_OF = """(day) => {
+  const gd = document.querySelector('.js-plotly-plot'), xa = gd._fullLayout.xaxis;
+  const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  return box.x + xa.d2p(day);
+}"""
+
+
+def where_on_timeline(page: Page, event_id: str, kind: str, along: float = 0.5) -> tuple[float, float]:
+    page.locator(TIMELINE).first.scroll_into_view_if_needed()
+    xy = page.evaluate(_WHERE, [event_id, kind, along])
+    assert xy, f"{event_id} is not drawn as a {kind} on the timeline"
+    return xy
+
+
 def test_map_canvas_and_timeline_render(page, server):
     open_app(page, server[0])
     total = count(page)[1]
@@ -84,28 +117,88 @@ def test_choosing_an_actor_changes_count_map_and_timeline(page, server):
     shot(page, "actor-filter")
 
 
-def test_box_select_on_timeline_filters_the_map(page, server):
+def test_box_select_keeps_events_whose_interval_lies_inside_the_box(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
     open_app(page, server[0])
     total = count(page)[1]
     label_before = map_label(page)
+    plot = page.locator(TIMELINE).first
+    plot.scroll_into_view_if_needed()
+    plot.hover()
+    page.locator('.modebar-btn[data-val="select"]').first.click()  # the toolbar's box select
     drag = page.locator(".js-plotly-plot .nsewdrag").first
-    drag.scroll_into_view_if_needed()
     box = drag.bounding_box()
-    # a box over the last quarter of the time axis, across all lanes
-    x0, x1 = box["x"] + box["width"] * 0.75, box["x"] + box["width"] * 0.99
+    # June 2023 to 5 January 2024 across all lanes: the June visit, autumn 2023 and December
+    # 2023 lie inside; the 2021–2024 law merely overlaps and stays out.
+    x0, x1 = page.evaluate(_X_OF, "2023-06-01"), page.evaluate(_X_OF, "2024-01-05")
     page.mouse.move(x0, box["y"] + 2)
     page.mouse.down()
     page.mouse.move(x1, box["y"] + box["height"] / 2, steps=5)
     page.mouse.move(x1, box["y"] + box["height"] - 2, steps=5)
     page.mouse.up()
-    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
-    settle(page)
-    shown, _ = count(page)
-    assert 0 < shown < total
+    expect_count(page, 3, total)
     assert map_label(page) != label_before
     shot(page, "timeline-box-select")
     page.get_by_role("button", name=re.compile("Clear selection|Auswahl aufheben")).click()
     expect_count(page, total, total)
+
+
+def test_clicking_a_timeline_bar_shows_details_and_rings_it_on_the_map(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+    open_app(page, server[0])
+    total = count(page)[1]
+    # a quarter along the autumn-2023 bar: the bar itself, not the marker at its middle
+    page.mouse.click(*where_on_timeline(page, "fx-ostsee-manoever", "bar", 0.25))
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_have_attribute("data-event-id", "fx-ostsee-manoever")
+    expect(details.locator("mark")).to_have_text(re.compile("übte die Marine"))
+    settle(page)
+    assert "Ringed: Deployment" in map_label(page)  # the map rings the same event
+    assert count(page) == (total, total)  # a click picks; it does not filter
+    shot(page, "timeline-click-details")
+    # and a marker (a day event) works the same way
+    page.mouse.click(*where_on_timeline(page, "fx-kiel-frachter", "scatter"))
+    expect(details).to_have_attribute("data-event-id", "fx-kiel-frachter")
+    settle(page)
+    assert "Ringed: Investigation" in map_label(page)
+
+
+def test_clicking_a_map_point_shows_details_and_rings_it_on_the_timeline(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+    open_app(page, server[0], "?type=visit")  # one located event: the map centres on it
+    expect_count(page, 1, count(page)[1])
+    canvas = page.locator(f"{MAP} canvas").first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_have_attribute("data-event-id", "fx-gdansk-visit")
+    settle(page)
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_have_attribute(
+        "aria-label", re.compile("Ringed: Maria Beispiel visits Gdansk shipyard"))
+    shot(page, "map-click-details")
+
+
+def test_reset_clears_filters_selection_and_url_for_good(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+    open_app(page, server[0], "?actor=Zoll&event=fx-rostock-razzia&win_from=2023-01-01&win_to=2024-06-30")
+    total = count(page)[1]
+    expect_count(page, 1, total)
+    expect(page.get_by_test_id("geo-details")).to_be_visible()
+    page.get_by_role("button", name=re.compile("Reset filters and selection")).click()
+    expect_count(page, total, total)
+    expect(page.get_by_test_id("geo-details")).to_have_count(0)
+    expect(page).not_to_have_url(re.compile(r"actor=|event=|win_from="))
+    # the next interaction must not bring the old filters back from the browser's widget state
+    page.get_by_text("by actor").click()
+    expect(page).to_have_url(re.compile("lanes=actor"))
+    settle(page)
+    assert count(page) == (total, total)
+    assert "actor=" not in page.url
 
 
 def test_time_window_step_changes_the_map(page, server):
