@@ -1,11 +1,12 @@
 """Validate the development corpus: front matter, gold files, quotes that exist in the text.
 
-    python -m bench.corpus_check [tests/corpus]
+    python -m bench.corpus_check [tests/corpus | --corpus tests/corpus_holdout]
 
 Prints one line per problem (file and what is wrong) and a summary; exits 1 on problems.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from collections import Counter
@@ -97,8 +98,11 @@ def check(corpus: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    corpus = Path(argv[0]) if argv else ROOT / "tests" / "corpus"
-    problems = check(corpus)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", type=Path, default=ROOT / "tests" / "corpus")
+    ap.add_argument("--corpus", type=Path, help="the corpus folder (same as the positional path)")
+    args = ap.parse_args(argv)
+    problems = check(args.corpus or args.path)
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")
