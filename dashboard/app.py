@@ -39,9 +39,10 @@ map_col, time_col = st.columns([1, 1])
 with map_col:
     panels.map_panel(shown, outline=data.load_outline(), colors=colors, lang=lang,
                      height=320 if url_view.embed else 460)
+    panels.event_list(shown, "unlocated", lang)
 with time_col:
     panels.timeline_panel(windowed, frame, colors=colors, lanes=lanes, lang=lang, window=window)
-    panels.undated_panel(windowed, lang)
+    panels.event_list(shown, "undated", lang)
 if not url_view.embed:
     panels.table_panel(shown, events, lang)
 panels.details_panel(frame, events.documents, lang)

@@ -15,6 +15,17 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def md_escape(value: object) -> str:
+    """Untrusted text for a place that renders Markdown (button labels): every ASCII punctuation
+    character backslash-escaped (CommonMark allows it for all of them), so no link, image,
+    emoji shortcode or formula can form; line breaks become spaces."""
+    text = " ".join(("" if value is None else str(value)).split())
+    return "".join("\\" + c if c in _PUNCT else c for c in text)
+
+
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
 def safe_url(url: object) -> str | None:
     """The URL if it is http(s), else None: never a `javascript:` or `data:` link."""
     if not isinstance(url, str):
@@ -64,8 +75,8 @@ def span_words(row: pd.Series) -> str:
 def date_words(row: pd.Series, lang: str) -> str:
     """E.g. 'Herbst 2023 — season, stated in the text (2023-09-01 – 2023-11-30)' (plain text)."""
     if pd.isna(row["date_start"]):
-        written = row["date_text"] or t("no_date", lang)
-        return f"{written} — {t('prec_undated', lang)}"
+        # "undated — undated" said nothing: the written words, when any, and that no date was found
+        return f"{row['date_text']} — {t('no_date_found', lang)}" if row["date_text"] else t("no_date", lang)
     start, end = row["date_start"].date().isoformat(), row["date_end"].date().isoformat()
     span = start if start == end else f"{start} – {end}"
     written = row["date_text"] or span
@@ -116,9 +127,12 @@ def details_html(row: pd.Series, documents: dict, lang: str) -> str:
     def _list(items):
         return esc(", ".join(items)) if items else esc(t("none", lang))
 
+    shown_title = reader_title(row["title"], row["event_type"], row["language"], lang,
+                               place_name=row["place_name"], actors=row["actors"])
     parts = [
         f'<div class="geo-details" data-testid="geo-details" data-event-id="{esc(row["id"])}">',
-        f"<h4>{esc(row['title'])}</h4>",
+        f"<h4>{esc(shown_title)}</h4>",
+        f'<p lang="{esc(row["language"] or "")}"><small>{esc(row["title"])}</small></p>' if shown_title != row["title"] else "",
         '<dl style="display:grid;grid-template-columns:max-content 1fr;gap:0.15em 1em;margin:0">',
         f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0'>{esc(date_words(row, lang))}</dd>",
         f"<dt>{esc(t('place', lang))}</dt><dd style='margin:0'>{esc(place_words(row, lang))}</dd>",

@@ -43,6 +43,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "map": {"en": "Map", "de": "Karte"},
     "timeline": {"en": "Timeline", "de": "Zeitleiste"},
     "undated_list": {"en": "Undated events", "de": "Ereignisse ohne Datum"},
+    "unlocated_list": {"en": "Events without a place", "de": "Ereignisse ohne Ort"},
+    "list_capped": {"en": "the first {k} of {n}; filter to narrow the list",
+                    "de": "die ersten {k} von {n}; filtern, um die Liste einzugrenzen"},
     "none": {"en": "none", "de": "keine"},
     "legend": {"en": "Event types", "de": "Ereignistypen"},
     "table": {"en": "Events in view", "de": "Ereignisse in der Ansicht"},
@@ -62,6 +65,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "confidence": {"en": "Confidence", "de": "Konfidenz"},
     "no_place": {"en": "place unknown", "de": "Ort unbekannt"},
     "no_date": {"en": "undated", "de": "ohne Datum"},
+    "no_date_found": {"en": "no date could be worked out", "de": "kein Datum bestimmbar"},
     "no_outline": {
         "en": "No offline world outline found; the map shows events without country borders.",
         "de": "Kein Offline-Umriss der Welt gefunden; die Karte zeigt Ereignisse ohne Ländergrenzen.",

@@ -11,7 +11,7 @@ import pydeck as pdk
 from shapely.geometry import shape
 
 from dashboard.frame import AREA_TYPES
-from dashboard.details import esc
+from dashboard.details import esc, reader_titles
 from dashboard.i18n import t
 from geo.contract import EVENT_TYPES, TAXONOMY
 
@@ -47,20 +47,6 @@ def legend_html(colors: dict[str, str], types: list[str], lang: str) -> str:
         f'vertical-align:middle"></span> {esc(t("type_" + x, lang))}</span>'
         for x in EVENT_TYPES if x in set(types))
     return f'<div data-testid="geo-legend"><small><b>{esc(t("legend", lang))}:</b> {items}</small></div>'
-
-
-def _tooltip_fields(row: pd.Series, lang: str) -> dict:
-    # Plain text: Streamlit (pinned 1.67) HTML-escapes every value it puts into the `html`
-    # tooltip (DeckGlJsonChart's createTooltip); escaping here too showed readers "&amp;".
-    # tests/browser/test_security.py proves the payloads stay text.
-    date = row["date_text"] or t("no_date", lang)
-    return {
-        "event_id": row["id"],
-        "tt_title": row["title"],
-        "tt_date": date,
-        "tt_place": row["place_name"] or t("no_place", lang),
-        "tt_actors": ", ".join(row["actors"]) or "–",
-    }
 
 
 def _is_area(row: pd.Series) -> bool:
@@ -198,11 +184,13 @@ def build_deck(view: pd.DataFrame, *, outline: dict | None, colors: dict[str, st
 
 
 def _tooltip_frame(view: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """_tooltip_fields for many rows at once (same values, column-wise)."""
+    """The tooltip's fields per event, as plain text: Streamlit (pinned 1.67) HTML-escapes every
+    value it puts into the `html` tooltip (DeckGlJsonChart's createTooltip); escaping here too
+    showed readers "&amp;". tests/browser/test_security.py proves the payloads stay text."""
     no_date, no_place = t("no_date", lang), t("no_place", lang)
     return pd.DataFrame({
         "event_id": view["id"].astype(object),
-        "tt_title": view["title"].astype(object),
+        "tt_title": reader_titles(view, lang),
         "tt_date": [d or no_date for d in view["date_text"]],
         "tt_place": [p or no_place for p in view["place_name"]],
         "tt_actors": [", ".join(a) or "–" for a in view["actors"]],

@@ -1,4 +1,4 @@
-"""The page's Streamlit panels: caption, map, timeline, undated list, table, details."""
+"""The page's Streamlit panels: caption, map, timeline, undated and unlocated lists, table, details."""
 from __future__ import annotations
 
 from functools import partial
@@ -9,14 +9,14 @@ import streamlit as st
 from dashboard import downloads, selection
 from dashboard.data import Events
 from dashboard.frame import AREA_TYPES
-from dashboard.details import details_html, esc, reader_titles
+from dashboard.details import details_html, esc, md_escape, reader_titles, span_words
 from dashboard.i18n import t
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
 
-# Big views: the table and the undated list show the first rows only (the page stays small).
+# Big views: the table and the undated/unlocated lists show the first rows only (the page stays small).
 TABLE_MAX = 1000
-LIST_MAX = 200
+LIST_MAX = 50
 
 def count_caption(shown: pd.DataFrame, total: int, lang: str) -> str:
     """'showing N of M events · U undated · L unlocated' (plain text)."""
@@ -70,14 +70,25 @@ def timeline_panel(windowed: pd.DataFrame, frame: pd.DataFrame, *, colors, lanes
                     alt=timeline_alt(windowed, lang) + _ringed(windowed[windowed["date_start"].notna()], picked, lang))
 
 
-def undated_panel(shown: pd.DataFrame, lang: str) -> None:
-    """Undated events, listed beside the timeline since they have no place on it."""
-    undated = shown[shown["undated"]]
-    items = "".join(f"<li>{esc(r.title)} <small>({esc(r.place_name or t('no_place', lang))})</small></li>"
-                    for r in undated.head(LIST_MAX).itertuples())
-    more = f"<li>… +{len(undated) - LIST_MAX:,}</li>" if len(undated) > LIST_MAX else ""
-    st.html(f'<div data-testid="geo-undated"><b>{esc(t("undated_list", lang))}</b> ({len(undated)})'
-            f'<ul style="padding-left:1.1em">{items or "<li>" + esc(t("none", lang)) + "</li>"}{more}</ul></div>')
+def event_list(shown: pd.DataFrame, kind: str, lang: str) -> None:
+    """The events in view the other chart cannot draw, as a list of buttons: `kind` "undated"
+    (beside the timeline) or "unlocated" (beside the map). A click opens the details and rings
+    the event, as a click on a chart does; the count is the caption's."""
+    rows = shown[shown[kind]]
+    focus = st.session_state.get("focus")
+    st.html(f'<div data-testid="geo-{kind}"><b>{esc(t(kind + "_list", lang))}</b> ({len(rows):,})</div>')
+    if rows.empty:
+        st.caption(t("none", lang))
+        return
+    head = rows.head(LIST_MAX)
+    where = [p or t("no_place", lang) for p in head["place_name"]] if kind == "undated" else \
+        [dtext or span_words(r) for dtext, (_, r) in zip(head["date_text"], head.iterrows())]
+    with st.container(height=min(44 + 36 * len(head), 190), border=False, key=f"geo-{kind}-items"):
+        for eid, title, extra in zip(head["id"], reader_titles(head, lang), where):
+            st.button(f"{md_escape(title)} · {md_escape(extra)}", key=f"{kind}-{eid}",
+                      type="primary" if eid == focus else "tertiary", on_click=selection.pick, args=(eid,))
+        if len(rows) > LIST_MAX:
+            st.caption(t("list_capped", lang, k=LIST_MAX, n=f"{len(rows):,}"))
 
 
 def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
@@ -87,12 +98,13 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
         st.caption(t("table_capped", lang, k=f"{TABLE_MAX:,}", n=f"{len(shown):,}"))
     everything, shown = shown, shown.head(TABLE_MAX)
     table = pd.DataFrame({
-        t("col_title", lang): shown["title"],
-        t("col_date", lang): shown["date_text"],
-        t("col_start", lang): shown["date_start"].dt.date,
-        t("col_end", lang): shown["date_end"].dt.date,
+        t("col_title", lang): reader_titles(shown, lang),
+        # no cell shows "None": a missing date or place says so in words
+        t("col_date", lang): shown["date_text"].map(lambda v: v or t("no_date", lang)),
+        t("col_start", lang): shown["date_start"].dt.strftime("%Y-%m-%d").fillna("–"),
+        t("col_end", lang): shown["date_end"].dt.strftime("%Y-%m-%d").fillna("–"),
         t("col_type", lang): shown["event_type"].map(lambda v: t("type_" + v, lang)),
-        t("col_place", lang): shown["place_name"],
+        t("col_place", lang): shown["place_name"].map(lambda v: v or t("no_place", lang)),
         t("col_actors", lang): shown["actors"].map(", ".join),
     })
     st.session_state["_table_ids"] = list(shown["id"])

@@ -142,6 +142,11 @@ def on_map_select() -> None:
         st.session_state["focus"] = ids[0]
 
 
+def pick(event_id: str) -> None:
+    """A click on an event in a list: its details, and a ring where the charts draw it."""
+    st.session_state["focus"], st.session_state["pick"] = event_id, (event_id,)
+
+
 def on_table_select() -> None:
     """Table row -> details and highlight."""
     state = st.session_state.get(chart_key("table")) or {}

@@ -141,3 +141,38 @@ def test_language_switch_translates_the_count():
     at.sidebar.radio(key="lang").set_value("de").run()
     assert any("zeige 9 von 9" in c.value for c in at.caption)
     assert at.query_params["lang"] in ("de", ["de"])
+
+
+@pytest.mark.parametrize("kind,event_id", [("undated", "fx-hamburg-dementi"), ("unlocated", "fx-sanctions")])
+def test_an_event_the_charts_cannot_draw_opens_from_its_list(kind, event_id):
+    at = run()
+    assert not any(f'data-event-id="{event_id}"' in str(el.proto.body) for el in at.get("html"))
+    at.button(key=f"{kind}-{event_id}").click().run()
+    assert f'data-event-id="{event_id}"' in html_text(at)
+    assert at.button(key=f"{kind}-{event_id}").proto.type == "primary"  # the list marks it too
+
+
+def test_the_lists_follow_the_filters_and_the_caption():
+    at = run({"type": ["statement", "visit"]})
+    assert any("1 undated · 0 unlocated" in c.value for c in at.caption)
+    keys = {b.key for b in at.button}
+    assert "undated-fx-hamburg-dementi" in keys and not any(k.startswith("unlocated-") for k in keys)
+    at = run({"type": "visit"})
+    assert not any(b.key.startswith(("undated-", "unlocated-")) for b in at.button)
+
+
+def test_german_titles_carry_english_type_labels_in_the_english_interface():
+    at = run({"lang": "en"})
+    labels = [b.label for b in at.button if b.key.startswith("undated-")]
+    assert labels == ["Statement\\: Hafenbetreiber weist Vorwürfe zurück · Hamburg"]  # Markdown-escaped
+    titles = list(at.dataframe[0].value["Title"])
+    assert "Investigation: Küstenwache kontrolliert Frachter vor Kiel" in titles
+
+
+def test_no_cell_or_line_says_none_or_undated_twice():
+    at = run({"event": "fx-hamburg-dementi", "lang": "en"})
+    body = html_text(at)
+    assert "undated — undated" not in body and "None" not in body
+    table = at.dataframe[0].value
+    assert not table.isna().any().any()
+    assert "None" not in table.astype(str).to_string()

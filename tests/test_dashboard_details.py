@@ -176,3 +176,16 @@ def test_timeline_zooms_to_the_time_window(events):
     colors = type_colors(list(events.frame["event_type"]))
     fig = build_figure(events.frame, colors=colors, x_range=(dt.date(2023, 1, 1), dt.date(2023, 6, 30)))
     assert list(fig.layout.xaxis.range) == ["2023-01-01", "2023-06-30"]
+
+
+@pytest.mark.parametrize("hostile", [
+    "[click](javascript:alert(1))", "![x](https://example.org/x.png)", "*bold* _it_ `code`",
+    ":material/warning: :smile:", "$x^2$", "www.example.org", "<b>tag</b>", "line\nbreak # head",
+])
+def test_markdown_escaped_text_has_no_markdown_left(hostile):
+    from dashboard.details import md_escape
+
+    out = md_escape(hostile)
+    # every punctuation character is escaped, so unescaping gives the text back, spaces aside
+    assert out.replace("\\", "") == " ".join(hostile.split())
+    assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c in "[]()!*_`:$<>#.")

@@ -289,3 +289,24 @@ def test_play_steps_the_time_window_until_paused(page, server):
     settle(page)
     assert count(page)[1] == total
     shot(page, "play")
+
+
+@pytest.mark.parametrize("list_id,event_id,quote", [
+    ("geo-undated", "fx-hamburg-dementi", "weist alle Vorwürfe zurück"),
+    ("geo-unlocated", "fx-sanctions", "Sanctions against a shipping firm"),
+])
+def test_events_without_date_or_place_open_from_their_lists(page, server, list_id, event_id, quote):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+    open_app(page, server[0])
+    total = count(page)[1]
+    header = page.get_by_test_id(list_id)
+    expect(header).to_contain_text("(1)")  # the same count as the caption's
+    expect(page.get_by_text(COUNT_RE).first).to_contain_text(f"1 {'undated' if 'undated' in list_id else 'unlocated'}")
+    page.locator(f".st-key-{list_id}-items").get_by_role("button").first.click()
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_have_attribute("data-event-id", event_id)
+    expect(details.locator("mark")).to_contain_text(quote)
+    settle(page)
+    assert count(page) == (total, total)
+    shot(page, f"list-click-{list_id}")
