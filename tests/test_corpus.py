@@ -65,3 +65,10 @@ def test_german_visit_on_a_full_date_in_goerlitz(corpus_events):
 
 def test_a_comparison_year_dates_nothing(corpus_events):
     assert not any(e["date_start"] and e["date_start"].startswith("2015") for e in corpus_events)
+
+
+@pytest.mark.parametrize("name", ["corpus", "corpus_holdout"])
+def test_the_development_and_held_out_corpora_are_valid(name):
+    from bench.corpus_check import check
+
+    assert check(ROOT / "tests" / name) == []
