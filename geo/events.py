@@ -361,11 +361,11 @@ def extract_events(
             )
         )
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
-    early = {s.paragraph for s in sentences if s.section == "body"}
-    early = sorted(early)[:2]
+    early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
+    spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
+    lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin1")
-                   and any(s.paragraph in early and s.start <= m.start < s.end for s in sentences)
-                   and _place_role(doc.text, m) != "mentioned"]
+                   and lo <= m.start < hi and _place_role(doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
              and _place_role(doc.text, m) != "mentioned"}
@@ -460,9 +460,11 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
     """News tells its main happening again and again ("the fire", "the blaze"): later mentions
     of the same type at the same place (or at none) with compatible dates join the first one."""
     out: list[Event] = []
+    by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
     for e in events:
-        for i, prev in enumerate(out if not e.novel else ()):
-            if (prev.event_type == e.event_type and e.event_type not in _LOOSE and prev.section == e.section
+        for i in by_type.get(e.event_type, ()) if not e.novel else ():
+            prev = out[i]
+            if (e.event_type not in _LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
                          or e.place_inherited or _inside(e.place, prev.place) or _inside(prev.place, e.place))
                     and _dates_compatible(prev.interval, e.interval)
@@ -470,6 +472,7 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
                 out[i] = _combine(prev, e)
                 break
         else:
+            by_type.setdefault(e.event_type, []).append(len(out))
             out.append(e)
     return out
 
@@ -572,6 +575,25 @@ def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Even
     return out
 
 
+_EXPLANATION_MAX = 60  # lines; a happening told a thousand times needs no thousand reasons
+
+
+def _joined_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """Both evidence lists in text order, each quote once. A later mention's quotes usually
+    come after the earlier ones: then joining is a concatenation, not a sort (merging stays
+    linear in the mentions)."""
+    key = lambda v: (v.document, v.start)  # noqa: E731
+    if a and b and key(a[-1]) < key(b[0]) and len(set(b)) == len(b):
+        return a + b
+    return tuple(sorted(set(a + b), key=key))
+
+
+def _joined_explanation(a: tuple, b: Event) -> tuple:
+    if len(a) >= _EXPLANATION_MAX:
+        return a if a[-1][0] == "merged" and a[-1][1].startswith("and ") else a + (("merged", "and further mentions"),)
+    return a + (("merged", f"with {b.id}: {b.event_type}"),) + b.explanation
+
+
 def _combine(a: Event, b: Event) -> Event:
     """One event from two mentions: the more specific type, date and place win."""
     # The first mention names the happening; a statement or "other" gives way to a happening.
@@ -594,9 +616,9 @@ def _combine(a: Event, b: Event) -> Event:
         actors=tuple(dict.fromkeys(a.actors + b.actors)),
         cited_sources=tuple(dict.fromkeys(a.cited_sources + b.cited_sources)),
         documents=tuple(sorted(set(a.documents + b.documents))),
-        evidence=tuple(sorted(set(a.evidence + b.evidence), key=lambda v: (v.document, v.start))),
+        evidence=_joined_evidence(a.evidence, b.evidence),
         places_mentioned=tuple(p for p in dict.fromkeys(a.places_mentioned + b.places_mentioned) if p != best_p.place),
-        explanation=a.explanation + (("merged", f"with {b.id}: {b.event_type}"),) + b.explanation,
+        explanation=_joined_explanation(a.explanation, b),
         section=a.section if a.section == b.section else "body",
     )
 

@@ -204,3 +204,20 @@ def test_a_plain_happening_without_date_or_place_is_kept_and_takes_the_articles_
     events = _events(text, places=[_mention(text, "Isla Test", ISLAND)])
     assert [(e.event_type, e.place, e.place_inherited) for e in events][-1] == ("landslide", ISLAND, True)
     assert len(events) == 2  # the plain report stands on its own, not merged into the lede's
+
+
+def test_joined_evidence_keeps_text_order_and_each_quote_once():
+    from geo.events import _joined_evidence
+    from geo.records import Evidence
+
+    ev = [Evidence("d", i * 10, i * 10 + 5, f"q{i}", f"q{i}", i * 10) for i in range(4)]
+    assert _joined_evidence((ev[0], ev[1]), (ev[2],)) == (ev[0], ev[1], ev[2])          # the usual, a concatenation
+    assert _joined_evidence((ev[0], ev[2]), (ev[1], ev[2])) == (ev[0], ev[1], ev[2])    # out of order and repeated
+    assert _joined_evidence((), (ev[3],)) == (ev[3],)
+
+
+def test_a_happening_told_hundreds_of_times_is_one_event_with_a_bounded_explanation():
+    text = "\n\n".join(["In Isla Test streikten die Hafenarbeiter."] + ["Der Streik dauerte an."] * 300)
+    (ev,) = _events(text, places=[_mention(text, "Isla Test", ISLAND)])
+    assert ev.event_type == "labour_strike" and len(ev.evidence) == 301
+    assert len(ev.explanation) <= 70 and ev.explanation[-1] == ("merged", "and further mentions")
