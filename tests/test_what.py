@@ -145,7 +145,7 @@ WHERE_IT_HAPPENED = [
     ("en", "A plane crashed in Texas on Sunday, the Dallas County Medical Examiner said, and burned at the airport in Addison.", "Addison"),
     ("en", "The earthquake hit Italy on Wednesday, with Romania Foreign Ministry reporting ten citizens dead.", "Italy"),
     ("de", "Am Montag wurden bei einem Großbrand in der Siedlung Beryslaw zwei Häuser zerstört.", "Beryslav"),
-    ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Kherson"),
+    ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),  # the oblast, not the city
 ]
 
 
@@ -183,3 +183,15 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     assert [e.event_type for e in said] == ["statement"]
     witness = _events('"We were terrified," Alex Jovanovich told reporters in Perth on Friday.', "en", resources)
     assert witness == []
+
+
+@pytest.mark.parametrize("language,text,word,factuality", [
+    ("de", "Eine Militärmaschine ohne Transpondersignal flog über die Ostsee.", "flog", "asserted"),
+    ("de", "Der Zug fuhr ohne Unfall.", "Unfall", "negated"),            # "ohne" negates its own noun
+    ("en", "The troops withdrew without a fight.", "fight", "negated"),
+    ("en", "Five people died and more could be trapped.", "died", "asserted"),   # the modal governs what follows
+    ("en", "Five people could have died.", "died", "hypothetical"),
+])
+def test_negation_and_modal_scope(language, text, word, factuality):
+    (t,) = [t for t in find_triggers(text, segment(text), language=language) if t.text == word]
+    assert t.factuality == factuality

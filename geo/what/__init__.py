@@ -72,6 +72,9 @@ class _Lexicon:
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
+    # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
+    object_negation: frozenset = frozenset()
+    modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
 
 
 def languages() -> list[str]:
@@ -119,7 +122,8 @@ def lexicon(language: str) -> _Lexicon:
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
-        breaks=words("clause_breaks"), generic=words("generic"),
+        breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
+        modal_before_only=bool(fact.get("modal_before_only")),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
@@ -309,6 +313,9 @@ def _phrase_span(pos_lists: list[list[int]]) -> tuple[int, int] | None:
     return None
 
 
+_DETERMINERS = frozenset("ein eine einen einem einer jede jeden jeder a an any".split())
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise."""
     clause = toks[i][5]
@@ -327,14 +334,18 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
         t = toks[k]
         if t[5] != clause:
             break
+        if t[3] in lex.object_negation:
+            if i - k == 1 or (i - k == 2 and toks[k + 1][3] in _DETERMINERS):
+                return "negated", t[2]  # "ohne Vorwarnung", "without a fight"
+            continue
         if i - k <= 3 and (t[3] in lex.negation or t[4] in lex.negation):
             return "negated", t[2]
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
         if t[3] in lex.hypothetical or t[4] in lex.hypothetical:
             return "hypothetical", t[2]
-    for t in toks:
-        if t[5] == clause and (t[3] in lex.modal):
+    for j, t in enumerate(toks):
+        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i):
             return "hypothetical", t[2]
         if t[5] == clause and t[3] in lex.generic:
             return "generic", t[2]
