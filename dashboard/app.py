@@ -11,41 +11,51 @@ from dashboard.i18n import t  # noqa: E402
 from dashboard.map_layers import type_colors  # noqa: E402
 
 url_filters, url_view = urlstate.read_query_params(default_lang=data.default_language())
-st.set_page_config(page_title="Events", page_icon="🗺️", layout="wide",
-                   initial_sidebar_state="collapsed" if url_view.embed else "auto")
 st.session_state.setdefault("lang", url_view.lang)
-lang = st.sidebar.radio("Sprache / Language", ["de", "en"], key="lang", horizontal=True,
-                        format_func={"de": "Deutsch", "en": "English"}.get)
+lang = st.session_state["lang"]
 events = data.load_events_or_stop(lang)
 frame = events.frame
+story = data.load_story(events, lang)
+st.set_page_config(page_title=story.title, page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if url_view.embed else "auto")
+panels.page_style()
+st.sidebar.radio("Sprache / Language", ["de", "en"], key="lang", horizontal=True,
+                 format_func={"de": "Deutsch", "en": "English"}.get)
 if "_seeded" not in st.session_state:
     sidebar.seed(url_filters, frame)
     selection.seed(url_view)
     st.session_state["_seeded"] = True
 
 if not url_view.embed:
-    st.title(t("app_title", lang))
+    panels.story_header(story, events.documents, lang)
 filters = sidebar.render(frame, events.documents, lang)
 lanes = st.sidebar.radio(t("lanes", lang), ["type", "actor"], key="lanes", horizontal=True,
                          format_func=lambda v: t("lanes_" + v, lang))
 filtered = data.filter_events(events, filters)
-window = selection.time_window(frame, lang)
+count_line = st.empty()
+colors = type_colors(list(frame["event_type"]))
+# Two rows of two columns: on a phone the columns stack, and the timeline follows the map directly.
+map_col, time_col = st.columns([1, 1])
+under_map, under_time = st.columns([1, 1])
+with under_time:
+    window = selection.time_window(frame, lang)  # drawn under the timeline, read before it
 windowed = selection.in_window(filtered, window)
 shown = selection.restrict(windowed, st.session_state.get("sel", ()))
-panels.caption(shown, len(frame), lang)
-colors = type_colors(list(frame["event_type"]))
-
-map_col, time_col = st.columns([1, 1])
+with count_line:
+    panels.caption(shown, len(frame), lang)
 with map_col:
     panels.map_panel(shown, outline=data.load_outline(), colors=colors, lang=lang,
                      height=320 if url_view.embed else 460)
-    panels.event_list(shown, "unlocated", lang)
 with time_col:
     panels.timeline_panel(windowed, frame, colors=colors, lanes=lanes, lang=lang, window=window)
+with under_map:
+    panels.legend_panel(shown, colors=colors, lang=lang)
+    panels.event_list(shown, "unlocated", lang)
+with under_time:
     panels.event_list(shown, "undated", lang)
+panels.details_panel(frame, events.documents, lang)
 if not url_view.embed:
     panels.table_panel(shown, events, lang)
-panels.details_panel(frame, events.documents, lang)
 
 urlstate.write_query_params(filters, urlstate.ViewState(
     lanes=lanes, window=window, selected=tuple(st.session_state.get("sel", ())),

@@ -160,6 +160,21 @@ def load_events_or_stop(lang: str = "en") -> Events:
         st.stop()
 
 
+def load_story(events: Events, lang: str):
+    """The page's title, intro, sources and "as of" date (see dashboard.story)."""
+    from dashboard.story import build_story, story_path
+
+    return build_story(_read_story(*_file_key(story_path(Path(events.path)))), documents=events.documents,
+                       n_events=len(events.frame), lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read_story(path: str, mtime: float, size: int) -> dict:
+    from dashboard.story import read_config
+
+    return read_config(Path(path)) if size >= 0 else {}
+
+
 def default_language() -> str:
     """German when the reader's browser asks for it, else English (a `?lang=` parameter wins)."""
     try:

@@ -7,6 +7,17 @@ LANGUAGES = ("en", "de")
 
 _STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Events map and timeline", "de": "Ereignisse: Karte und Zeitleiste"},
+    "story_title": {"en": "What {d} news reports say happened, where and when",
+                    "de": "Was {d} Berichte melden: wo und wann es geschah"},
+    "story_intro": {
+        "en": "{n} events found in these reports, each with its place, its date and the quotes that "
+              "support it. Pick one on the map, on the timeline or in the lists to read the evidence.",
+        "de": "{n} Ereignisse aus diesen Berichten, jedes mit Ort, Datum und den Zitaten, die es belegen. "
+              "Wählen Sie eines auf der Karte, in der Zeitleiste oder in den Listen, um die Belege zu lesen.",
+    },
+    "sources": {"en": "Sources", "de": "Quellen"},
+    "sources_unnamed": {"en": "{d} documents without a named outlet", "de": "{d} Dokumente ohne genanntes Medium"},
+    "as_of": {"en": "as of {date}", "de": "Stand: {date}"},
     "showing": {"en": "showing {n} of {m} events", "de": "zeige {n} von {m} Ereignissen"},
     "undated_count": {"en": "{n} undated", "de": "{n} ohne Datum"},
     "unlocated_count": {"en": "{n} unlocated", "de": "{n} ohne Ort"},
@@ -48,6 +59,14 @@ _STRINGS: dict[str, dict[str, str]] = {
                     "de": "die ersten {k} von {n}; filtern, um die Liste einzugrenzen"},
     "none": {"en": "none", "de": "keine"},
     "legend": {"en": "Event types", "de": "Ereignistypen"},
+    "legend_shapes": {
+        "en": "Dots are towns and sites; shaded shapes are regions, seas and countries. On the timeline "
+              "a bar spans a period (a month, a season, a year) and a symbol marks the day or its middle. "
+              "A black ring marks the event you picked.",
+        "de": "Punkte sind Orte und Städte, Flächen Regionen, Meere und Länder. In der Zeitleiste reicht ein "
+              "Balken über einen Zeitraum (Monat, Jahreszeit, Jahr), ein Symbol markiert den Tag oder die Mitte. "
+              "Ein schwarzer Ring markiert das gewählte Ereignis.",
+    },
     "table": {"en": "Events in view", "de": "Ereignisse in der Ansicht"},
     "download_csv": {"en": "Download CSV", "de": "CSV herunterladen"},
     "download_geojson": {"en": "Download GeoJSON", "de": "GeoJSON herunterladen"},

@@ -46,7 +46,8 @@ def legend_html(colors: dict[str, str], types: list[str], lang: str) -> str:
         f'width:0.9em;height:0.9em;background:{colors.get(x, GREY)};border:1px solid #333;'
         f'vertical-align:middle"></span> {esc(t("type_" + x, lang))}</span>'
         for x in EVENT_TYPES if x in set(types))
-    return f'<div data-testid="geo-legend"><small><b>{esc(t("legend", lang))}:</b> {items}</small></div>'
+    return (f'<div data-testid="geo-legend"><small><b>{esc(t("legend", lang))}:</b> {items}<br>'
+            f'{esc(t("legend_shapes", lang))}</small></div>')
 
 
 def _is_area(row: pd.Series) -> bool:

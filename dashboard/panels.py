@@ -11,12 +11,48 @@ from dashboard.data import Events
 from dashboard.frame import AREA_TYPES
 from dashboard.details import details_html, esc, md_escape, reader_titles, span_words
 from dashboard.i18n import t
+from dashboard.story import Story, day_words
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
 
 # Big views: the table and the undated/unlocated lists show the first rows only (the page stays small).
 TABLE_MAX = 1000
 LIST_MAX = 50
+
+# Phones: a shorter map and less padding, so the map and the top of the timeline both fit on
+# the first screen (checked at 390x844 in tests/browser). Desktop keeps Streamlit's layout.
+_PAGE_CSS = """<style>
+@media (max-width: 640px) {
+  .stMainBlockContainer { padding-top: 3.2rem; padding-left: 0.8rem; padding-right: 0.8rem; }
+  .stMainBlockContainer h1 { font-size: 1.45rem; padding: 0.2rem 0; }
+  [data-testid="geo-intro"] { font-size: 0.9rem; margin: 0; }
+  [data-testid="stDeckGlJsonChart"],
+  [data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]),
+  .stElementContainer:has([data-testid="stDeckGlJsonChart"]) { height: 250px !important; flex-basis: 250px !important; }
+}
+@media (min-width: 641px) {
+  .stMainBlockContainer { padding-top: 3rem; }
+  .stMainBlockContainer h1 { font-size: 2rem; padding: 0.25rem 0; }
+}
+</style>"""
+
+
+def page_style() -> None:
+    """The page's few layout rules (see _PAGE_CSS)."""
+    st.html(_PAGE_CSS)
+
+
+def story_header(story: Story, documents: dict, lang: str) -> None:
+    """The headline, intro, and a line naming the sources and the "as of" date."""
+    st.title(md_escape(story.title), anchor=False)
+    st.html(f'<p data-testid="geo-intro">{esc(story.intro)}</p>')
+    names = [f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(name)}</a>' if url else esc(name)
+             for name, url in story.sources]
+    line = f"{esc(t('sources', lang))}: " + (", ".join(names) or esc(t("sources_unnamed", lang, d=len(documents))))
+    if story.as_of:
+        line += " · " + esc(t("as_of", lang, date=day_words(story.as_of, lang)))
+    st.html(f'<p data-testid="geo-sources" style="margin:0"><small>{line}</small></p>')
+
 
 def count_caption(shown: pd.DataFrame, total: int, lang: str) -> str:
     """'showing N of M events · U undated · L unlocated' (plain text)."""
@@ -44,6 +80,11 @@ def map_panel(shown: pd.DataFrame, *, outline, colors, lang: str, height: int) -
     st.pydeck_chart(deck, key=selection.chart_key("map"), on_select=selection.on_map_select,
                     selection_mode="single-object", height=height,
                     alt=t("map_alt", lang, n=len(located), areas=areas) + _ringed(located, picked, lang))
+
+
+
+def legend_panel(shown: pd.DataFrame, *, colors, lang: str) -> None:
+    """The legend in words under the map (and, when counting per cell, what the cells mean)."""
     st.html(legend_html(colors, sorted(shown["event_type"].unique()), lang))
     if is_aggregated(shown):
         st.caption(t("agg_note", lang, n=f"{len(shown):,}", k=f"{AGGREGATE_OVER:,}"))

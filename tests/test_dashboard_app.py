@@ -176,3 +176,20 @@ def test_no_cell_or_line_says_none_or_undated_twice():
     table = at.dataframe[0].value
     assert not table.isna().any().any()
     assert "None" not in table.astype(str).to_string()
+
+
+def test_the_page_names_its_story_sources_and_date(monkeypatch, tmp_path):
+    at = run({"lang": "en"})
+    assert at.title[0].value.replace("\\", "") == "What 3 news reports say happened, where and when"
+    body = html_text(at)
+    assert "Harbour Gazette" in body and "as of 2 April 2024" in body
+    story = tmp_path / "story.yaml"
+    story.write_text("title: {de: 'Häfen *unter* Beobachtung', en: 'Ports [under](javascript:x) watch'}\n")
+    monkeypatch.setenv("GEO_STORY", str(story))
+    at = run({"lang": "en"})
+    assert at.title[0].value == "Ports \\[under\\]\\(javascript\\:x\\) watch"  # Markdown escaped
+
+
+def test_the_legend_says_in_words_what_shapes_and_rings_mean():
+    body = html_text(run({"lang": "de"}))
+    assert "Punkte sind Orte und Städte" in body and "schwarzer Ring" in body

@@ -263,6 +263,40 @@ def test_url_event_parameter_opens_details(page, server):
     shot(page, "url-event-details")
 
 
+@pytest.mark.parametrize("width,height", [(1366, 768), (390, 844)])
+def test_map_and_timeline_both_show_above_the_fold(page, server, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server[0])
+    page.wait_for_timeout(500)  # let the page's phone CSS resize the map before measuring
+    m = page.locator(MAP).first.bounding_box()
+    t = page.locator(TIMELINE).first.bounding_box()
+    assert m["y"] >= 0 and m["y"] + m["height"] <= height, f"map not on the first screen: {m}"
+    assert t["y"] + 200 <= height, f"less than 200 px of the timeline on the first screen: {t}"
+    assert m["width"] > 0.8 * (width if width < 640 else width / 3)
+    # the page says what it is before the charts: title, intro, sources and date
+    for test_id in ("geo-intro", "geo-sources"):
+        box = page.get_by_test_id(test_id).bounding_box()
+        assert box and box["y"] < m["y"], test_id
+    shot(page, f"fold-{width}x{height}")
+
+
+def test_tab_title_sources_and_no_none_anywhere(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+    open_app(page, server[0], "?event=fx-hamburg-dementi&lang=en")
+    assert page.title() == "What 3 news reports say happened, where and when"
+    expect(page.get_by_test_id("geo-sources")).to_contain_text("Harbour Gazette")
+    expect(page.get_by_test_id("geo-sources")).to_contain_text("as of 2 April 2024")
+    expect(page.get_by_test_id("geo-sources").locator('a[href^="javascript"]')).to_have_count(0)
+    expect(page.get_by_test_id("geo-legend")).to_contain_text("Dots are towns and sites")
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_contain_text("undated")
+    text = page.get_by_test_id("stMain").inner_text()
+    assert "None" not in text and "undated — undated" not in text
+    details.scroll_into_view_if_needed()
+    shot(page, "details-undated")
+
+
 def test_both_charts_visible_at_375_px(page, server):
     page.set_viewport_size({"width": 375, "height": 800})
     open_app(page, server[0])
