@@ -310,7 +310,9 @@ def extract_events(
         if etype == "other" and not (own_t or (s_actors and best)):
             continue  # "Einen ähnlichen Vorfall gab es im April 2023" is one; "ein Vorfall" is not
         if etype in _REPORTING_TYPES and not (t or best or s_actors):
-            continue  # a report needs who, when or where; an asserted happening is news by itself
+            continue
+        if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)) and s.section != "body":
+            continue  # in the body a plain happening ("Waldgebiete brannten") is news by itself  # a report needs who, when or where; an asserted happening is news by itself
                       # and takes the article's place (measured: recall 0.44 → 0.47, precision 0.55 → 0.54)
         names = tuple(dict.fromkeys(a.actor for a in s_actors))
         cited = tuple(dict.fromkeys(x.source for x in _within(sources, s, starts[id(sources)])))
@@ -368,7 +370,7 @@ def extract_events(
                    and lo <= m.start < hi and _place_role(doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
-             and _place_role(doc.text, m) != "mentioned"}
+             and (_place_role(doc.text, m) == "located" or _after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
     title_place = next((m.place for m in title_places if not m.weak and _place_role(doc.title, m) != "mentioned"), None)
     merged = _merge_repeats(_merge_adjacent(_with_document_place(events, title_place), sentences))
@@ -396,6 +398,12 @@ _GROUND_FAMILIES = frozenset(("conflict", "disaster", "accident", "crime", "prot
 
 def _on_the_ground(event_type: str) -> bool:
     return type_family(event_type) in _GROUND_FAMILIES and event_type != "investigation"
+
+
+def _after_place_noun(text: str, m: PlaceMention) -> bool:
+    """ "der Stadt Treuenbrietzen", "the town of Yarloop": named as a settlement."""
+    words = text[max(0, m.start - 30):m.start].split()
+    return bool(words) and (words[-1] in PLACE_NOUNS or (words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS))
 
 
 def _only_town(e: Event, towns: list[Place]) -> Event:
