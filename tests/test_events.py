@@ -164,7 +164,7 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     fire = next(e for e in _events(text, places=places) if e.event_type == "wildfire")
     assert fire.place == town
     other = Place("geo:test/town2", "Beelitz", "city", 52.2, 12.9, "DE", admin1="11", population=12000)
-    text2 = text + " Auch Beelitz ist betroffen."
+    text2 = text + " Auch in Beelitz brennt es."
     places2 = places + [_mention(text2, "Beelitz", other)]
     fire2 = next(e for e in _events(text2, places=places2) if e.event_type == "wildfire")
     assert fire2.place == state  # two towns in the state: the text does not say which
