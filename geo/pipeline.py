@@ -5,6 +5,10 @@ Dask cluster); merging across documents and writing happen once at the end.
 """
 from __future__ import annotations
 
+import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -95,6 +99,37 @@ def with_reference(doc: Document) -> Document:
     return replace(doc, reference=ref.date, reference_basis=ref.basis)
 
 
+# A document's extraction is stopped after this many seconds (10 MB of text takes about a
+# minute on one core); the document is then reported as an error and the others go on.
+DOCUMENT_SECONDS = float(os.environ.get("GEO_DOCUMENT_SECONDS", "600"))
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise DocumentTimeout in this block after `seconds` of wall time. Needs a Unix main
+    thread (the CLI and the local worker processes); elsewhere (Dask's worker threads) the
+    block runs unbounded."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread() and seconds > 0
+    if not usable:
+        yield
+        return
+
+    def _stop(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
     """Read and process one file; a broken file becomes an error result, never an exception."""
     result = DocumentResult(path=str(path))
@@ -108,7 +143,12 @@ def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
     if doc.language not in ("de", "en", "es"):
         result.warnings.append(f"{path}: language '{doc.language}' is not supported well; extracted with German and English rules")
     try:
-        events = process_document(doc, resources=resources)
+        with time_limit(DOCUMENT_SECONDS):
+            events = process_document(doc, resources=resources)
+    except DocumentTimeout:
+        result.error = (f"{path}: extraction took longer than {DOCUMENT_SECONDS:g} s and was stopped; "
+                        "split the document or raise GEO_DOCUMENT_SECONDS")
+        return result
     except Exception as exc:  # a bug on one document must not lose the others
         result.error = f"{path}: extraction failed: {type(exc).__name__}: {exc}"
         return result

@@ -449,3 +449,16 @@ def test_the_polling_reader_would_catch_a_non_atomic_writer(tmp_path):
         stop.set()
         t.join()
     assert caught
+
+
+def test_a_document_that_takes_too_long_is_stopped_and_named(tmp_path, monkeypatch):
+    import geo.pipeline as pipeline
+
+    slow = tmp_path / "slow.md"
+    slow.write_text("In Hamburg legten am Montag die Hafenarbeiter die Arbeit nieder. Ein Brand in Rotterdam.\n\n" * 3000,
+                    encoding="utf-8")
+    monkeypatch.setattr(pipeline, "DOCUMENT_SECONDS", 0.05)
+    result = pipeline.process_path(slow, resources=pipeline.Resources.load())
+    assert result.events == [] and "slow.md" in result.error and "longer than 0.05 s" in result.error
+    monkeypatch.setattr(pipeline, "DOCUMENT_SECONDS", 600)
+    assert pipeline.process_path(slow, resources=pipeline.Resources.load()).error is None  # the limit, not the text
