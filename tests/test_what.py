@@ -191,7 +191,8 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("en", "The troops withdrew without a fight.", "fight", "negated"),
     ("en", "Five people died and more could be trapped.", "died", "asserted"),   # the modal governs what follows
     ("en", "Five people could have died.", "died", "hypothetical"),
+    ("en", "Accidents are common in India, where lax rules contribute to accidents.", "accidents", "generic"),  # both
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
-    (t,) = [t for t in find_triggers(text, segment(text), language=language) if t.text == word]
-    assert t.factuality == factuality
+    found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]
+    assert found and {t.factuality for t in found} == {factuality}

@@ -347,6 +347,6 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     for j, t in enumerate(toks):
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i):
             return "hypothetical", t[2]
-        if t[5] == clause and t[3] in lex.generic:
-            return "generic", t[2]
+        if t[3] in lex.generic:
+            return "generic", t[2]  # the whole sentence: "… are common in India, where … contribute to accidents"
     return "asserted", ""
