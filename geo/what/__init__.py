@@ -58,7 +58,8 @@ class _Lexicon:
     exact: dict  # lemma -> [_Entry]
     heads: dict  # German compound heads -> [_Entry]
     prefixes: dict  # nouns that may also start a compound -> [_Entry]
-    phrases: list  # (tuple of lemmas, _Entry)
+    phrases: list  # (forms of each word, _Entry, label): "brechen|brach" lists a word's forms
+    phrases_by_word: dict  # a form of a phrase's first word -> indices into `phrases`
     non_heads: frozenset
     not_triggers: frozenset
     particles: frozenset
@@ -111,12 +112,21 @@ def lexicon(language: str) -> _Lexicon:
         for phrase in spec.get("phrases") or []:
             phrases.append((tuple(str(w).lower() for w in phrase), _Entry(etype, prio, " ".join(map(str, phrase)))))
     fact = data.get("factuality") or {}
+    # A phrase word may list forms the lemmatiser does not join ("brechen|brach"); phrases are
+    # looked up by their first word, so a sentence tries only those that can start in it.
+    compiled = [(tuple(tuple(w.split("|")) for w in words), entry, " ".join(w.split("|")[0] for w in words))
+                for words, entry in phrases]
+    by_word: dict[str, list[int]] = {}
+    for n, (alts, _, _) in enumerate(compiled):
+        for form in alts[0]:
+            by_word.setdefault(form, []).append(n)
 
     def words(key):
         return frozenset(str(w).lower() for w in fact.get(key) or ())
 
     return _Lexicon(
-        language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=phrases,
+        language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=compiled,
+        phrases_by_word=by_word,
         non_heads=frozenset(str(w).lower() for w in data.get("non_heads") or ()),
         not_triggers=frozenset(str(w).lower() for w in data.get("not_triggers") or ()),
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
@@ -253,13 +263,13 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
         positions.setdefault(t[3], []).append(i)
         if t[4] != t[3]:
             positions.setdefault(t[4], []).append(i)
-    for words, entry in lex.phrases:
-        # a phrase word may list its forms the lemmatiser does not join: "brechen|brach"
-        alts = [w.split("|") for w in words]
+    candidates = sorted({n for w in positions for n in lex.phrases_by_word.get(w, ())})
+    for n in candidates:
+        alts, entry, label = lex.phrases[n]
         if all(any(a in positions for a in forms) for forms in alts):
             span = _phrase_span([sorted(i for a in forms for i in positions.get(a, ())) for forms in alts])
             if span:
-                hits.append((span[0], span[1], [entry], " ".join(w.split("|")[0] for w in words), "phrase"))
+                hits.append((span[0], span[1], [entry], label, "phrase"))
     # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
     phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
     hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
