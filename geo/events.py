@@ -62,6 +62,8 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
     r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
     re.I,
 )
+# "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
+_SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
 # Where troops are sent or a visitor travels is where the deployment or visit happens.
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
@@ -102,7 +104,7 @@ def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str
         return "mentioned"
     if etype in _MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
-    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before):
+    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):
         return "mentioned"
     line_start = doc_text.rfind("\n", 0, m.start) + 1
     if not doc_text[line_start:m.start].strip() and _DATELINE_AFTER.match(doc_text, m.end):

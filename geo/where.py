@@ -70,7 +70,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
     for start, end, k, ranked in chosen:
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
-        weak = cand.weak or _attributive(text, start, end)
+        weak = cand.weak or _attributive(text, start, end, language)
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
@@ -225,9 +225,18 @@ def _named_after(region, city) -> bool:
     return any(w.startswith(stem) for w in folded(region.name).lower().replace("-", " ").split())
 
 
-def _attributive(text: str, start: int, end: int) -> bool:
-    """ "US-Luftwaffe", "Colorado-Gruppe": the place qualifies a noun rather than naming a location."""
-    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+def _attributive(text: str, start: int, end: int, language: str = "") -> bool:
+    """ "US-Luftwaffe", "Colorado-Gruppe", "Alaska-based": the place qualifies a word rather than
+    naming a location. A second part that is no word of the language is a place's own part:
+    "Knüllwald-Wallenstein", "Erftstadt-Blessem" name a village of the town."""
+    if not (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()):
+        return False
+    if language not in ("de", "en"):
+        return True
+    m = re.match(r"[^\W\d_]+", text[end + 1:end + 40])
+    import simplemma
+
+    return simplemma.is_known(m.group(), lang=language)
 
 
 def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter, admin1s: Counter) -> float:

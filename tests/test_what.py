@@ -145,7 +145,8 @@ WHERE_IT_HAPPENED = [
     ("en", "A plane crashed in Texas on Sunday, the Dallas County Medical Examiner said, and burned at the airport in Addison.", "Addison"),
     ("en", "The earthquake hit Italy on Wednesday, with Romania Foreign Ministry reporting ten citizens dead.", "Italy"),
     ("de", "Am Montag wurden bei einem Großbrand in der Siedlung Beryslaw zwei Häuser zerstört.", "Beryslav"),
-    ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),  # the oblast, not the city
+    ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),
+    ("de", "Der Aufsichtsrat des Unternehmens mit Sitz in London hatte am Montag über die Schließung des Werks in Zwickau abgestimmt.", "Zwickau"),  # the oblast, not the city
 ]
 
 

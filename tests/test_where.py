@@ -211,3 +211,14 @@ def test_a_town_before_an_area_noun_needs_no_locative(gazetteer):
     (m,) = find_places(text, gazetteer=gazetteer, language="en")
     assert (m.text, m.place.admin1) == ("Leesville", "LA")  # the bigger of the two Leesvilles
     assert find_places("Leesville residents were told to stay home.", gazetteer=gazetteer, language="en") == []
+
+
+@pytest.mark.parametrize("text, surface, weak", [
+    ("Anwohner von Erftstadt-Blessem dürfen zurück.", "Erftstadt", False),   # a village of the town
+    ("Die US-Luftwaffe flog über die Ostsee.", "US", True),                  # the place qualifies a noun
+    ("Two Alaska-based fighter jets took off.", "Alaska", True),
+])
+def test_a_hyphenated_place_is_a_location_unless_the_second_part_is_a_word(gazetteer, text, surface, weak):
+    language = "en" if text.startswith("Two") else "de"
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert m.weak is weak
