@@ -70,7 +70,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
     for start, end, k, ranked in chosen:
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
-        weak = cand.weak or _attributive(text, start, end, language)
+        # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
+        weak = cand.weak or (k[1] != "locative" and _attributive(text, start, end, language))
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))

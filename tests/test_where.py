@@ -217,6 +217,7 @@ def test_a_town_before_an_area_noun_needs_no_locative(gazetteer):
     ("Anwohner von Erftstadt-Blessem dürfen zurück.", "Erftstadt", False),   # a village of the town
     ("Die US-Luftwaffe flog über die Ostsee.", "US", True),                  # the place qualifies a noun
     ("Two Alaska-based fighter jets took off.", "Alaska", True),
+    ("Das Werk in Zwickau-Mosel steht vor dem Aus.", "Zwickau", False),       # after "in": a place
 ])
 def test_a_hyphenated_place_is_a_location_unless_the_second_part_is_a_word(gazetteer, text, surface, weak):
     language = "en" if text.startswith("Two") else "de"
