@@ -94,6 +94,8 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "Nurses walked off the job at three hospitals.", "labour_strike"),  # phrasal verb
     ("en", "A gunman opened fire in a mall.", "shooting"),  # a phrase beats its word "fire"
     ("en", "The bridge gave way under a truck.", "collapse"),
+    ("de", "Binnen Minuten stiegen Eurofighter auf und nahmen Kurs auf die Maschine.", "deployment"),  # particle before "und"
+    ("en", "Two fighter jets were scrambled on Saturday.", "deployment"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]

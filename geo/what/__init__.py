@@ -293,13 +293,16 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
     return out
 
 
+_COORDINATORS = frozenset("und oder aber sondern denn doch sowie".split())
+
+
 def _separable(toks, lex: _Lexicon):
     """German separable verbs: a particle that ends its clause rejoins a verb before it."""
     for j, (_, _, _, low, _, clause) in enumerate(toks):
         if low not in lex.particles:
             continue
-        if j + 1 < len(toks) and toks[j + 1][5] == clause:
-            continue  # not clause-final: "auf der Straße"
+        if j + 1 < len(toks) and toks[j + 1][5] == clause and toks[j + 1][3] not in _COORDINATORS:
+            continue  # not clause-final: "auf der Straße" (but "stiegen … auf und nahmen Kurs" is)
         for i in range(j - 1, -1, -1):
             if toks[i][5] != clause:
                 break
