@@ -106,13 +106,15 @@ def quote_in_sentence_html(ev: dict) -> str:
             f"{esc(sentence[rel + len(quote):])}")
 
 
-def _document_html(doc_id: str, documents: dict) -> str:
+def _document_html(doc_id: str, documents: dict, lang: str = "en") -> str:
     meta = documents.get(doc_id, {})
     title = meta.get("title") or doc_id
-    bits = [f"<b>{esc(title)}</b>"]
+    curated = set(meta.get("curated_fields") or ())
+    mark = f" ({t('curated', lang)})"  # an editor set it on the review page (geo/curate.py document rows)
+    bits = [f"<b>{esc(title)}</b>" + (esc(mark) if "title" in curated and meta.get("title") else "")]
     for key in ("outlet", "published", "author"):
         if meta.get(key):
-            bits.append(esc(meta[key]))
+            bits.append(esc(meta[key]) + (esc(mark) if key in curated else ""))
     if not meta.get("published") and meta.get("reference_date"):
         # An undated document: say which date its relative dates were read against, and why.
         bits.append(esc(f"≈ {meta['reference_date']} ({meta.get('reference_basis') or 'inferred'})"))
@@ -145,9 +147,9 @@ def details_html(row: pd.Series, documents: dict, lang: str) -> str:
     ]
     for ev in row["evidence"]:
         parts.append(f'<li><blockquote style="margin:0.2em 0">{quote_in_sentence_html(ev)}</blockquote>'
-                     f"<small>{_document_html(ev.get('document', ''), documents)}</small></li>")
+                     f"<small>{_document_html(ev.get('document', ''), documents, lang)}</small></li>")
     parts.append(f"</ul><p><b>{esc(t('documents', lang))}</b></p><ul>")
     for doc_id in row["documents"]:
-        parts.append(f"<li>{_document_html(doc_id, documents)}</li>")
+        parts.append(f"<li>{_document_html(doc_id, documents, lang)}</li>")
     parts.append("</ul></div>")
     return "".join(parts)

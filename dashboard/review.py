@@ -1,4 +1,5 @@
-"""The editors' review loop: events in a table (least certain first), edits to curation rows.
+"""The editors' review loop: events in a table (least certain first), documents in a form,
+edits to curation rows.
 
 Pure functions here; `dashboard/pages/review.py` is the thin Streamlit page that calls them.
 Saving writes `data/curation.csv` atomically under the curation lock, then rebuilds the
@@ -13,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.contract import DATE_PRECISIONS, EVENT_TYPES, PLACE_TYPES
-from geo.curate import CurationError, curation_lock, read_curation, upsert_rows, write_curation
+from geo.curate import DOCUMENT_FIELDS, CurationError, curation_lock, read_curation, upsert_rows, write_curation
 
 EDITABLE = ["title", "event_type", "date_start", "date_end", "date_precision", "place_name", "place_type", "actors"]
 COLUMNS = ["approve", "reject", "id", "confidence", *EDITABLE, "source_url", "source_outlet", "source_note", "quote"]
@@ -47,11 +48,36 @@ def edits_to_rows(original: pd.DataFrame, edited: pd.DataFrame, *, editor: str =
             rows.append({**base, "action": "reject"})
             continue
         changed = {k: _text(new[k]) for k in EDITABLE if _text(new[k]) != _text(old[k])}
+        if "date_end" in changed and "date_start" not in changed and _text(new["date_start"]):
+            changed["date_start"] = _text(new["date_start"])  # the curation file refuses an end without its start
         if changed:
             rows.append({**base, "action": "edit", **changed})
         if bool(new["approve"]) and not bool(old["approve"]):
             rows.append({**base, "action": "approve"})
     return rows
+
+
+def document_values(entry: dict) -> dict[str, str]:
+    """A document's editable metadata (its `generated_from` entry) as form text."""
+    return {k: _text(entry.get(k)) for k in DOCUMENT_FIELDS}
+
+
+def document_rows(entry: dict, values: dict, *, editor: str = "") -> list[dict]:
+    """The curation row for what the editor changed in a document's form, or none. A cleared
+    field is not a change: curation sets metadata, it does not delete it."""
+    before = document_values(entry)
+    changed = {k: _text(values.get(k)) for k in DOCUMENT_FIELDS if _text(values.get(k)) and _text(values.get(k)) != before[k]}
+    if not changed:
+        return []
+    return [{"event_id": "", "action": "document", "document": str(entry["id"]), "editor": editor, **changed}]
+
+
+def document_events(features: list[dict], doc_id: str) -> list[tuple[str, str]]:
+    """(title, date or '') of the events a document reports, earliest first: what its
+    metadata dates."""
+    out = [(f["properties"]["title"], f["properties"]["date_start"] or "") for f in features
+           if doc_id in f["properties"]["documents"]]
+    return sorted(out, key=lambda te: (te[1] or "9999", te[0]))
 
 
 def _text(value) -> str:

@@ -1,11 +1,12 @@
 """Editors' overlay: apply `data/curation.csv` to the extracted events, deterministically.
 
-One row per operation, keyed by the stable event id, so the file opens in a spreadsheet and
-reviews well in git. Columns (all optional except `event_id` and `action`):
+One row per operation, keyed by the stable event id (or, for a document row, the document's
+id), so the file opens in a spreadsheet and reviews well in git. Columns (all optional except
+`action` and `event_id`, which a document row leaves empty for `document`):
 
     event_id, action, title, event_type, date_start, date_end, date_precision, place_name,
     place_type, lat, lon, actors, evidence, target, source_url, source_outlet, source_note,
-    editor, comment
+    editor, comment, document, published, outlet, language
 
 Actions:
 - `approve`  mark the event editor-verified.
@@ -15,6 +16,11 @@ Actions:
 - `split`    move the evidence items listed in `evidence` (`document:start;…`) out into a new
              event `<event_id>~<n>`, with the row's fields.
 - `add`      add an event the loader missed; `source_url` or `source_note` is required.
+- `document` correct a document's metadata: any of `title`, `published` (YYYY-MM-DD),
+             `outlet`, `language` (a lowercase ISO 639 code) for the document whose id (file
+             name) is in `document`. Applied when the document is read, before extraction, so a
+             curated publication date dates the document's relative expressions; the document's
+             entry in `generated_from` lists them in `curated_fields`.
 
 Every curated field is listed in `curated_fields` with the row's source in
 `curation_sources`. A row whose event no longer exists is reported by id, never dropped.
@@ -46,13 +52,18 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from geo.contract import DATE_PRECISIONS, EVENT_TYPES, PLACE_TYPES, EventFeature
+from geo.metadata import MAX_FIELD_CHARS
 
 COLUMNS = [
     "event_id", "action", "title", "event_type", "date_start", "date_end", "date_precision", "place_name",
     "place_type", "lat", "lon", "actors", "evidence", "target", "source_url", "source_outlet", "source_note",
-    "editor", "comment",
+    "editor", "comment", "document", "published", "outlet", "language",
 ]
-ACTIONS = ("approve", "reject", "edit", "merge", "split", "add")
+ACTIONS = ("approve", "reject", "edit", "merge", "split", "add", "document")
+DOCUMENT_FIELDS = ("title", "published", "outlet", "language")
+_DOCUMENT_ONLY = ("document", "published", "outlet", "language")
+_EVENT_ONLY = ("event_type", "date_start", "date_end", "date_precision", "place_name", "place_type", "lat", "lon",
+               "actors", "evidence", "target")
 _EDITABLE = ("title", "event_type", "date_start", "date_end", "date_precision", "place_name", "place_type")
 MAX_CELL = 10_000  # characters; a title or a note, never a document
 MAX_FILE = 20 * 2**20  # bytes; some hundred thousand rows
@@ -61,7 +72,9 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")  # no nan, inf, 1_000, 0x1
 _EVIDENCE = re.compile(r"[^;]+:[0-9]+(;[^;]+:[0-9]+)*;?")
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 or -3, as the loader writes it ("de", "und")
 _CSV_LIMIT = threading.Lock()
+_TOGETHER = (("date_start", "date_end", "date_precision"), ("place_name", "place_type", "lat", "lon"))
 
 
 class CurationError(ValueError):
@@ -99,10 +112,25 @@ def _lock_fd(path: Path) -> int:
 
 
 def upsert_rows(existing: list[dict], new: list[dict]) -> list[dict]:
-    """Add editors' new rows; a new row for the same event and action replaces the old one."""
-    key = lambda r: (r.get("event_id"), r.get("action"), r.get("target", ""), r.get("evidence", ""))  # noqa: E731
+    """Add editors' new rows; a new row for the same event (or document) and action replaces
+    the old one. An edit or document row keeps the old row's fields it does not set, so
+    correcting the outlet today does not undo yesterday's corrected date."""
+    def key(r):
+        return (r.get("event_id") or "", r.get("action"), r.get("target") or "", r.get("evidence") or "",
+                r.get("document") or "")
+
+    old = {key(r): r for r in existing}
+    merged = []
+    for r in new:
+        before = dict(old.get(key(r)) or {}) if r.get("action") in ("edit", "document") else {}
+        for group in _TOGETHER:  # a new date replaces the whole old interval, a new point the old place
+            if any(_clean(r.get(k)) for k in group):
+                for k in group:
+                    before.pop(k, None)
+        merged.append({**{k: v for k, v in before.items() if not k.startswith("_")},
+                       **{k: v for k, v in r.items() if _clean(v) or not before.get(k)}})
     replaced = {key(r) for r in new}
-    return [r for r in existing if key(r) not in replaced] + list(new)
+    return [r for r in existing if key(r) not in replaced] + merged
 
 
 def read_curation(path: str | Path) -> list[dict]:
@@ -222,8 +250,14 @@ def _row_problems(row: dict):
         if isinstance(value, str) and len(value) > MAX_CELL:
             yield name, f"{len(value)} characters, more than {MAX_CELL}"
             return
+    if row.get("action") == "document":
+        yield from _document_problems(row)
+        return
     if not row.get("event_id"):
         yield "event_id", "is empty"
+    for name in _DOCUMENT_ONLY:
+        if row.get(name):
+            yield name, "only a document row (action 'document') sets it"
     if row.get("action") not in ACTIONS:
         yield "action", f"{_show(row.get('action'))} is not one of {', '.join(ACTIONS)}"
     for name, allowed in _VOCABULARIES.items():
@@ -234,6 +268,64 @@ def _row_problems(row: dict):
     yield from _date_problems(row)
     yield from _point_problems(row)
     yield from _action_problems(row)
+
+
+def _document_problems(row: dict):
+    """A document row names one document by its file name and sets only its metadata."""
+    doc = row.get("document") or ""
+    if not doc:
+        yield "document", "a document row needs the document's id (its file name)"
+    elif "/" in doc or "\\" in doc or doc in (".", ".."):
+        yield "document", f"{_show(doc)} is not a document id (a file name, without folders)"
+    for name in ("event_id", *_EVENT_ONLY):
+        if row.get(name):
+            yield name, "a document row sets only title, published, outlet and language"
+    if not any(row.get(k) for k in DOCUMENT_FIELDS):
+        yield "published", "a document row needs at least one of title, published, outlet, language"
+    for name in ("title", "outlet"):
+        if len(row.get(name) or "") > MAX_FIELD_CHARS:
+            yield name, f"{len(row[name])} characters, more than {MAX_FIELD_CHARS} for a document's {name}"
+    if row.get("published") and _day(row["published"]) is None:
+        yield "published", f"{_show(row['published'])} is not a real date YYYY-MM-DD"
+    if row.get("language") and not _LANGUAGE.fullmatch(row["language"]):
+        yield "language", f"{_show(row['language'])} is not a language code such as de or en"
+    if row.get("source_url") and not _URL.fullmatch(row["source_url"]):
+        yield "source_url", f"{_show(row['source_url'])} is not an http(s) address"
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if _DATE.fullmatch(value) else None
+    except ValueError:
+        return None
+
+
+def document_overrides(rows: list[dict]) -> dict[str, dict]:
+    """Curated metadata by document id from the document rows (a later row wins field by
+    field), `published` as a date: what the loader puts in place of the file's metadata."""
+    out: dict[str, dict] = {}
+    for row in rows:
+        if row.get("action") != "document":
+            continue
+        fields = out.setdefault(row["document"], {})
+        for name in DOCUMENT_FIELDS:
+            if row.get(name):
+                fields[name] = _day(row[name]) if name == "published" else row[name]
+    return out
+
+
+def mark_documents(entries: list[dict], overrides: dict[str, dict]) -> list[str]:
+    """List the curated fields in each document's `generated_from` entry (in place); return
+    a message for each document row whose document is not among the inputs."""
+    by_id = {e.get("id"): e for e in entries}
+    stale = []
+    for doc, fields in overrides.items():
+        entry = by_id.get(doc)
+        if entry is None:
+            stale.append(f"document: document '{doc}' is not among the inputs")
+            continue
+        entry["curated_fields"] = sorted(fields)
+    return stale
 
 
 def _date_problems(row: dict):
@@ -292,6 +384,8 @@ def apply_curation(features: list[dict], rows: list[dict]) -> tuple[list[dict], 
     by_id = {f["properties"]["id"]: (copy.deepcopy(f) if f["properties"]["id"] in touched else f) for f in features}
     order = [f["properties"]["id"] for f in features]
     for row in rows:
+        if row["action"] == "document":
+            continue  # applied to the document when it is read (document_overrides)
         stale = _apply_row(row, by_id, order, report)
         if stale:
             report.stale.append(f"row {row['_row']}: {row['action']}: {stale}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from geo.pipeline import DocumentResult, Resources, process_path
 
@@ -19,27 +20,28 @@ def _init_worker() -> None:
     _WORKER = Resources.load()
 
 
-def _work(path: str) -> DocumentResult:
-    return process_path(path, resources=_WORKER)
+def _work(path: str, curated: dict[str, dict] | None = None) -> DocumentResult:
+    return process_path(path, resources=_WORKER, curated=curated)
 
 
 def run_paths(paths: list[str], *, engine: str = "local", jobs: int | None = None, scheduler: str | None = None,
-              resources: Resources | None = None) -> Iterator[DocumentResult]:
-    """Process documents with the chosen engine, streaming results in input order."""
+              resources: Resources | None = None, curated: dict[str, dict] | None = None) -> Iterator[DocumentResult]:
+    """Process documents with the chosen engine, streaming results in input order; `curated`
+    is the editors' document metadata by document id (see geo.pipeline.process_path)."""
     if engine == "dask":
-        yield from _run_dask(paths, scheduler=scheduler)
+        yield from _run_dask(paths, scheduler=scheduler, curated=curated)
         return
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs <= 1 or len(paths) < 8:
         res = resources or Resources.load()
         for p in paths:
-            yield process_path(p, resources=res)
+            yield process_path(p, resources=res, curated=curated)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-        yield from pool.map(_work, paths, chunksize=4)
+        yield from pool.map(partial(_work, curated=curated), paths, chunksize=4)
 
 
-def _run_dask(paths: list[str], *, scheduler: str | None) -> Iterator[DocumentResult]:
+def _run_dask(paths: list[str], *, scheduler: str | None, curated: dict[str, dict] | None = None) -> Iterator[DocumentResult]:
     """Partition documents across a Dask cluster's workers; each worker loads resources once."""
     from dask.distributed import Client, LocalCluster
 
@@ -51,7 +53,7 @@ def _run_dask(paths: list[str], *, scheduler: str | None) -> Iterator[DocumentRe
         client = Client(cluster)
     try:
         client.run(_init_worker)
-        futures = client.map(_work, paths, pure=False)
+        futures = client.map(partial(_work, curated=curated), paths, pure=False)
         for fut in futures:
             yield fut.result()
     finally:

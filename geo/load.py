@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from geo.contract import ContractError, read_events
-from geo.curate import CurationError, apply_curation, curation_lock, read_curation
+from geo.curate import CurationError, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover, document_warnings
 from geo.events import merge_events
@@ -97,12 +97,22 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print("error: no readable documents; nothing written", file=sys.stderr)
         return 2
+    curation_path = Path(args.curation) if args.curation else Path(args.out).with_name("curation.csv")
+    # Editors' document metadata is needed before extraction: a curated publication date is
+    # the reference that relative dates are resolved against.
+    try:
+        with curation_lock(curation_path):
+            curated_docs = document_overrides(read_curation(curation_path))
+    except CurationError as exc:
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
     progress = _Progress(len(paths), not args.quiet)
     # Keep only what the output needs (events, document metadata), not the documents' text,
     # so memory grows with the number of events, not with the corpus.
     events, documents, failed, areas, duplicates = [], [], len(problems), {}, 0
     first_with_text: dict[bytes, tuple[str, str]] = {}  # text digest -> (id, path) of its first document
-    for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler):
+    for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
+                       curated=curated_docs):
         progress.step()
         warnings.extend(document_warnings(r.document) if r.document is not None else ())
         warnings.extend(r.warnings)
@@ -124,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
     events = merge_events(events)
-    curation_path = Path(args.curation) if args.curation else Path(args.out).with_name("curation.csv")
     # Read the curation and write the outputs under one lock, so an editor's save that
     # lands during this run is either applied here or by the rebuild that follows it.
     with curation_lock(curation_path):
@@ -133,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         except CurationError as exc:
             print(f"error: {exc}; nothing written", file=sys.stderr)
             return 2
+        unknown = mark_documents(documents, curated_docs)
+        report.applied += len(curated_docs) - len(unknown)
+        report.stale.extend(unknown)
         warnings.extend(f"{curation_path}: {s}" for s in report.stale)
         col = build_collection(features, documents)
         if report.applied or report.stale:

@@ -130,14 +130,18 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_path(path: str | Path, *, resources: Resources) -> DocumentResult:
-    """Read and process one file; a broken file becomes an error result, never an exception."""
+def process_path(path: str | Path, *, resources: Resources, curated: dict[str, dict] | None = None) -> DocumentResult:
+    """Read and process one file; a broken file becomes an error result, never an exception.
+    `curated` maps document ids to editors' metadata (geo.curate.document_overrides), put in
+    place of the file's before the reference date is found."""
     result = DocumentResult(path=str(path))
     try:
         doc = read_document(path)
     except IngestError as exc:
         result.error = str(exc)
         return result
+    if curated and doc.id in curated:
+        doc = replace(doc, **curated[doc.id])
     doc = with_reference(doc)
     result.document = doc
     if doc.language not in ("de", "en", "es"):

@@ -307,3 +307,131 @@ def test_the_lock_falls_back_to_the_folder_when_no_lock_file_can_be_made(tmp_pat
     (tmp_path / ".curation.csv.lock").mkdir()  # cannot be opened as the lock file
     with curation_lock(tmp_path / "curation.csv"):
         pass
+
+
+# --- Document rows: editors correct a document's metadata (issue 13, part 4) ---
+
+def _doc_row(**kw):
+    return {"event_id": "", "action": "document", "document": "brand.txt", **kw}
+
+
+def test_a_document_row_reads_back_and_becomes_the_documents_metadata(tmp_path):
+    import datetime as dt
+
+    from geo.curate import document_overrides
+
+    path = tmp_path / "curation.csv"
+    write_curation([_doc_row(published="2024-06-05", outlet="Ostsee-Zeitung"),
+                    _doc_row(title="Großbrand in Rostock", language="de"),
+                    {"event_id": "ev_a", "action": "approve"}], path)
+    assert document_overrides(read_curation(path)) == {"brand.txt": {
+        "published": dt.date(2024, 6, 5), "outlet": "Ostsee-Zeitung", "title": "Großbrand in Rostock", "language": "de"}}
+
+
+def test_a_later_document_row_wins_field_by_field():
+    from geo.curate import document_overrides
+
+    rows = [_doc_row(published="2024-06-05", outlet="A"), _doc_row(outlet="B")]
+    assert document_overrides(rows)["brand.txt"] == {"published": __import__("datetime").date(2024, 6, 5), "outlet": "B"}
+
+
+def test_document_rows_leave_the_events_alone():
+    out, report = _apply(_row(**_doc_row(published="2024-06-05")))
+    assert out == {f["properties"]["id"]: f for f in FEATURES} and report.applied == 0 and not report.stale
+
+
+BAD_DOCUMENT_CELLS = [
+    ("published", "2024-02-30", {}),
+    ("published", "5.6.2024", {}),
+    ("published", "2024-06-05T10:00", {}),  # a day, as the form asks for
+    ("language", "Deutsch", {}),
+    ("language", "DE", {}),  # the loader writes codes in lower case
+    ("language", "d", {}),
+    ("title", "x" * 1001, {}),  # the loader's own limit for a metadata field
+    ("outlet", "y" * 1001, {}),
+    ("document", "", {"published": "2024-06-05"}),
+    ("document", "../seeds/a.txt", {"published": "2024-06-05"}),
+    ("published", "", {}),  # nothing to set
+    ("date_start", "2024-06-05", {"published": "2024-06-05"}),  # an event's field on a document row
+    ("event_id", "ev_a", {"published": "2024-06-05"}),
+]
+
+
+@pytest.mark.parametrize("field,value,others", BAD_DOCUMENT_CELLS, ids=[f"{f}={v[:16]!r}" for f, v, _ in BAD_DOCUMENT_CELLS])
+def test_a_bad_document_cell_is_named_by_file_row_and_field(tmp_path, field, value, others):
+    path = tmp_path / "curation.csv"
+    bad = {**_doc_row(**others), field: value}
+    _write_raw(path, [{"event_id": "ev_a", "action": "approve"}, bad],
+               columns=["event_id", "action", "document", "title", "published", "outlet", "language", "date_start"])
+    with pytest.raises(CurationError) as err:
+        read_curation(path)
+    assert f"{path}: row 3, field '{field}'" in str(err.value)
+    with pytest.raises(CurationError):  # and the writer refuses to write it
+        write_curation([bad], tmp_path / "other.csv")
+
+
+@pytest.mark.parametrize("field", ["published", "outlet", "language", "document"])
+def test_an_event_row_cannot_set_a_documents_field(tmp_path, field):
+    with pytest.raises(CurationError, match=f"row 2, field '{field}': only a document row"):
+        write_curation([{"event_id": "ev_a", "action": "edit", "title": "x", field: "de"}], tmp_path / "c.csv")
+
+
+def test_the_documents_entry_lists_its_curated_fields_and_an_unknown_document_is_reported():
+    from geo.curate import mark_documents
+
+    entries = [{"id": "brand.txt", "published": "2024-06-05"}, {"id": "other.txt"}]
+    stale = mark_documents(entries, {"brand.txt": {"published": None, "outlet": "A"}, "gone.txt": {"title": "x"}})
+    assert entries[0]["curated_fields"] == ["outlet", "published"] and "curated_fields" not in entries[1]
+    assert stale == ["document: document 'gone.txt' is not among the inputs"]
+
+
+def test_a_second_save_keeps_the_first_saves_fields():
+    """Outlet corrected today, date yesterday: the row keeps both (it used to keep only today's)."""
+    from geo.curate import upsert_rows
+
+    first = [_doc_row(published="2024-06-05", editor="kim"), {"event_id": "ev_a", "action": "edit", "title": "Neu"}]
+    rows = upsert_rows(first, [_doc_row(outlet="OZ", editor=""), {"event_id": "ev_a", "action": "edit", "place_name": "Rostock"}])
+    assert len(rows) == 2
+    assert rows[0] == {**_doc_row(published="2024-06-05", editor="kim"), "outlet": "OZ"}
+    assert rows[1] == {"event_id": "ev_a", "action": "edit", "title": "Neu", "place_name": "Rostock"}
+
+
+def test_a_new_date_replaces_the_whole_old_interval():
+    from geo.curate import upsert_rows
+
+    first = [{"event_id": "ev_a", "action": "edit", "date_start": "2024-01-01", "date_end": "2024-01-31", "date_precision": "month"}]
+    rows = upsert_rows(first, [{"event_id": "ev_a", "action": "edit", "date_start": "2024-06-03"}])
+    assert rows == [{"event_id": "ev_a", "action": "edit", "date_start": "2024-06-03"}]
+
+
+def test_two_documents_rows_do_not_replace_each_other():
+    from geo.curate import upsert_rows
+
+    rows = upsert_rows([_doc_row(published="2024-06-05")], [{**_doc_row(published="2024-06-06"), "document": "b.txt"}])
+    assert [r["document"] for r in rows] == ["brand.txt", "b.txt"]
+
+
+BRAND = "Großbrand in Rostock\n\nAm Montag brannte in Rostock eine Lagerhalle nieder. Die Feuerwehr war mit 80 Kräften im Einsatz.\n"
+
+
+def test_a_curated_publication_date_dates_am_montag_in_a_document_without_one(tmp_path):
+    from tests.conftest import run_loader
+
+    docs, out = tmp_path / "docs", tmp_path / "out" / "events.geojson"
+    docs.mkdir()
+    (docs / "brand.txt").write_text(BRAND, encoding="utf-8")
+
+    def fire():
+        proc = run_loader(docs, "--out", out, "--quiet", timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        col = json.loads(out.read_text(encoding="utf-8"))
+        [event] = [f["properties"] for f in col["features"] if f["properties"]["event_type"] == "fire"] or [None]
+        return col["generated_from"][0], event
+
+    doc, event = fire()
+    assert doc["published"] is None and event["date_start"] is None  # nothing to read "Montag" against
+    write_curation([_doc_row(published="2024-06-05", outlet="Ostsee-Zeitung")], out.with_name("curation.csv"))
+    doc, event = fire()
+    assert (doc["published"], doc["reference_basis"], doc["outlet"]) == ("2024-06-05", "published", "Ostsee-Zeitung")
+    assert doc["curated_fields"] == ["outlet", "published"]
+    assert (event["date_start"], event["date_basis"], event["date_text"]) == ("2024-06-03", "relative", "Am Montag")

@@ -124,3 +124,115 @@ def test_the_review_page_shows_curation_problems_as_text(tmp_path, monkeypatch):
     assert [e.value for e in at.error] == ["The curation file has problems; the loader refuses it until they are fixed."]
     assert any(IMAGE in t.value and "row 2, field 'date_start'" in t.value for t in at.text)
     assert not [m.value for m in [*at.markdown, *at.error, *at.caption] if "http://127.0.0.1:9" in m.value]
+
+
+# --- Documents and both languages (issue 13, part 4) ---
+
+DOC = {"id": "doc.txt", "title": "Ein Artikel", "outlet": "Testblatt", "published": None, "language": "de"}
+
+
+def test_a_documents_changed_fields_become_one_document_row():
+    from dashboard.review import document_rows, document_values
+
+    values = {**document_values(DOC), "published": "2025-05-01", "outlet": "Testblatt "}  # outlet unchanged
+    assert document_rows(DOC, values, editor="kim") == [
+        {"event_id": "", "action": "document", "document": "doc.txt", "editor": "kim", "published": "2025-05-01"}]
+
+
+def test_an_unchanged_or_cleared_document_form_gives_no_row():
+    from dashboard.review import document_rows, document_values
+
+    assert document_rows(DOC, document_values(DOC)) == []
+    assert document_rows(DOC, {**document_values(DOC), "outlet": ""}) == []
+
+
+def test_a_changed_end_date_is_saved_with_its_start():
+    """The curation file refuses an end without a start, so an edited end carries the start."""
+    before = _table()
+    after = before.copy()
+    after.loc[after["id"] == "ev_b", "date_end"] = "2023-12-31"
+    [row] = edits_to_rows(before, after)
+    assert (row["date_start"], row["date_end"]) == ("2023-09-01", "2023-12-31")
+
+
+def _review_page(tmp_path, monkeypatch, *, lang=None, col=None):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    events = tmp_path / "events.geojson"
+    events.write_text(json.dumps(col or collection()), encoding="utf-8")
+    monkeypatch.setenv("GEO_EVENTS", str(events))
+    monkeypatch.setenv("GEO_CURATION", str(tmp_path / "curation.csv"))
+    at = AppTest.from_file(str(ROOT / "dashboard" / "pages" / "review.py"), default_timeout=30)
+    if lang:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def _page_text(at) -> str:
+    """Every heading, text, label and value on the page, one a line."""
+    elements = [*at.title, *at.header, *at.subheader, *at.caption, *at.markdown, *at.text, *at.text_input,
+                *at.button, *at.selectbox, *at.sidebar.radio]
+    return "\n".join(str(getattr(e, k, "") or "") for e in elements for k in ("label", "value"))
+
+
+def test_the_review_page_speaks_german_with_lang_de(tmp_path, monkeypatch):
+    at = _review_page(tmp_path, monkeypatch, lang="de")
+    assert not at.exception
+    text = _page_text(at)
+    for german in ("Prüfen", "Ereignisse, die unsichersten zuerst", "Dokumente", "Erscheinungsdatum (JJJJ-MM-TT)",
+                   "0 Änderung(en) offen", "Dokument speichern und neu erzeugen", "Bearbeitet von"):
+        assert german in text
+    for english in ("Review", "pending", "Publication date", "Save", "Documents", "Editor"):
+        assert english not in text, english
+    at.sidebar.radio[0].set_value("en").run()
+    text = _page_text(at)
+    assert "Publication date (YYYY-MM-DD)" in text and "0 change(s) pending" in text and "Prüfen" not in text
+
+
+def test_the_document_form_saves_a_document_row(tmp_path, monkeypatch):
+    import subprocess
+
+    import dashboard.review
+
+    saved = []
+
+    def fake_save(rows, **kw):
+        saved.append(rows)
+        return subprocess.CompletedProcess([], 0, "1 documents, 4 events", "")
+
+    monkeypatch.setattr(dashboard.review, "save_and_rebuild", fake_save)
+    at = _review_page(tmp_path, monkeypatch, lang="en")
+    at.text_input(key="editor").set_value("kim")
+    published = next(w for w in at.text_input if w.label.startswith("Publication date"))
+    published.set_value("2025-05-02")
+    next(b for b in at.button if b.label == "Save document and rebuild").click().run()
+    assert not at.exception
+    assert saved == [[{"event_id": "", "action": "document", "document": "doc.txt", "editor": "kim", "published": "2025-05-02"}]]
+    assert [s.value for s in at.success] == ["Saved 1 change(s)."]
+
+
+def test_the_review_page_says_which_document_fields_are_curated(tmp_path, monkeypatch):
+    col = collection()
+    col["generated_from"][0] |= {"curated_fields": ["published"], "reference_date": "2025-05-01", "reference_basis": "published"}
+    text = _page_text(_review_page(tmp_path, monkeypatch, lang="de", col=col))
+    assert "Kuratiert: Erschienen" in text and "Relative Angaben gelten ab 2025-05-01 (Erscheinungsdatum)." in text
+
+
+@pytest.mark.parametrize("lang,mark", [("en", "2025-05-01 (curated)"), ("de", "2025-05-01 (kuratiert)")])
+def test_the_dashboards_document_info_marks_curated_fields(lang, mark):
+    from dashboard.data import events_from_collection
+    from dashboard.details import details_html
+    from geo.contract import validate_collection
+
+    col = collection()
+    col["generated_from"][0]["curated_fields"] = ["published"]
+    events = events_from_collection(validate_collection(col))
+    row = events.frame[events.frame["id"] == "ev_a"].iloc[0]
+    html = details_html(row, events.documents, lang)
+    assert mark in html and "Testblatt (" not in html  # the outlet was not curated
+    del events.documents["doc.txt"]["curated_fields"]
+    assert mark not in details_html(row, events.documents, lang)
