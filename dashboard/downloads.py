@@ -38,3 +38,26 @@ def to_geojson(view: pd.DataFrame, events: Events) -> bytes:
            "generated_from": [m for d, m in events.documents.items() if d in docs],
            "features": [events.features[i] for i in ids]}
     return json.dumps(out, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def to_embed_zip(view: pd.DataFrame, events: Events, story, lang: str) -> bytes:
+    """The story embed of the events in view (dashboard.export's files: embed.html, its PNG
+    fallback, the host snippet, data) as one zip a newsroom publishes as static files."""
+    import tempfile
+    import zipfile
+    from io import BytesIO
+    from pathlib import Path
+
+    from dashboard.export import export_all
+
+    ids = list(view["id"])
+    docs = {d for i in ids for d in events.features[i]["properties"]["documents"]}
+    col = {"generated_from": [{**m, "id": d} for d, m in events.documents.items() if d in docs]}
+    buf = BytesIO()
+    with tempfile.TemporaryDirectory() as tmp:
+        written = export_all(col, tmp, features=[events.features[i] for i in ids], title=story.title,
+                             lang=lang, intro=story.intro, sources=list(story.sources) or None, as_of=story.as_of)
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in written:
+                zf.write(path, Path(path).name)
+    return buf.getvalue()

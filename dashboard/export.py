@@ -4,15 +4,20 @@
                                [--actor NAME] [--event-type TYPE] [--min-confidence X]
                                [--verified-only] [--base-url URL]
 
-Writes into --out: `embed.html` (map and timeline, synchronized, one self-contained file
-that works from disk with the network off), `map.html`, `timeline.html`, `timeline.png`,
-`timeline.svg`, `embed-snippet.html` (iframe code), `events.geojson`, `events.csv` and
-`timelinejs.json` (TimelineJS's JSON format). Every untrusted string is escaped.
+Writes into --out: `embed.html` (the story embed: map and timeline synchronized, actor and
+source filters, details; static, no server, no external request; dashboard/embed),
+`map.html`, `timeline.html` (one view each), `embed.png` (its no-JavaScript fallback),
+`embed-snippet.html` (iframe plus the listener that takes the embed's height),
+`timeline.png`, `timeline.svg`, `events.geojson`, `events.csv` and `timelinejs.json`
+(TimelineJS's JSON format). Every untrusted string is escaped.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import functools
+import hashlib
 import html
 import io
 import json
@@ -25,13 +30,6 @@ import plotly.graph_objects as go
 
 from dashboard.map_layers import type_colors  # the dashboard's colours, so embeds match it
 from geo.contract import read_events
-
-_TEXT = {
-    "de": {"source": "Quelle", "as_of": "Stand", "events": "Ereignisse", "alt": "Karte und Zeitleiste mit {n} Ereignissen",
-           "select": "Ein Ereignis in Karte oder Zeitleiste anklicken, um Details zu sehen.", "undated": "ohne Datum"},
-    "en": {"source": "Source", "as_of": "As of", "events": "events", "alt": "Map and timeline of {n} events",
-           "select": "Click an event on the map or the timeline to see its details.", "undated": "undated"},
-}
 
 
 def _esc(value) -> str:
@@ -148,29 +146,32 @@ def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
     return fig
 
 
-def timeline_figure(rows: list[dict], *, height: int = 360) -> go.Figure:
-    """Day events as markers; seasons, months and year ranges as bars across their span."""
+def timeline_figure(rows: list[dict], *, height: int = 360, lang: str = "de") -> go.Figure:
+    """Day events as markers; seasons, months and year ranges as bars across their span; lanes
+    and legend named by the types' labels in `lang`, not their ids."""
+    from dashboard.i18n import t
+
     fig = go.Figure()
     palette = type_colors([r["event_type"] for r in rows])
     dated = [r for r in rows if r["date_start"]]
+
+    def _ms(r):
+        d0, d1 = dt.date.fromisoformat(r["date_start"]), dt.date.fromisoformat(r["date_end"])
+        return ((d1 - d0).days + 1) * 86_400_000
+
     for etype in sorted({r["event_type"] for r in dated}):
+        label = t("type_" + etype, lang)
         spans = [r for r in dated if r["event_type"] == etype and r["date_start"] != r["date_end"]]
         days = [r for r in dated if r["event_type"] == etype and r["date_start"] == r["date_end"]]
         if spans:
-            import datetime as dt
-
-            def _ms(r):
-                d0, d1 = dt.date.fromisoformat(r["date_start"]), dt.date.fromisoformat(r["date_end"])
-                return ((d1 - d0).days + 1) * 86_400_000
-
             fig.add_trace(go.Bar(
-                y=[etype] * len(spans), x=[_ms(r) for r in spans], base=[r["date_start"] for r in spans], orientation="h",
-                marker={"color": palette[etype], "opacity": 0.55}, width=0.5, name=etype, legendgroup=etype,
+                y=[label] * len(spans), x=[_ms(r) for r in spans], base=[r["date_start"] for r in spans], orientation="h",
+                marker={"color": palette[etype], "opacity": 0.55}, width=0.5, name=label, legendgroup=etype,
                 text=[_hover(r) for r in spans], hoverinfo="text", textposition="none", customdata=[r["id"] for r in spans],
             ))
         if days:
             fig.add_trace(go.Scatter(
-                y=[etype] * len(days), x=[r["date_start"] for r in days], mode="markers", name=etype, legendgroup=etype,
+                y=[label] * len(days), x=[r["date_start"] for r in days], mode="markers", name=label, legendgroup=etype,
                 showlegend=not spans, marker={"color": palette[etype], "size": 13, "symbol": "diamond", "line": {"width": 1, "color": "white"}},
                 text=[_hover(r) for r in days], hoverinfo="text", customdata=[r["id"] for r in days],
             ))
@@ -181,125 +182,23 @@ def timeline_figure(rows: list[dict], *, height: int = 360) -> go.Figure:
     return fig
 
 
-def _script_json(obj) -> str:
-    """JSON that cannot end the <script> element it sits in."""
-    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def embed_id(features: list[dict], title: str) -> str:
+    """A short id naming one embed on a host page, the same for the same events and title."""
+    key = title + "\n" + "\n".join(sorted(f["properties"]["id"] for f in features))
+    return "geo-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def _details_data(rows: list[dict]) -> dict:
-    return {
-        r["id"]: {
-            "title": r["title"], "type": r["event_type"], "date": r["date_text"] or (r["date_start"] or ""),
-            "precision": r["date_precision"], "place": r["place_name"] or "", "actors": r["actors"],
-            "sources": r["cited_sources"], "quotes": [e["quote"] for e in r["evidence"]][:5],
-            "bbox": _event_bbox(r),
-        }
-        for r in rows
-    }
+def embed_html(features: list[dict], *, title: str, source_line: str, lang: str = "de", mode: str = "both",
+               documents: list[dict] | None = None, intro: str = "", source_html: str | None = None,
+               fallback: str = "embed.png") -> str:
+    """The story embed (dashboard/embed): map, timeline, filters and details in one static page
+    of a few kilobytes of plain JS and the events' JSON; no library, no external request."""
+    from dashboard.embed.page import embed_page
+    from dashboard.embed.payload import embed_payload
 
-
-def _event_bbox(r: dict):
-    geom = r.get("place_geometry")
-    if geom and geom.get("type") in ("Polygon", "MultiPolygon"):
-        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-        xs = [x for poly in polys for x, _ in poly[0]]
-        ys = [y for poly in polys for _, y in poly[0]]
-        return [min(xs), min(ys), max(xs), max(ys)]
-    if r["lon"] is not None:
-        return [r["lon"], r["lat"], r["lon"], r["lat"]]
-    return None
-
-
-_JS = r"""
-(function () {
-  const data = JSON.parse(document.getElementById('event-data').textContent);
-  const mapDiv = document.getElementById('map'), tlDiv = document.getElementById('timeline');
-  const details = document.getElementById('details'), status = document.getElementById('status');
-  const initial = mapDiv ? [mapDiv.layout.xaxis.range.slice(), mapDiv.layout.yaxis.range.slice()] : null;
-  function idsOf(ev) { return ev && ev.points ? ev.points.map(p => p.customdata).filter(Boolean) : []; }
-  function dim(div, ids) {
-    if (!div) return;
-    div.data.forEach((tr, i) => {
-      if (!tr.customdata || tr.name === 'outline') return;
-      const op = tr.customdata.map(id => (!ids || ids.includes(id)) ? 1 : 0.15);
-      if (tr.fill === 'toself') Plotly.restyle(div, {opacity: [(!ids || ids.includes(tr.customdata[0])) ? 0.35 : 0.05]}, [i]);
-      else Plotly.restyle(div, {'marker.opacity': [op]}, [i]);
-    });
-  }
-  function fit(ids) {
-    if (!mapDiv) return;
-    let b = null;
-    (ids || []).forEach(id => { const e = data[id]; if (e && e.bbox) b = b ? [Math.min(b[0], e.bbox[0]), Math.min(b[1], e.bbox[1]), Math.max(b[2], e.bbox[2]), Math.max(b[3], e.bbox[3])] : e.bbox.slice(); });
-    if (!b) { Plotly.relayout(mapDiv, {'xaxis.range': initial[0], 'yaxis.range': initial[1]}); return; }
-    const pad = Math.max(2, 0.2 * Math.max(b[2] - b[0], b[3] - b[1]));
-    Plotly.relayout(mapDiv, {'xaxis.range': [b[0] - pad, b[2] + pad], 'yaxis.range': [b[1] - pad, b[3] + pad]});
-  }
-  function show(ids) {
-    details.replaceChildren();
-    (ids || []).slice(0, 3).forEach(id => {
-      const e = data[id]; if (!e) return;
-      const box = document.createElement('article');
-      const h = document.createElement('h3'); h.textContent = e.title; box.appendChild(h);
-      const m = document.createElement('p'); m.className = 'meta';
-      m.textContent = [e.date, e.place, e.actors.join(', ')].filter(Boolean).join(' · '); box.appendChild(m);
-      e.quotes.forEach(q => { const b = document.createElement('blockquote'); b.textContent = q; box.appendChild(b); });
-      details.appendChild(box);
-    });
-    status.textContent = ids ? ids.length + ' / ' + Object.keys(data).length : '';
-    document.body.dataset.selected = ids ? ids.join(',') : '';
-  }
-  function select(ids) { ids = ids && ids.length ? ids : null; dim(mapDiv, ids); dim(tlDiv, ids); if (mapDiv) fit(ids); show(ids); }
-  [mapDiv, tlDiv].forEach(div => { if (!div) return;
-    div.on('plotly_click', ev => select(idsOf(ev)));
-    div.on('plotly_selected', ev => select(idsOf(ev)));
-    div.on('plotly_deselect', () => select(null));
-  });
-  document.getElementById('clear').addEventListener('click', () => select(null));
-  window.geoSelect = select;
-})();
-"""
-
-
-def embed_html(features: list[dict], *, title: str, source_line: str, lang: str = "de", mode: str = "both") -> str:
-    """One self-contained HTML page: no external requests, plotly inlined, data escaped."""
-    import plotly.io as pio
-    from plotly.offline import get_plotlyjs
-
-    t = _TEXT.get(lang, _TEXT["en"])
-    rows = _rows(features)
-    parts = []
-    if mode in ("both", "map"):
-        parts.append(("map", pio.to_json(map_figure(rows), validate=False)))
-    if mode in ("both", "timeline"):
-        parts.append(("timeline", pio.to_json(timeline_figure(rows), validate=False)))
-    alt = t["alt"].format(n=len(rows))
-    listing = "".join(f"<li>{_esc(r['date_text'] or r['date_start'] or t['undated'])}: {_esc(r['title'])}</li>" for r in rows)
-    divs = "".join(f'<div id="{name}" class="chart" role="img" aria-label="{_esc(alt)}"></div>' for name, _ in parts)
-    plots = "".join(
-        f"Plotly.newPlot('{name}', JSON.parse(document.getElementById('fig-{name}').textContent).data, "
-        f"JSON.parse(document.getElementById('fig-{name}').textContent).layout, {{responsive: true, displaylogo: false}});"
-        for name, _ in parts
-    )
-    figs = "".join(f'<script type="application/json" id="fig-{name}">{spec.replace("<", chr(92) + "u003c")}</script>' for name, spec in parts)
-    return f"""<!doctype html>
-<html lang="{_esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:">
-<title>{_esc(title)}</title>
-<style>body{{font-family:system-ui,sans-serif;margin:0.5rem;color:#1b1f23}}h1{{font-size:1.1rem;margin:0 0 .3rem}}
-.charts{{display:flex;flex-wrap:wrap;gap:.5rem}}.chart{{flex:1 1 420px;min-width:300px}}#details blockquote{{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #0072B2}}
-.meta{{color:#555;margin:.2rem 0}}.source{{font-size:.8rem;color:#555}}.sr-only{{position:absolute;left:-9999px}}</style></head>
-<body><h1>{_esc(title)}</h1>
-<div class="charts">{divs}</div>
-<p><button id="clear" type="button">×</button> <span id="status"></span> <span>{_esc(t['select'])}</span></p>
-<section id="details" aria-live="polite"></section>
-<p class="source">{_esc(source_line)}</p>
-<ul class="sr-only" aria-label="{_esc(alt)}">{listing}</ul>
-<script type="application/json" id="event-data">{_script_json(_details_data(rows))}</script>
-{figs}
-<script>{get_plotlyjs()}</script>
-<script>{plots}{_JS}</script>
-</body></html>
-"""
+    payload = embed_payload(features, documents=documents or [], lang=lang)
+    return embed_page(payload, title=title, intro=intro, source_html=source_html or _esc(source_line),
+                      fallback=fallback, mode=mode, embed_id=embed_id(features, title))
 
 
 def to_csv(features: list[dict]) -> str:
@@ -346,56 +245,80 @@ def to_timelinejs(features: list[dict], *, title: str) -> dict:
     return {"title": {"text": {"headline": _esc(title), "text": ""}}, "events": events}
 
 
-def iframe_snippet(src: str, *, title: str, source_line: str, alt: str, height: int = 820) -> str:
-    """Responsive iframe: full width, height follows the width down to phone size."""
-    return (
-        f'<figure style="margin:0">\n'
-        f'  <div style="position:relative;width:100%;height:0;padding-bottom:min({height}px,150%)">\n'
-        f'    <iframe src="{_esc(src)}" title="{_esc(title)}" aria-label="{_esc(alt)}" loading="lazy" '
-        f'style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe>\n'
-        f"  </div>\n  <figcaption>{_esc(source_line)}</figcaption>\n</figure>\n"
-    )
+def iframe_snippet(src: str, *, title: str, embed_id: str, height: int = 700) -> str:
+    """The host page's code: an iframe whose height follows the height the embed posts."""
+    from dashboard.embed.host import host_snippet
+
+    return host_snippet(src, embed_id=embed_id, title=title, height=height)
 
 
-def source_line(col: dict, lang: str) -> str:
-    t = _TEXT.get(lang, _TEXT["en"])
+def source_line(col: dict, lang: str, *, sources=None, as_of=None) -> tuple[str, str]:
+    """'Quelle: Outlet A, Outlet B · Stand: 2. Mai 2025' as plain text and as HTML with the
+    outlets' http(s) links. `sources` ((name, url) pairs, e.g. from story.yaml) win over the
+    documents' outlets; documents without an outlet are counted, never named by file name."""
+    from dashboard.details import safe_url
+    from dashboard.embed.payload import text
+    from dashboard.story import _date, day_words
+
+    t = text(lang)
     docs = col.get("generated_from", [])
-    outlets = sorted({d.get("outlet") or d.get("id") for d in docs})
-    dates = sorted(d["published"] for d in docs if d.get("published"))
-    as_of = f" · {t['as_of']}: {dates[-1]}" if dates else ""
-    return f"{t['source']}: {', '.join(outlets)}{as_of}"
+    if not sources:
+        links: dict[str, str | None] = {}
+        for d in docs:
+            outlet = " ".join(str(d.get("outlet") or "").split())
+            if outlet:
+                links[outlet] = links.get(outlet) or safe_url(d.get("url"))
+        sources = sorted(links.items(), key=lambda kv: kv[0].casefold())
+    names = [n for n, _ in sources]
+    html_names = [f'<a href="{_esc(u)}" target="_blank" rel="noopener noreferrer">{_esc(n)}</a>' if safe_url(u) else _esc(n)
+                  for n, u in sources]
+    unnamed = sum(1 for d in docs if not d.get("outlet")) if not names else 0
+    if unnamed:
+        names.append(t["no_outlet"].format(n=unnamed))
+        html_names.append(_esc(names[-1]))
+    as_of = as_of or max((_date(d.get("published")) for d in docs if _date(d.get("published"))), default=None)
+    when = f" · {t['as_of']}: {day_words(as_of, lang)}" if as_of else ""
+    head = f"{t['source_line']}: "
+    return head + ", ".join(names) + when, _esc(head) + ", ".join(html_names) + _esc(when)
 
 
 def export_all(col: dict, out_dir: str | Path, *, features: list[dict] | None = None, title: str = "Events",
-               lang: str = "de", base_url: str = "") -> list[Path]:
+               lang: str = "de", base_url: str = "", intro: str = "", sources=None, as_of=None) -> list[Path]:
     """Write every export for `features` (default: all events) into `out_dir`."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     feats = col["features"] if features is None else features
-    src_line = source_line(col, lang)
-    t = _TEXT.get(lang, _TEXT["en"])
+    docs = col.get("generated_from", [])
+    src_text, src_html = source_line(col, lang, sources=sources, as_of=as_of)
+    page = functools.partial(embed_html, feats, title=title, source_line=src_text, source_html=src_html,
+                             lang=lang, documents=docs, intro=intro)
     files = {
-        "embed.html": embed_html(feats, title=title, source_line=src_line, lang=lang),
-        "map.html": embed_html(feats, title=title, source_line=src_line, lang=lang, mode="map"),
-        "timeline.html": embed_html(feats, title=title, source_line=src_line, lang=lang, mode="timeline"),
-        "events.geojson": to_geojson(feats, col.get("generated_from", [])),
+        "embed.html": page(),
+        "map.html": page(mode="map"),
+        "timeline.html": page(mode="timeline"),
+        "events.geojson": to_geojson(feats, docs),
         "events.csv": to_csv(feats),
         "timelinejs.json": json.dumps(to_timelinejs(feats, title=title), ensure_ascii=False, indent=1),
-        "embed-snippet.html": iframe_snippet(f"{base_url}embed.html", title=title, source_line=src_line, alt=t["alt"].format(n=len(feats))),
+        "embed-snippet.html": iframe_snippet(f"{base_url}embed.html", title=title, embed_id=embed_id(feats, title)),
     }
     written = []
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
         written.append(out / name)
-    written += write_timeline_images(feats, out)
+    written += write_timeline_images(feats, out, lang=lang)
+    written.append(write_fallback_image(feats, out / "embed.png", title=title, source=src_text, lang=lang))
     return written
 
 
-def write_timeline_images(features: list[dict], out: Path) -> list[Path]:
-    """PNG (social media) and SVG (print) of the timeline, rendered by kaleido in chromium."""
+def _kaleido_browser() -> None:
     if os.path.exists("/usr/bin/chromium"):
         os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
-    fig = timeline_figure(_rows(features), height=500)
+
+
+def write_timeline_images(features: list[dict], out: Path, *, lang: str = "de") -> list[Path]:
+    """PNG (social media) and SVG (print) of the timeline, rendered by kaleido in chromium."""
+    _kaleido_browser()
+    fig = timeline_figure(_rows(features), height=500, lang=lang)
     fig.update_layout(width=1200, showlegend=True)
     paths = [out / "timeline.png", out / "timeline.svg"]
     for p in paths:
@@ -403,11 +326,40 @@ def write_timeline_images(features: list[dict], out: Path) -> list[Path]:
     return paths
 
 
+def write_fallback_image(features: list[dict], path: Path, *, title: str, source: str, lang: str = "de") -> Path:
+    """The embed's picture for readers without JavaScript (its <noscript>): map above timeline,
+    with title and source line, 1000 px wide."""
+    from plotly.subplots import make_subplots
+
+    _kaleido_browser()
+    rows = _rows(features)
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.6, 0.4], vertical_spacing=0.08)
+    mapf, tl = map_figure(rows), timeline_figure(rows, lang=lang)
+    for tr in mapf.data:
+        fig.add_trace(tr.update(showlegend=False), row=1, col=1)
+    for tr in tl.data:
+        fig.add_trace(tr, row=2, col=1)
+    fig.update_xaxes(mapf.layout.xaxis, row=1, col=1)
+    fig.update_yaxes(mapf.layout.yaxis.update(scaleanchor="x"), row=1, col=1)
+    fig.update_xaxes(type="date", row=2, col=1)
+    fig.update_yaxes(automargin=True, row=2, col=1)
+    fig.update_layout(width=1000, height=900, showlegend=False, plot_bgcolor="white", barmode="overlay",
+                      margin={"l": 10, "r": 10, "t": 50, "b": 50},
+                      title={"text": _esc(title), "x": 0.01, "font": {"size": 18}})
+    fig.update_layout(annotations=[{"text": _esc(source), "xref": "paper", "yref": "paper", "x": 0, "y": -0.06,
+                                    "showarrow": False, "xanchor": "left", "font": {"size": 12, "color": "#444"}}])
+    fig.layout.xaxis.update(showgrid=False)
+    fig.write_image(str(path), scale=1)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
+    from dashboard.story import build_story, read_config, story_path
+
     ap = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", default="data/events.geojson")
     ap.add_argument("--out", default="exports")
-    ap.add_argument("--title", default=None)
+    ap.add_argument("--title", default=None, help="default: the story's title (story.yaml beside --events)")
     ap.add_argument("--lang", choices=("de", "en"), default="de")
     ap.add_argument("--actor", default=None)
     ap.add_argument("--event-type", default=None)
@@ -418,8 +370,14 @@ def main(argv: list[str] | None = None) -> int:
     col = read_events(args.events).model_dump(mode="json")
     feats = select_features(col["features"], actor=args.actor, event_type=args.event_type,
                             min_confidence=args.min_confidence, verified_only=args.verified_only)
-    title = args.title or ("Ereignisse auf Karte und Zeitleiste" if args.lang == "de" else "Events on map and timeline")
-    written = export_all(col, args.out, features=feats, title=title, lang=args.lang, base_url=args.base_url)
+    config = read_config(story_path(Path(args.events)))
+    story = build_story(config, documents={d["id"]: d for d in col.get("generated_from", [])},
+                        n_events=len(feats), lang=args.lang)
+    title = args.title or (story.title if config.get("title") else
+                           ("Ereignisse auf Karte und Zeitleiste" if args.lang == "de" else "Events on map and timeline"))
+    written = export_all(col, args.out, features=feats, title=title, lang=args.lang, base_url=args.base_url,
+                         intro=story.intro if config.get("intro") else "", sources=list(story.sources) or None,
+                         as_of=story.as_of)
     print(f"{len(feats)} events exported: " + ", ".join(str(p) for p in written))
     return 0
 

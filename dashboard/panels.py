@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import downloads, selection
-from dashboard.data import Events
+from dashboard.data import Events, load_story
+from dashboard.embed.payload import text as embed_text
 from dashboard.frame import AREA_TYPES
 from dashboard.details import details_html, esc, md_escape, reader_titles, span_words
 from dashboard.i18n import t
@@ -152,11 +153,14 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
     st.dataframe(table, key=selection.chart_key("table"), on_select=selection.on_table_select,
                  selection_mode="single-row", hide_index=True, width="stretch",
                  alt=t("table", lang))
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.download_button(t("download_csv", lang), partial(downloads.to_csv, everything), "events.csv",
                        "text/csv", key="dl_csv")
     c2.download_button(t("download_geojson", lang), partial(downloads.to_geojson, everything, events),
                        "events.geojson", "application/geo+json", key="dl_geojson")
+    c3.download_button(embed_text(lang)["download"], partial(downloads.to_embed_zip, everything, events,
+                       load_story(events, lang), lang), "story-embed.zip", "application/zip", key="dl_embed",
+                       help=embed_text(lang)["download_help"])
 
 
 def details_panel(frame: pd.DataFrame, documents: dict, lang: str) -> None:

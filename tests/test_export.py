@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard.export import embed_html, export_all, iframe_snippet, select_features, to_csv, to_timelinejs
+from dashboard.export import embed_html, embed_id, export_all, iframe_snippet, select_features, source_line, to_csv, to_timelinejs
 from tests.export_fixture import collection
 
 
@@ -46,28 +46,96 @@ def test_static_timeline_images_are_real_png_and_svg(exported):
     assert "<svg" in (exported / "timeline.svg").read_text(encoding="utf-8")[:500]
 
 
-def test_the_embed_has_no_external_references(exported):
-    from plotly.offline import get_plotlyjs
+def _embed_data(page: str) -> dict:
+    raw = re.search(r'<script type="application/json" id="geo-data">(.*?)</script>', page, re.S).group(1)
+    return json.loads(raw)
 
-    page = (exported / "embed.html").read_text(encoding="utf-8").replace(get_plotlyjs(), "")  # the library's own strings aside
+
+def test_the_embed_has_no_external_references_and_no_library(exported):
+    page = (exported / "embed.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<title>Test &lt;Titel&gt;</title>" in page
+    assert "plotly" not in page.lower() and "deck.gl" not in page.lower()
+    assert len(page.encode("utf-8")) < 100_000  # was 4.8 MB with plotly.js inlined
 
 
-def test_the_iframe_snippet_has_title_alt_source_and_responsive_height(exported):
+def test_the_embed_runs_only_its_own_script_and_style():
+    import base64
+    import hashlib
+
+    page = embed_html(collection()["features"], title="T", source_line="s")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "default-src 'none'" in csp
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+
+
+def test_the_embed_carries_only_what_it_shows():
+    feats = collection()["features"]
+    data = _embed_data(embed_html(feats, title="T", source_line="s", documents=collection()["generated_from"]))
+    assert [e["id"] for e in data["events"]] == ["ev_a", "ev_b", "ev_c", "ev_d"]
+    keys = set().union(*data["events"])
+    assert not keys & {"evidence", "explanation", "confidence", "documents", "place_geometry", "sentence"}
+    assert "doc.txt" not in json.dumps(data)  # readers see outlets and titles, never file names
+    assert data["docs"] == [{"n": "Ein Artikel · Testblatt · 2025-05-01", "u": None}]
+    assert data["actors"] == ["Agency A", "Agency B"] and data["sources"] == ["Report X"]
+    undated = data["events"][3]
+    assert "d0" not in undated and "x" in undated  # undated but located: on the map, listed under the timeline
+    assert "a" in data["events"][1] and len(data["areas"]) == 1  # the area, outlined once
+
+
+@pytest.mark.parametrize("lang, labels", [
+    ("de", ["Angriff", "Ermittlungen", "Truppenverlegung", "Erklärung"]),
+    ("en", ["Attack", "Investigation", "Deployment", "Statement"]),
+])
+def test_the_legend_names_types_in_words(lang, labels):
+    data = _embed_data(embed_html(collection()["features"], title="T", source_line="s", lang=lang))
+    assert [ty["label"] for ty in data["types"]] == labels
+    assert all(ty["color"].startswith("#") for ty in data["types"])
+    assert data["text"]["legend"] == ("Legende" if lang == "de" else "Legend")
+
+
+def test_the_source_line_names_outlets_with_links_not_files():
+    col = collection()
+    col["generated_from"][0]["url"] = "https://testblatt.example/artikel"
+    text, html_line = source_line(col, "de")
+    assert text == "Quelle: Testblatt · Stand: 1. Mai 2025"
+    assert '<a href="https://testblatt.example/artikel"' in html_line and "doc.txt" not in html_line
+    col["generated_from"][0].update(outlet=None, url="javascript:alert(1)")
+    text, html_line = source_line(col, "en")
+    assert text == "Source: 1 document(s) without a named outlet · As of: 1 May 2025" and "javascript" not in html_line
+    text, html_line = source_line(col, "en", sources=[("Kurier <b>", "https://k.example/")])
+    assert "Kurier &lt;b&gt;" in html_line and text.startswith("Source: Kurier <b>")
+
+
+def test_the_no_script_fallback_shows_the_png_with_alt_text(exported):
+    page = (exported / "embed.html").read_text(encoding="utf-8")
+    noscript = re.search(r"<noscript>(.*?)</noscript>", page, re.S).group(1)
+    assert '<img class="fallback" src="embed.png" alt="Karte und Zeitleiste mit 4 Ereignissen">' in noscript
+    assert "Stationierung in Nordstadt" in noscript  # and the events as text
+    assert (exported / "embed.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_host_snippet_listens_for_the_embeds_height(exported):
     snippet = (exported / "embed-snippet.html").read_text(encoding="utf-8")
-    assert 'src="https://example.org/embed.html"' in snippet and 'title="Test &lt;Titel&gt;"' in snippet
-    assert "aria-label=" in snippet and "Quelle: Testblatt" in snippet and "padding-bottom" in snippet
+    iframe, listener = snippet.strip().split("\n")
+    data = _embed_data((exported / "embed.html").read_text(encoding="utf-8"))
+    assert f'data-geo-embed="{data["embedId"]}"' in iframe
+    assert 'src="https://example.org/embed.html"' in iframe and 'title="Test &lt;Titel&gt;"' in iframe
+    assert listener.startswith("<script>") and "geo-embed-height" in listener and "e.source" in listener
 
 
 def test_untrusted_text_cannot_break_out_of_the_page():
     payload = '</script><img src=x onerror="window.pwned=1">'
-    html = embed_html(collection(payload)["features"], title=payload, source_line=payload)
+    html = embed_html(collection(payload)["features"], title=payload, source_line=payload, intro=payload)
     assert "<img src=x" not in html and "</script><img" not in html
 
 
-def test_iframe_snippet_escapes_a_hostile_url():
-    assert 'src="&quot;' in iframe_snippet('"><script>', title="t", source_line="s", alt="a")
+def test_iframe_snippet_escapes_a_hostile_url_and_title():
+    snippet = iframe_snippet('"><script>', title='"><b>', embed_id=embed_id([], "t"))
+    assert 'src="&quot;&gt;&lt;script&gt;"' in snippet and 'title="&quot;&gt;&lt;b&gt;"' in snippet
 
 
 def test_export_selection_uses_the_dashboard_filters():
@@ -125,3 +193,21 @@ def test_the_dashboard_csv_download_neutralises_formula_cells():
     assert rows[1][header.index("title")] == "'" + FORMULAS[0]
     assert rows[1][header.index("actors")] == "'" + FORMULAS[0] + "; ok"
     assert any(r[header.index("lon")].startswith("-") for r in rows[1:])  # numbers untouched
+
+
+def test_the_dashboard_offers_the_story_embed_of_its_view_as_a_zip():
+    import zipfile
+
+    from dashboard.data import events_from_collection
+    from dashboard.downloads import to_embed_zip
+    from dashboard.story import build_story
+    from geo.contract import validate_collection
+
+    events = events_from_collection(validate_collection(collection()))
+    story = build_story({}, documents=events.documents, n_events=4, lang="en")
+    view = events.frame[events.frame["id"].isin(["ev_a", "ev_c"])]
+    with zipfile.ZipFile(io.BytesIO(to_embed_zip(view, events, story, "en"))) as zf:
+        assert {"embed.html", "embed.png", "embed-snippet.html", "map.html", "timeline.html"} <= set(zf.namelist())
+        page = zf.read("embed.html").decode("utf-8")
+    assert [e["id"] for e in _embed_data(page)["events"]] == ["ev_a", "ev_c"]
+    assert "Source: Testblatt" in page and f"<title>{story.title}</title>" in page

@@ -223,9 +223,9 @@ def test_the_exports_never_run_document_markup(browser, payload_events, tmp_path
         for path in pages:
             page = context.new_page()
             page.goto(path.as_uri())
-            page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0", timeout=20_000)
+            page.wait_for_function("document.querySelectorAll('#geo-embed svg .mark').length > 0", timeout=20_000)
             assert_clean(page, f"{path.name} render")
-            markers = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+            markers = page.locator("#geo-embed svg .mark")
             for i in range(min(markers.count(), 6)):
                 markers.nth(i).hover(force=True)
                 page.wait_for_timeout(100)
