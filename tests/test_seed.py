@@ -1,5 +1,8 @@
 """The seed article's headline happenings come out with the right place and date."""
 import datetime as dt
+import json
+
+from tests.conftest import run_loader
 
 
 def _find(events, *, place=None, place_type=None, actor=None, etypes=None, quote=None):
@@ -64,12 +67,26 @@ def test_reader_comments_are_not_reporting(seed_events):
             assert e["section"] == "comments" and e["confidence"] < 0.4
 
 
-def test_undated_and_unlocated_events_are_kept(seed_run):
+def test_undated_and_unlocated_events_are_kept(seed_run, tmp_path):
     proc, col, _ = seed_run
-    feats = col["features"]
-    assert any(f["properties"]["undated"] for f in feats)
     assert "undated" in proc.stdout and "unlocated" in proc.stdout
     assert col["generated_from"][0]["id"] == "000_ba779983c7861c53.txt"
+    # The seed's undated sentences take the year of its dates now; a text with no date at all
+    # keeps its happenings, undated.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "razzia.md").write_text("---\nlanguage: de\n---\nDie Polizei durchsuchte in München mehrere Wohnungen.\n",
+                                                encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    assert run_loader(tmp_path / "in", "--out", out, "--quiet").returncode == 0
+    feats = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert feats and all(f["properties"]["undated"] for f in feats)
+
+
+def test_the_seeds_headline_events_are_dated_by_the_year_its_dates_point_to(seed_events):
+    """The seed states no publication date; its latest dates are of 2025, so the deployment in
+    Puerto Rico, told without a date, is of 2025 (year precision, inferred)."""
+    (ev,) = [e for e in seed_events if "Puerto Rico" in e["place_name"] and "Hegseth" in e["evidence"][0]["quote"]]
+    assert (ev["date_start"], ev["date_end"], ev["date_precision"]) == ("2025-01-01", "2025-12-31", "year")
 
 
 def test_every_quote_is_the_text_it_points_at(seed_events):
