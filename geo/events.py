@@ -30,8 +30,8 @@ from geo.what import Trigger, find_triggers, has_speaker, lexicon
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
-# Types of one family tell one happening from different angles and may merge when adjacent;
-# a statement or report merges with the happening it is about.
+# Statements and unlisted happenings are never repeats of one another; across documents they
+# do not merge, and a merged event takes a happening's type over theirs.
 _LOOSE = frozenset(("statement", "other"))
 # "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
 _PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
@@ -208,7 +208,7 @@ def extract_events(
     seats: list[PlaceMention] = (),
     title_places: list[PlaceMention] = (),
 ) -> list[Event]:
-    """Make one candidate event per sentence that reports a happening, then merge neighbours.
+    """Make one candidate event per sentence that reports a happening, then merge repeats.
 
     A sentence without a date of its own takes the date of its live-blog entry heading or of
     an earlier sentence in its paragraph (basis "inferred"); the lede (first paragraph) is
@@ -377,7 +377,10 @@ def extract_events(
              and (_place_role(doc.text, m) == "located" or _after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
     title_place = next((m.place for m in title_places if not m.weak and _place_role(doc.title, m) != "mentioned"), None)
-    merged = _merge_repeats(_merge_adjacent(_with_document_place(events, title_place), sentences))
+    # Each sentence tells its own happening unless it repeats one (a later mention of the same
+    # type and place): neighbours of related types are no longer joined (measured on the
+    # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
+    merged = _merge_repeats(_with_document_place(events, title_place))
     return [_finish(e) for e in merged]
 
 
@@ -576,29 +579,6 @@ def _types_compatible(a: str, b: str) -> bool:
 
 
 _RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
-
-
-def _merge_adjacent(events: list[Event], sentences: list[Sentence]) -> list[Event]:
-    """Merge runs of neighbouring sentences in one paragraph that tell the same happening."""
-    para_of = {s.start: s.paragraph for s in sentences}
-    out: list[Event] = []
-    for e in events:
-        if out:
-            prev = out[-1]
-            same_para = para_of.get(prev.evidence[-1].start) == para_of.get(e.evidence[0].start)
-            same_place = prev.place is None or e.place is None or prev.place.id == e.place.id
-            if (
-                same_para
-                and not (e.novel and e.event_type == prev.event_type)
-                and same_place
-                and prev.section == e.section
-                and _types_compatible(prev.event_type, e.event_type)
-                and _dates_compatible(prev.interval, e.interval)
-            ):
-                out[-1] = _combine(prev, e)
-                continue
-        out.append(e)
-    return out
 
 
 _EXPLANATION_MAX = 60  # lines; a happening told a thousand times needs no thousand reasons
