@@ -221,3 +221,10 @@ def test_a_happening_told_hundreds_of_times_is_one_event_with_a_bounded_explanat
     (ev,) = _events(text, places=[_mention(text, "Isla Test", ISLAND)])
     assert ev.event_type == "labour_strike" and len(ev.evidence) == 301
     assert len(ev.explanation) <= 70 and ev.explanation[-1] == ("merged", "and further mentions")
+
+
+def test_a_dateline_is_the_last_resort_for_where_it_happened():
+    town = Place("geo:test/kathmandu", "Kathmandu", "city", 27.7, 85.3, "NP", population=1_000_000)
+    text = "KATHMANDU (AP) — Landslides killed nine people while they were sleeping, officials said."
+    (ev,) = _events(text, places=[_mention(text, "KATHMANDU", town)], lang="en")
+    assert ev.event_type in ("landslide", "killing") and ev.place == town and ev.place_inherited
