@@ -521,8 +521,10 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
 
 def _dated_later(first: Event, later: Event) -> bool:
     """An undated happening told first and a later mention with a date of its own ("In 2002, a
-    landslide …") are two happenings: news dates its main happening at once or not at all."""
-    return first.interval is None and later.interval is not None and later.interval.basis != "inferred"
+    landslide …") are two happenings: news dates its main happening at once or not at all. A
+    date only inherited from the document counts as none."""
+    undated = first.interval is None or first.interval.basis == "inferred"
+    return undated and later.interval is not None and later.interval.basis != "inferred"
 
 
 def _inside(a: Place, b: Place) -> bool:

@@ -228,3 +228,13 @@ def test_a_dateline_is_the_last_resort_for_where_it_happened():
     text = "KATHMANDU (AP) — Landslides killed nine people while they were sleeping, officials said."
     (ev,) = _events(text, places=[_mention(text, "KATHMANDU", town)], lang="en")
     assert ev.event_type in ("landslide", "killing") and ev.place == town and ev.place_inherited
+
+
+def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_happening():
+    text = ("Landslides killed nine people in the hills.\n\n"
+            "In 2002, a landslide buried six villages in the same region.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", reference=dt.date(2015, 12, 31),
+                   reference_basis="latest date")
+    times = [_time(text, "In 2002", dt.date(2002, 1, 1), dt.date(2002, 12, 31), "year")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
+    assert [(e.interval.start.year, e.interval.basis) for e in events] == [(2015, "inferred"), (2002, "explicit")]

@@ -165,6 +165,7 @@ NO_HAPPENING = [
     ("de", "In Brandenburg und Berlin sind die Temperaturen in den letzten Tagen gestiegen."),  # "Brandenburg" is no fire, "Tagen" no meeting
     ("de", "Einer der Männer wollte nach Syrien ausreisen, teilte das Landratsamt in den Landkreisen mit."),  # no "Reise" in "Landkreisen"
     ("en", '"The fire was horrendous," said a resident of Perth on Friday.'),  # a witness's words
+    ("de", "Unterstützen Sie unseren journalistischen Kampf gegen Rechtspopulismus in Berlin."),  # a struggle, no fight
 ]
 
 
