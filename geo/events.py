@@ -381,6 +381,14 @@ def extract_events(
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
     merged = _merge_repeats(_with_document_place(events, title_place, _dateline_place(doc.text, places)))
+    # A place the title names without the sentence's words ("in Munich" in a German text) is
+    # named as the text itself names it elsewhere ("in München").
+    own = {}
+    for m in places:
+        if not m.weak and not m.genitive and _is_name(m.text):
+            own.setdefault(m.place.id, m.text)
+    merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
+              and e.place_label in ("", f"in {_local_name(e.place, doc.language)}") else e for e in merged]
     return [_finish(e) for e in merged]
 
 

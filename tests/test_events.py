@@ -238,3 +238,11 @@ def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_ha
     times = [_time(text, "In 2002", dt.date(2002, 1, 1), dt.date(2002, 12, 31), "year")]
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
     assert [(e.interval.start.year, e.interval.basis) for e in events] == [(2015, "inferred"), (2002, "explicit")]
+
+
+def test_an_inherited_place_is_named_in_the_title_as_the_text_names_it():
+    munich = Place("geo:test/munich", "Munich", "city", 48.1, 11.6, "DE", population=1_500_000)
+    text = "Ein Großbrand zerstörte am Montag in München eine Halle.\n\nDie Schule blieb am Dienstag geschlossen."
+    events = _events(text, places=[_mention(text, "München", munich)])
+    inherited = [e for e in events if e.place_inherited]
+    assert inherited and all(e.title.endswith("in München") for e in inherited), [e.title for e in events]
