@@ -6,7 +6,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, panels, selection, sidebar, urlstate  # noqa: E402
+from dashboard import a11y, data, panels, selection, sidebar, urlstate  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.map_layers import type_colors  # noqa: E402
 
@@ -19,6 +19,7 @@ story = data.load_story(events, lang)
 st.set_page_config(page_title=story.title, page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if url_view.embed else "auto")
 panels.page_style()
+a11y.page_style()
 st.sidebar.radio("Sprache / Language", ["de", "en"], key="lang", horizontal=True,
                  format_func={"de": "Deutsch", "en": "English"}.get)
 if "_seeded" not in st.session_state:

@@ -133,7 +133,7 @@ def details_html(row: pd.Series, documents: dict, lang: str) -> str:
                                place_name=row["place_name"], actors=row["actors"])
     parts = [
         f'<div class="geo-details" data-testid="geo-details" data-event-id="{esc(row["id"])}">',
-        f"<h4>{esc(shown_title)}</h4>",
+        f"<h3>{esc(shown_title)}</h3>",  # under the panel's h2 (axe: heading-order)
         f'<p lang="{esc(row["language"] or "")}"><small>{esc(row["title"])}</small></p>' if shown_title != row["title"] else "",
         '<dl style="display:grid;grid-template-columns:max-content 1fr;gap:0.15em 1em;margin:0">',
         f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0'>{esc(date_words(row, lang))}</dd>",

@@ -167,7 +167,7 @@ def details_panel(frame: pd.DataFrame, documents: dict, lang: str) -> None:
     """The focused event's details, or a hint how to pick one."""
     focus = st.session_state.get("focus")
     rows = frame[frame["id"] == focus]
-    st.subheader(t("details", lang))
+    st.header(t("details", lang))  # h2 like the sidebar's: an h3 under the h1 skipped a level (axe: heading-order)
     if rows.empty:
         st.caption(t("details_hint", lang))
         return
