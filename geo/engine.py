@@ -1,18 +1,59 @@
 """Where per-document work runs: in this process, in local worker processes, or on Dask.
 
-Every engine yields one `DocumentResult` per path, in the order of `paths`, so the output
-does not depend on the engine.
+Every engine yields one `DocumentOutcome` per path, in the order of `paths`, so the output
+does not depend on the engine. An outcome keeps what the output needs of a document (its
+events, its `generated_from` entry, a digest of its text), never the text itself.
+
+On Dask, each task processes a contiguous partition of the paths and writes its outcomes as
+a GeoParquet part (geo/parts.py) into a folder the workers and the client share; the client
+reads the parts back one at a time, in order, and deletes each after reading.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
+from geo.ingest import document_warnings
+from geo.parts import read_part, write_part
 from geo.pipeline import DocumentResult, Resources, process_path
+from geo.records import Event
+from geo.write import document_entry
 
 _WORKER: Resources | None = None
+
+
+@dataclass
+class DocumentOutcome:
+    """One processed path as the client needs it: `entry` and `doc_id` are None when the
+    document could not be read; `digest` identifies its (normalised) text."""
+
+    path: str
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    entry: dict | None = None
+    doc_id: str | None = None
+    digest: bytes | None = None
+    events: list[Event] = field(default_factory=list)
+    areas: dict[str, str] = field(default_factory=dict)
+
+
+def _outcome(r: DocumentResult) -> DocumentOutcome:
+    doc = r.document
+    if doc is None:
+        return DocumentOutcome(path=r.path, error=r.error, warnings=tuple(r.warnings))
+    return DocumentOutcome(
+        path=r.path, error=r.error, warnings=tuple(document_warnings(doc)) + tuple(r.warnings),
+        entry=document_entry(doc), doc_id=doc.id,
+        digest=hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).digest(),
+        events=r.events, areas=r.areas,
+    )
 
 
 def _init_worker() -> None:
@@ -20,29 +61,50 @@ def _init_worker() -> None:
     _WORKER = Resources.load()
 
 
-def _work(path: str, curated: dict[str, dict] | None = None) -> DocumentResult:
-    return process_path(path, resources=_WORKER, curated=curated)
+def _work(path: str, curated: dict[str, dict] | None = None) -> DocumentOutcome:
+    return _outcome(process_path(path, resources=_WORKER, curated=curated))
 
 
 def run_paths(paths: list[str], *, engine: str = "local", jobs: int | None = None, scheduler: str | None = None,
-              resources: Resources | None = None, curated: dict[str, dict] | None = None) -> Iterator[DocumentResult]:
-    """Process documents with the chosen engine, streaming results in input order; `curated`
-    is the editors' document metadata by document id (see geo.pipeline.process_path)."""
+              resources: Resources | None = None, curated: dict[str, dict] | None = None,
+              parts_dir: str | Path | None = None) -> Iterator[DocumentOutcome]:
+    """Process documents with the chosen engine, streaming outcomes in input order; `curated`
+    is the editors' document metadata by document id (see geo.pipeline.process_path). On Dask
+    the parts go into a temporary folder inside `parts_dir` (default: the system's temporary
+    folder, which only a local cluster shares with the client)."""
     if engine == "dask":
-        yield from _run_dask(paths, scheduler=scheduler, curated=curated)
+        yield from _run_dask(paths, scheduler=scheduler, curated=curated, parts_dir=parts_dir)
         return
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs <= 1 or len(paths) < 8:
         res = resources or Resources.load()
         for p in paths:
-            yield process_path(p, resources=res, curated=curated)
+            yield _outcome(process_path(p, resources=res, curated=curated))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
         yield from pool.map(partial(_work, curated=curated), paths, chunksize=4)
 
 
-def _run_dask(paths: list[str], *, scheduler: str | None, curated: dict[str, dict] | None = None) -> Iterator[DocumentResult]:
-    """Partition documents across a Dask cluster's workers; each worker loads resources once."""
+def _partition(paths: list[str], folder: str, number: int, curated: dict[str, dict] | None = None) -> str:
+    """A Dask task: process a slice of the paths and write them as one part."""
+    if _WORKER is None:  # a worker that joined after client.run(_init_worker)
+        _init_worker()
+    return str(write_part([_work(p, curated) for p in paths], folder, number))
+
+
+def _partitions(paths: list[str], workers: int) -> list[list[str]]:
+    """Contiguous slices, so reading parts in order reads documents in input order; a few per
+    worker so a slow slice does not hold the others up, and none over 200 documents so a
+    part's events stay small on the client."""
+    n = max(workers * 4, -(-len(paths) // 200), 1)
+    size = -(-len(paths) // n) if paths else 1
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def _run_dask(paths: list[str], *, scheduler: str | None, curated: dict[str, dict] | None = None,
+              parts_dir: str | Path | None = None) -> Iterator[DocumentOutcome]:
+    """Partition documents across a Dask cluster's workers; each worker loads resources once
+    and writes its partitions' events as GeoParquet parts; the client streams them back."""
     from dask.distributed import Client, LocalCluster
 
     cluster = None
@@ -52,11 +114,23 @@ def _run_dask(paths: list[str], *, scheduler: str | None, curated: dict[str, dic
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        if parts_dir is not None:
+            Path(parts_dir).mkdir(parents=True, exist_ok=True)
+        folder = tempfile.mkdtemp(prefix=".geo-parts-", dir=parts_dir)
+    except OSError:  # e.g. a read-only output folder: the writer will name that problem
+        folder = tempfile.mkdtemp(prefix="geo-parts-")
+    try:
         client.run(_init_worker)
-        futures = client.map(partial(_work, curated=curated), paths, pure=False)
+        slices = _partitions(paths, sum(client.nthreads().values()))
+        futures = [client.submit(_partition, s, folder, i, curated, pure=False) for i, s in enumerate(slices)]
         for fut in futures:
-            yield fut.result()
+            part = fut.result()
+            fut.release()  # the scheduler forgets the task; only the part file remains
+            yield from read_part(part, DocumentOutcome)
+            for name in (part, Path(part).with_suffix(".documents.jsonl")):
+                Path(name).unlink()
     finally:
+        shutil.rmtree(folder, ignore_errors=True)
         client.close()
         if cluster is not None:
             cluster.close()

@@ -19,7 +19,6 @@ documents, bad arguments, or an unknown id given to --explain).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from pathlib import Path
@@ -27,9 +26,9 @@ from pathlib import Path
 from geo.contract import ContractError, read_events
 from geo.curate import CurationError, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
 from geo.engine import run_paths
-from geo.ingest import discover, document_warnings
+from geo.ingest import discover
 from geo.events import merge_events
-from geo.write import OutputError, build_collection, document_entry, to_feature, write_outputs
+from geo.write import OutputError, build_collection, to_feature, write_outputs
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data/events.geojson"
@@ -112,24 +111,22 @@ def main(argv: list[str] | None = None) -> int:
     events, documents, failed, areas, duplicates = [], [], len(problems), {}, 0
     first_with_text: dict[bytes, tuple[str, str]] = {}  # text digest -> (id, path) of its first document
     for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
-                       curated=curated_docs):
+                       curated=curated_docs, parts_dir=Path(args.out).resolve().parent):
         progress.step()
-        warnings.extend(document_warnings(r.document) if r.document is not None else ())
         warnings.extend(r.warnings)
         if r.error:
             failed += 1
             print(f"error: {r.error}", file=sys.stderr)
-        if r.document is not None and not r.error:
-            entry = document_entry(r.document)
-            original, original_path = first_with_text.setdefault(_digest(r.document.text), (r.document.id, r.path))
-            if original != r.document.id:
+        if r.entry is not None and not r.error:
+            original, original_path = first_with_text.setdefault(r.digest, (r.doc_id, r.path))
+            if original != r.doc_id:
                 warnings.append(f"{r.path}: same text as {original_path}; its events are reported once, under {original}")
-                documents.append(entry | {"duplicate_of": original})
+                documents.append(r.entry | {"duplicate_of": original})
                 duplicates += 1
                 continue
             areas.update(r.areas)
             events.extend(r.events)
-            documents.append(entry)
+            documents.append(r.entry)
     if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
@@ -165,11 +162,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{failed} skipped, {len(warnings)} warnings → {', '.join(str(w) for w in written)}"
     )
     return 1 if failed else 0
-
-
-def _digest(text: str) -> bytes:
-    """Identity of a document's (normalised) text, so exact duplicates are reported once."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 if __name__ == "__main__":
