@@ -43,7 +43,7 @@ def safe_url(url: object) -> str | None:
 def reader_title(title: str | None, event_type: str, language: str | None, lang: str, *,
                  place_name: str | None = None, actors=()) -> str:
     """The event's title for a reader of `lang`: as written when the document is in that language;
-    a title the loader built ("Dokument in Washington (ICE)", see geo.events._title) rebuilt in the
+    a title the loader built ("Dokument in Washington (ICE)", see geo.merge._title) rebuilt in the
     reader's words; any other title prefixed with the type's label in the reader's language."""
     label = t("type_" + event_type, lang)
     if not title:

@@ -1,9 +1,10 @@
-"""Sentences plus their dates, places and actors into events; repeated mentions merged.
+"""Sentences plus their dates, places and actors into events.
 
 A sentence reports a happening when it holds an asserted trigger of an event type
-(`geo.what`, rules in `geo/what/<language>.yaml`). Its event takes the sentence's most precise date, the place
-where it happened (not the places merely mentioned with it), its actors and cited sources.
-Mentions of the same happening are then merged, within and across documents.
+(`geo.what`, rules in `geo/what/<language>.yaml`). Its event takes the sentence's most precise
+date, the place where it happened (`geo.roles`: not the places merely mentioned with it), its
+actors and cited sources; a sentence without them inherits its paragraph's, its heading's or
+its document's. Repeated mentions are merged by `geo.merge`, within and across documents.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from geo.contract import type_family
 from geo.records import (
     ActorMention,
     DateInterval,
@@ -24,51 +26,10 @@ from geo.records import (
     SourceMention,
     TimeMention,
 )
-from geo.contract import TAXONOMY, type_family, type_label
-from geo.where import PLACE_NOUNS, QUALIFIER_GAP
+from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
+from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, lies_in, place_role
 from geo.what import Trigger, find_triggers, has_speaker, lexicon
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
-PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
-# Statements and unlisted happenings are never repeats of one another; across documents they
-# do not merge, and a merged event takes a happening's type over theirs.
-_LOOSE = frozenset(("statement", "other"))
-# "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
-_PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
-_LOCATED_BEFORE = re.compile(
-    r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
-    r"off the coast of|vor der Küste|outside|over|über|über der|über dem|across|throughout|inside|within|quer durch|en|cerca de)"
-    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?)$",
-    re.I,
-)
-# "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
-_APPOSITION = r"(?:(?:the|der|die|dem)\s+)?(?:(?:capital|Hauptstadt|city|Stadt|town)\s*,?\s+)?"  # "of the capital, Kathmandu"
-_DIRECTION_BEFORE = re.compile(
-    rf"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
-    r"|\b(?:südlich|nördlich|östlich|westlich|südöstlich|südwestlich|nordöstlich|nordwestlich|"
-    rf"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+{_APPOSITION}"
-    rf"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+(?:\([^)]{{1,30}}\)\s+)?\w*\s*(?:von|of|from)\s+"
-    rf"{_APPOSITION})$",
-    re.I,
-)
-_ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|says|said|sagte|erklärte|warnte|kündigte|"
-                          r"signed|sent|launched|fired|attacked|struck|announced|accused|called|condemned|deployed|"
-                          r"imposed|responded|agreed|rejected|denied|demanded|urged|claimed|intercepted|warned)\b")
-# "Russlands Militär", "Chinas Präsident": a genitive country names who acts, not where.
-_GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
-# "KATHMANDU, Nepal (AP) —", "Rostock - ": a dateline names where the story was filed.
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
-_ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
-    re.I,
-)
-# "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
-_SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
-# Where troops are sent or a visitor travels is where the deployment or visit happens.
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
-)
-_MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
@@ -93,77 +54,6 @@ def _within(items, s: Sentence, starts: list[int] | None = None):
         return [m for m in items if m.start >= s.start and m.end <= s.end]
     lo, hi = bisect_left(starts, s.start), bisect_right(starts, s.end)
     return [m for m in items[lo:hi] if m.end <= s.end]
-
-
-def _place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
-    """'located' where the happening took place, 'mentioned' for origins, targets, demonyms."""
-    if m.weak:
-        return "mentioned"
-    before = doc_text[max(0, m.start - 40):m.start]
-    if _INSTITUTION_AFTER.match(doc_text, m.end):
-        return "mentioned"
-    if etype in _MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
-        return "located"
-    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):
-        return "mentioned"
-    line_start = doc_text.rfind("\n", 0, m.start) + 1
-    if not doc_text[line_start:m.start].strip() and _DATELINE_AFTER.match(doc_text, m.end):
-        return "mentioned"  # the dateline: where the story was filed
-    if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
-        return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
-    if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
-            and _GENITIVE_OF.match(doc_text, m.end - 1):
-        return "mentioned"
-    if _LOCATED_BEFORE.search(before):
-        return "located"
-    return "named"
-
-
-# "Romania Foreign Ministry", "Dallas County Medical Examiner": the name qualifies an institution.
-_INSTITUTION_AFTER = re.compile(
-    r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|Embassy|"
-    r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post)\b")
-def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
-    """Whether `second` only says where `first` lies ("Mesa in Phoenix, Arizona", "Knüllwald
-    (Hessen)", "Weingarten bei Ravensburg"): then the first is where it happened."""
-    if not QUALIFIER_GAP.match(text[first.end:second.start]):
-        return False
-    a, b = first.place, second.place
-    if a.type not in ("city", "site") or a.id == b.id:
-        return False
-    if b.type in ("country", "admin1"):
-        return _inside(a, b)
-    return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
-
-
-def _roles(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> dict[int, str]:
-    """Each mention's role; a qualifier hands its role to the place it qualifies."""
-    roles = {id(m): _place_role(doc_text, m, etype) for m in mentions}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for first, second in zip(ordered, ordered[1:]):
-        if not first.weak and _qualifies(doc_text, first, second):
-            if roles[id(second)] == "located":
-                roles[id(first)] = roles[id(second)]
-            roles[id(second)] = "mentioned"
-    return roles
-
-
-def _best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> PlaceMention | None:
-    roles = _roles(doc_text, mentions, etype)
-    ranked = sorted(
-        (m for m in mentions if roles[id(m)] != "mentioned"),
-        key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
-    )
-    if not ranked:
-        return None
-    top = ranked[0]
-    if top.place.type in ("country", "admin1"):
-        # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
-        # says more precisely where than the country after "in".
-        inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code]
-        if inside:
-            return inside[0]
-    return top
 
 
 def _best_interval(times: list[TimeMention]) -> TimeMention | None:
@@ -240,7 +130,7 @@ def extract_events(
         s_times = _within(times, s, starts[id(times)])
         # A place inside quoted speech is what someone talked about, not where this happened.
         outside = [m for m in s_places if not _in_quote(m.start, m.end, quoted)]
-        best = _best_place(doc.text, outside)
+        best = best_place(doc.text, outside)
         inherited = False
         place = best.place if best else None
         if place is None and s.paragraph in context:
@@ -277,8 +167,8 @@ def extract_events(
             else:
                 continue
         etype, trigger_word = trig.event_type, trig.text
-        if etype in _MOVEMENT_TYPES:
-            moved = _best_place(doc.text, outside, etype)
+        if etype in MOVEMENT_TYPES:
+            moved = best_place(doc.text, outside, etype)
             if moved is not None:
                 best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":
@@ -292,7 +182,7 @@ def extract_events(
         if best is None and etype not in _REPORTING_TYPES and not rule.startswith("threat"):
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
-            best = _best_place(doc.text, s_places)
+            best = best_place(doc.text, s_places)
             if best:
                 place, inherited = best.place, False
         t, date_inherited = own_t, False
@@ -371,16 +261,16 @@ def extract_events(
     spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
     lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin1")
-                   and lo <= m.start < hi and _place_role(doc.text, m) != "mentioned"]
+                   and lo <= m.start < hi and place_role(doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
-             and (_place_role(doc.text, m) == "located" or _after_place_noun(doc.text, m))}
+             and (place_role(doc.text, m) == "located" or after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
-    title_place = next((m.place for m in title_places if not m.weak and _place_role(doc.title, m) != "mentioned"), None)
+    title_place = next((m.place for m in title_places if not m.weak and place_role(doc.title, m) != "mentioned"), None)
     # Each sentence tells its own happening unless it repeats one (a later mention of the same
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
-    merged = _merge_repeats(_with_document_place(events, title_place, _dateline_place(doc.text, places)))
+    merged = merge_repeats(_with_document_place(events, title_place, dateline_place(doc.text, places)))
     # A place the title names without the sentence's words ("in Munich" in a German text) is
     # named as the text itself names it elsewhere ("in München").
     own = {}
@@ -388,8 +278,8 @@ def extract_events(
         if not m.weak and not m.genitive and _is_name(m.text):
             own.setdefault(m.place.id, m.text)
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
-              and e.place_label in ("", f"in {_local_name(e.place, doc.language)}") else e for e in merged]
-    return [_finish(e) for e in merged]
+              and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
+    return [finish(e) for e in merged]
 
 
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
@@ -415,12 +305,6 @@ def _on_the_ground(event_type: str) -> bool:
     return type_family(event_type) in _GROUND_FAMILIES and event_type != "investigation"
 
 
-def _after_place_noun(text: str, m: PlaceMention) -> bool:
-    """ "der Stadt Treuenbrietzen", "the town of Yarloop": named as a settlement."""
-    words = text[max(0, m.start - 30):m.start].split()
-    return bool(words) and (words[-1] in PLACE_NOUNS or (words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS))
-
-
 def _only_town(e: Event, towns: list[Place]) -> Event:
     """An event placed in a country or state takes the one town the article names inside it
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
@@ -428,7 +312,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
     if e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type):
         return e
-    inside = [p for p in towns if _inside(p, e.place)]
+    inside = [p for p in towns if lies_in(p, e.place)]
     if len(inside) != 1:
         return e
     return replace(e, place=inside[0], place_label="",
@@ -439,23 +323,11 @@ def _refined(e: Event, finer: list[Place]) -> Event:
     """A headline event placed in a country or state takes the lede's first town or state inside it."""
     if not e.headline or e.place is None or e.place.type not in ("country", "admin1"):
         return e
-    inside = next((p for p in finer if _inside(p, e.place)), None)
+    inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:
         return e
     return replace(e, place=inside, place_label="",
                    explanation=e.explanation + (("place", f"{inside.name}: the lede's place inside {e.place.name}"),))
-
-
-def _dateline_place(text: str, places: list[PlaceMention]) -> Place | None:
-    """The place of a dateline ("Konstanz (dpa) -", "KATHMANDU, Nepal (AP) —") in the first
-    lines: where the story was filed, the last resort for where it happened."""
-    for m in places:
-        if m.start > 300:
-            break
-        line_start = text.rfind("\n", 0, m.start) + 1
-        if not m.weak and not text[line_start:m.start].strip() and _DATELINE_AFTER.match(text, m.end):
-            return m.place
-    return None
 
 
 def _with_document_place(events: list[Event], title_place: Place | None = None,
@@ -506,44 +378,6 @@ def _is_novel(text: str, trig: Trigger) -> bool:
     return bool(_NOVEL_BEFORE.search(before)) or bool(re.search(r"\b(?:another|again|erneut|wieder|weitere)\b", text[trig.start:trig.end + 40], re.I))
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
-    """News tells its main happening again and again ("the fire", "the blaze"): later mentions
-    of the same type at the same place (or at none) with compatible dates join the first one."""
-    out: list[Event] = []
-    by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
-    for e in events:
-        for i in by_type.get(e.event_type, ()) if not e.novel else ():
-            prev = out[i]
-            if (e.event_type not in _LOOSE and prev.section == e.section
-                    and (prev.place is None or e.place is None or prev.place.id == e.place.id
-                         or e.place_inherited or _inside(e.place, prev.place) or _inside(prev.place, e.place))
-                    and _dates_compatible(prev.interval, e.interval)
-                    and not _dated_later(prev, e)):
-                out[i] = _combine(prev, e)
-                break
-        else:
-            by_type.setdefault(e.event_type, []).append(len(out))
-            out.append(e)
-    return out
-
-
-def _dated_later(first: Event, later: Event) -> bool:
-    """An undated happening told first and a later mention with a date of its own ("In 2002, a
-    landslide …") are two happenings: news dates its main happening at once or not at all. A
-    date only inherited from the document counts as none."""
-    undated = first.interval is None or first.interval.basis == "inferred"
-    return undated and later.interval is not None and later.interval.basis != "inferred"
-
-
-def _inside(a: Place, b: Place) -> bool:
-    """Whether place a lies within b as far as codes tell (a city within its state or country)."""
-    if b.type == "country":
-        return a.country_code == b.country_code and a.type != "country"
-    if b.type == "admin1":
-        return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
-    return False
-
-
 def _lede_paragraph(sentences: list[Sentence]) -> int | None:
     """The first body paragraph that is not a heading: where news tells its main happening."""
     return next((s.paragraph for s in sentences if s.section == "body"), None)
@@ -555,7 +389,7 @@ def _title_type(doc: Document) -> tuple[str, str] | None:
         return None
     head = Sentence(0, len(doc.title), doc.title, 0)
     trig = _best_trigger(find_triggers(doc.title, [head], language=doc.language))
-    if trig is None or trig.event_type in _LOOSE:
+    if trig is None or trig.event_type in LOOSE:
         return None
     return trig.event_type, f"{trig.rule} in the headline '{trig.text}'"
 
@@ -574,16 +408,12 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
             surface = place.name  # a genitive "Venezuelas"
         if surface == place.name or (language == "de" and _is_name(surface)):
             return f"in {surface}"  # "in München", as the German text writes it
-    return f"in {_local_name(place, language)}"
+    return f"in {local_name(place, language)}"
 
 
 def _is_name(surface: str) -> bool:
     """A name as written, not an adjective form ("venezolanischen")."""
     return surface[:1].isupper() and not surface.lower().endswith(("ische", "ischen", "ischer", "isches"))
-
-
-def _local_name(place: Place, language: str) -> str:
-    return (place.name_de or place.name) if language == "de" else place.name
 
 
 def _event_id(doc_id: str, etype: str, quote: str) -> str:
@@ -592,156 +422,3 @@ def _event_id(doc_id: str, etype: str, quote: str) -> str:
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
-
-
-def _types_compatible(a: str, b: str) -> bool:
-    return (a == b or type_family(a) == type_family(b) or a in _LOOSE or b in _LOOSE
-            or any(a in group and b in group for group in _RELATED))
-
-
-_RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
-
-
-_EXPLANATION_MAX = 60  # lines; a happening told a thousand times needs no thousand reasons
-
-
-def _joined_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-    """Both evidence lists in text order, each quote once. A later mention's quotes usually
-    come after the earlier ones: then joining is a concatenation, not a sort (merging stays
-    linear in the mentions)."""
-    key = lambda v: (v.document, v.start)  # noqa: E731
-    if a and b and key(a[-1]) < key(b[0]) and len(set(b)) == len(b):
-        return a + b
-    return tuple(sorted(set(a + b), key=key))
-
-
-def _joined_explanation(a: tuple, b: Event) -> tuple:
-    if len(a) >= _EXPLANATION_MAX:
-        return a if a[-1][0] == "merged" and a[-1][1].startswith("and ") else a + (("merged", "and further mentions"),)
-    return a + (("merged", f"with {b.id}: {b.event_type}"),) + b.explanation
-
-
-def _combine(a: Event, b: Event) -> Event:
-    """One event from two mentions: the more specific type, date and place win."""
-    # The first mention names the happening; a statement or "other" gives way to a happening.
-    etype = b.event_type if a.event_type in _LOOSE and b.event_type not in _LOOSE else a.event_type
-    dated = [e for e in (a, b) if e.interval]
-    best_t = min(dated, key=lambda e: PRECISION_RANK.get(e.interval.precision, 9)) if dated else a
-    placed = [e for e in (a, b) if e.place]
-    best_p = min(placed, key=lambda e: (e.place_inherited, PLACE_RANK.get(e.place.type, 9))) if placed else a
-    ids = sorted([a.id, b.id])
-    return replace(
-        a,
-        id=ids[0],
-        event_type=etype,
-        interval=best_t.interval,
-        date_text=" / ".join(dict.fromkeys(x for x in (a.date_text, b.date_text) if x)),
-        place=best_p.place,
-        place_inherited=best_p.place_inherited,
-        place_label=best_p.place_label,
-        headline=a.headline or b.headline,
-        actors=tuple(dict.fromkeys(a.actors + b.actors)),
-        cited_sources=tuple(dict.fromkeys(a.cited_sources + b.cited_sources)),
-        documents=tuple(sorted(set(a.documents + b.documents))),
-        evidence=_joined_evidence(a.evidence, b.evidence),
-        places_mentioned=tuple(p for p in dict.fromkeys(a.places_mentioned + b.places_mentioned) if p != best_p.place),
-        explanation=_joined_explanation(a.explanation, b),
-        section=a.section if a.section == b.section else "body",
-    )
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """Merge repeated mentions of one happening, within and across documents.
-
-    Two events merge when their types are alike, they share an actor, their dates overlap
-    (or neither is dated and they name the same place), and their places agree. Candidates
-    are found through an index on (actor, year) and (actor, place), so the cost grows with
-    the number of events, not its square.
-    """
-    merged: list[Event] = []
-    index: dict[tuple, list[int]] = {}
-    for e in sorted(events, key=lambda x: x.id):
-        slot = None
-        for key in _merge_keys(e):
-            for i in index.get(key, ()):
-                if _same_happening(merged[i], e):
-                    slot = i
-                    break
-            if slot is not None:
-                break
-        if slot is None:
-            merged.append(e)
-            slot = len(merged) - 1
-        else:
-            merged[slot] = _finish(_combine(merged[slot], e))
-        for key in _merge_keys(merged[slot]):
-            bucket = index.setdefault(key, [])
-            if slot not in bucket:
-                bucket.append(slot)
-    return merged
-
-
-def _merge_keys(e: Event) -> list[tuple]:
-    if e.event_type in ("statement", "other"):
-        return []
-    if e.interval:
-        years = range(e.interval.start.year, min(e.interval.end.year, e.interval.start.year + 30) + 1)
-        return [(a, y) for a in e.actors for y in years]
-    if e.place and not e.place_inherited:
-        return [(a, e.place.id) for a in e.actors]
-    return []
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    """Both dated and overlapping, or both undated at the same stated place; a shared actor;
-    types alike (an assessment and the report that carries it are one happening)."""
-    if a.section != b.section or "statement" in (a.event_type, b.event_type) or "other" in (a.event_type, b.event_type):
-        return False
-    if not _types_compatible(a.event_type, b.event_type):
-        return False
-    if not set(a.actors) & set(b.actors):
-        return False
-    pa = a.place.id if a.place and not a.place_inherited else None
-    pb = b.place.id if b.place and not b.place_inherited else None
-    if pa and pb and pa != pb:
-        return False
-    if a.interval and b.interval:
-        return _dates_compatible(a.interval, b.interval) and (a.event_type == b.event_type or pa == pb or not (pa and pb))
-    if a.interval is None and b.interval is None:
-        return a.event_type == b.event_type and pa is not None and pa == pb
-    return False
-
-
-def _finish(e: Event) -> Event:
-    """Title and confidence from what the event ended up with."""
-    return replace(e, title=_title(e), confidence=_confidence(e))
-
-
-def _title(e: Event) -> str:
-    """ "Warnstreik in Hamburg (Verdi)", "Angriff im Karibischen Meer", "Flood in Valencia"."""
-    lang = e.language if e.language in ("de", "en") else "en"
-    title = type_label(e.event_type, lang)
-    who = ", ".join(e.actors[:2])
-    if e.place:
-        title += " " + (e.place_label or f"in {_local_name(e.place, lang)}")
-    if who:
-        title += f" ({who})" if e.place else f": {who}"
-    return title
-
-
-def _confidence(e: Event) -> float:
-    c = 0.45
-    if e.interval:
-        c += 0.1 if e.interval.basis == "inferred" else 0.15
-    if e.place:
-        c += 0.05 if e.place_inherited else 0.15
-    if e.actors:
-        c += 0.1
-    c += min(0.15, 0.05 * (len(e.evidence) - 1))
-    if e.headline:
-        c += 0.05
-    if e.section != "body":
-        c *= 0.4
-    return round(max(0.05, min(0.99, c)), 2)

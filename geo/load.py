@@ -27,7 +27,7 @@ from geo.contract import ContractError, read_events
 from geo.curate import CurationError, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
-from geo.events import merge_events
+from geo.merge import merge_events
 from geo.write import OutputError, build_collection, to_feature, write_outputs
 
 DEFAULT_INPUT = "seeds"

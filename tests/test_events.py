@@ -1,7 +1,8 @@
 """Event assembly: triggers, the place where it happened, dates, merging of mentions."""
 import datetime as dt
 
-from geo.events import extract_events, merge_events
+from geo.events import extract_events
+from geo.merge import merge_events
 from geo.records import ActorMention, DateInterval, Document, Place, PlaceMention, TimeMention
 from geo.segment import segment
 
@@ -207,13 +208,13 @@ def test_a_plain_happening_without_date_or_place_is_kept_and_takes_the_articles_
 
 
 def test_joined_evidence_keeps_text_order_and_each_quote_once():
-    from geo.events import _joined_evidence
+    from geo.merge import joined_evidence
     from geo.records import Evidence
 
     ev = [Evidence("d", i * 10, i * 10 + 5, f"q{i}", f"q{i}", i * 10) for i in range(4)]
-    assert _joined_evidence((ev[0], ev[1]), (ev[2],)) == (ev[0], ev[1], ev[2])          # the usual, a concatenation
-    assert _joined_evidence((ev[0], ev[2]), (ev[1], ev[2])) == (ev[0], ev[1], ev[2])    # out of order and repeated
-    assert _joined_evidence((), (ev[3],)) == (ev[3],)
+    assert joined_evidence((ev[0], ev[1]), (ev[2],)) == (ev[0], ev[1], ev[2])          # the usual, a concatenation
+    assert joined_evidence((ev[0], ev[2]), (ev[1], ev[2])) == (ev[0], ev[1], ev[2])    # out of order and repeated
+    assert joined_evidence((), (ev[3],)) == (ev[3],)
 
 
 def test_a_happening_told_hundreds_of_times_is_one_event_with_a_bounded_explanation():

@@ -1,0 +1,204 @@
+"""Mentions of one happening into one event, within a document and across documents, and the
+title and confidence an event ends up with."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geo.contract import TAXONOMY, type_family, type_label
+from geo.records import DateInterval, Event, Evidence, Place
+from geo.roles import PLACE_RANK, lies_in
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
+
+
+# Statements and unlisted happenings are never repeats of one another; across documents they
+# do not merge, and a merged event takes a happening's type over theirs.
+LOOSE = frozenset(("statement", "other"))
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """News tells its main happening again and again ("the fire", "the blaze"): later mentions
+    of the same type at the same place (or at none) with compatible dates join the first one."""
+    out: list[Event] = []
+    by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
+    for e in events:
+        for i in by_type.get(e.event_type, ()) if not e.novel else ():
+            prev = out[i]
+            if (e.event_type not in LOOSE and prev.section == e.section
+                    and (prev.place is None or e.place is None or prev.place.id == e.place.id
+                         or e.place_inherited or lies_in(e.place, prev.place) or lies_in(prev.place, e.place))
+                    and dates_compatible(prev.interval, e.interval)
+                    and not _dated_later(prev, e)):
+                out[i] = _combine(prev, e)
+                break
+        else:
+            by_type.setdefault(e.event_type, []).append(len(out))
+            out.append(e)
+    return out
+
+
+def _dated_later(first: Event, later: Event) -> bool:
+    """An undated happening told first and a later mention with a date of its own ("In 2002, a
+    landslide …") are two happenings: news dates its main happening at once or not at all. A
+    date only inherited from the document counts as none."""
+    undated = first.interval is None or first.interval.basis == "inferred"
+    return undated and later.interval is not None and later.interval.basis != "inferred"
+
+
+def dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def types_compatible(a: str, b: str) -> bool:
+    return (a == b or type_family(a) == type_family(b) or a in LOOSE or b in LOOSE
+            or any(a in group and b in group for group in _RELATED))
+
+
+_RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
+
+
+_EXPLANATION_MAX = 60  # lines; a happening told a thousand times needs no thousand reasons
+
+
+def joined_evidence(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """Both evidence lists in text order, each quote once. A later mention's quotes usually
+    come after the earlier ones: then joining is a concatenation, not a sort (merging stays
+    linear in the mentions)."""
+    key = lambda v: (v.document, v.start)  # noqa: E731
+    if a and b and key(a[-1]) < key(b[0]) and len(set(b)) == len(b):
+        return a + b
+    return tuple(sorted(set(a + b), key=key))
+
+
+def _joined_explanation(a: tuple, b: Event) -> tuple:
+    if len(a) >= _EXPLANATION_MAX:
+        return a if a[-1][0] == "merged" and a[-1][1].startswith("and ") else a + (("merged", "and further mentions"),)
+    return a + (("merged", f"with {b.id}: {b.event_type}"),) + b.explanation
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """One event from two mentions: the more specific type, date and place win."""
+    # The first mention names the happening; a statement or "other" gives way to a happening.
+    etype = b.event_type if a.event_type in LOOSE and b.event_type not in LOOSE else a.event_type
+    dated = [e for e in (a, b) if e.interval]
+    best_t = min(dated, key=lambda e: PRECISION_RANK.get(e.interval.precision, 9)) if dated else a
+    placed = [e for e in (a, b) if e.place]
+    best_p = min(placed, key=lambda e: (e.place_inherited, PLACE_RANK.get(e.place.type, 9))) if placed else a
+    ids = sorted([a.id, b.id])
+    return replace(
+        a,
+        id=ids[0],
+        event_type=etype,
+        interval=best_t.interval,
+        date_text=" / ".join(dict.fromkeys(x for x in (a.date_text, b.date_text) if x)),
+        place=best_p.place,
+        place_inherited=best_p.place_inherited,
+        place_label=best_p.place_label,
+        headline=a.headline or b.headline,
+        actors=tuple(dict.fromkeys(a.actors + b.actors)),
+        cited_sources=tuple(dict.fromkeys(a.cited_sources + b.cited_sources)),
+        documents=tuple(sorted(set(a.documents + b.documents))),
+        evidence=joined_evidence(a.evidence, b.evidence),
+        places_mentioned=tuple(p for p in dict.fromkeys(a.places_mentioned + b.places_mentioned) if p != best_p.place),
+        explanation=_joined_explanation(a.explanation, b),
+        section=a.section if a.section == b.section else "body",
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge repeated mentions of one happening, within and across documents.
+
+    Two events merge when their types are alike, they share an actor, their dates overlap
+    (or neither is dated and they name the same place), and their places agree. Candidates
+    are found through an index on (actor, year) and (actor, place), so the cost grows with
+    the number of events, not its square.
+    """
+    merged: list[Event] = []
+    index: dict[tuple, list[int]] = {}
+    for e in sorted(events, key=lambda x: x.id):
+        slot = None
+        for key in _merge_keys(e):
+            for i in index.get(key, ()):
+                if _same_happening(merged[i], e):
+                    slot = i
+                    break
+            if slot is not None:
+                break
+        if slot is None:
+            merged.append(e)
+            slot = len(merged) - 1
+        else:
+            merged[slot] = finish(_combine(merged[slot], e))
+        for key in _merge_keys(merged[slot]):
+            bucket = index.setdefault(key, [])
+            if slot not in bucket:
+                bucket.append(slot)
+    return merged
+
+
+def _merge_keys(e: Event) -> list[tuple]:
+    if e.event_type in ("statement", "other"):
+        return []
+    if e.interval:
+        years = range(e.interval.start.year, min(e.interval.end.year, e.interval.start.year + 30) + 1)
+        return [(a, y) for a in e.actors for y in years]
+    if e.place and not e.place_inherited:
+        return [(a, e.place.id) for a in e.actors]
+    return []
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Both dated and overlapping, or both undated at the same stated place; a shared actor;
+    types alike (an assessment and the report that carries it are one happening)."""
+    if a.section != b.section or "statement" in (a.event_type, b.event_type) or "other" in (a.event_type, b.event_type):
+        return False
+    if not types_compatible(a.event_type, b.event_type):
+        return False
+    if not set(a.actors) & set(b.actors):
+        return False
+    pa = a.place.id if a.place and not a.place_inherited else None
+    pb = b.place.id if b.place and not b.place_inherited else None
+    if pa and pb and pa != pb:
+        return False
+    if a.interval and b.interval:
+        return dates_compatible(a.interval, b.interval) and (a.event_type == b.event_type or pa == pb or not (pa and pb))
+    if a.interval is None and b.interval is None:
+        return a.event_type == b.event_type and pa is not None and pa == pb
+    return False
+
+
+def finish(e: Event) -> Event:
+    """Title and confidence from what the event ended up with."""
+    return replace(e, title=_title(e), confidence=_confidence(e))
+
+
+def _title(e: Event) -> str:
+    """ "Warnstreik in Hamburg (Verdi)", "Angriff im Karibischen Meer", "Flood in Valencia"."""
+    lang = e.language if e.language in ("de", "en") else "en"
+    title = type_label(e.event_type, lang)
+    who = ", ".join(e.actors[:2])
+    if e.place:
+        title += " " + (e.place_label or f"in {local_name(e.place, lang)}")
+    if who:
+        title += f" ({who})" if e.place else f": {who}"
+    return title
+
+
+def _confidence(e: Event) -> float:
+    c = 0.45
+    if e.interval:
+        c += 0.1 if e.interval.basis == "inferred" else 0.15
+    if e.place:
+        c += 0.05 if e.place_inherited else 0.15
+    if e.actors:
+        c += 0.1
+    c += min(0.15, 0.05 * (len(e.evidence) - 1))
+    if e.headline:
+        c += 0.05
+    if e.section != "body":
+        c *= 0.4
+    return round(max(0.05, min(0.99, c)), 2)
+
+
+def local_name(place: Place, language: str) -> str:
+    return (place.name_de or place.name) if language == "de" else place.name

@@ -1,0 +1,175 @@
+"""Where it happened: of the places a sentence names, the one where its happening took place.
+
+A name after a locative word ("in", "bei", "over", "in der Siedlung") is where it happened;
+directions ("im Südwesten Berlins"), origins and targets ("aus", "in Richtung"), datelines, a
+country acting as subject ("Russland hat …"), a genitive ("Russlands Militär"), a name that
+qualifies an institution ("Romania Foreign Ministry") and a company's seat ("mit Sitz in
+London") are only mentioned. A later name that only says where the first lies ("Mesa in
+Phoenix, Arizona") hands it its role. Used by geo/events.py.
+"""
+from __future__ import annotations
+
+import re
+
+from geo.records import Place, PlaceMention
+from geo.where import PLACE_NOUNS, QUALIFIER_GAP
+
+PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
+
+
+# "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
+_PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
+
+
+_LOCATED_BEFORE = re.compile(
+    r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
+    r"off the coast of|vor der Küste|outside|over|über|über der|über dem|across|throughout|inside|within|quer durch|en|cerca de)"
+    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?)$",
+    re.I,
+)
+
+
+# "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
+_APPOSITION = r"(?:(?:the|der|die|dem)\s+)?(?:(?:capital|Hauptstadt|city|Stadt|town)\s*,?\s+)?"  # "of the capital, Kathmandu"
+
+
+_DIRECTION_BEFORE = re.compile(
+    rf"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
+    r"|\b(?:südlich|nördlich|östlich|westlich|südöstlich|südwestlich|nordöstlich|nordwestlich|"
+    rf"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+{_APPOSITION}"
+    rf"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+(?:\([^)]{{1,30}}\)\s+)?\w*\s*(?:von|of|from)\s+"
+    rf"{_APPOSITION})$",
+    re.I,
+)
+
+
+_ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|says|said|sagte|erklärte|warnte|kündigte|"
+                          r"signed|sent|launched|fired|attacked|struck|announced|accused|called|condemned|deployed|"
+                          r"imposed|responded|agreed|rejected|denied|demanded|urged|claimed|intercepted|warned)\b")
+
+
+# "Russlands Militär", "Chinas Präsident": a genitive country names who acts, not where.
+_GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
+
+
+# "KATHMANDU, Nepal (AP) —", "Rostock - ": a dateline names where the story was filed.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
+
+
+_ORIGIN_OR_TARGET_BEFORE = re.compile(
+    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
+    re.I,
+)
+
+
+# "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
+_SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
+
+
+# Where troops are sent or a visitor travels is where the deployment or visit happens.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
+)
+
+
+MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
+
+
+def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
+    """'located' where the happening took place, 'mentioned' for origins, targets, demonyms."""
+    if m.weak:
+        return "mentioned"
+    before = doc_text[max(0, m.start - 40):m.start]
+    if _INSTITUTION_AFTER.match(doc_text, m.end):
+        return "mentioned"
+    if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
+        return "located"
+    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):
+        return "mentioned"
+    line_start = doc_text.rfind("\n", 0, m.start) + 1
+    if not doc_text[line_start:m.start].strip() and _DATELINE_AFTER.match(doc_text, m.end):
+        return "mentioned"  # the dateline: where the story was filed
+    if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
+        return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
+    if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
+            and _GENITIVE_OF.match(doc_text, m.end - 1):
+        return "mentioned"
+    if _LOCATED_BEFORE.search(before):
+        return "located"
+    return "named"
+
+
+# "Romania Foreign Ministry", "Dallas County Medical Examiner": the name qualifies an institution.
+_INSTITUTION_AFTER = re.compile(
+    r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|Embassy|"
+    r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post)\b")
+
+
+def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether `second` only says where `first` lies ("Mesa in Phoenix, Arizona", "Knüllwald
+    (Hessen)", "Weingarten bei Ravensburg"): then the first is where it happened."""
+    if not QUALIFIER_GAP.match(text[first.end:second.start]):
+        return False
+    a, b = first.place, second.place
+    if a.type not in ("city", "site") or a.id == b.id:
+        return False
+    if b.type in ("country", "admin1"):
+        return lies_in(a, b)
+    return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
+
+
+def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> dict[int, str]:
+    """Each mention's role; a qualifier hands its role to the place it qualifies."""
+    roles = {id(m): place_role(doc_text, m, etype) for m in mentions}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if not first.weak and _qualifies(doc_text, first, second):
+            if roles[id(second)] == "located":
+                roles[id(first)] = roles[id(second)]
+            roles[id(second)] = "mentioned"
+    return roles
+
+
+def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> PlaceMention | None:
+    roles = roles_of(doc_text, mentions, etype)
+    ranked = sorted(
+        (m for m in mentions if roles[id(m)] != "mentioned"),
+        key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
+    )
+    if not ranked:
+        return None
+    top = ranked[0]
+    if top.place.type in ("country", "admin1"):
+        # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
+        # says more precisely where than the country after "in".
+        inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code]
+        if inside:
+            return inside[0]
+    return top
+
+
+def after_place_noun(text: str, m: PlaceMention) -> bool:
+    """ "der Stadt Treuenbrietzen", "the town of Yarloop": named as a settlement."""
+    words = text[max(0, m.start - 30):m.start].split()
+    return bool(words) and (words[-1] in PLACE_NOUNS or (words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS))
+
+
+def dateline_place(text: str, places: list[PlaceMention]) -> Place | None:
+    """The place of a dateline ("Konstanz (dpa) -", "KATHMANDU, Nepal (AP) —") in the first
+    lines: where the story was filed, the last resort for where it happened."""
+    for m in places:
+        if m.start > 300:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if not m.weak and not text[line_start:m.start].strip() and _DATELINE_AFTER.match(text, m.end):
+            return m.place
+    return None
+
+
+def lies_in(a: Place, b: Place) -> bool:
+    """Whether place a lies within b as far as codes tell (a city within its state or country)."""
+    if b.type == "country":
+        return a.country_code == b.country_code and a.type != "country"
+    if b.type == "admin1":
+        return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
+    return False
