@@ -6,7 +6,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import a11y, data, panels, selection, sidebar, urlstate  # noqa: E402
+from dashboard import a11y, data, keyboard, panels, selection, sidebar, urlstate, widget_words  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.map_layers import type_colors  # noqa: E402
 
@@ -35,8 +35,10 @@ lanes = st.sidebar.radio(t("lanes", lang), ["type", "actor"], key="lanes", horiz
 filtered = data.filter_events(events, filters)
 count_line = st.empty()
 colors = type_colors(list(frame["event_type"]))
-# Two rows of two columns: on a phone the columns stack, and the timeline follows the map directly.
-map_col, time_col = st.columns([1, 1])
+# Map, details, timeline: side by side from 1100 px, the details on a row of their own under map
+# and timeline below that (panels._PAGE_CSS); on a phone the columns stack, the details a sheet
+# right under the map. The second row holds what belongs under each chart.
+map_col, details_col, time_col = st.columns([5, 3, 5])
 under_map, under_time = st.columns([1, 1])
 with under_time:
     window = selection.time_window(frame, lang)  # drawn under the timeline, read before it
@@ -54,9 +56,12 @@ with under_map:
     panels.event_list(shown, "unlocated", lang)
 with under_time:
     panels.event_list(shown, "undated", lang)
-panels.details_panel(frame, events.documents, lang)
+with details_col:
+    panels.details_panel(frame, events.documents, lang)
 if not url_view.embed:
     panels.table_panel(shown, events, lang)
+keyboard.render()
+widget_words.render(lang)
 
 urlstate.write_query_params(filters, urlstate.ViewState(
     lanes=lanes, window=window, selected=tuple(st.session_state.get("sel", ())),

@@ -71,6 +71,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "download_csv": {"en": "Download CSV", "de": "CSV herunterladen"},
     "download_geojson": {"en": "Download GeoJSON", "de": "GeoJSON herunterladen"},
     "details": {"en": "Event details", "de": "Details zum Ereignis"},
+    "close_details": {"en": "Close details", "de": "Details schließen"},
+    "choose": {"en": "Choose options", "de": "Auswählen"},
     "details_hint": {
         "en": "Select an event on the map, in the table or on the timeline to see its evidence.",
         "de": "Wählen Sie ein Ereignis auf der Karte, in der Tabelle oder der Zeitleiste, um die Belege zu sehen.",
@@ -206,3 +208,50 @@ def all_keys() -> list[str]:
 def has_both(key: str) -> bool:
     """Whether a key is translated into every UI language."""
     return all(lang in _STRINGS[key] for lang in LANGUAGES)
+
+
+# Words Streamlit 1.67, plotly and deck.gl write into the page themselves, in English whatever
+# the reader's language (placeholders, button labels, tooltips); dashboard/widget_words.py
+# rewrites them in the page. Whole texts, or a prefix ending in ", " or ": " / a suffix
+# starting with " " that is replaced where it stands.
+WIDGET_WORDS: dict[str, dict[str, str]] = {
+    "de": {
+        "No results": "Keine Treffer",
+        "No options to select": "Keine Optionen",
+        "Press Enter to apply": "Mit Enter übernehmen",
+        "Press Enter to submit form": "Mit Enter absenden",
+        "Open": "Öffnen",
+        "Clear all": "Alle entfernen",
+        "Choose date range": "Zeitraum wählen",
+        "Choose a date": "Datum wählen",
+        " start date": " (Beginn)",
+        " end date": " (Ende)",
+        " — start": " — Beginn",
+        " — end": " — Ende",
+        "year, ": "Jahr, ",
+        "month, ": "Monat, ",
+        "day, ": "Tag, ",
+        "Fullscreen": "Vollbild",
+        "Fullscreen: ": "Vollbild: ",
+        "Close fullscreen": "Vollbild schließen",
+        "Map": "Karte",
+        "Toggle attribution": "Quellenangaben zeigen/verbergen",
+        "Zoom In": "Vergrößern",
+        "Zoom Out": "Verkleinern",
+        "Link to heading": "Link zu dieser Überschrift",
+        "Zoom": "Zoomen",
+        "Pan": "Verschieben",
+        "Box Select": "Rechteck-Auswahl",
+        "Lasso Select": "Lasso-Auswahl",
+        "Zoom in": "Vergrößern",
+        "Zoom out": "Verkleinern",
+        "Reset axes": "Achsen zurücksetzen",
+        "Show/hide columns: ": "Spalten zeigen/verbergen: ",
+        "Download as CSV: ": "Als CSV herunterladen: ",
+        "Search: ": "Suchen: ",
+        "Collapse sidebar": "Seitenleiste einklappen",
+        "Expand sidebar": "Seitenleiste ausklappen",
+        "App pages": "Seiten",
+        "Sidebar": "Seitenleiste",
+    },
+}

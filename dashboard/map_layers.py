@@ -192,7 +192,10 @@ def _tooltip_frame(view: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "event_id": view["id"].astype(object),
         "tt_title": reader_titles(view, lang),
-        "tt_date": [d or no_date for d in view["date_text"]],
+        # a date taken from elsewhere (no words of its own) is still a date, not "undated"
+        "tt_date": [d or (s0 if s0 == s1 else f"{s0} – {s1}") if isinstance(s0, str) else d or no_date
+                    for d, s0, s1 in zip(view["date_text"], view["date_start"].dt.strftime("%Y-%m-%d"),
+                                         view["date_end"].dt.strftime("%Y-%m-%d"))],
         "tt_place": [p or no_place for p in view["place_name"]],
         "tt_actors": [", ".join(a) or "–" for a in view["actors"]],
     }, index=view.index)

@@ -35,6 +35,33 @@ _PAGE_CSS = """<style>
   .stMainBlockContainer { padding-top: 3rem; }
   .stMainBlockContainer h1 { font-size: 2rem; padding: 0.25rem 0; }
 }
+/* The details column (app.py: map, details, timeline). From 1100 px it stands beside the map,
+   with less side padding so map and timeline keep their width; below that it takes a row of
+   its own under map and timeline; on a phone it is a sheet right under the map. */
+[data-testid="stColumn"]:has(.st-key-geo-details-empty, .st-key-geo-details-sheet) h2 { font-size: 1.25rem; padding-top: 0; }
+.geo-details dl { padding: 0; }
+.geo-details dd { overflow-wrap: anywhere; }
+.st-key-geo-details-sheet .geo-details h3 { font-size: 1.1rem; padding: 0.25rem 0; }
+@media (min-width: 1100px) {
+  .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
+  .st-key-geo-details-sheet { max-height: 460px; overflow-y: auto; }
+  .st-key-geo-details-sheet .geo-details dl { display: block !important; padding: 0; }
+  .st-key-geo-details-sheet .geo-details dd { margin: 0 0 0.3em 0 !important; padding: 0; }
+  .st-key-geo-details-sheet .geo-details dt { font-weight: 600; }
+}
+@media (min-width: 641px) and (max-width: 1099px) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .st-key-geo-details-empty),
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .st-key-geo-details-sheet) { flex-wrap: wrap; }
+  [data-testid="stColumn"]:has(.st-key-geo-details-empty, .st-key-geo-details-sheet) {
+    order: 3; flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
+}
+@media (max-width: 640px) {
+  [data-testid="stColumn"]:has(.st-key-geo-details-empty) { display: none; }
+  .st-key-geo-details-sheet { max-height: 55vh; overflow-y: auto; border: 1px solid rgba(49, 51, 63, 0.2);
+    border-radius: 0.5rem; padding: 0.6rem 0.8rem; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.12); }
+}
+/* The timeline's events take the keyboard focus (dashboard/keyboard.py): show where it is. */
+.js-plotly-plot .scatterlayer path[data-geo-id]:focus { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 </style>"""
 
 
@@ -164,11 +191,14 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
 
 
 def details_panel(frame: pd.DataFrame, documents: dict, lang: str) -> None:
-    """The focused event's details, or a hint how to pick one."""
+    """The focused event's details, or a hint how to pick one; a sheet on a phone, hidden there
+    until an event is picked (_PAGE_CSS), with a button that closes it."""
     focus = st.session_state.get("focus")
     rows = frame[frame["id"] == focus]
-    st.header(t("details", lang))  # h2 like the sidebar's: an h3 under the h1 skipped a level (axe: heading-order)
-    if rows.empty:
-        st.caption(t("details_hint", lang))
-        return
-    st.html(details_html(rows.iloc[0], documents, lang))
+    with st.container(key="geo-details-empty" if rows.empty else "geo-details-sheet"):
+        st.header(t("details", lang))  # h2 like the sidebar's: an h3 under the h1 skipped a level (axe: heading-order)
+        if rows.empty:
+            st.caption(t("details_hint", lang))
+            return
+        st.html(details_html(rows.iloc[0], documents, lang))
+        st.button(t("close_details", lang), on_click=selection.clear, key="close_details", type="secondary")

@@ -82,7 +82,7 @@ def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
     def multi(field, label, fmt=None):
         opts = options[field]
         return tuple(sb.multiselect(
-            label, list(opts), key=KEYS[field],
+            label, list(opts), key=KEYS[field], placeholder=t("choose", lang),
             format_func=lambda v: f"{fmt(v) if fmt else v} ({opts[v]})"))
 
     def doc_label(doc_id):

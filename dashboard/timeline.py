@@ -95,7 +95,8 @@ def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlig
         x = rows["date_start"].where(instant, rows["date_start"] + (end_excl - rows["date_start"]) / 2)
         spans = [s0 if s0 == s1 else f"{s0} – {s1}" for s0, s1 in
                  zip(rows["date_start"].dt.strftime("%Y-%m-%d"), rows["date_end"].dt.strftime("%Y-%m-%d"))]
-        custom = [[eid, esc(title), esc(f"{dtext} ({span})" if dtext else span), esc(place or no_place),
+        # the date once: as written, else the span (the details give both)
+        custom = [[eid, esc(title), esc(dtext or span), esc(place or no_place),
                    esc(", ".join(actors) or "–")]
                   for eid, title, dtext, span, place, actors in zip(
                       rows["id"], reader_titles(rows, lang), rows["date_text"], spans, rows["place_name"],

@@ -9,7 +9,7 @@ sys.path.insert(0, str(ROOT))  # `streamlit run` only adds the script's folder
 
 import streamlit as st  # noqa: E402
 
-from dashboard import a11y  # noqa: E402
+from dashboard import a11y, widget_words  # noqa: E402
 from dashboard.data import default_language  # noqa: E402
 from dashboard.i18n import LANGUAGES, t  # noqa: E402
 from dashboard.review import (column_options, curation_problem, document_events, document_rows,  # noqa: E402
@@ -53,6 +53,7 @@ st.session_state.setdefault("lang", wanted if wanted in LANGUAGES else default_l
 lang = st.session_state["lang"]
 st.set_page_config(page_title=t("rv_title", lang), page_icon="🗺️", layout="wide")
 a11y.page_style()  # not the dashboard's phone layout: its h1 would be smaller than the h2s
+widget_words.render(lang)  # Streamlit's own words in German too
 st.sidebar.radio("Sprache / Language", ["de", "en"], key="lang", horizontal=True,
                  format_func={"de": "Deutsch", "en": "English"}.get)
 st.title(t("rv_title", lang))

@@ -120,6 +120,9 @@ def test_choosing_an_actor_changes_count_map_and_timeline(page, server):
 def test_box_select_keeps_events_whose_interval_lies_inside_the_box(page, server):
     if server[2] != "fixture":
         pytest.skip("this test names events of the synthetic fixture")
+    # The box's edges lie 4 and 5 days from events it must keep out or in: the timeline needs
+    # some pixels per day, so a wide screen (beside it stand the map and the details panel).
+    page.set_viewport_size({"width": 1920, "height": 1000})
     open_app(page, server[0])
     total = count(page)[1]
     label_before = map_label(page)

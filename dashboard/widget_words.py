@@ -1,0 +1,74 @@
+"""The words Streamlit, plotly and deck.gl write into the page themselves, in the reader's
+language: a multiselect's "No results", a text field's "Press Enter to apply", the charts'
+toolbar tooltips and button labels (i18n.WIDGET_WORDS). None of them takes a parameter for it
+in Streamlit 1.67, so a JavaScript-only component (st.components.v2, in the page, not in an
+iframe) rewrites them whenever the page changes, and sets the page's `lang` for screen readers.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.i18n import WIDGET_WORDS
+
+_JS = r"""
+export default function (component) {
+  const { parentElement, data } = component;
+  const doc = parentElement.ownerDocument || document;
+  const win = doc.defaultView;
+  const st = win.__geoWords || (win.__geoWords = { installed: false });
+  st.lang = data.lang;
+  st.words = data.words || {};
+  const ATTRS = ['aria-label', 'title', 'data-title', 'placeholder'];
+
+  function say(s) {  // the reader's words for an English text, or null
+    const w = st.words;
+    if (!s) return null;
+    if (Object.prototype.hasOwnProperty.call(w, s)) return w[s];
+    let out = s;
+    for (const [en, de] of Object.entries(w)) {  // a prefix and a suffix may both apply
+      if ((en.endsWith(', ') || en.endsWith(': ')) && out.startsWith(en)) out = de + out.slice(en.length);
+      else if (en.startsWith(' ') && out.endsWith(en)) out = out.slice(0, out.length - en.length) + de;
+    }
+    return out === s ? null : out;
+  }
+
+  function translate() {
+    if (doc.documentElement.lang !== st.lang) doc.documentElement.lang = st.lang;
+    if (!Object.keys(st.words).length) return;
+    for (const attr of ATTRS) {
+      for (const el of doc.querySelectorAll('[' + attr + ']')) {
+        if (el.closest('[data-geo-id], .geo-details')) continue;  // the app's own (untrusted) text
+        const out = say(el.getAttribute(attr));
+        if (out !== null) el.setAttribute(attr, out);
+      }
+    }
+    // text in the widgets' own elements: change the text node itself, so React keeps its hold on it
+    for (const el of doc.querySelectorAll('[data-testid="InputInstructions"] span, [role="option"] > span, [data-baseweb="popover"] li')) {
+      for (const node of el.childNodes) {
+        if (node.nodeType === 3) {
+          const out = say(node.nodeValue);
+          if (out !== null) node.nodeValue = out;
+        }
+      }
+    }
+  }
+
+  if (!st.installed) {
+    st.installed = true;
+    let queued = false;
+    new win.MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      win.requestAnimationFrame(() => { queued = false; translate(); });
+    }).observe(doc.body, { childList: true, subtree: true, characterData: true });
+  }
+  translate();
+}
+"""
+
+_COMPONENT = st.components.v2.component("geo_widget_words", js=_JS)
+
+
+def render(lang: str) -> None:
+    """Mount the rewriting for `lang` (draws nothing; English needs no words)."""
+    _COMPONENT(key="geo-widget-words", data={"lang": lang, "words": WIDGET_WORDS.get(lang, {})})
