@@ -72,6 +72,13 @@ _DESTINATION_BEFORE = re.compile(
 )
 
 
+# "returned to Beijing", "arrived back in Kyiv", "kehrte nach Berlin zurück": where one arrives
+# is where one is, whatever the sentence's type.
+_ARRIVAL_BEFORE = re.compile(
+    r"\b(?:returned|returns|returning|arrived|arrives|arriving|landed|lands)\s+(?:back\s+|home\s+)?(?:to|in|at)\s+(?:the\s+)?$"
+    r"|\b(?:kehrte|kehrten|kehrt|zurückgekehrt|landete|landeten|gelandet)\s+(?:\w+\s+){0,3}?(?:nach|in)\s+$",
+    re.I,
+)
 MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
 
 
@@ -82,6 +89,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     before = doc_text[max(0, m.start - 40):m.start]
     if _INSTITUTION_AFTER.match(doc_text, m.end):
         return "mentioned"
+    if _ARRIVAL_BEFORE.search(before):
+        return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
     if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):

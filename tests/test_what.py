@@ -148,7 +148,8 @@ WHERE_IT_HAPPENED = [
     ("en", "The earthquake hit Italy on Wednesday, with Romania Foreign Ministry reporting ten citizens dead.", "Italy"),
     ("de", "Am Montag wurden bei einem Großbrand in der Siedlung Beryslaw zwei Häuser zerstört.", "Beryslav"),
     ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),
-    ("de", "Der Aufsichtsrat des Unternehmens mit Sitz in London hatte am Montag über die Schließung des Werks in Zwickau abgestimmt.", "Zwickau"),  # the oblast, not the city
+    ("de", "Der Aufsichtsrat des Unternehmens mit Sitz in London hatte am Montag über die Schließung des Werks in Zwickau abgestimmt.", "Zwickau"),
+    ("en", "President Xi Jinping returned to Beijing on Sunday after a meeting with leaders in Mexico.", "Beijing"),  # the oblast, not the city
 ]
 
 
