@@ -91,8 +91,8 @@ def _sections(blocks: list[str]) -> list[str]:
 def _is_heading(block: str, is_item: bool) -> bool:
     """A short line without a closing stop; or a live blog's time stamp ending in a colon
     ("Update, August 26, 2:45 p.m.:", "12.30 Uhr:")."""
-    if is_item or "\n" in block:
-        return False
+    if is_item or block.count("\n") > 1 or ("\n" in block and len(block) >= 160):
+        return False  # a live blog's entry title over its time line ("… London\npublished at 00:47 …") is one
     if block[-1] == ":" and len(block) < 60 and any(c.isdigit() for c in block):
         return True
     return len(block) < 120 and block[-1] not in ".!?:“”\"…)"

@@ -61,3 +61,12 @@ def test_a_live_blog_time_stamp_ending_in_a_colon_is_a_heading():
     sections = {s.text: s.section for s in segment(text)}
     assert sections["Update, August 26, 2:45 p.m.:"] == "heading"
     assert sections["Das Wichtigste in Kürze:"] == "body"  # no time stamp: a lead-in, not an entry
+
+
+def test_a_live_blog_entry_title_over_its_time_line_is_one_heading():
+    text = ("High turnouts across London\npublished at 00:47 Greenwich Mean Time 13 December 2019\n\n"
+            "BBC correspondents report a higher turnout than usual.")
+    first = segment(text)[0]
+    assert first.section == "heading" and "13 December 2019" in first.text
+    prose = "A long paragraph that was hard-wrapped by its source\nand goes on in a second line and then a third line\nhere"
+    assert all(s.section == "body" for s in segment(prose))  # three wrapped lines: prose, not a heading
