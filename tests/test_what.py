@@ -96,6 +96,7 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "The bridge gave way under a truck.", "collapse"),
     ("de", "Binnen Minuten stiegen Eurofighter auf und nahmen Kurs auf die Maschine.", "deployment"),  # particle before "und"
     ("en", "Two fighter jets were scrambled on Saturday.", "deployment"),
+    ("de", "Die Delegation traf am Montag in Kiew ein.", "visit"),   # eintreffen, not treffen
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
@@ -167,6 +168,8 @@ NO_HAPPENING = [
     ("de", "Einer der Männer wollte nach Syrien ausreisen, teilte das Landratsamt in den Landkreisen mit."),  # no "Reise" in "Landkreisen"
     ("en", '"The fire was horrendous," said a resident of Perth on Friday.'),  # a witness's words
     ("de", "Unterstützen Sie unseren journalistischen Kampf gegen Rechtspopulismus in Berlin."),  # a struggle, no fight
+    ("de", "Die Argumente träfen am Montag auch auf das Werk in Kiel zu, teilte der Betriebsrat mit."),  # zutreffen, no meeting
+    ("de", "Die Beamten hatten am Montag in Bremen Unterstützung von der Bundespolizei und dem Zoll."),  # customs, no tariff
 ]
 
 

@@ -257,6 +257,10 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
         if entries:
             hits.append((i, i, entries, w, how))
     if lex.particles:
+        # "träfen … zu" is zutreffen, "traf … ein" eintreffen, not treffen: a verb whose
+        # clause-final particle makes another known verb is not the trigger its bare form would be.
+        other_verb = set(_other_particle_verbs(toks, lex))
+        hits = [h for h in hits if h[0] not in other_verb]
         hits.extend(_separable(toks, lex))
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(toks):
@@ -294,6 +298,24 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
 
 
 _COORDINATORS = frozenset("und oder aber sondern denn doch sowie".split())
+
+
+def _other_particle_verbs(toks, lex: _Lexicon):
+    """Indices of verbs that a clause-final particle turns into another known verb ("traf … ein"
+    is eintreffen): the bare verb is then no trigger; `_separable` gives the joined one's."""
+    import simplemma
+
+    for j, (_, _, _, low, _, clause) in enumerate(toks):
+        if low not in lex.particles or (j + 1 < len(toks) and toks[j + 1][5] == clause
+                                        and toks[j + 1][3] not in _COORDINATORS):
+            continue
+        for i in range(j - 1, -1, -1):
+            if toks[i][5] != clause:
+                break
+            joined = low + toks[i][4]
+            if toks[i][2][:1].islower() and (joined in lex.exact or simplemma.is_known(joined, lang=lex.language)):
+                yield i
+                break
 
 
 def _separable(toks, lex: _Lexicon):
