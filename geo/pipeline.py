@@ -15,10 +15,10 @@ from pathlib import Path
 from geo.events import extract_events
 from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
-from geo.records import Document, Event, Sentence, TimeMention
+from geo.records import Document, Event
 from geo.seats import find_seats
 from geo.segment import segment
-from geo.reference import Reference, reference_date
+from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
 from geo.where import find_places
 from geo.who import ActorRegistry, find_actors, find_sources
@@ -67,30 +67,6 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
                           title_places=headline)
-
-
-def entry_times(doc: Document, sentences: list[Sentence], times: list[TimeMention]) -> list[TimeMention]:
-    """A live blog's entry speaks from the day in its heading ("Update, August 26, 2:45 p.m.:"):
-    its weekdays and "yesterday" are tagged again against that day, so "the quake that hit on
-    Wednesday" under a Friday heading is the Wednesday before it."""
-    headings = []
-    for s in sentences:
-        if s.section != "heading":
-            continue
-        day = next((m.interval for m in times if s.start <= m.start < s.end and m.interval.precision == "day"), None)
-        if day is not None:
-            headings.append((s.end, day.start))
-    if not headings:
-        return times
-    heading_starts = [s.start for s in sentences if s.section == "heading"]
-    out = list(times)
-    for start, day in headings:
-        end = next((h for h in heading_starts if h >= start), len(doc.text))
-        entry = doc.text[start:end]
-        retagged = [replace(m, start=m.start + start, end=m.end + start)
-                    for m in tag_dates(entry, published=day, language=doc.language, reference_is_inferred=True)]
-        out = [m for m in out if not start <= m.start < end] + retagged
-    return sorted(out, key=lambda m: m.start)
 
 
 def with_reference(doc: Document) -> Document:

@@ -16,14 +16,16 @@ order of trust:
    lower bound of the publication date, so weekdays and "gestern" resolved against it would
    invent a day: the pipeline tags dates with `reference_is_lower_bound`, which leaves them
    undated and lets "im August" take the year of the text's dates (geo/when/resolve.py).
+
+A live blog's entries each speak from their heading's day instead (`entry_times`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from geo.records import Document
+from geo.records import Document, Sentence, TimeMention
 from geo.when import infer_reference_date, tag_dates
 from geo.when.pattern import W, alt
 
@@ -79,11 +81,16 @@ def reference_date(doc: Document) -> Reference:
     return Reference(day, "latest date") if day is not None else Reference(None, "none")
 
 
+def _url_path(url: str) -> str:
+    """The URL without its scheme and host: a date in the host name is no publication date."""
+    return re.sub(r"^[a-z]+://[^/]+", "", url)
+
+
 def url_date(url: str | None) -> dt.date | None:
     """A full date in a URL's path ("/2024/06/01/", "-20240601"); None when it has none."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    path = _url_path(url)
     for m in _URL_DAY.finditer(path):
         month = m.group(3).lower()
         if not month.isdigit() and (month not in _URL_MONTHS or m.group(2) != "/"):
@@ -100,7 +107,7 @@ def url_date(url: str | None) -> dt.date | None:
 def url_month_end(url: str | None) -> dt.date | None:
     """The last day of a year-and-month folder in a URL ("/2016/02/"): the page is from that
     month, so like the latest date in the text it is an upper end, not the day itself."""
-    m = _URL_MONTH.search(re.sub(r"^[a-z]+://[^/]+", "", url or ""))
+    m = _URL_MONTH.search(_url_path(url or ""))
     if m is None:
         return None
     year, month = int(m.group(1)), int(m.group(2))
@@ -152,3 +159,27 @@ def weekday_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
             if max(days) <= today:
                 return max(days)
     return None
+
+
+def entry_times(doc: Document, sentences: list[Sentence], times: list[TimeMention]) -> list[TimeMention]:
+    """A live blog's entry speaks from the day in its heading ("Update, August 26, 2:45 p.m.:"):
+    its weekdays and "yesterday" are tagged again against that day, so "the quake that hit on
+    Wednesday" under a Friday heading is the Wednesday before it."""
+    headings = []
+    for s in sentences:
+        if s.section != "heading":
+            continue
+        day = next((m.interval for m in times if s.start <= m.start < s.end and m.interval.precision == "day"), None)
+        if day is not None:
+            headings.append((s.end, day.start))
+    if not headings:
+        return times
+    heading_starts = [s.start for s in sentences if s.section == "heading"]
+    out = list(times)
+    for start, day in headings:
+        end = next((h for h in heading_starts if h >= start), len(doc.text))
+        entry = doc.text[start:end]
+        retagged = [replace(m, start=m.start + start, end=m.end + start)
+                    for m in tag_dates(entry, published=day, language=doc.language, reference_is_inferred=True)]
+        out = [m for m in out if not start <= m.start < end] + retagged
+    return sorted(out, key=lambda m: m.start)

@@ -95,8 +95,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"
     if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):
         return "mentioned"
-    line_start = doc_text.rfind("\n", 0, m.start) + 1
-    if not doc_text[line_start:m.start].strip() and _DATELINE_AFTER.match(doc_text, m.end):
+    if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed
     if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
         return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
@@ -163,14 +162,19 @@ def after_place_noun(text: str, m: PlaceMention) -> bool:
     return bool(words) and (words[-1] in PLACE_NOUNS or (words[-1] == "of" and len(words) > 1 and words[-2] in PLACE_NOUNS))
 
 
+def _is_dateline(text: str, m: PlaceMention) -> bool:
+    """The name opens its line and a dateline's dash or agency follows ("Rostock - ", "KATHMANDU, Nepal (AP) —")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start:m.start].strip() and bool(_DATELINE_AFTER.match(text, m.end))
+
+
 def dateline_place(text: str, places: list[PlaceMention]) -> Place | None:
     """The place of a dateline ("Konstanz (dpa) -", "KATHMANDU, Nepal (AP) —") in the first
     lines: where the story was filed, the last resort for where it happened."""
     for m in places:
         if m.start > 300:
             break
-        line_start = text.rfind("\n", 0, m.start) + 1
-        if not m.weak and not text[line_start:m.start].strip() and _DATELINE_AFTER.match(text, m.end):
+        if not m.weak and _is_dateline(text, m):
             return m.place
     return None
 

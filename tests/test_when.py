@@ -505,7 +505,7 @@ def test_weekday_dates_that_disagree_or_stand_alone_in_prose_give_no_reference()
 
 
 def test_a_live_blog_entry_resolves_its_weekdays_against_its_heading_day():
-    from geo.pipeline import entry_times
+    from geo.reference import entry_times
     from geo.records import Document
     from geo.segment import segment
 
