@@ -80,8 +80,9 @@ def with_reference(doc: Document) -> Document:
 DOCUMENT_SECONDS = float(os.environ.get("GEO_DOCUMENT_SECONDS", "600"))
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):
+    """A BaseException, so that no `except Exception` on the way (a library's fallback while it
+    loads its data) swallows the stop and lets the document run on."""
 
 
 @contextmanager

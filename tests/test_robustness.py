@@ -462,3 +462,22 @@ def test_a_document_that_takes_too_long_is_stopped_and_named(tmp_path, monkeypat
     assert result.events == [] and "slow.md" in result.error and "longer than 0.05 s" in result.error
     monkeypatch.setattr(pipeline, "DOCUMENT_SECONDS", 600)
     assert pipeline.process_path(slow, resources=pipeline.Resources.load()).error is None  # the limit, not the text
+
+
+def test_the_time_limit_is_not_swallowed_by_a_broad_except_on_the_way():
+    """A library that catches Exception while the stop arrives (loading its data, say) must not
+    let the document run on: the run in CI once finished a document past its limit so."""
+    import time
+
+    import geo.pipeline as pipeline
+
+    def library_call():
+        try:
+            time.sleep(0.5)
+        except Exception:
+            return "swallowed"
+        return "finished"
+
+    with pytest.raises(pipeline.DocumentTimeout):
+        with pipeline.time_limit(0.05):
+            library_call()
