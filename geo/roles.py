@@ -126,8 +126,25 @@ def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
 
+# "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies.
+_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
+
+
+def _contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether `second` says where `first` lies, and the gazetteer's `first` is not there: then
+    the name is a namesake the gazetteer lacks ("Raghunathpur … in Buxar district" is not the
+    Raghunathpur 400 km away, "Moscow in Ukraine" is not a place in Ukraine)."""
+    if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
+        return False
+    a, b = first.place, second.place
+    if b.type in ("country", "admin1"):
+        return not lies_in(a, b)
+    return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
+
+
 def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> dict[int, str]:
-    """Each mention's role; a qualifier hands its role to the place it qualifies."""
+    """Each mention's role; a qualifier hands its role to the place it qualifies, or takes it
+    from a name it contradicts."""
     roles = {id(m): place_role(doc_text, m, etype) for m in mentions}
     ordered = sorted(mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:]):
@@ -135,6 +152,10 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
             if roles[id(second)] == "located":
                 roles[id(first)] = roles[id(second)]
             roles[id(second)] = "mentioned"
+        elif _contradicts(doc_text, first, second):
+            if roles[id(first)] == "located":
+                roles[id(second)] = "located"
+            roles[id(first)] = "mentioned"
     return roles
 
 

@@ -29,6 +29,9 @@ _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|vill
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
+# A works, port or station named after its town stands in it.
+_FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Plant|Factory|Works|Refinery|Mine|Airport|Station|Hospital|Mall|"
+                             r"Port|Harbou?r|Bridge|Dam|Prison|Jail|Penitentiary|Air Base|Naval Base|Stadium|Cathedral)\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
@@ -156,6 +159,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "person"  # "President Barack Obama"
     if prev in _STATE_WORDS or _STATE_AFTER.match(text, end):
         return "state"
+    if _FACILITY_AFTER.match(text, end):
+        return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.

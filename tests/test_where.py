@@ -232,3 +232,29 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     (m,) = find_places(text, gazetteer=gazetteer, language="en")
     assert (m.place.name, m.place.admin1) == ("Burlington", "WA")
     assert not gazetteer.candidates("Ordnung")  # an everyday German noun stays out
+
+
+def _best(text, gazetteer, language="en"):
+    from geo.roles import best_place
+
+    m = best_place(text, find_places(text, gazetteer=gazetteer, language=language))
+    return m and m.place.name
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The gazetteer's only Raghunathpur lies 400 km from Buxar: the text's lies elsewhere.
+    ("The train derailed near Raghunathpur railroad station in Buxar district of Bihar state.", "Buxar"),
+    ("The train derailed near Raghunathpur railroad station in Bihar state.", "Raghunāthpur"),
+    ("Russia fired missiles from Moscow in Ukraine.", "Ukraine"),
+])
+def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer, text, expected):
+    assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The third plant was General Motors' Wentzville Assembly in Missouri.", "Wentzville"),
+    ("Workers walked out at Stellantis' Toledo Assembly Complex in Ohio.", "Toledo"),
+    ("The Wentzville Public Safety Department in Missouri said so.", "Missouri"),
+])
+def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected):
+    assert _best(text, gazetteer) == expected
