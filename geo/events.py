@@ -97,6 +97,7 @@ def extract_events(
     sources: list[SourceMention],
     seats: list[PlaceMention] = (),
     title_places: list[PlaceMention] = (),
+    outlet: Place | None = None,
 ) -> list[Event]:
     """Make one candidate event per sentence that reports a happening, then merge repeats.
 
@@ -270,7 +271,7 @@ def extract_events(
     # Each sentence tells its own happening unless it repeats one (a later mention of the same
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
-    merged = merge_repeats(_with_document_place(events, title_place, dateline_place(doc.text, places)))
+    merged = merge_repeats(_with_document_place(events, title_place, dateline_place(doc.text, places) or outlet))
     # A place the title names without the sentence's words ("in Munich" in a German text) is
     # named as the text itself names it elsewhere ("in München").
     own = {}
@@ -334,14 +335,15 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
                          dateline: Place | None = None) -> list[Event]:
     """An event whose sentence and paragraph name no place happened, as far as the reader can
     tell, where the article's lede (or else its headline, another event, or its dateline) is
-    located: it takes that place, marked inherited."""
+    located: it takes that place, marked inherited. A text that names no place at all takes
+    its local outlet's city ("hamburg1.de")."""
     lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), title_place)
     if lede is None:
         lede = next((e.place for e in events if e.place and not e.place_inherited), dateline)
     if lede is None:
         return events
     return [e if e.place else replace(e, place=lede, place_inherited=True,
-                                      explanation=e.explanation + (("place", f"{lede.name} inherited from the lede"),))
+                                      explanation=e.explanation + (("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)"),))
             for e in events]
 
 

@@ -20,7 +20,7 @@ from geo.seats import find_seats
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import find_places
+from geo.where import find_places, outlet_place
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -65,8 +65,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
+    outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
-                          title_places=headline)
+                          title_places=headline, outlet=outlet)
 
 
 def with_reference(doc: Document) -> Document:

@@ -301,3 +301,39 @@ def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter,
             if p.type == "admin1" and p.admin1 in ("PR", "GU", "VI", "AS", "MP"):
                 countries[p.admin1] += 1  # their cities carry the territory's own country code
     return countries, admin1s
+
+
+# What a local paper's name adds to its city's: "denverpost", "hamburg1", "stuttgarter-zeitung".
+_PAPER_WORDS = frozenset("""post news times tribune globe herald star sun journal chronicle gazette examiner press
+daily online citizen courier record register telegraph mercury observer today live now tv radio
+zeitung nachrichten kurier abendblatt anzeiger morgenpost rundschau tagblatt allgemeine neueste
+volksstimme stimme blatt presse heute aktuell express""".split())
+_OUTLET_CITY_POPULATION = 100_000  # a city that has a paper of its own
+
+
+def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer):
+    """The city a local outlet is named after ("hamburg1.de", "denverpost.com", "Stuttgarter
+    Zeitung"): where a text that names no place of its own most likely happened."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+    labels = [lab for lab in host.split(".")[:-1] if lab != "www"] + (outlet or "").lower().replace(".", " ").split()
+    for label in labels:
+        for token in re.split(r"[-_ ]", label):
+            token = token.rstrip("0123456789")
+            for cut in range(len(token), 3, -1):
+                rest = token[cut:]
+                if rest and rest not in _PAPER_WORDS:
+                    continue
+                place = _big_city(token[:cut], gazetteer)
+                if place is not None:
+                    return place
+    return None
+
+
+def _big_city(word: str, gazetteer: Gazetteer):
+    forms = {word, word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")}
+    forms |= {f[:-2] for f in forms if f.endswith("er")}  # "Stuttgarter Zeitung", "Wiener Zeitung"
+    for form in sorted(forms, key=len, reverse=True):
+        for c in gazetteer.candidates(form.capitalize()):
+            if c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION:
+                return c.place
+    return None

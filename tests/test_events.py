@@ -231,6 +231,15 @@ def test_a_dateline_is_the_last_resort_for_where_it_happened():
     assert ev.event_type in ("landslide", "killing") and ev.place == town and ev.place_inherited
 
 
+def test_a_text_that_names_no_place_takes_its_local_outlets_city():
+    city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
+    text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de")
+    events = extract_events(doc, segment(text), times=[], places=[], actors=[], sources=[], outlet=city)
+    assert events and all(e.place == city and e.place_inherited for e in events)
+    assert not any(e.place for e in extract_events(doc, segment(text), times=[], places=[], actors=[], sources=[]))
+
+
 def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_happening():
     text = ("Landslides killed nine people in the hills.\n\n"
             "In 2002, a landslide buried six villages in the same region.")

@@ -258,3 +258,18 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
 ])
 def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected):
     assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("outlet, url, expected", [
+    ("hamburg1.de", "https://www.hamburg1.de/nachrichten/1/x.html", "Hamburg"),
+    (None, "https://www.denverpost.com/2020/01/01/x/", "Denver"),
+    ("Stuttgarter Zeitung", None, "Stuttgart"),
+    ("dw.com", "https://www.dw.com/de/x/a-1", None),
+    ("theguardian.com", None, None),
+    ("tagesschau.de", None, None),
+])
+def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected):
+    from geo.where import outlet_place
+
+    place = outlet_place(outlet, url, gazetteer=gazetteer)
+    assert (place and place.name) == expected
