@@ -273,3 +273,11 @@ def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected
 
     place = outlet_place(outlet, url, gazetteer=gazetteer)
     assert (place and place.name) == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Polizisten stoppten am Kontrollplatz Sigmarszell einen Bus.", "Sigmarszell"),
+    ("Der Unfall geschah an der Anschlussstelle Wertach.", "Wertach"),
+])
+def test_a_german_town_after_a_site_noun_after_a_locative_is_a_place(gazetteer, text, surface):
+    assert surface in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
