@@ -113,6 +113,22 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     assert etype in types and ({"labour_strike", "strike"} - {etype}).isdisjoint(types)
 
 
+@pytest.mark.parametrize("language,text,etype,present", [
+    ("en", "Their own lightning strikes can start new fires.", "strike", False),
+    ("en", "A missile strike hit the depot.", "strike", True),
+    ("en", "He is in a real battle for the last seat.", "armed_clash", False),
+    ("en", "A fierce battle raged for the town.", "armed_clash", True),
+    ("en", "Protests erupted in the capital.", "volcanic_eruption", False),
+    ("en", "The volcano erupted overnight, spewing ash.", "volcanic_eruption", True),
+    ("de", "Die Details sind erschütternd.", "earthquake", False),
+    ("de", "Ein Beben der Stärke 6 erschütterte die Region.", "earthquake", True),
+])
+def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
+    """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
+    types = {t.event_type for t in find_triggers(text, segment(text), language=language)}
+    assert (etype in types) == present
+
+
 def test_a_streik_is_never_an_attack_and_streikrecht_is_no_strike():
     assert {t.event_type for t in find_triggers("Der Streik dauert an.", segment("Der Streik dauert an."), language="de")} == {"labour_strike"}
     assert not find_triggers("Das Streikrecht gilt.", segment("Das Streikrecht gilt."), language="de")
