@@ -12,18 +12,24 @@ from __future__ import annotations
 import csv
 import dataclasses
 import gc
+import io
 import json
+import mmap
+import pickle
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
-from typing import Iterable, Mapping
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Mapping
 
 import ahocorasick
 
+from geo import records
 from geo.records import Place
-from geo.ref import load_yaml
+from geo.ref import compiled, content_key, load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
 _ENDINGS = ("es", "er", "en", "em", "e")
@@ -106,7 +112,20 @@ class Gazetteer:
     @classmethod
     def load(cls) -> "Gazetteer":
         """The full offline gazetteer from geo/ref (countries, US states, subdivisions, waters,
-        areas, GeoNames cities)."""
+        areas, GeoNames cities), opened from its compiled cache (built first when absent)."""
+        ref = Path(__file__).resolve().parent / "ref"
+        key = content_key(ref, Path(__file__).resolve(), Path(records.__file__).resolve())
+        folder = compiled("gazetteer", key, lambda tmp: cls.build()._save(tmp))
+        if folder is not None:
+            try:
+                return cls._open(folder)
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass  # removed or damaged under us: build from the files
+        return cls.build()
+
+    @classmethod
+    def build(cls) -> "Gazetteer":
+        """The full gazetteer parsed from the reference files (seconds; `load` keeps it compiled)."""
         # Hundreds of thousands of small objects: the cyclic GC would rescan them over and over.
         enabled = gc.isenabled()
         gc.disable()
@@ -115,6 +134,45 @@ class Gazetteer:
         finally:
             if enabled:
                 gc.enable()
+
+    def _save(self, folder: Path) -> None:
+        """Write the compiled form `_open` reads: the automaton pickled; surface forms sorted
+        (keys), each one's candidates pickled with places by number (rows), and the places
+        (places) as columns of bytes plus offsets that are memory-mapped, not parsed."""
+        numbers: dict[int, int] = {}  # id(place) -> its row in places; a shared place stays shared
+        places: list[Place] = []
+
+        def number(place: Place) -> int:
+            if id(place) not in numbers:
+                numbers[id(place)] = len(places)
+                places.append(place)
+            return numbers[id(place)]
+
+        class _Pickler(pickle.Pickler):
+            def persistent_id(self, obj):
+                return number(obj) if type(obj) is Place else None
+
+        keys = sorted(self._index, key=_utf8)
+        _write_column(folder / "keys", [_utf8(k) for k in keys])
+        _write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(self._index[k]))
+        meta = {"capitals": self.capitals, "count": len(keys),
+                "subdivisions": {k: number(p) for k, p in self.subdivisions.items()}}
+        _write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
+        (folder / "meta.pkl").write_bytes(pickle.dumps(meta, protocol=5))
+        (folder / "automaton.pkl").write_bytes(pickle.dumps(self.automaton, protocol=5))
+
+    @classmethod
+    def _open(cls, folder: Path) -> "Gazetteer":
+        """The gazetteer `_save` wrote: only the automaton is unpickled; candidates and places
+        are decoded when a text first matches them."""
+        self = cls.__new__(cls)
+        meta = pickle.loads((folder / "meta.pkl").read_bytes())
+        self.capitals = meta["capitals"]
+        self._index = _CompiledIndex(folder, meta["count"])
+        self.subdivisions = _LazyPlaces(meta["subdivisions"], self._index.place)
+        with open(folder / "automaton.pkl", "rb") as fh:
+            self.automaton = pickle.load(fh)
+        return self
 
     @classmethod
     def _load(cls) -> "Gazetteer":
@@ -375,3 +433,98 @@ def _city_name_ok(name: str, pop: int, kind: str) -> bool:
     if len(name) <= 3:  # "Ulm", and "Rom" (Rome) as an alternate of a big city
         return pop >= 100_000 and (kind == "name" or pop >= 1_000_000)
     return kind == "name" or pop >= 15_000
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # byte order is code point order
+
+
+def _write_column(path: Path, items: list, encode: Callable[[object, io.BytesIO], None] | None = None) -> None:
+    """`<path>.bin`, the items' bytes end to end, and `<path>.idx`, their offsets (n + 1)."""
+    buf, offsets = io.BytesIO(), array("q", [0])
+    for item in items:
+        if encode is None:
+            buf.write(item)
+        else:
+            encode(item, buf)
+        offsets.append(buf.tell())
+    path.with_suffix(".bin").write_bytes(buf.getbuffer())
+    path.with_suffix(".idx").write_bytes(offsets.tobytes())
+
+
+class _Column:
+    """A column `_write_column` wrote, memory-mapped: processes share its pages."""
+
+    def __init__(self, path: Path):
+        self._data = _mapped(path.with_suffix(".bin"))
+        self._offsets = memoryview(_mapped(path.with_suffix(".idx"))).cast("q")
+
+    def __getitem__(self, i: int) -> bytes:
+        return self._data[self._offsets[i]:self._offsets[i + 1]]
+
+
+def _mapped(path: Path) -> mmap.mmap | bytes:
+    with open(path, "rb") as fh:
+        if fh.seek(0, 2) == 0:
+            return b""  # an empty file cannot be mapped
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class _CompiledIndex:
+    """Surface form -> candidates over the compiled columns, found by binary search over the
+    sorted keys and decoded once per process."""
+
+    _MEMO_MAX = 200_000  # decoded surface forms kept; a huge archive matches more than that
+
+    def __init__(self, folder: Path, count: int):
+        self._count = count
+        self._keys, self._rows, self._places = (_Column(folder / n) for n in ("keys", "rows", "places"))
+        self._memo: dict[str, list[Candidate]] = {}
+        self._decoded: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._keys[i].decode("utf-8", "surrogatepass") for i in range(self._count))
+
+    def get(self, surface: str, default=None):
+        found = self._memo.get(surface)
+        if found is not None:
+            return found
+        key, lo, hi = _utf8(surface), 0, self._count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._keys[mid] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == self._count or self._keys[lo] != key:
+            return default
+        unpickler = pickle.Unpickler(io.BytesIO(self._rows[lo]))
+        unpickler.persistent_load = self.place
+        if len(self._memo) >= self._MEMO_MAX:
+            self._memo.clear()
+        found = self._memo[surface] = unpickler.load()
+        return found
+
+    def place(self, number: int) -> Place:
+        if number not in self._decoded:
+            self._decoded[number] = pickle.loads(self._places[number])
+        return self._decoded[number]
+
+
+class _LazyPlaces(Mapping):
+    """A mapping to places by number, decoded on first use."""
+
+    def __init__(self, numbers: dict, place: Callable[[int], Place]):
+        self._numbers, self._place = numbers, place
+
+    def __getitem__(self, key) -> Place:
+        return self._place(self._numbers[key])
+
+    def __iter__(self):
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
