@@ -27,7 +27,7 @@ from geo.records import (
     TimeMention,
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
-from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, lies_in, place_role
+from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, lies_in, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon
 
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
@@ -107,6 +107,7 @@ def extract_events(
     """
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Insel" after the island was named
+    unlisted_in: dict[int, str] = {}  # paragraph -> a name the gazetteer lacks inside its place
     para_date: dict[int, TimeMention] = {}  # paragraph -> its first happening date
     heading_place: Place | None = None
     heading_date: TimeMention | None = None
@@ -141,6 +142,7 @@ def extract_events(
         strong = [m for m in outside if not m.weak]
         if strong:
             context[s.paragraph] = (best or strong[0]).place
+            unlisted_in[s.paragraph] = unlisted_name(doc.text, best, named) if best else ""
             if s.section == "heading":
                 heading_place = context[s.paragraph]
         own_t = _best_interval(s_times)
@@ -242,6 +244,8 @@ def extract_events(
                 date_text=t.text if t else "",
                 place=place,
                 place_inherited=inherited,
+                place_unlisted=(unlisted_in.get(s.paragraph, "") if inherited else
+                                unlisted_name(doc.text, best, named) if best is not None and place == best.place else ""),
                 actors=names,
                 cited_sources=cited,
                 documents=(doc.id,),
@@ -311,7 +315,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type):
+    if e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type) or e.place_unlisted:
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
     if len(inside) != 1:
@@ -322,7 +326,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
 
 def _refined(e: Event, finer: list[Place]) -> Event:
     """A headline event placed in a country or state takes the lede's first town or state inside it."""
-    if not e.headline or e.place is None or e.place.type not in ("country", "admin1"):
+    if not e.headline or e.place is None or e.place.type not in ("country", "admin1") or e.place_unlisted:
         return e
     inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:

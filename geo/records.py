@@ -153,3 +153,6 @@ class Event:
     # Told as a new happening ("ein weiterer Angriff", "another man was shot"), not a mention
     # of one told before ("the fire", "der Brand"): such an event never merges into an earlier one.
     novel: bool = False
+    # A name the gazetteer lacks, placed by the text inside the event's state or country ("in
+    # Rabius im Kanton Graubünden"): the event stays at the state, never moved to another town.
+    place_unlisted: str = ""

@@ -207,3 +207,21 @@ def lies_in(a: Place, b: Place) -> bool:
     if b.type == "admin1":
         return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
     return False
+
+
+# "in Rabius im Kanton Graubünden", "im Skigebiet Pizol im Kanton St. Gallen": a locative, a
+# capitalised name, then the state or country it lies in.
+_UNLISTED_BEFORE = re.compile(
+    r"\b(?:in|im|bei|nahe|near|at)\s+(?:\S+\s+){0,2}?([A-ZÄÖÜ][\w-]+)\s*(?:,|\(|\bim|\bin)\s*"
+    r"(?:(?:Kanton|Bundesland|Landkreis|Kreis|Bezirk|Bundesstaat|Provinz|the state of|the province of)\s+)?$")
+
+
+def unlisted_name(text: str, m: PlaceMention, named: list[tuple[int, int]]) -> str:
+    """The name of a place the gazetteer lacks that the text locates inside `m`'s state or
+    country ("Rabius" in "in Rabius im Kanton Graubünden"); "" when there is none."""
+    if m.place.type not in ("admin1", "country"):
+        return ""
+    found = _UNLISTED_BEFORE.search(text, max(0, m.start - 80), m.start)
+    if found is None or any(a < found.end(1) and found.start(1) < b for a, b in named):
+        return ""
+    return found.group(1)

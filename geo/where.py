@@ -28,6 +28,8 @@ _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|vill
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
 _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:am|im|beim|vom|zum|zur|(?:an|auf|bei|in|nahe|von)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
+# German: a surname and a comma or a speech verb after the name ("Kati Köhler, Sekretärin").
+_PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
@@ -171,6 +173,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
+    if language == "de" and _PERSON_APPOSITION.match(text, end):
+        return "person_name"  # "wie Kati Köhler, Gewerkschaftssekretärin": a first name, not Kati in Mali
     if _NOUN_AFTER.match(text, end):
         return "locative"  # "in Gulmi district", "in the Leesville area"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.

@@ -256,3 +256,18 @@ def test_an_inherited_place_is_named_in_the_title_as_the_text_names_it():
     events = _events(text, places=[_mention(text, "München", munich)])
     inherited = [e for e in events if e.place_inherited]
     assert inherited and all(e.title.endswith("in München") for e in inherited), [e.title for e in events]
+
+
+def test_a_name_the_gazetteer_lacks_inside_a_state_keeps_the_event_at_the_state():
+    canton = Place("geo:test/gr", "Graubünden", "admin1", 46.7, 9.6, "CH", admin1="GR")
+    chur = Place("geo:test/chur", "Chur", "city", 46.85, 9.53, "CH", admin1="GR", population=37_000)
+    for text, expected in [
+        ("Am Samstag ist es in Rabius im Kanton Graubünden zu einem Verkehrsunfall gekommen. "
+         "Der Fahrer starb später im Spital in Chur.", canton),
+        # Without the unlisted name, the one town the text names in the canton is where it was.
+        ("Am Samstag ist es im Kanton Graubünden zu einem Verkehrsunfall gekommen. "
+         "Der Fahrer starb später im Spital in Chur.", chur),
+    ]:
+        places = [_mention(text, "Graubünden", canton), _mention(text, "Chur", chur)]
+        crash = next(e for e in _events(text, places) if e.event_type == "crash")
+        assert crash.place == expected, text

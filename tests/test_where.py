@@ -281,3 +281,9 @@ def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected
 ])
 def test_a_german_town_after_a_site_noun_after_a_locative_is_a_place(gazetteer, text, surface):
     assert surface in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+
+
+def test_a_german_first_name_in_an_apposition_is_no_town(gazetteer):
+    text = "Die Beschäftigten legten die Arbeit nieder, wie Kati Köhler, Gewerkschaftssekretärin, sagte."
+    assert "Kati" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+    assert "Kati" in [m.text for m in find_places("Ein Anschlag in Kati erschütterte Mali.", gazetteer=gazetteer, language="de")]
