@@ -249,8 +249,11 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
             listed += aliases.get(f"{cc}.{a1}") or []
             listed += [f for f in map(folded, listed) if f not in listed]  # "Tamil Nādu" is written "Tamil Nadu"
             for n in dict.fromkeys(listed):
-                if n and n not in common and n not in _ADMIN1_STOP:
-                    out += _name_entries(n, place, "name", frozenset())
+                # "Victoria" is a Spanish word but the Australian state in English and German text.
+                langs = frozenset(common.get(n, ()))
+                if n and not langs & {"de", "en"} and n not in _ADMIN1_STOP:
+                    out += [(sf, dataclasses.replace(c, common=langs) if langs else c)
+                            for sf, c in _name_entries(n, place, "name", frozenset())]
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.records import Place, PlaceMention
-from geo.where import PLACE_NOUNS, QUALIFIER_GAP
+from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in  # noqa: F401 (lies_in: the roles API)
 
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
@@ -126,22 +126,6 @@ def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
 
-# "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies.
-_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
-
-
-def _contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
-    """Whether `second` says where `first` lies, and the gazetteer's `first` is not there: then
-    the name is a namesake the gazetteer lacks ("Raghunathpur … in Buxar district" is not the
-    Raghunathpur 400 km away, "Moscow in Ukraine" is not a place in Ukraine)."""
-    if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
-        return False
-    a, b = first.place, second.place
-    if b.type in ("country", "admin1"):
-        return not lies_in(a, b)
-    return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
-
-
 def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> dict[int, str]:
     """Each mention's role; a qualifier hands its role to the place it qualifies, or takes it
     from a name it contradicts."""
@@ -152,7 +136,7 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
             if roles[id(second)] == "located":
                 roles[id(first)] = roles[id(second)]
             roles[id(second)] = "mentioned"
-        elif _contradicts(doc_text, first, second):
+        elif contradicts(doc_text, first, second):
             if roles[id(first)] == "located":
                 roles[id(second)] = "located"
             roles[id(first)] = "mentioned"
@@ -200,13 +184,7 @@ def dateline_place(text: str, places: list[PlaceMention]) -> Place | None:
     return None
 
 
-def lies_in(a: Place, b: Place) -> bool:
-    """Whether place a lies within b as far as codes tell (a city within its state or country)."""
-    if b.type == "country":
-        return a.country_code == b.country_code and a.type != "country"
-    if b.type == "admin1":
-        return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
-    return False
+
 
 
 # "in Rabius im Kanton Graubünden", "im Skigebiet Pizol im Kanton St. Gallen": a locative, a

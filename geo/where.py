@@ -13,7 +13,7 @@ from collections import Counter
 import re
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
-from geo.records import PlaceMention
+from geo.records import Place, PlaceMention
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
@@ -61,6 +61,13 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
                   and not (k[0] in persons and c.place.type == "city")] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s = _context(first)
+    # A name that is a place anyway (a bigger namesake stands bare) may be the small town of
+    # the country the document is about: "Blackheath resident" in a story from New South Wales.
+    for k in keys:
+        if any(c.place.type == "city" for c in usable[k]):
+            usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c not in usable[k]
+                          and countries[c.place.country_code] and _usable(c, language, "locative")
+                          and not (k[0] in persons)]
     out = []
     resolved = {}
     for k in keys:
@@ -82,9 +89,19 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
-    return out
+    return _without_namesakes_elsewhere(text, out)
 
 
+def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A small town the text itself puts elsewhere ("Brookville in Victoria" when the gazetteer
+    knows only Brookvilles in the US) is a namesake the gazetteer lacks: the name is no place
+    anywhere in this text, not the US town where it stands bare ("embers fall in Brookville")."""
+    wrong = {a.text for a, b in zip(mentions, mentions[1:])
+             if a.place.type == "city" and a.place.population < _NAMESAKE_POPULATION and contradicts(text, a, b)}
+    return [m for m in mentions if m.text not in wrong] if wrong else mentions
+
+
+_NAMESAKE_POPULATION = 50_000  # above it, "Moscow in Ukraine" is still Moscow, only not where it happened
 QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside|in the state of|im Bundesstaat)\s+)$")
 _STATE_ABBR = re.compile(r",\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
 
@@ -209,7 +226,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
     if c.place.type != "city":
-        return True
+        return language not in c.common or cue == "locative"
     if cue == "person" or (cue == "proper" and c.place.population < 200_000) or (cue == "person_name" and c.place.population < 1_000_000):
         return False
     if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
@@ -345,3 +362,28 @@ def _big_city(word: str, gazetteer: Gazetteer):
             if c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION:
                 return c.place
     return None
+
+
+# "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies.
+_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
+
+
+def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether `second` says where `first` lies, and the gazetteer's `first` is not there: then
+    the name is a namesake the gazetteer lacks ("Raghunathpur … in Buxar district" is not the
+    Raghunathpur 400 km away, "Moscow in Ukraine" is not a place in Ukraine)."""
+    if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
+        return False
+    a, b = first.place, second.place
+    if b.type in ("country", "admin1"):
+        return not lies_in(a, b)
+    return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
+
+
+def lies_in(a: Place, b: Place) -> bool:
+    """Whether place a lies within b as far as codes tell (a city within its state or country)."""
+    if b.type == "country":
+        return a.country_code == b.country_code and a.type != "country"
+    if b.type == "admin1":
+        return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
+    return False

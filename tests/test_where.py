@@ -287,3 +287,19 @@ def test_a_german_first_name_in_an_apposition_is_no_town(gazetteer):
     text = "Die Beschäftigten legten die Arbeit nieder, wie Kati Köhler, Gewerkschaftssekretärin, sagte."
     assert "Kati" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
     assert "Kati" in [m.text for m in find_places("Ein Anschlag in Kati erschütterte Mali.", gazetteer=gazetteer, language="de")]
+
+
+def test_a_subdivision_named_like_a_spanish_word_is_still_the_subdivision_in_english(gazetteer):
+    found = find_places("Fires burn in New South Wales and Victoria.", gazetteer=gazetteer, language="en")
+    assert ("Victoria", "admin1", "AU") in [(m.text, m.place.type, m.place.country_code) for m in found]
+
+
+def test_a_small_namesake_in_the_documents_country_wins_over_a_bigger_one_abroad(gazetteer):
+    text = "Fires burn near Sydney in New South Wales. Blackheath resident Robert Smith left his home."
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Blackheath"]
+    assert m.place.country_code == "AU"
+
+
+def test_a_town_the_text_puts_elsewhere_is_no_place_anywhere_in_that_text(gazetteer):
+    text = "A warning was issued for Brookville in Victoria. Embers are falling in Brookville. Fires burn in New South Wales."
+    assert "Brookville" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]
