@@ -40,9 +40,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 def _dated_later(first: Event, later: Event) -> bool:
     """An undated happening told first and a later mention with a date of its own ("In 2002, a
     landslide …") are two happenings: news dates its main happening at once or not at all. A
-    date only inherited from the document counts as none."""
-    undated = first.interval is None or first.interval.basis == "inferred"
-    return undated and later.interval is not None and later.interval.basis != "inferred"
+    date only inherited from the document counts as none unless the later date lies inside it."""
+    if later.interval is None or later.interval.basis == "inferred":
+        return False
+    if first.interval is None:
+        return True
+    # A first mention dated only from the document ("2021") retold with its day inside that
+    # time ("Am Samstag, 29. Mai 2021, …") is the same happening; "In 2002, …" is another.
+    a, b = first.interval, later.interval
+    return a.basis == "inferred" and not (a.start <= b.start and b.end <= a.end)
 
 
 def dates_compatible(a: DateInterval | None, b: DateInterval | None) -> bool:

@@ -250,6 +250,17 @@ def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_ha
     assert [(e.interval.start.year, e.interval.basis) for e in events] == [(2015, "inferred"), (2002, "explicit")]
 
 
+def test_a_happening_retold_with_its_day_inside_the_documents_time_is_one_event():
+    text = ("Landslides buried a village in the hills.\n\n"
+            "On 3 May 2015, the landslide buried the village in the hills.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", reference=dt.date(2015, 12, 31),
+                   reference_basis="latest date")
+    times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    places = [_mention(text, "hills", ISLAND), _mention(text, "hills", ISLAND, nth=1)]
+    (ev,) = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert (ev.interval.start, ev.interval.precision, len(ev.evidence)) == (dt.date(2015, 5, 3), "day", 2)
+
+
 def test_an_inherited_place_is_named_in_the_title_as_the_text_names_it():
     munich = Place("geo:test/munich", "Munich", "city", 48.1, 11.6, "DE", population=1_500_000)
     text = "Ein Großbrand zerstörte am Montag in München eine Halle.\n\nDie Schule blieb am Dienstag geschlossen."

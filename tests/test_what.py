@@ -54,6 +54,7 @@ NOT_HAPPENED = [
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
     ("de", "Ein Angriff auf Kiew könnte schon am Montag erfolgen.", "strike"),
+    ("de", "Für eine Rückkehr nach Syrien müssten einfache Dinge getan werden.", "visit"),
     ("de", "Wenn der Damm bricht, würde Passau überflutet.", "flood"),
     ("de", "Bei dem Feuer in Rotterdam wurde niemand verletzt, eine Festnahme gab es nicht.", "raid_arrest"),
     ("de", "Es gab am Montag keinen Angriff auf Charkiw.", "strike"),
@@ -122,6 +123,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The volcano erupted overnight, spewing ash.", "volcanic_eruption", True),
     ("de", "Die Details sind erschütternd.", "earthquake", False),
     ("de", "Ein Beben der Stärke 6 erschütterte die Region.", "earthquake", True),
+    ("de", "Die Hiobsbotschaften von Entlassung mehren sich.", "resignation", False),
+    ("de", "Der Kanzler hat den Minister entlassen.", "resignation", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
