@@ -17,7 +17,7 @@ from geo.records import Place, PlaceMention
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
-_LOCATIVE = frozenset("in im aus nach bei von vor zu nahe from near to at of en de desde hacia outside".split())
+_LOCATIVE = frozenset("in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside".split())
 # Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",
 # "im Bereich Malterhausen", "Gemeinde Biloserka"): a town there needs no other evidence.
 PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt

@@ -125,6 +125,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Ein Beben der Stärke 6 erschütterte die Region.", "earthquake", True),
     ("de", "Die Hiobsbotschaften von Entlassung mehren sich.", "resignation", False),
     ("de", "Der Kanzler hat den Minister entlassen.", "resignation", True),
+    ("de", "Das Auto, besetzt mit zwei Personen, kam von der Straße ab.", "protest", False),
+    ("de", "Aktivisten besetzten das Gebäude der Universität.", "protest", True),
+    ("de", "Der Wagen kollidierte frontal mit einem Lastwagen.", "crash", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

@@ -303,3 +303,8 @@ def test_a_small_namesake_in_the_documents_country_wins_over_a_bigger_one_abroad
 def test_a_town_the_text_puts_elsewhere_is_no_place_anywhere_in_that_text(gazetteer):
     text = "A warning was issued for Brookville in Victoria. Embers are falling in Brookville. Fires burn in New South Wales."
     assert "Brookville" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]
+
+
+def test_towns_between_which_it_happened_are_places(gazetteer):
+    text = "Bei einem Unfall auf der B310 zwischen Wertach und Oberjoch wurden fünf Menschen verletzt."
+    assert "Wertach" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
