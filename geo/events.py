@@ -357,10 +357,10 @@ def _publication_day(day) -> TimeMention:
 
 def _document_time(doc: Document) -> TimeMention | None:
     """The time a sentence without its own date inherits from its document: the publication
-    day; the month of a URL's year-month folder; the year of the latest date the text states
+    day (or the day a dateline or the text's weekday dates fix); the month of a URL's year-month folder; the year of the latest date the text states
     (a lower bound of the publication, so only its year is claimed)."""
     day, basis = doc.reference, doc.reference_basis
-    if basis in ("published", "url", "dateline"):
+    if basis in ("published", "url", "dateline", "weekday"):
         return _publication_day(day)
     if basis == "url month":
         return TimeMention(0, 0, "", DateInterval(day.replace(day=1), day, "month", "inferred"))

@@ -42,6 +42,7 @@ _WEEKDAY_DATE = re.compile(
     rf"(?!\s*,?\s*(?:19|20)\d\d)",
     re.I,
 )
+_NAMED_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d./-])")
 _YEARS_BACK = 12  # a weekday repeats its date every 5, 6 or 11 years: look no further back
 _HEAD_CHARS = 240  # a dateline or the first live-blog heading stands in the first lines
 
@@ -74,7 +75,7 @@ def reference_date(doc: Document) -> Reference:
     day = dateline_date(doc.text, language=doc.language)
     if day is not None:
         return Reference(day, "dateline")
-    day = weekday_date(doc.text)
+    day = weekday_date(doc.text, title=doc.title)
     if day is not None:
         return Reference(day, "weekday")
     day = infer_reference_date(doc.text, language=doc.language)
@@ -130,9 +131,11 @@ def dateline_date(text: str, *, language: str) -> dt.date | None:
     return None
 
 
-def weekday_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
+def weekday_date(text: str, *, today: dt.date | None = None, title: str | None = None) -> dt.date | None:
     """The latest date in the latest year (up to today) in which each yearless "weekday, date"
-    of the text falls on its weekday; None unless two dates agree or one is a heading line."""
+    of the text falls on its weekday; None unless two dates agree, one is a heading line, or
+    the one year it fits is a year the title or text names ("Kommunalwahl 2020" … "am Sonntag
+    (29. März)")."""
     today = today or dt.date.today()
     found = []  # (month, day, weekday, is heading line)
     for m in _WEEKDAY_DATE.finditer(text):
@@ -143,9 +146,13 @@ def weekday_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
         heading = len(text[line_start:line_end if line_end >= 0 else len(text)].strip()) <= 40
         if 1 <= mo <= 12:
             found.append((mo, int(d), _WEEKDAY[m["wd"].lower()], heading))
-    if not found or (len(found) < 2 and not found[0][3]):
+    if not found:
         return None
-    for year in range(today.year, today.year - _YEARS_BACK, -1):
+    years = range(today.year, today.year - _YEARS_BACK, -1)
+    if len(found) < 2 and not found[0][3]:
+        named = {int(y) for y in _NAMED_YEAR.findall(f"{title or ''}\n{text}")}
+        years = [y for y in years if y in named]
+    for year in years:
         days = []
         for mo, d, wd, _ in found:
             try:

@@ -37,3 +37,12 @@ def test_a_live_blog_with_weekday_headings_speaks_from_its_latest_day():
     text = "Der Streik beginnt.\n\nMittwoch, 28. Februar\n\nZüge fallen aus.\n\nDonnerstag, 29. Februar\n\nEs rollt wieder."
     ref = reference_date(Document(id="a", path="a", text=text, language="de"))
     assert (ref.date, ref.basis, ref.day_precise) == (D(2024, 2, 29), "weekday", True)
+
+
+def test_one_weekday_date_in_the_body_fixes_the_year_the_title_names():
+    # Sunday 29 March: 2020, also 2026 (and 2015); the title's year chooses, and without it one date is too little.
+    text = "In der Stichwahl am Sonntag (29. März) bestimmen die Wähler mehrere Bürgermeister."
+    doc = Document(id="a", path="a", text=text, language="de", title="Kommunalwahl 2020: Stichwahl im Live-Ticker")
+    ref = reference_date(doc)
+    assert (ref.date, ref.basis) == (D(2020, 3, 29), "weekday")
+    assert reference_date(Document(id="a", path="a", text=text, language="de")).basis != "weekday"
