@@ -522,3 +522,10 @@ def test_a_live_blog_entry_resolves_its_weekdays_against_its_heading_day():
 def test_an_english_day_range_across_two_months():
     (m,) = tag_dates("Xi paid state visits from May 31 to June 6, 2013.", published=None, language="en")
     assert (m.interval.start, m.interval.end, m.interval.precision) == (D(2013, 5, 31), D(2013, 6, 6), "day")
+
+
+def test_a_german_day_and_month_without_year_is_the_closest_such_day():
+    (m,) = tag_dates("23.07., 14:15 Uhr: Bisher 132 Menschen tot geborgen", published=D(2021, 8, 3), language="de")
+    assert (m.text, m.interval.start, m.interval.precision) == ("23.07.", D(2021, 7, 23), "day")
+    assert not tag_dates("Version 3.1. bringt 23.07 Neuerungen.", published=D(2021, 8, 3), language="de")
+    assert not tag_dates("Section 23.07. applies.", published=D(2021, 8, 3), language="en")

@@ -105,6 +105,11 @@ def _h_num(m, ctx):
     return iv_.day(int(y), int(mo), int(d), "explicit")
 
 
+def _h_dmn(m, ctx):
+    """German "23.07." (two-digit day and month, no year), as live tickers head their entries."""
+    return closest_day(int(m["dn_m"]), int(m["dn_d"]), ctx) if ctx.language == "de" else None
+
+
 def _h_dmy(m, ctx):
     mo, d = _mon(m, "dm_m", ctx), int(m["dm_d"])
     return iv_.day(int(m["dm_y"]), mo, d, "explicit") if m["dm_y"] else closest_day(mo, d, ctx)
