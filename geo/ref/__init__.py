@@ -30,6 +30,14 @@ def load_yaml(name: str):
     return yaml.load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"), Loader=_LOADER)
 
 
+@lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    """Given names (given_names.txt, built by scripts/build_given_names.py): such a word before a
+    capitalised word makes a person ("Michael Sturm", "Kati Köhler"), not a storm or a town."""
+    text = resources.files(__name__).joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def content_key(folder: Path, *code: Path) -> str:
     """A hash of every file in `folder` (names and bytes), of the `code` files that compile them
     and of the Python version (a pickle or an automaton is not portable across versions)."""
