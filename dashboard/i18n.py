@@ -224,6 +224,12 @@ WIDGET_WORDS: dict[str, dict[str, str]] = {
         "Clear all": "Alle entfernen",
         "Choose date range": "Zeitraum wählen",
         "Choose a date": "Datum wählen",
+        # the date field's calendar (its month and weekday names follow the page's locale)
+        "Date range": "Zeitraum",
+        "Select...": "Auswählen …",
+        "Quick select a date range": "Zeitraum schnell wählen",
+        "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+            "Mit den Pfeiltasten durch die Tage, Enter wählt, Escape schließt.",
         " start date": " (Beginn)",
         " end date": " (Ende)",
         " — start": " — Beginn",

@@ -40,7 +40,7 @@ _PAGE_CSS = """<style>
    its own under map and timeline; on a phone it is a sheet right under the map. */
 [data-testid="stColumn"]:has(.st-key-geo-details-empty, .st-key-geo-details-sheet) h2 { font-size: 1.25rem; padding-top: 0; }
 .geo-details dl { padding: 0; }
-.geo-details dd { overflow-wrap: anywhere; }
+.geo-details dd, .geo-details li { overflow-wrap: anywhere; }
 .st-key-geo-details-sheet .geo-details h3 { font-size: 1.1rem; padding: 0.25rem 0; }
 @media (min-width: 1100px) {
   .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; }
@@ -55,6 +55,12 @@ _PAGE_CSS = """<style>
   [data-testid="stColumn"]:has(.st-key-geo-details-empty, .st-key-geo-details-sheet) {
     order: 3; flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
 }
+/* Buttons in narrow columns (Step / Play / Clear selection under a half-width timeline, the three
+   downloads) wrap their label instead of cutting it to "Clear s…" (tablets, 641-1099 px). */
+.stButton button [data-testid="stMarkdownContainer"],
+.stDownloadButton button [data-testid="stMarkdownContainer"] { overflow: visible; }
+.stButton button [data-testid="stMarkdownContainer"] p,
+.stDownloadButton button [data-testid="stMarkdownContainer"] p { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
 @media (max-width: 640px) {
   [data-testid="stColumn"]:has(.st-key-geo-details-empty) { display: none; }
   .st-key-geo-details-sheet { max-height: 55vh; overflow-y: auto; border: 1px solid rgba(49, 51, 63, 0.2);

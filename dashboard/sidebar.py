@@ -101,7 +101,7 @@ def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
     if bounds:
         st.session_state.setdefault("f_dates", bounds)
         picked = sb.date_input(t("date_range", lang), min_value=bounds[0], max_value=bounds[1],
-                               key="f_dates")
+                               key="f_dates", format="DD.MM.YYYY" if lang == "de" else "YYYY/MM/DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2 and tuple(picked) != bounds:
             date_from, date_to = picked
         elif isinstance(picked, (tuple, list)) and len(picked) == 1:

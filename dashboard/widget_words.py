@@ -1,7 +1,8 @@
 """The words Streamlit, plotly and deck.gl write into the page themselves, in the reader's
 language: a multiselect's "No results", a text field's "Press Enter to apply", the charts'
-toolbar tooltips and button labels (i18n.WIDGET_WORDS). None of them takes a parameter for it
-in Streamlit 1.67, so a JavaScript-only component (st.components.v2, in the page, not in an
+toolbar tooltips and button labels (i18n.WIDGET_WORDS), the date field's calendar (month and
+weekday names follow navigator.language). None of them takes a parameter for it in
+Streamlit 1.67, so a JavaScript-only component (st.components.v2, in the page, not in an
 iframe) rewrites them whenever the page changes, and sets the page's `lang` for screen readers.
 """
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import WIDGET_WORDS
+
+# The calendar's locale per interface language: day before month in both, weeks from Monday.
+LOCALES = {"de": "de-DE", "en": "en-GB"}
 
 _JS = r"""
 export default function (component) {
@@ -32,6 +36,18 @@ export default function (component) {
     return out === s ? null : out;
   }
 
+  // The date field's calendar (react-aria) names months and weekdays in navigator.language,
+  // which Streamlit reads when it draws the app (at the end of each run): make that the page's
+  // language. Until a run has ended since, opening a date field asks for one (a rerun).
+  st.setTrigger = component.setTriggerValue;
+  const locale = data.locale || st.lang;
+  if (win.navigator.language !== locale) {
+    Object.defineProperty(win.navigator, 'language', { value: locale, configurable: true });
+    st.localePending = true;
+  } else {
+    st.localePending = false;  // called during a run: Streamlit draws the app again at its end
+  }
+
   function translate() {
     if (doc.documentElement.lang !== st.lang) doc.documentElement.lang = st.lang;
     if (!Object.keys(st.words).length) return;
@@ -43,7 +59,7 @@ export default function (component) {
       }
     }
     // text in the widgets' own elements: change the text node itself, so React keeps its hold on it
-    for (const el of doc.querySelectorAll('[data-testid="InputInstructions"] span, [role="option"] > span, [data-baseweb="popover"] li')) {
+    for (const el of doc.querySelectorAll('[data-testid="InputInstructions"] span, [role="option"] > span, [data-baseweb="popover"] li, [role="dialog"] div, [role="dialog"] span, [role="dialog"] button')) {
       for (const node of el.childNodes) {
         if (node.nodeType === 3) {
           const out = say(node.nodeValue);
@@ -55,6 +71,12 @@ export default function (component) {
 
   if (!st.installed) {
     st.installed = true;
+    doc.addEventListener('pointerdown', (e) => {
+      if (st.localePending && e.target.closest && e.target.closest('[data-testid="stDateInput"]')) {
+        st.localePending = false;
+        st.setTrigger('redraw', Date.now());
+      }
+    }, true);
     let queued = false;
     new win.MutationObserver(() => {
       if (queued) return;
@@ -71,4 +93,6 @@ _COMPONENT = st.components.v2.component("geo_widget_words", js=_JS)
 
 def render(lang: str) -> None:
     """Mount the rewriting for `lang` (draws nothing; English needs no words)."""
-    _COMPONENT(key="geo-widget-words", data={"lang": lang, "words": WIDGET_WORDS.get(lang, {})})
+    _COMPONENT(key="geo-widget-words", data={"lang": lang, "locale": LOCALES.get(lang, lang),
+                                             "words": WIDGET_WORDS.get(lang, {})},
+               on_redraw_change=lambda: None)

@@ -1,0 +1,84 @@
+"""Tablet widths (641-1099 px: map and timeline side by side, details on a row under them, with
+and without the sidebar) and the date field's calendar in the interface's language.
+Assertions read boxes and text the page states, not pixels.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_dashboard_browser import MAP, TIMELINE, open_app, settle, shot
+
+pytestmark = pytest.mark.browser
+
+# Visible things cut short: a label's text wider than its box (a button's "Clear s…"), or a
+# widget reaching past the right edge of the main area. The table scrolls on purpose.
+_CLIPPED = """() => {
+  const main = document.querySelector('[data-testid="stMain"]'), right = main.getBoundingClientRect().right;
+  const out = [];
+  for (const el of main.querySelectorAll('[data-testid="stMarkdownContainer"], [data-testid^="st"], [data-testid^="geo-"]')) {
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2 || el.closest('[data-testid="stDataFrame"]')) continue;
+    const cuts = ['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+    if (cuts && el.scrollWidth > el.clientWidth + 1) out.push(['cut', el.innerText.slice(0, 40), el.scrollWidth, el.clientWidth]);
+    else if (r.right > right + 1) out.push(['outside', el.getAttribute('data-testid'), Math.round(r.right), Math.round(right)]);
+  }
+  return out;
+}"""
+_MONTHS = {"en": ["January", "February", "March", "May", "June", "July", "October", "December"],
+           "de": ["Januar", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember"]}
+
+
+def _fixture_only(server) -> None:
+    if server[2] != "fixture":
+        pytest.skip("this test names events of the synthetic fixture")
+
+
+@pytest.mark.parametrize("width,height,lang", [(768, 1024, "en"), (1024, 768, "de"), (641, 900, "de"), (1099, 800, "en")])
+def test_tablet_widths_show_both_views_side_by_side_and_cut_nothing(page, server, width, height, lang):
+    _fixture_only(server)
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server[0], f"?event=fx-ostsee-manoever&lang={lang}")
+    details = page.get_by_test_id("geo-details")
+    expect(details).to_be_visible()
+    page.wait_for_timeout(300)
+    m, t = page.locator(MAP).first.bounding_box(), page.locator(TIMELINE).first.bounding_box()
+    # map and timeline beside each other, each a real share of the page, both on the first screen
+    assert abs(m["y"] - t["y"]) < 40 and t["x"] >= m["x"] + m["width"] - 1, (m, t)
+    assert 0.8 < m["width"] / t["width"] < 1.25 and m["width"] >= 250, (m, t)
+    assert m["y"] + 200 <= height and t["y"] + 200 <= height, (m, t)
+    # the details take a row of their own under both, as wide as the page
+    d = details.bounding_box()
+    assert d["y"] >= max(m["y"] + m["height"], t["y"] + t["height"]) - 1, (d, m, t)
+    assert d["width"] >= 0.95 * (t["x"] + t["width"] - m["x"]), (d, m, t)
+    # nothing cut short, anywhere down the page (buttons, lists, downloads)
+    clipped = page.evaluate(_CLIPPED)
+    assert not clipped, clipped
+    shot(page, f"tablet-{width}x{height}-{lang}")
+
+
+@pytest.mark.parametrize("lang,browser_locale", [("de", "en-US"), ("en", "de-DE")])
+def test_date_calendar_speaks_the_interface_language_not_the_browsers(browser, server, lang, browser_locale):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=browser_locale)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(server[0] + f"/?lang={lang}")
+        settle(page)
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        page.wait_for_function("() => window.__geoWords && window.__geoWords.installed")  # its script loaded
+        page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] button').first.click()
+        calendar = page.get_by_role("dialog").first
+        expect(calendar).to_contain_text(re.compile("|".join(_MONTHS[lang])))
+        other = "de" if lang == "en" else "en"
+        text = calendar.inner_text()
+        assert not re.search(r"\b(" + "|".join(_MONTHS[other]) + r")\b", text), text
+        if lang == "de":  # the calendar's own words too, and the field's dates day first
+            assert "Zeitraum" in text and "Date range" not in text, text
+            expect(page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').first).to_contain_text(
+                re.compile(r"\d\d\s*\.\s*\d\d\s*\.\s*\d{4}"))
+        shot(page, f"calendar-{lang}")
+    finally:
+        context.close()
