@@ -27,6 +27,7 @@ from geo.records import (
     TimeMention,
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
+from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, lies_in, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon
 
@@ -40,6 +41,15 @@ _AT_SEAT = frozenset(("statement", "document_release", "intelligence_assessment"
 _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
 # Threats, warnings and announcements are news as statements by their speaker.
 _THREAT_TO_STATEMENT = frozenset(("threat",))
+
+
+def _surname(text: str, t: Trigger) -> bool:
+    """A capitalised trigger right after a given name is a surname: "Michael Sturm gewinnt",
+    "Thomas Brand sagte", "Paul Flood said" tell of persons, not of a storm, fire or flood."""
+    if not t.text[:1].isupper() or t.start < 2 or text[t.start - 1] != " ":
+        return False
+    words = text[max(0, t.start - 30):t.start - 1].split()
+    return bool(words) and words[-1] in given_names()
 
 
 def _best_trigger(found: list[Trigger]) -> Trigger | None:
@@ -123,7 +133,8 @@ def extract_events(
     # A place's name is never a trigger ("Brandenburg" is no fire), and words inside quotation
     # marks are what someone said ("the fire was horrendous"), not the article's report.
     named = [(m.start, m.end) for m in places if not m.weak]
-    triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted) and not _overlaps_any(t, named)]
+    triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted) and not _overlaps_any(t, named)
+                and not _surname(doc.text, t)]
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
     title_type = _title_type(doc)

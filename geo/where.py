@@ -14,6 +14,7 @@ import re
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.records import Place, PlaceMention
+from geo.ref import given_names
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
@@ -190,12 +191,21 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
-    if language == "de" and _PERSON_APPOSITION.match(text, end):
+    if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
+                             or (text[start:end] in given_names() and _CAPITALISED_AFTER.match(text, end))):
         return "person_name"  # "wie Kati Köhler, Gewerkschaftssekretärin": a first name, not Kati in Mali
     if _NOUN_AFTER.match(text, end):
         return "locative"  # "in Gulmi district", "in the Leesville area"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     return "qualified" if _QUALIFIED.match(text, end) else ""
+
+
+_CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b(?! (?:in|im|bei|an|am)\b)")
+
+
+def _given_name_before(text: str, start: int, prev: str) -> bool:
+    """ "Michael Kassel", "Anna Weiden": a given name right before the name makes it a surname."""
+    return text[start - 1:start] == " " and prev[:1].isupper() and prev in given_names()
 
 
 def _listed(keyed: list, text: str) -> list:

@@ -282,3 +282,9 @@ def test_a_name_the_gazetteer_lacks_inside_a_state_keeps_the_event_at_the_state(
         places = [_mention(text, "Graubünden", canton), _mention(text, "Chur", chur)]
         crash = next(e for e in _events(text, places) if e.event_type == "crash")
         assert crash.place == expected, text
+
+
+def test_a_trigger_word_after_a_given_name_is_a_surname():
+    assert "storm" not in [e.event_type for e in _events("Michael Sturm gewinnt die Stichwahl.")]
+    assert "storm" in [e.event_type for e in _events("Ein heftiger Sturm traf am Montag die Küste von Isla Test.",
+                                                     places=[_mention("Ein heftiger Sturm traf am Montag die Küste von Isla Test.", "Isla Test", ISLAND)])]

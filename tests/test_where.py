@@ -308,3 +308,8 @@ def test_a_town_the_text_puts_elsewhere_is_no_place_anywhere_in_that_text(gazett
 def test_towns_between_which_it_happened_are_places(gazetteer):
     text = "Bei einem Unfall auf der B310 zwischen Wertach und Oberjoch wurden fünf Menschen verletzt."
     assert "Wertach" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+
+
+def test_a_german_town_named_like_a_given_name_before_a_surname_is_a_person(gazetteer):
+    found = [m.text for m in find_places("Laut Kati Köhler streikten alle.", gazetteer=gazetteer, language="de")]
+    assert "Kati" not in found
