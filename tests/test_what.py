@@ -128,6 +128,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Das Auto, besetzt mit zwei Personen, kam von der Straße ab.", "protest", False),
     ("de", "Aktivisten besetzten das Gebäude der Universität.", "protest", True),
     ("de", "Der Wagen kollidierte frontal mit einem Lastwagen.", "crash", True),
+    ("de", "Die Straße wurde 15 Zentimeter hoch mit Material verlegt.", "deployment", False),
+    ("de", "Die Bundeswehr verlegt 300 Soldaten nach Litauen.", "deployment", True),
+    ("de", "Die Einmalzahlung soll direkt bei den Beschäftigten ankommen.", "visit", False),
+    ("de", "Die Kanzlerin kam am Abend in Paris an.", "visit", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
