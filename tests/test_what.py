@@ -51,6 +51,7 @@ def test_a_plain_report_yields_exactly_its_event(language, text, etype, place, d
 
 # (language, sentence, the type it must NOT yield as a happening)
 NOT_HAPPENED = [
+    ("en", "Police were unable to arrest him.", "raid_arrest"),
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
     ("de", "Ein Angriff auf Kiew könnte schon am Montag erfolgen.", "strike"),
@@ -132,6 +133,12 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Bundeswehr verlegt 300 Soldaten nach Litauen.", "deployment", True),
     ("de", "Die Einmalzahlung soll direkt bei den Beschäftigten ankommen.", "visit", False),
     ("de", "Die Kanzlerin kam am Abend in Paris an.", "visit", True),
+    ("en", "The dinghy was brought into Dover where it was met by Border Force officers.", "meeting", False),
+    ("en", "Biden met Xi in Bali.", "meeting", True),
+    ("en", "Seven people were aboard the first dinghy, intercepted by Border Force.", "overflight", False),
+    ("en", "Two US jets intercepted two Russian bombers.", "overflight", True),
+    ("en", "The majority of those intercepted were Iranian.", "election", False),
+    ("en", "The Conservatives won a majority in parliament.", "election", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
