@@ -21,14 +21,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from geo.contract import ContractError, read_events
-from geo.curate import CurationError, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
+from geo.curate import CurationError, CurationReport, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
-from geo.merge import merge_events
-from geo.write import OutputError, build_collection, to_feature, write_outputs
+from geo.merge import EventSpill, combined, merge_clusters
+from geo.records import Event
+from geo.write import OutputError, collection_head, publish, to_feature
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data/events.geojson"
@@ -106,9 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}; nothing written", file=sys.stderr)
         return 2
     progress = _Progress(len(paths), not args.quiet)
-    # Keep only what the output needs (events, document metadata), not the documents' text,
-    # so memory grows with the number of events, not with the corpus.
-    events, documents, failed, areas, duplicates = [], [], len(problems), {}, 0
+    # Keep only what the output needs (events, document metadata), not the documents' text;
+    # the events go to disk, and only what the merge decides on stays in memory.
+    spill, documents, failed, areas, duplicates = EventSpill(), [], len(problems), {}, 0
     first_with_text: dict[bytes, tuple[str, str]] = {}  # text digest -> (id, path) of its first document
     for r in run_paths([str(p) for p in paths], engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
                        curated=curated_docs, parts_dir=Path(args.out).resolve().parent):
@@ -125,17 +127,17 @@ def main(argv: list[str] | None = None) -> int:
                 duplicates += 1
                 continue
             areas.update(r.areas)
-            events.extend(r.events)
+            spill.extend(r.events)
             documents.append(r.entry)
     if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
-    events = merge_events(events)
+    clusters = merge_clusters(spill.decisive)
     # Read the curation and write the outputs under one lock, so an editor's save that
     # lands during this run is either applied here or by the rebuild that follows it.
     with curation_lock(curation_path):
         try:
-            features, report = apply_curation([to_feature(e, areas=areas) for e in events], read_curation(curation_path))
+            ordered, report = _curated_in_order(clusters, spill, areas, read_curation(curation_path))
         except CurationError as exc:
             print(f"error: {exc}; nothing written", file=sys.stderr)
             return 2
@@ -143,25 +145,66 @@ def main(argv: list[str] | None = None) -> int:
         report.applied += len(curated_docs) - len(unknown)
         report.stale.extend(unknown)
         warnings.extend(f"{curation_path}: {s}" for s in report.stale)
-        col = build_collection(features, documents)
+        head = collection_head(documents)
         if report.applied or report.stale:
-            col["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
+            head["curation"] = {"file": curation_path.name, "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
+        counts = Counter()
         try:
-            written = write_outputs(col, args.out)
+            written = publish(head, _counted(ordered, counts), args.out)
         except OutputError as exc:  # a full disk or a read-only folder: said in one line
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        finally:
+            spill.close()
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
-    undated = sum(f["properties"]["date_start"] is None for f in features)
-    unlocated = sum(f["geometry"] is None for f in features)
+    undated, unlocated = counts["undated"], counts["unlocated"]
     notes = f", {report.applied} curation rows applied" if report.applied else ""
     notes += f", {duplicates} duplicate documents reported once" if duplicates else ""
     print(
-        f"{len(documents)} documents, {len(features)} events ({undated} undated, {unlocated} unlocated){notes}, "
+        f"{len(documents)} documents, {counts['events']} events ({undated} undated, {unlocated} unlocated){notes}, "
         f"{failed} skipped, {len(warnings)} warnings → {', '.join(str(w) for w in written)}"
     )
     return 1 if failed else 0
+
+
+def _curated_in_order(clusters: list, spill: EventSpill, areas: dict[str, str], rows: list[dict]):
+    """The features in output order (geo.write.build_collection's) as an iterator that builds
+    each merged event from its mentions on disk when the writer reaches it, and the curation
+    report. Editors' rows touch a few events: only those (and the last, whose contract the
+    curation checks) are built before; the others stand in as their ids."""
+    def feature(slot: int) -> dict:
+        return to_feature(combined([spill[i] for i in clusters[slot][1]]), areas=areas)
+
+    def key(e: Event) -> tuple[str, str]:
+        return e.interval.start.isoformat() if e.interval else "9999", e.id
+
+    if not rows:  # no stand-ins needed: the merged events' own dates and ids give the order
+        order = sorted(range(len(clusters)), key=lambda slot: key(clusters[slot][0]))
+        return (feature(slot) for slot in order), CurationReport()
+    stand_ins = [{"type": "Feature", "geometry": None, "properties": {"id": e.id}} for e, _ in clusters]
+    touched = {r["event_id"] for r in rows} | {r.get("target", "") for r in rows} if rows else set()
+    given = [feature(i) if rows and (e.id in touched or i == len(clusters) - 1) else stand_ins[i]
+             for i, (e, _) in enumerate(clusters)]
+    features, report = apply_curation(given, rows)
+    slot_of = {id(f): i for i, f in enumerate(stand_ins)}
+
+    def date_start(f: dict) -> str | None:
+        if id(f) not in slot_of:
+            return f["properties"]["date_start"]
+        interval = clusters[slot_of[id(f)]][0].interval
+        return interval.start.isoformat() if interval else None
+
+    order = sorted(range(len(features)), key=lambda k: (date_start(features[k]) or "9999", features[k]["properties"]["id"]))
+    return ((feature(slot_of[id(features[k])]) if id(features[k]) in slot_of else features[k]) for k in order), report
+
+
+def _counted(features, counts: Counter):
+    for f in features:
+        counts["events"] += 1
+        counts["undated"] += f["properties"]["date_start"] is None
+        counts["unlocated"] += f["geometry"] is None
+        yield f
 
 
 if __name__ == "__main__":

@@ -2,6 +2,11 @@
 title and confidence an event ends up with."""
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from geo.contract import TAXONOMY, type_family, type_label
@@ -119,9 +124,20 @@ def merge_events(events: list[Event]) -> list[Event]:
     are found through an index on (actor, year) and (actor, place), so the cost grows with
     the number of events, not its square.
     """
+    return [combined([events[i] for i in members]) for _, members in merge_clusters(events)]
+
+
+def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
+    """Which events `merge_events` joins: per merged event, in its order, the merged event as
+    far as the merge decisions see it (id, type, section, actors, dates, place) and the
+    indexes of its mentions in the order they join. The decisions read only those fields, so
+    they are taken on copies without the quotes and explanations: the loader keeps such copies
+    in memory and the whole mentions on disk (`EventSpill`), and `combined` builds each event."""
     merged: list[Event] = []
+    members: list[list[int]] = []
     index: dict[tuple, list[int]] = {}
-    for e in sorted(events, key=lambda x: x.id):
+    for n in sorted(range(len(events)), key=lambda i: events[i].id):
+        e = decisive(events[n])
         slot = None
         for key in _merge_keys(e):
             for i in index.get(key, ()):
@@ -132,14 +148,78 @@ def merge_events(events: list[Event]) -> list[Event]:
                 break
         if slot is None:
             merged.append(e)
+            members.append([n])
             slot = len(merged) - 1
         else:
-            merged[slot] = finish(_combine(merged[slot], e))
+            merged[slot] = decisive(finish(_combine(merged[slot], e)))  # its explanation grows otherwise
+            members[slot].append(n)
         for key in _merge_keys(merged[slot]):
             bucket = index.setdefault(key, [])
             if slot not in bucket:
                 bucket.append(slot)
-    return merged
+    return list(zip(merged, members))
+
+
+def combined(mentions: list[Event]) -> Event:
+    """The event `merge_events` makes of mentions `merge_clusters` grouped, in their order."""
+    event = mentions[0]
+    for e in mentions[1:]:
+        event = finish(_combine(event, e))
+    return event
+
+
+def decisive(e: Event, shared: dict | None = None) -> Event:
+    """The event without what no merge decision reads (quotes, explanations, sources, titles);
+    with `shared`, equal places, dates and actor lists are one object across events."""
+    if not (e.evidence or e.explanation or e.places_mentioned or e.cited_sources or e.documents or e.title):
+        return e
+    one = (lambda x: x) if shared is None else (lambda x: shared.setdefault(x, x))
+    place = e.place and one(_PlaceKey(e.place)).place
+    return replace(e, title="", date_text="", cited_sources=(), documents=(), evidence=(), places_mentioned=(),
+                   explanation=(), place_label="", place=place, interval=one(e.interval), actors=one(e.actors),
+                   event_type=one(e.event_type), section=one(e.section), language=one(e.language))
+
+
+class _PlaceKey:
+    """A place as a key on all its fields (a Place's equality leaves out its German name)."""
+
+    __slots__ = ("place", "_key")
+
+    def __init__(self, place: Place):
+        self.place = place
+        self._key = tuple(getattr(place, f) for f in ("id", "name", "type", "lat", "lon", "country_code", "admin1",
+                                                         "population", "name_de")) + (place.geometry is None,)
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _PlaceKey) and self._key == other._key
+
+
+class EventSpill:
+    """Extracted events on disk (a temporary file, one pickle each) with their `decisive`
+    copies in memory: what the cross-document merge needs, without every quote of the corpus."""
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile(prefix="geo-events-")
+        self._offsets = array("q", [0])
+        self.decisive: list[Event] = []
+        self._shared: dict = {}
+
+    def extend(self, events: Iterable[Event]) -> None:
+        self._file.seek(0, os.SEEK_END)
+        for e in events:
+            self._file.write(pickle.dumps(e, protocol=5))
+            self._offsets.append(self._file.tell())
+            self.decisive.append(decisive(e, self._shared))
+
+    def __getitem__(self, i: int) -> Event:
+        self._file.seek(self._offsets[i])
+        return pickle.loads(self._file.read(self._offsets[i + 1] - self._offsets[i]))
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _merge_keys(e: Event) -> list[tuple]:

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from geo.contract import SCHEMA_VERSION, EventProperties, feature_dict, validate_collection
@@ -116,16 +117,22 @@ def document_entry(doc: Document) -> dict:
 
 def build_collection(features: list[dict], documents: list[dict]) -> dict:
     """The FeatureCollection in a canonical order, validated against the contract."""
-    features = sorted(features, key=lambda f: (f["properties"]["date_start"] or "9999", f["properties"]["id"]))
+    col = collection_head(documents)
+    col["features"] = sorted(features, key=lambda f: (f["properties"]["date_start"] or "9999", f["properties"]["id"]))
+    return col
+
+
+def collection_head(documents: list[dict]) -> dict:
+    """The collection's top level, validated, with an empty "features" for the writer to fill."""
     col = {
         "type": "FeatureCollection",
         "schema_version": SCHEMA_VERSION,
         "generated_from": sorted(documents, key=lambda d: d["id"]),
-        "features": features,
+        "features": [],
     }
     # Every feature was built through EventProperties (and curated ones re-validated), so only
     # the top level is checked here: validating 100k features twice doubled the run time.
-    validate_collection({**col, "features": []}, source="<loader output>")
+    validate_collection(col, source="<loader output>")
     return col
 
 
@@ -144,16 +151,22 @@ _VERSION = re.compile(r"v(\d+)-")
 
 def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
     """Publish the GeoJSON and its GeoParquet sibling as one pair; return the two paths."""
+    return publish({k: v for k, v in col.items() if k != "output_id"}, col["features"], geojson_path)
+
+
+def publish(head: dict, features: Iterable[dict], geojson_path: str | Path) -> list[Path]:
+    """`write_outputs` for a collection given as its top level (`head`, in order, whose
+    "features" stands for `features`) and its features in their final order, streamed: each
+    feature is written to the GeoJSON and to a GeoParquet chunk on disk as it comes, so the
+    writer holds one chunk of rows, not the corpus."""
     geojson_path = Path(geojson_path)
     parquet_path = geojson_path.with_suffix(".parquet")
-    text, output_id = _geojson_text(col)
-    writers = {geojson_path.name: lambda p: p.write_text(text, encoding="utf-8"),
-               parquet_path.name: lambda p: _write_parquet(col, p, output_id=output_id)}
     versions = geojson_path.parent / f".{geojson_path.stem}.versions"
     try:
         with _writer_lock(versions):
             _clean_stale(versions, [geojson_path, parquet_path])
-            folder = _write_version(versions, output_id, writers)
+            folder = _write_version(versions, lambda tmp: _write_pair(head, features, tmp / geojson_path.name,
+                                                                     tmp / parquet_path.name))
             _swap(versions / "current", folder.name)
             for path in (parquet_path, geojson_path):  # one-time move from plain files to links
                 _link(path, f"{versions.name}/current/{path.name}")
@@ -163,13 +176,46 @@ def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
     return [geojson_path, parquet_path]
 
 
-def _geojson_text(col: dict) -> tuple[str, str]:
-    """The GeoJSON text with `output_id` first, and that id: a hash of the content, so the
-    same input still gives the same bytes. NaN or Infinity raise (they are not JSON)."""
-    body = json.dumps({k: v for k, v in col.items() if k != "output_id"}, ensure_ascii=False,
-                      separators=(",", ":"), allow_nan=False)
-    output_id = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    return f'{{"output_id":"{output_id}",' + body[1:] + "\n", output_id
+_ID_AT = len('{"output_id":"')
+
+
+def _write_pair(head: dict, features: Iterable[dict], geojson: Path, parquet: Path) -> str:
+    """Both files of a pair; return its `output_id`, a hash of the GeoJSON's body (all but the
+    id), so the same input still gives the same bytes. The id goes first in the file: it is
+    written as zeros and filled in at the end. NaN or Infinity raise (they are not JSON)."""
+    digest, chunks = hashlib.sha256(), _Chunks(parquet.parent)
+    try:
+        with open(geojson, "wb", buffering=1 << 20) as fh:
+            def put(text: str) -> None:
+                data = text.encode("utf-8")
+                digest.update(data)
+                fh.write(data)
+
+            fh.write(b'{"output_id":"' + b"0" * 16 + b'",')
+            digest.update(b"{")  # the body's brace, which the id's line opened in the file
+            for n, (key, value) in enumerate(head.items()):
+                put(("," if n else "") + _json(key) + ":")
+                if key != "features":
+                    put(_json(value))
+                    continue
+                put("[")
+                for i, feature in enumerate(features):
+                    put(("," if i else "") + _json(feature))
+                    chunks.add(feature)
+                put("]")
+            put("}")
+            fh.write(b"\n")
+            output_id = digest.hexdigest()[:16]
+            fh.seek(_ID_AT)
+            fh.write(output_id.encode("ascii"))
+        _write_parquet(chunks.close(), parquet, output_id=output_id)
+    finally:
+        chunks.remove()
+    return output_id
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _why(exc: OSError, path: Path) -> str:
@@ -205,16 +251,17 @@ def _clean_stale(versions: Path, paths: list[Path]) -> None:
             p.unlink(missing_ok=True)
 
 
-def _write_version(versions: Path, output_id: str, writers: dict) -> Path:
-    """Both files written and fsynced in a temporary folder, renamed to the next version."""
+def _write_version(versions: Path, write: Callable[[Path], str]) -> Path:
+    """Both files written (`write` returns the pair's id) and fsynced in a temporary folder,
+    renamed to the next version."""
     tmp = Path(tempfile.mkdtemp(dir=versions, prefix=".tmp-"))
     try:
         umask = _umask()
-        for name, write in writers.items():
-            write(tmp / name)
-            with open(tmp / name, "rb+") as fh:
+        output_id = write(tmp)
+        for path in tmp.iterdir():
+            with open(path, "rb+") as fh:
                 os.fsync(fh.fileno())
-            os.chmod(tmp / name, 0o666 & ~umask)  # ordinary files, readable by the dashboard
+            os.chmod(path, 0o666 & ~umask)  # ordinary files, readable by the dashboard
         os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700
         _fsync_dir(tmp)
         final = versions / f"v{max(_numbers(versions), default=0) + 1:06d}-{output_id}"
@@ -276,23 +323,95 @@ def _umask() -> int:
     return mask
 
 
-def _write_parquet(col: dict, tmp: Path, *, output_id: str) -> None:
-    """GeoParquet with the same rows; nested fields as JSON text for portability; the pair's
-    id in the schema metadata."""
-    import geopandas as gpd
-    import pyarrow.parquet as pq
-    from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
-    from shapely.geometry import shape
+PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation", "verified",
+                                                        "curated_fields", "curation_sources"]
+_CHUNK_ROWS = 20_000  # a GeoParquet row group; an output this small is one, as before streaming
 
-    rows, geoms = [], []
-    for f in col["features"]:
-        p = dict(f["properties"])
+
+class _Chunks:
+    """GeoParquet rows converted a chunk at a time (nested fields as JSON text) and kept as
+    Arrow IPC files in `folder` until the pair's id is known."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.paths, self.schemas = folder, [], []
+        self._rows, self._geoms = [], []
+
+    def add(self, feature: dict) -> None:
+        from shapely.geometry import shape
+
+        p = dict(feature["properties"])
         for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
             p[key] = json.dumps(p.get(key), ensure_ascii=False, sort_keys=True)
-        rows.append(p)
-        geoms.append(shape(f["geometry"]) if f["geometry"] else None)
-    columns = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation", "verified", "curated_fields", "curation_sources"]
-    gdf = gpd.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")
-    table = _geopandas_to_arrow(gdf, index=False)
-    table = table.replace_schema_metadata({**table.schema.metadata, OUTPUT_ID_KEY: output_id.encode("ascii")})
-    pq.write_table(table, tmp, compression="zstd")
+        self._rows.append(p)
+        self._geoms.append(shape(feature["geometry"]) if feature["geometry"] else None)
+        if len(self._rows) >= _CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import geopandas as gpd
+        import pyarrow as pa
+        from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
+
+        gdf = gpd.GeoDataFrame(self._rows, columns=PARQUET_COLUMNS, geometry=self._geoms, crs="EPSG:4326")
+        table = _geopandas_to_arrow(gdf, index=False)
+        path = self.folder / f".chunk-{len(self.paths):06d}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self.paths.append(path)
+        self.schemas.append(table.schema)
+        self._rows, self._geoms = [], []
+
+    def close(self) -> "_Chunks":
+        if self._rows or not self.paths:  # an empty collection is one empty chunk
+            self._flush()
+        return self
+
+    def tables(self):
+        import pyarrow as pa
+
+        for path in self.paths:
+            with pa.memory_map(str(path)) as source:
+                yield pa.ipc.open_file(source).read_all()
+
+    def remove(self) -> None:
+        for path in self.paths:
+            path.unlink(missing_ok=True)
+
+
+def _write_parquet(chunks: _Chunks, tmp: Path, *, output_id: str) -> None:
+    """GeoParquet with the GeoJSON's rows, a row group per chunk; the pair's id in the schema
+    metadata."""
+    import pyarrow.parquet as pq
+
+    schema = _schema(chunks.schemas)
+    schema = schema.with_metadata({**schema.metadata, OUTPUT_ID_KEY: output_id.encode("ascii")})
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        for table in chunks.tables():
+            writer.write_table(table.cast(schema))
+
+
+def _schema(schemas: list):
+    """One schema for every chunk: a column empty in one chunk (null type) takes the type the
+    others give it; the GeoParquet metadata covers all chunks (geometry types, bounding box),
+    as if the rows had been converted at once."""
+    import pyarrow as pa
+
+    if len(schemas) == 1:
+        return schemas[0]
+    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    geos = [json.loads(s.metadata[b"geo"]) for s in schemas]
+    geo = geos[0]
+    for name, column in geo["columns"].items():
+        column["geometry_types"] = sorted({t for g in geos for t in g["columns"][name]["geometry_types"]})
+        boxes = [g["columns"][name]["bbox"] for g in geos if "bbox" in g["columns"][name]]
+        if boxes:
+            column["bbox"] = [min(b[0] for b in boxes), min(b[1] for b in boxes),
+                              max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    pandas = json.loads(schemas[0].metadata[b"pandas"])
+    for column in pandas["columns"]:  # described by a chunk that has the column's final type
+        name = column["name"]
+        if name in unified.names:
+            typed = next((s for s in schemas if s.field(name).type == unified.field(name).type), schemas[0])
+            column.update(next(c for c in json.loads(typed.metadata[b"pandas"])["columns"] if c["name"] == name))
+    return unified.with_metadata({**schemas[0].metadata, b"geo": json.dumps(geo).encode("utf-8"),
+                                  b"pandas": json.dumps(pandas).encode("utf-8")})

@@ -1,0 +1,114 @@
+"""Flat memory: the cross-document merge decides on copies without quotes (the whole events
+wait on disk) and the writer streams; the outputs are the bytes the in-memory path writes."""
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from geo import merge, write
+from geo.curate import write_curation
+from geo.engine import run_paths
+from geo.load import main
+from geo.merge import EventSpill, combined, merge_clusters, merge_events
+from geo.pipeline import Resources
+from geo.write import build_collection, publish, to_feature, write_outputs
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT / "tests" / "corpus" / "news"
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    paths = sorted(str(p) for p in NEWS.iterdir() if p.is_file())
+    return list(run_paths(paths, jobs=1, resources=Resources.load()))
+
+
+def _whole_merge(events):
+    """The merge as it was before streaming: every decision on the whole events."""
+    merged, index = [], {}
+    for e in sorted(events, key=lambda x: x.id):
+        slot = next((i for key in merge._merge_keys(e) for i in index.get(key, ())
+                     if merge._same_happening(merged[i], e)), None)
+        if slot is None:
+            merged.append(e)
+            slot = len(merged) - 1
+        else:
+            merged[slot] = merge.finish(merge._combine(merged[slot], e))
+        for key in merge._merge_keys(merged[slot]):
+            if slot not in index.setdefault(key, []):
+                index[key].append(slot)
+    return merged
+
+
+def test_merging_on_decisive_copies_gives_the_merge_of_the_whole_events(outcomes):
+    events = [e for o in outcomes for e in o.events]
+    assert len(merge_events(events)) < len(events)  # the corpus has mentions to merge
+    assert merge_events(events) == _whole_merge(events)
+
+
+def test_spilled_events_come_back_whole(outcomes, tmp_path):
+    events = [e for o in outcomes for e in o.events]
+    spill = EventSpill()
+    for o in outcomes:
+        spill.extend(o.events)
+    assert [spill[i] for i in range(len(events))] == events
+    assert not any(e.evidence for e in spill.decisive) and len(spill.decisive) == len(events)
+    assert [combined([spill[i] for i in members]) for _, members in merge_clusters(spill.decisive)] == merge_events(events)
+    spill.close()
+
+
+def test_the_loader_writes_what_the_in_memory_path_writes_also_with_curation(outcomes, tmp_path):
+    events = [e for o in outcomes for e in o.events]
+    merged = _whole_merge(events)
+    by_type = [f for f in merged if len(f.evidence) >= 2]
+    ev = by_type[0].evidence[-1]
+    rows = [dict(event_id=merged[0].id, action="approve", editor="kim"), dict(event_id=merged[1].id, action="reject"),
+            dict(event_id=merged[2].id, action="edit", date_start="1999-01-02"),
+            dict(event_id=merged[3].id, action="merge", target=merged[4].id),
+            dict(event_id=by_type[0].id, action="split", evidence=f"{ev.document}:{ev.start}", title="Zweites"),
+            dict(event_id="new_one", action="add", title="Added", event_type="protest", source_note="desk"),
+            dict(event_id="gone", action="approve")]
+    write_curation(rows, tmp_path / "curation.csv")
+    assert main([str(NEWS), "--out", str(tmp_path / "events.geojson"), "--quiet"]) == 0
+
+    from geo.curate import apply_curation, read_curation
+    areas = {k: v for o in outcomes for k, v in o.areas.items()}
+    features, report = apply_curation([to_feature(e, areas=areas) for e in merged], read_curation(tmp_path / "curation.csv"))
+    col = build_collection(features, [o.entry for o in outcomes])
+    col["curation"] = {"file": "curation.csv", "applied": report.applied, "rejected": report.rejected, "stale": report.stale}
+    write_outputs(col, tmp_path / "reference" / "events.geojson")
+    for name in ("events.geojson", "events.parquet"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "reference" / name).read_bytes(), name
+
+
+def _collection(n):
+    from tests.test_write import _collection as three
+
+    col = three()
+    col["features"] = [json.loads(json.dumps(col["features"][i % 3]).replace('"ev_0', f'"ev_{i}_')) for i in range(n)]
+    return col
+
+
+def test_a_streamed_collection_is_the_same_bytes_and_the_features_are_read_once(tmp_path):
+    col = _collection(7)
+    write_outputs(col, tmp_path / "a" / "events.geojson")
+    once = iter(col["features"])
+    publish({**col, "features": []}, once, tmp_path / "b" / "events.geojson")
+    assert next(once, None) is None
+    for name in ("events.geojson", "events.parquet"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_parquet_written_in_chunks_holds_the_rows_and_metadata_of_one_piece(tmp_path, monkeypatch):
+    col = _collection(8)
+    col["features"][0]["properties"]["country_code"] = "DE"  # only the first chunk has one: others are null-typed
+    write_outputs(col, tmp_path / "one" / "events.geojson")
+    monkeypatch.setattr(write, "_CHUNK_ROWS", 3)
+    write_outputs(col, tmp_path / "chunks" / "events.geojson")
+    one, chunks = (pq.ParquetFile(tmp_path / d / "events.parquet") for d in ("one", "chunks"))
+    assert chunks.metadata.num_row_groups == 3 and one.metadata.num_row_groups == 1
+    assert chunks.read().equals(one.read())
+    assert chunks.schema_arrow.metadata == one.schema_arrow.metadata
+    assert (tmp_path / "one" / "events.geojson").read_bytes() == (tmp_path / "chunks" / "events.geojson").read_bytes()
+    assert not list((tmp_path / "chunks" / ".events.versions").glob("*/.chunk-*"))  # the chunks are gone
