@@ -137,6 +137,11 @@ def extract_events(
                 and not _surname(doc.text, t)]
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
+    doc_time = _document_time(doc)
+    # A year claimed only from a late month or year in the text keeps its sentence's event but
+    # dates nothing (see _latest_date_is_news).
+    doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
+                                                 or _latest_date_is_news(doc, times, sentences))
     title_type = _title_type(doc)
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
@@ -211,7 +216,7 @@ def extract_events(
             # background happening names its own time. Measured on the corpus: date_right
             # 0.65 -> 0.88 against the lede alone (bench/score.py). A page known only by its
             # month or by the latest date it states dates its happenings that coarsely.
-            t = _document_time(doc)
+            t = doc_time
             date_inherited = t is not None
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
@@ -226,6 +231,8 @@ def extract_events(
         cited = tuple(dict.fromkeys(x.source for x in _within(sources, s, starts[id(sources)])))
         mentioned = tuple(dict.fromkeys(m.place for m in s_places if m.place != place))
         interval = t.interval if t else None
+        if t is doc_time and not doc_time_claimed:
+            interval, t = None, None
         if interval is not None and date_inherited:
             interval = replace(interval, basis="inferred")
         explanation = [("type", f"{etype} from '{trigger_word}' (rule {rule})")]
@@ -378,6 +385,17 @@ def _document_time(doc: Document) -> TimeMention | None:
     if basis == "latest date":
         return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
     return None
+
+
+def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: list[Sentence]) -> bool:
+    """Whether the year of the text's latest date dates its news: the text states a full day of
+    that year, or any date of it in the first two paragraphs. A month or a year only further
+    down ("In August 1995, two trains collided …") is as often background, and its year would
+    be wrong for every undated happening."""
+    paragraphs = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
+    lede_end = max((s.end for s in sentences if s.paragraph in paragraphs), default=0)
+    return any(m.role == "happening" and m.interval.basis == "explicit" and m.interval.end.year == doc.reference.year
+               and (m.interval.precision == "day" or m.start < lede_end) for m in times)
 
 
 _NOVEL_BEFORE = re.compile(

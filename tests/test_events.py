@@ -241,11 +241,12 @@ def test_a_text_that_names_no_place_takes_its_local_outlets_city():
 
 
 def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_happening():
-    text = ("Landslides killed nine people in the hills.\n\n"
+    text = ("Landslides killed nine people in the hills.\n\nThe rains of 2015 were the heaviest.\n\n"
             "In 2002, a landslide buried six villages in the same region.")
     doc = Document(id="t.txt", path="t.txt", text=text, language="en", reference=dt.date(2015, 12, 31),
                    reference_basis="latest date")
-    times = [_time(text, "In 2002", dt.date(2002, 1, 1), dt.date(2002, 12, 31), "year")]
+    times = [_time(text, "2015", dt.date(2015, 1, 1), dt.date(2015, 12, 31), "year"),
+             _time(text, "In 2002", dt.date(2002, 1, 1), dt.date(2002, 12, 31), "year")]
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
     assert [(e.interval.start.year, e.interval.basis) for e in events] == [(2015, "inferred"), (2002, "explicit")]
 
@@ -288,3 +289,24 @@ def test_a_trigger_word_after_a_given_name_is_a_surname():
     assert "storm" not in [e.event_type for e in _events("Michael Sturm gewinnt die Stichwahl.")]
     assert "storm" in [e.event_type for e in _events("Ein heftiger Sturm traf am Montag die Küste von Isla Test.",
                                                      places=[_mention("Ein heftiger Sturm traf am Montag die Küste von Isla Test.", "Isla Test", ISLAND)])]
+
+
+def test_a_late_month_of_background_dates_no_undated_happening():
+    text = ("A passenger train derailed in the hills, killing four passengers.\n\n"
+            "Rescue work went on all night.\n\n"
+            "In August 1995, two trains collided in the hills, killing 358 people.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", reference=dt.date(1995, 8, 31),
+                   reference_basis="latest date")
+    times = [_time(text, "In August 1995", dt.date(1995, 8, 1), dt.date(1995, 8, 31), "month")]
+    places = [_mention(text, "hills", ISLAND, nth=n) for n in range(2)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    derailment = next(e for e in events if e.event_type == "derailment")
+    assert derailment.interval is None
+    assert any(e.interval and e.interval.start.year == 1995 for e in events)  # the background keeps its own date
+    # The same month in the lede dates the news: its year is claimed for undated happenings.
+    lede = "In August 1995, a passenger train derailed in the hills.\n\nRescue work went on all night in the hills."
+    times = [_time(lede, "In August 1995", dt.date(1995, 8, 1), dt.date(1995, 8, 31), "month")]
+    doc = Document(id="t.txt", path="t.txt", text=lede, language="en", reference=dt.date(1995, 8, 31), reference_basis="latest date")
+    events = extract_events(doc, segment(lede), times=times, places=[_mention(lede, "hills", ISLAND, nth=n) for n in range(2)],
+                            actors=[], sources=[])
+    assert all(e.interval is not None for e in events)
