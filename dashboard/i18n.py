@@ -9,6 +9,14 @@ _STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Events map and timeline", "de": "Ereignisse: Karte und Zeitleiste"},
     "story_title": {"en": "What {d} news reports say happened, where and when",
                     "de": "Was {d} Berichte melden: wo und wann es geschah"},
+    "story_title_one": {"en": "What one news report says happened, where and when",
+                        "de": "Was ein Bericht meldet: wo und wann es geschah"},
+    "story_intro_one": {
+        "en": "{n} events found in this report, each with its place, its date and the quotes that "
+              "support it. Pick one on the map, on the timeline or in the lists to read the evidence.",
+        "de": "{n} Ereignisse aus diesem Bericht, jedes mit Ort, Datum und den Zitaten, die es belegen. "
+              "Wählen Sie eines auf der Karte, in der Zeitleiste oder in den Listen, um die Belege zu lesen.",
+    },
     "story_intro": {
         "en": "{n} events found in these reports, each with its place, its date and the quotes that "
               "support it. Pick one on the map, on the timeline or in the lists to read the evidence.",
@@ -17,6 +25,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "sources": {"en": "Sources", "de": "Quellen"},
     "sources_unnamed": {"en": "{d} documents without a named outlet", "de": "{d} Dokumente ohne genanntes Medium"},
+    "sources_unnamed_one": {"en": "one document without a named outlet", "de": "ein Dokument ohne genanntes Medium"},
     "as_of": {"en": "as of {date}", "de": "Stand: {date}"},
     "showing": {"en": "showing {n} of {m} events", "de": "zeige {n} von {m} Ereignissen"},
     "undated_count": {"en": "{n} undated", "de": "{n} ohne Datum"},

@@ -82,7 +82,8 @@ def story_header(story: Story, documents: dict, lang: str) -> None:
     st.html(f'<p data-testid="geo-intro">{esc(story.intro)}</p>')
     names = [f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(name)}</a>' if url else esc(name)
              for name, url in story.sources]
-    line = f"{esc(t('sources', lang))}: " + (", ".join(names) or esc(t("sources_unnamed", lang, d=len(documents))))
+    unnamed = t("sources_unnamed_one" if len(documents) == 1 else "sources_unnamed", lang, d=len(documents))
+    line = f"{esc(t('sources', lang))}: " + (", ".join(names) or esc(unnamed))
     if story.as_of:
         line += " · " + esc(t("as_of", lang, date=day_words(story.as_of, lang)))
     st.html(f'<p data-testid="geo-sources" style="margin:0"><small>{line}</small></p>')

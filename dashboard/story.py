@@ -110,9 +110,10 @@ def build_story(config: dict, *, documents: dict, n_events: int, lang: str) -> S
     published = [d for d in (_date(m.get("published")) for m in documents.values()) if d]
     as_of = _date(config.get("as_of")) or (max(published) if published else None)
     n_docs = len(documents)
-    title = _text(config.get("title"), lang) or t("story_title", lang, d=n_docs)
+    one = "_one" if n_docs == 1 else ""  # "one news report", not "1 news reports"
+    title = _text(config.get("title"), lang) or t("story_title" + one, lang, d=n_docs)
     if _text(config.get("intro"), lang):
         intro = _text(config.get("intro"), lang)
     else:
-        intro = t("story_intro", lang, n=f"{n_events:,}", d=n_docs)
+        intro = t("story_intro" + one, lang, n=f"{n_events:,}", d=n_docs)
     return Story(title=title, intro=intro, sources=tuple(sources[:MAX_SOURCES]), as_of=as_of)

@@ -21,6 +21,15 @@ def test_without_a_story_file_the_corpus_names_its_sources_and_date():
     assert story.as_of == dt.date(2024, 4, 2)  # the latest publication date
 
 
+@pytest.mark.parametrize("lang,title,intro", [
+    ("en", "What one news report says happened", "20 events found in this report"),
+    ("de", "Was ein Bericht meldet", "20 Ereignisse aus diesem Bericht")])
+def test_one_document_is_one_report_not_1_reports(lang, title, intro):
+    one = dict(list(DOCUMENTS.items())[:1])
+    story = build_story({}, documents=one, n_events=20, lang=lang)
+    assert story.title.startswith(title) and story.intro.startswith(intro)
+
+
 def test_a_story_file_sets_title_and_intro_per_language(tmp_path):
     path = tmp_path / "story.yaml"
     path.write_text("title: {de: Häfen unter Beobachtung, en: Ports under watch}\n"
@@ -56,7 +65,7 @@ def test_the_story_file_sits_beside_the_events_unless_named(monkeypatch, tmp_pat
 def test_documents_without_outlets_or_dates_still_give_a_story():
     story = build_story({}, documents={"a.txt": {"id": "a.txt"}}, n_events=0, lang="de")
     assert story.sources == () and story.as_of is None
-    assert story.title == "Was 1 Berichte melden: wo und wann es geschah"
+    assert story.title == "Was ein Bericht meldet: wo und wann es geschah"
 
 
 @pytest.mark.parametrize("lang,expected", [("en", "2 April 2024"), ("de", "2. April 2024")])
