@@ -59,8 +59,11 @@ def server(tmp_path_factory):
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         _missing(f"chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A rerun can take longer than expect's default 5 s on 2 busy cores (seen at load ~10: a
+    # 10k-event rerun, Escape's clear); every wait stays bounded.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

@@ -49,14 +49,6 @@ _RING_IDS = """() => {
 }"""
 
 
-@pytest.fixture(autouse=True)
-def _patient_expect():
-    """A rerun over 10,000 events can take longer than expect's 5 s on 2 busy cores."""
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The 10,000 events and one actor + type pair that leaves 10-15 of them (single events, few
