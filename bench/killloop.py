@@ -13,6 +13,7 @@ already imported the writer, so 50 kills take seconds, not the minutes 50 loader
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
@@ -37,6 +38,20 @@ def _publish_forever(path: str, cols: list[dict], ready) -> None:
     while True:
         write_outputs(cols[i % 2], path)
         i += 1
+
+
+@contextlib.contextmanager
+def _main_without_file():
+    """A child of the fork server first imports the parent's `__main__` from its file; under
+    pytest, after a Streamlit app test, that is dashboard/app.py, a page that cannot be
+    imported there. The child needs nothing from it: start it as if from an interactive main."""
+    main = sys.modules["__main__"]
+    main_file = main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        if main_file is not None:
+            main.__file__ = main_file
 
 
 def read_pair(path: Path) -> str:
@@ -74,7 +89,8 @@ def run(iterations: int = 50, *, folder: str | Path | None = None, events: int =
         for _ in range(iterations):
             ready = ctx.Event()
             child = ctx.Process(target=_publish_forever, args=(str(path), cols, ready))
-            child.start()
+            with _main_without_file():
+                child.start()
             ready.wait(timeout=60)
             time.sleep(rng.uniform(0, max_delay))
             child.kill()

@@ -204,3 +204,15 @@ def test_a_writer_killed_at_random_moments_always_leaves_a_whole_pair():
     result = run(50)
     assert sum(result["pairs_found"].values()) == 50
     assert len(result["pairs_found"]) == 2 and result["kills_leaving_temporaries"] > 0  # kills hit mid-write
+
+
+def test_the_kill_loop_does_not_import_the_parents_main_module(tmp_path, monkeypatch):
+    """Under pytest, after a Streamlit app test, `__main__` may be a page that cannot be imported."""
+    import sys
+
+    from bench.killloop import run
+
+    boom = tmp_path / "page.py"
+    boom.write_text('raise RuntimeError("a fork-server child imported the parent main module")\n')
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", str(boom), raising=False)
+    assert sum(run(3)["pairs_found"].values()) == 3
