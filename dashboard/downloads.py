@@ -4,6 +4,7 @@ Kept apart from `dashboard/export.py` (the editors' export command and offline e
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -14,6 +15,20 @@ from geo.contract import SCHEMA_VERSION
 _CSV_COLUMNS = ["id", "title", "event_type", "date_text", "date_start", "date_end", "date_precision",
                 "date_basis", "place_name", "place_type", "lon", "lat", "actors", "cited_sources",
                 "documents", "confidence", "method", "language"]
+
+
+def deferred(build: Callable[..., bytes], view: pd.DataFrame, events: Events, *args) -> Callable[[], bytes]:
+    """`build(view, *args)` as a download button's data callable that holds the view's row
+    labels in the shared events frame, not the view: Streamlit keeps the callable of every
+    session until its next rerun, and a filtered view is a copy of its rows (megabytes per
+    reader at 100k events)."""
+    frame = events.frame
+    rows = None if view is frame else view.index.to_numpy()
+
+    def data() -> bytes:
+        return build(frame if rows is None else frame.loc[rows], *args)
+
+    return data
 
 
 def to_csv(view: pd.DataFrame) -> bytes:

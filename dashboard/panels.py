@@ -188,11 +188,12 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
                  selection_mode="single-row", hide_index=True, width="stretch",
                  alt=t("table", lang))
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("download_csv", lang), partial(downloads.to_csv, everything), "events.csv",
+    later = downloads.deferred
+    c1.download_button(t("download_csv", lang), later(downloads.to_csv, everything, events), "events.csv",
                        "text/csv", key="dl_csv")
-    c2.download_button(t("download_geojson", lang), partial(downloads.to_geojson, everything, events),
+    c2.download_button(t("download_geojson", lang), later(downloads.to_geojson, everything, events, events),
                        "events.geojson", "application/geo+json", key="dl_geojson")
-    c3.download_button(embed_text(lang)["download"], partial(downloads.to_embed_zip, everything, events,
+    c3.download_button(embed_text(lang)["download"], later(downloads.to_embed_zip, everything, events, events,
                        load_story(events, lang), lang), "story-embed.zip", "application/zip", key="dl_embed",
                        help=embed_text(lang)["download_help"])
 

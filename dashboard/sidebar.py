@@ -6,6 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from dashboard.data import frame_memo
 from dashboard.details import esc
 from dashboard.filters import FilterState, counts, date_bounds
 from dashboard import selection
@@ -32,6 +33,11 @@ def seed(filters: FilterState, frame: pd.DataFrame) -> None:
 
 
 def _options(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Each filter's options with their counts; built once per loaded file, shared by sessions."""
+    return frame_memo(frame).get("options", lambda: _count_options(frame))
+
+
+def _count_options(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
     place = counts(frame, "place_type")
     return {
         "actors": dict(counts(frame, "actors").most_common()),
@@ -41,6 +47,23 @@ def _options(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
         "types": dict(counts(frame, "event_type").most_common()),
         "place_types": {p: place[p] for p in PLACE_TYPES if p in place},
     }
+
+
+def _labels(frame: pd.DataFrame, documents: dict, field: str, lang: str) -> dict[str, str]:
+    """Each option of a filter with its count, as the widget shows it: one string per option
+    shared by every session (Streamlit keeps a session's labels until its next rerun, and at
+    100k events the documents alone are 20,000)."""
+    def doc_label(doc_id):
+        meta = documents.get(doc_id, {})
+        title = meta.get("title") or doc_id
+        return f"{title} — {meta['outlet']}" if meta.get("outlet") else str(title)
+
+    def build():
+        fmt = {"types": lambda v: t("type_" + v, lang), "documents": doc_label,
+               "place_types": lambda v: t("place_" + v, lang)}.get(field, str)
+        return {v: f"{fmt(v)} ({n})" for v, n in _options(frame)[field].items()}
+
+    return frame_memo(frame).get(("labels", field, lang), build)
 
 
 def reset(bounds: tuple[dt.date, dt.date] | None) -> None:
@@ -79,23 +102,17 @@ def render(frame: pd.DataFrame, documents: dict, lang: str) -> FilterState:
     sb = st.sidebar
     sb.header(t("filters", lang))
 
-    def multi(field, label, fmt=None):
-        opts = options[field]
+    def multi(field, label):
         return tuple(sb.multiselect(
-            label, list(opts), key=KEYS[field], placeholder=t("choose", lang),
-            format_func=lambda v: f"{fmt(v) if fmt else v} ({opts[v]})"))
-
-    def doc_label(doc_id):
-        meta = documents.get(doc_id, {})
-        title = meta.get("title") or doc_id
-        return f"{title} — {meta['outlet']}" if meta.get("outlet") else str(title)
+            label, list(options[field]), key=KEYS[field], placeholder=t("choose", lang),
+            format_func=_labels(frame, documents, field, lang).__getitem__))
 
     actors = multi("actors", t("actor", lang))
-    types = multi("types", t("event_type", lang), lambda v: t("type_" + v, lang))
-    docs = multi("documents", t("document", lang), doc_label)
+    types = multi("types", t("event_type", lang))
+    docs = multi("documents", t("document", lang))
     outlets = multi("outlets", t("outlet", lang))
     sources = multi("sources", t("cited_source", lang))
-    place_types = multi("place_types", t("place_precision", lang), lambda v: t("place_" + v, lang))
+    place_types = multi("place_types", t("place_precision", lang))
     date_from = date_to = None
     bounds = date_bounds(frame)
     if bounds:
