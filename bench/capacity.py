@@ -7,7 +7,8 @@ Speaks the dashboard's own protocol instead of driving browsers (which, on the s
 measured mostly their own rendering): each session is one websocket to `/_stcore/stream`
 sending what the browser sends — a `BackMsg.rerun_script` with the page's query string and,
 for a filter change, the actor multiselect's new `WidgetState` — and reading the
-`ForwardMsg`s (new session, deltas, …) until `script_finished`. A filter change's latency is
+`ForwardMsg`s (new session, deltas, …) until `script_finished`, sending back the hashes of
+the messages it holds as the browser's message cache does. A filter change's latency is
 from sending the rerun to receiving `script_finished`: everything the server does for the
 reader (script run, map/timeline/table encoding, websocket send), but not the browser's
 drawing. Each change is checked: the count caption must show the chosen actor's count.
