@@ -28,8 +28,9 @@ from geo.records import (
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
 from geo.ref import given_names
-from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, lies_in, place_role, unlisted_name
+from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon
+from geo.where import lies_in
 
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
@@ -262,8 +263,9 @@ def extract_events(
                 date_text=t.text if t else "",
                 place=place,
                 place_inherited=inherited,
-                place_unlisted=(unlisted_in.get(s.paragraph, "") if inherited else
-                                unlisted_name(doc.text, best, named) if best is not None and place == best.place else ""),
+                place_unlisted=(unlisted_in.get(s.paragraph, "") if inherited
+                                else unlisted_name(doc.text, best, named) if best is not None and place == best.place
+                                else ""),
                 actors=names,
                 cited_sources=cited,
                 documents=(doc.id,),
@@ -333,7 +335,8 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type) or e.place_unlisted:
+    if (e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type)
+            or e.place_unlisted):
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
     if len(inside) != 1:
@@ -364,8 +367,8 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
         lede = next((e.place for e in events if e.place and not e.place_inherited), dateline)
     if lede is None:
         return events
-    return [e if e.place else replace(e, place=lede, place_inherited=True,
-                                      explanation=e.explanation + (("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)"),))
+    why = ("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)")
+    return [e if e.place else replace(e, place=lede, place_inherited=True, explanation=e.explanation + (why,))
             for e in events]
 
 
@@ -375,8 +378,9 @@ def _publication_day(day) -> TimeMention:
 
 def _document_time(doc: Document) -> TimeMention | None:
     """The time a sentence without its own date inherits from its document: the publication
-    day (or the day a dateline or the text's weekday dates fix); the month of a URL's year-month folder; the year of the latest date the text states
-    (a lower bound of the publication, so only its year is claimed)."""
+    day (or the day a dateline or the text's weekday dates fix); the month of a URL's
+    year-month folder; the year of the latest date the text states (a lower bound of the
+    publication, so only its year is claimed)."""
     day, basis = doc.reference, doc.reference_basis
     if basis in ("published", "url", "dateline", "weekday"):
         return _publication_day(day)

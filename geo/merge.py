@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from geo.contract import TAXONOMY, type_family, type_label
 from geo.records import DateInterval, Event, Evidence, Place
-from geo.roles import PLACE_RANK, lies_in
+from geo.roles import PLACE_RANK
+from geo.where import lies_in
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
 

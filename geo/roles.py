@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.records import Place, PlaceMention
-from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in  # noqa: F401 (lies_in: the roles API)
+from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
 
 PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 

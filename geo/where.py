@@ -346,7 +346,7 @@ volksstimme stimme blatt presse heute aktuell express""".split())
 _OUTLET_CITY_POPULATION = 100_000  # a city that has a paper of its own
 
 
-def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer):
+def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -> Place | None:
     """The city a local outlet is named after ("hamburg1.de", "denverpost.com", "Stuttgarter
     Zeitung"): where a text that names no place of its own most likely happened."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
@@ -364,7 +364,7 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer):
     return None
 
 
-def _big_city(word: str, gazetteer: Gazetteer):
+def _big_city(word: str, gazetteer: Gazetteer) -> Place | None:
     forms = {word, word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")}
     forms |= {f[:-2] for f in forms if f.endswith("er")}  # "Stuttgarter Zeitung", "Wiener Zeitung"
     for form in sorted(forms, key=len, reverse=True):
