@@ -86,6 +86,9 @@ class DocumentTimeout(BaseException):
     loads its data) swallows the stop and lets the document run on."""
 
 
+_REPEAT_SECONDS = 0.25
+
+
 @contextmanager
 def time_limit(seconds: float):
     """Raise DocumentTimeout in this block after `seconds` of wall time. Needs a Unix main
@@ -100,7 +103,9 @@ def time_limit(seconds: float):
         raise DocumentTimeout()
 
     previous = signal.signal(signal.SIGALRM, _stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The stop repeats until the block is left: one that lands in a garbage-collector callback
+    # or a __del__ is printed and dropped by Python ("Exception ignored"), as a CI run once saw.
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, _REPEAT_SECONDS))
     try:
         yield
     finally:
