@@ -69,6 +69,12 @@ def types_compatible(a: str, b: str) -> bool:
 _RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
 
 
+def _told_together(a: str, b: str) -> bool:
+    """Types one text's mentions of one happening may carry: the same, or related in the
+    taxonomy (a visit that inspects a deployment); a shared family alone is not enough."""
+    return a == b or a in LOOSE or b in LOOSE or any(a in group and b in group for group in _RELATED)
+
+
 _EXPLANATION_MAX = 60  # lines; a happening told a thousand times needs no thousand reasons
 
 
@@ -176,7 +182,7 @@ def decisive(e: Event, shared: dict | None = None) -> Event:
         return e
     one = (lambda x: x) if shared is None else (lambda x: shared.setdefault(x, x))
     place = e.place and one(_PlaceKey(e.place)).place
-    return replace(e, title="", date_text="", cited_sources=(), documents=(), evidence=(), places_mentioned=(),
+    return replace(e, title="", date_text="", cited_sources=(), documents=one(e.documents), evidence=(), places_mentioned=(),
                    explanation=(), place_label="", place=place, interval=one(e.interval), actors=one(e.actors),
                    event_type=one(e.event_type), section=one(e.section), language=one(e.language))
 
@@ -241,6 +247,8 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if not types_compatible(a.event_type, b.event_type):
         return False
+    if set(a.documents) & set(b.documents) and not _told_together(a.event_type, b.event_type):
+        return False  # one text told a resignation and an appointment apart: they stay two
     if not set(a.actors) & set(b.actors):
         return False
     pa = a.place.id if a.place and not a.place_inherited else None

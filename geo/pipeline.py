@@ -17,6 +17,7 @@ from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event
 from geo.seats import find_seats
+from geo.seats import capital_place
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
@@ -66,8 +67,10 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
                        language=doc.language, places=places)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
     outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
+    countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
+    capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
-                          title_places=headline, outlet=outlet)
+                          title_places=headline, outlet=outlet, capitals={k: v for k, v in capitals.items() if v})
 
 
 def with_reference(doc: Document) -> Document:

@@ -72,6 +72,12 @@ def _non_overlapping(found):
     return sorted(chosen, key=lambda c: c[0])
 
 
+def capital_place(country: str | None, *, gazetteer: Gazetteer, registry: ActorRegistry) -> Place | None:
+    """The capital city of a country (ISO code), where its government and parliament sit."""
+    name = registry.capitals.get(country) if country else None
+    return _resolve_seat(name, country, gazetteer) if name else None
+
+
 def _resolve_seat(seat: str, country: str | None, gazetteer: Gazetteer) -> Place | None:
     """A registry seat ("Karlsruhe", "Arlington, VA") → the city of that name, preferring the
     qualifier's state or country, then the institution's country, a capital and population."""

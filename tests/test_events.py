@@ -310,3 +310,13 @@ def test_a_late_month_of_background_dates_no_undated_happening():
     events = extract_events(doc, segment(lede), times=times, places=[_mention(lede, "hills", ISLAND, nth=n) for n in range(2)],
                             actors=[], sources=[])
     assert all(e.interval is not None for e in events)
+
+
+def test_one_texts_different_happenings_of_one_family_and_actor_stay_apart():
+    text = ("Der Minister trat am Montag zurück. Am Montag ernannte der Kanzler einen Nachfolger.")
+    doc = Document(id="d.md", path="d.md", text=text, language="de", published=dt.date(2025, 3, 14))
+    events = extract_events(doc, segment(text), times=[_time(text, "am Montag", dt.date(2025, 3, 10), dt.date(2025, 3, 10), "day"),
+                                                       _time(text, "Am Montag", dt.date(2025, 3, 10), dt.date(2025, 3, 10), "day")],
+                            places=[], actors=[_actor(text, "Minister", "Olaf"), _actor(text, "Kanzler", "Olaf")], sources=[])
+    assert {e.event_type for e in events} == {"resignation", "appointment"}
+    assert len(merge_events(events)) == 2

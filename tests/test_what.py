@@ -237,3 +237,32 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]
     assert found and {t.factuality for t in found} == {factuality}
+
+
+@pytest.mark.parametrize("language, text, etype, place", [
+    ("en", "Kenya's parliament voted on Tuesday to raise taxes.", "vote", "Nairobi"),
+    ("de", "Die Regierung Kenias hat am Dienstag ein neues Steuergesetz beschlossen.", "legal_policy", "Nairobi"),
+    ("en", "Kenya's finance minister resigned on Tuesday.", "resignation", "Nairobi"),
+])
+def test_a_governments_act_placed_in_its_country_took_place_in_its_capital(resources, language, text, etype, place):
+    events = [e for e in _events(text, language, resources) if e.event_type == etype]
+    assert [e.place.name for e in events] == [place]
+
+
+@pytest.mark.parametrize("language, text, etype", [
+    ("en", "Floods hit Kenya on Tuesday.", "flood"),
+    ("de", "Ein Hochwasser traf am Dienstag Kenia.", "flood"),
+])
+def test_a_happening_on_the_ground_in_a_country_stays_in_the_country(resources, language, text, etype):
+    events = [e for e in _events(text, language, resources) if e.event_type == etype]
+    assert [e.place.name for e in events] == ["Kenya"]
+
+
+@pytest.mark.parametrize("language, text, etype", [
+    ("en", "Lawmakers voted on Tuesday to raise taxes.", "vote"),
+    ("en", "Millions of people voted on Sunday in the presidential runoff.", "election"),
+    ("de", "Die Abstimmung im Bundestag über das Gesetz fand am Dienstag statt.", "vote"),
+    ("de", "Die Abstimmung über den neuen Bürgermeister fand am Sonntag statt.", "election"),
+])
+def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype):
+    assert etype in {e.event_type for e in _events(text, language, resources)}

@@ -109,6 +109,7 @@ class ActorRegistry:
     def __init__(self, entries: Iterable[dict], *, capitals: Mapping[str, str] | None = None):
         """`capitals` (ISO code -> capital) gives government entries without a `seat` key their seat."""
         self.actors: dict[str, Actor] = {}
+        self.capitals: Mapping[str, str] = dict(capitals or {})
         table: dict[str, list] = {}
         for entry in entries:
             abbr = list(entry.get("abbr") or [])
