@@ -29,7 +29,7 @@ from geo.records import (
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
 from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, place_role, unlisted_name
-from geo.what import Trigger, find_triggers, has_speaker, lexicon
+from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
 from geo.where import lies_in
 
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
@@ -224,6 +224,8 @@ def extract_events(
             date_inherited = t is not None
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
+        if etype == "statement" and told_by_reporter(s.text, language=doc.language):
+            continue  # "police said the driver died" attributes a happening; it is no news of its own
         if etype == "other" and not (own_t or (s_actors and best)):
             continue  # "Einen ähnlichen Vorfall gab es im April 2023" is one; "ein Vorfall" is not
         if etype in _REPORTING_TYPES and not (t or best or s_actors):

@@ -266,3 +266,21 @@ def test_a_happening_on_the_ground_in_a_country_stays_in_the_country(resources, 
 ])
 def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype):
     assert etype in {e.event_type for e in _events(text, language, resources)}
+
+
+@pytest.mark.parametrize("language, text, statement", [
+    ("en", "Police said on Tuesday in Denver that the driver died at the scene.", False),
+    ("en", "The union said on Tuesday in Denver that its members were disappointed.", True),
+    ("de", "Der Fahrer starb später im Spital in Chur, wie die Kantonspolizei am Dienstag mitteilte.", False),
+    ("de", "Die Gewerkschaft teilte am Dienstag in Hamburg mit, sie sei enttäuscht.", True),
+])
+def test_police_telling_the_facts_make_no_statement_of_their_own(resources, language, text, statement):
+    assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
+
+
+@pytest.mark.parametrize("text, fire", [
+    ("Officers fired a Taser at the man in Denver on Tuesday.", False),
+    ("A fire destroyed a warehouse in Denver on Tuesday.", True),
+])
+def test_firing_a_weapon_is_no_fire(resources, text, fire):
+    assert ("fire" in {e.event_type for e in _events(text, "en", resources)}) is fire

@@ -72,6 +72,7 @@ class _Lexicon:
     locative: tuple = ()  # prepositions a title keeps from the text
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
+    reporters: frozenset = frozenset()  # lemmas of speakers who attribute facts (police): no statement of theirs
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
@@ -135,6 +136,7 @@ def lexicon(language: str) -> _Lexicon:
         breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
+        reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -235,6 +237,14 @@ def has_speaker(sentence: str, *, language: str) -> bool:
         if lex.heads and w[:1].isupper() and any(low.endswith(h) for h in lex.speakers if len(h) >= 6):
             return True  # "Landespolizei", "Innenministerium"
     return False
+
+
+def told_by_reporter(sentence: str, *, language: str) -> bool:
+    """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
+    lex = lexicon(language)
+    return any(low in lex.reporters or lemma in lex.reporters
+               or (lex.heads and w[:1].isupper() and low.endswith("polizei"))
+               for _, _, w, low, lemma, _ in _tokens(sentence, lex))
 
 
 def find_triggers(text: str, sentences: list[Sentence], *, language: str) -> list[Trigger]:
