@@ -439,6 +439,8 @@ def test_bare_month_takes_the_year_of_the_paragraphs_dates(text, language, menti
         ("Am Freitag wurde abgestimmt.", "de", D(2025, 10, 10), "day"),
         ("The vote will take place on Friday.", "en", D(2025, 10, 17), "day"),
         ("The vote took place on Friday.", "en", D(2025, 10, 10), "day"),
+        ("The minister said on Friday that his trip will promote the ties.", "en", D(2025, 10, 10), "day"),
+        ("Der Minister sagte am Freitag, die Reise werde die Beziehungen stärken.", "de", D(2025, 10, 10), "day"),
         ("Er soll im November aussagen.", "de", D(2025, 11, 1), "month"),
         ("Er soll im November bestochen worden sein.", "de", D(2024, 11, 1), "month"),  # reported past
         ("El tribunal será convocado en noviembre.", "es", D(2025, 11, 1), "month"),

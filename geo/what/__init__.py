@@ -76,6 +76,8 @@ class _Lexicon:
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
+    # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
+    planned_after: frozenset = frozenset()
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
 
 
@@ -135,6 +137,7 @@ def lexicon(language: str) -> _Lexicon:
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
         breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
+        planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -389,6 +392,9 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             return "threat", t[2]
         if t[3] in lex.hypothetical or t[4] in lex.hypothetical:
             return "hypothetical", t[2]
+    for k in range(i + 1, min(i + 4, len(toks) - 1)):
+        if toks[k][5] == clause and toks[k][3] in lex.planned_after and toks[k + 1][3] == "to":
+            return "hypothetical", toks[k][2]  # "inaugurations are expected to take place"
     for j, t in enumerate(toks):
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i):
             return "hypothetical", t[2]
