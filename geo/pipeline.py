@@ -66,6 +66,11 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
+    if doc.title:
+        # "Bristol City Council censures mayor": the title's institution sits where its text says.
+        title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
+        headline += find_seats(doc.title, actors=title_actors, gazetteer=resources.gazetteer,
+                               registry=resources.registry, language=doc.language, places=places)
     outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}

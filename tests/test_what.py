@@ -286,3 +286,18 @@ def test_police_telling_the_facts_make_no_statement_of_their_own(resources, lang
 ])
 def test_firing_a_weapon_is_no_fire(resources, text, fire):
     assert ("fire" in {e.event_type for e in _events(text, "en", resources)}) is fire
+
+
+def test_sense_words_count_in_the_title(resources):
+    text = "Kisumu has so far recorded 32 cases in two subcounties."
+    doc = Document(id="t.md", path="t.md", text=text, language="en", published=PUBLISHED, title="Cholera outbreak in Kenya")
+    assert {e.event_type for e in process_document(doc, resources=resources)} == {"outbreak"}
+    plain = Document(id="t.md", path="t.md", text=text, language="en", published=PUBLISHED, title="Court news")
+    assert "outbreak" not in {e.event_type for e in process_document(plain, resources=resources)}
+
+
+def test_the_titles_institution_places_a_text_that_names_no_other_place(resources):
+    text = "The council imposed the highest punishment it can on the mayor on Monday."
+    doc = Document(id="t.md", path="t.md", text=text, language="en", published=PUBLISHED,
+                   title="Denver City Council censures mayor")
+    assert {e.place.name for e in process_document(doc, resources=resources) if e.place} == {"Denver"}

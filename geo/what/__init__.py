@@ -250,20 +250,24 @@ def told_by_reporter(sentence: str, *, language: str) -> bool:
                for _, _, w, low, lemma, _ in _tokens(sentence, lex))
 
 
-def find_triggers(text: str, sentences: list[Sentence], *, language: str) -> list[Trigger]:
-    """Every trigger in the document's sentences, with its factuality, in text order."""
+def find_triggers(text: str, sentences: list[Sentence], *, language: str, title: str = "") -> list[Trigger]:
+    """Every trigger in the document's sentences, with its factuality, in text order. Sense
+    words count in the sentence or in the title: an article headed "Cholera outbreak" counts
+    "32 cases" in a sentence that names no disease."""
     lex = lexicon(language)
+    topic = frozenset(x for t in _tokens(title, lex) for x in (t[3], t[4])) if title else frozenset()
     found: list[Trigger] = []
     for s in sentences:
-        found.extend(_sentence_triggers(s, lex))
+        found.extend(_sentence_triggers(s, lex, topic))
     return found
 
 
-def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
+def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset()) -> list[Trigger]:
     toks = _tokens(s.text, lex)
     if not toks:
         return []
     bag = {t[3] for t in toks} | {t[4] for t in toks}
+    with_bag = bag | topic
     hits: list[tuple[int, int, list, str, str]] = []  # (token index from, to, entries, word, how)
     for i, (_, _, w, low, lemma, _) in enumerate(toks):
         entries, how = _word_entries(low, lemma, lex)
@@ -300,7 +304,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon) -> list[Trigger]:
                 entries = [e for e in entries if e.word[:1].isupper() == upper]
             elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
                 continue  # "in March", "May 6": a month
-        entry = next((e for e in entries if (not e.with_ or e.with_ & bag) and not (e.without & bag)), None)
+        entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)), None)
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
