@@ -400,11 +400,12 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
     out = []
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)  # header: geonameid name lat lon country admin1 population alternates
-        for gid, name0, lat, lon, cc, admin1, pop, alternates in rows:
+        next(rows)  # header: geonameid name lat lon country admin1 population alternates common
+        for gid, name0, lat, lon, cc, admin1, pop, alternates, common in rows:
             place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=admin1 or None, population=int(pop))
-            cand = Candidate(place, "name")  # one object per town: half a million small objects add up
+            # one object per town: half a million small objects add up
+            cand = Candidate(place, "name", common=frozenset(common.split(",")) if common else frozenset())
             for name in [name0] + [a for a in alternates.split("|") if a]:
                 if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
                     continue

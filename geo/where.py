@@ -35,8 +35,8 @@ _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 # A works, port or station named after its town stands in it.
-_FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Plant|Factory|Works|Refinery|Mine|Airport|Station|Hospital|Mall|"
-                             r"Port|Harbou?r|Bridge|Dam|Prison|Jail|Penitentiary|Air Base|Naval Base|Stadium|Cathedral)\b")
+_FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
+                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral))\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
@@ -188,7 +188,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         # after it) is an organisation of the city, so only small towns are given up there.
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
     if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
-        return "locative"
+        # "near Hay, New South Wales": qualified too, which a town named like a word needs.
+        return "qualified" if _QUALIFIED.match(text, end) else "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
     if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
@@ -241,6 +242,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
         return False
     if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
         return False
+    if c.place.population < TOWN_POPULATION and language in c.common:
+        return cue == "qualified"  # "Hay, New South Wales", never "in hay" or "east of Hay"
     return language not in c.common or cue == "locative"
 
 

