@@ -28,7 +28,7 @@ town village city suburb township borough district county province region state 
 _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province)\b")
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
-_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:am|im|beim|vom|zum|zur|(?:an|auf|bei|in|nahe|von)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
+_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
 # German: a surname and a comma or a speech verb after the name ("Kati Köhler, Sekretärin").
 _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
@@ -90,7 +90,44 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
+    if language == "de":
+        out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     return _without_namesakes_elsewhere(text, out)
+
+
+# "Mainzer Innenstadt", "Würzburger Polizei", "Tiroler Landtag", "Basler Rheinhafen": a city's or
+# state's adjective before a noun. Irregular ones are listed; the rest are the name + "er".
+_ADJECTIVE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,}er) (?=[A-ZÄÖÜ][a-zäöüß])")
+_IRREGULAR_ADJECTIVES = {"Zürcher": "Zürich", "Hannoveraner": "Hannover", "Hallenser": "Halle", "Badener": "Baden"}
+_ADJECTIVE_MIN_POPULATION = 15_000
+
+
+def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer, language: str,
+                     countries: Counter, admin1s: Counter) -> list[PlaceMention]:
+    """German adjectives of cities and states as place mentions (the places stage's own names
+    win where they overlap). Only cities of 15,000 or more and first-level subdivisions: a
+    surname such as "Fischer" makes no village of "Fisch"."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for m in _ADJECTIVE.finditer(text):
+        start, end = m.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        word = m.group(1)
+        if word in given_names() or _given_name_before(text, start, _prev_word(text, start)):
+            continue
+        names = [_IRREGULAR_ADJECTIVES[word]] if word in _IRREGULAR_ADJECTIVES else \
+            [word[:-2], word[:-1] + "n", word[:-3] + "en", word[:-3] + "el"]  # Mainzer, Bremer, Münchner, Basler
+        cands = [c for n in dict.fromkeys(names) for c in gazetteer.candidates(n)
+                 if c.kind in ("name", "alt") and not c.weak
+                 and ((c.place.type == "city" and c.place.population >= _ADJECTIVE_MIN_POPULATION)
+                      or c.place.type == "admin1")]
+        ranked = _rank(cands, language, gazetteer, countries, admin1s)
+        # "Zürcher", "Bremer": the city before the canton or state of its name.
+        ranked = [r for r in ranked if r[1].place.type == "city"] or ranked
+        if ranked:
+            out.append(PlaceMention(start=start, end=end, text=word, place=ranked[0][1].place, score=0.8))
+    return out
 
 
 def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -230,3 +230,26 @@ def test_a_month_or_weekday_is_never_a_town(gazetteer, text, language):
     from geo.where import find_places
 
     assert find_places(text, gazetteer=gazetteer, language=language) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Am Samstag demonstrierten Hunderte in der Mainzer Innenstadt.", "Mainz"),
+    ("Die Würzburger Polizei nahm am Montag einen Mann fest.", "Würzburg"),
+    ("Die Münchner Feuerwehr rückte aus.", "Munich"),
+    ("Der Kärntner Landtag hat sich aufgelöst.", "Kärnten"),
+    ("Die Zürcher Stadtpolizei meldete einen Unfall.", "Zürich"),
+    ("Die Bremer Polizei meldete einen Unfall.", "Bremen"),
+    ("Am Grenzübergang Kiefersfelden stoppten Beamte einen Bus.", "Kiefersfelden"),
+])
+def test_german_city_and_state_adjectives_name_the_place(gazetteer, text, name):
+    from geo.where import find_places
+
+    found = [(m.place.name, m.place.type) for m in find_places(text, gazetteer=gazetteer, language="de")]
+    assert found and found[0][0] == name and (found[0][1] == "city" or name == "Kärnten")
+
+
+@pytest.mark.parametrize("text", ["Herr Fischer Müller sagte, er sei zufrieden.", "Anna Mainzer Schmidt kam."])
+def test_a_surname_or_given_name_ending_in_er_is_no_city_adjective(gazetteer, text):
+    from geo.where import find_places
+
+    assert find_places(text, gazetteer=gazetteer, language="de") == []
