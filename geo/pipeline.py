@@ -21,7 +21,7 @@ from geo.seats import capital_place
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import find_places, outlet_place
+from geo.where import document_country, find_places, outlet_place
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -71,7 +71,8 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
         headline += find_seats(doc.title, actors=title_actors, gazetteer=resources.gazetteer,
                                registry=resources.registry, language=doc.language, places=places)
-    outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
+    outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer) \
+        or document_country(places, doc.url, gazetteer=resources.gazetteer)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,

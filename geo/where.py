@@ -404,6 +404,35 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
     return None
 
 
+# Country-code top-level domains that are not the ISO code.
+_TLD_COUNTRY = {"uk": "GB"}
+
+
+def document_country(places: list[PlaceMention], url: str | None, *, gazetteer: Gazetteer) -> Place | None:
+    """The country a text that names no place is about, at its coarsest: the country its
+    demonyms name most ("Kenyan police"), else its outlet's country domain ("krone.at").
+    Only for a text with no other place: an area, honestly coarse, rather than none."""
+    counts = Counter(m.place.country_code for m in places if m.weak and m.place.type == "country")
+    if counts:
+        code = counts.most_common(1)[0][0]
+    else:
+        host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        code = _TLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else None
+    return _country(code, gazetteer) if code else None
+
+
+def _country(code: str, gazetteer: Gazetteer) -> Place | None:
+    import pycountry
+
+    entry = pycountry.countries.get(alpha_2=code)
+    for name in (getattr(entry, "common_name", None), getattr(entry, "name", None)) if entry else ():
+        for c in gazetteer.candidates(name) if name else ():
+            if c.place.type == "country" and c.place.country_code == code:
+                return c.place
+    return None
+
+
 def _big_city(word: str, gazetteer: Gazetteer) -> Place | None:
     forms = {word, word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")}
     forms |= {f[:-2] for f in forms if f.endswith("er")}  # "Stuttgarter Zeitung", "Wiener Zeitung"

@@ -301,3 +301,14 @@ def test_the_titles_institution_places_a_text_that_names_no_other_place(resource
     doc = Document(id="t.md", path="t.md", text=text, language="en", published=PUBLISHED,
                    title="Denver City Council censures mayor")
     assert {e.place.name for e in process_document(doc, resources=resources) if e.place} == {"Denver"}
+
+
+@pytest.mark.parametrize("url, text, country", [
+    ("https://www.krone.at/123", "Der Bürgermeister trat am Montag zurück.", "Austria"),
+    ("https://example.com/a", "Kenyan police arrested three men on Monday.", "Kenya"),
+])
+def test_a_text_without_a_place_takes_its_countrys_area_at_most(resources, url, text, country):
+    language = "de" if ".at/" in url else "en"
+    doc = Document(id="t.md", path="t.md", text=text, language=language, published=PUBLISHED, url=url)
+    events = process_document(doc, resources=resources)
+    assert events and {(e.place.name, e.place_inherited) for e in events} == {(country, True)}
