@@ -21,7 +21,7 @@ from geo.seats import capital_place
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import document_country, find_places, outlet_place
+from geo.where import document_country, find_places, outlet_place, url_country
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -60,12 +60,13 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred,
                       reference_is_lower_bound=not ref.day_precise)
     times = entry_times(doc, sentences, times)
-    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language)
+    hint = url_country(doc.url)
+    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
-    headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language) if doc.title else []
+    headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint) if doc.title else []
     if doc.title:
         # "Bristol City Council censures mayor": the title's institution sits where its text says.
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)

@@ -46,8 +46,10 @@ General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Ma
 Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm""".split())
 
 
-def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[PlaceMention]:
-    """Resolved, non-overlapping place mentions with offsets into `text`, in text order."""
+def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None) -> list[PlaceMention]:
+    """Resolved, non-overlapping place mentions with offsets into `text`, in text order.
+    `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
+    choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
     spans = _longest_whole_words(text, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
@@ -62,6 +64,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str) -> list[Place
                   and not (k[0] in persons and c.place.type == "city")] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s = _context(first)
+    if country:
+        countries[country] += 1
     # A name that is a place anyway (a bigger namesake stands bare) may be the small town of
     # the country the document is about: "Blackheath resident" in a story from New South Wales.
     for k in keys:
@@ -413,13 +417,15 @@ def document_country(places: list[PlaceMention], url: str | None, *, gazetteer: 
     demonyms name most ("Kenyan police"), else its outlet's country domain ("krone.at").
     Only for a text with no other place: an area, honestly coarse, rather than none."""
     counts = Counter(m.place.country_code for m in places if m.weak and m.place.type == "country")
-    if counts:
-        code = counts.most_common(1)[0][0]
-    else:
-        host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
-        tld = host.rsplit(".", 1)[-1] if "." in host else ""
-        code = _TLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 else None
+    code = counts.most_common(1)[0][0] if counts else url_country(url)
     return _country(code, gazetteer) if code else None
+
+
+def url_country(url: str | None) -> str | None:
+    """The ISO code of an address's country domain ("heraldlive.co.za" → ZA), or None."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    return _TLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 and tld.isalpha() else None
 
 
 def _country(code: str, gazetteer: Gazetteer) -> Place | None:
