@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from dashboard.dates import range_words, row_interval_words, short_phrases
 from dashboard.i18n import t
 from geo.contract import type_label
 
@@ -64,24 +65,33 @@ def reader_titles(view: pd.DataFrame, lang: str) -> list[str]:
                 view["title"], view["event_type"], view["language"], view["place_name"], view["actors"])]
 
 
-def span_words(row: pd.Series) -> str:
-    """'2023-09-01 – 2023-11-30', one date for a day, '' when undated."""
-    if pd.isna(row["date_start"]):
-        return ""
-    start, end = row["date_start"].date().isoformat(), row["date_end"].date().isoformat()
-    return start if start == end else f"{start} – {end}"
+_QUOTES = {"de": "„{}“", "en": "“{}”"}
+
+
+def date_parts(row: pd.Series, lang: str) -> tuple[str, str]:
+    """The date once, and a note: ('autumn 2023 (1 September – 30 November 2023)',
+    'season, stated in the text · as written: “Im Herbst 2023”') (plain text). The interval is
+    given in the reader's words at its precision; the documents' phrases at most as a short hint."""
+    quote = _QUOTES.get(lang, _QUOTES["en"])
+    undated = pd.isna(row["date_start"])
+    skip = "" if undated else row_interval_words(row, lang)
+    phrases = short_phrases(row["date_text"], skip=skip)
+    written = (f"{t('as_written', lang)}: " + ", ".join(quote.format(p) for p in phrases)) if phrases else ""
+    if undated:
+        # "undated — undated" said nothing: that no date was found, and the words, when any
+        return t("no_date", lang), " · ".join(x for x in (t("no_date_found", lang) if phrases else "", written) if x)
+    start, end = row["date_start"].date(), row["date_end"].date()
+    main = skip
+    if row["date_precision"] in ("season", "quarter", "week") and main != range_words(start, end, lang):
+        main += f" ({range_words(start, end, lang)})"
+    note = f"{t('prec_' + row['date_precision'], lang)}, {t('basis_' + row['date_basis'], lang)}"
+    return main, note + (f" · {written}" if written else "")
 
 
 def date_words(row: pd.Series, lang: str) -> str:
-    """E.g. 'Herbst 2023 — season, stated in the text (2023-09-01 – 2023-11-30)' (plain text)."""
-    if pd.isna(row["date_start"]):
-        # "undated — undated" said nothing: the written words, when any, and that no date was found
-        return f"{row['date_text']} — {t('no_date_found', lang)}" if row["date_text"] else t("no_date", lang)
-    start, end = row["date_start"].date().isoformat(), row["date_end"].date().isoformat()
-    span = start if start == end else f"{start} – {end}"
-    written = row["date_text"] or span
-    return (f"{written} — {t('prec_' + row['date_precision'], lang)}, "
-            f"{t('basis_' + row['date_basis'], lang)} ({span})")
+    """date_parts in one line: 'autumn 2023 (1 September – 30 November 2023) — season, …'."""
+    main, note = date_parts(row, lang)
+    return f"{main} — {note}" if note else main
 
 
 def place_words(row: pd.Series, lang: str) -> str:
@@ -131,12 +141,14 @@ def details_html(row: pd.Series, documents: dict, lang: str) -> str:
 
     shown_title = reader_title(row["title"], row["event_type"], row["language"], lang,
                                place_name=row["place_name"], actors=row["actors"])
+    date_main, date_note = date_parts(row, lang)
     parts = [
         f'<div class="geo-details" data-testid="geo-details" data-event-id="{esc(row["id"])}">',
-        f"<h3>{esc(shown_title)}</h3>",  # under the panel's h2 (axe: heading-order)
-        f'<p lang="{esc(row["language"] or "")}"><small>{esc(row["title"])}</small></p>' if shown_title != row["title"] else "",
+        # the title once, in the reader's language; under the panel's h2 (axe: heading-order)
+        f"<h3>{esc(shown_title)}</h3>",
         '<dl style="display:grid;grid-template-columns:max-content 1fr;gap:0.15em 1em;margin:0">',
-        f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0'>{esc(date_words(row, lang))}</dd>",
+        f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0' data-testid='geo-date'>{esc(date_main)}"
+        + (f"<br><small>{esc(date_note)}</small>" if date_note else "") + "</dd>",
         f"<dt>{esc(t('place', lang))}</dt><dd style='margin:0'>{esc(place_words(row, lang))}</dd>",
         f"<dt>{esc(t('event_type', lang))}</dt><dd style='margin:0'>{esc(t('type_' + row['event_type'], lang))}</dd>",
         f"<dt>{esc(t('actors', lang))}</dt><dd style='margin:0'>{_list(row['actors'])}</dd>",

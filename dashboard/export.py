@@ -258,7 +258,8 @@ def source_line(col: dict, lang: str, *, sources=None, as_of=None) -> tuple[str,
     documents' outlets; documents without an outlet are counted, never named by file name."""
     from dashboard.details import safe_url
     from dashboard.embed.payload import text
-    from dashboard.story import _date, day_words
+    from dashboard.dates import day_words
+    from dashboard.story import _date
 
     t = text(lang)
     docs = col.get("generated_from", [])

@@ -95,6 +95,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "confidence": {"en": "Confidence", "de": "Konfidenz"},
     "no_place": {"en": "place unknown", "de": "Ort unbekannt"},
     "no_date": {"en": "undated", "de": "ohne Datum"},
+    "as_written": {"en": "as written", "de": "laut Text"},
     "no_date_found": {"en": "no date could be worked out", "de": "kein Datum bestimmbar"},
     "no_outline": {
         "en": "No offline world outline found; the map shows events without country borders.",

@@ -10,6 +10,7 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
+from dashboard.dates import one_date
 from dashboard.frame import AREA_TYPES
 from dashboard.details import esc, reader_titles
 from dashboard.i18n import t
@@ -192,10 +193,9 @@ def _tooltip_frame(view: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "event_id": view["id"].astype(object),
         "tt_title": reader_titles(view, lang),
-        # a date taken from elsewhere (no words of its own) is still a date, not "undated"
-        "tt_date": [d or (s0 if s0 == s1 else f"{s0} – {s1}") if isinstance(s0, str) else d or no_date
-                    for d, s0, s1 in zip(view["date_text"], view["date_start"].dt.strftime("%Y-%m-%d"),
-                                         view["date_end"].dt.strftime("%Y-%m-%d"))],
+        # the date once; one taken from elsewhere (no words of its own) is still a date, not "undated"
+        "tt_date": [one_date(d, s0, s1, p, lang, undated=no_date) for d, s0, s1, p in zip(
+            view["date_text"], view["date_start"], view["date_end"], view["date_precision"])],
         "tt_place": [p or no_place for p in view["place_name"]],
         "tt_actors": [", ".join(a) or "–" for a in view["actors"]],
     }, index=view.index)

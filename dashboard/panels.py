@@ -10,9 +10,10 @@ from dashboard import downloads, selection
 from dashboard.data import Events, load_story
 from dashboard.embed.payload import text as embed_text
 from dashboard.frame import AREA_TYPES
-from dashboard.details import details_html, esc, md_escape, reader_titles, span_words
+from dashboard.details import details_html, esc, md_escape, reader_titles
 from dashboard.i18n import t
-from dashboard.story import Story, day_words
+from dashboard.dates import day_words, one_date, written_phrases
+from dashboard.story import Story
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
 
@@ -158,7 +159,8 @@ def event_list(shown: pd.DataFrame, kind: str, lang: str) -> None:
         return
     head = rows.head(LIST_MAX)
     where = [p or t("no_place", lang) for p in head["place_name"]] if kind == "undated" else \
-        [dtext or span_words(r) for dtext, (_, r) in zip(head["date_text"], head.iterrows())]
+        [one_date(d, s0, s1, p, lang, undated=t("no_date", lang)) for d, s0, s1, p in zip(
+            head["date_text"], head["date_start"], head["date_end"], head["date_precision"])]
     with st.container(height=min(44 + 36 * len(head), 190), border=False, key=f"geo-{kind}-items"):
         for eid, title, extra in zip(head["id"], reader_titles(head, lang), where):
             st.button(f"{md_escape(title)} · {md_escape(extra)}", key=f"{kind}-{eid}",
@@ -176,7 +178,7 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
     table = pd.DataFrame({
         t("col_title", lang): reader_titles(shown, lang),
         # no cell shows "None": a missing date or place says so in words
-        t("col_date", lang): shown["date_text"].map(lambda v: v or t("no_date", lang)),
+        t("col_date", lang): shown["date_text"].map(lambda v: " / ".join(written_phrases(v)) or t("no_date", lang)),
         t("col_start", lang): shown["date_start"].dt.strftime("%Y-%m-%d").fillna("–"),
         t("col_end", lang): shown["date_end"].dt.strftime("%Y-%m-%d").fillna("–"),
         t("col_type", lang): shown["event_type"].map(lambda v: t("type_" + v, lang)),

@@ -90,20 +90,6 @@ def _config_sources(value) -> list[tuple[str, str | None]]:
     return out
 
 
-_MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"],
-}
-
-
-def day_words(day: dt.date, lang: str) -> str:
-    """'2 April 2024' / '2. April 2024'."""
-    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
-    return f"{day.day}. {month} {day.year}" if lang == "de" else f"{day.day} {month} {day.year}"
-
-
 def build_story(config: dict, *, documents: dict, n_events: int, lang: str) -> Story:
     """The story in `lang`: the config's values where given, else ones read off the corpus."""
     sources = _config_sources(config.get("sources")) or _corpus_sources(documents)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.dates import one_date
 from dashboard.details import esc, reader_titles
 from dashboard.i18n import t
 from dashboard.map_layers import GREY
@@ -93,14 +94,12 @@ def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlig
         end_excl = rows["date_end"] + pd.Timedelta(days=1)
         instant = (rows["date_precision"] == "day") | (rows["date_start"] == rows["date_end"])
         x = rows["date_start"].where(instant, rows["date_start"] + (end_excl - rows["date_start"]) / 2)
-        spans = [s0 if s0 == s1 else f"{s0} – {s1}" for s0, s1 in
-                 zip(rows["date_start"].dt.strftime("%Y-%m-%d"), rows["date_end"].dt.strftime("%Y-%m-%d"))]
-        # the date once: as written, else the span (the details give both)
-        custom = [[eid, esc(title), esc(dtext or span), esc(place or no_place),
-                   esc(", ".join(actors) or "–")]
-                  for eid, title, dtext, span, place, actors in zip(
-                      rows["id"], reader_titles(rows, lang), rows["date_text"], spans, rows["place_name"],
-                      rows["actors"])]
+        # the date once: as written, else in the reader's words (the details give both)
+        dates = [one_date(d, s0, s1, p, lang, undated="") for d, s0, s1, p in zip(
+            rows["date_text"], rows["date_start"], rows["date_end"], rows["date_precision"])]
+        custom = [[eid, esc(title), esc(when), esc(place or no_place), esc(", ".join(actors) or "–")]
+                  for eid, title, when, place, actors in zip(
+                      rows["id"], reader_titles(rows, lang), dates, rows["place_name"], rows["actors"])]
         rows = rows.assign(_x=x, _end=end_excl, _instant=instant, _custom=custom)
         rows = _exploded(rows, lanes, lang)
         for lane in rows["lane"]:

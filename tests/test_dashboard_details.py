@@ -2,11 +2,12 @@
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import i18n
 from dashboard.data import events_from_collection
-from dashboard.details import date_words, details_html, quote_in_sentence_html, safe_url
+from dashboard.details import date_words, details_html, esc, quote_in_sentence_html, safe_url
 from dashboard.downloads import to_csv, to_geojson
 from dashboard.map_layers import build_deck, fit_view, legend_html, type_colors
 from dashboard.timeline import build_figure
@@ -26,9 +27,36 @@ def row(events, eid):
 
 
 def test_herbst_2023_reads_as_season_stated_in_the_text(events):
-    assert date_words(row(events, "fx-ostsee-manoever"), "en") == \
-        "Im Herbst 2023 — season, stated in the text (2023-09-01 – 2023-11-30)"
-    assert "Jahreszeit, im Text genannt" in date_words(row(events, "fx-ostsee-manoever"), "de")
+    assert date_words(row(events, "fx-ostsee-manoever"), "en") == (
+        "autumn 2023 (1 September – 30 November 2023) — season, stated in the text"
+        " · as written: “Im Herbst 2023”")
+    assert date_words(row(events, "fx-ostsee-manoever"), "de") == (
+        "Herbst 2023 (1. September – 30. November 2023) — Jahreszeit, im Text genannt"
+        " · laut Text: „Im Herbst 2023“")
+
+
+def _merged_day(events):
+    """A German event the loader merged from five mentions of one day, with a title it built."""
+    r = row(events, "fx-kiel-frachter").copy()
+    r["title"], r["language"], r["event_type"] = "Dokument in Washington (ICE)", "de", "document_release"
+    r["place_name"], r["actors"] = "Washington", ["ICE"]
+    r["date_start"] = r["date_end"] = pd.Timestamp("2025-04-07")
+    r["date_text"] = "April 2025 / im April / vom 7. April 2025 / April 2025 / im April"
+    return r
+
+
+@pytest.mark.parametrize("lang,title,other,day,hint", [
+    ("en", "Document in Washington (ICE)", "Dokument in Washington", "7 April 2025",
+     "as written: “im April”, “vom 7. April 2025”"),
+    ("de", "Dokument in Washington (ICE)", "Document in Washington", "7. April 2025",
+     "laut Text: „im April“, „vom 7. April 2025“"),
+])
+def test_details_give_title_and_date_once_in_the_readers_language(events, lang, title, other, day, hint):
+    html = details_html(_merged_day(events), events.documents, lang)
+    assert html.count(esc(title)) == 1 and other not in html
+    date = html.split("data-testid='geo-date'>")[1].split("</dd>")[0]
+    assert date.startswith(esc(day) + "<br><small>")
+    assert esc(hint) in date and "April 2025 /" not in html and date.count("im April") == 1
 
 
 def test_quote_is_marked_inside_its_sentence(events):

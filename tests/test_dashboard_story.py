@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.story import build_story, day_words, read_config, story_path
+from dashboard.dates import day_words
+from dashboard.story import build_story, read_config, story_path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCUMENTS = {d["id"]: d for d in json.loads((FIXTURES / "events.geojson").read_text())["generated_from"]}

@@ -1,4 +1,5 @@
-"""Tooltips on map and timeline name an event's date once: as written, else its span."""
+"""Tooltips on map and timeline name an event's date once: as written when the documents wrote
+one phrase for it, else the interval in the reader's words."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,8 +35,16 @@ def test_a_date_without_words_of_its_own_is_its_span_not_undated(frame):
     view = frame.copy()
     view.loc["fx-ostsee-manoever", "date_text"] = ""
     view.loc["fx-kiel-frachter", "date_text"] = ""
-    assert _timeline_dates(view)["fx-ostsee-manoever"] == "2023-09-01 – 2023-11-30"
+    assert _timeline_dates(view)["fx-ostsee-manoever"] == "autumn 2023"
     tips = _tooltip_frame(view, "en")["tt_date"]
-    assert tips["fx-ostsee-manoever"] == "2023-09-01 – 2023-11-30"
-    assert tips["fx-kiel-frachter"] == "2023-03-14"
+    assert tips["fx-ostsee-manoever"] == "autumn 2023"
+    assert tips["fx-kiel-frachter"] == "14 March 2023"
+    assert _tooltip_frame(view, "de")["tt_date"]["fx-kiel-frachter"] == "14. März 2023"
     assert tips["fx-hamburg-dementi"] == "undated"  # no date at all
+
+
+def test_a_date_merged_from_several_mentions_is_named_once(frame):
+    view = frame.copy()
+    view.loc["fx-kiel-frachter", "date_text"] = "März 2023 / am 14. März 2023 / im März"
+    assert _timeline_dates(view)["fx-kiel-frachter"] == "14 March 2023"
+    assert _tooltip_frame(view, "de")["tt_date"]["fx-kiel-frachter"] == "14. März 2023"

@@ -268,10 +268,31 @@ def test_url_event_parameter_opens_details(page, server):
     open_app(page, server[0], "?event=fx-kiel-frachter&lang=en")
     details = page.get_by_test_id("geo-details")
     expect(details.locator("mark")).to_have_text("kontrollierte die Küstenwache einen Frachter vor Kiel")
-    expect(details).to_contain_text("Am 14. März 2023 — day, stated in the text")
+    expect(details.get_by_test_id("geo-date")).to_have_text(
+        "14 March 2023day, stated in the text · as written: “Am 14. März 2023”")
     expect(details.locator('a[href^="javascript"]')).to_have_count(0)
     details.scroll_into_view_if_needed()
     shot(page, "url-event-details")
+
+
+def test_language_switch_gives_the_details_title_and_date_once_in_the_new_language(page, server):
+    if server[2] != "fixture":
+        pytest.skip("this test names an event of the synthetic fixture")
+    open_app(page, server[0], "?event=fx-ostsee-manoever&lang=en")
+    details = page.get_by_test_id("geo-details")
+    expect(details.locator("h3")).to_have_text("Deployment: Manöver in der Ostsee")
+    expect(details.get_by_test_id("geo-date")).to_contain_text("autumn 2023 (1 September – 30 November 2023)")
+    assert details.inner_text().count("Manöver in der Ostsee") == 1, details.inner_text()  # the title once
+    page.get_by_test_id("stSidebar").get_by_text("Deutsch", exact=True).click()
+    settle(page)
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    # one heading, in German, and no second line repeating the document's title
+    expect(details.locator("h3")).to_have_text("Manöver in der Ostsee")
+    assert details.inner_text().count("Manöver in der Ostsee") == 1, details.inner_text()
+    date = details.get_by_test_id("geo-date")
+    expect(date).to_have_text("Herbst 2023 (1. September – 30. November 2023)"
+                              "Jahreszeit, im Text genannt · laut Text: „Im Herbst 2023“")
+    shot(page, "details-language-switch")
 
 
 @pytest.mark.parametrize("width,height", [(1366, 768), (390, 844)])
