@@ -72,32 +72,53 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
 
 
 _MAX_VERTICES = 400
+# The coarsest simplification an outline gets, in degrees (about 4 km): coarser and its edge
+# cuts across what it borders. Until 2026-12-06 the tolerance doubled up to 5° while an outline
+# had more than _MAX_VERTICES; the Caribbean Sea's 270 islands keep 4 vertices each whatever
+# the tolerance, so its coast was simplified to 19 vertices that ran over Honduras, Panama and
+# Venezuela (the Baltic Sea's coarse outline was 35 % land).
+_MAX_TOLERANCE = 0.04
 
 
 _COARSE: dict[str, str | None] = {}
 
 
 def coarse_area(place: Place) -> str | None:
-    """The place's area outline at event-map detail (JSON text): at most a few hundred vertices,
-    since every event at a country or sea repeats it. Cached per place id."""
+    """The place's area outline at event-map detail (JSON text): simplified while it has more
+    than a few hundred vertices (every event at a country or sea repeats it), at most by
+    _MAX_TOLERANCE, and never outside the place (a sea's outline covers water only). Cached per
+    place id."""
     if place.id not in _COARSE:
         _COARSE[place.id] = _coarsen(place.geometry) if place.geometry else None
     return _COARSE[place.id]
 
 
 def _coarsen(geometry: dict) -> str:
-    from shapely import get_num_coordinates, set_precision
+    from shapely import get_num_coordinates, make_valid, set_precision
     from shapely.geometry import mapping, shape
 
     geom = shape(geometry)
-    tolerance = 0.02
-    while get_num_coordinates(geom) > _MAX_VERTICES and tolerance < 5:
-        simpler = geom.simplify(tolerance, preserve_topology=True)
+    simple, tolerance = geom, 0.02
+    while get_num_coordinates(simple) > _MAX_VERTICES and tolerance <= _MAX_TOLERANCE:
+        simpler = simple.simplify(tolerance, preserve_topology=True)
         if not simpler.is_empty:
-            geom = simpler
+            simple = simpler
         tolerance *= 2
-    geom = set_precision(geom, 0.001)
-    return json.dumps(mapping(geom))
+    if simple is not geom and geom.geom_type in ("Polygon", "MultiPolygon"):
+        # a simplified edge may bulge past the original one: clip it back to the place
+        simple = _polygons(make_valid(simple).intersection(make_valid(geom))) or simple
+    return json.dumps(mapping(set_precision(simple, 0.001)))
+
+
+def _polygons(geom):
+    """The polygonal part of a geometry (an intersection may add stray lines or points)."""
+    from shapely.geometry import MultiPolygon
+
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", ()) if g.geom_type in ("Polygon", "MultiPolygon")]
+    polys = [p for g in parts for p in (g.geoms if g.geom_type == "MultiPolygon" else [g])]
+    return MultiPolygon(polys) if polys else None
 
 
 def document_entry(doc: Document) -> dict:
