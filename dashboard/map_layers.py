@@ -206,19 +206,28 @@ def _event_layers(areas: pd.DataFrame, points: pd.DataFrame, colors: dict[str, s
     layers = []
     if len(areas):
         tips = _tooltip_frame(areas, lang).to_dict("records")
-        features = []
+        features, rings = [], []
         for fields, geom, etype, eid in zip(tips, areas["place_geometry"], areas["event_type"], areas["id"]):
             color, chosen = colors.get(etype, GREY), eid in highlight
             is_line = geom.get("type") in ("LineString", "MultiLineString")  # a border: draw it bold
+            if chosen and not is_line:
+                rings += _outer_rings(geom)
             features.append({"type": "Feature", "geometry": geom,
                              "properties": {**fields, "fill": _rgb(color, 90),
-                                            "line": SELECTED_LINE if chosen else _rgb(color, 220),
-                                            "width": (7 if chosen else 5) if is_line else (3 if chosen else 1)}})
+                                            "line": SELECTED_LINE if chosen and is_line else _rgb(color, 220),
+                                            "width": (7 if chosen else 5) if is_line else 1}})
         layers.append(pdk.Layer(
             "GeoJsonLayer", id="event-areas", data={"type": "FeatureCollection", "features": features},
             stroked=True, filled=True, pickable=True, auto_highlight=True,
             get_fill_color="properties.fill", get_line_color="properties.line",
             get_line_width="properties.width", line_width_units="'pixels'"))
+        if rings:
+            # A picked area's ring goes round its outer edge only: round each of a sea's hundreds
+            # of islands as well, it drew a black smudge along the coasts (the Caribbean Sea).
+            layers.append(pdk.Layer(
+                "PathLayer", id="event-area-rings", data=[{"path": r} for r in rings], get_path="path",
+                get_color=SELECTED_LINE, get_width=3, width_units="'pixels'", joint_rounded=True,
+                cap_rounded=True, pickable=False))
     if len(points):
         data = _tooltip_frame(points, lang)
         chosen = points["id"].isin(highlight)
@@ -236,6 +245,15 @@ def _event_layers(areas: pd.DataFrame, points: pd.DataFrame, colors: dict[str, s
             get_line_width="width", stroked=True, line_width_units="'pixels'",
             get_radius="radius", radius_units="'pixels'"))
     return layers
+
+
+def _outer_rings(geom: dict) -> list[list]:
+    """The outer rings of a Polygon or MultiPolygon (GeoJSON), without its holes."""
+    if geom.get("type") == "Polygon":
+        return [geom["coordinates"][0]] if geom.get("coordinates") else []
+    if geom.get("type") == "MultiPolygon":
+        return [poly[0] for poly in geom.get("coordinates") or () if poly]
+    return []
 
 
 # Sequential, colour-blind safe ramp (viridis, 6 steps) for counts: never the event-type colours.

@@ -115,6 +115,20 @@ def test_map_tooltip_values_are_plain_text_for_streamlit_to_escape(events):
     assert "Analysts' <risk> report & outlook" in titles
 
 
+def test_a_picked_sea_is_ringed_round_its_outer_edge_not_round_each_island(events):
+    f = events.frame.copy()
+    island = [[14.0, 55.0], [14.2, 55.0], [14.2, 55.1], [14.0, 55.0]]
+    sea = f.index[f["id"] == "fx-ostsee-manoever"][0]
+    outer = f.at[sea, "place_geometry"]["coordinates"][0]
+    f.at[sea, "place_geometry"] = {"type": "Polygon", "coordinates": [outer, island]}
+    deck = json.loads(build_deck(f, outline=None, colors=type_colors(list(f["event_type"])),
+                                 highlight=frozenset({"fx-ostsee-manoever"})).to_json())
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    assert [r["path"] for r in layers["event-area-rings"]["data"]] == [outer]
+    lines = {ft["properties"]["event_id"]: ft["properties"]["width"] for ft in layers["event-areas"]["data"]["features"]}
+    assert lines["fx-ostsee-manoever"] == 1  # the fill's own edge stays thin, islands included
+
+
 def test_fit_view_zooms_to_the_selection(events):
     f = events.frame.copy()
     f.loc[f["id"] == "fx-gdansk-visit", ["lon", "lat"]] = (-100.0, 40.0)  # stretch to another continent
