@@ -1,6 +1,7 @@
 """German and English UI strings; one table so both languages stay complete."""
 from __future__ import annotations
 
+from dashboard.dates import MONTHS
 from geo.contract import TAXONOMY
 
 LANGUAGES = ("en", "de")
@@ -233,7 +234,25 @@ WIDGET_WORDS: dict[str, dict[str, str]] = {
         "Open": "Öffnen",
         "Clear all": "Alle entfernen",
         "Choose date range": "Zeitraum wählen",
+        "Choose date range, ": "Zeitraum wählen, ",  # the calendar's heading for screen readers
+        "Choose date": "Datum wählen",
+        "Choose date, ": "Datum wählen, ",
         "Choose a date": "Datum wählen",
+        "Previous month": "Vorheriger Monat",
+        "Next month": "Nächster Monat",
+        "Clear date": "Datum löschen",
+        "Clear dates": "Zeitraum löschen",
+        # the calendar's quick select
+        "Past Week": "Letzte 7 Tage",
+        "Past Month": "Letzter Monat",
+        "Past 3 Months": "Letzte 3 Monate",
+        "Past 6 Months": "Letzte 6 Monate",
+        "Past Year": "Letztes Jahr",
+        "Past 2 Years": "Letzte 2 Jahre",
+        # the date field's descriptions for screen readers (Streamlit fixes the field's locale to
+        # en-US; its month names are rewritten through WIDGET_MONTHS)
+        "Selected Date: ": "Ausgewähltes Datum: ",
+        "Selected Range: ": "Ausgewählter Zeitraum: ",
         # the date field's calendar (its month and weekday names follow the page's locale)
         "Date range": "Zeitraum",
         "Select...": "Auswählen …",
@@ -271,3 +290,8 @@ WIDGET_WORDS: dict[str, dict[str, str]] = {
         "Sidebar": "Seitenleiste",
     },
 }
+
+# English month names in the date field's own words ("01 – January", "Selected Date: January 01,
+# 2021"), which Streamlit 1.67 writes in en-US whatever the page's language; a "Month DD, YYYY"
+# date becomes "D. Monat YYYY".
+WIDGET_MONTHS: dict[str, dict[str, str]] = {"de": dict(zip(MONTHS["en"], MONTHS["de"]))}

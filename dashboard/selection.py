@@ -199,7 +199,7 @@ def time_window(frame: pd.DataFrame, lang: str) -> tuple[dt.date, dt.date] | Non
     if not window or window[0] < bounds[0] or window[1] > bounds[1] or window[0] > window[1]:
         st.session_state["window"] = bounds
     picked = cols[0].slider(t("time_window", lang), min_value=bounds[0], max_value=bounds[1],
-                            key="window", format="YYYY-MM-DD")
+                            key="window", format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
     cols[1].button(t("step", lang), on_click=_step, args=(bounds,), key="step")
     playing = st.session_state.get("playing", False)
     cols[2].button(t("pause", lang) if playing else t("play", lang), on_click=_toggle_play, key="play")

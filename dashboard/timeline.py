@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.dates import one_date
+from dashboard.dates import MONTHS, day_words, one_date, range_words
 from dashboard.details import esc, reader_titles
 from dashboard.i18n import t
 from dashboard.map_layers import GREY
@@ -55,13 +55,38 @@ def build_figure(view: pd.DataFrame, *, colors: dict[str, str], lanes: str = "ty
         # a new time window resets the reader's zoom; other reruns keep it
         uirevision=str(x_range),
         showlegend=False,  # the legend under the map names the same colours
-        xaxis={"type": "date", "title": None,
+        xaxis={"type": "date", "title": None, **_date_ticks(view, lang),
                **({"range": [str(x_range[0]), str(x_range[1])]} if x_range else {})},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_order(lane_names),
                "title": None, "automargin": True, "fixedrange": True},
         modebar={"remove": ["autoScale", "toImage"]},
     )
     return fig
+
+
+# German month abbreviations (Duden): a tick label stays as short as plotly's English one.
+_MONTHS_SHORT_DE = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+
+
+def _date_ticks(view: pd.DataFrame, lang: str) -> dict:
+    """The date axis' tick labels in German: plotly.js writes English month names ("Mar 2024")
+    and Streamlit 1.67 registers no other locale. So days are written "14.03.2024", months
+    "%b %Y" and renamed through `labelalias` ("Mar 2024" → "März 2024", "Oct 2024" →
+    "Okt. 2024") for every month the axis can show (the events' years and one either side,
+    where zooming out reaches), years "%Y"."""
+    if lang != "de":
+        return {}
+    months = _MONTHS_SHORT_DE
+    short = [m[:3] for m in MONTHS["en"]]  # plotly's %b
+    dated = view["date_start"].dropna()
+    years = range(dated.min().year - 1, view["date_end"].max().year + 2) if len(dated) else range(0)
+    alias = {f"{short[i]} {y}": f"{months[i]} {y}" for y in years for i in range(12) if short[i] != months[i]}
+    return {"tickformatstops": [
+        {"dtickrange": [None, 86_400_000], "value": "%d.%m.%Y %H:%M"},
+        {"dtickrange": [86_400_000, "M1"], "value": "%d.%m.%Y"},
+        {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+        {"dtickrange": ["M12", None], "value": "%Y"},
+    ], "labelalias": alias}
 
 
 def lane_order(lane_names: list[str]) -> list[str]:
@@ -189,7 +214,8 @@ def _binned_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, lang, 
                 lane_names.append(lane)
         b0, b1 = rows["lo"], rows["hi"]
         x = b0 + (b1 - b0) / 2
-        text = [esc(f"{lane} · {s:%Y-%m-%d}–{e - pd.Timedelta(days=1):%Y-%m-%d}: {n:,}")
+        text = [esc(f"{lane} · {range_words(s.date(), (e - pd.Timedelta(days=1)).date(), lang)}: "
+                    + (f"{n:,}".replace(",", ".") if lang == "de" else f"{n:,}"))
                 for lane, s, e, n in zip(rows["lane"], b0, b1, rows["n"])]
         fig.add_trace(go.Scatter(
             x=x.to_numpy(), y=rows["lane"].to_numpy(dtype=object), mode="markers",
@@ -205,5 +231,5 @@ def timeline_alt(view: pd.DataFrame, lang: str) -> str:
     n = int(view["date_start"].notna().sum())
     if not n:
         return t("timeline_alt", lang, n=0, start="–", end="–")
-    return t("timeline_alt", lang, n=n, start=view["date_start"].min().date().isoformat(),
-             end=view["date_end"].max().date().isoformat())
+    return t("timeline_alt", lang, n=n, start=day_words(view["date_start"].min().date(), lang),
+             end=day_words(view["date_end"].max().date(), lang))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import WIDGET_WORDS
+from dashboard.i18n import WIDGET_MONTHS, WIDGET_WORDS
 
 # The calendar's locale per interface language: day before month in both, weeks from Monday.
 LOCALES = {"de": "de-DE", "en": "en-GB"}
@@ -22,7 +22,18 @@ export default function (component) {
   const st = win.__geoWords || (win.__geoWords = { installed: false });
   st.lang = data.lang;
   st.words = data.words || {};
+  st.months = data.months || {};
   const ATTRS = ['aria-label', 'title', 'data-title', 'placeholder'];
+
+  function monthsIn(s) {  // the date field's en-US dates and month names, in the reader's words
+    const names = Object.keys(st.months);
+    if (!s || !names.length) return null;
+    const any = names.join('|');
+    const out = s.replace(new RegExp('\\b(' + any + ') (\\d{1,2}), (\\d{4})\\b', 'g'),
+                          (m, mo, d, y) => Number(d) + '. ' + st.months[mo] + ' ' + y)
+                 .replace(new RegExp('\\b(' + any + ')\\b', 'g'), (mo) => st.months[mo]);
+    return out === s ? null : out;
+  }
 
   function say(s) {  // the reader's words for an English text, or null
     const w = st.words;
@@ -59,13 +70,20 @@ export default function (component) {
       }
     }
     // text in the widgets' own elements: change the text node itself, so React keeps its hold on it
-    for (const el of doc.querySelectorAll('[data-testid="InputInstructions"] span, [role="option"] > span, [data-baseweb="popover"] li, [role="dialog"] div, [role="dialog"] span, [role="dialog"] button')) {
+    for (const el of doc.querySelectorAll('[data-testid="InputInstructions"] span, [role="option"] > span, [data-baseweb="popover"] li, [role="dialog"] div, [role="dialog"] span, [role="dialog"] button, [role="dialog"] h2, [data-testid="stDateInputQuickSelectPopover"] [role="option"], [id^="react-aria-description"]')) {
+      const dated = el.id && el.id.startsWith('react-aria-description');
       for (const node of el.childNodes) {
         if (node.nodeType === 3) {
-          const out = say(node.nodeValue);
+          let out = say(node.nodeValue);
+          if (dated) out = monthsIn(out === null ? node.nodeValue : out) || out;
           if (out !== null) node.nodeValue = out;
         }
       }
+    }
+    // the date field's segments read their month out as "01 – January"
+    for (const el of doc.querySelectorAll('[data-testid="stDateInput"] [aria-valuetext]')) {
+      const out = monthsIn(el.getAttribute('aria-valuetext'));
+      if (out !== null) el.setAttribute('aria-valuetext', out);
     }
   }
 
@@ -82,7 +100,8 @@ export default function (component) {
       if (queued) return;
       queued = true;
       win.requestAnimationFrame(() => { queued = false; translate(); });
-    }).observe(doc.body, { childList: true, subtree: true, characterData: true });
+    }).observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true,
+                           attributeFilter: [...ATTRS, 'aria-valuetext'] });
   }
   translate();
 }
@@ -94,5 +113,6 @@ _COMPONENT = st.components.v2.component("geo_widget_words", js=_JS)
 def render(lang: str) -> None:
     """Mount the rewriting for `lang` (draws nothing; English needs no words)."""
     _COMPONENT(key="geo-widget-words", data={"lang": lang, "locale": LOCALES.get(lang, lang),
-                                             "words": WIDGET_WORDS.get(lang, {})},
+                                             "words": WIDGET_WORDS.get(lang, {}),
+                                             "months": WIDGET_MONTHS.get(lang, {})},
                on_redraw_change=lambda: None)

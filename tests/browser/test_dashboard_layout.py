@@ -82,3 +82,62 @@ def test_date_calendar_speaks_the_interface_language_not_the_browsers(browser, s
         shot(page, f"calendar-{lang}")
     finally:
         context.close()
+
+
+# English words Streamlit, react-aria and plotly.js write into the calendar, the date field and
+# the timeline themselves (month names only where German spells them otherwise).
+_ENGLISH = re.compile(r"\b(Choose|Previous|Next|Past|Selected|Clear|January|February|March|May|June|July|"
+                      r"October|December|Mar|May|Jun|Jul|Oct|Dec)\b")
+_WORDS = """(sel) => {
+  const out = [];
+  for (const root of document.querySelectorAll(sel)) {
+    const all = [root, ...root.querySelectorAll('*')];
+    for (const el of all) {
+      if (el.closest('[data-geo-id]')) continue;  // the events' own (document) words
+      for (const a of ['aria-label', 'aria-valuetext', 'title', 'data-title', 'placeholder'])
+        if (el.getAttribute(a)) out.push(el.getAttribute(a));
+      for (const n of el.childNodes) if (n.nodeType === 3 && n.nodeValue.trim()) out.push(n.nodeValue.trim());
+    }
+  }
+  return out;
+}"""
+
+
+def test_calendar_and_timeline_say_everything_in_german_screen_reader_words_too(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        # a one-year window: the timeline's ticks are months
+        page.goto(server[0] + "/?lang=de&win_from=2023-01-01&win_to=2023-12-31")
+        settle(page)
+        page.wait_for_function("() => window.__geoWords && window.__geoWords.installed")
+        field = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').first
+        field.locator("button").first.click()
+        calendar = page.get_by_role("dialog").first
+        # the heading a screen reader announces, and the month buttons
+        expect(calendar.locator("h2").first).to_have_text(re.compile(r"^Zeitraum wählen, \w+ \d{4}$"))
+        expect(calendar.get_by_role("button", name="Vorheriger Monat")).to_have_count(1)
+        expect(calendar.get_by_role("button", name="Nächster Monat")).to_have_count(1)
+        calendar.get_by_role("button", name="Zeitraum schnell wählen").click()
+        options = page.get_by_test_id("stDateInputQuickSelectPopover").get_by_role("option")
+        expect(options.first).to_have_text(re.compile(r"^Letzte"))
+        seen = page.evaluate(_WORDS, '[role="dialog"], [data-testid="stDateInputQuickSelectPopover"]')
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+        settle(page)
+        # the date field's segments and descriptions (Streamlit writes them in en-US)
+        seen += page.evaluate(_WORDS, '[data-testid="stSidebar"] [data-testid="stDateInput"], [id^="react-aria-description"]')
+        descriptions = page.evaluate("() => [...document.querySelectorAll('[id^=react-aria-description]')].map(e => e.textContent)")
+        assert any(d.startswith("Ausgewähltes Datum: 1. Januar 2021") for d in descriptions), descriptions
+        # the time window and the timeline: labels, ticks, toolbar, text alternative
+        seen += page.evaluate(_WORDS, '[data-testid="stMain"] [data-testid="stSlider"], [data-testid="stPlotlyChart"]')
+        ticks = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .xtick text')].map(t => t.textContent)")
+        assert ticks and all(re.fullmatch(r"(Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept\.|Okt\.|Nov\.|Dez\.) \d{4}", x)
+                             for x in ticks), ticks
+        english = sorted({w for w in seen if _ENGLISH.search(w)})
+        assert not english, english
+        assert "01.01.2023" in seen, "the time window's dates are written day first"
+        shot(page, "calendar-timeline-de")
+    finally:
+        context.close()
