@@ -81,10 +81,12 @@ def _date_ticks(view: pd.DataFrame, lang: str) -> dict:
     dated = view["date_start"].dropna()
     years = range(dated.min().year - 1, view["date_end"].max().year + 2) if len(dated) else range(0)
     alias = {f"{short[i]} {y}": f"{months[i]} {y}" for y in years for i in range(12) if short[i] != months[i]}
+    # plotly's tick steps: hours, 1/2/7/14 days, 1/2/3/6 months, 1/2/5… years (the ranges must
+    # not meet: plotly takes the first stop whose range holds the step)
     return {"tickformatstops": [
-        {"dtickrange": [None, 86_400_000], "value": "%d.%m.%Y %H:%M"},
-        {"dtickrange": [86_400_000, "M1"], "value": "%d.%m.%Y"},
-        {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+        {"dtickrange": [None, 86_399_999], "value": "%d.%m.%Y %H:%M"},
+        {"dtickrange": [86_400_000, 1_209_600_000], "value": "%d.%m.%Y"},
+        {"dtickrange": ["M1", "M6"], "value": "%b %Y"},
         {"dtickrange": ["M12", None], "value": "%Y"},
     ], "labelalias": alias}
 
