@@ -86,6 +86,20 @@ def test_the_embed_carries_only_what_it_shows():
     assert "a" in data["events"][1] and len(data["areas"]) == 1  # the area, outlined once
 
 
+@pytest.mark.parametrize("lang, title, date", [
+    ("en", "Deployment: Stationierung in Nordstadt", "7 April 2025 · as written: “im April”, “vom 7. April 2025”"),
+    ("de", "Stationierung in Nordstadt", "7. April 2025 · laut Text: „im April“, „vom 7. April 2025“"),
+])
+def test_the_embeds_details_give_title_and_date_once(lang, title, date):
+    col = collection()
+    col["features"][0]["properties"]["date_text"] = "April 2025 / im April / vom 7. April 2025 / April 2025 / im April"
+    data = _embed_data(embed_html(col["features"], title="T", source_line="s", lang=lang,
+                                  documents=col["generated_from"]))
+    event = data["events"][0]
+    assert (event["t"], event["dl"]) == (title, date)
+    assert "o" not in event  # the document's title is not repeated under the reader's
+
+
 @pytest.mark.parametrize("lang, labels", [
     ("de", ["Angriff", "Ermittlungen", "Truppenverlegung", "Erklärung"]),
     ("en", ["Attack", "Investigation", "Deployment", "Statement"]),

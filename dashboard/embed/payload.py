@@ -6,6 +6,7 @@ limited to the neighbourhood of the events, so the page needs no map library and
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections import Counter
@@ -13,6 +14,7 @@ from importlib import resources
 
 from shapely.geometry import box, shape
 
+from dashboard.dates import interval_words, range_words, short_phrases
 from dashboard.details import reader_title, safe_url
 from dashboard.i18n import t
 from geo.contract import EVENT_TYPES
@@ -115,11 +117,18 @@ def _outline(lonlat_bbox: tuple[float, float, float, float] | None, tolerance: f
 
 
 def _date_label(p: dict, lang: str) -> str:
+    """The date once, as the dashboard's details give it: 'autumn 2023 (1 September –
+    30 November 2023) · as written: “im Herbst 2023”' (dashboard.dates)."""
+    quote = "„{}“" if lang == "de" else "“{}”"
     if not p["date_start"]:
-        return p["date_text"] or ""
-    span = p["date_start"] if p["date_start"] == p["date_end"] else f"{p['date_start']} – {p['date_end']}"
-    written = p["date_text"]
-    return f"{written} ({span})" if written and written != span else span
+        phrases = short_phrases(p["date_text"])
+        return ", ".join(quote.format(x) for x in phrases)
+    start, end = dt.date.fromisoformat(p["date_start"]), dt.date.fromisoformat(p["date_end"])
+    words = interval_words(start, end, p["date_precision"], lang)
+    if p["date_precision"] in ("season", "quarter", "week") and words != range_words(start, end, lang):
+        words += f" ({range_words(start, end, lang)})"
+    phrases = short_phrases(p["date_text"], skip=interval_words(start, end, p["date_precision"], lang))
+    return words + (f" · {t('as_written', lang)}: " + ", ".join(quote.format(x) for x in phrases) if phrases else "")
 
 
 def _place_label(p: dict, lang: str) -> str:
@@ -173,8 +182,6 @@ def embed_payload(features: list[dict], *, documents: list[dict], lang: str) -> 
         ev = {"id": p["id"], "t": reader_title(p["title"], p["event_type"], p.get("language"), lang,
                                                place_name=p["place_name"], actors=p["actors"]),
               "k": ty_ix[p["event_type"]]}
-        if ev["t"] != p["title"] and p["title"]:
-            ev["o"], ev["ol"] = p["title"], p.get("language") or ""
         if p["date_start"]:
             ev["d0"], ev["d1"] = p["date_start"], p["date_end"]
         ev["dl"] = _date_label(p, lang)

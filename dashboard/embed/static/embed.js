@@ -231,7 +231,6 @@
     ids.slice(0, 3).forEach(function (id) {
       var e = byId[id], box = el('article', {}, host);
       el('h2', {text: e.t}, box);
-      if (e.o) el('p', {'class': 'orig', lang: e.ol, text: e.o}, box);
       var dl = el('dl', {}, box);
       [[T.date, e.dl], [T.place, e.pl], [T.type, D.types[e.k].label],
        [T.actors, e.ac.map(function (i) { return D.actors[i]; }).join(', ')],
