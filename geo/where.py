@@ -13,6 +13,7 @@ from collections import Counter
 import re
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
+from geo.lemmas import is_known
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
@@ -75,9 +76,15 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                           and not (k[0] in persons)]
     out = []
     resolved = {}
+    by_surface: dict[str, list] = {}
     for k in keys:
-        own_c, own_a = _context({k2: first[k2] for k2 in keys if k2[0] == k[0]})
-        ranked = _rank(usable[k], language, gazetteer, countries - own_c, admin1s - own_a)
+        by_surface.setdefault(k[0], []).append(k)
+    others: dict[str, tuple[Counter, Counter]] = {}  # surface -> the context the other names give
+    for k in keys:
+        if k[0] not in others:
+            own_c, own_a = _context({k2: first[k2] for k2 in by_surface[k[0]]})
+            others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
+        ranked = _rank(usable[k], language, gazetteer, *others[k[0]])
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
@@ -131,6 +138,20 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
         ranked = [r for r in ranked if r[1].place.type == "city"] or ranked
         if ranked:
             out.append(PlaceMention(start=start, end=end, text=word, place=ranked[0][1].place, score=0.8))
+    return out
+
+
+def _minus(total: Counter, own: Counter) -> Counter:
+    """`total - own` for counters of positive counts, in a copy and a pass over `own` (small)
+    instead of one over `total`."""
+    out = Counter(total)
+    for key, count in own.items():
+        if key in out:
+            left = out[key] - count
+            if left > 0:
+                out[key] = left
+            else:
+                del out[key]
     return out
 
 
@@ -319,9 +340,7 @@ def _attributive(text: str, start: int, end: int, language: str = "") -> bool:
     if language not in ("de", "en"):
         return True
     m = re.match(r"[^\W\d_]+", text[end + 1:end + 40])
-    import simplemma
-
-    return simplemma.is_known(m.group(), lang=language)
+    return is_known(m.group(), language)
 
 
 def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter, admin1s: Counter) -> float:

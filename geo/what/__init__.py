@@ -14,12 +14,13 @@ a statement by its speaker instead of a happening.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
+from geo.lemmas import is_known, lemmatize
 from geo.records import Sentence
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,6 +80,8 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
+    # Each distinct word form as `_word` describes it, worked out once per process.
+    words: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def languages() -> list[str]:
@@ -146,12 +149,10 @@ def lexicon(language: str) -> _Lexicon:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, language: str) -> str:
-    import simplemma
-
     if len(word) > 40:
         return word.lower()
     try:
-        return simplemma.lemmatize(word, lang=language).lower()
+        return lemmatize(word, language).lower()
     except ValueError:  # a language simplemma does not know
         return word.lower()
 
@@ -213,21 +214,50 @@ _MONTH_BEFORE = frozenset(("in", "since", "until", "by", "of", "early", "late", 
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
 
 
-def _tokens(text: str, lex: _Lexicon):
-    """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks and
-    clause-opening words."""
-    out, clause = [], 0
-    language = lex.language
+_WORDS_MAX = 200_000  # word forms kept per language; a huge archive has more
+
+
+def _word(w: str, lex: _Lexicon) -> tuple:
+    """What the rules make of one word form, whatever its sentence: (lower case, lemma, opens a
+    clause, entries it triggers, how, phrases it may start, is a separable particle)."""
+    got = lex.words.get(w)
+    if got is None:
+        if len(lex.words) >= _WORDS_MAX:
+            lex.words.clear()
+        low = w.lower()
+        lemma = _lemma(w, lex.language)
+        entries, how = _word_entries(low, lemma, lex)
+        phrases = tuple(lex.phrases_by_word.get(low, ())) + (tuple(lex.phrases_by_word.get(lemma, ())) if lemma != low else ())
+        got = lex.words[w] = (low, lemma, low in lex.breaks, entries, how, phrases, low in lex.particles)
+    return got
+
+
+def _scan(text: str, lex: _Lexicon):
+    """The sentence's tokens (see `_tokens`), its single-word hits (token index from, to,
+    entries, word, how), the phrases that may start in it, and whether it holds a particle."""
+    out, hits, phrases, particle, clause = [], [], set(), False, 0
+    words = lex.words
     for m in _TOKEN.finditer(text):
         w = m.group()
         if not w[0].isalnum() and w[0] != "_":
             clause += 1
             continue
-        low = w.lower()
-        if low in lex.breaks and out:
+        got = words.get(w) or _word(w, lex)
+        if got[2] and out:
             clause += 1
-        out.append((m.start(), m.end(), w, low, _lemma(w, language), clause))
-    return out
+        if got[3]:
+            hits.append((len(out), len(out), got[3], w, got[4]))
+        if got[5]:
+            phrases.update(got[5])
+        particle = particle or got[6]
+        out.append((m.start(), m.end(), w, got[0], got[1], clause))
+    return out, hits, phrases, particle
+
+
+def _tokens(text: str, lex: _Lexicon):
+    """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks and
+    clause-opening words."""
+    return _scan(text, lex)[0]
 
 
 def has_speaker(sentence: str, *, language: str) -> bool:
@@ -263,29 +293,25 @@ def find_triggers(text: str, sentences: list[Sentence], *, language: str, title:
 
 
 def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset()) -> list[Trigger]:
-    toks = _tokens(s.text, lex)
+    # (token index from, to, entries, word, how) of each word that is a trigger on its own
+    toks, hits, candidates, particle = _scan(s.text, lex)
     if not toks:
         return []
-    bag = {t[3] for t in toks} | {t[4] for t in toks}
-    with_bag = bag | topic
-    hits: list[tuple[int, int, list, str, str]] = []  # (token index from, to, entries, word, how)
-    for i, (_, _, w, low, lemma, _) in enumerate(toks):
-        entries, how = _word_entries(low, lemma, lex)
-        if entries:
-            hits.append((i, i, entries, w, how))
-    if lex.particles:
+    if particle:
         # "träfen … zu" is zutreffen, "traf … ein" eintreffen, not treffen: a verb whose
         # clause-final particle makes another known verb is not the trigger its bare form would be.
         other_verb = set(_other_particle_verbs(toks, lex))
         hits = [h for h in hits if h[0] not in other_verb]
         hits.extend(_separable(toks, lex))
     positions: dict[str, list[int]] = {}
-    for i, t in enumerate(toks):
-        positions.setdefault(t[3], []).append(i)
-        if t[4] != t[3]:
-            positions.setdefault(t[4], []).append(i)
-    candidates = sorted({n for w in positions for n in lex.phrases_by_word.get(w, ())})
-    for n in candidates:
+    if candidates or hits:
+        for i, t in enumerate(toks):
+            positions.setdefault(t[3], []).append(i)
+            if t[4] != t[3]:
+                positions.setdefault(t[4], []).append(i)
+    bag = positions.keys()  # every word's lower case and lemma
+    with_bag = bag | topic if topic else bag
+    for n in sorted(candidates):
         alts, entry, label = lex.phrases[n]
         if all(any(a in positions for a in forms) for forms in alts):
             span = _phrase_span([sorted(i for a in forms for i in positions.get(a, ())) for forms in alts])
@@ -320,8 +346,6 @@ _COORDINATORS = frozenset("und oder aber sondern denn doch sowie".split())
 def _other_particle_verbs(toks, lex: _Lexicon):
     """Indices of verbs that a clause-final particle turns into another known verb ("traf … ein"
     is eintreffen): the bare verb is then no trigger; `_separable` gives the joined one's."""
-    import simplemma
-
     for j, (_, _, _, low, _, clause) in enumerate(toks):
         if low not in lex.particles or (j + 1 < len(toks) and toks[j + 1][5] == clause
                                         and toks[j + 1][3] not in _COORDINATORS):
@@ -330,7 +354,7 @@ def _other_particle_verbs(toks, lex: _Lexicon):
             if toks[i][5] != clause:
                 break
             joined = low + toks[i][4]
-            if toks[i][2][:1].islower() and (joined in lex.exact or simplemma.is_known(joined, lang=lex.language)):
+            if toks[i][2][:1].islower() and (joined in lex.exact or is_known(joined, lex.language)):
                 yield i
                 break
 
