@@ -216,9 +216,12 @@ class EventSpill:
 
     def extend(self, events: Iterable[Event]) -> None:
         self._file.seek(0, os.SEEK_END)
+        end = self._offsets[-1]
         for e in events:
-            self._file.write(pickle.dumps(e, protocol=5))
-            self._offsets.append(self._file.tell())
+            data = pickle.dumps(e, protocol=5)
+            self._file.write(data)
+            end += len(data)
+            self._offsets.append(end)
             self.decisive.append(decisive(e, self._shared))
 
     def __getitem__(self, i: int) -> Event:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import glob
 import hashlib
 import json
@@ -24,6 +25,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from json.encoder import c_make_encoder, encode_basestring, encode_basestring_ascii
 from pathlib import Path
 
 from geo.contract import SCHEMA_VERSION, EventProperties, feature_dict, validate_collection
@@ -37,7 +39,7 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
     area = None
     if e.place and e.place.type not in ("site", "city"):
         text = (areas or {}).get(e.place.id) or coarse_area(e.place)
-        area = json.loads(text) if text else None
+        area = _parsed_area(text) if text else None
     return EventProperties(
         id=e.id,
         title=e.title,
@@ -69,6 +71,13 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
         country_code=e.place.country_code if e.place else None,
         explanation=[list(pair) for pair in e.explanation],
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_area(text: str) -> dict:
+    """An outline's JSON text parsed, once per outline: every event at a country repeats it (the
+    result is shared, and read only)."""
+    return json.loads(text)
 
 
 _MAX_VERTICES = 400
@@ -235,8 +244,33 @@ def _write_pair(head: dict, features: Iterable[dict], geojson: Path, parquet: Pa
     return output_id
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+class _Dumps:
+    """`json.dumps(value, **options)`, the same text, with the C encoder made once instead of at
+    every call (a writer dumps a dozen values per event)."""
+
+    def __init__(self, **options):
+        self._options, self._encode = options, None
+
+    def __call__(self, value) -> str:
+        if isinstance(value, str):
+            return encode_basestring(value) if not self._options.get("ensure_ascii", True) else json.dumps(value, **self._options)
+        if c_make_encoder is None:
+            return json.dumps(value, **self._options)
+        encode = self._encode
+        if encode is None:
+            e = json.JSONEncoder(**self._options)
+            encode = self._encode = c_make_encoder({}, e.default, encode_basestring if not e.ensure_ascii else encode_basestring_ascii,
+                                                   e.indent, e.key_separator, e.item_separator, e.sort_keys, e.skipkeys,
+                                                   e.allow_nan)
+        try:
+            return "".join(encode(value, 0))
+        except BaseException:
+            self._encode = None  # its circular-reference markers may be left half-filled
+            raise
+
+
+_json = _Dumps(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_sorted_json = _Dumps(ensure_ascii=False, sort_keys=True)  # the GeoParquet's nested columns
 
 
 def _why(exc: OSError, path: Path) -> str:
@@ -349,6 +383,20 @@ PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "coun
 _CHUNK_ROWS = 20_000  # a GeoParquet row group; an output this small is one, as before streaming
 
 
+def _geometries(items: list) -> list:
+    """Shapely geometries for a chunk's rows: (lon, lat) pairs become points in one call, as
+    `shape` makes them one by one; geometries and None stay."""
+    import shapely
+
+    at = [i for i, g in enumerate(items) if type(g) is tuple]
+    if not at:
+        return items
+    out = list(items)
+    for i, point in zip(at, shapely.points([items[i] for i in at]).tolist()):
+        out[i] = point
+    return out
+
+
 class _Chunks:
     """GeoParquet rows converted a chunk at a time (nested fields as JSON text) and kept as
     Arrow IPC files in `folder` until the pair's id is known."""
@@ -362,9 +410,13 @@ class _Chunks:
 
         p = dict(feature["properties"])
         for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
-            p[key] = json.dumps(p.get(key), ensure_ascii=False, sort_keys=True)
+            p[key] = _sorted_json(p.get(key))
         self._rows.append(p)
-        self._geoms.append(shape(feature["geometry"]) if feature["geometry"] else None)
+        geometry = feature["geometry"]
+        if geometry and geometry["type"] == "Point" and len(geometry["coordinates"]) == 2:
+            self._geoms.append(tuple(geometry["coordinates"]))  # made into points at once in _flush
+        else:
+            self._geoms.append(shape(geometry) if geometry else None)
         if len(self._rows) >= _CHUNK_ROWS:
             self._flush()
 
@@ -373,7 +425,7 @@ class _Chunks:
         import pyarrow as pa
         from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
 
-        gdf = gpd.GeoDataFrame(self._rows, columns=PARQUET_COLUMNS, geometry=self._geoms, crs="EPSG:4326")
+        gdf = gpd.GeoDataFrame(self._rows, columns=PARQUET_COLUMNS, geometry=_geometries(self._geoms), crs="EPSG:4326")
         table = _geopandas_to_arrow(gdf, index=False)
         path = self.folder / f".chunk-{len(self.paths):06d}.arrow"
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
