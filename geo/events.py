@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from functools import lru_cache
 
 from geo.contract import type_family
 from geo.records import (
@@ -25,10 +25,11 @@ from geo.records import (
     Sentence,
     SourceMention,
     TimeMention,
+    replace,
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
 from geo.ref import given_names
-from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, place_role, unlisted_name
+from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
 from geo.where import lies_in
 
@@ -147,12 +148,13 @@ def extract_events(
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
                                                  or _latest_date_is_news(doc, times, sentences))
     title_type = _title_type(doc)
+    roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
         s_times = _within(times, s, starts[id(times)])
         # A place inside quoted speech is what someone talked about, not where this happened.
         outside = [m for m in s_places if not _in_quote(m.start, m.end, quoted)]
-        best = best_place(doc.text, outside)
+        best = best_place(doc.text, outside, memo=roles)
         inherited = False
         place = best.place if best else None
         if place is None and s.paragraph in context:
@@ -191,7 +193,7 @@ def extract_events(
                 continue
         etype, trigger_word = trig.event_type, trig.text
         if etype in MOVEMENT_TYPES:
-            moved = best_place(doc.text, outside, etype)
+            moved = best_place(doc.text, outside, etype, memo=roles)
             if moved is not None:
                 best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":
@@ -205,7 +207,7 @@ def extract_events(
         if best is None and etype not in _REPORTING_TYPES and not rule.startswith("threat"):
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
-            best = best_place(doc.text, s_places)
+            best = best_place(doc.text, s_places, memo=roles)
             if best:
                 place, inherited = best.place, False
         t, date_inherited = own_t, False
@@ -291,10 +293,10 @@ def extract_events(
     spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
     lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin1")
-                   and lo <= m.start < hi and place_role(doc.text, m) != "mentioned"]
+                   and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
-             and (place_role(doc.text, m) == "located" or after_place_noun(doc.text, m))}
+             and (memo_role(roles, doc.text, m) == "located" or after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),
                        next((m.place for m in title_places if m.seat), None))
@@ -434,7 +436,10 @@ def _is_novel(text: str, trig: Trigger) -> bool:
     if not trig.text:
         return False
     before = text[max(0, trig.start - 30):trig.start]
-    return bool(_NOVEL_BEFORE.search(before)) or bool(re.search(r"\b(?:another|again|erneut|wieder|weitere)\b", text[trig.start:trig.end + 40], re.I))
+    return bool(_NOVEL_BEFORE.search(before)) or bool(_NOVEL_AFTER.search(text[trig.start:trig.end + 40]))
+
+
+_NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder|weitere)\b", re.I)
 
 
 def _lede_paragraph(sentences: list[Sentence]) -> int | None:
@@ -456,11 +461,10 @@ def _title_type(doc: Document) -> tuple[str, str] | None:
 def _place_label(text: str, mention: PlaceMention | None, place: Place, language: str) -> str:
     """How the title names the place: the text's own preposition and words when a locative
     preposition precedes the name ("im Karibischen Meer"), else "in" + the name as written."""
-    prepositions = lexicon(language).locative if language in ("de", "en") else ("in",)
     if mention is not None and not mention.weak:
         before = text[max(0, mention.start - 14):mention.start]
-        for prep in sorted(prepositions, key=len, reverse=True):
-            if re.search(rf"(?:^|\s){re.escape(prep)}\s+$", before, re.I):
+        for prep, pattern in _locatives(language):
+            if pattern.search(before):
                 return f"{prep.lower()} {mention.text}"
         surface = mention.text
         if language == "de" and surface.endswith("s") and surface[:-1] == place.name:
@@ -468,6 +472,14 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
         if surface == place.name or (language == "de" and _is_name(surface)):
             return f"in {surface}"  # "in München", as the German text writes it
     return f"in {local_name(place, language)}"
+
+
+@lru_cache(maxsize=None)
+def _locatives(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The prepositions a title keeps from the text, longest first, each with its pattern."""
+    prepositions = lexicon(language).locative if language in ("de", "en") else ("in",)
+    return tuple((prep, re.compile(rf"(?:^|\s){re.escape(prep)}\s+$", re.I))
+                 for prep in sorted(prepositions, key=len, reverse=True))
 
 
 def _is_name(surface: str) -> bool:

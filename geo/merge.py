@@ -7,10 +7,9 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from geo.contract import TAXONOMY, type_family, type_label
-from geo.records import DateInterval, Event, Evidence, Place
+from geo.records import DateInterval, Event, Evidence, Place, replace
 from geo.roles import PLACE_RANK
 from geo.where import lies_in
 

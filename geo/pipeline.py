@@ -9,13 +9,13 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.events import extract_events
 from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
-from geo.records import Document, Event
+from geo.records import Document, Event, replace
 from geo.seats import find_seats
 from geo.seats import capital_place
 from geo.segment import segment

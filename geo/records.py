@@ -5,6 +5,7 @@ that evidence quotes refer to: `document.text[m.start:m.end] == m.text` for ever
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -156,3 +157,32 @@ class Event:
     # A name the gazetteer lacks, placed by the text inside the event's state or country ("in
     # Rabius im Kanton Graubünden"): the event stays at the state, never moved to another town.
     place_unlisted: str = ""
+
+
+_PLAIN: dict[type, frozenset] = {}  # record class -> its field names, when `replace` may copy it directly
+
+
+def _plain_fields(cls: type) -> frozenset | None:
+    """The field names of a dataclass whose instances are nothing but their fields: every field
+    set by `__init__`, no `__post_init__`, no slots; None for any other class."""
+    if cls not in _PLAIN:
+        fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else ()
+        plain = (bool(fields) and not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+                 and len(fields) == len(cls.__dataclass_fields__) and all(f.init for f in fields))
+        _PLAIN[cls] = frozenset(f.name for f in fields) if plain else None
+    return _PLAIN[cls]
+
+
+def replace(record, /, **changes):
+    """`dataclasses.replace(record, **changes)`, the same new record, made by copying the
+    record's fields instead of calling its `__init__` (several times faster; events are copied
+    a few times each on their way out). Other classes, and unknown names, go to
+    `dataclasses.replace`."""
+    names = _plain_fields(type(record))
+    if names is None or not changes.keys() <= names:
+        return dataclasses.replace(record, **changes)
+    new = object.__new__(type(record))
+    attrs = new.__dict__
+    attrs.update(record.__dict__)
+    attrs.update(changes)
+    return new

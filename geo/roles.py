@@ -126,10 +126,25 @@ def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
 
-def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> dict[int, str]:
+def memo_role(memo: dict, doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
+    """`place_role(doc_text, m, etype)`, worked out once per mention of one text: `memo` is
+    the text's own (a role depends only on the text, the mention and whether the type is a
+    movement)."""
+    key = (id(m), etype in MOVEMENT_TYPES)
+    got = memo.get(key)
+    if got is None or got[0] is not m:
+        got = memo[key] = (m, place_role(doc_text, m, etype))
+    return got[1]
+
+
+def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None,
+             memo: dict | None = None) -> dict[int, str]:
     """Each mention's role; a qualifier hands its role to the place it qualifies, or takes it
-    from a name it contradicts."""
-    roles = {id(m): place_role(doc_text, m, etype) for m in mentions}
+    from a name it contradicts. `memo`: see `memo_role`."""
+    if memo is None:
+        roles = {id(m): place_role(doc_text, m, etype) for m in mentions}
+    else:
+        roles = {id(m): memo_role(memo, doc_text, m, etype) for m in mentions}
     ordered = sorted(mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:]):
         if not first.weak and _qualifies(doc_text, first, second):
@@ -143,8 +158,11 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
     return roles
 
 
-def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None) -> PlaceMention | None:
-    roles = roles_of(doc_text, mentions, etype)
+def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None,
+               memo: dict | None = None) -> PlaceMention | None:
+    if not mentions:
+        return None
+    roles = roles_of(doc_text, mentions, etype, memo)
     ranked = sorted(
         (m for m in mentions if roles[id(m)] != "mentioned"),
         key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),

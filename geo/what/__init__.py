@@ -219,7 +219,8 @@ _WORDS_MAX = 200_000  # word forms kept per language; a huge archive has more
 
 def _word(w: str, lex: _Lexicon) -> tuple:
     """What the rules make of one word form, whatever its sentence: (lower case, lemma, opens a
-    clause, entries it triggers, how, phrases it may start, is a separable particle)."""
+    clause, entries it triggers, how, phrases it may start, is a separable particle, is a
+    zu-infinitive)."""
     got = lex.words.get(w)
     if got is None:
         if len(lex.words) >= _WORDS_MAX:
@@ -228,8 +229,14 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         lemma = _lemma(w, lex.language)
         entries, how = _word_entries(low, lemma, lex)
         phrases = tuple(lex.phrases_by_word.get(low, ())) + (tuple(lex.phrases_by_word.get(lemma, ())) if lemma != low else ())
-        got = lex.words[w] = (low, lemma, low in lex.breaks, entries, how, phrases, low in lex.particles)
+        got = lex.words[w] = (low, lemma, low in lex.breaks, entries, how, phrases, low in lex.particles,
+                              _zu_infinitive(low, lemma, lex))
     return got
+
+
+def _zu_infinitive(low: str, lemma: str, lex: _Lexicon) -> bool:
+    """A German zu-infinitive of a separable verb: "anzugreifen" (angreifen)."""
+    return any(low.startswith(p + "zu") and lemma == p + low[len(p) + 2:] for p in lex.particles)
 
 
 def _scan(text: str, lex: _Lexicon):
@@ -400,7 +407,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     low, lemma = toks[i][3], toks[i][4]
     if lex.particles and (
         (i > 0 and toks[i - 1][3] == "zu" and low[:1] == toks[i][2][:1] and low.endswith("en"))
-        or any(low.startswith(p + "zu") and lemma == p + low[len(p) + 2:] for p in lex.particles)
+        or (lex.words[toks[i][2]][7] if toks[i][2] in lex.words else _zu_infinitive(low, lemma, lex))
     ):
         return "hypothetical", "zu"  # a zu-infinitive: "bereit, … anzugreifen", "um … zu retten"
     first = toks[0][3]
