@@ -2,6 +2,7 @@
 title and confidence an event ends up with."""
 from __future__ import annotations
 
+import operator
 import os
 import pickle
 import tempfile
@@ -186,6 +187,9 @@ def decisive(e: Event, shared: dict | None = None) -> Event:
                    event_type=one(e.event_type), section=one(e.section), language=one(e.language))
 
 
+_PLACE_FIELDS = operator.attrgetter("id", "name", "type", "lat", "lon", "country_code", "admin1", "population", "name_de")
+
+
 class _PlaceKey:
     """A place as a key on all its fields (a Place's equality leaves out its German name)."""
 
@@ -193,8 +197,7 @@ class _PlaceKey:
 
     def __init__(self, place: Place):
         self.place = place
-        self._key = tuple(getattr(place, f) for f in ("id", "name", "type", "lat", "lon", "country_code", "admin1",
-                                                         "population", "name_de")) + (place.geometry is None,)
+        self._key = _PLACE_FIELDS(place) + (place.geometry is None,)
 
     def __hash__(self) -> int:
         return hash(self._key)

@@ -36,10 +36,7 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
     """The contract's view of an assembled event; `areas` maps place ids to coarse outlines
     (JSON text) for events whose places travelled without their geometry."""
     iv = e.interval
-    area = None
-    if e.place and e.place.type not in ("site", "city"):
-        text = (areas or {}).get(e.place.id) or coarse_area(e.place)
-        area = _parsed_area(text) if text else None
+    area = _area(e, areas)
     return EventProperties(
         id=e.id,
         title=e.title,
@@ -71,6 +68,14 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
         country_code=e.place.country_code if e.place else None,
         explanation=[list(pair) for pair in e.explanation],
     )
+
+
+def _area(e: Event, areas: dict[str, str] | None) -> dict | None:
+    """The outline of an event's area (not of a town or a site), parsed; None without one."""
+    if e.place and e.place.type not in ("site", "city"):
+        text = (areas or {}).get(e.place.id) or coarse_area(e.place)
+        return _parsed_area(text) if text else None
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -168,7 +173,25 @@ def collection_head(documents: list[dict]) -> dict:
 
 def to_feature(e: Event, *, areas: dict[str, str] | None = None) -> dict:
     geometry = {"type": "Point", "coordinates": [round(e.place.lon, 5), round(e.place.lat, 5)]} if e.place else None
-    return feature_dict(event_properties(e, areas=areas), geometry)
+    props = event_properties(e, areas=areas)
+    area = _area(e, areas)
+    if area is None:
+        return feature_dict(props, geometry)
+    # The outline (validated as a dict) is put back as the parsed outline itself, which is what
+    # dumping it gives: one object per outline, so the writer encodes each outline once.
+    dumped = props.model_dump(mode="json", exclude={"place_geometry"})
+    properties, placed = {}, False
+    for key, value in dumped.items():
+        if not placed and key not in _BEFORE_GEOMETRY:
+            properties["place_geometry"], placed = area, True
+        properties[key] = value
+    if not placed:
+        properties["place_geometry"] = area
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
+
+
+_FIELDS = list(EventProperties.model_fields)
+_BEFORE_GEOMETRY = frozenset(_FIELDS[:_FIELDS.index("place_geometry")])
 
 
 class OutputError(OSError):
@@ -230,7 +253,7 @@ def _write_pair(head: dict, features: Iterable[dict], geojson: Path, parquet: Pa
                     continue
                 put("[")
                 for i, feature in enumerate(features):
-                    put(("," if i else "") + _json(feature))
+                    put(("," if i else "") + _feature_json(feature))
                     chunks.add(feature)
                 put("]")
             put("}")
@@ -271,6 +294,34 @@ class _Dumps:
 
 _json = _Dumps(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 _sorted_json = _Dumps(ensure_ascii=False, sort_keys=True)  # the GeoParquet's nested columns
+
+_OUTLINES: dict[int, tuple[dict, str, str]] = {}  # id(outline) -> (outline, _json text, _sorted_json text)
+
+
+def _outline_texts(area: dict) -> tuple[str, str]:
+    """An area outline's two encodings, made once per outline object: every event at a country
+    or a sea carries the same parsed outline (`_parsed_area`), hundreds of vertices each."""
+    got = _OUTLINES.get(id(area))
+    if got is None or got[0] is not area:
+        if len(_OUTLINES) >= 4096:
+            _OUTLINES.clear()
+        got = _OUTLINES[id(area)] = (area, _json(area), _sorted_json(area))
+    return got[1], got[2]
+
+
+def _members(obj: dict, texts: dict[str, str]) -> str:
+    """`_json(obj)` for a dict with str keys, with the members in `texts` given as encoded."""
+    return "{" + ",".join(_json(k) + ":" + (texts[k] if k in texts else _json(v)) for k, v in obj.items()) + "}"
+
+
+def _feature_json(feature: dict) -> str:
+    """`_json(feature)`, the same text, with its area outline encoded once per outline."""
+    props = feature.get("properties")
+    area = props.get("place_geometry") if type(props) is dict else None
+    if type(area) is not dict or not all(type(k) is str for k in feature) or not all(type(k) is str for k in props):
+        return _json(feature)
+    properties = _members(props, {"place_geometry": _outline_texts(area)[0]})
+    return _members(feature, {"properties": properties})
 
 
 def _why(exc: OSError, path: Path) -> str:
@@ -410,7 +461,8 @@ class _Chunks:
 
         p = dict(feature["properties"])
         for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
-            p[key] = _sorted_json(p.get(key))
+            value = p.get(key)
+            p[key] = _outline_texts(value)[1] if key == "place_geometry" and type(value) is dict else _sorted_json(value)
         self._rows.append(p)
         geometry = feature["geometry"]
         if geometry and geometry["type"] == "Point" and len(geometry["coordinates"]) == 2:
