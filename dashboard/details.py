@@ -68,30 +68,45 @@ def reader_titles(view: pd.DataFrame, lang: str) -> list[str]:
 _QUOTES = {"de": "„{}“", "en": "“{}”"}
 
 
-def date_parts(row: pd.Series, lang: str) -> tuple[str, str]:
-    """The date once, and a note: ('autumn 2023 (1 September – 30 November 2023)',
-    'season, stated in the text · as written: “Im Herbst 2023”') (plain text). The interval is
-    given in the reader's words at its precision; the documents' phrases at most as a short hint."""
-    quote = _QUOTES.get(lang, _QUOTES["en"])
+def date_parts(row: pd.Series, lang: str) -> tuple[str, str, list[str]]:
+    """The date once, a note, and the documents' phrases for it: ('autumn 2023 (1 September –
+    30 November 2023)', 'season, stated in the text', ['Im Herbst 2023']) (plain text). The
+    interval is given in the reader's words at its precision; the phrases, each once and short,
+    are only a hint."""
     undated = pd.isna(row["date_start"])
     skip = "" if undated else row_interval_words(row, lang)
     phrases = short_phrases(row["date_text"], skip=skip)
-    written = (f"{t('as_written', lang)}: " + ", ".join(quote.format(p) for p in phrases)) if phrases else ""
     if undated:
         # "undated — undated" said nothing: that no date was found, and the words, when any
-        return t("no_date", lang), " · ".join(x for x in (t("no_date_found", lang) if phrases else "", written) if x)
+        return t("no_date", lang), t("no_date_found", lang) if phrases else "", phrases
     start, end = row["date_start"].date(), row["date_end"].date()
     main = skip
     if row["date_precision"] in ("season", "quarter", "week") and main != range_words(start, end, lang):
         main += f" ({range_words(start, end, lang)})"
-    note = f"{t('prec_' + row['date_precision'], lang)}, {t('basis_' + row['date_basis'], lang)}"
-    return main, note + (f" · {written}" if written else "")
+    return main, f"{t('prec_' + row['date_precision'], lang)}, {t('basis_' + row['date_basis'], lang)}", phrases
 
 
 def date_words(row: pd.Series, lang: str) -> str:
-    """date_parts in one line: 'autumn 2023 (1 September – 30 November 2023) — season, …'."""
-    main, note = date_parts(row, lang)
+    """date_parts in one line: 'autumn 2023 (1 September – 30 November 2023) — season, stated in
+    the text · as written: “Im Herbst 2023”'."""
+    main, note, phrases = date_parts(row, lang)
+    quote = _QUOTES.get(lang, _QUOTES["en"])
+    written = f"{t('as_written', lang)}: " + ", ".join(quote.format(p) for p in phrases) if phrases else ""
+    note = " · ".join(x for x in (note, written) if x)
     return f"{main} — {note}" if note else main
+
+
+def _date_html(row: pd.Series, lang: str) -> str:
+    """date_parts as the details' HTML: the phrases as written marked with their document's
+    language, for screen readers (a German "im April" in the English interface)."""
+    main, note, phrases = date_parts(row, lang)
+    quote = _QUOTES.get(lang, _QUOTES["en"])
+    doc_lang = f' lang="{esc(row["language"])}"' if row["language"] and row["language"] != lang else ""
+    written = f"{esc(t('as_written', lang))}: " + ", ".join(
+        f"<span{doc_lang}>{esc(quote.format(p))}</span>" if doc_lang else esc(quote.format(p))
+        for p in phrases) if phrases else ""
+    note = " · ".join(x for x in (esc(note), written) if x)
+    return esc(main) + (f"<br><small>{note}</small>" if note else "")
 
 
 def place_words(row: pd.Series, lang: str) -> str:
@@ -141,14 +156,12 @@ def details_html(row: pd.Series, documents: dict, lang: str) -> str:
 
     shown_title = reader_title(row["title"], row["event_type"], row["language"], lang,
                                place_name=row["place_name"], actors=row["actors"])
-    date_main, date_note = date_parts(row, lang)
     parts = [
         f'<div class="geo-details" data-testid="geo-details" data-event-id="{esc(row["id"])}">',
         # the title once, in the reader's language; under the panel's h2 (axe: heading-order)
         f"<h3>{esc(shown_title)}</h3>",
         '<dl style="display:grid;grid-template-columns:max-content 1fr;gap:0.15em 1em;margin:0">',
-        f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0' data-testid='geo-date'>{esc(date_main)}"
-        + (f"<br><small>{esc(date_note)}</small>" if date_note else "") + "</dd>",
+        f"<dt>{esc(t('date', lang))}</dt><dd style='margin:0' data-testid='geo-date'>{_date_html(row, lang)}</dd>",
         f"<dt>{esc(t('place', lang))}</dt><dd style='margin:0'>{esc(place_words(row, lang))}</dd>",
         f"<dt>{esc(t('event_type', lang))}</dt><dd style='margin:0'>{esc(t('type_' + row['event_type'], lang))}</dd>",
         f"<dt>{esc(t('actors', lang))}</dt><dd style='margin:0'>{_list(row['actors'])}</dd>",

@@ -82,7 +82,8 @@ def test_event_param_opens_details_with_quote_in_sentence():
     at = run({"event": "fx-kiel-frachter"})
     body = html_text(at)
     assert "<mark>kontrollierte die Küstenwache einen Frachter vor Kiel</mark>" in body
-    assert "14 March 2023<br><small>day, stated in the text · as written: “Am 14. März 2023”" in body
+    assert ('14 March 2023<br><small>day, stated in the text · as written: <span lang="de">“Am 14. März 2023”</span>'
+            in body)  # the German phrase marked as German for screen readers
 
 
 def test_details_of_hostile_document_are_escaped():

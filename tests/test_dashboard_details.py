@@ -47,7 +47,7 @@ def _merged_day(events):
 
 @pytest.mark.parametrize("lang,title,other,day,hint", [
     ("en", "Document in Washington (ICE)", "Dokument in Washington", "7 April 2025",
-     "as written: “im April”, “vom 7. April 2025”"),
+     'as written: <span lang="de">“im April”</span>, <span lang="de">“vom 7. April 2025”</span>'),
     ("de", "Dokument in Washington (ICE)", "Document in Washington", "7. April 2025",
      "laut Text: „im April“, „vom 7. April 2025“"),
 ])
@@ -56,7 +56,14 @@ def test_details_give_title_and_date_once_in_the_readers_language(events, lang, 
     assert html.count(esc(title)) == 1 and other not in html
     date = html.split("data-testid='geo-date'>")[1].split("</dd>")[0]
     assert date.startswith(esc(day) + "<br><small>")
-    assert esc(hint) in date and "April 2025 /" not in html and date.count("im April") == 1
+    assert hint in date and "April 2025 /" not in html and date.count("im April") == 1
+
+
+def test_the_as_written_hint_stays_escaped(events):
+    r = _merged_day(events)
+    r["date_text"], r["date_start"], r["date_end"], r["date_precision"] = '<img src=x onerror="x()">', pd.NaT, pd.NaT, "undated"
+    html = details_html(r, events.documents, "en")
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;x()&quot;&gt;" in html
 
 
 def test_quote_is_marked_inside_its_sentence(events):
