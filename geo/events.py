@@ -292,7 +292,7 @@ def extract_events(
     early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
     spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
     lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
-    lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin1")
+    lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
                    and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
@@ -344,7 +344,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if (e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type)
+    if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or not _on_the_ground(e.event_type)
             or e.place_unlisted):
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
@@ -356,7 +356,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
 
 def _refined(e: Event, finer: list[Place]) -> Event:
     """A headline event placed in a country or state takes the lede's first town or state inside it."""
-    if not e.headline or e.place is None or e.place.type not in ("country", "admin1") or e.place_unlisted:
+    if not e.headline or e.place is None or e.place.type not in ("country", "admin1", "admin2") or e.place_unlisted:
         return e
     inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:

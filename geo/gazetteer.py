@@ -58,7 +58,7 @@ class Candidate:
     """One place a surface form may mean, and how the form names it."""
 
     place: Place
-    kind: str  # name, alt (GeoNames alternate), gen (German genitive/inflection), dem (demonym)
+    kind: str  # name, alt (GeoNames alternate), gen (German genitive/inflection), dem (demonym), bare (admin2 name alone)
     langs: frozenset = frozenset()  # languages the form belongs to; empty = any
     weak: bool = False
     # Languages in which this city name is also an everyday word ("Essen", "Mobile", "Dabei").
@@ -214,7 +214,8 @@ class Gazetteer:
                 word, _, lang = line.rstrip("\n").partition("\t")
                 common.setdefault(word, set()).add(lang)
         entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
-        area_names = {surface for surface, _ in entries}
+        entries += _admin2_entries(ref / "admin2.tsv.gz", _features(ref / "admin2_outlines.geojson.gz"))
+        area_names = {surface for surface, cand in entries if cand.kind != "bare"}
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
         return cls(entries, capitals=capitals)
@@ -254,6 +255,31 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
                 if n and not langs & {"de", "en"} and n not in _ADMIN1_STOP:
                     out += [(sf, dataclasses.replace(c, common=langs) if langs else c)
                             for sf, c in _name_entries(n, place, "name", frozenset())]
+    return out
+
+
+def _admin2_entries(path, outlines: list[dict]) -> list[tuple[str, Candidate]]:
+    """Second-level units (counties, Landkreise, Bezirke, districts) under the names news writes
+    with their noun ("Landkreis Ravensburg", "Montgomery County", "County Cork", "Buxar district"),
+    and, kind "bare", under their name alone where no town has it ("Dithmarschen", "Kent"): a
+    bare name needs the evidence a town needs. Outlines where the source has one; else the point
+    and `radius_km`, the uncertainty radius."""
+    import gzip
+
+    drawn = {f["id"]: f for f in outlines}
+    out = []
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)  # header: id name name_de name_en lat lon country admin1 population radius_km forms bare
+        for pid, name, name_de, name_en, lat, lon, cc, a1, pop, radius, forms, bare in rows:
+            outline = drawn.get(pid)
+            place = Place(id=pid, name=name_en or name, type="admin2", lat=float(lat), lon=float(lon), country_code=cc,
+                          admin1=a1 or None, population=int(pop), name_de=name_de or None, radius_km=int(radius),
+                          geometry=outline["geometry"] if outline is not None else None)
+            cand = Candidate(place, "name")
+            out += [(f, cand) for f in forms.split("|") if f]
+            loose = Candidate(place, "bare")
+            out += [(b, loose) for b in bare.split("|") if b and b not in _ALIAS_STOP and b not in CITY_STOPLIST]
     return out
 
 

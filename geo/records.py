@@ -69,7 +69,7 @@ class TimeMention:
 class Place:
     id: str  # "geonames:5419384" or "geo:sea/caribbean-sea"
     name: str  # canonical (English) name
-    type: str  # site, city, admin1, country, sea, region, border
+    type: str  # site, city, admin2, admin1, country, sea, region, border
     lat: float
     lon: float
     country_code: str | None = None
@@ -77,6 +77,9 @@ class Place:
     population: int = 0
     geometry: dict | None = field(default=None, compare=False, hash=False)
     name_de: str | None = field(default=None, compare=False, hash=False)  # German name, for German titles
+    # Second-level units (type "admin2"): kilometres from the point within which the unit lies;
+    # drawn as an uncertainty circle where the unit has no outline.
+    radius_km: int = field(default=0, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from geo.records import Place, PlaceMention
 from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
 
-PLACE_RANK = {"site": 0, "city": 1, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
+PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
 
 # "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
@@ -121,7 +121,7 @@ def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     a, b = first.place, second.place
     if a.type not in ("city", "site") or a.id == b.id:
         return False
-    if b.type in ("country", "admin1"):
+    if b.type in ("country", "admin1", "admin2"):
         return lies_in(a, b)
     return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
@@ -170,7 +170,7 @@ def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = 
     if not ranked:
         return None
     top = ranked[0]
-    if top.place.type in ("country", "admin1"):
+    if top.place.type in ("country", "admin1", "admin2"):
         # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
         # says more precisely where than the country after "in".
         inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code]
@@ -215,7 +215,7 @@ _UNLISTED_BEFORE = re.compile(
 def unlisted_name(text: str, m: PlaceMention, named: list[tuple[int, int]]) -> str:
     """The name of a place the gazetteer lacks that the text locates inside `m`'s state or
     country ("Rabius" in "in Rabius im Kanton Graubünden"); "" when there is none."""
-    if m.place.type not in ("admin1", "country"):
+    if m.place.type not in ("admin2", "admin1", "country"):
         return ""
     found = _UNLISTED_BEFORE.search(text, max(0, m.start - 80), m.start)
     if found is None or any(a < found.end(1) and found.start(1) < b for a, b in named):

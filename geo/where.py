@@ -17,7 +17,7 @@ from geo.lemmas import is_known
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
-_BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0}
+_BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0, "admin2": 70.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
 _LOCATIVE = frozenset("in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside".split())
 # Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",
@@ -177,9 +177,10 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
     abbr = load_yaml("us_state_abbreviations.yaml")
     out = list(chosen)
     for i, (start, end, k, ranked) in enumerate(out):
-        cands = [c for c in usable.get(k, []) if c.place.type == "city"]
-        if ranked[0][1].place.type != "city" or len({c.place.id for c in cands}) < 2:
-            continue  # not a city, or no namesakes to choose among
+        kind = ranked[0][1].place.type
+        cands = [c for c in usable.get(k, []) if c.place.type == kind]
+        if kind not in ("city", "admin2") or len({c.place.id for c in cands}) < 2:
+            continue  # not a city or county, or no namesakes to choose among
         test = None
         m = _STATE_ABBR.match(text, end)
         if m and m.group(1) in abbr:
@@ -299,6 +300,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
     if c.place.type != "city":
+        if c.kind == "bare" and cue not in ("locative", "qualified"):
+            return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"
     if cue == "person" or (cue == "proper" and c.place.population < 200_000) or (cue == "person_name" and c.place.population < 1_000_000):
         return False
@@ -358,6 +361,10 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
         s = _BASE.get(p.type, 60.0)
         if p.type == "admin1" and p.country_code != "US":
             s = 60.0 + (30 if countries[p.country_code] else 0)  # Bayern, Ontario: below a big city of that name
+        elif p.type == "admin2":
+            # "Montgomery County" is in 18 states: the one of the document's state, else the most populous.
+            s += 50 if admin1s[(p.country_code, p.admin1)] else 30 if countries[p.country_code] else 0
+            s += math.log10(p.population + 1) - (20 if c.kind == "bare" else 0)
         elif p.type == "admin1":
             us_context = countries["US"] or sum(v for (cc, _), v in admin1s.items() if cc == "US")
             s += 30 if us_context else 0
@@ -479,7 +486,7 @@ def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
         return False
     a, b = first.place, second.place
-    if b.type in ("country", "admin1"):
+    if b.type in ("country", "admin1", "admin2"):
         return not lies_in(a, b)
     return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
 
@@ -489,5 +496,14 @@ def lies_in(a: Place, b: Place) -> bool:
     if b.type == "country":
         return a.country_code == b.country_code and a.type != "country"
     if b.type == "admin1":
-        return a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
+        return a.type in ("city", "site", "admin2") and a.country_code == b.country_code and a.admin1 == b.admin1
+    if b.type == "admin2":  # within its reach from its point: a county has no list of its towns here
+        return (a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
+                and _km(a, b) <= max(b.radius_km, 5))
     return False
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))

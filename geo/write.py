@@ -48,7 +48,7 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
         date_text=e.date_text,
         place_name=e.place.name if e.place else None,
         place_id=e.place.id if e.place else None,
-        place_type=e.place.type if e.place else "unknown",
+        place_type=contract_place_type(e.place),
         place_geometry=area,
         actors=list(e.actors),
         cited_sources=list(e.cited_sources),
@@ -60,7 +60,7 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventP
         confidence=e.confidence,
         method="extracted",
         language=e.language,
-        places_mentioned=[{"name": p.name, "id": p.id, "type": p.type} for p in e.places_mentioned],
+        places_mentioned=[{"name": p.name, "id": p.id, "type": contract_place_type(p)} for p in e.places_mentioned],
         section=e.section,
         undated=iv is None,
         unlocated=e.place is None,
@@ -94,6 +94,14 @@ _MAX_VERTICES = 400
 _MAX_TOLERANCE = 0.04
 
 
+def contract_place_type(place: Place | None) -> str:
+    """The contract's place type: a county, Landkreis or district (internally "admin2", which the
+    contract's vocabulary lacks) is written as a "region" whose `place_id` starts "geo:admin2/"."""
+    if place is None:
+        return "unknown"
+    return "region" if place.type == "admin2" else place.type
+
+
 _COARSE: dict[str, str | None] = {}
 
 
@@ -103,8 +111,25 @@ def coarse_area(place: Place) -> str | None:
     _MAX_TOLERANCE, and never outside the place (a sea's outline covers water only). Cached per
     place id."""
     if place.id not in _COARSE:
-        _COARSE[place.id] = _coarsen(place.geometry) if place.geometry else None
+        if place.geometry:
+            _COARSE[place.id] = _coarsen(place.geometry)
+        elif place.type == "admin2" and place.radius_km:
+            _COARSE[place.id] = _circle(place)
+        else:
+            _COARSE[place.id] = None
     return _COARSE[place.id]
+
+
+def _circle(place: Place, n: int = 32) -> str:
+    """A unit without an outline: the circle of its uncertainty radius around its point, as a
+    polygon that says so (GeoJSON foreign member "uncertainty_radius_km")."""
+    import math
+
+    dlat = place.radius_km / 111.2
+    dlon = dlat / max(0.05, math.cos(math.radians(place.lat)))
+    ring = [[round(place.lon + dlon * math.cos(2 * math.pi * i / n), 3), round(place.lat + dlat * math.sin(2 * math.pi * i / n), 3)]
+            for i in range(n)]
+    return json.dumps({"type": "Polygon", "coordinates": [ring + ring[:1]], "uncertainty_radius_km": place.radius_km})
 
 
 def _coarsen(geometry: dict) -> str:

@@ -1,0 +1,155 @@
+"""Second-level subdivisions (counties, Landkreise, Bezirke, districts): the reference file,
+how the loader finds them, and how they reach the event file and the map."""
+import csv
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.where import find_places, lies_in
+
+REF = Path(__file__).resolve().parent.parent / "geo" / "ref"
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+def _found(text, gazetteer, language):
+    return [(m.text, m.place.type, m.place.id) for m in find_places(text, gazetteer=gazetteer, language=language)]
+
+
+def _rows():
+    with gzip.open(REF / "admin2.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_the_admin2_file_covers_us_counties_german_kreise_and_districts_elsewhere():
+    rows = _rows()
+    per_country = {}
+    for r in rows:
+        per_country[r["country"]] = per_country.get(r["country"], 0) + 1
+    assert per_country["US"] > 3000 and per_country["DE"] >= 290  # every Landkreis and Kreis of 2018
+    assert per_country["AT"] >= 70 and per_country["CH"] >= 100 and per_country["IN"] >= 500
+    assert per_country["GB"] >= 150 and per_country["IE"] >= 25
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["forms"] for r in rows)
+    # An outline, or else an uncertainty radius: never neither.
+    with gzip.open(REF / "admin2_outlines.geojson.gz", "rt", encoding="utf-8") as fh:
+        drawn = {f["id"] for f in json.load(fh)["features"]}
+    assert all(r["id"] in drawn or int(r["radius_km"]) > 0 for r in rows)
+    assert {r["id"] for r in rows if r["country"] == "US"} <= drawn
+
+
+@pytest.mark.parametrize("text, language, surface, unit", [
+    ("Das Hochwasser im Kreis Ahrweiler hat Dutzende Opfer gefordert.", "de", "Kreis Ahrweiler", "geo:admin2/DE-07131"),
+    ("Ein Unfall im Landkreis Ravensburg", "de", "Landkreis Ravensburg", "geo:admin2/DE-08436"),
+    ("Eine Scheune brannte im Kreis Heilbronn.", "de", "Kreis Heilbronn", "geo:admin2/DE-08125"),
+    ("Die Feuerwehr des Landkreises Ravensburg rückte aus.", "de", "Landkreises Ravensburg", "geo:admin2/DE-08436"),
+    ("Unwetter im Rhein-Sieg-Kreis", "de", "Rhein-Sieg-Kreis", "geo:admin2/DE-05382"),
+    ("Waldbrand in Dithmarschen", "de", "Dithmarschen", "geo:admin2/DE-01051"),  # no town of that name
+    ("Überfälle im Bezirk Hartberg-Fürstenfeld", "de", "Bezirk Hartberg-Fürstenfeld", "geo:admin2/AT.06.politischer-bezirk-hartberg-fuerstenfeld"),
+    ("Floods hit Ahrweiler County in western Germany.", "en", "Ahrweiler County", "geo:admin2/DE-07131"),
+    ("Flooding in County Cork closed roads.", "en", "County Cork", "geo:admin2/IE.M.county-cork"),
+    ("Überschwemmungen im County Cork", "de", "County Cork", "geo:admin2/IE.M.county-cork"),
+    ("The train derailed in Buxar district.", "en", "Buxar district", "geo:admin2/IN.34.buxar"),
+])
+def test_a_county_or_district_phrase_is_that_unit(gazetteer, text, language, surface, unit):
+    assert (surface, "admin2", unit) in _found(text, gazetteer, language)
+
+
+@pytest.mark.parametrize("text, language, surface", [
+    ("Ein Unfall in Ravensburg", "de", "Ravensburg"),
+    ("Flooding in Cork closed roads.", "en", "Cork"),
+    ("Die Feuerwehr in Heilbronn", "de", "Heilbronn"),
+    ("A crash in Buxar", "en", "Buxar"),
+])
+def test_a_bare_name_that_is_both_town_and_district_stays_the_town(gazetteer, text, language, surface):
+    assert [(s, t) for s, t, _ in _found(text, gazetteer, language)] == [(surface, "city")]
+
+
+def test_in_ahrweiler_alone_is_not_the_district(gazetteer):
+    # "Ahrweiler" is the seat's part (Bad Neuenahr-Ahrweiler), so the name alone never means the Kreis.
+    assert all(t != "admin2" for _, t, _ in _found("Das Hochwasser in Ahrweiler", gazetteer, "de"))
+
+
+@pytest.mark.parametrize("text, state", [
+    ("A shooting in Montgomery County, Md., left two dead.", "MD"),
+    ("A shooting in Montgomery County, Maryland, left two dead.", "MD"),
+    ("A shooting in Montgomery County, Ala., left two dead.", "AL"),
+    ("Tornadoes in Montgomery County, Tennessee", "TN"),
+    ("Police in Montgomery County said two died.", "MD"),  # no state named: the most populous
+])
+def test_a_county_name_of_many_states_is_the_one_the_text_qualifies(gazetteer, text, state):
+    (found,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Montgomery County"]
+    assert found.place.type == "admin2" and found.place.admin1 == state
+
+
+def test_the_state_the_document_is_about_chooses_the_county(gazetteer):
+    text = "Storms swept Texas on Monday. In Montgomery County, roofs were torn off."
+    (found,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Montgomery County"]
+    assert found.place.admin1 == "TX"
+
+
+def test_a_us_county_is_drawn_with_its_census_outline(gazetteer):
+    from shapely.geometry import Point, shape
+
+    (c,) = [c for c in gazetteer.candidates("Montgomery County") if c.place.admin1 == "MD"]
+    outline = shape(c.place.geometry)
+    assert outline.contains(Point(-77.15, 39.08))  # Rockville
+    assert outline.contains(Point(c.place.lon, c.place.lat))
+    assert not outline.contains(Point(-77.04, 38.91))  # Washington, D.C.
+
+
+def test_a_kreis_without_an_outline_has_a_point_and_an_uncertainty_radius(gazetteer):
+    (c,) = gazetteer.candidates("Landkreis Ravensburg")
+    assert c.place.geometry is None and 15 <= c.place.radius_km <= 60
+    assert abs(c.place.lat - 47.78) < 0.1 and abs(c.place.lon - 9.61) < 0.1  # its seat, Ravensburg
+
+
+def test_a_town_lies_in_its_district(gazetteer):
+    (kreis,) = [c.place for c in gazetteer.candidates("Landkreis Ravensburg")]
+    weingarten = next(c.place for c in gazetteer.candidates("Weingarten") if c.place.admin1 == "01")
+    hamburg = next(c.place for c in gazetteer.candidates("Hamburg") if c.place.type == "city")
+    assert lies_in(weingarten, kreis) and not lies_in(hamburg, kreis)
+
+
+def test_an_event_in_a_district_is_written_as_a_region_with_its_area():
+    from geo.records import Place
+    from geo.write import coarse_area, contract_place_type
+
+    county = Place(id="geo:admin2/DE-08436", name="Ravensburg district", type="admin2", lat=47.78, lon=9.61,
+                   country_code="DE", admin1="01", radius_km=30)
+    assert contract_place_type(county) == "region"  # the contract has no admin2: a region, its id says which
+    circle = json.loads(coarse_area(county))
+    assert circle["type"] == "Polygon" and circle["uncertainty_radius_km"] == 30
+    lons = [x for x, _ in circle["coordinates"][0]]
+    assert 9.1 < min(lons) < 9.3 and 9.9 < max(lons) < 10.1
+
+
+def test_a_county_event_on_the_map_is_an_area():
+    import pandas as pd
+
+    from dashboard.map_layers import _is_area
+
+    row = pd.Series({"place_type": "region", "place_geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}})
+    assert _is_area(row)
+
+
+def test_loader_places_a_flood_in_a_kreis_as_that_kreis(tmp_path):
+    from geo.load import main
+
+    doc = tmp_path / "2021-07-15-flut.md"
+    doc.write_text("---\ntitle: Flut\nlanguage: de\npublished: 2021-07-15\n---\n\n"
+                   "Nach dem Starkregen ist im Kreis Ahrweiler am Mittwoch eine Überschwemmung gemeldet worden.\n",
+                   encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    assert main([str(doc), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    feats = json.loads(out.read_text(encoding="utf-8"))["features"]
+    placed = [f["properties"] for f in feats if (f["properties"]["place_id"] or "").startswith("geo:admin2/")]
+    assert placed and placed[0]["place_id"] == "geo:admin2/DE-07131"
+    assert placed[0]["place_type"] == "region" and placed[0]["place_geometry"]["uncertainty_radius_km"] > 0
