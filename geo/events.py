@@ -295,7 +295,7 @@ def extract_events(
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
                    and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
-    towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site")
+    towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
              and (memo_role(roles, doc.text, m) == "located" or after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),
@@ -344,10 +344,12 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or not _on_the_ground(e.event_type)
+    if (e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type)
             or e.place_unlisted):
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
+    # A district the text names with a town in it ("Balaghat" in "Balaghat district") is that town's.
+    inside = [p for p in inside if not (p.type == "admin2" and any(lies_in(q, p) for q in inside))]
     if len(inside) != 1:
         return e
     return replace(e, place=inside[0], place_label="",
@@ -356,7 +358,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
 
 def _refined(e: Event, finer: list[Place]) -> Event:
     """A headline event placed in a country or state takes the lede's first town or state inside it."""
-    if not e.headline or e.place is None or e.place.type not in ("country", "admin1", "admin2") or e.place_unlisted:
+    if not e.headline or e.place is None or e.place.type not in ("country", "admin1") or e.place_unlisted:
         return e
     inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:

@@ -32,7 +32,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             prev = out[i]
             if (e.event_type not in LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
-                         or e.place_inherited or lies_in(e.place, prev.place) or lies_in(prev.place, e.place))
+                         or e.place_inherited or _within(e.place, prev.place) or _within(prev.place, e.place))
                     and dates_compatible(prev.interval, e.interval)
                     and not _dated_later(prev, e)):
                 out[i] = _combine(prev, e)
@@ -41,6 +41,13 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             by_type.setdefault(e.event_type, []).append(len(out))
             out.append(e)
     return out
+
+
+def _within(a, b) -> bool:
+    """A town within a state or country: the same happening told at two levels. Not a town within
+    a county or Landkreis: a local paper's district frames its towns' separate happenings (each
+    town's run-off in "Stichwahl im Landkreis Starnberg")."""
+    return b.type != "admin2" and lies_in(a, b)
 
 
 def _dated_later(first: Event, later: Event) -> bool:

@@ -363,7 +363,9 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
             s = 60.0 + (30 if countries[p.country_code] else 0)  # Bayern, Ontario: below a big city of that name
         elif p.type == "admin2":
             # "Montgomery County" is in 18 states: the one of the document's state, else the most populous.
-            s += 50 if admin1s[(p.country_code, p.admin1)] else 30 if countries[p.country_code] else 0
+            # The state the text names most wins: "Henry County" beside Tennessee (thrice) and Illinois (once).
+            named = admin1s[(p.country_code, p.admin1)]
+            s += 40 + 5 * min(named, 4) if named else 30 if countries[p.country_code] else 0
             s += math.log10(p.population + 1) - (20 if c.kind == "bare" else 0)
         elif p.type == "admin1":
             us_context = countries["US"] or sum(v for (cc, _), v in admin1s.items() if cc == "US")

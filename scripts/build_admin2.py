@@ -102,6 +102,11 @@ def _gn_places() -> list[dict]:
     return out
 
 
+def _mid(members: list[dict]) -> tuple[float, float]:
+    lats, lons = sorted(m["lat"] for m in members), sorted(m["lon"] for m in members)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
 def _circle_radius(lat, lon, members) -> int:
     """Kilometres around the point that hold nine in ten of the unit's places (at least 15: a few
     places of a district say little about its size)."""
@@ -347,6 +352,10 @@ def _world(rg_path: Path, places: list[dict]) -> tuple[list[dict], dict]:
                 if w and _ascii(w) != w and w[:1].isupper():
                     spellings[p["cc"]][_ascii(w)][w] += 1
     best_spelling = {cc: {a: c.most_common(1)[0][0] for a, c in d.items()} for cc, d in spellings.items()}
+    by_name: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for p in places:
+        for n in {p["name"], *p["alts"]}:
+            by_name[(p["cc"], p["a1"], _plain(n).lower())].append(p)
     members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     unmatched = 0
     with open(rg_path, encoding="utf-8", newline="") as fh:
@@ -372,7 +381,10 @@ def _world(rg_path: Path, places: list[dict]) -> tuple[list[dict], dict]:
             base = _IE_ENGLISH.get(base, base)
         if base in _GENERIC or len(base) < 3 or base.split(" ")[0] in _GENERIC and len(base.split()) == 1:
             continue
-        big = max(ms, key=lambda m: (m["pop"], m["id"]))
+        # The point: the unit's namesake town of the same subdivision (a district's seat, mostly),
+        # else its most populous place.
+        namesakes = [p for p in by_name.get((cc, a1, _plain(base).lower()), []) if _km(p["lat"], p["lon"], *_mid(ms)) < 150]
+        big = max(namesakes or ms, key=lambda m: (m["pop"], m["id"]))
         forms = _forms(cc, base, kind, name)
         if not forms:
             continue
