@@ -298,6 +298,7 @@ def extract_events(
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
              and (memo_role(roles, doc.text, m) == "located" or after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
+    events = _district_towns(events, places, sentences, doc.text)
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),
                        next((m.place for m in title_places if m.seat), None))
     # Each sentence tells its own happening unless it repeats one (a later mention of the same
@@ -344,7 +345,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
     Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if (e.place is None or e.place.type not in ("country", "admin1") or not _on_the_ground(e.event_type)
+    if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or not _on_the_ground(e.event_type)
             or e.place_unlisted):
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
@@ -354,6 +355,32 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
         return e
     return replace(e, place=inside[0], place_label="",
                    explanation=e.explanation + (("place", f"{inside[0].name}: the only town the text names in {e.place.name}"),))
+
+
+def _district_towns(events: list[Event], places: list, sentences: list, text: str) -> list[Event]:
+    """An event placed in a county or Landkreis takes the one town its paragraph names inside it
+    ("Unfall im Bezirk Baden … bei Traiskirchen"): the district frames where, the town says it."""
+    if not any(e.place is not None and e.place.type == "admin2" for e in events):
+        return events
+    starts = [s.start for s in sentences]
+
+    def paragraph(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        return sentences[i].paragraph if i >= 0 else None
+
+    towns: dict[int | None, dict[str, Place]] = {}
+    for m in places:
+        if not m.weak and m.place.type in ("city", "site") and place_role(text, m) != "mentioned":
+            towns.setdefault(paragraph(m.start), {})[m.place.id] = m.place
+    out = []
+    for e in events:
+        if e.place is not None and e.place.type == "admin2" and not e.place_inherited and e.evidence:
+            inside = [p for p in towns.get(paragraph(e.evidence[0].start), {}).values() if lies_in(p, e.place)]
+            if len(inside) == 1:
+                e = replace(e, place=inside[0], place_label="", explanation=e.explanation + (
+                    ("place", f"{inside[0].name}: the one town its paragraph names in {e.place.name}"),))
+        out.append(e)
+    return out
 
 
 def _refined(e: Event, finer: list[Place]) -> Event:

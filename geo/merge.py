@@ -47,7 +47,9 @@ def _within(a, b) -> bool:
     """A town within a state or country: the same happening told at two levels. Not a town within
     a county or Landkreis: a local paper's district frames its towns' separate happenings (each
     town's run-off in "Stichwahl im Landkreis Starnberg")."""
-    return b.type != "admin2" and lies_in(a, b)
+    if b.type == "admin2":  # its seat, where the Kreis has its point, is the same place told twice
+        return a.type == "city" and abs(a.lat - b.lat) < 0.02 and abs(a.lon - b.lon) < 0.02
+    return lies_in(a, b)
 
 
 def _dated_later(first: Event, later: Event) -> bool:

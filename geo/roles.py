@@ -173,7 +173,8 @@ def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = 
     if top.place.type in ("country", "admin1", "admin2"):
         # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
         # says more precisely where than the country after "in".
-        inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code]
+        inside = [m for m in ranked if m.place.type in ("city", "site") and m.place.country_code == top.place.country_code
+                  and (top.place.type != "admin2" or lies_in(m.place, top.place))]  # a district: only its own towns
         if inside:
             return inside[0]
     return top

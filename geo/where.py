@@ -488,7 +488,9 @@ def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
         return False
     a, b = first.place, second.place
-    if b.type in ("country", "admin1", "admin2"):
+    if b.type == "admin2":  # a district's reach is an estimate: only a town far outside it is a namesake
+        return a.country_code != b.country_code or a.admin1 != b.admin1 or _km(a, b) > 2 * b.radius_km + 10
+    if b.type in ("country", "admin1"):
         return not lies_in(a, b)
     return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
 

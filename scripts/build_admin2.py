@@ -308,7 +308,7 @@ def _forms(cc: str, base: str, kind: str, original: str) -> list[str]:
     elif kind == "province":
         out += [f"{base} province", f"{base} Province", f"province of {base}", f"Province of {base}", f"Provinz {base}"]
     elif kind == "county":
-        out += [f"{base} County", f"County {base}"] if cc in ("GB", "IE", "LR", "KE") else [f"{base} County", f"{base} county"]
+        out += [f"County {base}"] if cc in ("GB", "IE") else [f"{base} County", f"{base} county"]
     elif kind == "borough":
         out += [f"Borough of {base}", f"{base} Borough"]
     elif kind == "parish":
@@ -441,6 +441,24 @@ def _outlines(rows: list[dict], world_map: Path) -> list[dict]:
     return features
 
 
+def _area_names() -> set[str]:
+    names = set()
+    with open(REF / "admin1.tsv", encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)
+        for r in rows:
+            names.update([r[1], *r[7].split("|")])
+    for f in json.loads((REF / "countries.geojson").read_text(encoding="utf-8"))["features"]:
+        names.update(n for lst in f["properties"]["names"].values() for n in lst)
+    return names
+
+
+def _german_words() -> set[str]:
+    """Entries of Debian's wngerman (build time only; empty when it is not installed)."""
+    path = Path("/usr/share/dict/ngerman")
+    return set(path.read_text(encoding="utf-8", errors="replace").split()) if path.exists() else set()
+
+
 # --- output ----------------------------------------------------------------------
 
 def _write_tsv(path: Path, rows: list[dict]) -> None:
@@ -472,11 +490,24 @@ def main() -> None:
     de_rows, unplaced = _germany(args.landkreise, places, {str(k): v for k, v in seats.items()})
     world_rows, stats = _world(args.rg, places)
     world_features = _outlines(world_rows, args.world_map)
-    # A bare name is kept only where no city, town, state or country of the gazetteer has it.
-    taken = {n for p in places for n in [p["name"], *p["alts"]]}
-    for r in world_rows:
+    # A bare name is kept only where no city, town, state or country of the gazetteer has it and
+    # no word list knows it as a word ("Regen" is rain, "Lippe" a lip and a river).
+    taken = {n for p in places for n in [p["name"], *p["alts"]]} | _area_names() | _german_words()
+    taken |= {"Regen"}  # rain ("im Regen"), missing from wngerman
+    for r in world_rows + de_rows:
         r["bare"] = [b for b in r["bare"] if b not in taken]
     rows = us_rows + de_rows + world_rows
+    # A form that names units of two German-speaking countries' neighbours ("Bezirk Baden" is in
+    # Lower Austria and in Aargau, "Neunkirchen district" in Lower Austria and the Saarland) is
+    # left out of both: German news writes it for either, and the text's country seldom decides.
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for f in r["forms"]:
+            owners[f].add(r["cc"])
+    for r in rows:
+        if r["cc"] in ("DE", *_GERMAN_SPEAKING):
+            r["forms"] = [f for f in r["forms"] if len(owners[f]) == 1 or not owners[f] & {"DE", *_GERMAN_SPEAKING} - {r["cc"]}]
+    rows = [r for r in rows if r["forms"]]
     _write_tsv(REF / "admin2.tsv.gz", rows)
     _write_gz(REF / "admin2_outlines.geojson.gz", {"type": "FeatureCollection",
                                                    "features": sorted(us_features + world_features, key=lambda f: f["id"])})
