@@ -113,7 +113,12 @@ def place_words(row: pd.Series, lang: str) -> str:
     """E.g. 'Odesa — city' (plain text)."""
     if not row["place_name"]:
         return t("no_place", lang)
-    return f"{row['place_name']} — {t('place_' + row['place_type'], lang)}"
+    return f"{row['place_name']} — {t('place_' + place_kind(row['place_type'], row['place_id']), lang)}"
+
+
+def place_kind(place_type: str, place_id: str | None) -> str:
+    """The label key of a place: a county or district travels as a "region" with a geo:admin2/ id."""
+    return "admin2" if place_type == "region" and str(place_id or "").startswith("geo:admin2/") else place_type
 
 
 def quote_in_sentence_html(ev: dict) -> str:

@@ -191,6 +191,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "place_site": {"en": "site", "de": "Ort (genau)"},
     "place_city": {"en": "city", "de": "Stadt"},
     "place_admin1": {"en": "region (admin 1)", "de": "Bundesland/Region"},
+    # Not a contract place type: a "region" whose id starts "geo:admin2/" (see place_kind).
+    "place_admin2": {"en": "county/district (admin 2)", "de": "Kreis/Bezirk"},
     "place_country": {"en": "country", "de": "Land"},
     "place_sea": {"en": "sea", "de": "Meer"},
     "place_region": {"en": "region", "de": "Großregion"},

@@ -498,8 +498,12 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
         surface = mention.text
         if language == "de" and surface.endswith("s") and surface[:-1] == place.name:
             surface = place.name  # a genitive "Venezuelas"
+        if place.type == "admin2" and language == "de":
+            return _german_in(surface)
         if surface == place.name or (language == "de" and _is_name(surface)):
             return f"in {surface}"  # "in München", as the German text writes it
+    if place.type == "admin2" and language == "de":
+        return _german_in(local_name(place, language))
     return f"in {local_name(place, language)}"
 
 
@@ -509,6 +513,17 @@ def _locatives(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     prepositions = lexicon(language).locative if language in ("de", "en") else ("in",)
     return tuple((prep, re.compile(rf"(?:^|\s){re.escape(prep)}\s+$", re.I))
                  for prep in sorted(prepositions, key=len, reverse=True))
+
+
+def _german_in(name: str) -> str:
+    """ "im Kreis Ahrweiler", "im Rhein-Sieg-Kreis", "im Montgomery County", "in der Region Hannover"."""
+    first, last = name.split(" ")[0], name.split(" ")[-1]
+    if first in ("Region", "Städteregion", "Provinz", "Präfektur", "Division", "Grafschaft"):
+        return f"in der {name}"
+    if first in ("Landkreis", "Kreis", "Bezirk", "Regionalverband", "Distrikt", "Département", "County") \
+            or last.endswith(("kreis", "Kreis", "County")):
+        return f"im {name}"
+    return f"in {name}"  # "in Dithmarschen"
 
 
 def _is_name(surface: str) -> bool:

@@ -153,3 +153,26 @@ def test_loader_places_a_flood_in_a_kreis_as_that_kreis(tmp_path):
     placed = [f["properties"] for f in feats if (f["properties"]["place_id"] or "").startswith("geo:admin2/")]
     assert placed and placed[0]["place_id"] == "geo:admin2/DE-07131"
     assert placed[0]["place_type"] == "region" and placed[0]["place_geometry"]["uncertainty_radius_km"] > 0
+
+
+@pytest.mark.parametrize("lang, label", [("de", "Kreis/Bezirk"), ("en", "county/district (admin 2)")])
+def test_the_dashboard_names_a_district_as_such(lang, label):
+    import pandas as pd
+
+    from dashboard.details import place_words
+
+    row = pd.Series({"place_name": "Landkreis Ravensburg", "place_type": "region", "place_id": "geo:admin2/DE-08436"})
+    assert place_words(row, lang) == f"Landkreis Ravensburg — {label}"
+    region = pd.Series({"place_name": "Naher Osten", "place_type": "region", "place_id": "geo:region/middle-east"})
+    assert place_words(region, lang) != f"Naher Osten — {label}"
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Kreis Ahrweiler", "im Kreis Ahrweiler"), ("Landkreis Ravensburg", "im Landkreis Ravensburg"),
+    ("Rhein-Sieg-Kreis", "im Rhein-Sieg-Kreis"), ("Montgomery County", "im Montgomery County"),
+    ("Region Hannover", "in der Region Hannover"), ("Dithmarschen", "in Dithmarschen"),
+])
+def test_a_german_title_names_a_district_with_its_article(name, label):
+    from geo.events import _german_in
+
+    assert _german_in(name) == label

@@ -15,7 +15,7 @@ from importlib import resources
 from shapely.geometry import box, shape
 
 from dashboard.dates import interval_words, range_words, short_phrases
-from dashboard.details import reader_title, safe_url
+from dashboard.details import place_kind, reader_title, safe_url
 from dashboard.i18n import t
 from geo.contract import EVENT_TYPES
 
@@ -134,7 +134,7 @@ def _date_label(p: dict, lang: str) -> str:
 def _place_label(p: dict, lang: str) -> str:
     if not p["place_name"]:
         return ""
-    return f"{p['place_name']} ({t('place_' + p['place_type'], lang)})"
+    return f"{p['place_name']} ({t('place_' + place_kind(p['place_type'], p.get('place_id')), lang)})"
 
 
 def _document_label(meta: dict) -> dict:
