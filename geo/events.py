@@ -298,7 +298,7 @@ def extract_events(
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
              and (memo_role(roles, doc.text, m) == "located" or after_place_noun(doc.text, m))}
     events = [_only_town(e, list(towns.values())) for e in events]
-    events = _district_towns(events, places, sentences, doc.text)
+    events = _district_towns(events, places, sentences, doc.text, roles)
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),
                        next((m.place for m in title_places if m.seat), None))
     # Each sentence tells its own happening unless it repeats one (a later mention of the same
@@ -357,7 +357,7 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
                    explanation=e.explanation + (("place", f"{inside[0].name}: the only town the text names in {e.place.name}"),))
 
 
-def _district_towns(events: list[Event], places: list, sentences: list, text: str) -> list[Event]:
+def _district_towns(events: list[Event], places: list, sentences: list, text: str, roles: dict) -> list[Event]:
     """An event placed in a county or Landkreis takes the one town its paragraph names inside it
     ("Unfall im Bezirk Baden … bei Traiskirchen"): the district frames where, the town says it."""
     if not any(e.place is not None and e.place.type == "admin2" for e in events):
@@ -370,7 +370,7 @@ def _district_towns(events: list[Event], places: list, sentences: list, text: st
 
     towns: dict[int | None, dict[str, Place]] = {}
     for m in places:
-        if not m.weak and m.place.type in ("city", "site") and place_role(text, m) != "mentioned":
+        if not m.weak and m.place.type in ("city", "site") and memo_role(roles, text, m) != "mentioned":
             towns.setdefault(paragraph(m.start), {})[m.place.id] = m.place
     out = []
     for e in events:
