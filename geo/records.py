@@ -61,7 +61,8 @@ class TimeMention:
     text: str
     interval: DateInterval
     # "happening" for the time of something reported; "comparison" for a year named
-    # only as a comparison ("wie schon 2003"), which never dates an event.
+    # only as a comparison ("wie schon 2003"), which never dates an event; "birth" for a birth
+    # year ("eine 1967 geborene Frau"), which neither dates nor anchors anything.
     role: str = "happening"
 
 

@@ -312,3 +312,19 @@ def test_a_text_without_a_place_takes_its_countrys_area_at_most(resources, url, 
     doc = Document(id="t.md", path="t.md", text=text, language=language, published=PUBLISHED, url=url)
     events = process_document(doc, resources=resources)
     assert events and {(e.place.name, e.place_inherited) for e in events} == {(country, True)}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Die Firma gab am Freitag die Schliessung des Werks in Dornach bekannt.", "closure"),  # Swiss ss for ß
+    ("Die Entlassung von 268 Mitarbeitern in Dornach wurde am Freitag bekannt.", "layoffs"),
+    ("Die Entlassung des Ministers in Bern wurde am Freitag bekannt.", "resignation"),
+])
+def test_swiss_spelling_and_the_two_senses_of_entlassung(resources, text, etype):
+    assert etype in {e.event_type for e in _events(text, "de", resources)}
+
+
+def test_only_verbs_rejoin_their_separable_particle():
+    from geo.what import find_triggers
+
+    text = "Das Ergebnis stand am Montag noch aus."  # ausstehen, not the noun Ausstand (a strike)
+    assert find_triggers(text, segment(text), language="de") == []

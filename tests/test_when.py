@@ -531,3 +531,12 @@ def test_a_german_day_and_month_without_year_is_the_closest_such_day():
     assert (m.text, m.interval.start, m.interval.precision) == ("23.07.", D(2021, 7, 23), "day")
     assert not tag_dates("Version 3.1. bringt 23.07 Neuerungen.", published=D(2021, 8, 3), language="de")
     assert not tag_dates("Section 23.07. applies.", published=D(2021, 8, 3), language="en")
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("In Wiesbaden ist eine 1967 geborene Frau erkrankt, die am 29. Februar zurückgekehrt war.", "de", D(2020, 2, 29)),
+    ("The man, born in 1967, died on March 3.", "en", D(2020, 3, 3)),
+])
+def test_a_birth_year_dates_nothing_and_anchors_no_other_date(text, language, day):
+    found = tag_dates(text, published=D(2020, 3, 3), language=language)
+    assert [m.role for m in found] == ["birth", "happening"] and found[1].interval.start == day

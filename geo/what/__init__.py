@@ -228,6 +228,9 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         low = w.lower()
         lemma = _lemma(w, lex.language)
         entries, how = _word_entries(low, lemma, lex)
+        if not entries and lex.heads and "ss" in low:
+            # Swiss German writes ss for ß ("Schliessung", "Strassensperre", "Massnahme").
+            entries, how = _word_entries(low.replace("ss", "ß"), lemma.replace("ss", "ß"), lex)
         phrases = tuple(lex.phrases_by_word.get(low, ())) + (tuple(lex.phrases_by_word.get(lemma, ())) if lemma != low else ())
         got = lex.words[w] = (low, lemma, low in lex.breaks, entries, how, phrases, low in lex.particles,
                               _zu_infinitive(low, lemma, lex))
@@ -377,8 +380,10 @@ def _separable(toks, lex: _Lexicon):
             if toks[i][5] != clause:
                 break
             joined = low + toks[i][4]
-            if joined in lex.exact:
-                yield (i, i, lex.exact[joined], f"{toks[i][2]} … {toks[j][2]}", f"separable {joined}")
+            # Only verbs rejoin: "stand … aus" is ausstehen, not the noun "Ausstand" (a strike).
+            verbs = [e for e in lex.exact.get(joined, ()) if e.word[:1].islower()]
+            if verbs:
+                yield (i, i, verbs, f"{toks[i][2]} … {toks[j][2]}", f"separable {joined}")
                 break
 
 

@@ -30,6 +30,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from geo.records import TimeMention
 from geo.when.handlers import HANDLERS, modifiers
@@ -63,7 +64,7 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
             iv = None
         if iv is None:
             continue
-        role = "comparison" if m.group("cmp") else "happening"
+        role = "comparison" if m.group("cmp") else "birth" if _is_birth(text, m, iv) else "happening"
         start = m.start()
         if (kind in ("dmy", "mdy", "num", "iso") and iv.precision == "day" and prev_kind == "weekday"
                 and WEEKDAY_GAP.fullmatch(text, out[-1].end, start)):
@@ -73,6 +74,17 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
         if role == "happening":
             ctx.last = iv
     return out
+
+
+# "eine 1967 geborene Frau", "Jahrgang 1967", "born in 1967": a birth year dates no happening
+# and anchors no other date of the text.
+_BORN_AFTER = re.compile(r"\s+(?:geboren|geborene[nmrs]?|gebürtig)\b", re.I)
+_BORN_BEFORE = re.compile(r"(?:\bborn\s+(?:in\s+)?|\bJahrgang\s+|\bgeboren\s+(?:im\s+Jahr\s+)?)$", re.I)
+
+
+def _is_birth(text: str, m: re.Match, iv) -> bool:
+    return iv.precision == "year" and bool(_BORN_AFTER.match(text, m.end())
+                                          or _BORN_BEFORE.search(text, max(0, m.start() - 20), m.start()))
 
 
 def infer_reference_date(text: str, *, language: str) -> dt.date | None:
