@@ -359,6 +359,8 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
             s += 30
     else:
         s = _BASE.get(p.type, 60.0)
+        if p.type == "country":
+            s += math.log10(p.population + 1) / 2  # "French": France before Mayotte, whose demonym it also is
         if p.type == "admin1" and p.country_code != "US":
             s = 60.0 + (30 if countries[p.country_code] else 0)  # Bayern, Ontario: below a big city of that name
         elif p.type == "admin2":

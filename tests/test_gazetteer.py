@@ -269,3 +269,12 @@ def test_a_generic_domain_names_no_country():
 
     assert [url_country(u) for u in ("https://www.nytimes.com/a", "http://localhost:8501", None, "https://1.2.3.4/")] \
         == [None, None, None, None]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The French-flagged vessel sank.", "France"), ("American troops arrived.", "United States"),
+    ("Chinese officials spoke.", "China")])
+def test_a_demonym_shared_with_territories_names_the_country(gazetteer, text, country):
+    from geo.where import find_places
+
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == [country]
