@@ -58,6 +58,8 @@ def build_figure(view: pd.DataFrame, *, colors: dict[str, str], lanes: str = "ty
         xaxis={"type": "date", "title": None, **_date_ticks(view, lang),
                **({"range": [str(x_range[0]), str(x_range[1])]} if x_range else {})},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": lane_order(lane_names),
+               "tickmode": "array", "tickvals": lane_order(lane_names),
+               "ticktext": [lane_label(x) for x in lane_order(lane_names)],
                "title": None, "automargin": True, "fixedrange": True},
         modebar={"remove": ["autoScale", "toImage"]},
     )
@@ -89,6 +91,19 @@ def _date_ticks(view: pd.DataFrame, lang: str) -> dict:
         {"dtickrange": ["M1", "M6"], "value": "%b %Y"},
         {"dtickrange": ["M12", None], "value": "%Y"},
     ], "labelalias": alias}
+
+
+def lane_label(name: str) -> str:
+    """A lane's name on the axis: escaped (plotly reads tags in tick text; an actor's name is the
+    documents'), and on two lines when long ('Geheimdienst-<br>Einschätzung', 'Law and<br>decision'),
+    so the names leave the plot more of a narrow timeline (a tablet, 1024x768 with the sidebar)."""
+    if len(name) <= 14:
+        return esc(name)
+    cuts = [i + 1 for i, c in enumerate(name) if c in " -"]  # after a space or a hyphen
+    if not cuts:
+        return esc(name)
+    cut = min(cuts, key=lambda i: abs(i - len(name) / 2))
+    return esc(name[:cut].rstrip()) + "<br>" + esc(name[cut:].strip())
 
 
 def lane_order(lane_names: list[str]) -> list[str]:

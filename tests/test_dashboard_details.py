@@ -238,3 +238,22 @@ def test_markdown_escaped_text_has_no_markdown_left(hostile):
     # every punctuation character is escaped, so unescaping gives the text back, spaces aside
     assert out.replace("\\", "") == " ".join(hostile.split())
     assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c in "[]()!*_`:$<>#.")
+
+
+@pytest.mark.parametrize("name,label", [
+    ("Geheimdienst-Einschätzung", "Geheimdienst-<br>Einschätzung"),
+    ("Law and decision", "Law and<br>decision"),
+    ("Besuch", "Besuch"),
+    ("National Intelligence Council", "National<br>Intelligence Council"),
+    ("<b>Risk & Co</b> Holdings", "&lt;b&gt;Risk &amp;<br>Co&lt;/b&gt; Holdings"),  # an actor's name stays text
+])
+def test_long_lane_names_take_two_lines_and_stay_text(name, label):
+    from dashboard.timeline import lane_label
+
+    assert lane_label(name) == label
+
+
+def test_the_timeline_axis_shows_every_lane_by_its_label(events):
+    fig = build_figure(events.frame, colors={}, lang="de")
+    assert list(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.categoryarray)
+    assert "Geheimdienst-<br>Einschätzung" in fig.layout.yaxis.ticktext
