@@ -323,8 +323,10 @@ _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".
 def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention]) -> bool:
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
     police or a union, or (English) a name right before the speech verb ("McEnany said")."""
-    if actors or has_speaker(s.text, language=doc.language):
+    if has_speaker(s.text, language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
+    if actors and not (s.text.lstrip()[:1] in "\"„“«»" and all(a.kind == "person" for a in actors)):
+        return True
     quoted = sum(m.end() - m.start() for m in _QUOTE.finditer(s.text))
     if quoted > 0.4 * len(s.text) or s.text.lstrip()[:1] in "\"„“«»":
         return False  # a witness's words in quotation marks are not the news of the statement

@@ -328,3 +328,12 @@ def test_only_verbs_rejoin_their_separable_particle():
 
     text = "Das Ergebnis stand am Montag noch aus."  # ausstehen, not the noun Ausstand (a strike)
     assert find_triggers(text, segment(text), language="de") == []
+
+
+@pytest.mark.parametrize("language, text, statement", [
+    ("en", '"We are very fortunate," Donald Trump said on Monday in Denver.', False),
+    ("en", '"We will appeal," the union said on Monday in Denver.', True),
+    ("en", 'Donald Trump said on Monday in Denver that the town was fortunate.', True),
+])
+def test_a_persons_quoted_words_make_no_statement_a_bodys_do(resources, language, text, statement):
+    assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
