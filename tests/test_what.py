@@ -337,3 +337,11 @@ def test_only_verbs_rejoin_their_separable_particle():
 ])
 def test_a_persons_quoted_words_make_no_statement_a_bodys_do(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
+
+
+@pytest.mark.parametrize("language, text, etype", [
+    ("en", "The sergeant said in Monaghan on Monday that the defendant had 195 previous convictions.", "verdict"),
+    ("de", "Der Mann hatte nach Angaben der Polizei in Gera mehrere frühere Verurteilungen.", "verdict"),
+])
+def test_a_record_of_previous_convictions_is_no_verdict(resources, language, text, etype):
+    assert etype not in {e.event_type for e in _events(text, language, resources)}

@@ -77,6 +77,8 @@ class _Lexicon:
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
+    # "previous convictions": a word right before the trigger that makes it someone's record.
+    record: frozenset = frozenset()
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
@@ -141,6 +143,7 @@ def lexicon(language: str) -> _Lexicon:
         breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
+        record=frozenset(str(w).lower() for w in fact.get("record") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -428,6 +431,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             continue
         if i - k <= 3 and (t[3] in lex.negation or t[4] in lex.negation):
             return "negated", t[2]
+        if i - k <= 2 and t[3] in lex.record:
+            return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
         if t[3] in lex.hypothetical or t[4] in lex.hypothetical:
