@@ -310,7 +310,7 @@ def extract_events(
     # named as the text itself names it elsewhere ("in München").
     own = {}
     for m in places:
-        if not m.weak and not m.genitive and _is_name(m.text):
+        if not m.weak and not m.genitive and not m.adjective and _is_name(m.text):
             own.setdefault(m.place.id, m.text)
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
@@ -492,7 +492,7 @@ def _title_type(doc: Document) -> tuple[str, str] | None:
 def _place_label(text: str, mention: PlaceMention | None, place: Place, language: str) -> str:
     """How the title names the place: the text's own preposition and words when a locative
     preposition precedes the name ("im Karibischen Meer"), else "in" + the name as written."""
-    if mention is not None and not mention.weak:
+    if mention is not None and not mention.weak and not mention.adjective:
         before = text[max(0, mention.start - 14):mention.start]
         for prep, pattern in _locatives(language):
             if pattern.search(before):

@@ -98,6 +98,8 @@ class PlaceMention:
     seat: bool = False
     # A German genitive form of the name ("Russlands"): "Russlands Militär" says whose, not where.
     genitive: bool = False
+    # A German city or state adjective ("Mainzer Innenstadt"): a title names the place, not the word.
+    adjective: bool = False
 
 
 @dataclass(frozen=True)

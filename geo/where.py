@@ -137,7 +137,7 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
         # "Zürcher", "Bremer": the city before the canton or state of its name.
         ranked = [r for r in ranked if r[1].place.type == "city"] or ranked
         if ranked:
-            out.append(PlaceMention(start=start, end=end, text=word, place=ranked[0][1].place, score=0.8))
+            out.append(PlaceMention(start=start, end=end, text=word, place=ranked[0][1].place, score=0.8, adjective=True))
     return out
 
 

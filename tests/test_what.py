@@ -345,3 +345,8 @@ def test_a_persons_quoted_words_make_no_statement_a_bodys_do(resources, language
 ])
 def test_a_record_of_previous_convictions_is_no_verdict(resources, language, text, etype):
     assert etype not in {e.event_type for e in _events(text, language, resources)}
+
+
+def test_a_title_names_the_place_not_its_adjective(resources):
+    events = _events("Auf dem Cottbuser Güterbahnhof begann am Dienstag ein Manöver der Bundeswehr.", "de", resources)
+    assert [e.title.split(" (")[0] for e in events if e.event_type == "military_exercise"] == ["Manöver in Cottbus"]
