@@ -100,6 +100,9 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "The bridge gave way under a truck.", "collapse"),
     ("de", "Binnen Minuten stiegen Eurofighter auf und nahmen Kurs auf die Maschine.", "deployment"),  # particle before "und"
     ("en", "Two fighter jets were scrambled on Saturday.", "deployment"),
+    ("en", "Two fighter jets were scrambled to intercept Russian bombers.", "overflight"),
+    ("en", "A soldier was killed in an encounter between security forces and militants.", "armed_clash"),
+    ("en", "The war between the army and the paramilitary RSF has killed thousands.", "armed_clash"),
     ("de", "Die Delegation traf am Montag in Kiew ein.", "visit"),   # eintreffen, not treffen
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
