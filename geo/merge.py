@@ -189,6 +189,9 @@ def decisive(e: Event, shared: dict | None = None) -> Event:
     with `shared`, equal places, dates and actor lists are one object across events."""
     if not (e.evidence or e.explanation or e.places_mentioned or e.cited_sources or e.documents or e.title):
         return e
+    if shared is None and e.evidence == e.explanation == e.places_mentioned == e.cited_sources == () \
+            and e.title == e.date_text == e.place_label == "":
+        return e  # already such a copy (the merge's own): the copy would equal it
     one = (lambda x: x) if shared is None else (lambda x: shared.setdefault(x, x))
     place = e.place and one(_PlaceKey(e.place)).place
     return replace(e, title="", date_text="", cited_sources=(), documents=one(e.documents), evidence=(), places_mentioned=(),

@@ -105,7 +105,7 @@ def _sentences(block: str):
         end = m.end()
         if m.group()[0] == "." and not _real_stop(block, m.start()):
             continue
-        nxt = re.match(r"\s+(\S)", block[end:])
+        nxt = _NEXT.match(block, end)
         if not nxt or not (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "„“\"»«'(–-"):
             continue
         yield from _trimmed(block, start, end)
@@ -113,8 +113,17 @@ def _sentences(block: str):
     yield from _trimmed(block, start, len(block))
 
 
+_NEXT = re.compile(r"\s+(\S)")
+_WORD_END = re.compile(r"([\w.]+)$")
+
+
 def _real_stop(block: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", block[:dot])
+    # The word before the dot, as a search over block[:dot] finds it, without copying the block
+    # or scanning it from its start: a window first, the whole block when the word fills it.
+    lo = max(0, dot - 64)
+    word = _WORD_END.search(block, lo, dot)
+    if word is not None and word.start() == lo and lo > 0:
+        word = _WORD_END.search(block, 0, dot)
     if not word:
         return True
     w = word.group(1).lower()

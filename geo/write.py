@@ -334,9 +334,13 @@ def _outline_texts(area: dict) -> tuple[str, str]:
     return got[1], got[2]
 
 
-def _members(obj: dict, texts: dict[str, str]) -> str:
-    """`_json(obj)` for a dict with str keys, with the members in `texts` given as encoded."""
-    return "{" + ",".join(_json(k) + ":" + (texts[k] if k in texts else _json(v)) for k, v in obj.items()) + "}"
+def _spliced(obj: dict, key: str, text: str) -> str:
+    """`_json(obj)` for a dict with str keys, with `obj[key]` given as its encoded `text`."""
+    keys = list(obj)
+    at = keys.index(key)
+    before = _json({k: obj[k] for k in keys[:at]})[1:-1]
+    after = _json({k: obj[k] for k in keys[at + 1:]})[1:-1]
+    return "{" + ",".join(part for part in (before, _json(key) + ":" + text, after) if part) + "}"
 
 
 def _feature_json(feature: dict) -> str:
@@ -345,8 +349,7 @@ def _feature_json(feature: dict) -> str:
     area = props.get("place_geometry") if type(props) is dict else None
     if type(area) is not dict or not all(type(k) is str for k in feature) or not all(type(k) is str for k in props):
         return _json(feature)
-    properties = _members(props, {"place_geometry": _outline_texts(area)[0]})
-    return _members(feature, {"properties": properties})
+    return _spliced(feature, "properties", _spliced(props, "place_geometry", _outline_texts(area)[0]))
 
 
 def _why(exc: OSError, path: Path) -> str:
