@@ -3,7 +3,8 @@
 The rules are data, one file per language beside this module (`de.yaml`, `en.yaml`, …): trigger
 lemmas per event type, phrases, German compound heads and separable particles, factuality cues.
 Adding a language is a data file plus tests. Words are lemmatised with simplemma (offline, its
-dictionaries ship in the wheel); each distinct word form is looked up once per process.
+dictionaries ship in the wheel, opened memory-mapped through geo/lemmas.py); each distinct word
+form is looked up once per process.
 
 A trigger is "asserted" unless, in its own clause, a hypothetical cue stands before it ("drohte
 mit Angriffen", "plans to strike", "könnte", "would"), a negation stands right before it ("kein
