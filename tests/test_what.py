@@ -100,6 +100,7 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "The bridge gave way under a truck.", "collapse"),
     ("de", "Binnen Minuten stiegen Eurofighter auf und nahmen Kurs auf die Maschine.", "deployment"),  # particle before "und"
     ("en", "Two fighter jets were scrambled on Saturday.", "deployment"),
+    ("en", "Rescuers recovered two survivors from the rubble.", "rescue"),
     ("en", "Two fighter jets were scrambled to intercept Russian bombers.", "overflight"),
     ("en", "A soldier was killed in an encounter between security forces and militants.", "armed_clash"),
     ("en", "The war between the army and the paramilitary RSF has killed thousands.", "armed_clash"),
@@ -353,3 +354,8 @@ def test_a_record_of_previous_convictions_is_no_verdict(resources, language, tex
 def test_a_title_names_the_place_not_its_adjective(resources):
     events = _events("Auf dem Cottbuser Güterbahnhof begann am Dienstag ein Manöver der Bundeswehr.", "de", resources)
     assert [e.title.split(" (")[0] for e in events if e.event_type == "military_exercise"] == ["Manöver in Cottbus"]
+
+
+def test_recovering_a_weapon_is_no_rescue(resources):
+    events = _events("Police recovered an AK-47 rifle near a lodging in Nakuru on Monday.", "en", resources)
+    assert "rescue" not in {e.event_type for e in events}
