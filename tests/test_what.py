@@ -100,6 +100,15 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "The bridge gave way under a truck.", "collapse"),
     ("de", "Binnen Minuten stiegen Eurofighter auf und nahmen Kurs auf die Maschine.", "deployment"),  # particle before "und"
     ("en", "Two fighter jets were scrambled on Saturday.", "deployment"),
+    ("de", "Ein Lkw ist auf der A9 umgekippt.", "crash"),
+    ("de", "Eine Frau wurde von einem Zug erfasst.", "crash"),
+    ("de", "Ein Wohnhaus ist abgebrannt.", "fire"),
+    ("de", "Der Bürgermeister wurde abgewählt.", "vote"),
+    ("en", "Dozens fell ill after the wedding.", "outbreak"),
+    ("en", "Hail damaged crops across the county.", "storm"),
+    ("de", "Ein 35-Jähriger hat am Montag in Graz einen Mann niedergestochen.", "killing"),
+    ("de", "Ein Kind ist am Sonntag im Rhein ertrunken.", "other"),
+    ("en", "A boy drowned in the river on Sunday.", "other"),
     ("en", "Rescuers recovered two survivors from the rubble.", "rescue"),
     ("en", "Two fighter jets were scrambled to intercept Russian bombers.", "overflight"),
     ("en", "A soldier was killed in an encounter between security forces and militants.", "armed_clash"),
@@ -359,3 +368,10 @@ def test_a_title_names_the_place_not_its_adjective(resources):
 def test_recovering_a_weapon_is_no_rescue(resources):
     events = _events("Police recovered an AK-47 rifle near a lodging in Nakuru on Monday.", "en", resources)
     assert "rescue" not in {e.event_type for e in events}
+
+
+def test_erfassen_needs_a_vehicle():
+    from geo.what import find_triggers
+
+    text = "Die Daten wurden am Montag erfasst."
+    assert find_triggers(text, segment(text), language="de") == []
