@@ -74,9 +74,12 @@ class Gazetteer:
         # First-level subdivisions by (country, admin1 code): "Region Cherson" is the oblast of
         # the city Cherson.
         self.subdivisions: dict[tuple[str, str], Place] = {}
+        self.countries: dict[str, Place] = {}  # by ISO code: the country a domain or demonym names
         for surface, cand in entries:
             if cand.place.type == "admin1" and cand.place.admin1:
                 self.subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
+            elif cand.place.type == "country" and cand.place.country_code:
+                self.countries.setdefault(cand.place.country_code, cand.place)
             lst = self._index.setdefault(surface, [])
             for i, c in enumerate(lst):
                 if c.place.id == cand.place.id and c.kind == cand.kind:
@@ -156,7 +159,8 @@ class Gazetteer:
         _write_column(folder / "keys", [_utf8(k) for k in keys])
         _write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(self._index[k]))
         meta = {"capitals": self.capitals, "count": len(keys),
-                "subdivisions": {k: number(p) for k, p in self.subdivisions.items()}}
+                "subdivisions": {k: number(p) for k, p in self.subdivisions.items()},
+                "countries": {k: number(p) for k, p in self.countries.items()}}
         _write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
         (folder / "meta.pkl").write_bytes(pickle.dumps(meta, protocol=5))
         (folder / "automaton.pkl").write_bytes(pickle.dumps(self.automaton, protocol=5))
@@ -170,6 +174,7 @@ class Gazetteer:
         self.capitals = meta["capitals"]
         self._index = _CompiledIndex(folder, meta["count"])
         self.subdivisions = _LazyPlaces(meta["subdivisions"], self._index.place)
+        self.countries = _LazyPlaces(meta["countries"], self._index.place)
         with open(folder / "automaton.pkl", "rb") as fh:
             self.automaton = pickle.load(fh)
         return self

@@ -17,6 +17,7 @@ from functools import lru_cache
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import ActorMention, Place, PlaceMention
 from geo.ref import load_yaml
+from geo.where import adjective_bases
 from geo.who import ActorRegistry
 
 SEAT_SCORE = 0.5  # a seat is not where it happened, only where the institution sits
@@ -198,7 +199,7 @@ def _city_adjective(text, head_start, gazetteer, language, places, context, regi
     if len(word) < 5 or not word.endswith("er") or not word[0].isupper():
         return None
     start = head_start - 1 - len(word)
-    for name in (word[:-2], word[:-1] + "n", word[:-3] + "en"):  # Kölner, Göttinger, Münchner
+    for name in adjective_bases(word):
         place = _resolve_named(name, start, head_start - 1, gazetteer, language, places, context, region,
                                cities_only=True)
         if place is not None:

@@ -113,6 +113,14 @@ _IRREGULAR_ADJECTIVES = {"Zürcher": "Zürich", "Hannoveraner": "Hannover", "Hal
 _ADJECTIVE_MIN_POPULATION = 15_000
 
 
+def adjective_bases(word: str) -> list[str]:
+    """The names a German place adjective may come from, likeliest first: Kölner, Göttinger
+    (Köln), Bremer (Bremen), Münchner (München), Basler (Basel); irregular ones listed."""
+    if word in _IRREGULAR_ADJECTIVES:
+        return [_IRREGULAR_ADJECTIVES[word]]
+    return list(dict.fromkeys((word[:-2], word[:-1] + "n", word[:-3] + "en", word[:-3] + "el")))
+
+
 def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer, language: str,
                      countries: Counter, admin1s: Counter) -> list[PlaceMention]:
     """German adjectives of cities and states as place mentions (the places stage's own names
@@ -127,9 +135,7 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
         word = m.group(1)
         if word in given_names() or _given_name_before(text, start, _prev_word(text, start)):
             continue
-        names = [_IRREGULAR_ADJECTIVES[word]] if word in _IRREGULAR_ADJECTIVES else \
-            [word[:-2], word[:-1] + "n", word[:-3] + "en", word[:-3] + "el"]  # Mainzer, Bremer, Münchner, Basler
-        cands = [c for n in dict.fromkeys(names) for c in gazetteer.candidates(n)
+        cands = [c for n in adjective_bases(word) for c in gazetteer.candidates(n)
                  if c.kind in ("name", "alt") and not c.weak
                  and ((c.place.type == "city" and c.place.population >= _ADJECTIVE_MIN_POPULATION)
                       or c.place.type == "admin1")]
@@ -448,7 +454,7 @@ def document_country(places: list[PlaceMention], url: str | None, *, gazetteer: 
     Only for a text with no other place: an area, honestly coarse, rather than none."""
     counts = Counter(m.place.country_code for m in places if m.weak and m.place.type == "country")
     code = counts.most_common(1)[0][0] if counts else url_country(url)
-    return _country(code, gazetteer) if code else None
+    return gazetteer.countries.get(code) if code else None
 
 
 def url_country(url: str | None) -> str | None:
@@ -456,17 +462,6 @@ def url_country(url: str | None) -> str | None:
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     return _TLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 and tld.isalpha() else None
-
-
-def _country(code: str, gazetteer: Gazetteer) -> Place | None:
-    import pycountry
-
-    entry = pycountry.countries.get(alpha_2=code)
-    for name in (getattr(entry, "common_name", None), getattr(entry, "name", None)) if entry else ():
-        for c in gazetteer.candidates(name) if name else ():
-            if c.place.type == "country" and c.place.country_code == code:
-                return c.place
-    return None
 
 
 def _big_city(word: str, gazetteer: Gazetteer) -> Place | None:

@@ -55,7 +55,7 @@ from shapely.ops import unary_union
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_areas import _inside_point, _simplify, _write_gz  # noqa: E402
-from build_gazetteer import _round  # noqa: E402
+from build_gazetteer import _round, topo_rings  # noqa: E402
 
 REF = Path(__file__).resolve().parent.parent / "geo" / "ref"
 
@@ -119,23 +119,7 @@ def _circle_radius(lat, lon, members) -> int:
 def _topo(topo_path: Path, layer: str) -> list[tuple[str, str, object]]:
     """(id, name, shapely geometry) per TopoJSON object of `layer` (arcs delta-encoded, quantised)."""
     topo = json.loads(topo_path.read_text(encoding="utf-8"))
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(idx):
-        pts = []
-        for i in idx:
-            a = arcs[i] if i >= 0 else arcs[~i][::-1]
-            pts.extend(a if not pts else a[1:])
-        return pts
-
+    ring = topo_rings(topo)
     out = []
     for g in topo["objects"][layer]["geometries"]:
         if g.get("type") not in ("Polygon", "MultiPolygon"):

@@ -195,9 +195,9 @@ def _city_point(iso2: str, capital: str) -> tuple[float | None, float | None]:
     return round(best["latitude"], 4), round(best["longitude"], 4)
 
 
-def _topo_polygons(topo_path: str) -> dict[str, object]:
-    """Decode TopoJSON arcs (delta-encoded, quantised) into shapely geometries by state name."""
-    topo = json.load(open(topo_path, encoding="utf-8"))
+def topo_rings(topo: dict):
+    """A TopoJSON topology's ring builder: its arcs decoded (delta-encoded, quantised) once;
+    `ring(indexes)` joins them into one ring (a negative index ~i is arc i reversed)."""
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     arcs = []
     for arc in topo["arcs"]:
@@ -215,6 +215,13 @@ def _topo_polygons(topo_path: str) -> dict[str, object]:
             pts.extend(a if not pts else a[1:])
         return pts
 
+    return ring
+
+
+def _topo_polygons(topo_path: str) -> dict[str, object]:
+    """Decode TopoJSON arcs (delta-encoded, quantised) into shapely geometries by state name."""
+    topo = json.load(open(topo_path, encoding="utf-8"))
+    ring = topo_rings(topo)
     out = {}
     for g in topo["objects"]["states"]["geometries"]:
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]

@@ -278,20 +278,24 @@ def has_speaker(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a body that speaks for itself ("die Polizei", "the union",
     "the company"): its statement is news even when no registry actor is named."""
     lex = lexicon(language)
-    for _, _, w, low, lemma, _ in _tokens(sentence, lex):
-        if low in lex.speakers or lemma in lex.speakers:
-            return True
-        if lex.heads and w[:1].isupper() and any(low.endswith(h) for h in lex.speakers if len(h) >= 6):
-            return True  # "Landespolizei", "Innenministerium"
-    return False
+    return _names_one_of(sentence, lex.speakers, lex)
 
 
 def told_by_reporter(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
     lex = lexicon(language)
-    return any(low in lex.reporters or lemma in lex.reporters
-               or (lex.heads and w[:1].isupper() and low.endswith("polizei"))
-               for _, _, w, low, lemma, _ in _tokens(sentence, lex))
+    return _names_one_of(sentence, lex.reporters, lex)
+
+
+def _names_one_of(sentence: str, words: frozenset, lex: _Lexicon) -> bool:
+    """A word or lemma of the list, or (German) a compound ending in one of six letters or
+    more ("Landespolizei", "Innenministerium")."""
+    for _, _, w, low, lemma, _ in _tokens(sentence, lex):
+        if low in words or lemma in words:
+            return True
+        if lex.heads and w[:1].isupper() and any(low.endswith(h) for h in words if len(h) >= 6):
+            return True
+    return False
 
 
 def find_triggers(text: str, sentences: list[Sentence], *, language: str, title: str = "") -> list[Trigger]:
