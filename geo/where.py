@@ -37,7 +37,7 @@ _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 # A works, port or station named after its town stands in it.
 _FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
-                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral))\b")
+                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse))\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
@@ -255,7 +255,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
-        return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " else "proper"
+        return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " \
+            and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
@@ -268,6 +269,10 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"  # "in Gulmi district", "in the Leesville area"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     return "qualified" if _QUALIFIED.match(text, end) else ""
+
+
+# Capitalised words that open a name without being a given name: "The Pietermaritzburg High Court".
+_FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())
 
 
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b(?! (?:in|im|bei|an|am)\b)")

@@ -313,3 +313,13 @@ def test_towns_between_which_it_happened_are_places(gazetteer):
 def test_a_german_town_named_like_a_given_name_before_a_surname_is_a_person(gazetteer):
     found = [m.text for m in find_places("Laut Kati Köhler streikten alle.", gazetteer=gazetteer, language="de")]
     assert "Kati" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He appeared in the Kaikohe District Court on Monday.", "Kaikohe"),
+    ("He appeared before the Kaikohe District Council on Monday.", None),
+    ("The Pietermaritzburg High Court sentenced him to life.", "Pietermaritzburg"),
+    ("Rachel Pietermaritzburg Smith sentenced him to life.", None),
+])
+def test_a_court_named_after_its_town_stands_in_it_and_the_is_no_given_name(gazetteer, text, expected):
+    assert _best(text, gazetteer) == expected
