@@ -64,6 +64,48 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (k[0] in persons and c.place.type == "city")] for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
+    countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
+    # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
+    # stands, and lends that place's country and state to the other names ("Exeter" nearby).
+    if moved:
+        first = {k: [(1e9, moved[k[0]])] if k[0] in moved else first[k] for k in keys}
+        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
+        chosen = [(start, end, k, [r for r in ranked if r[1].place.id == moved[k[0]].place.id]
+                   + [r for r in ranked if r[1].place.id != moved[k[0]].place.id] if k[0] in moved
+                   and any(r[1].place.id == moved[k[0]].place.id for r in ranked) else ranked)
+                  for start, end, k, ranked in chosen]
+    out = []
+    for start, end, k, ranked in chosen:
+        (best, cand), *rest = ranked
+        margin = best - rest[0][0] if rest else 100.0
+        # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
+        weak = cand.weak or (k[1] != "locative" and _attributive(text, start, end, language))
+        score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
+        out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
+                                genitive=cand.kind == "gen"))
+    if language == "de":
+        out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
+    return _without_foreign_towns(_without_namesakes_elsewhere(text, out), country)
+
+
+def _without_foreign_towns(mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:
+    """A town below 15,000 of a country no other name of the text points to, in a text whose
+    names point to another country at least twice, is a namesake the gazetteer lacks ("in the
+    Lobo area" in a story from Ontario is not Lobo in the Philippines): no place."""
+    counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
+    if country:
+        counts[country] += 1
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return mentions
+    own = Counter(m.text for m in mentions)
+    foreign = {m.text for m in mentions if m.place.type == "city" and m.place.population < TOWN_POPULATION
+               and counts[m.place.country_code] <= own[m.text]}
+    return [m for m in mentions if m.text not in foreign] if foreign else mentions
+
+
+def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country):
+    """The context the names give one another, and each occurrence's ranked candidates in it
+    (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
     countries, admin1s = _context(first)
     if country:
         countries[country] += 1
@@ -74,7 +116,6 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
             usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c not in usable[k]
                           and countries[c.place.country_code] and _usable(c, language, "locative")
                           and not (k[0] in persons)]
-    out = []
     resolved = {}
     by_surface: dict[str, list] = {}
     for k in keys:
@@ -92,18 +133,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
         ranked = resolved.get(k)
         if ranked:
             chosen.append((start, end, k, ranked))
-    chosen = _qualified(text, chosen, usable, language, gazetteer, countries, admin1s)
-    for start, end, k, ranked in chosen:
-        (best, cand), *rest = ranked
-        margin = best - rest[0][0] if rest else 100.0
-        # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
-        weak = cand.weak or (k[1] != "locative" and _attributive(text, start, end, language))
-        score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
-        out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
-                                genitive=cand.kind == "gen"))
-    if language == "de":
-        out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    return _without_namesakes_elsewhere(text, out)
+    qualified = _qualified(text, chosen, usable, language, gazetteer, countries, admin1s)
+    # The cities a qualifier chose among namesakes ("London, Ont."), by name.
+    moved = {k[0]: q[0][1] for (_, _, k, q), (_, _, _, r) in zip(qualified, chosen)
+             if q[0][1].place.id != r[0][1].place.id and q[0][1].place.type == r[0][1].place.type == "city"}
+    return countries, admin1s, qualified, moved
 
 
 # "Mainzer Innenstadt", "Würzburger Polizei", "Tiroler Landtag", "Basler Rheinhafen": a city's or
@@ -172,6 +206,11 @@ def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention]) -> lis
 
 _NAMESAKE_POPULATION = 50_000  # above it, "Moscow in Ukraine" is still Moscow, only not where it happened
 QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside|in the state of|im Bundesstaat)\s+)$")
+# Canadian provinces as newspapers abbreviate them after a city ("London, Ont."), with their
+# GeoNames codes (admin1.tsv).
+_PROVINCE_ABBR = {"Ont.": ("CA", "08"), "Que.": ("CA", "10"), "Alta.": ("CA", "01"), "Man.": ("CA", "03"),
+                  "Sask.": ("CA", "11"), "N.S.": ("CA", "07"), "N.B.": ("CA", "04"), "Nfld.": ("CA", "05"),
+                  "P.E.I.": ("CA", "09"), "B.C.": ("CA", "02")}
 _STATE_ABBR = re.compile(r",\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
 
 
@@ -192,6 +231,9 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
         if m and m.group(1) in abbr:
             code = abbr[m.group(1)]
             test = lambda p, code=code: p.country_code == "US" and p.admin1 == code
+        elif m and m.group(1) in _PROVINCE_ABBR:
+            cc, code = _PROVINCE_ABBR[m.group(1)]
+            test = lambda p, cc=cc, code=code: p.country_code == cc and p.admin1 == code
         elif i + 1 < len(out) and QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
             q = out[i + 1][3][0][1].place
             near = re.search(r"\b(?:bei|nahe|near|outside)\b", text[end:out[i + 1][0]]) is not None

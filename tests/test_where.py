@@ -323,3 +323,24 @@ def test_a_german_town_named_like_a_given_name_before_a_surname_is_a_person(gaze
 ])
 def test_a_court_named_after_its_town_stands_in_it_and_the_is_no_given_name(gazetteer, text, expected):
     assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Troops train around London, Ont., this weekend. Drills in Exeter follow.", "Exeter", "CA"),
+    ("Troops train around London, England, this weekend. Drills in Exeter follow.", "Exeter", "GB"),
+    ("Troops train around London, Ont., this weekend.", "London", "CA"),
+    ("Troops train around London this weekend.", "London", "GB"),
+])
+def test_a_namesake_a_province_abbreviation_qualifies_is_that_place_and_context_throughout(gazetteer, text, name, country):
+    found = {m.text: m.place.country_code for m in find_places(text, gazetteer=gazetteer, language="en")}
+    assert found[name] == country
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Soldiers from Ontario train in Canada, in the Lobo area.", "en", False),
+    ("Soldiers from Luzon train in the Philippines, in the Lobo area.", "en", True),
+    ("Soldaten aus Ontario üben in Kanada, im Raum Lobo.", "de", False),
+    ("Soldaten aus Luzon üben auf den Philippinen, im Raum Lobo.", "de", True),
+])
+def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(gazetteer, text, language, found):
+    assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
