@@ -7,6 +7,8 @@ import os
 import pickle
 import tempfile
 from array import array
+from bisect import insort
+from heapq import merge as merge_sorted
 from collections.abc import Iterable, Sequence
 
 from geo.contract import TAXONOMY, type_family, type_label
@@ -151,12 +153,17 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
     in memory and the whole mentions on disk (`EventSpill`), and `combined` builds each event."""
     merged: list[Event] = []
     members: list[list[int]] = []
-    index: dict[tuple, list[int]] = {}
+    index: dict[tuple, _Bucket] = {}
+    keys_of: list[list[tuple]] = []  # per slot, the keys whose buckets hold it
     for n in sorted(range(len(events)), key=lambda i: events[i].id):
         e = decisive(events[n])
         slot = None
+        pb = _stated_place(e)
         for key in _merge_keys(e):
-            for i in index.get(key, ()):
+            bucket = index.get(key)
+            if bucket is None:
+                continue
+            for i in bucket.candidates(pb):
                 if _same_happening(merged[i], e):
                     slot = i
                     break
@@ -165,15 +172,65 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
         if slot is None:
             merged.append(e)
             members.append([n])
+            keys_of.append([])
             slot = len(merged) - 1
         else:
+            before = _stated_place(merged[slot])
             merged[slot] = decisive(finish(_combine(merged[slot], e)))  # its explanation grows otherwise
             members[slot].append(n)
+            after = _stated_place(merged[slot])
+            if after != before:
+                for key in keys_of[slot]:
+                    index[key].move(slot, before, after)
+        place = _stated_place(merged[slot])
         for key in _merge_keys(merged[slot]):
-            bucket = index.setdefault(key, [])
-            if slot not in bucket:
-                bucket.append(slot)
+            bucket = index.get(key)
+            if bucket is None:
+                bucket = index[key] = _Bucket()
+            if bucket.add(slot, place):
+                keys_of[slot].append(key)
     return list(zip(merged, members))
+
+
+def _stated_place(e: Event) -> str | None:
+    """The place id `_same_happening` compares: a place of the event's own, not inherited."""
+    return e.place.id if e.place and not e.place_inherited else None
+
+
+class _Bucket:
+    """The merged events under one merge key, in the order they joined it, also by the place
+    they state: two events at different stated places never merge (`_same_happening`), so an
+    event at a place is compared only with those at that place or at none, in the same order
+    as a scan of the whole bucket would take them, and the first that matches is the same."""
+
+    __slots__ = ("order", "position", "by_place")
+
+    def __init__(self):
+        self.order: list[int] = []  # slots in the order they joined
+        self.position: dict[int, int] = {}  # slot -> its index in `order`
+        self.by_place: dict[str | None, list[int]] = {}  # stated place -> positions, ascending
+
+    def add(self, slot: int, place: str | None) -> bool:
+        if slot in self.position:
+            return False
+        self.position[slot] = len(self.order)
+        self.by_place.setdefault(place, []).append(len(self.order))
+        self.order.append(slot)
+        return True
+
+    def move(self, slot: int, before: str | None, after: str | None) -> None:
+        """A slot's stated place changed (a merge gave a placeless event its place)."""
+        at = self.position[slot]
+        self.by_place[before].remove(at)
+        insort(self.by_place.setdefault(after, []), at)
+
+    def candidates(self, place: str | None):
+        """The slots an event stating `place` may merge with, in the bucket's order."""
+        if place is None or len(self.by_place) == 1 and (place in self.by_place or None in self.by_place):
+            return self.order
+        order = self.order
+        here, nowhere = self.by_place.get(place, ()), self.by_place.get(None, ())
+        return (order[k] for k in (merge_sorted(here, nowhere) if here and nowhere else here or nowhere))
 
 
 def combined(mentions: list[Event]) -> Event:
