@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from geo.ingest import document_warnings
+from geo.merge import PackedEvents
 from geo.parts import read_part, write_part
 from geo.pipeline import DocumentResult, Resources, process_path
 from geo.records import Event
@@ -42,6 +43,11 @@ class DocumentOutcome:
     digest: bytes | None = None
     events: list[Event] = field(default_factory=list)
     areas: dict[str, str] = field(default_factory=dict)
+    packed: PackedEvents | None = None  # the events instead, from local worker processes
+
+    def spill_events(self) -> "list[Event] | PackedEvents":
+        """What `EventSpill.extend` takes: the packed events, else the events."""
+        return self.events if self.packed is None else self.packed
 
 
 def _outcome(r: DocumentResult) -> DocumentOutcome:
@@ -65,6 +71,13 @@ def _work(path: str, curated: dict[str, dict] | None = None) -> DocumentOutcome:
     return _outcome(process_path(path, resources=_WORKER, curated=curated))
 
 
+def _work_packed(path: str, curated: dict[str, dict] | None = None) -> DocumentOutcome:
+    """`_work` with the events packed for the client's spill (geo.merge.PackedEvents)."""
+    outcome = _work(path, curated)
+    outcome.packed, outcome.events = PackedEvents(outcome.events), []
+    return outcome
+
+
 def run_paths(paths: list[str], *, engine: str = "local", jobs: int | None = None, scheduler: str | None = None,
               resources: Resources | None = None, curated: dict[str, dict] | None = None,
               parts_dir: str | Path | None = None) -> Iterator[DocumentOutcome]:
@@ -82,7 +95,7 @@ def run_paths(paths: list[str], *, engine: str = "local", jobs: int | None = Non
             yield _outcome(process_path(p, resources=res, curated=curated))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-        yield from pool.map(partial(_work, curated=curated), paths, chunksize=4)
+        yield from pool.map(partial(_work_packed, curated=curated), paths, chunksize=4)
 
 
 def _partition(paths: list[str], folder: str, number: int, curated: dict[str, dict] | None = None) -> str:

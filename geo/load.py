@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 duplicates += 1
                 continue
             areas.update(r.areas)
-            spill.extend(r.events)
+            spill.extend(r.spill_events())
             documents.append(r.entry)
     if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)

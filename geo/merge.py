@@ -275,6 +275,28 @@ class _PlaceKey:
         return isinstance(other, _PlaceKey) and self._key == other._key
 
 
+class PackedEvents:
+    """A document's events as `EventSpill` keeps them, made where they were extracted (a
+    worker process): each event's pickle, for the spill's file, and its `decisive` copy, for
+    the merge. The loader's process then neither unpickles whole events nor pickles them
+    again; `EventSpill.extend` takes these as it takes the events themselves."""
+
+    __slots__ = ("pickles", "decisive")
+
+    def __init__(self, events: Iterable[Event]):
+        self.pickles: list[bytes] = []
+        self.decisive: list[Event] = []
+        for e in events:
+            self.pickles.append(pickle.dumps(e, protocol=5))
+            self.decisive.append(decisive(e))
+
+    def __getstate__(self):
+        return self.pickles, self.decisive
+
+    def __setstate__(self, state):
+        self.pickles, self.decisive = state
+
+
 class EventSpill:
     """Extracted events on disk (a temporary file, one pickle each) with their `decisive`
     copies in memory: what the cross-document merge needs, without every quote of the corpus."""
@@ -285,11 +307,15 @@ class EventSpill:
         self.decisive: list[Event] = []
         self._shared: dict = {}
 
-    def extend(self, events: Iterable[Event]) -> None:
+    def extend(self, events: "Iterable[Event] | PackedEvents") -> None:
+        if isinstance(events, PackedEvents):
+            pickles, copies = events.pickles, events.decisive
+        else:
+            events = list(events)
+            pickles, copies = [pickle.dumps(e, protocol=5) for e in events], events
         self._file.seek(0, os.SEEK_END)
         end = self._offsets[-1]
-        for e in events:
-            data = pickle.dumps(e, protocol=5)
+        for data, e in zip(pickles, copies):
             self._file.write(data)
             end += len(data)
             self._offsets.append(end)
