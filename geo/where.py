@@ -13,7 +13,7 @@ from collections import Counter
 import re
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
-from geo.lemmas import is_known
+from geo.lemmas import is_known, lemmatize
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
@@ -161,6 +161,7 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
     win where they overlap). Only cities of 15,000 or more and first-level subdivisions: a
     surname such as "Fischer" makes no village of "Fisch"."""
     taken = [(m.start, m.end) for m in found]
+    named = {m.place.id for m in found if not m.weak}
     out = []
     for m in _ADJECTIVE.finditer(text):
         start, end = m.span(1)
@@ -169,11 +170,15 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
         word = m.group(1)
         if word in given_names() or _given_name_before(text, start, _prev_word(text, start)):
             continue
+        if lemmatize(word, language)[:1].islower():
+            continue  # "Wieder", "Später": an adverb opening the sentence, no "Wieden" or "Spät"
         cands = [c for n in adjective_bases(word) for c in gazetteer.candidates(n)
                  if c.kind in ("name", "alt") and not c.weak
-                 and ((c.place.type == "city" and c.place.population >= _ADJECTIVE_MIN_POPULATION)
+                 and ((c.place.type == "city" and (c.place.population >= _ADJECTIVE_MIN_POPULATION or c.place.id in named))
                       or c.place.type == "admin1")]
         ranked = _rank(cands, language, gazetteer, countries, admin1s)
+        # "Thaler Rathaus" in a text that names "die Gemeinde Thal": the Thal it names.
+        ranked = [r for r in ranked if r[1].place.id in named] or ranked
         # "Zürcher", "Bremer": the city before the canton or state of its name.
         ranked = [r for r in ranked if r[1].place.type == "city"] or ranked
         if ranked:

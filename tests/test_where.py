@@ -344,3 +344,18 @@ def test_a_namesake_a_province_abbreviation_qualifies_is_that_place_and_context_
 ])
 def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(gazetteer, text, language, found):
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wieder Behinderungen an der Autobahn.", []),
+    ("Wiener Polizei meldet Behinderungen an der Autobahn.", [("Wiener", "AT")]),
+    ("Später Regen im Norden.", []),
+])
+def test_an_adverb_opening_a_sentence_is_no_city_adjective(gazetteer, text, expected):
+    assert [(m.text, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="de")] == expected
+
+
+def test_a_city_adjective_is_of_the_namesake_the_text_names(gazetteer):
+    text = "Die Gemeinde Thal im Kanton St. Gallen sucht einen Präsidenten. Im Thaler Rathaus ist es still."
+    found = {m.text: m.place for m in find_places(text, gazetteer=gazetteer, language="de")}
+    assert found["Thaler"].country_code == found["Thal"].country_code == "CH"
