@@ -147,7 +147,7 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
         roles = {id(m): memo_role(memo, doc_text, m, etype) for m in mentions}
     ordered = sorted(mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:]):
-        if not first.weak and _qualifies(doc_text, first, second):
+        if not first.weak and _qualifies(doc_text, first, second) and not _is_dateline(doc_text, first):
             if roles[id(second)] == "located":
                 roles[id(first)] = roles[id(second)]
             roles[id(second)] = "mentioned"

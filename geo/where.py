@@ -51,6 +51,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     """Resolved, non-overlapping place mentions with offsets into `text`, in text order.
     `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
     choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
+    text = _datelines_cased(text)
     spans = _longest_whole_words(text, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
@@ -86,6 +87,22 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     return _without_foreign_towns(_without_namesakes_elsewhere(text, out), country)
+
+
+# A dateline in capitals at the start of a line: "KATHMANDU, Nepal (AP) —", "LONDON (Reuters) -",
+# "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —".
+_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}){0,3})(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s)")
+_DATELINE_SPAN = 500  # datelines open a text
+
+
+def _datelines_cased(text: str) -> str:
+    """The text with a capitalised dateline's place in title case ("Kathmandu, Nepal (AP) —"), so
+    the gazetteer finds it; offsets stay as they are."""
+    head = text[:_DATELINE_SPAN]
+    if not _CAPS_DATELINE.search(head):
+        return text
+    cased = _CAPS_DATELINE.sub(lambda m: m.group(1).title(), head)
+    return cased + text[_DATELINE_SPAN:]
 
 
 def _without_foreign_towns(mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:

@@ -359,3 +359,26 @@ def test_a_city_adjective_is_of_the_namesake_the_text_names(gazetteer):
     text = "Die Gemeinde Thal im Kanton St. Gallen sucht einen Präsidenten. Im Thaler Rathaus ist es still."
     found = {m.text: m.place for m in find_places(text, gazetteer=gazetteer, language="de")}
     assert found["Thaler"].country_code == found["Thal"].country_code == "CH"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("KATHMANDU, Nepal (AP) — A landslide killed five people.", "en", "Kathmandu"),
+    ("KATHMANDU POLICE report a landslide.", "en", None),
+    ("LONDON (Reuters) - A fire broke out on Monday.", "en", "London"),
+    ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
+    ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
+])
+def test_a_dateline_in_capitals_names_its_place(gazetteer, text, language, expected):
+    from geo.roles import dateline_place
+
+    place = dateline_place(text, find_places(text, gazetteer=gazetteer, language=language))
+    assert (place and place.name) == expected
+
+
+def test_the_state_after_a_dateline_city_keeps_its_own_role(gazetteer):
+    from geo.roles import roles_of
+
+    text = "CEDAR RAPIDS, Iowa – The Cedar River poured over its banks in Iowa."
+    found = find_places(text, gazetteer=gazetteer, language="en")
+    roles = roles_of(text, found)
+    assert [(m.text, roles[id(m)]) for m in found][:2] == [("Cedar Rapids", "mentioned"), ("Iowa", "named")]
