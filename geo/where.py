@@ -137,10 +137,17 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     by_surface: dict[str, list] = {}
     for k in keys:
         by_surface.setdefault(k[0], []).append(k)
+    # A name lends no context to its own namesakes: "Perth City" (the Australian Perth alone)
+    # does not vote for Perth, Western Australia, where "Perth" stands beside "Scottish".
+    by_place: dict[str, set] = {}
+    for k in keys:
+        for c in usable[k]:
+            by_place.setdefault(c.place.id, set()).add(k[0])
     others: dict[str, tuple[Counter, Counter]] = {}  # surface -> the context the other names give
     for k in keys:
         if k[0] not in others:
-            own_c, own_a = _context({k2: first[k2] for k2 in by_surface[k[0]]})
+            kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
+            own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf]})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
         ranked = _rank(usable[k], language, gazetteer, *others[k[0]])
         if ranked:

@@ -382,3 +382,16 @@ def test_the_state_after_a_dateline_city_keeps_its_own_role(gazetteer):
     found = find_places(text, gazetteer=gazetteer, language="en")
     roles = roles_of(text, found)
     assert [(m.text, roles[id(m)]) for m in found][:2] == [("Cedar Rapids", "mentioned"), ("Iowa", "named")]
+
+
+@pytest.mark.parametrize("text, language, country", [
+    ("Perth City Centre councillors met. Two Perth hotels house asylum seekers, the UK and Scottish governments said. "
+     "The UK Home Office agreed.", "en", "GB"),
+    ("Perth City Centre councillors met. Two Perth hotels house asylum seekers, the state government said.", "en", "AU"),
+    ("Die Stadträte von Perth City tagten. In Perth gibt es Streit, sagt die Regierung in Großbritannien. "
+     "Großbritannien zahlt.", "de", "GB"),
+    ("Die Stadträte von Perth City tagten. In Perth gibt es Streit, sagt die Regierung.", "de", "AU"),
+])
+def test_a_name_lends_no_context_to_its_own_namesakes(gazetteer, text, language, country):
+    found = [m.place.country_code for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == "Perth"]
+    assert found and set(found) == {country}
