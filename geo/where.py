@@ -63,7 +63,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     placed = {sf for sf, cue in keys if cue in ("locative", "qualified")}
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
-                  and not (k[0] in persons and c.place.type == "city")] for k in keys}
+                  and not (k[0] in persons and c.place.type == "city")]
+              for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
@@ -105,17 +106,21 @@ def _datelines_cased(text: str) -> str:
     return cased + text[_DATELINE_SPAN:]
 
 
+_FOREIGN_NAMESAKE_POPULATION = 100_000
+
+
 def _without_foreign_towns(mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:
-    """A town below 15,000 of a country no other name of the text points to, in a text whose
-    names point to another country at least twice, is a namesake the gazetteer lacks ("in the
-    Lobo area" in a story from Ontario is not Lobo in the Philippines): no place."""
+    """A town or city below 100,000 of a country no other name of the text points to, in a text
+    whose names point to another country at least twice, is a namesake the gazetteer lacks ("in
+    the Lobo area" in a story from Ontario is not Lobo in the Philippines, "Stillwater" in one
+    from New Zealand not Stillwater, Oklahoma): no place."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
         counts[country] += 1
     if not counts or counts.most_common(1)[0][1] < 2:
         return mentions
     own = Counter(m.text for m in mentions)
-    foreign = {m.text for m in mentions if m.place.type == "city" and m.place.population < TOWN_POPULATION
+    foreign = {m.text for m in mentions if m.place.type == "city" and m.place.population < _FOREIGN_NAMESAKE_POPULATION
                and counts[m.place.country_code] <= own[m.text]}
     return [m for m in mentions if m.text not in foreign] if foreign else mentions
 
@@ -323,6 +328,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "state"
     if _FACILITY_AFTER.match(text, end):
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
+    if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
+        return "compound"  # "the South Island": a name the gazetteer lacks, not Iceland
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
@@ -342,6 +349,7 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     return "qualified" if _QUALIFIED.match(text, end) else ""
 
 
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower".split())
 # Capitalised words that open a name without being a given name: "The Pietermaritzburg High Court".
 _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())
 
@@ -381,6 +389,10 @@ def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
 def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
+    if cue == "compound":  # "the South Island" is not Iceland; "North Queensland" is in Queensland
+        if c.place.type == "country":
+            return False
+        cue = "person_name"
     if c.place.type != "city":
         if c.kind == "bare" and cue not in ("locative", "qualified"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
@@ -507,14 +519,16 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
     Zeitung"): where a text that names no place of its own most likely happened."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
     labels = [lab for lab in host.split(".")[:-1] if lab != "www"] + (outlet or "").lower().replace(".", " ").split()
+    domain = url_country(url) or url_country(outlet if outlet and "." in outlet and " " not in outlet else None)
     for label in labels:
         for token in re.split(r"[-_ ]", label):
             token = token.rstrip("0123456789")
             for cut in range(len(token), 3, -1):
                 rest = token[cut:]
-                if rest and rest not in _PAPER_WORDS:
-                    continue
-                place = _big_city(token[:cut], gazetteer)
+                if (rest and rest not in _PAPER_WORDS) or token[:cut] in _PAPER_WORDS:
+                    continue  # "kurier.at" is no city "Kuri"
+                # A country's domain names a city of that country ("kurier.at": no Guri in Korea).
+                place = _big_city(token[:cut], gazetteer, domain)
                 if place is not None:
                     return place
     return None
@@ -540,12 +554,13 @@ def url_country(url: str | None) -> str | None:
     return _TLD_COUNTRY.get(tld, tld.upper()) if len(tld) == 2 and tld.isalpha() else None
 
 
-def _big_city(word: str, gazetteer: Gazetteer) -> Place | None:
+def _big_city(word: str, gazetteer: Gazetteer, country: str | None = None) -> Place | None:
     forms = {word, word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")}
     forms |= {f[:-2] for f in forms if f.endswith("er")}  # "Stuttgarter Zeitung", "Wiener Zeitung"
     for form in sorted(forms, key=len, reverse=True):
         for c in gazetteer.candidates(form.capitalize()):
-            if c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION:
+            if c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION \
+                    and country in (None, c.place.country_code):
                 return c.place
     return None
 

@@ -267,6 +267,8 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("dw.com", "https://www.dw.com/de/x/a-1", None),
     ("theguardian.com", None, None),
     ("tagesschau.de", None, None),
+    ("kurier.at", "https://kurier.at/chronik/niederoesterreich/x/755.120", None),  # no "Kuri" (Guri, Korea)
+    ("kingstonherald.ca", "https://www.kingstonherald.ca/news/x", "Kingston"),
 ])
 def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected):
     from geo.where import outlet_place
@@ -395,3 +397,29 @@ def test_the_state_after_a_dateline_city_keeps_its_own_role(gazetteer):
 def test_a_name_lends_no_context_to_its_own_namesakes(gazetteer, text, language, country):
     found = [m.place.country_code for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == "Perth"]
     assert found and set(found) == {country}
+
+
+def test_the_city_of_a_country_domain_is_in_that_country(gazetteer):
+    from geo.where import outlet_place
+
+    assert outlet_place("kingstonherald.ca", "https://www.kingstonherald.ca/x", gazetteer=gazetteer).country_code == "CA"
+    assert outlet_place("kingstonherald.com", "https://www.kingstonherald.com/x", gazetteer=gazetteer).country_code == "JM"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Flooding hit the South Island overnight.", []),
+    ("Flooding hit Iceland overnight.", ["Iceland"]),
+    ("Flooding hit North Queensland overnight.", ["Queensland"]),
+])
+def test_a_country_after_a_compass_word_is_part_of_another_name(gazetteer, text, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Slips closed roads across New Zealand and the West Coast of New Zealand; the detour runs via Stillwater.", "en", False),
+    ("Storms closed roads across Oklahoma and Texas; the detour runs via Stillwater.", "en", True),
+    ("Erdrutsche sperrten Straßen in Neuseeland, die Umleitung in Neuseeland führt über Stillwater.", "de", False),
+    ("Stürme sperrten Straßen in Oklahoma und Texas, die Umleitung führt über Stillwater.", "de", True),
+])
+def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_namesake(gazetteer, text, language, found):
+    assert ("Stillwater" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
