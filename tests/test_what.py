@@ -288,6 +288,15 @@ def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype
     ("en", "The union said on Tuesday in Denver that its members were disappointed.", True),
     ("de", "Der Fahrer starb später im Spital in Chur, wie die Kantonspolizei am Dienstag mitteilte.", False),
     ("de", "Die Gewerkschaft teilte am Dienstag in Hamburg mit, sie sei enttäuscht.", True),
+    # Witnesses testify, experts comment and a judge speaks within the trial: no statement news.
+    ("en", "Resident Ron Sackville told the local radio station on Tuesday in Perth that very little was left.", False),
+    ("en", "Mayor Ron Sackville told the local radio station on Tuesday in Perth that very little was left.", True),
+    ("en", "Professor Jane Doe said on Tuesday in Hartford that the council acted wisely.", False),
+    ("en", "Judge John McDonald said on Tuesday in Auckland that the security risk was too great.", False),
+    ("de", "Ein Anwohner sagte am Dienstag in Kassel, er habe einen lauten Knall gehört.", False),
+    ("de", "Der Bürgermeister sagte am Dienstag in Kassel, er habe einen lauten Knall gehört.", True),
+    ("de", "Die Richterin Anna Weber sagte am Dienstag in Kassel, der Angeklagte zeige keine Reue.", False),
+    ("de", "Die Landrätin Anna Weber sagte am Dienstag in Kassel, der Angeklagte zeige keine Reue.", True),
 ])
 def test_police_telling_the_facts_make_no_statement_of_their_own(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
