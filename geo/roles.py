@@ -87,7 +87,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.weak:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
-    if _INSTITUTION_AFTER.match(doc_text, m.end):
+    if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end):
         return "mentioned"
     if _ARRIVAL_BEFORE.search(before):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
@@ -111,6 +111,10 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
 _INSTITUTION_AFTER = re.compile(
     r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|Embassy|"
     r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post)\b")
+
+
+# "near the Tennessee state line", "the Mexico border": the neighbour names a line, not the place.
+_BORDER_AFTER = re.compile(r"(?:-\w+)?\s+(?:state\s+line|border|frontier)\b", re.I)
 
 
 def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:

@@ -199,6 +199,8 @@ WHERE_IT_HAPPENED = [
     ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),
     ("de", "Der Aufsichtsrat des Unternehmens mit Sitz in London hatte am Montag über die Schließung des Werks in Zwickau abgestimmt.", "Zwickau"),
     ("en", "President Xi Jinping returned to Beijing on Sunday after a meeting with leaders in Mexico.", "Beijing"),  # the oblast, not the city
+    ("en", "Six people were shot dead on Friday in rural Mississippi near the Tennessee state line.", "Mississippi"),
+    ("en", "Migrants were detained on Friday in Arizona near the Mexico border.", "Arizona"),
 ]
 
 
