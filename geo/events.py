@@ -168,6 +168,13 @@ def extract_events(
             if s.section == "heading":
                 heading_place = context[s.paragraph]
         own_t = _best_interval(s_times)
+        if s.paragraph == lede and own_t is not None and own_t.interval.precision == "day" and doc_time is not None \
+                and doc_time.interval.precision in ("month", "year") \
+                and doc_time.interval.start <= own_t.interval.start <= doc_time.interval.end:
+            # A page without its day ("latest date", a URL's month) that dates its lede's
+            # happening to a day appeared then: its undated happenings share that day, as they
+            # would share a publication day.
+            doc_time = _publication_day(own_t.interval.start)
         if s.section == "heading":
             if own_t is not None and own_t.interval.precision == "day":
                 heading_date = own_t  # a live blog's day heading dates the entries below it
@@ -456,18 +463,23 @@ def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: lis
 
 
 _NOVEL_BEFORE = re.compile(
-    r"\b(?:ein|eine|einem|einen|einer|eines|weitere[nmrs]?|erneut|neue[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
-    r"a|an|another|second|third|new|further|more|two|three|several)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
+    r"\b(?:weitere[nmrs]?|erneut|neue[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+    r"another|second|third|new|further|more)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
     re.I,
 )
+_INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|three|several)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-def _is_novel(text: str, trig: Trigger) -> bool:
-    """An indefinite article or "another"/"weitere" before the trigger introduces a new happening."""
+def _is_novel(text: str, trig: Trigger) -> str:
+    """"another"/"weitere" before the trigger introduces a new happening ("new"); an indefinite
+    article does too, unless the text retells one it told before ("indefinite": a police
+    report's second paragraph repeats its lede, day and place included)."""
     if not trig.text:
-        return False
+        return ""
     before = text[max(0, trig.start - 30):trig.start]
-    return bool(_NOVEL_BEFORE.search(before)) or bool(_NOVEL_AFTER.search(text[trig.start:trig.end + 40]))
+    if _NOVEL_BEFORE.search(before) or _NOVEL_AFTER.search(text[trig.start:trig.end + 40]):
+        return "new"
+    return "indefinite" if _INDEFINITE_BEFORE.search(before) else ""
 
 
 _NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder|weitere)\b", re.I)

@@ -30,8 +30,10 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
     for e in events:
-        for i in by_type.get(e.event_type, ()) if not e.novel else ():
+        for i in by_type.get(e.event_type, ()) if e.novel != "new" else ():
             prev = out[i]
+            if e.novel and not _retold(prev, e):
+                continue
             if (e.event_type not in LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
                          or e.place_inherited or _within(e.place, prev.place) or _within(prev.place, e.place))
@@ -43,6 +45,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             by_type.setdefault(e.event_type, []).append(len(out))
             out.append(e)
     return out
+
+
+def _retold(first: Event, later: Event) -> bool:
+    """Whether a happening told with an indefinite article ("ist es zu einem Unfall gekommen")
+    retells an earlier one: the same day and the same place, both from their own sentences."""
+    a, b = first.interval, later.interval
+    return (a is not None and b is not None and a.precision == b.precision == "day" and a.start == b.start
+            and first.place is not None and later.place is not None and not later.place_inherited
+            and first.place.id == later.place.id)
 
 
 def _within(a, b) -> bool:

@@ -157,9 +157,10 @@ class Event:
     headline: bool = False  # reported in the lede (first paragraph), where news puts its main happening
     # The place as the title names it, in the document's language and case ("im Karibischen Meer").
     place_label: str = ""
-    # Told as a new happening ("ein weiterer Angriff", "another man was shot"), not a mention
-    # of one told before ("the fire", "der Brand"): such an event never merges into an earlier one.
-    novel: bool = False
+    # Told as a new happening ("ein weiterer Angriff", "another man was shot": "new"), not a
+    # mention of one told before ("the fire", "der Brand": ""): such an event never merges into
+    # an earlier one. "indefinite" ("ein Unfall") merges only into one of the same day and place.
+    novel: str = ""
     # A name the gazetteer lacks, placed by the text inside the event's state or country ("in
     # Rabius im Kanton Graubünden"): the event stays at the state, never moved to another town.
     place_unlisted: str = ""

@@ -1,6 +1,8 @@
 """Event assembly: triggers, the place where it happened, dates, merging of mentions."""
 import datetime as dt
 
+import pytest
+
 from geo.events import extract_events
 from geo.merge import merge_events
 from geo.records import ActorMention, DateInterval, Document, Place, PlaceMention, TimeMention
@@ -23,8 +25,10 @@ def _actor(text, word, canonical, kind="person"):
     return ActorMention(start, start + len(word), word, canonical, kind)
 
 
-def _time(text, word, start_date, end_date, precision, role="happening"):
-    start = text.index(word)
+def _time(text, word, start_date, end_date, precision, role="happening", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
     return TimeMention(start, start + len(word), word, DateInterval(start_date, end_date, precision, "explicit"), role)
 
 
@@ -260,6 +264,35 @@ def test_a_happening_retold_with_its_day_inside_the_documents_time_is_one_event(
     places = [_mention(text, "hills", ISLAND), _mention(text, "hills", ISLAND, nth=1)]
     (ev,) = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
     assert (ev.interval.start, ev.interval.precision, len(ev.evidence)) == (dt.date(2015, 5, 3), "day", 2)
+
+
+def test_a_page_without_its_day_dates_its_undated_happenings_by_its_ledes_day():
+    text = ("On 3 May 2015 a landslide buried a village in the hills.\n\n"
+            "Rescuers evacuated the village in the hills.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", reference=dt.date(2015, 5, 3),
+                   reference_basis="latest date")
+    times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    places = [_mention(text, "hills", ISLAND), _mention(text, "hills", ISLAND, nth=1)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert [(e.event_type, e.interval.start, e.interval.precision) for e in events] == [
+        ("landslide", dt.date(2015, 5, 3), "day"), ("evacuation", dt.date(2015, 5, 3), "day")]
+
+
+@pytest.mark.parametrize("second, merged", [
+    ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
+    ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day
+    ("On 3 May 2015 another landslide buried a village in the hills.", False),  # "another"
+])
+def test_a_happening_retold_with_an_indefinite_article_is_one_event_on_the_same_day_and_place(second, merged):
+    text = f"On 3 May 2015 a landslide buried a village in the hills.\n\n{second}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2015, 5, 5),
+                   reference=dt.date(2015, 5, 5), reference_basis="published")
+    times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day"),
+             _time(text, second[:13], dt.date(2015, 5, int(second[3])), dt.date(2015, 5, int(second[3])), "day",
+                   nth=int(second[3] == "3"))]
+    places = [_mention(text, "hills", ISLAND), _mention(text, "hills", ISLAND, nth=1)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert len(events) == (1 if merged else 2)
 
 
 def test_an_inherited_place_is_named_in_the_title_as_the_text_names_it():

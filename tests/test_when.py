@@ -467,6 +467,18 @@ def test_day_relative_words_against_a_lower_bound_reference_date_nothing(text):
     assert tag_dates(text, language="de", published=D(2025, 4, 30))  # a known day dates them
 
 
+@pytest.mark.parametrize("text, language, mention", [
+    ("Am Mittwoch kam es zu einem Unfall.\n\nAm Mittwoch, 30. April 2025, kam es zu einem Unfall.", "de", "Am Mittwoch"),
+    ("A crash happened on Wednesday.\n\nOn Wednesday, April 30, 2025, a crash happened.", "en", "on Wednesday"),
+])
+def test_a_bare_weekday_that_is_the_weekday_of_the_texts_latest_date_is_that_day(text, language, mention):
+    ms = tag_dates(text, language=language, **LOWER_BOUND)  # 30 April 2025 is a Wednesday
+    first = next(m for m in ms if m.text == mention)
+    assert (first.interval.start, first.interval.precision) == (D(2025, 4, 30), "day")
+    other = text.replace("Mittwoch", "Dienstag", 1).replace("Wednesday", "Tuesday", 1)
+    assert not any(m.text.endswith(("Dienstag", "Tuesday")) for m in tag_dates(other, language=language, **LOWER_BOUND))
+
+
 @pytest.mark.parametrize(
     "text, language",
     [("Stand: April 2025.\nAm 3. März kam sie.", "de"), ("As of April 2025.\nShe came on March 3.", "en")],

@@ -82,6 +82,7 @@ class _Lexicon:
     record: frozenset = frozenset()
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
+    lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # Each distinct word form as `_word` describes it, worked out once per process.
     words: dict = field(default_factory=dict, repr=False, compare=False)
@@ -145,6 +146,7 @@ def lexicon(language: str) -> _Lexicon:
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
+        lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -412,6 +414,11 @@ def _phrase_span(pos_lists: list[list[int]]) -> tuple[int, int] | None:
 _DETERMINERS = frozenset("ein eine einen einem einer jede jeden jeder a an any".split())
 
 
+def _a_name(toks, k: int, lex: _Lexicon) -> bool:
+    """A cue written with a capital inside the sentence is a name: "On 3 May 2015" is a month."""
+    return k > 0 and toks[k][3] in lex.lower_case_cues and toks[k][2][:1].isupper()
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise."""
     clause = toks[i][5]
@@ -440,13 +447,13 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
-        if t[3] in lex.hypothetical or t[4] in lex.hypothetical:
+        if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex):
             return "hypothetical", t[2]
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
         if toks[k][5] == clause and toks[k][3] in lex.planned_after and toks[k + 1][3] == "to":
             return "hypothetical", toks[k][2]  # "inaugurations are expected to take place"
     for j, t in enumerate(toks):
-        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i):
+        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex):
             return "hypothetical", t[2]
         if t[3] in lex.generic:
             return "generic", t[2]  # the whole sentence: "… are common in India, where … contribute to accidents"

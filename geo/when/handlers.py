@@ -205,9 +205,13 @@ def _h_rel_after(m, ctx):
 
 
 def _h_weekday(m, ctx):
+    wd = next(n for n, ws in W.weekdays.items() if norm(m["wd_w"]) in ws) if ctx.ref else None
+    if ctx.ref is not None and ctx.lower_bound and wd == ctx.ref.weekday() and _direction(m) is None and not ctx.future():
+        # The text's latest date is that weekday ("Am Samstag … Samstag, 29. Mai 2021"): news
+        # appears within the week, so the bare weekday is that very day.
+        return DateInterval(ctx.ref, ctx.ref, "day", ctx.basis)
     if _needs_day(ctx):
         return None
-    wd = next(n for n, ws in W.weekdays.items() if norm(m["wd_w"]) in ws)
     back, direction = (ctx.ref.weekday() - wd) % 7, _direction(m)  # days since the last such day
     if direction is None and back and ctx.future():
         direction = 1  # "Am Freitag soll abgestimmt werden": the coming Friday
