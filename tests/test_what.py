@@ -39,6 +39,11 @@ PLAIN_REPORTS = [
     ("en", "A fire destroyed a warehouse in Rotterdam on Thursday.", "fire", "Rotterdam", "2025-03-13"),
     ("en", "Thousands demonstrated in Vienna on Saturday against the government.", "protest", "Vienna", "2025-03-08"),
     ("en", "The foreign ministers met in Lisbon on Friday.", "meeting", "Lisbon", "2025-03-14"),
+    ("en", "The mayor won in Lisbon on Friday.", "election", "Lisbon", "2025-03-14"),  # "won" is no currency
+    ("de", "In Hamburg zog sich der Bürgermeister am Montag aus dem Amt zurück.", "resignation", "Hamburg", "2025-03-10"),
+    ("de", "In Hamburg hat der Bürgermeister am Montag das Amt an seinen Nachfolger übergeben.", "appointment", "Hamburg", "2025-03-10"),
+    ("de", "In Hamburg wurden am Montag zwei Männer positiv getestet.", "outbreak", "Hamburg", "2025-03-10"),
+    ("en", "Two men tested positive in Lisbon on Friday.", "outbreak", "Lisbon", "2025-03-14"),
 ]
 
 

@@ -82,6 +82,7 @@ class _Lexicon:
     record: frozenset = frozenset()
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
+    lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # Each distinct word form as `_word` describes it, worked out once per process.
@@ -146,6 +147,7 @@ def lexicon(language: str) -> _Lexicon:
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
+        lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
@@ -232,7 +234,7 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         if len(lex.words) >= _WORDS_MAX:
             lex.words.clear()
         low = w.lower()
-        lemma = _lemma(w, lex.language)
+        lemma = lex.lemmas.get(low) or _lemma(w, lex.language)
         entries, how = _word_entries(low, lemma, lex)
         if not entries and lex.heads and "ss" in low:
             # Swiss German writes ss for ß ("Schliessung", "Strassensperre", "Massnahme").
