@@ -27,7 +27,7 @@ from geo.records import (
     TimeMention,
     replace,
 )
-from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats
+from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
@@ -60,6 +60,37 @@ def _best_trigger(found: list[Trigger]) -> Trigger | None:
     """The asserted trigger of the most specific type (lexicon order), first in the sentence."""
     asserted = [t for t in found if t.factuality == "asserted"]
     return min(asserted, key=lambda t: (t.priority, t.start)) if asserted else None
+
+
+# A death in an accident, a disaster, a crime or a fight is what it did ("derailed …, killing
+# four", "shot dead"), not a second happening.
+_CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime", "conflict"), frozenset({"killing"}))
+
+
+def _second_trigger(found: list[Trigger], first: str) -> Trigger | None:
+    """A lede sentence's asserted trigger of a second, unrelated happening ("Six people were
+    shot … and a suspect was arrested"), or None."""
+    consequences = _CONSEQUENCES.get(type_family(first), frozenset())
+    other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
+             and not told_together(t.event_type, first) and t.event_type not in _REPORTING_TYPES]
+    return min(other, key=lambda t: (t.priority, t.start)) if other else None
+
+
+def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[int, Trigger]]) -> list[Event]:
+    """The lede's second happenings that no sentence of the text tells on its own: news may name
+    its second main happening only once, in the lede's sentence that tells the first."""
+    told = {e.event_type for e in events}
+    extra: dict[int, Event] = {}
+    for i, trig in seconds:
+        if trig.event_type in told:
+            continue
+        told.add(trig.event_type)
+        e = events[i]
+        extra[i] = replace(e, id=_event_id(doc.id, trig.event_type, e.evidence[0].sentence), event_type=trig.event_type,
+                           explanation=(("type", f"{trig.event_type} from '{trig.text}' (rule {trig.rule}), "
+                                                 "the second happening of a lede sentence"),) + e.explanation[1:],
+                           novel="new")
+    return [x for i, e in enumerate(events) for x in ((e, extra[i]) if i in extra else (e,))]
 
 
 def _within(items, s: Sentence, starts: list[int] | None = None):
@@ -149,6 +180,7 @@ def extract_events(
                                                  or _latest_date_is_news(doc, times, sentences))
     title_type = _title_type(doc)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
+    seconds: list[tuple[int, Trigger]] = []  # a lede sentence's second happening: (its event, trigger)
     for s in sentences:
         s_places = _within(places, s, starts[id(places)])
         s_times = _within(times, s, starts[id(times)])
@@ -295,6 +327,11 @@ def extract_events(
                 place_label=_place_label(doc.text, best if seat is None else None, place, doc.language) if place else "",
             )
         )
+        if s.paragraph == lede:
+            second = _second_trigger(s_triggers, etype)
+            if second is not None:
+                seconds.append((len(events) - 1, second))
+    events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
     early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
     spans = [(s.start, s.end) for s in sentences if s.paragraph in early]

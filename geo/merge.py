@@ -91,7 +91,7 @@ def types_compatible(a: str, b: str) -> bool:
 _RELATED = [frozenset(g) for g in TAXONOMY.get("related") or ()]
 
 
-def _told_together(a: str, b: str) -> bool:
+def told_together(a: str, b: str) -> bool:
     """Types one text's mentions of one happening may carry: the same, or related in the
     taxonomy (a visit that inspects a deployment); a shared family alone is not enough."""
     return a == b or a in LOOSE or b in LOOSE or any(a in group and b in group for group in _RELATED)
@@ -358,7 +358,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if not types_compatible(a.event_type, b.event_type):
         return False
-    if set(a.documents) & set(b.documents) and not _told_together(a.event_type, b.event_type):
+    if set(a.documents) & set(b.documents) and not told_together(a.event_type, b.event_type):
         return False  # one text told a resignation and an appointment apart: they stay two
     if not set(a.actors) & set(b.actors):
         return False

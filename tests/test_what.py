@@ -393,3 +393,22 @@ def test_erfassen_needs_a_vehicle():
 
     text = "Die Daten wurden am Montag erfasst."
     assert find_triggers(text, segment(text), language="de") == []
+
+
+@pytest.mark.parametrize("language, text, types", [
+    # A lede sentence may tell two happenings; the second is kept when no other sentence tells it.
+    ("en", "Six people were shot dead on Friday in Denver, and police arrested a suspect.", ["shooting", "raid_arrest"]),
+    ("de", "In Köln wurden am Freitag sechs Menschen erschossen, die Polizei nahm einen Verdächtigen fest.",
+     ["shooting", "raid_arrest"]),
+    # A death is what a crash did, not a second happening.
+    ("en", "A train derailed in Denver on Friday, killing four passengers.", ["derailment"]),
+    # Told again on its own, the second happening is that sentence's event, not a copy of the lede's.
+    ("en", "Six people were shot dead on Friday in Denver, and police arrested a suspect.\n\n"
+           "Police arrested the suspect on Saturday in Boulder.", ["shooting", "raid_arrest"]),
+])
+def test_a_lede_sentence_tells_its_second_happening_once(resources, language, text, types):
+    events = _events(text, language, resources)
+    assert sorted(e.event_type for e in events) == sorted(types)
+    if "Boulder" in text:
+        arrest = next(e for e in events if e.event_type == "raid_arrest")
+        assert arrest.place.name == "Boulder" and "second happening" not in str(arrest.explanation)
