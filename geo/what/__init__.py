@@ -83,6 +83,7 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
+    negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # Each distinct word form as `_word` describes it, worked out once per process.
@@ -148,6 +149,7 @@ def lexicon(language: str) -> _Lexicon:
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
         lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
+        negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
@@ -451,6 +453,9 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             return "threat", t[2]
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex):
             return "hypothetical", t[2]
+    rest = [t for t in toks[i + 1:] if t[5] == clause and t[3] not in lex.particles]
+    if rest and rest[-1][3] in lex.negation_final:
+        return "negated", rest[-1][2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
         if toks[k][5] == clause and toks[k][3] in lex.planned_after and toks[k + 1][3] == "to":
             return "hypothetical", toks[k][2]  # "inaugurations are expected to take place"
