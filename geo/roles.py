@@ -141,6 +141,9 @@ def memo_role(memo: dict, doc_text: str, m: PlaceMention, etype: str | None = No
     return got[1]
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|and|or|y|o))\s*(?:(?:de[rmns]?|die|das|the)\s+)?$")
+
+
 def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = None,
              memo: dict | None = None) -> dict[int, str]:
     """Each mention's role; a qualifier hands its role to the place it qualifies, or takes it
@@ -150,7 +153,14 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
     else:
         roles = {id(m): memo_role(memo, doc_text, m, etype) for m in mentions}
     ordered = sorted(mentions, key=lambda m: m.start)
+    origins: set[int] = set()  # "from Mexico and Central America": a list of origins or targets
     for first, second in zip(ordered, ordered[1:]):
+        if roles[id(first)] == "mentioned" and _LIST_GAP.match(doc_text[first.end:second.start]) and (
+                id(first) in origins or _ORIGIN_OR_TARGET_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):
+            if not (etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):
+                roles[id(second)] = "mentioned"
+                origins.add(id(second))
+            continue
         if not first.weak and _qualifies(doc_text, first, second) and not _is_dateline(doc_text, first):
             if roles[id(second)] == "located":
                 roles[id(first)] = roles[id(second)]

@@ -104,7 +104,7 @@ def main() -> None:
                     or c["name"] in _CALENDAR:
                 continue
             alts = sorted({a.strip() for a in c.get("alternatenames") or [] if a.strip() != c["name"]
-                           and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a)
+                           and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a) and a not in _CALENDAR
                            and a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3]})
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                          c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6]),

@@ -415,3 +415,15 @@ def test_a_lede_sentence_tells_its_second_happening_once(resources, language, te
     if "Boulder" in text:
         arrest = next(e for e in events if e.event_type == "raid_arrest")
         assert arrest.place.name == "Boulder" and "second happening" not in str(arrest.explanation)
+
+
+@pytest.mark.parametrize("language, text", [
+    # A list after "from"/"aus" is a list of origins, every name of it.
+    ("en", "Sheriff's deputies detained 60 migrants from Mexico and Central America on Monday."),
+    ("de", "Flüchtlinge aus Syrien, dem Irak und Afghanistan wurden am Montag festgenommen."),
+    # A weekday is no town, whatever GeoNames lists among a town's other names ("Thursday Island").
+    ("en", "On the evening of Thursday, February 28, deputies detained five men."),
+])
+def test_names_that_are_not_where_it_happened_leave_the_event_unplaced(resources, language, text):
+    events = _events(text, language, resources)
+    assert events and all(e.place is None for e in events), [(e.event_type, e.place) for e in events]
