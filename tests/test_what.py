@@ -257,6 +257,8 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("de", "Die Beschäftigten streikten am Montag nicht.", "streikten", "negated"),  # a closing "nicht"
     ("de", "Die Polizei nahm den Mann nicht fest.", "nahm", "negated"),
     ("de", "Der Zug entgleiste nicht weit von Berlin.", "entgleiste", "asserted"),
+    ("de", "Das Geld dient dazu, die Versorgung sicherzustellen.", "sicherzustellen", "hypothetical"),  # zu-infinitive
+    ("de", "Die Polizei hat am Montag Drogen sichergestellt.", "sichergestellt", "asserted"),
     ("en", "On 3 May 2015 a landslide buried a village.", "landslide", "asserted"),  # the month, no modal
     ("en", "The village may be buried by a landslide.", "landslide", "hypothetical"),
     ("en", "Accidents are common in India, where lax rules contribute to accidents.", "accidents", "generic"),  # both

@@ -322,6 +322,14 @@ def test_missing_publication_date_is_inferred_from_the_latest_explicit_date():
     assert bases["Gestern"] == "inferred" and bases["vom 7. April 2025"] == "explicit"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Er trat Ende September 2021 zurück. Sein Nachfolger wird das Amt im Januar 2022 antreten.", "de"),
+    ("He stepped down in late September 2021. His successor will take office in January 2022.", "en"),
+])
+def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, language):
+    assert infer_reference_date(text, language=language) == D(2021, 9, 30)
+
+
 @pytest.mark.parametrize(
     "text",
     ["Gestern und heute ohne Jahreszahl.", "", "wie schon 2003", "100.000 Todesopfer"],

@@ -248,8 +248,11 @@ def _word(w: str, lex: _Lexicon) -> tuple:
 
 
 def _zu_infinitive(low: str, lemma: str, lex: _Lexicon) -> bool:
-    """A German zu-infinitive of a separable verb: "anzugreifen" (angreifen)."""
-    return any(low.startswith(p + "zu") and lemma == p + low[len(p) + 2:] for p in lex.particles)
+    """A German zu-infinitive of a separable verb: "anzugreifen" (angreifen), also with a
+    prefix that is no particle of its own ("sicherzustellen": sicherstellen)."""
+    if not lex.particles:
+        return False
+    return any(low[i:i + 2] == "zu" and lemma == low[:i] + low[i + 2:] for i in range(2, len(low) - 5))
 
 
 def _scan(text: str, lex: _Lexicon):

@@ -90,7 +90,13 @@ def _is_birth(text: str, m: re.Match, iv) -> bool:
 def infer_reference_date(text: str, *, language: str) -> dt.date | None:
     """The END of the latest explicit happening interval, so a text whose latest date is
     "April 2025" gives 2025-04-30 and one that only names "2023" gives 2023-12-31: never a
-    more precise day than the text itself states. None when nothing explicit is dated."""
-    ends = [m.interval.end for m in tag_dates(text, published=None, language=language)
-            if m.role == "happening" and m.interval.basis == "explicit"]
+    more precise day than the text itself states. A date in a clause about the future is no
+    bound of the page's day. None when nothing explicit is dated."""
+    ctx = Context(None, "relative", language, text)
+    ends = []
+    for m in tag_dates(text, published=None, language=language):
+        if m.role == "happening" and m.interval.basis == "explicit":
+            ctx.pos = m.start
+            if not ctx.future():  # "wird sein Amt im Januar 2022 antreten" lies after the page
+                ends.append(m.interval.end)
     return max(ends, default=None)
