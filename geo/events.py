@@ -361,12 +361,15 @@ def extract_events(
     return [finish(e) for e in merged]
 
 
+_QUOTE_MARKS = re.compile("[\"„“”«»]")
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
 
 
 def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention]) -> bool:
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
     police or a union, or (English) a name right before the speech verb ("McEnany said")."""
+    if _QUOTE_MARKS.subn("", doc.text[s.start:trig.start])[1] % 2 and s.text.lstrip()[:1] not in "\"„“«»":
+        return False  # 'That is intolerable," Weber said.': the tail of a quotation, a witness's words
     if has_speaker(s.text, language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
     if actors and not (s.text.lstrip()[:1] in "\"„“«»" and all(a.kind == "person" for a in actors)):

@@ -246,6 +246,10 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     assert [e.event_type for e in said] == ["statement"]
     witness = _events('"We were terrified," Alex Jovanovich told reporters in Perth on Friday.', "en", resources)
     assert witness == []
+    # The tail of a quotation that opened in an earlier sentence is quoted words too.
+    tail = _events('The council met in Denver on Monday. "We will fight this. That is intolerable," '
+                   'Mayor Tom Weber said on Tuesday in Denver.', "en", resources)
+    assert [e.event_type for e in tail] == ["meeting"]
 
 
 @pytest.mark.parametrize("language,text,word,factuality", [
