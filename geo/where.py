@@ -100,10 +100,13 @@ def _datelines_cased(text: str) -> str:
     """The text with a capitalised dateline's place in title case ("Kathmandu, Nepal (AP) —"), so
     the gazetteer finds it; offsets stay as they are."""
     head = text[:_DATELINE_SPAN]
-    if not _CAPS_DATELINE.search(head):
-        return text
-    cased = _CAPS_DATELINE.sub(lambda m: m.group(1).title(), head)
-    return cased + text[_DATELINE_SPAN:]
+    if _CAPS_DATELINE.search(head):
+        text = _CAPS_DATELINE.sub(lambda m: m.group(1).title(), head) + text[_DATELINE_SPAN:]
+    # "in BOPPARD (Rhein-Hunsrück-Kreis)": a name in capitals after a locative word.
+    return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(1) + m.group(2).title(), text)
+
+
+_CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:in|im|bei|nahe|near|at|outside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
 
 
 _FOREIGN_NAMESAKE_POPULATION = 100_000

@@ -423,3 +423,13 @@ def test_a_country_after_a_compass_word_is_part_of_another_name(gazetteer, text,
 ])
 def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_namesake(gazetteer, text, language, found):
     assert ("Stillwater" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Bei der Wahl in BOPPARD (Rhein-Hunsrück-Kreis) siegte keiner.", "de", ["Boppard", "Rhein-Hunsrück-Kreis"]),
+    ("Bei der Wahl siegte BOPPARD (Rhein-Hunsrück-Kreis) klar.", "de", ["Rhein-Hunsrück-Kreis"]),
+    ("Floods hit homes in CEDAR RAPIDS on Thursday.", "en", ["Cedar Rapids"]),
+    ("Floods hit CEDAR RAPIDS on Thursday.", "en", []),
+])
+def test_a_name_in_capitals_after_a_locative_is_read_as_its_place(gazetteer, text, language, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)] == expected
