@@ -44,6 +44,8 @@ PLAIN_REPORTS = [
     ("de", "In Hamburg hat der Bürgermeister am Montag das Amt an seinen Nachfolger übergeben.", "appointment", "Hamburg", "2025-03-10"),
     ("de", "In Hamburg wurden am Montag zwei Männer positiv getestet.", "outbreak", "Hamburg", "2025-03-10"),
     ("en", "Two men tested positive in Lisbon on Friday.", "outbreak", "Lisbon", "2025-03-14"),
+    ("de", "In Hamburg hatten sich am Montag nach einem Aufruf 300 Menschen versammelt.", "protest", "Hamburg", "2025-03-10"),
+    ("en", "Hundreds gathered in Lisbon on Friday chanting slogans against the government.", "protest", "Lisbon", "2025-03-14"),
 ]
 
 

@@ -377,6 +377,17 @@ def test_a_dateline_in_capitals_names_its_place(gazetteer, text, language, expec
     assert (place and place.name) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Bei der Bürgermeisterwahl in BOPPARD siegte er. In HACHENBURG war es knapp.", "de", ["Boppard", "Hachenburg"]),
+    ("The council in SPRINGFIELD met on Monday.", "en", ["Springfield"]),
+    ("Die NATO und die POLIZEI meldeten nichts.", "de", []),  # capitals without a locative stay words
+])
+def test_a_name_in_capitals_after_a_locative_is_a_place(gazetteer, text, language, expected):
+    found = find_places(text, gazetteer=gazetteer, language=language)
+    assert [m.place.name for m in found] == expected
+    assert all(text[m.start:m.end].lower() == m.text.lower() for m in found)  # offsets into the text as written
+
+
 def test_the_state_after_a_dateline_city_keeps_its_own_role(gazetteer):
     from geo.roles import roles_of
 
