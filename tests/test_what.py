@@ -61,6 +61,7 @@ NOT_HAPPENED = [
     ("en", "During the visit, ten agreements are slated to be signed in Thimphu.", "agreement"),
     ("en", "The minister is scheduled to meet the king in Thimphu on Sunday.", "meeting"),
     ("en", "Police were unable to arrest him.", "raid_arrest"),
+    ("en", "The man who died was a close contact of the first case.", "closure"),  # "close" the adjective
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
     ("de", "Ein Angriff auf Kiew könnte schon am Montag erfolgen.", "strike"),
@@ -263,6 +264,8 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("de", "Die Beschäftigten streikten am Montag nicht.", "streikten", "negated"),  # a closing "nicht"
     ("de", "Die Polizei nahm den Mann nicht fest.", "nahm", "negated"),
     ("de", "Der Zug entgleiste nicht weit von Berlin.", "entgleiste", "asserted"),
+    ("en", "Police have not yet been able to arrest him.", "arrest", "negated"),  # across auxiliaries
+    ("en", "Police did not say why he was arrested.", "arrested", "asserted"),
     ("de", "Das Geld dient dazu, die Versorgung sicherzustellen.", "sicherzustellen", "hypothetical"),  # zu-infinitive
     ("de", "Die Polizei hat am Montag Drogen sichergestellt.", "sichergestellt", "asserted"),
     ("en", "On 3 May 2015 a landslide buried a village.", "landslide", "asserted"),  # the month, no modal

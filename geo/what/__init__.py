@@ -83,6 +83,7 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
+    negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
@@ -149,6 +150,7 @@ def lexicon(language: str) -> _Lexicon:
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
         lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
+        negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
         negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
@@ -448,8 +450,9 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             if i - k == 1 or (i - k == 2 and toks[k + 1][3] in _DETERMINERS):
                 return "negated", t[2]  # "ohne Vorwarnung", "without a fight"
             continue
-        if i - k <= 3 and (t[3] in lex.negation or t[4] in lex.negation):
-            return "negated", t[2]
+        if (t[3] in lex.negation or t[4] in lex.negation) and \
+                sum(1 for x in toks[k + 1:i] if x[3] not in lex.negation_skips) <= 2:
+            return "negated", t[2]  # "keine Festnahme", "have not yet been able to arrest"
         if i - k <= 2 and t[3] in lex.record:
             return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
         if t[3] in lex.threat or t[4] in lex.threat:
