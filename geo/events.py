@@ -114,9 +114,14 @@ def _in_quote(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _overlaps_any(t: Trigger, spans: list[tuple[int, int]]) -> bool:
-    """Whether a trigger overlaps one of the sorted, non-overlapping spans."""
-    i = bisect_right(spans, (t.start, float("inf"))) - 1
-    return any(a < t.end and t.start < b for a, b in spans[max(0, i):i + 2])
+    """Whether a trigger's first or last word overlaps one of the sorted, non-overlapping spans
+    (a phrase's words may stand around a place: "ließ am Montag in Hamburg verlauten")."""
+    words = t.text.split() or [""]
+    for start, end in ((t.start, t.start + len(words[0])), (t.end - len(words[-1]), t.end)):
+        i = bisect_right(spans, (start, float("inf"))) - 1
+        if any(a < end and start < b for a, b in spans[max(0, i):i + 2]):
+            return True
+    return False
 
 
 def _outside_actor_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:

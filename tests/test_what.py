@@ -46,6 +46,10 @@ PLAIN_REPORTS = [
     ("en", "Two men tested positive in Lisbon on Friday.", "outbreak", "Lisbon", "2025-03-14"),
     ("de", "In Hamburg hatten sich am Montag nach einem Aufruf 300 Menschen versammelt.", "protest", "Hamburg", "2025-03-10"),
     ("en", "Hundreds gathered in Lisbon on Friday chanting slogans against the government.", "protest", "Lisbon", "2025-03-14"),
+    ("de", "Die Polizei führte am Montag in Hamburg eine Verkehrskontrolle durch.", "raid_arrest", "Hamburg", "2025-03-10"),
+    ("de", "Die Gegner sammelten am Montag in Hamburg 424 Unterschriften.", "protest", "Hamburg", "2025-03-10"),
+    ("de", "Die Stadtverwaltung ließ am Montag in Hamburg verlauten, sie sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
+    ("de", "Die Stadtverwaltung schrieb am Montag in Hamburg auf Twitter, man sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
 ]
 
 
