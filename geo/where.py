@@ -51,7 +51,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     """Resolved, non-overlapping place mentions with offsets into `text`, in text order.
     `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
     choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
-    text = _caps_after_locatives(_datelines_cased(text))
+    text = _datelines_cased(text)
     spans = _longest_whole_words(text, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
@@ -106,19 +106,7 @@ def _datelines_cased(text: str) -> str:
     return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(1) + m.group(2).title(), text)
 
 
-_CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:in|im|bei|nahe|near|at|outside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
-
-
-# "Bei der Bürgermeisterwahl in BOPPARD", "In WIRGES": a name in capitals after a locative.
-_CAPS_AFTER_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t)\s+([A-ZÄÖÜ]{4,}(?:[- ][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
-
-
-def _caps_after_locatives(text: str) -> str:
-    """The text with a name in capitals after a locative in title case, as the gazetteer writes
-    it; offsets stay as they are (title case keeps every word's length)."""
-    if not _CAPS_AFTER_LOCATIVE.search(text):
-        return text
-    return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + m.group(1).title(), text)
+_CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t|[Oo]utside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
 
 
 _FOREIGN_NAMESAKE_POPULATION = 100_000
