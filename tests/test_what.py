@@ -269,6 +269,8 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("de", "Die Polizei nahm den Mann nicht fest.", "nahm", "negated"),
     ("de", "Der Zug entgleiste nicht weit von Berlin.", "entgleiste", "asserted"),
     ("en", "Police have not yet been able to arrest him.", "arrest", "negated"),  # across auxiliaries
+    ("en", "Embers can be shot out over 30 kilometres.", "shot", "hypothetical"),  # "can"
+    ("en", "The remnants of ex-Cyclone Gita hurtled through the country.", "ex-Cyclone", "asserted"),  # a prefix
     ("en", "Police did not say why he was arrested.", "arrested", "asserted"),
     ("de", "Das Geld dient dazu, die Versorgung sicherzustellen.", "sicherzustellen", "hypothetical"),  # zu-infinitive
     ("de", "Die Polizei hat am Montag Drogen sichergestellt.", "sichergestellt", "asserted"),

@@ -83,6 +83,7 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
+    hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
@@ -150,6 +151,7 @@ def lexicon(language: str) -> _Lexicon:
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
         lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
+        hyphen_prefixes=frozenset(str(w).lower() for w in data.get("hyphen_prefixes") or ()),
         negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
         negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
@@ -240,6 +242,10 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         low = w.lower()
         lemma = lex.lemmas.get(low) or _lemma(w, lex.language)
         entries, how = _word_entries(low, lemma, lex)
+        if not entries and "-" in low and low.split("-", 1)[0] in lex.hyphen_prefixes:
+            # "ex-Cyclone Gita", "Ex-Hurrikan": a prefix before a hyphen leaves the word's sense.
+            rest = w.split("-", 1)[1]
+            entries, how = _word_entries(rest.lower(), lex.lemmas.get(rest.lower()) or _lemma(rest, lex.language), lex)
         if not entries and lex.heads and "ss" in low:
             # Swiss German writes ss for ß ("Schliessung", "Strassensperre", "Massnahme").
             entries, how = _word_entries(low.replace("ss", "ß"), lemma.replace("ss", "ß"), lex)
