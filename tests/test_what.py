@@ -47,6 +47,7 @@ PLAIN_REPORTS = [
     ("de", "In Hamburg hatten sich am Montag nach einem Aufruf 300 Menschen versammelt.", "protest", "Hamburg", "2025-03-10"),
     ("en", "Hundreds gathered in Lisbon on Friday chanting slogans against the government.", "protest", "Lisbon", "2025-03-14"),
     ("de", "Die Polizei führte am Montag in Hamburg eine Verkehrskontrolle durch.", "raid_arrest", "Hamburg", "2025-03-10"),
+    ("de", "Der Großeinsatz der Luftwaffe in Hamburg ging am Montag weiter.", "deployment", "Hamburg", "2025-03-10"),
     ("en", "A case was filed on Friday with the police in Lisbon.", "investigation", "Lisbon", "2025-03-14"),
     ("en", "A man hit his neighbour with a beer bottle in Lisbon on Friday.", "crime", "Lisbon", "2025-03-14"),
     ("en", "The Socialists won the by-election in Lisbon on Friday.", "election", "Lisbon", "2025-03-14"),
@@ -70,6 +71,8 @@ NOT_HAPPENED = [
     ("en", "The minister is scheduled to meet the king in Thimphu on Sunday.", "meeting"),
     ("en", "Police were unable to arrest him.", "raid_arrest"),
     ("en", "The man who died was a close contact of the first case.", "closure"),  # "close" the adjective
+    ("en", "The RAF scrambled Typhoon jets over the North Sea on Monday.", "storm"),  # the fighter jet
+    ("de", "Tornado-Jets der Luftwaffe flogen am Montag über Rügen.", "storm"),
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
     ("de", "Ein Angriff auf Kiew könnte schon am Montag erfolgen.", "strike"),
