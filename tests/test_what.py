@@ -451,3 +451,13 @@ def test_a_lede_sentence_tells_its_second_happening_once(resources, language, te
 def test_names_that_are_not_where_it_happened_leave_the_event_unplaced(resources, language, text):
     events = _events(text, language, resources)
     assert events and all(e.place is None for e in events), [(e.event_type, e.place) for e in events]
+
+
+def test_a_happening_on_the_ground_in_the_ledes_state_is_at_the_ledes_town(resources):
+    # The text names two towns in Colorado, so "the only town" does not decide; the lede's does.
+    text = ("A fire destroyed a warehouse in Boulder, Colorado, on Monday. Crews in Denver stood by.\n\n"
+            "Firefighters said a second fire broke out in Colorado on Tuesday.\n\n"
+            "The governor said on Tuesday that Colorado would pass a new law.")
+    events = _events(text, "en", resources)
+    assert [(e.event_type, e.place.name) for e in events] == [
+        ("fire", "Boulder"), ("fire", "Boulder"), ("statement", "Colorado")]
