@@ -87,7 +87,15 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
+    out = [m for m in out if not _STREET_AFTER.match(text, m.end)]
     return _without_foreign_towns(_without_namesakes_elsewhere(text, out), country)
+
+
+# "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee": a street named after a
+# place is no mention of that place.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Hwy\.?|Pike|Turnpike|Terrace|Crescent|"
+    r"Straße|Strasse|Str\.|Allee|Chaussee|Landstraße|Landstrasse|Gasse|Damm|Ring|Weg|Tor)\b")
 
 
 # A dateline in capitals at the start of a line: "KATHMANDU, Nepal (AP) —", "LONDON (Reuters) -",

@@ -444,3 +444,14 @@ def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_names
 ])
 def test_a_name_in_capitals_after_a_locative_is_read_as_its_place(gazetteer, text, language, expected):
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("A man was shot on Washington Street in Boulder on Monday.", "en", ["Boulder"]),
+    ("A fire broke out on Paris Road in Leeds.", "en", ["Leeds"]),
+    ("Auf der Berliner Straße in Kassel brannte ein Auto.", "de", ["Kassel"]),
+    ("In der Hamburger Allee in Frankfurt brannte ein Auto.", "de", ["Frankfurt am Main"]),
+    ("In Berlin und in Wien brannte ein Auto.", "de", ["Berlin", "Vienna"]),
+])
+def test_a_street_named_after_a_place_is_no_mention_of_it(gazetteer, text, language, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)] == expected
