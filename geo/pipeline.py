@@ -157,6 +157,8 @@ def process_path(path: str | Path, *, resources: Resources, curated: dict[str, d
 
 
 def _without_geometry(e: Event) -> Event:
+    if (e.place is None or e.place.geometry is None) and all(p.geometry is None for p in e.places_mentioned):
+        return e  # nothing to drop: no copy
     return replace(
         e,
         place=replace(e.place, geometry=None) if e.place else None,

@@ -490,6 +490,9 @@ class _Chunks:
         p = dict(feature["properties"])
         for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
             value = p.get(key)
+            if value is None or (type(value) is list and not value):
+                p[key] = "null" if value is None else "[]"  # what _sorted_json gives, without the call
+                continue
             p[key] = _outline_texts(value)[1] if key == "place_geometry" and type(value) is dict else _sorted_json(value)
         self._rows.append(p)
         geometry = feature["geometry"]
