@@ -47,6 +47,46 @@ def test_merging_on_decisive_copies_gives_the_merge_of_the_whole_events(outcomes
     assert merge_events(events) == _whole_merge(events)
 
 
+def test_the_merge_by_stated_place_finds_what_a_scan_of_the_whole_key_finds(outcomes):
+    """Few actors and places all over a corpus, some places inherited, some events placeless: the
+    merge compares an event only with merged events at its place or at none, and gets the same
+    clusters as the scan of every merged event under a key (placeless events gain places)."""
+    import random
+
+    from geo.records import replace
+
+    events = [e for o in outcomes for e in o.events]
+    places = list({e.place.id: e.place for e in events if e.place})[:6]
+    places = [next(e.place for e in events if e.place and e.place.id == pid) for pid in places]
+    intervals = [e.interval for e in events if e.interval][:30] + [None]
+    types = ["strike", "armed_clash", "flood", "visit", "deployment", "statement", "crash"]
+    joined = 0
+    for seed in range(25):
+        rng = random.Random(seed)
+        mixed = [replace(rng.choice(events), id=f"ev_{rng.randrange(10**8):08d}", event_type=rng.choice(types),
+                         actors=tuple(rng.sample("ABC", rng.randint(1, 2))), place=rng.choice(places + [None, None]),
+                         place_inherited=rng.random() < 0.3, interval=rng.choice(intervals),
+                         documents=(f"d{rng.randrange(6)}",), section=rng.choice(["body", "body", "appeal"]))
+                 for _ in range(rng.randint(20, 200))]
+        merged = merge_events(mixed)
+        assert merged == _whole_merge(mixed)
+        joined += len(mixed) - len(merged)
+    assert joined > 300  # the sets had plenty to merge
+
+
+def test_packed_events_spill_as_the_events_do(outcomes):
+    """What local workers send (each event's pickle and its merge copy) fills the spill as the
+    events themselves do."""
+    plain, packed = EventSpill(), EventSpill()
+    for o in outcomes:
+        plain.extend(o.events)
+        packed.extend(merge.PackedEvents(o.events))
+    n = len(plain.decisive)
+    assert [packed[i] for i in range(n)] == [plain[i] for i in range(n)] and packed.decisive == plain.decisive
+    plain.close()
+    packed.close()
+
+
 def test_spilled_events_come_back_whole(outcomes, tmp_path):
     events = [e for o in outcomes for e in o.events]
     spill = EventSpill()
