@@ -447,6 +447,10 @@ def test_a_lede_sentence_tells_its_second_happening_once(resources, language, te
     ("de", "Flüchtlinge aus Syrien, dem Irak und Afghanistan wurden am Montag festgenommen."),
     # A weekday is no town, whatever GeoNames lists among a town's other names ("Thursday Island").
     ("en", "On the evening of Thursday, February 28, deputies detained five men."),
+    # A newspaper's town and a person's origin are not where it happened.
+    ("en", "The Boston Globe reported that a man was arrested on Monday."),
+    ("en", "Police arrested a Texas native on Monday."),
+    ("de", "Laut Hamburger Abendblatt wurde am Montag ein Mann festgenommen."),
 ])
 def test_names_that_are_not_where_it_happened_leave_the_event_unplaced(resources, language, text):
     events = _events(text, language, resources)
