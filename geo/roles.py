@@ -109,7 +109,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
 
 # "Romania Foreign Ministry", "Dallas County Medical Examiner": the name qualifies an institution.
 _INSTITUTION_AFTER = re.compile(
-    r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|Embassy|"
+    r"\s(?:Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|[Ee]mbassy|[Cc]onsulate|Botschaft|Konsulat|"
     r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post|"
     # a newspaper ("The Boston Globe reported", "laut Hamburger Abendblatt") and a person's origin ("a Texas native")
     r"Globe|Herald|Tribune|Gazette|Chronicle|Journal|Examiner|Courier|Observer|Telegraph|Inquirer|Sentinel|Star|Sun|"

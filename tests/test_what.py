@@ -451,6 +451,7 @@ def test_a_lede_sentence_tells_its_second_happening_once(resources, language, te
     ("en", "The Boston Globe reported that a man was arrested on Monday."),
     ("en", "Police arrested a Texas native on Monday."),
     ("de", "Laut Hamburger Abendblatt wurde am Montag ein Mann festgenommen."),
+    ("en", "The quake damaged the US embassy on Monday."),  # the embassy's country is not where it stands
 ])
 def test_names_that_are_not_where_it_happened_leave_the_event_unplaced(resources, language, text):
     events = _events(text, language, resources)
