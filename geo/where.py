@@ -91,10 +91,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     return _without_foreign_towns(_without_namesakes_elsewhere(text, out), country)
 
 
-# "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee": a street named after a
-# place is no mention of that place.
+# "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee", "on the Mumbai-Pune
+# Expressway": a street named after a place is no mention of that place.
 _STREET_AFTER = re.compile(
-    r"\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Hwy\.?|Pike|Turnpike|Terrace|Crescent|"
+    r"(?:-[A-ZÄÖÜ]\w+)?\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Hwy\.?|Pike|Turnpike|Terrace|Crescent|"
+    r"Expressway|Freeway|Motorway|Parkway|"
     r"Straße|Strasse|Str\.|Allee|Chaussee|Landstraße|Landstrasse|Gasse|Damm|Ring|Weg|Tor)\b")
 
 

@@ -451,6 +451,7 @@ def test_a_name_in_capitals_after_a_locative_is_read_as_its_place(gazetteer, tex
     ("A fire broke out on Paris Road in Leeds.", "en", ["Leeds"]),
     ("Auf der Berliner Straße in Kassel brannte ein Auto.", "de", ["Kassel"]),
     ("In der Hamburger Allee in Frankfurt brannte ein Auto.", "de", ["Frankfurt am Main"]),
+    ("The bus overturned near Pune on the Mumbai-Pune Expressway.", "en", ["Pune"]),
     ("In Berlin und in Wien brannte ein Auto.", "de", ["Berlin", "Vienna"]),
 ])
 def test_a_street_named_after_a_place_is_no_mention_of_it(gazetteer, text, language, expected):
