@@ -52,6 +52,8 @@ PLAIN_REPORTS = [
     ("en", "A man hit his neighbour with a beer bottle in Lisbon on Friday.", "crime", "Lisbon", "2025-03-14"),
     ("en", "The Socialists won the by-election in Lisbon on Friday.", "election", "Lisbon", "2025-03-14"),
     ("en", "Two schools in Lisbon went on lockdown on Friday.", "closure", "Lisbon", "2025-03-14"),
+    ("en", "A man assaulted a police officer in Lisbon on Friday.", "crime", "Lisbon", "2025-03-14"),  # no military assault
+    ("en", "Protesters threw missiles at police in Lisbon on Friday.", "protest", "Lisbon", "2025-03-14"),
     ("de", "Die Gegner sammelten am Montag in Hamburg 424 Unterschriften.", "protest", "Hamburg", "2025-03-10"),
     ("de", "Die Stadtverwaltung ließ am Montag in Hamburg verlauten, sie sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
     ("de", "Die Stadtverwaltung schrieb am Montag in Hamburg auf Twitter, man sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
