@@ -165,7 +165,7 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
     merged: list[Event] = []
     members: list[list[int]] = []
     index: dict[tuple, _Bucket] = {}
-    keys_of: list[list[tuple]] = []  # per slot, the keys whose buckets hold it
+    keys_of: dict[int, list[tuple]] = {}  # slot -> the keys whose buckets hold it
     for n in sorted(range(len(events)), key=lambda i: events[i].id):
         e = decisive(events[n])
         slot = None
@@ -183,7 +183,6 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
         if slot is None:
             merged.append(e)
             members.append([n])
-            keys_of.append([])
             slot = len(merged) - 1
         else:
             before = _stated_place(merged[slot])
@@ -191,7 +190,7 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
             members[slot].append(n)
             after = _stated_place(merged[slot])
             if after != before:
-                for key in keys_of[slot]:
+                for key in keys_of.get(slot, ()):
                     index[key].move(slot, before, after)
         place = _stated_place(merged[slot])
         for key in _merge_keys(merged[slot]):
@@ -199,7 +198,7 @@ def merge_clusters(events: Sequence[Event]) -> list[tuple[Event, list[int]]]:
             if bucket is None:
                 bucket = index[key] = _Bucket()
             if bucket.add(slot, place):
-                keys_of[slot].append(key)
+                keys_of.setdefault(slot, []).append(key)
     return list(zip(merged, members))
 
 
