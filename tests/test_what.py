@@ -53,6 +53,7 @@ PLAIN_REPORTS = [
     ("en", "The Socialists won the by-election in Lisbon on Friday.", "election", "Lisbon", "2025-03-14"),
     ("en", "Two schools in Lisbon went on lockdown on Friday.", "closure", "Lisbon", "2025-03-14"),
     ("en", "A man assaulted a police officer in Lisbon on Friday.", "crime", "Lisbon", "2025-03-14"),  # no military assault
+    ("de", "In Hamburg gab es am Montag heftige Regenfälle.", "storm", "Hamburg", "2025-03-10"),  # no outbreak "Fälle"
     ("en", "Protesters threw missiles at police in Lisbon on Friday.", "protest", "Lisbon", "2025-03-14"),
     ("de", "Die Gegner sammelten am Montag in Hamburg 424 Unterschriften.", "protest", "Hamburg", "2025-03-10"),
     ("de", "Die Stadtverwaltung ließ am Montag in Hamburg verlauten, sie sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
@@ -277,6 +278,7 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("de", "Die Beschäftigten streikten am Montag nicht.", "streikten", "negated"),  # a closing "nicht"
     ("de", "Die Polizei nahm den Mann nicht fest.", "nahm", "negated"),
     ("de", "Der Zug entgleiste nicht weit von Berlin.", "entgleiste", "asserted"),
+    ("de", "Er sagte, die Partei könne die Wahl gewinnen.", "gewinnen", "hypothetical"),  # reported "könne"
     ("en", "Police have not yet been able to arrest him.", "arrest", "negated"),  # across auxiliaries
     ("en", "Embers can be shot out over 30 kilometres.", "shot", "hypothetical"),  # "can"
     ("en", "The remnants of ex-Cyclone Gita hurtled through the country.", "ex-Cyclone", "asserted"),  # a prefix
