@@ -242,6 +242,9 @@ NO_HAPPENING = [
     ("de", "Unterstützen Sie unseren journalistischen Kampf gegen Rechtspopulismus in Berlin."),  # a struggle, no fight
     ("de", "Die Argumente träfen am Montag auch auf das Werk in Kiel zu, teilte der Betriebsrat mit."),  # zutreffen, no meeting
     ("de", "Die Beamten hatten am Montag in Bremen Unterstützung von der Bundespolizei und dem Zoll."),  # customs, no tariff
+    ("de", "Der Notarzthubschrauber landete am Montag in Bremen."),  # no "Raub" in "Hubschrauber"
+    ("de", "Die Kosmetikvereinigung hat am Montag in Bremen ihren Sitz."),  # no "Einigung" in "Vereinigung"
+    ("de", "Bei Einbruch der Dunkelheit kam am Montag in Bremen der Wintereinbruch."),  # nightfall and winter, no burglary
 ]
 
 

@@ -82,6 +82,7 @@ class _Lexicon:
     record: frozenset = frozenset()
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
+    non_trigger_heads: tuple = ()  # words ending like a trigger that are none ("Hubschrauber")
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
     hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
@@ -142,6 +143,7 @@ def lexicon(language: str) -> _Lexicon:
         language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=compiled,
         phrases_by_word=by_word,
         non_heads=frozenset(str(w).lower() for w in data.get("non_heads") or ()),
+        non_trigger_heads=tuple(str(w).lower() for w in data.get("non_trigger_heads") or ()),
         not_triggers=frozenset(str(w).lower() for w in data.get("not_triggers") or ()),
         particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
@@ -183,6 +185,8 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     for key in _german_participle_infinitives(low):
         if key in lex.exact:
             return lex.exact[key], "participle"
+    if any(low.endswith(h) for h in lex.non_trigger_heads):
+        return [], ""
     forms = {lemma, low}
     if lemma == low:  # a word the lemmatiser does not know: try its stem ("Landkreisen" is known, no "Reisen" in it)
         forms |= {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
