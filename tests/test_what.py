@@ -76,6 +76,7 @@ NOT_HAPPENED = [
     ("en", "The man who died was a close contact of the first case.", "closure"),  # "close" the adjective
     ("en", "The RAF scrambled Typhoon jets over the North Sea on Monday.", "storm"),  # the fighter jet
     ("en", "Tom Weber, a senator of the state, was in Spokane on Monday.", "statement"),  # the noun "state"
+    ("en", "A man died of a heart attack in Spokane on Monday.", "strike"),  # no attack
     ("de", "Tornado-Jets der Luftwaffe flogen am Montag über Rügen.", "storm"),
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
