@@ -560,3 +560,15 @@ def test_a_german_day_and_month_without_year_is_the_closest_such_day():
 def test_a_birth_year_dates_nothing_and_anchors_no_other_date(text, language, day):
     found = tag_dates(text, published=D(2020, 3, 3), language=language)
     assert [m.role for m in found] == ["birth", "happening"] and found[1].interval.start == day
+
+
+@pytest.mark.parametrize("text, language, published, start", [
+    ("Es geschah am vergangenen Wochenende.", "de", D(2025, 3, 17), D(2025, 3, 15)),  # a Monday: the weekend just past
+    ("Es geschah am vergangenen Wochenende.", "de", D(2025, 3, 16), D(2025, 3, 8)),   # a Sunday: the one before
+    ("Am kommenden Wochenende wird gestreikt.", "de", D(2025, 3, 17), D(2025, 3, 22)),
+    ("It happened last weekend.", "en", D(2025, 3, 17), D(2025, 3, 15)),
+    ("It happens this weekend.", "en", D(2025, 3, 19), D(2025, 3, 22)),
+])
+def test_a_weekend_is_its_saturday_and_sunday(text, language, published, start):
+    (m,) = tag_dates(text, published=published, language=language)
+    assert (m.interval.start, m.interval.end) == (start, start + dt.timedelta(days=1))

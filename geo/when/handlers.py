@@ -192,7 +192,7 @@ def _h_dayword(m, ctx):
 
 def _h_rel(m, ctx):
     unit = W.periods[norm(m["rl_u"])]
-    if ctx.ref is None or (unit == "week" and _needs_day(ctx)):
+    if ctx.ref is None or (unit in ("week", "weekend") and _needs_day(ctx)):
         return None
     return iv_.period(unit, _direction(m), ctx.ref, ctx.basis)
 

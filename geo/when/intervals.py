@@ -53,6 +53,8 @@ def period(unit, direction, ref, basis):
     off = direction if isinstance(direction, int) else 0
     if unit == "week":
         iv = week(ref + dt.timedelta(weeks=off), basis)
+    elif unit == "weekend":
+        iv = weekend(ref, off, basis)
     elif unit == "month":
         iv = month(*shift_month(ref, off), basis)
     elif unit == "quarter":
@@ -65,6 +67,18 @@ def period(unit, direction, ref, basis):
     if direction == "later":
         return DateInterval(ref, iv.end, iv.precision, iv.basis)
     return iv
+
+
+def weekend(ref, off: int, basis):
+    """Saturday and Sunday: "last weekend" the one before the reference, "this weekend" the one
+    it falls in or the coming one, "next weekend" the one after."""
+    sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # the latest Saturday on or before ref
+    in_weekend = ref.weekday() >= 5
+    if (off == 0 and not in_weekend) or off > 0:
+        sat += dt.timedelta(days=7)
+    elif off < 0 and in_weekend:
+        sat -= dt.timedelta(days=7)
+    return DateInterval(sat, sat + dt.timedelta(days=1), "day", basis)
 
 
 def narrow(iv, part: str):
