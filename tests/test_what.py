@@ -55,6 +55,8 @@ PLAIN_REPORTS = [
     ("en", "A man assaulted a police officer in Lisbon on Friday.", "crime", "Lisbon", "2025-03-14"),  # no military assault
     ("de", "In Hamburg gab es am Montag heftige Regenfälle.", "storm", "Hamburg", "2025-03-10"),  # no outbreak "Fälle"
     ("en", "Protesters threw missiles at police in Lisbon on Friday.", "protest", "Lisbon", "2025-03-14"),
+    ("en", "A car struck a pedestrian in Lisbon on Friday.", "crash", "Lisbon", "2025-03-14"),  # no attack
+    ("en", "An earthquake struck Lisbon on Friday.", "earthquake", "Lisbon", "2025-03-14"),
     ("de", "Die Gegner sammelten am Montag in Hamburg 424 Unterschriften.", "protest", "Hamburg", "2025-03-10"),
     ("de", "Die Stadtverwaltung ließ am Montag in Hamburg verlauten, sie sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
     ("de", "Die Stadtverwaltung schrieb am Montag in Hamburg auf Twitter, man sei enttäuscht.", "statement", "Hamburg", "2025-03-10"),
