@@ -440,6 +440,8 @@ def test_erfassen_needs_a_vehicle():
      ["shooting", "raid_arrest"]),
     # A death is what a crash did, not a second happening.
     ("en", "A train derailed in Denver on Friday, killing four passengers.", ["derailment"]),
+    # In the first happening's own clause a verb tells what it did: the storm "traf" (hit), no meeting.
+    ("de", "Der Sturm traf am Montag Hamburg mit voller Wucht.", ["storm"]),
     # Told again on its own, the second happening is that sentence's event, not a copy of the lede's.
     ("en", "Six people were shot dead on Friday in Denver, and police arrested a suspect.\n\n"
            "Police arrested the suspect on Saturday in Boulder.", ["shooting", "raid_arrest"]),
