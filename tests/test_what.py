@@ -81,7 +81,7 @@ NOT_HAPPENED = [
     ("en", "A man died of a heart attack in Spokane on Monday.", "strike"),  # no attack
     ("en", "Early reports said 70 passengers were injured in Spokane on Monday.", "document_release"),  # an attribution
     ("en", "According to a KREM report, the plant in Spokane closed on Monday.", "document_release"),
-    ("de", "Medienberichten zufolge brannte am Montag in Bremen eine Halle.", "document_release"),
+    ("de", "Medienberichten zufolge ist die Lage in Bremen am Montag ruhig.", "document_release"),
     ("de", "Tornado-Jets der Luftwaffe flogen am Montag über Rügen.", "storm"),
     ("de", "Trump drohte mit Angriffen auf Caracas.", "strike"),
     ("de", "Die Gewerkschaft plant einen Streik im Hafen von Hamburg.", "labour_strike"),
