@@ -38,9 +38,9 @@ _ADJ_STEM = re.compile(r"(isch|lich|ig|igt|rot|Rot|warz|elb|till|roß|eu|ahe|itt
 # City names that are everyday words in German, English or Spanish: never matched as cities.
 CITY_STOPLIST = frozenset("""
 Of Van Can Will Mut Wie Bar Sun Hof Die Der Das Und Man May Mark Most Best Deal Hope Nice Split
-Reading Bath Orange Victoria Florence Jackson Lincoln Hamilton Independence Enterprise Liberty
+Reading Bath Orange Victoria Florence Enterprise Liberty
 Commerce Union Delta Opportunity Surprise Mission Industry Paradise Spring Eagle Temple Sandy Palm
-Sale March Stone Street Wells Rugby Police Batman Aurora Mercedes Concordia Santa Norman Troy Marion
+Sale March Stone Street Wells Rugby Police Batman Mercedes Concordia Santa
 Davis Murray Florida Bell Lynn Kent Chester Gardena Pearl Ocean Beach Marina
 Sur Mar Once Real Buena Bello Central General Nacional Progreso Libertad Victoria Esperanza Paz
 Region Keller Boden Freistaat Man Landsberg Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
@@ -50,7 +50,9 @@ Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See
 # Everyday words that are also real, large cities: matched only after a locative preposition.
 CONTEXT_ONLY = frozenset({"Mobile", "Essen", "Halle", "Siegen", "Bergen", "Baden", "Gießen", "Giessen",
                           "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence", "Lage",
-                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa"})
+                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa",
+                          # cities named like a word or a surname, big enough for news: "in Aurora", "in Lincoln"
+                          "Aurora", "Jackson", "Lincoln", "Hamilton", "Independence", "Troy", "Norman", "Marion"})
 
 
 @dataclass(frozen=True)

@@ -466,3 +466,12 @@ def test_a_small_town_in_a_list_of_names_is_not_qualified_by_the_next_name(gazet
     """ "Chrysler, Dodge, Jeep and Fiat": the name after the comma continues a list; it does not say
     where Dodge (Nebraska, 597 inhabitants) lies as "Takaka, New Zealand" does."""
     assert ("Takaka" in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]) == found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man was killed in a crash in Aurora on Monday.", ["Aurora"]),  # a city of 380,000 after a locative
+    ("Police in Lincoln arrested a man on Monday.", ["Lincoln"]),
+    ("The aurora was visible. Lewis Hamilton won. President Lincoln spoke.", []),  # a word, a surname: no city
+])
+def test_a_city_named_like_a_word_or_surname_needs_a_locative(gazetteer, text, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
