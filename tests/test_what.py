@@ -79,6 +79,7 @@ NOT_HAPPENED = [
     ("en", "The RAF scrambled Typhoon jets over the North Sea on Monday.", "storm"),  # the fighter jet
     ("en", "Tom Weber, a senator of the state, was in Spokane on Monday.", "statement"),  # the noun "state"
     ("en", "A man died of a heart attack in Spokane on Monday.", "strike"),  # no attack
+    ("en", "Footage showed the burnt-out shells of vehicles in Spokane on Monday.", "strike"),  # no artillery
     ("en", "Early reports said 70 passengers were injured in Spokane on Monday.", "document_release"),  # an attribution
     ("en", "According to a KREM report, the plant in Spokane closed on Monday.", "document_release"),
     ("de", "Medienberichten zufolge ist die Lage in Bremen am Montag ruhig.", "document_release"),
