@@ -91,8 +91,11 @@ def test_date_calendar_speaks_the_interface_language_not_the_browsers(browser, s
         page.wait_for_function("() => window.__geoWords && window.__geoWords.installed")  # its script loaded
         page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] button').first.click()
         calendar = page.get_by_role("dialog").first
-        expect(calendar).to_contain_text(re.compile("|".join(_MONTHS[lang])))
+        # Whole words: "Januar" is also the start of "January", so the wait would end before the
+        # page's script has translated the calendar (seen under load in CI).
+        expect(calendar).to_contain_text(re.compile(r"\b(" + "|".join(_MONTHS[lang]) + r")\b"))
         other = "de" if lang == "en" else "en"
+        expect(calendar).not_to_contain_text(re.compile(r"\b(" + "|".join(_MONTHS[other]) + r")\b"))
         text = calendar.inner_text()
         assert not re.search(r"\b(" + "|".join(_MONTHS[other]) + r")\b", text), text
         if lang == "de":  # the calendar's own words too, and the field's dates day first
