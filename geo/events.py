@@ -378,14 +378,15 @@ _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".
 def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention]) -> bool:
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
     police or a union, or (English) a name right before the speech verb ("McEnany said")."""
-    if _QUOTE_MARKS.subn("", doc.text[s.start:trig.start])[1] % 2 and s.text.lstrip()[:1] not in "\"„“«»":
+    opens_quoted = s.text.lstrip()[:1] in "\"„“«»"
+    if _QUOTE_MARKS.subn("", doc.text[s.start:trig.start])[1] % 2 and not opens_quoted:
         return False  # 'That is intolerable," Weber said.': the tail of a quotation, a witness's words
     if has_speaker(s.text, language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
-    if actors and not (s.text.lstrip()[:1] in "\"„“«»" and all(a.kind == "person" for a in actors)):
+    if actors and not (opens_quoted and all(a.kind == "person" for a in actors)):
         return True
     quoted = sum(m.end() - m.start() for m in _QUOTE.finditer(s.text))
-    if quoted > 0.4 * len(s.text) or s.text.lstrip()[:1] in "\"„“«»":
+    if quoted > 0.4 * len(s.text) or opens_quoted:
         return False  # a witness's words in quotation marks are not the news of the statement
     words = doc.text[max(s.start, trig.start - 30):trig.start].split()
     return doc.language != "de" and bool(words) and words[-1][:1].isupper() and words[-1] not in _PRONOUNS \

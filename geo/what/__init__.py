@@ -173,6 +173,11 @@ def _lemma(word: str, language: str) -> str:
         return word.lower()
 
 
+def _fixed_lemma(word: str, lex: _Lexicon) -> str:
+    """The word's lemma, as the lexicon's `lemmas` fix it where the lemmatiser errs ("won")."""
+    return lex.lemmas.get(word.lower()) or _lemma(word, lex.language)
+
+
 def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     """Entries a single word form triggers, and how ("", "compound head", "compound")."""
     if low in lex.not_triggers or lemma in lex.not_triggers:
@@ -244,12 +249,12 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         if len(lex.words) >= _WORDS_MAX:
             lex.words.clear()
         low = w.lower()
-        lemma = lex.lemmas.get(low) or _lemma(w, lex.language)
+        lemma = _fixed_lemma(w, lex)
         entries, how = _word_entries(low, lemma, lex)
         if not entries and "-" in low and low.split("-", 1)[0] in lex.hyphen_prefixes:
             # "ex-Cyclone Gita", "Ex-Hurrikan": a prefix before a hyphen leaves the word's sense.
             rest = w.split("-", 1)[1]
-            entries, how = _word_entries(rest.lower(), lex.lemmas.get(rest.lower()) or _lemma(rest, lex.language), lex)
+            entries, how = _word_entries(rest.lower(), _fixed_lemma(rest, lex), lex)
         if not entries and lex.heads and "ss" in low:
             # Swiss German writes ss for ß ("Schliessung", "Strassensperre", "Massnahme").
             entries, how = _word_entries(low.replace("ss", "ß"), lemma.replace("ss", "ß"), lex)
