@@ -67,18 +67,15 @@ def _best_trigger(found: list[Trigger]) -> Trigger | None:
 _CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime", "conflict"), frozenset({"killing"}))
 
 
-def _second_trigger(text: str, found: list[Trigger], first: Trigger) -> Trigger | None:
+def _second_trigger(found: list[Trigger], first: Trigger) -> Trigger | None:
     """A lede sentence's asserted trigger of a second, unrelated happening in another clause
     ("Six people were shot …, and police arrested a suspect"), or None. In the first one's own
     clause it tells what the first did ("Der Sturm traf Hamburg" is no meeting)."""
     consequences = _CONSEQUENCES.get(type_family(first.event_type), frozenset())
     other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
              and not told_together(t.event_type, first.event_type) and t.event_type not in _REPORTING_TYPES
-             and _CLAUSE_BREAK.search(text[min(t.end, first.end):max(t.start, first.start)])]
+             and t.clause != first.clause]
     return min(other, key=lambda t: (t.priority, t.start)) if other else None
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:–—]|\b(?:and|but|while|who|which|after|und|aber|während|nachdem|der|die|das|wo)\b")
 
 
 def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[int, Trigger]]) -> list[Event]:
@@ -338,7 +335,7 @@ def extract_events(
             )
         )
         if s.paragraph == lede:
-            second = _second_trigger(doc.text, s_triggers, trig)
+            second = _second_trigger(s_triggers, trig)
             if second is not None:
                 seconds.append((len(events) - 1, second))
     events = _second_happenings(doc, events, seconds)

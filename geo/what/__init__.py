@@ -43,6 +43,7 @@ class Trigger:
     priority: int  # lower wins when a sentence holds several triggers
     factuality: str = "asserted"  # asserted, hypothetical, negated, threat, question
     cue: str = ""  # the word that made it not asserted
+    clause: int = 0  # the clause of its sentence it stands in (punctuation and `clause_breaks` divide them)
 
 
 @dataclass(frozen=True)
@@ -380,7 +381,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         start, end = s.start + toks[a][0], s.start + toks[b][1]
         factuality, cue = _factuality(toks, a, s.text, lex)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
-        out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue))
+        out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
+                           toks[a][5]))
     return out
 
 
