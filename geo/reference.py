@@ -133,9 +133,9 @@ def dateline_date(text: str, *, language: str) -> dt.date | None:
 
 def weekday_date(text: str, *, today: dt.date | None = None, title: str | None = None) -> dt.date | None:
     """The latest date in the latest year (up to today) in which each yearless "weekday, date"
-    of the text falls on its weekday; None unless two dates agree, one is a heading line, or
-    the one year it fits is a year the title or text names ("Kommunalwahl 2020" … "am Sonntag
-    (29. März)")."""
+    of the text falls on its weekday; None unless two dates agree, one is a heading line, the
+    one year it fits is a year the title or text names ("Kommunalwahl 2020" … "am Sonntag
+    (29. März)"), or the text names no year at all (then nothing else could date it)."""
     today = today or dt.date.today()
     found = []  # (month, day, weekday, is heading line)
     for m in _WEEKDAY_DATE.finditer(text):
@@ -149,8 +149,8 @@ def weekday_date(text: str, *, today: dt.date | None = None, title: str | None =
     if not found:
         return None
     years = range(today.year, today.year - _YEARS_BACK, -1)
-    if len(found) < 2 and not found[0][3]:
-        named = {int(y) for y in _NAMED_YEAR.findall(f"{title or ''}\n{text}")}
+    named = {int(y) for y in _NAMED_YEAR.findall(f"{title or ''}\n{text}")}
+    if len(found) < 2 and not found[0][3] and named:
         years = [y for y in years if y in named]
     for year in years:
         days = []

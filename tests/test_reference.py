@@ -40,9 +40,10 @@ def test_a_live_blog_with_weekday_headings_speaks_from_its_latest_day():
 
 
 def test_one_weekday_date_in_the_body_fixes_the_year_the_title_names():
-    # Sunday 29 March: 2020, also 2026 (and 2015); the title's year chooses, and without it one date is too little.
+    # Sunday 29 March: 2020, also 2026 (and 2015); the title's year chooses.
     text = "In der Stichwahl am Sonntag (29. März) bestimmen die Wähler mehrere Bürgermeister."
     doc = Document(id="a", path="a", text=text, language="de", title="Kommunalwahl 2020: Stichwahl im Live-Ticker")
     ref = reference_date(doc)
     assert (ref.date, ref.basis) == (D(2020, 3, 29), "weekday")
-    assert reference_date(Document(id="a", path="a", text=text, language="de")).basis != "weekday"
+    # Another year named (2014: 29 March was a Saturday) and one date is too little.
+    assert reference_date(Document(id="a", path="a", text=text + " Die Wahl 2014 war knapp.", language="de")).basis != "weekday"

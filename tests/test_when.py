@@ -521,8 +521,16 @@ def test_weekday_dates_that_disagree_or_stand_alone_in_prose_give_no_reference()
     from geo.reference import weekday_date
 
     assert weekday_date("Am Mittwoch (11.8.) und am Mittwoch (12.8.) wurde gestreikt.", today=D(2026, 12, 5)) is None
-    assert weekday_date("Die Lokführer der Deutschen Bahn streiken ab Mittwoch (11.8.) 48 Stunden lang und fordern mehr Geld.",
+    # One weekday date in prose, where the text names years it does not fit (11 August 2019 was a Sunday).
+    assert weekday_date("Seit 2019 streiken die Lokführer, ab Mittwoch (11.8.) wieder 48 Stunden lang.",
                         today=D(2026, 12, 5)) is None
+
+
+def test_one_weekday_date_in_a_text_that_names_no_year_gives_the_latest_year_it_fits():
+    from geo.reference import weekday_date
+
+    # Monday 8 January: 2024 and 2018 (and 2029, after "today"); nothing else could date the text.
+    assert weekday_date("Landwirte wollten am Montag, 8. Januar, ihren Protest zeigen.", today=D(2026, 12, 5)) == D(2024, 1, 8)
     assert weekday_date("Donnerstag, 12. August 2021\nText", today=D(2026, 12, 5)) is None  # has its year: a dateline
 
 
