@@ -432,6 +432,24 @@ def test_bare_month_takes_the_year_of_the_paragraphs_dates(text, language, menti
     assert starts(text, language=language, published=D(2025, 4, 10) if "7. April" in text else PUBLISHED)[mention] == start
 
 
+@pytest.mark.parametrize("text, language, mention, start", [
+    ("At a meeting in July, the board voted. The village had no police since March 2023.", "en", "in July", D(2025, 7, 1)),
+    ("At a meeting in July, the board voted. The village had no police in March 2023.", "en", "in July", D(2023, 7, 1)),
+    ("Im Juli stimmte der Rat ab. Das Dorf hat seit März 2023 keine Polizei.", "de", "Im Juli", D(2025, 7, 1)),
+])
+def test_a_since_date_gives_no_year_to_a_bare_month_beside_it(text, language, mention, start):
+    # "seit/since X" starts a state lasting to the page's day: it says nothing of July's year.
+    assert starts(text, language=language, published=PUBLISHED)[mention] == start
+
+
+def test_jetzt_is_the_reference_day_but_not_before_an_age():
+    text = "Im Prozess um einen Mord im Sommer 2024 hat das Gericht den Angeklagten jetzt verurteilt."
+    assert starts(text, published=PUBLISHED)["jetzt"] == PUBLISHED
+    assert list(starts("Der heute 59-Jährige war im Februar 2025 verurteilt worden.", published=PUBLISHED)) == ["im Februar 2025"]
+    assert starts("in meiner jetzt siebenjährigen Amtszeit", published=PUBLISHED) == {}
+    assert starts("Er ist heute 59 Jahre alt.", published=PUBLISHED)["heute"] == PUBLISHED  # no age word right after
+
+
 @pytest.mark.parametrize(
     "text, language, start, precision",
     [

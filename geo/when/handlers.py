@@ -5,7 +5,7 @@ import datetime as dt
 
 from geo.records import DateInterval
 from geo.when import intervals as iv_
-from geo.when.pattern import QUANTITY_AFTER, QUANTITY_BEFORE, WORDS as W
+from geo.when.pattern import AGE_AFTER, QUANTITY_AFTER, QUANTITY_BEFORE, WORDS as W
 from geo.when.resolve import Context, closest_day, cyclic
 from geo.when.words import norm
 
@@ -185,6 +185,8 @@ def _h_dayword(m, ctx):
         return iv_.year(ctx.ref.year, ctx.basis)
     written = ctx.text[m.start("dayword"):m.end("dayword")]
     if _needs_day(ctx) or (written[:1].isupper() and word in W.capitalised_not_dates):  # "Am Morgen"
+        return None
+    if AGE_AFTER.match(ctx.text, m.end()):  # "der heute 59-Jährige" is now aged 59
         return None
     d = ctx.ref + dt.timedelta(days=W.day_offsets[word])
     return DateInterval(d, d, "day", ctx.basis)

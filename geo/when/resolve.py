@@ -38,6 +38,7 @@ def _tense_words(language: str) -> tuple[re.Pattern, re.Pattern]:
     return cues(WORDS.future), cues(WORDS.past)
 
 
+_SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 
 
@@ -56,8 +57,11 @@ class Context:
     _explicit: list | None = field(default=None, repr=False)
 
     def explicit_mentions(self) -> list:
+        """The text's explicit dates within one year, but not "seit/since X": a lasting state's
+        start says nothing of when the text's other happenings were ("At a meeting in July, …
+        without police since March 2011" is July of the page's year)."""
         if self._explicit is None:
-            self._explicit = [m for m in self.explicit() if m.role == "happening"
+            self._explicit = [m for m in self.explicit() if m.role == "happening" and not _SINCE.match(m.text)
                               and m.interval.basis == "explicit" and m.interval.start.year == m.interval.end.year]
         return self._explicit
 

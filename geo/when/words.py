@@ -36,6 +36,7 @@ class Words:
     of: list
     day_offsets: dict  # word -> days from the reference
     capitalised_not_dates: frozenset
+    ages: list  # a day word right before an age ("der heute 59-Jährige") dates nothing
     this_year: list
     units: dict  # word -> unit (hour, minute, day, week, month, year)
     singular_units: frozenset  # the first word listed per unit: "Tag zuvor" is one day
@@ -120,7 +121,7 @@ def merge(tables: list[dict]) -> Words:
         seasons_need_year=frozenset(listed("seasons_need_year")), numbers=numbered("numbers"),
         vague=listed("vague"), ordinals=numbered("ordinals"), quarter_words=listed("quarter_words"),
         quarter_of=listed("quarter_of"), of=listed("of"), day_offsets=valued("day_offsets"),
-        capitalised_not_dates=frozenset(listed("capitalised_not_dates")), this_year=listed("this_year"),
+        capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), this_year=listed("this_year"),
         units=inverted("units"),
         singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
         ago_after=listed("ago_after"), period_articles=listed("period_articles"),
