@@ -235,6 +235,17 @@ def test_a_dateline_is_the_last_resort_for_where_it_happened():
     assert ev.event_type in ("landslide", "killing") and ev.place == town and ev.place_inherited
 
 
+def test_a_happening_in_the_country_around_the_datelines_town_took_place_there():
+    town = Place("geo:test/kathmandu", "Kathmandu", "city", 27.7, 85.3, "NP", population=1_000_000)
+    nepal = Place("geo:test/nepal", "Nepal", "country", 28.0, 84.0, "NP")
+    body = "Landslides killed nine people in Nepal on Saturday, officials said."
+    for head, expected in (("KATHMANDU, Nepal (AP) — ", town), ("", nepal)):
+        text = head + body
+        places = [_mention(text, "Nepal", nepal, nth=1 if head else 0)] + ([_mention(text, "KATHMANDU", town)] if head else [])
+        (ev,) = _events(text, places=sorted(places, key=lambda m: m.start), lang="en")
+        assert ev.event_type in ("landslide", "killing") and ev.place == expected
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
