@@ -144,6 +144,20 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "A soldier was killed in an encounter between security forces and militants.", "armed_clash"),
     ("en", "The war between the army and the paramilitary RSF has killed thousands.", "armed_clash"),
     ("de", "Die Delegation traf am Montag in Kiew ein.", "visit"),   # eintreffen, not treffen
+    ("de", "Die Beamten haben die Ermittlungen zur Brandursache aufgenommen.", "investigation"),  # a cause is no fire
+    ("de", "Eine Arztpraxis in Herborn steht unter Quarantäne.", "outbreak"),
+    ("en", "Fifteen health workers are under quarantine.", "outbreak"),
+    ("de", "Momentan sind rund 150 Asylbewerber dort untergebracht.", "migration"),
+    ("de", "In der Nacht stürzten zahlreiche Bäume um.", "storm"),
+    ("en", "Funnel clouds were also sighted in Indiana.", "storm"),
+    ("en", "Heavy rainfall hit the coast overnight.", "storm"),
+    ("en", "In January, the firm was bought by a German rival.", "economy"),
+    ("en", "The police held dialogues with village officials.", "meeting"),
+    ("de", "In den Ansprachen verwiesen beide auf die guten Beziehungen.", "statement"),
+    ("de", "Der Präsident hielt eine Rede vor dem Parlament.", "statement"),
+    ("de", "Vor der Diskothek kam es zu einer Schlägerei.", "crime"),
+    ("en", "Police nabbed the suspect in a motel.", "raid_arrest"),
+    ("en", "A cyclist was hurt in a hit-and-run.", "crash"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
@@ -184,6 +198,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Two US jets intercepted two Russian bombers.", "overflight", True),
     ("en", "The majority of those intercepted were Iranian.", "election", False),
     ("en", "The Conservatives won a majority in parliament.", "election", True),
+    ("de", "Das Gerüst stürzte um.", "storm", False),
+    ("de", "Zwei Bäume stürzten um.", "storm", True),
+    ("en", "He bought a car last year.", "economy", False),
+    ("en", "The company was bought by a rival.", "economy", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
