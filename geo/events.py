@@ -526,7 +526,7 @@ def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: lis
 
 _NOVEL_BEFORE = re.compile(
     r"\b(?:weitere[nmrs]?|erneut|neue[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
-    r"another|second|third|new|further|more)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
+    r"another|second|third|new|further|more|also|auch)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
     re.I,
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|three|several)\s+(?:\w+\s+){0,2}$", re.I)

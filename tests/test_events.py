@@ -293,6 +293,7 @@ def test_a_page_without_its_day_dates_its_undated_happenings_by_its_ledes_day():
     ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
     ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day
     ("On 3 May 2015 another landslide buried a village in the hills.", False),  # "another"
+    ("On 3 May 2015 the rain also caused a landslide in the hills.", False),  # "also": one more
 ])
 def test_a_happening_retold_with_an_indefinite_article_is_one_event_on_the_same_day_and_place(second, merged):
     text = f"On 3 May 2015 a landslide buried a village in the hills.\n\n{second}"
