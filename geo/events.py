@@ -8,6 +8,7 @@ its document's. Repeated mentions are merged by `geo.merge`, within and across d
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -181,6 +182,7 @@ def extract_events(
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
     doc_time = _document_time(doc)
+    story_time = _story_day(sentences, times, doc_time)
     # A year claimed only from a late month or year in the text keeps its sentence's event but
     # dates nothing (see _latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
@@ -268,7 +270,7 @@ def extract_events(
             # background happening names its own time. Measured on the corpus: date_right
             # 0.65 -> 0.88 against the lede alone (bench/score.py). A page known only by its
             # month or by the latest date it states dates its happenings that coarsely.
-            t = doc_time
+            t = story_time if story_time is not None and etype not in _REPORTING_TYPES else doc_time
             date_inherited = t is not None
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
@@ -511,6 +513,25 @@ def _document_time(doc: Document) -> TimeMention | None:
     if basis == "latest date":
         return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
     return None
+
+
+def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:
+    """The day of the story's main happening when the first two paragraphs date it to a day of
+    the week before the publication day ("Police arrested several people during a protest on
+    Sunday" in Tuesday's paper): the story's undated happenings took place then, not on the
+    day it appeared."""
+    if doc_time is None or doc_time.interval.precision != "day":
+        return None
+    paragraphs = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
+    spans = [(s.start, s.end) for s in sentences if s.paragraph in paragraphs and s.section == "body"]
+    if not spans:
+        return None
+    day = doc_time.interval.start
+    first = next((m for m in times if spans[0][0] <= m.start < spans[-1][1] and m.role == "happening"
+                  and m.interval.precision == "day"), None)
+    if first is None or not day - dt.timedelta(days=7) <= first.interval.start < day:
+        return None
+    return _publication_day(first.interval.start)
 
 
 def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: list[Sentence]) -> bool:

@@ -289,6 +289,21 @@ def test_a_page_without_its_day_dates_its_undated_happenings_by_its_ledes_day():
         ("landslide", dt.date(2015, 5, 3), "day"), ("evacuation", dt.date(2015, 5, 3), "day")]
 
 
+@pytest.mark.parametrize("lede_day, undated_day", [
+    (dt.date(2020, 6, 21), dt.date(2020, 6, 21)),  # Sunday's landslide in Tuesday's paper: the rescue too
+    (dt.date(2020, 5, 3), dt.date(2020, 6, 23)),   # weeks before: background, the rest is the day's news
+])
+def test_undated_happenings_take_the_day_the_lede_dates_its_story_to(lede_day, undated_day):
+    text = ("On Sunday a landslide buried a village in the hills.\n\n"
+            "Rescuers evacuated the village in the hills.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2020, 6, 23),
+                   reference=dt.date(2020, 6, 23), reference_basis="published")
+    times = [_time(text, "On Sunday", lede_day, lede_day, "day")]
+    places = [_mention(text, "hills", ISLAND), _mention(text, "hills", ISLAND, nth=1)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert [(e.event_type, e.interval.start) for e in events] == [("landslide", lede_day), ("evacuation", undated_day)]
+
+
 @pytest.mark.parametrize("second, merged", [
     ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
     ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day
