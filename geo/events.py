@@ -276,8 +276,11 @@ def extract_events(
             continue  # a bare "sagte" without who and when or where is not a happening
         if etype == "statement" and told_by_reporter(s.text, language=doc.language):
             continue  # "police said the driver died" attributes a happening; it is no news of its own
-        if etype == "other" and not (own_t or (s_actors and best)):
-            continue  # "Einen ähnlichen Vorfall gab es im April 2023" is one; "ein Vorfall" is not
+        if etype == "other" and not (own_t or best):
+            # "Einen ähnlichen Vorfall gab es im April 2023" is one, and so is an injury or a death
+            # where it happened ("Beim Einsatz in Leverkusen sei ein Mann verletzt worden"); a bare
+            # "ein Vorfall" is not.
+            continue
         if etype in _REPORTING_TYPES and not (t or best or s_actors):
             continue
         if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)) and s.section != "body":

@@ -280,6 +280,16 @@ def test_words_that_only_look_like_triggers_give_no_happening(language, text, re
     assert [e.event_type for e in events if e.event_type not in ("statement", "document_release")] == []
 
 
+@pytest.mark.parametrize("language,text,place", [
+    ("de", "Beim Einsatz in Leverkusen sei ein Mann leicht verletzt worden.", "Leverkusen"),
+    ("en", "A man was injured in Leeds.", "Leeds"),
+    ("de", "Beim Einsatz sei ein Mann leicht verletzt worden.", None),  # no place, no date: no happening
+])
+def test_an_injury_or_death_where_it_happened_is_a_happening(language, text, place, resources):
+    events = _events(text, language, resources)
+    assert [(e.event_type, e.place.name if e.place else None) for e in events] == ([("other", place)] if place else [])
+
+
 def test_a_court_rules_where_it_sits(resources):
     text = "Der Bundesgerichtshof hob das Urteil am Dienstag auf."
     events = _events(text, "de", resources)
