@@ -259,12 +259,14 @@ def extract_events(
             if best:
                 place, inherited = best.place, False
         t, date_inherited = own_t, False
-        if t is None and s.paragraph in para_date:
+        if _planned_later(own_t, doc_time):
+            t, date_inherited = doc_time, True  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
+        elif t is None and s.paragraph in para_date:
             t, date_inherited = para_date[s.paragraph], True
         elif t is None and heading_date is not None:
             t, date_inherited = heading_date, True
         if own_t is not None and s.paragraph not in para_date:
-            para_date[s.paragraph] = own_t
+            para_date[s.paragraph] = t
         if t is None and doc.reference is not None:
             # News reports what happened on the day it appears (or the night before); a
             # background happening names its own time. Measured on the corpus: date_right
@@ -516,6 +518,18 @@ def _document_time(doc: Document) -> TimeMention | None:
     if basis == "latest date":
         return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
     return None
+
+
+_PLAN_DAYS = 7  # a happening a week or more after the page's day is told as a plan
+
+
+def _planned_later(own: TimeMention | None, doc_time: TimeMention | None) -> bool:
+    """Whether a sentence's own date lies more than a week after the known publication day:
+    what is news then is the decision or announcement of it ("will close its plant, with 74
+    layoffs beginning Nov. 3" in a paper of 12 September), made by the day the text appeared.
+    An imminent happening ("will visit Singapore from Monday") keeps its own day."""
+    return (own is not None and doc_time is not None and doc_time.interval.precision == "day"
+            and own.interval.start > doc_time.interval.end + dt.timedelta(days=_PLAN_DAYS))
 
 
 def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:

@@ -304,6 +304,19 @@ def test_undated_happenings_take_the_day_the_lede_dates_its_story_to(lede_day, u
     assert [(e.event_type, e.interval.start) for e in events] == [("landslide", lede_day), ("evacuation", undated_day)]
 
 
+@pytest.mark.parametrize("planned, dated", [
+    (dt.date(2025, 11, 3), dt.date(2025, 9, 12)),   # weeks ahead: the decision is the news, by the paper's day
+    (dt.date(2025, 9, 15), dt.date(2025, 9, 15)),   # imminent: the happening's own day
+])
+def test_a_happening_planned_weeks_ahead_is_dated_by_its_decision(planned, dated):
+    text = "The company will close its plant in the hills, with 74 layoffs beginning on that day."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2025, 9, 12),
+                   reference=dt.date(2025, 9, 12), reference_basis="published")
+    times = [_time(text, "beginning on that day", planned, planned, "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
+    assert events and {e.interval.start for e in events} == {dated}
+
+
 @pytest.mark.parametrize("second, merged", [
     ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
     ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day
