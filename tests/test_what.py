@@ -158,6 +158,7 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("de", "Vor der Diskothek kam es zu einer Schlägerei.", "crime"),
     ("en", "Police nabbed the suspect in a motel.", "raid_arrest"),
     ("en", "A cyclist was hurt in a hit-and-run.", "crash"),
+    ("en", "The minister admitted mistakes had been made.", "statement"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
@@ -198,6 +199,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Two US jets intercepted two Russian bombers.", "overflight", True),
     ("en", "The majority of those intercepted were Iranian.", "election", False),
     ("en", "The Conservatives won a majority in parliament.", "election", True),
+    ("en", "The village is close to the border.", "closure", False),
+    ("en", "According to the union, the company will close the plant.", "closure", True),  # "to" alone unmakes nothing
     ("de", "Das Gerüst stürzte um.", "storm", False),
     ("de", "Zwei Bäume stürzten um.", "storm", True),
     ("en", "He bought a car last year.", "economy", False),

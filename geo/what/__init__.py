@@ -53,6 +53,9 @@ class _Entry:
     word: str
     with_: frozenset = frozenset()
     without: frozenset = frozenset()
+    # Two words in a row that unmake the trigger ("close to", "close contact"), where either
+    # word alone may stand in a sentence that tells the happening ("according to … will close").
+    without_pairs: frozenset = frozenset()
 
 
 @dataclass
@@ -110,8 +113,9 @@ def lexicon(language: str) -> _Lexicon:
         for item in spec.get("words") or []:
             if isinstance(item, dict):
                 word = str(item["word"])
+                without = [str(w).lower() for w in item.get("without", ())]
                 entry = _Entry(etype, prio, word, frozenset(w.lower() for w in item.get("with", ())),
-                               frozenset(w.lower() for w in item.get("without", ())))
+                               frozenset(w for w in without if " " not in w), frozenset(w for w in without if " " in w))
             else:
                 word = str(item)
                 entry = _Entry(etype, prio, word)
@@ -375,7 +379,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                 entries = [e for e in entries if e.word[:1].isupper() == upper]
             elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
                 continue  # "in March", "May 6": a month
-        entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)), None)
+        entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
+                      and not (e.without_pairs and e.without_pairs & _pairs(toks))), None)
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
@@ -384,6 +389,11 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
     return out
+
+
+def _pairs(toks) -> set[str]:
+    """Each two words in a row of a sentence, lower case ("close to")."""
+    return {f"{x[3]} {y[3]}" for x, y in zip(toks, toks[1:])}
 
 
 _COORDINATORS = frozenset("und oder aber sondern denn doch sowie".split())
