@@ -347,6 +347,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
+        if _given_name_before(text, start, prev):
+            return "person"  # "Eduardo Mendoza", "Denzel Washington": a surname, here and elsewhere in the text
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " \
             and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
@@ -410,6 +412,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
             return False
         cue = "person_name"
     if c.place.type != "city":
+        if cue == "person":
+            return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name
         if c.kind == "bare" and cue not in ("locative", "qualified"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"

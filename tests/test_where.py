@@ -145,6 +145,20 @@ def test_english_names_inside_longer_proper_names_are_not_small_towns(gazetteer,
     assert surname not in [t for t, _, _ in _found(text, gazetteer, "en")]
 
 
+@pytest.mark.parametrize("text, surname", [
+    ("The novelist Eduardo Mendoza spoke in Buenos Aires on Monday.", "Mendoza"),   # not the Argentine province
+    ("Actor Denzel Washington visited the hospital.", "Washington"),               # not the state
+    ("Foreign Minister Israel Katz met the envoy.", "Israel"),                     # a given name after a title
+    ("The party picked Thomas Shaw, a former mayor. The victory is the seventh for Shaw.", "Shaw"),  # throughout
+])
+def test_a_name_after_a_given_name_is_a_persons_not_a_state_country_or_town(gazetteer, text, surname):
+    assert surname not in [t for t, _, _ in _found(text, gazetteer, "en")]
+
+
+def test_a_state_or_country_without_a_given_name_before_it_is_still_a_place(gazetteer):
+    assert ("Israel", "Israel", "country") in _found("Officials in Washington and Israel said.", gazetteer, "en")
+
+
 def test_a_big_city_inside_an_agency_name_is_still_the_city(gazetteer):
     assert ("Denver", "Denver", "city") in _found("Denver Public Safety officials said", gazetteer, "en")
 
