@@ -24,7 +24,9 @@ _PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s
 _LOCATED_BEFORE = re.compile(
     r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
     r"off the coast of|vor der Küste|outside|over|über|über der|über dem|across|throughout|inside|within|quer durch|en|cerca de)"
-    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?)$",
+    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?"
+    # "at Saiton village of Bishnupur district": a settlement the text names in the place
+    r"|\b(?:village|hamlet|locality|settlement)\s+(?:of|in)\s+)$",
     re.I,
 )
 
@@ -57,7 +59,8 @@ _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\
 
 
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$",
+    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?"
+    r"(?:(?<=the )(?:hills|mountains|forests?|jungles?|direction|side)\s+of\s+)?$",
     re.I,
 )
 
@@ -113,7 +116,9 @@ _INSTITUTION_AFTER = re.compile(
     r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post|"
     # a newspaper ("The Boston Globe reported", "laut Hamburger Abendblatt") and a person's origin ("a Texas native")
     r"Globe|Herald|Tribune|Gazette|Chronicle|Journal|Examiner|Courier|Observer|Telegraph|Inquirer|Sentinel|Star|Sun|"
-    r"Zeitung|Abendblatt|Morgenpost|Rundschau|Anzeiger|Nachrichten|Tagblatt|Kurier|Allgemeine|native)\b")
+    r"Zeitung|Abendblatt|Morgenpost|Rundschau|Anzeiger|Nachrichten|Tagblatt|Kurier|Allgemeine|native|"
+    # a people ("the Meitei and Kuki communities"), not the place of that name
+    r"communit(?:y|ies)|tribes?|clans?)\b")
 
 
 # "near the Tennessee state line", "the Mexico border": the neighbour names a line, not the place.

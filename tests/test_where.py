@@ -248,6 +248,19 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     assert not gazetteer.candidates("Ordnung")  # an everyday German noun stays out
 
 
+@pytest.mark.parametrize("text, surface, role", [
+    ("Militants launched an attack from the hills of Churachandpur on Saturday.", "Churachandpur", "mentioned"),
+    ("Militants launched an attack in the hills of Churachandpur on Saturday.", "Churachandpur", "named"),
+    ("The incident took place at Saiton village of Bishnupur district.", "Bishnupur district", "located"),
+    ("Clashes between the Meitei and Kuki communities of Imphal killed two.", "Kuki", "mentioned"),
+])
+def test_an_origin_a_peoples_name_and_a_place_around_a_village_have_their_roles(gazetteer, text, surface, role):
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert place_role(text, m) == role
+
+
 def _best(text, gazetteer, language="en"):
     from geo.roles import best_place
 
