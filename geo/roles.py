@@ -17,6 +17,8 @@ from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
 
+# "in nearby Coldwater", "to neighbouring Baglung": an adjective between the preposition and the name.
+_NEAR = r"nearby|neighbou?ring|adjoining|rural|downtown|central"
 # "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
 _PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
 
@@ -24,7 +26,7 @@ _PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s
 _LOCATED_BEFORE = re.compile(
     r"(?:\b(?:in|im|in der|in den|auf|auf der|auf die|auf den|auf das|bei|beim|nahe|vor|an der|am|near|at|on|off|"
     r"off the coast of|vor der Küste|outside|over|über|über der|über dem|across|throughout|inside|within|quer durch|en|cerca de)"
-    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:\w+e[nmr]?\s+)?(?:{_PLACE_NOUN})?"
+    rf"(?:\s+(?:de[rmns]?|die|das|the|la|el|los|las))?\s+(?:(?:\w+e[nmr]?|{_NEAR})\s+)?(?:{_PLACE_NOUN})?"
     # "at Saiton village of Bishnupur district": a settlement the text names in the place
     r"|\b(?:village|hamlet|locality|settlement)\s+(?:of|in)\s+)$",
     re.I,
@@ -59,7 +61,7 @@ _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\
 
 
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?"
+    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:(?:\w+e[nmr]?|" + _NEAR + r")\s+)?"
     r"(?:(?<=the )(?:hills|mountains|forests?|jungles?|direction|side)\s+of\s+)?$",
     re.I,
 )
@@ -71,7 +73,7 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Z
 
 # Where troops are sent or a visitor travels is where the deployment or visit happens.
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:\w+e[nmr]?\s+)?$", re.I
+    r"\b(?:nach|to|toward|towards|hacia|in Richtung)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:(?:\w+e[nmr]?|" + _NEAR + r")\s+)?$", re.I
 )
 
 

@@ -253,8 +253,10 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     ("Militants launched an attack in the hills of Churachandpur on Saturday.", "Churachandpur", "named"),
     ("The incident took place at Saiton village of Bishnupur district.", "Bishnupur district", "located"),
     ("Clashes between the Meitei and Kuki communities of Imphal killed two.", "Kuki", "mentioned"),
+    ("Schools in nearby Coldwater went on lockdown.", "Coldwater", "located"),  # a small town: found after "in nearby"
+    ("Workers may have to relocate to nearby London.", "London", "mentioned"),
 ])
-def test_an_origin_a_peoples_name_and_a_place_around_a_village_have_their_roles(gazetteer, text, surface, role):
+def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_roles(gazetteer, text, surface, role):
     from geo.roles import place_role
 
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
