@@ -474,10 +474,12 @@ def _at_dateline(e: Event, dateline: Place | None) -> Event:
 
 def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
     """A government's statement, law, vote or appointment placed in its country took place in
-    its capital ("Britain announced …", "Kenya's parliament voted …")."""
+    its capital ("Britain announced …", "Kenya's parliament voted …"). A report that only inherits the
+    country from the article ("a filing with the state's labour department") is no government's act."""
     out = []
     for e in events:
-        capital = capitals.get(e.place.country_code) if e.place and e.place.type == "country" and e.event_type in _AT_CAPITAL else None
+        capital = capitals.get(e.place.country_code) if e.place and e.place.type == "country" and e.event_type in _AT_CAPITAL \
+            and not e.place_inherited else None
         if capital is not None:
             e = replace(e, place=capital, place_label="", explanation=e.explanation + (
                 ("place", f"{capital.name}: the capital of {e.place.name}, where its government sits"),))

@@ -246,6 +246,18 @@ def test_a_happening_in_the_country_around_the_datelines_town_took_place_there()
         assert ev.event_type in ("landslide", "killing") and ev.place == expected
 
 
+def test_a_country_releases_in_its_capital_but_a_report_that_only_inherits_the_country_stays_there():
+    capital = Place("geo:test/landia-city", "Landia City", "city", 7.1, -66.1, "LA", population=500_000)
+    for second, expected in (("Landia released a report on the damage on Tuesday.", capital),
+                             ("A report on the damage was released on Tuesday.", LANDIA)):
+        text = "Floods hit Landia on Monday.\n\n" + second
+        doc = Document(id="t.txt", path="t.txt", text=text, language="en")
+        places = [_mention(text, "Landia", LANDIA, nth=i) for i in range(text.count("Landia"))]
+        times = [_time(text, "on Tuesday", dt.date(2024, 6, 4), dt.date(2024, 6, 4), "day")]
+        events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[], capitals={"LA": capital})
+        assert [e.place for e in events if e.event_type == "document_release"] == [expected]
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
