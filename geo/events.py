@@ -410,9 +410,11 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     """An event placed in a country or state takes the one town the article names inside it
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
     news names the town once and the state thereafter. Two or more towns there: no choice.
-    Only for happenings on the ground: an investigation or a law "in Colorado" is state-wide."""
-    if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or not _on_the_ground(e.event_type)
-            or e.place_unlisted):
+    Only for happenings on the ground, where an investigation or a law "in Colorado" is state-wide,
+    and for the lede's happening in a state or county ("A town council in East Sussex has cancelled
+    its meetings" in a text whose only town there is Bexhill)."""
+    if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or e.place_unlisted
+            or not (_on_the_ground(e.event_type) or (e.headline and e.place.type != "country"))):
         return e
     inside = [p for p in towns if lies_in(p, e.place)]
     # A district the text names with a town in it ("Balaghat" in "Balaghat district") is that town's.

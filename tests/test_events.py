@@ -175,6 +175,16 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     assert fire2.place == state  # two towns in the state: the text does not say which
 
 
+def test_the_ledes_happening_in_a_county_takes_the_only_town_the_article_names_there():
+    county = Place("geo:test/county", "East County", "admin2", 50.9, 0.3, "GB", admin1="ENG", radius_km=30)
+    town = Place("geo:test/town", "Smalltown", "city", 50.85, 0.47, "GB", admin1="ENG", population=40000)
+    for lede, expected in (("A town council in East County has cancelled its meetings.", town),
+                           ("It rained.\n\nA town council in East County has cancelled its meetings.", county)):
+        text = lede + "\n\nThe Home Office plans to house asylum seekers at a site in Smalltown."
+        places = [_mention(text, "East County", county), _mention(text, "Smalltown", town)]
+        assert [(e.event_type, e.place) for e in _events(text, places=places, lang="en")] == [("meeting", expected)]
+
+
 def test_the_headline_place_locates_a_lede_that_names_none():
     nrw = Place("geo:test/nrw", "Nordrhein-Westfalen", "admin1", 51.4, 7.7, "DE", admin1="07")
     text = "Die Lokführer streiken ab Mittwoch."
