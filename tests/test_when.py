@@ -442,6 +442,19 @@ def test_a_since_date_gives_no_year_to_a_bare_month_beside_it(text, language, me
     assert starts(text, language=language, published=PUBLISHED)[mention] == start
 
 
+@pytest.mark.parametrize("text, language, mention, start", [
+    ("Im Februar wurde die Klinik geschlossen. Im Sommer 2024 hatte die Gesellschaft ein Verfahren beantragt.",
+     "de", "Im Februar", D(2025, 2, 1)),
+    ("Im Februar wurde die Klinik geschlossen. Im Sommer 2024 hatte die Gesellschaft 122 Betten.",
+     "de", "Im Februar", D(2024, 2, 1)),  # "hatte" a full verb: the paragraph's year
+    ("In February the clinic closed. In summer 2024 the company had filed for protection.", "en", "In February", D(2025, 2, 1)),
+    ("In February the clinic closed. In summer 2024 the company filed for protection.", "en", "In February", D(2024, 2, 1)),
+])
+def test_a_pluperfect_date_gives_no_year_to_a_bare_month_beside_it(text, language, mention, start):
+    # The pluperfect tells of a time before the paragraph's: its year is background.
+    assert starts(text, language=language, published=D(2025, 6, 1))[mention] == start
+
+
 def test_jetzt_is_the_reference_day_but_not_before_an_age():
     text = "Im Prozess um einen Mord im Sommer 2024 hat das Gericht den Angeklagten jetzt verurteilt."
     assert starts(text, published=PUBLISHED)["jetzt"] == PUBLISHED

@@ -38,6 +38,17 @@ def _tense_words(language: str) -> tuple[re.Pattern, re.Pattern]:
     return cues(WORDS.future), cues(WORDS.past)
 
 
+@lru_cache(maxsize=None)
+def _pluperfect(language: str) -> re.Pattern:
+    """The pluperfect auxiliary, then a participle: in a verb-final language the clause's last
+    word (lower case, so no noun), else within the next three words."""
+    aux = WORDS.pluperfect.get(language) or ["(?!)"]
+    ends = alt(WORDS.participle_endings.get(language) or [])
+    if language in WORDS.verb_final:
+        return re.compile(r"(?<!\w)(?:%s)(?!\w).*\s[a-zäöüß]+(?:%s)\W*$" % (alt(aux), ends))
+    return re.compile(r"(?<!\w)(?:%s)\s+(?:\w+\s+){0,2}?\w+(?:%s)(?!\w)" % (alt(aux), ends), re.IGNORECASE)
+
+
 _SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 
@@ -65,14 +76,23 @@ class Context:
                               and m.interval.basis == "explicit" and m.interval.start.year == m.interval.end.year]
         return self._explicit
 
+    def clause(self, pos: int) -> str:
+        """The clause around a position: from the last clause break before it to the next."""
+        start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, pos - 300), pos)),
+                    default=max(0, pos - 300))
+        end_m = _CLAUSE_END.search(self.text, pos, pos + 300)
+        return self.text[start:end_m.start() if end_m else pos + 300]
+
     def future(self) -> bool:
         """Whether the mention's clause speaks of the future (and not also of the past)."""
-        start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, self.pos - 300), self.pos)),
-                    default=max(0, self.pos - 300))
-        end_m = _CLAUSE_END.search(self.text, self.pos, self.pos + 300)
-        clause = self.text[start:end_m.start() if end_m else self.pos + 300]
+        clause = self.clause(self.pos)
         future, past = _tense_words(self.language)
         return bool(future.search(clause)) and not past.search(clause)
+
+    def pluperfect(self, pos: int) -> bool:
+        """Whether the clause at `pos` is in the pluperfect ("hatte … beantragt", "had filed"):
+        a happening before the time its paragraph tells of."""
+        return bool(_pluperfect(self.language).search(self.clause(pos)))
 
     def anchor_year(self) -> tuple[int | None, bool]:
         """The year of the nearest explicit date in the mention's paragraph (True), else — for
@@ -80,7 +100,10 @@ class Context:
         para_start = self.text.rfind("\n", 0, self.pos) + 1
         para_end = self.text.find("\n", self.pos)
         para_end = len(self.text) if para_end < 0 else para_end
-        near = [m for m in self.explicit_mentions() if para_start <= m.start and m.end <= para_end]
+        # A pluperfect's date is background ("Im Februar … geschlossen. Im Sommer 2024 hatte
+        # sie … beantragt"): it gives no year to the paragraph's other dates.
+        near = [m for m in self.explicit_mentions() if para_start <= m.start and m.end <= para_end
+                and not self.pluperfect(m.start)]
         if near:
             nearest = min(near, key=lambda m: abs(m.start - self.pos))
             return nearest.interval.start.year, True

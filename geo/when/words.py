@@ -59,6 +59,9 @@ class Words:
     prepositions: list
     future: dict  # language -> words: tense is read in the document's own language only
     past: dict
+    pluperfect: dict  # language -> its pluperfect auxiliaries ("hatte", "had")
+    participle_endings: dict  # language -> endings of a participle after one ("beantragt", "filed")
+    verb_final: frozenset  # languages whose participle closes the clause
     quantity_after: list
     quantity_before: list
 
@@ -131,6 +134,8 @@ def merge(tables: list[dict]) -> Words:
         parts=inverted("parts"), since=listed("since"), between=listed("between"),
         range_and=listed("range_and"), range_to=listed("range_to"), date_articles=listed("date_articles"),
         comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
+        pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
+        verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
     )
 
