@@ -434,6 +434,15 @@ def test_only_verbs_rejoin_their_separable_particle():
     assert find_triggers(text, segment(text), language="de") == []
 
 
+@pytest.mark.parametrize("text, arrest", [
+    ("Die Polizei nahm neun Personen wegen Vermummung, Beleidigung sowie Widerstands gegen Beamte fest.", True),
+    ("Die Polizei nahm die Personen, die man kannte, fest.", False),  # a clause of its own between them
+])
+def test_a_separable_particle_rejoins_its_verb_across_a_list_of_nouns(text, arrest):
+    types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
+    assert ("raid_arrest" in types) == arrest
+
+
 @pytest.mark.parametrize("language, text, statement", [
     ("en", '"We are very fortunate," Donald Trump said on Monday in Denver.', False),
     ("en", '"We will appeal," the union said on Monday in Denver.', True),

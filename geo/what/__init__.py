@@ -424,13 +424,26 @@ def _separable(toks, lex: _Lexicon):
             continue  # not clause-final: "auf der Straße" (but "stiegen … auf und nahmen Kurs" is)
         for i in range(j - 1, -1, -1):
             if toks[i][5] != clause:
-                break
+                if not all(_listed(t) for t in toks[i + 1:j]):
+                    break
+                clause = toks[i][5]  # a list of nouns between verb and particle: "nahm 9 Personen wegen A, B, C fest"
             joined = low + toks[i][4]
             # Only verbs rejoin: "stand … aus" is ausstehen, not the noun "Ausstand" (a strike).
             verbs = [e for e in lex.exact.get(joined, ()) if e.word[:1].islower()]
             if verbs:
                 yield (i, i, verbs, f"{toks[i][2]} … {toks[j][2]}", f"separable {joined}")
                 break
+
+
+# Words a German list of nouns holds besides its nouns: "wegen Vermummung, Beleidigung sowie
+# Widerstands gegen Vollstreckungsbeamte".
+_LIST_WORDS = frozenset("und oder sowie bzw gegen wegen von vom mit ohne der die das des dem den ein eine einer eines einem einen "
+                        "zu zur zum im in am an auf für aus bei nach unter anderem".split())
+
+
+def _listed(tok) -> bool:
+    """A word that may stand in a list of nouns: a noun (capitalised), a number or a list word."""
+    return tok[2][:1].isupper() or tok[2][:1].isdigit() or tok[3] in _LIST_WORDS
 
 
 def _phrase_span(pos_lists: list[list[int]]) -> tuple[int, int] | None:
