@@ -168,6 +168,69 @@ def read_events(path: str | Path) -> EventCollection:
     return validate_collection(obj, source=path)
 
 
-def feature_dict(props: EventProperties, geometry: dict | None) -> dict:
-    """One Feature as plain JSON-ready data, dates as ISO strings."""
-    return {"type": "Feature", "geometry": geometry, "properties": props.model_dump(mode="json")}
+def json_properties(props: dict) -> dict:
+    """`EventProperties.model_validate(props).model_dump(mode="json")`, the same dict or the same
+    error, except that `place_geometry` is the given object itself (an area outline every event at
+    that place shares, for the writer to encode once). Properties in the writer's own shape
+    (exactly its keys in the contract's order, values of exactly the types the dump gives) are
+    checked here field by field, several times faster than pydantic; others go through pydantic."""
+    if not _plainly_valid(props):
+        out = EventProperties.model_validate(props).model_dump(mode="json")
+        out["place_geometry"] = props["place_geometry"]
+        return out
+    out = dict(props)
+    if out["date_start"] is not None:
+        out["date_start"], out["date_end"] = out["date_start"].isoformat(), out["date_end"].isoformat()
+    return out
+
+
+# The writer's properties: the contract's fields in order, then the loader's added ones.
+_KEYS = (*EventProperties.model_fields, "place_inherited", "country_code", "explanation")
+_EVIDENCE_KEYS = ("document", "start", "end", "quote", "sentence", "sentence_start")
+_CHOICES = {"event_type": frozenset(EVENT_TYPES), "date_precision": frozenset(DATE_PRECISIONS),
+            "date_basis": frozenset(DATE_BASES), "place_type": frozenset(PLACE_TYPES), "method": frozenset(METHODS)}
+
+
+def _plainly_valid(p: dict) -> bool:
+    """Whether `EventProperties` accepts `p` and dumps it unchanged (dates aside): what
+    `json_properties` may return without pydantic. False is no verdict, only "ask pydantic"."""
+    if tuple(p) != _KEYS:
+        return False
+    for key, choices in _CHOICES.items():
+        if type(p[key]) is not str or p[key] not in choices:
+            return False
+    start, end = p["date_start"], p["date_end"]
+    if start is None:
+        if end is not None or p["date_precision"] != "undated":
+            return False
+    elif not (type(start) is dt.date and type(end) is dt.date and start <= end):
+        return False
+    confidence, geometry, documents = p["confidence"], p["place_geometry"], p["documents"]
+    return (type(p["id"]) is str and p["id"] != "" and _STR == {type(p[k]) for k in _STR_KEYS}
+            and {type(p[k]) for k in _OPTIONAL_STR_KEYS} <= _OPTIONAL_STR
+            and (geometry is None or type(geometry) is dict)
+            and _strs(p["actors"]) and _strs(p["cited_sources"]) and _strs(documents) and documents != []
+            and type(p["evidence"]) is list and all(_plain_evidence(v) for v in p["evidence"])
+            and type(confidence) is float and 0.0 <= confidence <= 1.0
+            and type(p["places_mentioned"]) is list
+            and all(type(m) is dict and _strs(m) and {type(v) for v in m.values()} <= _OPTIONAL_STR for m in p["places_mentioned"])
+            and _BOOL == {type(p[k]) for k in _BOOL_KEYS}
+            and type(p["explanation"]) is list and all(_strs(pair) for pair in p["explanation"]))
+
+
+_STR_KEYS, _STR = ("title", "date_text", "language", "section"), {str}
+_OPTIONAL_STR_KEYS, _OPTIONAL_STR = ("place_name", "place_id", "country_code"), {str, type(None)}
+_BOOL_KEYS, _BOOL = ("undated", "unlocated", "place_inherited"), {bool}
+
+
+def _strs(values) -> bool:
+    """A list of str (or a dict's keys: all str)."""
+    return (type(values) is list or type(values) is dict) and {type(v) for v in values} <= _STR
+
+
+def _plain_evidence(v) -> bool:
+    """An `Evidence` as the writer gives it: valid, and dumped unchanged."""
+    return (type(v) is dict and tuple(v) == _EVIDENCE_KEYS and type(v["document"]) is str and type(v["quote"]) is str
+            and type(v["sentence"]) is str and type(v["start"]) is int and type(v["end"]) is int and type(v["sentence_start"]) is int
+            and 0 <= v["start"] <= v["end"] and len(v["quote"]) == v["end"] - v["start"])
+

@@ -28,46 +28,46 @@ from collections.abc import Callable, Iterable
 from json.encoder import c_make_encoder, encode_basestring, encode_basestring_ascii
 from pathlib import Path
 
-from geo.contract import SCHEMA_VERSION, EventProperties, feature_dict, validate_collection
+from geo.contract import SCHEMA_VERSION, EventProperties, json_properties, validate_collection
 from geo.records import Document, Event, Place
 
 
-def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> EventProperties:
-    """The contract's view of an assembled event; `areas` maps place ids to coarse outlines
-    (JSON text) for events whose places travelled without their geometry."""
+def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> dict:
+    """The contract's properties of an assembled event, as plain data in the contract's order (for
+    `json_properties` to check); `areas` maps place ids to coarse outlines (JSON text) for events
+    whose places travelled without their geometry."""
     iv = e.interval
-    area = _area(e, areas)
-    return EventProperties(
-        id=e.id,
-        title=e.title,
-        event_type=e.event_type,
-        date_start=iv.start if iv else None,
-        date_end=iv.end if iv else None,
-        date_precision=iv.precision if iv else "undated",
-        date_basis=iv.basis if iv else "none",
-        date_text=e.date_text,
-        place_name=e.place.name if e.place else None,
-        place_id=e.place.id if e.place else None,
-        place_type=contract_place_type(e.place),
-        place_geometry=area,
-        actors=list(e.actors),
-        cited_sources=list(e.cited_sources),
-        documents=list(e.documents),
-        evidence=[
+    return {
+        "id": e.id,
+        "title": e.title,
+        "event_type": e.event_type,
+        "date_start": iv.start if iv else None,
+        "date_end": iv.end if iv else None,
+        "date_precision": iv.precision if iv else "undated",
+        "date_basis": iv.basis if iv else "none",
+        "date_text": e.date_text,
+        "place_name": e.place.name if e.place else None,
+        "place_id": e.place.id if e.place else None,
+        "place_type": contract_place_type(e.place),
+        "place_geometry": _area(e, areas),
+        "actors": list(e.actors),
+        "cited_sources": list(e.cited_sources),
+        "documents": list(e.documents),
+        "evidence": [
             {"document": v.document, "start": v.start, "end": v.end, "quote": v.quote, "sentence": v.sentence, "sentence_start": v.sentence_start}
             for v in e.evidence
         ],
-        confidence=e.confidence,
-        method="extracted",
-        language=e.language,
-        places_mentioned=[{"name": p.name, "id": p.id, "type": contract_place_type(p)} for p in e.places_mentioned],
-        section=e.section,
-        undated=iv is None,
-        unlocated=e.place is None,
-        place_inherited=e.place_inherited,
-        country_code=e.place.country_code if e.place else None,
-        explanation=[list(pair) for pair in e.explanation],
-    )
+        "confidence": e.confidence,
+        "method": "extracted",
+        "language": e.language,
+        "places_mentioned": [{"name": p.name, "id": p.id, "type": contract_place_type(p)} for p in e.places_mentioned],
+        "section": e.section,
+        "undated": iv is None,
+        "unlocated": e.place is None,
+        "place_inherited": e.place_inherited,
+        "country_code": e.place.country_code if e.place else None,
+        "explanation": [list(pair) for pair in e.explanation],
+    }
 
 
 def _area(e: Event, areas: dict[str, str] | None) -> dict | None:
@@ -190,33 +190,17 @@ def collection_head(documents: list[dict]) -> dict:
         "generated_from": sorted(documents, key=lambda d: d["id"]),
         "features": [],
     }
-    # Every feature was built through EventProperties (and curated ones re-validated), so only
-    # the top level is checked here: validating 100k features twice doubled the run time.
+    # Every feature was checked against the contract (json_properties; curated ones re-validated),
+    # so only the top level is checked here: validating 100k features twice doubled the run time.
     validate_collection(col, source="<loader output>")
     return col
 
 
 def to_feature(e: Event, *, areas: dict[str, str] | None = None) -> dict:
+    """The event's Feature, validated against the contract; an area's outline is the parsed outline
+    itself, one object per outline, so the writer encodes each outline once."""
     geometry = {"type": "Point", "coordinates": [round(e.place.lon, 5), round(e.place.lat, 5)]} if e.place else None
-    props = event_properties(e, areas=areas)
-    area = _area(e, areas)
-    if area is None:
-        return feature_dict(props, geometry)
-    # The outline (validated as a dict) is put back as the parsed outline itself, which is what
-    # dumping it gives: one object per outline, so the writer encodes each outline once.
-    dumped = props.model_dump(mode="json", exclude={"place_geometry"})
-    properties, placed = {}, False
-    for key, value in dumped.items():
-        if not placed and key not in _BEFORE_GEOMETRY:
-            properties["place_geometry"], placed = area, True
-        properties[key] = value
-    if not placed:
-        properties["place_geometry"] = area
-    return {"type": "Feature", "geometry": geometry, "properties": properties}
-
-
-_FIELDS = list(EventProperties.model_fields)
-_BEFORE_GEOMETRY = frozenset(_FIELDS[:_FIELDS.index("place_geometry")])
+    return {"type": "Feature", "geometry": geometry, "properties": json_properties(event_properties(e, areas=areas))}
 
 
 class OutputError(OSError):
@@ -334,22 +318,22 @@ def _outline_texts(area: dict) -> tuple[str, str]:
     return got[1], got[2]
 
 
-def _spliced(obj: dict, key: str, text: str) -> str:
-    """`_json(obj)` for a dict with str keys, with `obj[key]` given as its encoded `text`."""
-    keys = list(obj)
-    at = keys.index(key)
-    before = _json({k: obj[k] for k in keys[:at]})[1:-1]
-    after = _json({k: obj[k] for k in keys[at + 1:]})[1:-1]
-    return "{" + ",".join(part for part in (before, _json(key) + ":" + text, after) if part) + "}"
-
-
 def _feature_json(feature: dict) -> str:
-    """`_json(feature)`, the same text, with its area outline encoded once per outline."""
+    """`_json(feature)`, the same text, with its area outline encoded once per outline: the
+    feature is encoded with a null outline, and the outline's text put in its place. Inside an
+    encoded string every quotation mark is escaped, so `"place_geometry":null` found once is the
+    key itself."""
     props = feature.get("properties")
     area = props.get("place_geometry") if type(props) is dict else None
-    if type(area) is not dict or not all(type(k) is str for k in feature) or not all(type(k) is str for k in props):
+    if type(area) is not dict:
         return _json(feature)
-    return _spliced(feature, "properties", _spliced(props, "place_geometry", _outline_texts(area)[0]))
+    text = _json({**feature, "properties": {**props, "place_geometry": None}})
+    if text.count(_NO_OUTLINE) != 1:  # another key of that name, deeper in the feature
+        return _json(feature)
+    return text.replace(_NO_OUTLINE, '"place_geometry":' + _outline_texts(area)[0])
+
+
+_NO_OUTLINE = '"place_geometry":null'
 
 
 def _why(exc: OSError, path: Path) -> str:

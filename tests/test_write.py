@@ -7,9 +7,12 @@ import os
 import geopandas as gpd
 import pytest
 
-from geo.contract import read_events
+from pydantic import ValidationError
+
+from geo import contract, write
+from geo.contract import EventProperties, json_properties, read_events
 from geo.records import DateInterval, Event, Evidence, Place
-from geo.write import build_collection, to_feature, write_outputs
+from geo.write import build_collection, event_properties, to_feature, write_outputs
 
 STATE = Place("geo:test/state", "Teststate", "admin1", 39.0, -105.5, "US", geometry={"type": "Polygon", "coordinates": [[[-109, 37], [-102, 37], [-102, 41], [-109, 41], [-109, 37]]]})
 
@@ -30,6 +33,54 @@ def _collection():
         _event(3, DateInterval(dt.date(2021, 1, 1), dt.date(2024, 12, 31), "years", "explicit")),
     ]
     return build_collection([to_feature(e) for e in events], [{"id": "d.txt", "title": None}])
+
+
+def _pydantic(props: dict) -> dict:
+    out = EventProperties.model_validate(props).model_dump(mode="json")
+    out["place_geometry"] = props["place_geometry"]
+    return out
+
+
+@pytest.mark.parametrize("event", [
+    _event(1),
+    _event(2, DateInterval(dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season", "explicit"), STATE),
+])
+def test_the_writers_check_gives_what_pydantic_gives(event):
+    props = event_properties(event)
+    assert contract._plainly_valid(props)  # the writer's own properties take the fast path
+    assert json_properties(props) == _pydantic(props)
+    assert list(json_properties(props)) == list(_pydantic(props))
+
+
+@pytest.mark.parametrize("change", [
+    {"confidence": 1.5}, {"confidence": 1}, {"event_type": "picnic"}, {"documents": []}, {"id": ""},
+    {"date_start": dt.date(2024, 2, 1)}, {"date_start": "2023-09-01", "date_end": "2023-11-30"},
+    {"date_start": dt.date(2024, 2, 1), "date_end": dt.date(2024, 1, 1)}, {"actors": ("ICE",)},
+    {"evidence": [{"document": "d.txt", "start": 4, "end": 2, "quote": "Te", "sentence": "", "sentence_start": 0}]},
+    {"evidence": [{"document": "d.txt", "start": 0, "end": 9, "quote": "Text", "sentence": "", "sentence_start": 0}]},
+])
+def test_properties_off_the_writers_shape_get_pydantics_verdict(change):
+    props = event_properties(_event(2, DateInterval(dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season", "explicit"), STATE))
+    props.update(change)
+    assert not contract._plainly_valid(props)
+    try:
+        expected = _pydantic(props)
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as got:
+            json_properties(props)
+        assert str(got.value) == str(exc)
+    else:
+        assert json_properties(props) == expected
+
+
+@pytest.mark.parametrize("quote", ["Text", '"place_geometry":null', '{"place_geometry":null}'])
+def test_an_area_outline_encoded_once_gives_the_same_text(quote):
+    event = _event(2, DateInterval(dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season", "explicit"), STATE)
+    feature = to_feature(event)
+    feature["properties"]["evidence"][0]["quote"] = quote
+    feature["properties"]["places_mentioned"] = [{"place_geometry": None}]
+    assert write._feature_json(feature) == write._json(feature)
+    assert write._feature_json(to_feature(event)) == write._json(to_feature(event))
 
 
 def test_undated_and_unlocated_events_are_kept_and_marked(tmp_path):
