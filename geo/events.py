@@ -387,6 +387,8 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
     opens_quoted = s.text.lstrip()[:1] in "\"„“«»"
     if _QUOTE_MARKS.subn("", doc.text[s.start:trig.start])[1] % 2 and not opens_quoted:
         return False  # 'That is intolerable," Weber said.': the tail of a quotation, a witness's words
+    if _COLON_QUOTE.match(doc.text, trig.end) and _person_before(doc.text[s.start:trig.start], s.start, actors):
+        return False  # 'Jim Rogers, site manager, said: "I have been impressed …': a person's own words, not news
     if has_speaker(s.text, language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
     if actors and not (opens_quoted and all(a.kind == "person" for a in actors)):
@@ -397,6 +399,22 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
     words = doc.text[max(s.start, trig.start - 30):trig.start].split()
     return doc.language != "de" and bool(words) and words[-1][:1].isupper() and words[-1] not in _PRONOUNS \
         and trig.start - s.start > len(words[-1]) + 1
+
+
+_COLON_QUOTE = re.compile(r"\s*:\s*[\"„“«»]")
+
+
+def _person_before(before: str, offset: int, actors: list[ActorMention]) -> bool:
+    """Whether a person the registry does not know is named before the speech verb: a titled
+    person or a given name before a capitalised word ("Joe Bologna, site manager at Hartlepool,
+    said:"), not "A Home Office spokesman" nor a minister of the registry ("Pete Hegseth")."""
+    named = [a for a in actors if a.kind == "person" and a.start < offset + len(before)]
+    if any(a.from_registry for a in named):
+        return False
+    if named:
+        return True
+    words = re.findall(r"[\w'’-]+", before)
+    return any(w in given_names() and nxt[:1].isupper() for w, nxt in zip(words, words[1:]))
 
 
 _GROUND_FAMILIES = frozenset(("conflict", "disaster", "accident", "crime", "protest", "labour", "rescue"))

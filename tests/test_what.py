@@ -447,6 +447,9 @@ def test_a_separable_particle_rejoins_its_verb_across_a_list_of_nouns(text, arre
     ("en", '"We are very fortunate," Donald Trump said on Monday in Denver.', False),
     ("en", '"We will appeal," the union said on Monday in Denver.', True),
     ("en", 'Donald Trump said on Monday in Denver that the town was fortunate.', True),
+    # A named person's words after "said:" are commentary; a spokesman's are the body's news.
+    ("en", 'In Denver on Monday, Joe Bologna, the company\'s site manager, said: "We have been impressed by the staff."', False),
+    ("en", 'In Denver on Monday, a company spokesman said: "We have been impressed by the staff."', True),
 ])
 def test_a_persons_quoted_words_make_no_statement_a_bodys_do(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
