@@ -205,6 +205,12 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Zwei Bäume stürzten um.", "storm", True),
     ("en", "He bought a car last year.", "economy", False),
     ("en", "The company was bought by a rival.", "economy", True),
+    ("en", "Word spread among law enforcement.", "legal_policy", False),  # the police, no law
+    ("en", "Parliament passed a law on Monday.", "legal_policy", True),
+    ("en", "One of the victims hails from the village.", "storm", False),  # comes from, no hail
+    ("en", "Hail flattened the crops.", "storm", True),
+    ("en", "The public should adhere to hygiene measures.", "legal_policy", False),  # advice, no decision
+    ("en", "The council adopted new measures.", "legal_policy", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
