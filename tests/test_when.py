@@ -455,6 +455,25 @@ def test_a_pluperfect_date_gives_no_year_to_a_bare_month_beside_it(text, languag
     assert starts(text, language=language, published=D(2025, 6, 1))[mention] == start
 
 
+@pytest.mark.parametrize("text, language, start, end", [
+    ("im Februar vergangenen Jahres", "de", D(2024, 2, 1), D(2024, 2, 29)),
+    ("im Februar", "de", D(2025, 2, 1), D(2025, 2, 28)),
+    ("im Oktober des vergangenen Jahres", "de", D(2024, 10, 1), D(2024, 10, 31)),
+    ("am 3. März letzten Jahres", "de", D(2024, 3, 3), D(2024, 3, 3)),
+    ("im März nächsten Jahres", "de", D(2026, 3, 1), D(2026, 3, 31)),
+    ("im dritten Quartal vergangenen Jahres", "de", D(2024, 7, 1), D(2024, 9, 30)),
+    ("in the summer of last year", "en", D(2024, 6, 1), D(2024, 8, 31)),
+    ("on March 3 last year", "en", D(2024, 3, 3), D(2024, 3, 3)),
+    ("am Montag vergangener Woche", "de", D(2025, 10, 6), D(2025, 10, 6)),
+    ("am Montag", "de", D(2025, 10, 13), D(2025, 10, 13)),
+    ("am Montag dieser Woche", "de", D(2025, 10, 13), D(2025, 10, 13)),
+    ("am Freitag nächster Woche", "de", D(2025, 10, 24), D(2025, 10, 24)),
+    ("on Tuesday of last week", "en", D(2025, 10, 7), D(2025, 10, 7)),
+])
+def test_a_trailing_last_year_or_this_week_places_a_month_day_or_weekday(text, language, start, end):
+    assert only(text, language=language)[:3] == (text, start, end)
+
+
 def test_jetzt_is_the_reference_day_but_not_before_an_age():
     text = "Im Prozess um einen Mord im Sommer 2024 hat das Gericht den Angeklagten jetzt verurteilt."
     assert starts(text, published=PUBLISHED)["jetzt"] == PUBLISHED

@@ -56,6 +56,8 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
     prev_kind = None
     for m in matches:
         kind = m.lastgroup
+        if kind == "yof":  # "im Juli vergangenen Jahres": the alternative before the year's words
+            kind = next(k for k in HANDLERS if m.group(k) is not None)
         ctx.pos = m.start()
         try:
             iv = HANDLERS[kind](m, ctx)

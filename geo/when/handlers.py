@@ -33,6 +33,21 @@ def _num(word: str) -> int | None:
     return next((n for n, ws in W.numbers.items() if w in ws), None)
 
 
+def _period_after(m, ctx: Context, unit: str) -> int | None:
+    """The offset (-1, 0, 1) a trailing "vergangenen Jahres", "last year", "dieser Woche"
+    gives a month, season, day or weekday; None without one of that unit."""
+    if not m["yof"] or ctx.ref is None or W.periods[norm(m["yof_u"])] != unit:
+        return None
+    off = _DIRECTION[W.directions[norm(m["yof_dir"])]]
+    return off if isinstance(off, int) else 0
+
+
+def _year_after(m, ctx: Context) -> int | None:
+    """The year a trailing "vergangenen Jahres", "last year" gives a month, season or day."""
+    off = _period_after(m, ctx, "year")
+    return None if off is None else ctx.ref.year + off
+
+
 def _needs_day(ctx: Context) -> bool:
     """No reference, or one too weak for a weekday or "gestern": only a lower bound of the
     publication day (the text's latest date) would invent a day."""
@@ -112,12 +127,20 @@ def _h_dmn(m, ctx):
 
 def _h_dmy(m, ctx):
     mo, d = _mon(m, "dm_m", ctx), int(m["dm_d"])
-    return iv_.day(int(m["dm_y"]), mo, d, "explicit") if m["dm_y"] else closest_day(mo, d, ctx)
+    return _day(m["dm_y"], mo, d, m, ctx)
 
 
 def _h_mdy(m, ctx):
     mo, d = _mon(m, "md_m", ctx), int(m["md_d"])
-    return iv_.day(int(m["md_y"]), mo, d, "explicit") if m["md_y"] else closest_day(mo, d, ctx)
+    return _day(m["md_y"], mo, d, m, ctx)
+
+
+def _day(year, mo, d, m, ctx):
+    """A day with its year written, given by "vergangenen Jahres", or the closest one."""
+    if year:
+        return iv_.day(int(year), mo, d, "explicit")
+    after = _year_after(m, ctx)
+    return iv_.day(after, mo, d, ctx.basis) if after else closest_day(mo, d, ctx)
 
 
 def _h_my(m, ctx):
@@ -131,12 +154,16 @@ def _h_season(m, ctx):
         return iv_.season(int(m["se_y"]), first, "explicit")
     if word in W.seasons_need_year or not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
         return None
+    if _year_after(m, ctx):
+        return iv_.season(_year_after(m, ctx), first, ctx.basis)
     return cyclic(lambda y: iv_.season(y, first, ctx.basis), ctx, _direction(m))
 
 
 def _h_quarter(m, ctx):
     if m["qc_o"]:
         q = next(n for n, ws in W.ordinals.items() if norm(m["qc_o"]) in ws)
+        if not m["qc_y"] and _year_after(m, ctx):  # "im dritten Quartal vergangenen Jahres"
+            return iv_.quarter(_year_after(m, ctx), q, ctx.basis)
         if not m["qc_y"]:
             return cyclic(lambda y: iv_.quarter(y, q, ctx.basis), ctx, _direction(m))
         return iv_.quarter(int(m["qc_y"]), q, "explicit")
@@ -214,6 +241,10 @@ def _h_weekday(m, ctx):
         return DateInterval(ctx.ref, ctx.ref, "day", ctx.basis)
     if _needs_day(ctx):
         return None
+    week = _period_after(m, ctx, "week")
+    if week is not None:  # "am Montag vergangener Woche", "on Tuesday of this week"
+        d = ctx.ref + dt.timedelta(days=wd - ctx.ref.weekday(), weeks=week)
+        return DateInterval(d, d, "day", ctx.basis)
     back, direction = (ctx.ref.weekday() - wd) % 7, _direction(m)  # days since the last such day
     if direction is None and back and ctx.future():
         direction = 1  # "Am Freitag soll abgestimmt werden": the coming Friday
@@ -229,6 +260,8 @@ def _h_bmonth(m, ctx):
     if not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
         return None  # "August Diehl" is a name; "im August" is a month
     mo = _mon(m, "bmonth", ctx)
+    if _year_after(m, ctx):
+        return iv_.month(_year_after(m, ctx), mo, ctx.basis)
     return cyclic(lambda y: iv_.month(y, mo, ctx.basis), ctx, _direction(m))
 
 

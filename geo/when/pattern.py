@@ -60,7 +60,9 @@ _P = {
     "AGOBEFORE": alt(W.ago_before), "AGOAFTER": alt(W.ago_after), "ANAPH": alt(W.anaphora),
     "DAYANAPH": alt(W.day_anaphora), "DAYANAPHEND": alt(W.day_anaphora_at_clause_end),
     "DAYWORDS": alt(list(W.day_offsets) + W.this_year),
-    "PERIOD": alt(W.periods), "PARTICLE": _optional_word(W.period_articles),
+    "PERIOD": alt(W.periods), "YEARW": alt(w for w, u in W.periods.items() if u == "year"),
+    "WEEKW": alt(w for w, u in W.periods.items() if u == "week"),
+    "YOF": _optional_word(W.year_of), "PARTICLE": _optional_word(W.period_articles),
     "CONN": rf"(?(btw)\s+(?:{alt(W.range_and)})\s+|(?:\s*[–—-]\s*|\s+(?:{alt(W.range_to)})\s+))",
 }
 
@@ -113,7 +115,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<weekday>(?P<wd_w>%(WD)s)(?:%(WDPART)s)?(?!\w))
 |(?P<bmonth>%(FULLMON)s)
 |(?P<year>%(Y)s%(END)s)
-)""" % dict(_P, GATE=_gate()))
+)(?:\s+(?P<yof>(?:%(YOF)s)(?P<yof_dir>%(DIR)s)\s+(?P<yof_u>%(YEARW)s|%(WEEKW)s))(?!\w))?""" % dict(_P, GATE=_gate()))
 PATTERN = re.compile(SOURCE, re.IGNORECASE | re.VERBOSE)
 PATTERN_LOW = re.compile(SOURCE.lower().replace("(?p", "(?P"), re.VERBOSE)  # for text.lower()
 WEEKDAY_GAP = re.compile(r",?\s*%s" % _optional_word(W.date_articles), re.IGNORECASE)
