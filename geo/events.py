@@ -63,6 +63,10 @@ def _best_trigger(found: list[Trigger]) -> Trigger | None:
     return min(asserted, key=lambda t: (t.priority, t.start)) if asserted else None
 
 
+# A heading of this many words is a sentence: a live blog entry's title tells its happening
+# ("15.25 Uhr: Fünf Verletzte bei Unfall im Allgäu", "Nine arrested as protests turn ugly in two townships").
+_TITLE_SENTENCE = 8
+
 # A death in an accident, a disaster, a crime or a fight is what it did ("derailed …, killing
 # four", "shot dead"), not a second happening.
 _CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime", "conflict"), frozenset({"killing"}))
@@ -219,7 +223,8 @@ def extract_events(
         if s.section == "heading":
             if own_t is not None and own_t.interval.precision == "day":
                 heading_date = own_t  # a live blog's day heading dates the entries below it
-            continue
+            if len(s.text.split()) < _TITLE_SENTENCE:
+                continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
         s_triggers = [t for t in triggers[lo:hi] if t.end <= s.end]
         trig = _best_trigger(s_triggers)

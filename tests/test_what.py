@@ -299,6 +299,15 @@ def test_an_injury_or_death_where_it_happened_is_a_happening(language, text, pla
     assert [(e.event_type, e.place.name if e.place else None) for e in events] == ([("other", place)] if place else [])
 
 
+@pytest.mark.parametrize("heading, protest", [
+    ("Tausende demonstrieren am Montag in Wien gegen die Regierung", True),  # an entry's title tells its happening
+    ("Demonstration in Wien", False),  # a topic, told below it (or not)
+])
+def test_a_live_blog_entry_title_that_is_a_sentence_tells_a_happening(heading, protest, resources):
+    events = _events(f"Liveticker\n\n{heading}\n\nDie Polizei zählte am Abend die Teilnehmer.", "de", resources)
+    assert ("protest" in [e.event_type for e in events]) == protest
+
+
 def test_a_court_rules_where_it_sits(resources):
     text = "Der Bundesgerichtshof hob das Urteil am Dienstag auf."
     events = _events(text, "de", resources)
