@@ -62,12 +62,16 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     # One sense per document: a name once written as a person's ("President Barack Obama")
     # is that person elsewhere in the text too ("Obama won"), not the town Obama.
     persons = {sf for sf, cue in keys if cue == "person"}
+    # A surname after a given name ("Thomas Shaw") likewise, except where a locative or a
+    # qualifier places the name ("Denzel Washington … in Washington").
+    surnames = {sf for sf, cue in keys if cue == "surname"}
     # Likewise a name once placed by a locative or a qualifier ("in the suburb of Mesa") is that
     # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
     placed = {sf for sf, cue in keys if cue in ("locative", "qualified")}
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
-                  and not (k[0] in persons and c.place.type == "city")]
+                  and not (c.place.type == "city" and (k[0] in persons
+                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified"))))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
@@ -349,8 +353,10 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
-        if _given_name_before(text, start, prev):
-            return "person"  # "Eduardo Mendoza", "Denzel Washington": a surname, here and elsewhere in the text
+        if _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
+            # "Eduardo Mendoza", "Denzel Washington": a surname, no state, country or town (see
+            # `surnames`); "George Washington University" names an institution after a person.
+            return "surname"
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " \
             and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in _NEAR_WORDS and text[start - 1:start] == " ":
@@ -376,6 +382,7 @@ _COMPASS = frozenset("North South East West Northern Southern Eastern Western Up
 _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())
 
 
+_CAPITALISED_NEXT = re.compile(r" [A-ZÄÖÜ]")
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b(?! (?:in|im|bei|an|am)\b)")
 
 
@@ -416,12 +423,13 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
             return False
         cue = "person_name"
     if c.place.type != "city":
-        if cue == "person":
+        if cue in ("person", "surname"):
             return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name
         if c.kind == "bare" and cue not in ("locative", "qualified"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"
-    if cue == "person" or (cue == "proper" and c.place.population < 200_000) or (cue == "person_name" and c.place.population < 1_000_000):
+    if cue == "person" or (cue == "proper" and c.place.population < 200_000) \
+            or (cue in ("person_name", "surname") and c.place.population < 1_000_000):
         return False
     if c.place.population < TOWN_POPULATION and cue not in ("locative", "qualified"):
         return False
