@@ -345,6 +345,9 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("en", "On 3 May 2015 a landslide buried a village.", "landslide", "asserted"),  # the month, no modal
     ("en", "The village may be buried by a landslide.", "landslide", "hypothetical"),
     ("en", "Accidents are common in India, where lax rules contribute to accidents.", "accidents", "generic"),  # both
+    ("de", "Vermummte hätten nach Angaben der Polizei eine Blockade errichtet.", "Blockade", "asserted"),  # indirect speech
+    ("de", "Vermummte hätten beinahe eine Blockade errichtet.", "Blockade", "hypothetical"),  # irrealis
+    ("de", "Eine Blockade wäre eine Katastrophe.", "Blockade", "hypothetical"),  # no participle: no report
     ("en", "The layoffs are due to take effect in May.", "layoffs", "hypothetical"),  # planned
     ("en", "The firm made layoffs on Wednesday due to a drop in orders.", "layoffs", "asserted"),  # a cause
 ])

@@ -91,6 +91,8 @@ class _Lexicon:
     hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
+    reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
+    irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # Each distinct word form as `_word` describes it, worked out once per process.
@@ -161,6 +163,7 @@ def lexicon(language: str) -> _Lexicon:
         hyphen_prefixes=frozenset(str(w).lower() for w in data.get("hyphen_prefixes") or ()),
         negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
         negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
+        reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
@@ -469,6 +472,20 @@ def _a_name(toks, k: int, lex: _Lexicon) -> bool:
     return k > 0 and toks[k][3] in lex.lower_case_cues and toks[k][2][:1].isupper()
 
 
+def _reported_perfect(toks, k: int, lex: _Lexicon) -> bool:
+    """A German subjunctive cue that reports what happened, not what might have: "Menschen
+    hätten eine Blockade errichtet", "die Drohnen wären eingedrungen" (indirect speech, with the
+    clause's participle), unless the clause holds an irrealis word ("hätte sterben können",
+    "ohne … wäre", "fast wäre")."""
+    if toks[k][3] not in lex.reported_subjunctive:
+        return False
+    words = [t for t in toks if t[5] == toks[k][5]]
+    if any(t[3] in lex.irrealis for t in words):
+        return False
+    last = [t for t in words if t is not toks[k]][-1:]
+    return bool(last) and last[0][2][:1].islower() and last[0][3].endswith(("t", "en"))
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise."""
     clause = toks[i][5]
@@ -498,7 +515,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
-        if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex):
+        if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
+                and not _reported_perfect(toks, k, lex):
             return "hypothetical", t[2]
     rest = [t for t in toks[i + 1:] if t[5] == clause and t[3] not in lex.particles]
     if rest and rest[-1][3] in lex.negation_final:
@@ -510,7 +528,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             # in orders" tells a cause, not a plan
             return "hypothetical", toks[k][2]
     for j, t in enumerate(toks):
-        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex):
+        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
+                and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
         if t[3] in lex.generic:
             return "generic", t[2]  # the whole sentence: "… are common in India, where … contribute to accidents"
