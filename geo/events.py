@@ -33,6 +33,7 @@ from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
 from geo.where import lies_in
+from geo.when.resolve import in_pluperfect
 
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
@@ -187,6 +188,7 @@ def extract_events(
     lede = _lede_paragraph(sentences)
     doc_time = _document_time(doc)
     story_time = _story_day(sentences, times, doc_time)
+    flashback: TimeMention | None = None  # the date of the last pluperfect clause that named one
     # A year claimed only from a late month or year in the text keeps its sentence's event but
     # dates nothing (see _latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
@@ -213,6 +215,10 @@ def extract_events(
             if s.section == "heading":
                 heading_place = context[s.paragraph]
         own_t = _best_interval(s_times)
+        if own_t is not None and s.section != "heading" and own_t.interval.start != doc.reference:
+            # Another past time ends a flashback; the page's own day ("der jetzt verurteilte
+            # Eritreer hatte …") is named all along and does not.
+            flashback = own_t if in_pluperfect(doc.text, own_t.start, doc.language) else None
         if s.paragraph == lede and own_t is not None and own_t.interval.precision == "day" and doc_time is not None \
                 and doc_time.interval.precision in ("month", "year") \
                 and doc_time.interval.start <= own_t.interval.start <= doc_time.interval.end:
@@ -263,8 +269,13 @@ def extract_events(
             best = best_place(doc.text, s_places, memo=roles)
             if best:
                 place, inherited = best.place, False
+        told_before = in_pluperfect(doc.text, trig.start, doc.language)
         t, date_inherited = own_t, False
-        if _planned_later(own_t, doc_time):
+        if t is None and told_before and flashback is not None:
+            # "Der Vorfall hatte sich in einem Imbiss ereignet" after "dass er im Juli 2022 versucht
+            # hatte": the pluperfect goes on telling of the time the last one named.
+            t, date_inherited = flashback, True
+        elif _planned_later(own_t, doc_time):
             t, date_inherited = doc_time, True  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
         elif t is None and s.paragraph in para_date:
             t, date_inherited = para_date[s.paragraph], True

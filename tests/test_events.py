@@ -339,6 +339,23 @@ def test_a_happening_planned_weeks_ahead_is_dated_by_its_decision(planned, dated
     assert events and {e.interval.start for e in events} == {dated}
 
 
+@pytest.mark.parametrize("verb, dated", [
+    ("hatte den Angriff nur knapp überlebt", dt.date(2022, 7, 1)),  # the pluperfect goes on telling of July 2022
+    ("hat das Krankenhaus verlassen", dt.date(2023, 3, 16)),        # the story's present: the paper's day
+])
+def test_a_pluperfect_sentence_keeps_the_time_of_the_last_pluperfect_date(verb, dated):
+    text = ("Das Gericht sah es als erwiesen an, dass er im Juli 2022 versucht hatte, einen Mann zu töten.\n\n"
+            "Heute wurde er verurteilt.\n\n"
+            f"Das Opfer in der Stadt {verb}.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", published=dt.date(2023, 3, 16),
+                   reference=dt.date(2023, 3, 16), reference_basis="published")
+    times = [_time(text, "im Juli 2022", dt.date(2022, 7, 1), dt.date(2022, 7, 31), "month"),
+             _time(text, "Heute", dt.date(2023, 3, 16), dt.date(2023, 3, 16), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Stadt", ISLAND)], actors=[], sources=[])
+    last = max(events, key=lambda e: e.evidence[0].start)
+    assert last.evidence[0].quote.startswith("Das Opfer") and last.interval.start == dated
+
+
 @pytest.mark.parametrize("second, merged", [
     ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
     ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day

@@ -474,6 +474,18 @@ def test_a_trailing_last_year_or_this_week_places_a_month_day_or_weekday(text, l
     assert only(text, language=language)[:3] == (text, start, end)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Der Vorfall hatte sich in einem Imbiss ereignet.", True),
+    ("dass er im Juli 2022 versucht hatte", True),   # a subordinate clause: the auxiliary last
+    ("Er hatte 20 Fälle.", False),                   # "hatte" a full verb
+    ("Das Gericht hat ihn verurteilt.", False),
+])
+def test_a_german_pluperfect_clause_is_recognised(text, expected):
+    from geo.when.resolve import in_pluperfect
+
+    assert in_pluperfect(text, 5, "de") is expected
+
+
 def test_jetzt_is_the_reference_day_but_not_before_an_age():
     text = "Im Prozess um einen Mord im Sommer 2024 hat das Gericht den Angeklagten jetzt verurteilt."
     assert starts(text, published=PUBLISHED)["jetzt"] == PUBLISHED

@@ -44,9 +44,15 @@ def _pluperfect(language: str) -> re.Pattern:
     word (lower case, so no noun), else within the next three words."""
     aux = WORDS.pluperfect.get(language) or ["(?!)"]
     ends = alt(WORDS.participle_endings.get(language) or [])
-    if language in WORDS.verb_final:
-        return re.compile(r"(?<!\w)(?:%s)(?!\w).*\s[a-zäöüß]+(?:%s)\W*$" % (alt(aux), ends))
+    if language in WORDS.verb_final:  # "hatte … beantragt", in a subordinate clause "beantragt hatte"
+        return re.compile(r"(?<!\w)(?:%(aux)s)(?!\w).*\s[a-zäöüß]+(?:%(ends)s)\W*$|\s[a-zäöüß]+(?:%(ends)s)\s+(?:%(aux)s)\W*$"
+                          % {"aux": alt(aux), "ends": ends})
     return re.compile(r"(?<!\w)(?:%s)\s+(?:\w+\s+){0,2}?\w+(?:%s)(?!\w)" % (alt(aux), ends), re.IGNORECASE)
+
+
+def in_pluperfect(text: str, pos: int, language: str) -> bool:
+    """Whether the clause of `text` at `pos` is told in the pluperfect."""
+    return Context(None, "relative", language, text).pluperfect(pos)
 
 
 _SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
