@@ -22,13 +22,14 @@ import argparse
 import sys
 import time
 from collections import Counter
+from heapq import merge as merge_sorted
 from pathlib import Path
 
 from geo.contract import ContractError, read_events
 from geo.curate import CurationError, CurationReport, apply_curation, curation_lock, document_overrides, mark_documents, read_curation
 from geo.engine import run_paths
 from geo.ingest import discover
-from geo.merge import EventSpill, combined, merge_clusters
+from geo.merge import EventSpill, combined, merge_clusters, output_order
 from geo.records import Event
 from geo.write import OutputError, collection_head, publish, to_feature
 
@@ -132,12 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     if not documents:
         print("error: no document could be processed; nothing written", file=sys.stderr)
         return 2
-    clusters = merge_clusters(spill.decisive)
+    clusters = merge_clusters(spill.decisive)  # of the mentions that may merge (spill.keyed)
     # Read the curation and write the outputs under one lock, so an editor's save that
     # lands during this run is either applied here or by the rebuild that follows it.
     with curation_lock(curation_path):
         try:
-            ordered, report = _curated_in_order(clusters, spill, areas, read_curation(curation_path))
+            rows = read_curation(curation_path)
+            ordered, report = (_curated_in_order(merge_clusters(spill.all_decisive()), spill, areas, rows) if rows
+                               else (_in_order(clusters, spill, areas), CurationReport()))
         except CurationError as exc:
             print(f"error: {exc}; nothing written", file=sys.stderr)
             return 2
@@ -168,23 +171,28 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _in_order(clusters: list, spill: EventSpill, areas: dict[str, str]):
+    """The features in output order (geo.write.build_collection's: first day, id) when no
+    editor's row applies, each built from its mentions on disk when the writer reaches it: the
+    merged events (`clusters` of the mentions `spill.keyed`) and the lone mentions, which are
+    sorted on disk, taken as two sorted streams. Equal keys keep the merge's order (that of their
+    first mentions in the spill)."""
+    merged = sorted((*output_order(e), spill.keyed[members[0]], slot) for slot, (e, members) in enumerate(clusters))
+    for *_, first, slot in merge_sorted(merged, ((*key, -1) for key in spill.lone)):
+        mentions = [spill[first]] if slot < 0 else [spill[spill.keyed[i]] for i in clusters[slot][1]]
+        yield to_feature(combined(mentions), areas=areas)
+
+
 def _curated_in_order(clusters: list, spill: EventSpill, areas: dict[str, str], rows: list[dict]):
-    """The features in output order (geo.write.build_collection's) as an iterator that builds
-    each merged event from its mentions on disk when the writer reaches it, and the curation
+    """`_in_order` with editors' `rows` applied (`clusters` of every mention), and the curation
     report. Editors' rows touch a few events: only those (and the last, whose contract the
     curation checks) are built before; the others stand in as their ids."""
     def feature(slot: int) -> dict:
         return to_feature(combined([spill[i] for i in clusters[slot][1]]), areas=areas)
 
-    def key(e: Event) -> tuple[str, str]:
-        return e.interval.start.isoformat() if e.interval else "9999", e.id
-
-    if not rows:  # no stand-ins needed: the merged events' own dates and ids give the order
-        order = sorted(range(len(clusters)), key=lambda slot: key(clusters[slot][0]))
-        return (feature(slot) for slot in order), CurationReport()
     stand_ins = [{"type": "Feature", "geometry": None, "properties": {"id": e.id}} for e, _ in clusters]
-    touched = {r["event_id"] for r in rows} | {r.get("target", "") for r in rows} if rows else set()
-    given = [feature(i) if rows and (e.id in touched or i == len(clusters) - 1) else stand_ins[i]
+    touched = {r["event_id"] for r in rows} | {r.get("target", "") for r in rows}
+    given = [feature(i) if e.id in touched or i == len(clusters) - 1 else stand_ins[i]
              for i, (e, _) in enumerate(clusters)]
     features, report = apply_curation(given, rows)
     slot_of = {id(f): i for i, f in enumerate(stand_ins)}

@@ -308,14 +308,21 @@ class PackedEvents:
 
 
 class EventSpill:
-    """Extracted events on disk (a temporary file, one pickle each) with their `decisive`
-    copies in memory: what the cross-document merge needs, without every quote of the corpus."""
+    """Extracted events on disk (a temporary file, one pickle each). In memory only what the
+    cross-document merge needs, without every quote of the corpus: the `decisive` copies of the
+    mentions that may merge (`keyed`: their indexes in the spill), and the output order of the
+    others, which have no merge key and so stay events of their own (`lone`, sorted on disk)."""
 
     def __init__(self):
         self._file = tempfile.TemporaryFile(prefix="geo-events-")
         self._offsets = array("q", [0])
         self.decisive: list[Event] = []
+        self.keyed = array("q")
+        self.lone = SortedKeys()
         self._shared: dict = {}
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
 
     def extend(self, events: "Iterable[Event] | PackedEvents") -> None:
         if isinstance(events, PackedEvents):
@@ -326,17 +333,70 @@ class EventSpill:
         self._file.seek(0, os.SEEK_END)
         end = self._offsets[-1]
         for data, e in zip(pickles, copies):
+            if _merge_keys(e):
+                self.keyed.append(len(self))
+                self.decisive.append(decisive(e, self._shared))
+            else:
+                self.lone.add((*output_order(e), len(self)))
             self._file.write(data)
             end += len(data)
             self._offsets.append(end)
-            self.decisive.append(decisive(e, self._shared))
 
     def __getitem__(self, i: int) -> Event:
         self._file.seek(self._offsets[i])
         return pickle.loads(self._file.read(self._offsets[i + 1] - self._offsets[i]))
 
+    def all_decisive(self) -> list[Event]:
+        """The `decisive` copy of every event, in spill order (the lone ones read back)."""
+        copies: list[Event | None] = [None] * len(self)
+        for i, e in zip(self.keyed, self.decisive):
+            copies[i] = e
+        return [e if e is not None else decisive(self[i], self._shared) for i, e in enumerate(copies)]
+
     def close(self) -> None:
         self._file.close()
+        self.lone.close()
+
+
+def output_order(e: Event) -> tuple[str, str]:
+    """An event's place in the output: by its first day (undated last), then its id."""
+    return e.interval.start.isoformat() if e.interval else "9999", e.id
+
+
+class SortedKeys:
+    """Many sort keys (tuples), read back in order: sorted in runs of `run` keys that go to
+    temporary files, and merged as they are read, so memory holds one run, not the corpus."""
+
+    def __init__(self, run: int = 100_000):
+        self._run, self._keys, self._files = run, [], []
+
+    def add(self, key: tuple) -> None:
+        self._keys.append(key)
+        if len(self._keys) >= self._run:
+            self._keys.sort()
+            fh = tempfile.TemporaryFile(prefix="geo-keys-")
+            for at in range(0, len(self._keys), 5000):
+                pickle.dump(self._keys[at:at + 5000], fh, protocol=5)
+            self._files.append(fh)
+            self._keys = []
+
+    def __iter__(self):
+        self._keys.sort()
+        return merge_sorted(self._keys, *(self._read(fh) for fh in self._files))
+
+    @staticmethod
+    def _read(fh):
+        fh.seek(0)
+        while True:
+            try:
+                block = pickle.load(fh)
+            except EOFError:
+                return
+            yield from block
+
+    def close(self) -> None:
+        for fh in self._files:
+            fh.close()
 
 
 def _merge_keys(e: Event) -> list[tuple]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from geo import merge, write
+from geo import load, merge, write
 from geo.curate import write_curation
 from geo.engine import run_paths
 from geo.load import main
@@ -81,8 +81,9 @@ def test_packed_events_spill_as_the_events_do(outcomes):
     for o in outcomes:
         plain.extend(o.events)
         packed.extend(merge.PackedEvents(o.events))
-    n = len(plain.decisive)
+    n = len(plain)
     assert [packed[i] for i in range(n)] == [plain[i] for i in range(n)] and packed.decisive == plain.decisive
+    assert packed.keyed == plain.keyed and list(packed.lone) == list(plain.lone)
     plain.close()
     packed.close()
 
@@ -93,9 +94,40 @@ def test_spilled_events_come_back_whole(outcomes, tmp_path):
     for o in outcomes:
         spill.extend(o.events)
     assert [spill[i] for i in range(len(events))] == events
-    assert not any(e.evidence for e in spill.decisive) and len(spill.decisive) == len(events)
-    assert [combined([spill[i] for i in members]) for _, members in merge_clusters(spill.decisive)] == merge_events(events)
+    copies = spill.all_decisive()
+    assert not any(e.evidence for e in copies) and len(copies) == len(events)
+    assert [combined([spill[i] for i in members]) for _, members in merge_clusters(copies)] == merge_events(events)
     spill.close()
+
+
+def test_mentions_without_a_merge_key_stay_alone_and_wait_on_disk(outcomes):
+    """Most mentions have no merge key (no actor, a statement): the spill keeps no copy of them in
+    memory, only their order on disk, and the loader's order of merged and lone events is the
+    order of the merge of all of them."""
+    events = [e for o in outcomes for e in o.events]
+    spill = EventSpill()
+    spill.lone = merge.SortedKeys(run=50)  # many runs on disk
+    for o in outcomes:
+        spill.extend(o.events)
+    lone = [i for _, _, i in spill.lone]
+    assert len(lone) > 100 and len(spill.decisive) + len(lone) == len(events) and not set(lone) & set(spill.keyed)
+    alone = {members[0] for _, members in merge_clusters(spill.all_decisive()) if len(members) == 1}
+    assert set(lone) <= alone
+    ordered = [f["properties"]["id"] for f in load._in_order(merge_clusters(spill.decisive), spill, {})]
+    expected = build_collection([to_feature(e) for e in merge_events(events)], [])["features"]
+    assert ordered == [f["properties"]["id"] for f in expected]
+    spill.close()
+
+
+def test_sorted_keys_come_back_in_order_across_runs():
+    import random
+
+    keys = merge.SortedKeys(run=7)
+    given = [(random.Random(n).choice(["2024-01-01", "9999"]), f"ev_{n % 13}", n) for n in range(100)]
+    for key in given:
+        keys.add(key)
+    assert list(keys) == sorted(given)
+    keys.close()
 
 
 def test_the_loader_writes_what_the_in_memory_path_writes_also_with_curation(outcomes, tmp_path):
