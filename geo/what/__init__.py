@@ -94,6 +94,7 @@ class _Lexicon:
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
+    scheduled: frozenset = frozenset()  # a trigger's forms that announce a date ahead ("Sie findet am Freitag statt")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # Each distinct word form as `_word` describes it, worked out once per process.
     words: dict = field(default_factory=dict, repr=False, compare=False)
@@ -165,6 +166,7 @@ def lexicon(language: str) -> _Lexicon:
         negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
+        scheduled=words("scheduled"),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -497,6 +499,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
         or (lex.words[toks[i][2]][7] if toks[i][2] in lex.words else _zu_infinitive(low, lemma, lex))
     ):
         return "hypothetical", "zu"  # a zu-infinitive: "bereit, … anzugreifen", "um … zu retten"
+    if low in lex.scheduled:
+        return "hypothetical", toks[i][2]  # "Der zweite Wahlgang findet am 28. November statt": a schedule
     first = toks[0][3]
     if first in lex.openers or (len(toks) > 1 and f"{first} {toks[1][3]}" in lex.openers):
         return "hypothetical", toks[0][2]
