@@ -211,6 +211,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Hail flattened the crops.", "storm", True),
     ("en", "The public should adhere to hygiene measures.", "legal_policy", False),  # advice, no decision
     ("en", "The council adopted new measures.", "legal_policy", True),
+    ("en", "The victim was medically examined.", "investigation", False),  # a doctor's examination
+    ("en", "Detectives examined the scene.", "investigation", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -221,6 +223,7 @@ def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, prese
 def test_a_streik_is_never_an_attack_and_streikrecht_is_no_strike():
     assert {t.event_type for t in find_triggers("Der Streik dauert an.", segment("Der Streik dauert an."), language="de")} == {"labour_strike"}
     assert not find_triggers("Das Streikrecht gilt.", segment("Das Streikrecht gilt."), language="de")
+    assert not find_triggers("Die Streikrate ist gering.", segment("Die Streikrate ist gering."), language="de")  # a statistic
 
 
 def test_every_rule_file_names_only_types_of_the_taxonomy():
