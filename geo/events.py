@@ -167,7 +167,7 @@ def extract_events(
     events: list[Event] = []
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Insel" after the island was named
     unlisted_in: dict[int, str] = {}  # paragraph -> a name the gazetteer lacks inside its place
-    para_date: dict[int, TimeMention] = {}  # paragraph -> its first happening date
+    para_date: dict[int, TimeMention] = {}  # paragraph -> its latest happening date so far
     heading_place: Place | None = None
     heading_date: TimeMention | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
@@ -281,7 +281,7 @@ def extract_events(
             t, date_inherited = para_date[s.paragraph], True
         elif t is None and heading_date is not None:
             t, date_inherited = heading_date, True
-        if own_t is not None and s.paragraph not in para_date:
+        if own_t is not None:  # the paragraph's latest date: "Im November 2024 … Daraufhin suchte …"
             para_date[s.paragraph] = t
         if t is None and doc.reference is not None:
             # News reports what happened on the day it appears (or the night before); a

@@ -356,6 +356,22 @@ def test_a_pluperfect_sentence_keeps_the_time_of_the_last_pluperfect_date(verb, 
     assert last.evidence[0].quote.startswith("Das Opfer") and last.interval.start == dated
 
 
+@pytest.mark.parametrize("middle, dated", [
+    ("On 9 May 2015 a mudslide hit the hills. ", dt.date(2015, 5, 9)),  # the paragraph's latest date
+    ("", dt.date(2015, 5, 3)),
+])
+def test_an_undated_sentence_continues_the_latest_date_of_its_paragraph(middle, dated):
+    text = f"On 3 May 2015 a landslide buried a village in the hills. {middle}Rescuers evacuated the village in the hills."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2015, 6, 5),
+                   reference=dt.date(2015, 6, 5), reference_basis="published")
+    times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    if middle:
+        times.append(_time(text, "On 9 May 2015", dt.date(2015, 5, 9), dt.date(2015, 5, 9), "day"))
+    places = [_mention(text, "hills", ISLAND, nth=n) for n in range(text.count("hills"))]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert [e.interval.start for e in events if e.event_type == "evacuation"] == [dated]
+
+
 @pytest.mark.parametrize("second, merged", [
     ("On 3 May 2015 a landslide buried a village in the hills.", True),        # the lede retold
     ("On 4 May 2015 a landslide buried a village in the hills.", False),       # another day
