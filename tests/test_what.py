@@ -213,6 +213,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The council adopted new measures.", "legal_policy", True),
     ("en", "The victim was medically examined.", "investigation", False),  # a doctor's examination
     ("en", "Detectives examined the scene.", "investigation", True),
+    ("de", "Er wies den Vorwurf zurück.", "deportation", False),  # a denial
+    ("de", "Die Polizei wies die Migranten an der Grenze zurück.", "deportation", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -283,6 +285,9 @@ NO_HAPPENING = [
     ("de", "Der Notarzthubschrauber landete am Montag in Bremen."),  # no "Raub" in "Hubschrauber"
     ("de", "Die Kosmetikvereinigung hat am Montag in Bremen ihren Sitz."),  # no "Einigung" in "Vereinigung"
     ("de", "Bei Einbruch der Dunkelheit kam am Montag in Bremen der Wintereinbruch."),  # nightfall and winter, no burglary
+    ("de", "Der Kreisausschuss hat am Montag in Bremen seinen Sitz."),  # a committee, no shot
+    ("de", "Was hier am Montag in Bremen passiert, sieht man selten."),  # "selten": no single happening
+    ("en", "Floods rarely happen in Denver in winter."),
 ]
 
 
