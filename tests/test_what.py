@@ -358,6 +358,8 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("de", "Eine Blockade wäre eine Katastrophe.", "Blockade", "hypothetical"),  # no participle: no report
     ("en", "The layoffs are due to take effect in May.", "layoffs", "hypothetical"),  # planned
     ("en", "The firm made layoffs on Wednesday due to a drop in orders.", "layoffs", "asserted"),  # a cause
+    ("en", "The first of these meetings is set for Nov. 12.", "meetings", "hypothetical"),  # a schedule
+    ("en", "The meetings were held on Nov. 12.", "meetings", "asserted"),
     ("de", "Die Versammlung findet am Freitag in Hamburg statt.", "findet", "hypothetical"),  # a schedule
     ("de", "Die Versammlung fand am Freitag in Hamburg statt.", "fand", "asserted"),
 ])

@@ -526,10 +526,12 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     if rest and rest[-1][3] in lex.negation_final:
         return "negated", rest[-1][2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
-        if toks[k][5] == clause and toks[k][3] in lex.planned_after and toks[k + 1][3] == "to" \
-                and not (k + 2 < len(toks) and (toks[k + 2][3] in _ARTICLES or toks[k + 2][2][:1].isdigit())):
-            # "inaugurations are expected to take place"; but "layoffs on Wednesday due to a drop
-            # in orders" tells a cause, not a plan
+        if toks[k][5] == clause and toks[k][3] in lex.planned_after and (
+                toks[k + 1][3] == "for" and toks[k][3] != "due"
+                or toks[k + 1][3] == "to"
+                and not (k + 2 < len(toks) and (toks[k + 2][3] in _ARTICLES or toks[k + 2][2][:1].isdigit()))):
+            # "inaugurations are expected to take place", "the meeting is set for Nov. 12"; but
+            # "layoffs on Wednesday due to a drop in orders" tells a cause, not a plan
             return "hypothetical", toks[k][2]
     for j, t in enumerate(toks):
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
