@@ -70,7 +70,12 @@ _TITLE_SENTENCE = 8
 
 # A death in an accident, a disaster, a crime or a fight is what it did ("derailed …, killing
 # four", "shot dead"), not a second happening.
-_CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime", "conflict"), frozenset({"killing"}))
+_CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime"), frozenset({"killing"}))
+# The bodies recovered after an attack are what it left ("recovered the bodies of five people
+# killed by bandits who attacked a village"); the contract a strike is about is its subject,
+# not a second happening ("launched a strike … after contract negotiations failed").
+_CONSEQUENCES["conflict"] = frozenset({"killing", "rescue"})
+_CONSEQUENCES["labour"] = frozenset({"agreement"})
 
 
 def _second_trigger(found: list[Trigger], first: Trigger) -> Trigger | None:

@@ -519,6 +519,9 @@ def test_erfassen_needs_a_vehicle():
      ["shooting", "raid_arrest"]),
     # A death is what a crash did, not a second happening.
     ("en", "A train derailed in Denver on Friday, killing four passengers.", ["derailment"]),
+    # The bodies recovered after an attack and the contract a strike is about are no second happening.
+    ("en", "Bandits attacked a village near Denver on Friday, and police recovered the bodies of five people.", ["strike"]),
+    ("en", "Workers went on strike in Denver on Friday, after contract talks failed to reach a deal.", ["labour_strike"]),
     # In the first happening's own clause a verb tells what it did: the storm "traf" (hit), no meeting.
     ("de", "Der Sturm traf am Montag Hamburg mit voller Wucht.", ["storm"]),
     # Told again on its own, the second happening is that sentence's event, not a copy of the lede's.
