@@ -215,6 +215,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Detectives examined the scene.", "investigation", True),
     ("de", "Er wies den Vorwurf zurück.", "deportation", False),  # a denial
     ("de", "Die Polizei wies die Migranten an der Grenze zurück.", "deportation", True),
+    ("en", "The plane made an emergency landing at the airport.", "visit", False),  # an incident, no visit
+    ("en", "The president's plane landed at the airport.", "visit", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
