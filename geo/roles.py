@@ -56,8 +56,8 @@ _ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|
 _GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
 
 
-# "KATHMANDU, Nepal (AP) —", "Rostock - ": a dateline names where the story was filed.
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
+# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ": a dateline names where the story was filed.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
 
 
 _ORIGIN_OR_TARGET_BEFORE = re.compile(

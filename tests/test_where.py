@@ -401,6 +401,8 @@ def test_a_city_adjective_is_of_the_namesake_the_text_names(gazetteer):
     ("KATHMANDU, Nepal (AP) — A landslide killed five people.", "en", "Kathmandu"),
     ("KATHMANDU POLICE report a landslide.", "en", None),
     ("LONDON (Reuters) - A fire broke out on Monday.", "en", "London"),
+    ("KYIV, Ukraine, Dec 5 (Reuters) - A drone struck a building.", "en", "Kyiv"),  # a wire dateline with its date
+    ("KYIV, Ukraine, said on Dec 5 that a drone struck.", "en", None),
     ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
     ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
 ])
