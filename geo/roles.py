@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.records import Place, PlaceMention
+from geo.ref import load_yaml
 from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
@@ -92,13 +93,16 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.weak:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
-    if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end):
+    if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end) \
+            or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
     if _ARRIVAL_BEFORE.search(before):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
-    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(before) or _SEAT_BEFORE.search(before):
+    # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
+    if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start]) \
+            or _SEAT_BEFORE.search(before):
         return "mentioned"
     if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed
@@ -121,6 +125,11 @@ _INSTITUTION_AFTER = re.compile(
     r"Zeitung|Abendblatt|Morgenpost|Rundschau|Anzeiger|Nachrichten|Tagblatt|Kurier|Allgemeine|native|"
     # a people ("the Meitei and Kuki communities"), not the place of that name
     r"communit(?:y|ies)|tribes?|clans?)\b")
+
+
+# "Police Scotland", "Ambulance Victoria", "Transport for London": the service's region names an institution.
+_INSTITUTION_BEFORE = re.compile(
+    rf"(?<![\w&-])(?:{'|'.join(re.escape(h) for h in sorted(load_yaml('institution_heads.yaml')['en']['named_before'], key=len, reverse=True))})\s$")
 
 
 # "near the Tennessee state line", "the Mexico border": the neighbour names a line, not the place.

@@ -268,6 +268,37 @@ def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, surface, role", [
+    ("Ambulance Victoria said a man died in Geelong.", "Victoria", "mentioned"),  # a service named with its state
+    ("A storm hit Victoria and a man died in Geelong.", "Victoria", "named"),
+    ("Police Scotland said a man died in Dundee.", "Scotland", "mentioned"),
+    ("Transport for London said trains stopped in Croydon.", "London", "mentioned"),
+    ("Trains to London stopped in Croydon.", "London", "mentioned"),
+    ("Trains stopped across London and in Croydon.", "London", "located"),
+    ("Forestry Commission Scotland closed a forest near Inverness.", "Scotland", "mentioned"),
+    ("The Commission in Scotland closed a forest near Inverness.", "Scotland", "located"),
+])
+def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, surface, role):
+    """ "Police Scotland", "Ambulance Victoria": an actor, not where it happened (like "Victoria Police")."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert place_role(text, m) == role
+
+
+@pytest.mark.parametrize("text, role", [
+    ("A landslide hit a village 190 km (120 miles) inland from the capital Colombo.", "mentioned"),
+    ("A landslide hit a village 190 km inland from the capital Colombo.", "mentioned"),
+    ("A landslide hit a village near the capital Colombo.", "located"),
+])
+def test_a_distance_from_a_city_makes_it_a_reference_point_also_with_the_miles(gazetteer, text, role):
+    """The converted miles in parentheses once pushed the distance out of the 40 characters looked at."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Colombo"]
+    assert place_role(text, m) == role
+
+
 def _best(text, gazetteer, language="en"):
     from geo.roles import best_place
 
