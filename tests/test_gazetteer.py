@@ -70,6 +70,8 @@ def test_reference_files_stay_small():
     ("NRW", "Nordrhein-Westfalen", "admin1"),          # admin1_aliases.yaml
     ("North Rhine-Westphalia", "Nordrhein-Westfalen", "admin1"),
     ("Lower Saxony", "Niedersachsen", "admin1"),
+    ("NSW", "New South Wales", "admin1"),              # Australian news abbreviates its states
+    ("Qld", "Queensland", "admin1"),
     ("Sao Paulo", "São Paulo", "city"),
 ])
 def test_name_and_german_forms_are_indexed(gazetteer, surface, name, place_type):

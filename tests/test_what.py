@@ -180,6 +180,7 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "A missile strike hit the depot.", "strike", True),
     ("en", "He is in a real battle for the last seat.", "armed_clash", False),
     ("en", "A fierce battle raged for the town.", "armed_clash", True),
+    ("en", "Firefighters battled a blaze at the warehouse.", "armed_clash", False),  # crews fight fires
     ("en", "Protests erupted in the capital.", "volcanic_eruption", False),
     ("en", "The volcano erupted overnight, spewing ash.", "volcanic_eruption", True),
     ("de", "Die Details sind erschütternd.", "earthquake", False),
