@@ -218,6 +218,20 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Polizei wies die Migranten an der Grenze zurück.", "deportation", True),
     ("en", "The plane made an emergency landing at the airport.", "visit", False),  # an incident, no visit
     ("en", "The president's plane landed at the airport.", "visit", True),
+    ("de", "Die Regierung sucht nach Wegen aus der Krise.", "rescue", False),  # a way out, no rescue
+    ("de", "Retter suchten nach Verschütteten.", "rescue", True),
+    ("de", "Die Opposition erhöhte den Druck auf die Regierung.", "economy", False),  # pressure, no price
+    ("de", "Die Zentralbank erhöhte die Zinsen.", "economy", True),
+    ("en", "The report raised concerns about safety.", "economy", False),  # worry, no price
+    ("en", "The central bank raised interest rates.", "economy", True),
+    ("de", "Umgestürzte Bäume blockierten die Straße.", "protest", False),  # storm damage, no protest
+    ("de", "Demonstranten blockierten die Straße.", "protest", True),
+    ("de", "Der Fahrer beging Unfallflucht.", "migration", False),  # hit-and-run, no refugees
+    ("de", "Tausende Menschen sind auf der Flucht.", "migration", True),
+    ("de", "Der Kampf gegen die Inflation beginnt.", "armed_clash", False),  # a campaign, no fighting
+    ("de", "Der Kampf um die Stadt dauerte gegen Mittag an.", "armed_clash", True),  # "gegen Mittag" unmakes nothing
+    ("de", "Die Urlauber waren auf einer Reise durch Italien.", "visit", False),  # a holiday, no visit
+    ("de", "Der Kanzler ist auf einer Reise durch Asien.", "visit", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
