@@ -232,6 +232,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Der Kampf um die Stadt dauerte gegen Mittag an.", "armed_clash", True),  # "gegen Mittag" unmakes nothing
     ("de", "Die Urlauber waren auf einer Reise durch Italien.", "visit", False),  # a holiday, no visit
     ("de", "Der Kanzler ist auf einer Reise durch Asien.", "visit", True),
+    ("en", "Gunmen stormed the village at dawn.", "storm", False),  # a raid, no weather
+    ("en", "Gunmen stormed the village at dawn.", "strike", True),
+    ("en", "Police stormed the flat at dawn.", "raid_arrest", True),
+    ("en", "A storm hit the coast at dawn.", "storm", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
