@@ -368,9 +368,7 @@ def extract_events(
                 seconds.append((len(events) - 1, second))
     events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
-    early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
-    spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
-    lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
+    lo, hi = _opening(sentences)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
                    and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
     events = [_refined(e, lede_places) for e in events]
@@ -575,6 +573,13 @@ def _planned_later(own: TimeMention | None, doc_time: TimeMention | None) -> boo
             and own.interval.start > doc_time.interval.end + dt.timedelta(days=_PLAN_DAYS))
 
 
+def _opening(sentences: list[Sentence]) -> tuple[int, int]:
+    """Start and end of the first two body paragraphs, where news tells its story; (0, 0) without any."""
+    early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
+    spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
+    return (spans[0][0], spans[-1][1]) if spans else (0, 0)
+
+
 def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:
     """The day of the story's main happening when the first two paragraphs date it to a day of
     the week before the publication day ("Police arrested several people during a protest on
@@ -582,12 +587,11 @@ def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: Ti
     day it appeared."""
     if doc_time is None or doc_time.interval.precision != "day":
         return None
-    paragraphs = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
-    spans = [(s.start, s.end) for s in sentences if s.paragraph in paragraphs and s.section == "body"]
-    if not spans:
+    lo, hi = _opening(sentences)
+    if lo == hi:
         return None
     day = doc_time.interval.start
-    first = next((m for m in times if spans[0][0] <= m.start < spans[-1][1] and m.role == "happening"
+    first = next((m for m in times if lo <= m.start < hi and m.role == "happening"
                   and m.interval.precision == "day"), None)
     if first is None or not day - dt.timedelta(days=7) <= first.interval.start < day:
         return None
@@ -599,8 +603,7 @@ def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: lis
     that year, or any date of it in the first two paragraphs. A month or a year only further
     down ("In August 1995, two trains collided …") is as often background, and its year would
     be wrong for every undated happening."""
-    paragraphs = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
-    lede_end = max((s.end for s in sentences if s.paragraph in paragraphs), default=0)
+    lede_end = _opening(sentences)[1]
     return any(m.role == "happening" and m.interval.basis == "explicit" and m.interval.end.year == doc.reference.year
                and (m.interval.precision == "day" or m.start < lede_end) for m in times)
 

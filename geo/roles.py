@@ -13,13 +13,13 @@ import re
 
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
-from geo.where import PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
+from geo.where import NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
 
 # "in nearby Coldwater", "to neighbouring Baglung": an adjective between the preposition and the name.
-_NEAR = r"nearby|neighbou?ring|adjoining|rural|downtown|central"
+_NEAR = "|".join(sorted(NEAR_WORDS))
 # "in der Siedlung X", "in the suburb of X": a settlement noun between the preposition and the name.
 _PLACE_NOUN = rf"(?:{'|'.join(sorted(PLACE_NOUNS, key=len, reverse=True))})(?:\s+of)?\s+"
 

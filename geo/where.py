@@ -21,7 +21,7 @@ _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admi
 # Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
 _LOCATIVE = frozenset("in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside".split())
 # Adjectives between a locative and a town: "in nearby Coldwater", "to neighbouring Baglung".
-_NEAR_WORDS = frozenset("nearby neighbouring neighboring adjoining rural downtown central".split())
+NEAR_WORDS = frozenset("nearby neighbouring neighboring adjoining rural downtown central".split())
 # Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",
 # "im Bereich Malterhausen", "Gemeinde Biloserka"): a town there needs no other evidence.
 PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
@@ -359,7 +359,7 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
             return "surname"
         return "person_name" if prev[:1].isupper() and prev.isalpha() and text[start - 1:start] == " " \
             and prev not in _FUNCTION_WORDS else "proper"
-    if prev.lower() in _NEAR_WORDS and text[start - 1:start] == " ":
+    if prev.lower() in NEAR_WORDS and text[start - 1:start] == " ":
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
     if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.

@@ -154,16 +154,16 @@ def _h_season(m, ctx):
         return iv_.season(int(m["se_y"]), first, "explicit")
     if word in W.seasons_need_year or not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
         return None
-    if _year_after(m, ctx):
-        return iv_.season(_year_after(m, ctx), first, ctx.basis)
+    if year := _year_after(m, ctx):
+        return iv_.season(year, first, ctx.basis)
     return cyclic(lambda y: iv_.season(y, first, ctx.basis), ctx, _direction(m))
 
 
 def _h_quarter(m, ctx):
     if m["qc_o"]:
         q = next(n for n, ws in W.ordinals.items() if norm(m["qc_o"]) in ws)
-        if not m["qc_y"] and _year_after(m, ctx):  # "im dritten Quartal vergangenen Jahres"
-            return iv_.quarter(_year_after(m, ctx), q, ctx.basis)
+        if not m["qc_y"] and (year := _year_after(m, ctx)):  # "im dritten Quartal vergangenen Jahres"
+            return iv_.quarter(year, q, ctx.basis)
         if not m["qc_y"]:
             return cyclic(lambda y: iv_.quarter(y, q, ctx.basis), ctx, _direction(m))
         return iv_.quarter(int(m["qc_y"]), q, "explicit")
@@ -260,8 +260,8 @@ def _h_bmonth(m, ctx):
     if not (m["prep"] or m["dir"] or m["part"] or m["since"] or m["cmp"]):
         return None  # "August Diehl" is a name; "im August" is a month
     mo = _mon(m, "bmonth", ctx)
-    if _year_after(m, ctx):
-        return iv_.month(_year_after(m, ctx), mo, ctx.basis)
+    if year := _year_after(m, ctx):
+        return iv_.month(year, mo, ctx.basis)
     return cyclic(lambda y: iv_.month(y, mo, ctx.basis), ctx, _direction(m))
 
 
