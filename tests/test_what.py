@@ -383,6 +383,15 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("en", "The meetings were held on Nov. 12.", "meetings", "asserted"),
     ("de", "Die Versammlung findet am Freitag in Hamburg statt.", "findet", "hypothetical"),  # a schedule
     ("de", "Die Versammlung fand am Freitag in Hamburg statt.", "fand", "asserted"),
+    # A cue used as an adjective governs its own noun, not a trigger further on.
+    ("de", "Der Mann wurde wegen versuchten Mordes angeklagt.", "angeklagt", "asserted"),
+    ("de", "Der Mann wollte ihn wegen des Erbes anklagen.", "anklagen", "hypothetical"),
+    ("de", "Eine mögliche Schließung wurde diskutiert.", "Schließung", "hypothetical"),
+    ("de", "Die Polizei löste eine nicht angemeldete Demonstration auf.", "Demonstration", "asserted"),
+    ("de", "Es handelte sich nicht um eine Demonstration.", "Demonstration", "negated"),
+    ("en", "Opponents of the proposed wind farm staged a protest on Monday.", "protest", "asserted"),
+    ("en", "Opponents proposed a protest on Monday.", "protest", "hypothetical"),
+    ("en", "The planned strike was called off.", "strike", "hypothetical"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

@@ -96,6 +96,14 @@ class _Lexicon:
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     scheduled: frozenset = frozenset()  # a trigger's forms that announce a date ahead ("Sie findet am Freitag statt")
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
+    # A cue used as an adjective governs only its own noun ("wegen versuchten Mordes angeklagt",
+    # "opponents of the proposed wind farm staged a protest"): words before it that make it one
+    # (articles, prepositions), the adjective forms (English) or endings (German) of the cues,
+    # and negations that then negate only the adjective ("eine nicht angemeldete Demonstration").
+    attributive_after: frozenset = frozenset()
+    attributive_forms: frozenset = frozenset()
+    attributive_endings: tuple = ()
+    adjective_negation: frozenset = frozenset()
     # Each distinct word form as `_word` describes it, worked out once per process.
     words: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -167,6 +175,10 @@ def lexicon(language: str) -> _Lexicon:
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         scheduled=words("scheduled"),
+        attributive_after=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("after") or ()),
+        attributive_forms=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("forms") or ()),
+        attributive_endings=tuple(str(w).lower() for w in (fact.get("attributive") or {}).get("endings") or ()),
+        adjective_negation=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("negation") or ()),
         speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
         reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -488,6 +500,31 @@ def _reported_perfect(toks, k: int, lex: _Lexicon) -> bool:
     return bool(last) and last[0][2][:1].islower() and last[0][3].endswith(("t", "en"))
 
 
+def _adjective(toks, k: int, lex: _Lexicon) -> bool:
+    """Whether the word at k is an adjective: one of the language's adjective forms of its cues
+    ("proposed"), or (German) a lower-case word with an adjective ending that is no article."""
+    t = toks[k]
+    if t[3] in lex.attributive_forms:
+        return True
+    return bool(lex.attributive_endings) and t[2][:1].islower() and t[3] not in _DETERMINERS \
+        and t[3] not in lex.attributive_after and t[3].endswith(lex.attributive_endings)
+
+
+def _noun_after(toks, k: int, lex: _Lexicon) -> int:
+    """The last word of the noun phrase an adjective at k begins: German ends it at its first
+    capitalised word ("des versuchten Totschlags"), English at the next word ("the planned closure")."""
+    if lex.attributive_endings:
+        return next((m for m in range(k + 1, len(toks)) if toks[m][2][:1].isupper() or not _adjective(toks, m, lex)), k + 1)
+    return k + 1
+
+
+def _governs_only_its_noun(toks, k: int, i: int, lex: _Lexicon) -> bool:
+    """A cue that is an adjective after an article or a preposition governs its own noun, not a
+    trigger further on: "wegen versuchten Mordes angeklagt" is a charge, "Gegner des geplanten
+    Windparks demonstrierten" a protest, "the planned strike" stays a plan."""
+    return k > 0 and toks[k - 1][3] in lex.attributive_after and _adjective(toks, k, lex) and i > _noun_after(toks, k, lex)
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise."""
     clause = toks[i][5]
@@ -512,11 +549,16 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             if i - k == 1 or (i - k == 2 and toks[k + 1][3] in _DETERMINERS):
                 return "negated", t[2]  # "ohne Vorwarnung", "without a fight"
             continue
+        if t[3] in lex.adjective_negation and i > k + 1 and _adjective(toks, k + 1, lex) and i <= _noun_after(toks, k + 1, lex):
+            continue  # "eine nicht angemeldete Demonstration" took place: "nicht" negates the adjective
         if (t[3] in lex.negation or t[4] in lex.negation) and \
                 sum(1 for x in toks[k + 1:i] if x[3] not in lex.negation_skips) <= 2:
             return "negated", t[2]  # "keine Festnahme", "have not yet been able to arrest"
         if i - k <= 2 and t[3] in lex.record:
             return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
+        if (t[3] in lex.threat or t[4] in lex.threat or t[3] in lex.hypothetical or t[4] in lex.hypothetical) \
+                and _governs_only_its_noun(toks, k, i, lex):
+            continue
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
