@@ -223,7 +223,8 @@ class Gazetteer:
         entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
         entries += _admin2_entries(ref / "admin2.tsv.gz", _features(ref / "admin2_outlines.geojson.gz"))
         area_names = {surface for surface, cand in entries if cand.kind != "bare"}
-        entries += _city_entries(ref / "cities.tsv", capitals, common, area_names)
+        # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
+        entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
         return cls(entries, capitals=capitals)
 
@@ -286,7 +287,8 @@ def _admin2_entries(path, outlines: list[dict]) -> list[tuple[str, Candidate]]:
             cand = Candidate(place, "name")
             out += [(f, cand) for f in forms.split("|") if f]
             loose = Candidate(place, "bare")
-            out += [(b, loose) for b in bare.split("|") if b and b not in _ALIAS_STOP and b not in CITY_STOPLIST]
+            # (not CITY_STOPLIST's towns: a bare name needs a locative, and "in Kent" is the county)
+            out += [(b, loose) for b in bare.split("|") if b and b not in _ALIAS_STOP]
     return out
 
 

@@ -249,6 +249,7 @@ _AFFIXES = [
     (r"^Powiat ", "powiat"), (r"^Okres ", "district"), (r"^Rrethi i ", "district"), (r"^Nomos ", "prefecture"),
     (r"^County (?:of )?", "county"), (r" County$", "county"), (r" county borough$", "borough"),
     (r" County Borough$", "borough"), (r"^Borough of ", "borough"), (r"^City and Borough of ", "borough"),
+    (r"^(?:Metropolitan|Royal) Borough of ", "borough"), (r"^Sir (?=[A-Z])", "county"),  # Welsh "Sir Powys": Powys County
     (r"^City and County of ", "county"), (r"^City of ", "city"), (r" City$", "city"), (r" Stadt$", "city"),
     (r" Parish$", "parish"), (r" Municipality$", "municipality"), (r"^Municipio (?:de )?", "municipality"),
     (r"^Comuna ", "municipality"), (r"^Gemeente ", "municipality"), (r" Kommune?$", "municipality"),
@@ -376,7 +377,7 @@ def _world(rg_path: Path, places: list[dict]) -> tuple[list[dict], dict]:
         rows.append({"id": f"geo:admin2/{cc}.{a1}.{_slug(a2)}", "name": base, "name_de": de, "name_en": en,
                      "lat": round(big["lat"], 4), "lon": round(big["lon"], 4), "cc": cc, "a1": a1,
                      "pop": sum(m["pop"] for m in ms), "radius": _circle_radius(big["lat"], big["lon"], ms),
-                     "forms": forms, "bare": [base] if cc in ("GB",) and kind in ("", "county") else [],
+                     "forms": forms, "bare": [base] if cc in ("GB",) and kind in ("", "county", "borough") else [],
                      "_members": ms})
     # Two units of one subdivision with the same id (GeoNames spells one name twice): keep the bigger.
     seen: dict[str, dict] = {}
@@ -423,6 +424,33 @@ def _outlines(rows: list[dict], world_map: Path) -> list[dict]:
             r["name"] = ne_name
         features.append(_feature(r, geom))
     return features
+
+
+def _groups(rows: list[dict], features: list[dict], groups: dict[str, list[str]]) -> list[dict]:
+    """Counties made of several units (Greater Manchester, Merseyside: scripts/admin2_groups.yaml),
+    added to `rows`; their outlines, where every unit has one."""
+    by_id = {r["id"]: r for r in rows}
+    drawn = {f["id"]: f for f in features}
+    out = []
+    for name, ids in sorted(groups.items()):
+        units = [by_id[f"geo:admin2/{i}"] for i in ids]
+        core = max(units, key=lambda r: max(m["pop"] for m in r["_members"]))  # the unit of the biggest town
+        members = [m for u in units for m in u["_members"]]
+        row = {"id": f"geo:admin2/{core['cc']}.{core['a1']}.{_slug(name)}", "name": name, "name_de": name, "name_en": name,
+               "lat": core["lat"], "lon": core["lon"], "cc": core["cc"], "a1": core["a1"], "pop": sum(u["pop"] for u in units),
+               "radius": _circle_radius(core["lat"], core["lon"], members), "group": True,
+               # a name of two words is the county wherever it stands ("Greater Manchester Police"); one
+               # word needs a locative, as a county's bare name does ("in Berkshire", no "Berkshire Hathaway")
+               "forms": [name] if " " in name else [], "bare": [name]}
+        if all(u["id"] in drawn for u in units):
+            from shapely.geometry import shape
+
+            geom = _simplify(unary_union([shape(drawn[u["id"]]["geometry"]) for u in units]), 0.005, 0.03, factor=0.012)
+            row["lat"], row["lon"] = _inside_point(geom, (row["lat"], row["lon"]))
+            row["radius"] = _reach(row["lat"], row["lon"], geom)
+            out.append(_feature(row, geom))
+        rows.append(row)
+    return out
 
 
 def _area_names() -> set[str]:
@@ -474,12 +502,18 @@ def main() -> None:
     de_rows, unplaced = _germany(args.landkreise, places, {str(k): v for k, v in seats.items()})
     world_rows, stats = _world(args.rg, places)
     world_features = _outlines(world_rows, args.world_map)
+    groups = yaml.safe_load((Path(__file__).resolve().parent / "admin2_groups.yaml").read_text(encoding="utf-8"))
+    world_features += _groups(world_rows, world_features, groups)
     # A bare name is kept only where no city, town, state or country of the gazetteer has it and
     # no word list knows it as a word ("Regen" is rain, "Lippe" a lip and a river).
     taken = {n for p in places for n in [p["name"], *p["alts"]]} | _area_names() | _german_words()
     taken |= {"Regen"}  # rain ("im Regen"), missing from wngerman
+    # A British county's name is its own in Britain: a namesake town abroad (Kent, Ohio; Norfolk,
+    # Virginia; Surrey, British Columbia) is left to the ranking, where the text's country decides;
+    # wngerman lists Kent, Devon and Cornwall as the counties they are.
+    taken_gb = {n for p in places if p["cc"] == "GB" for n in [p["name"], *p["alts"]]} | _area_names()
     for r in world_rows + de_rows:
-        r["bare"] = [b for b in r["bare"] if b not in taken]
+        r["bare"] = [b for b in r["bare"] if b not in (taken_gb if r["cc"] == "GB" else taken)]
     rows = us_rows + de_rows + world_rows
     # A form that names units of two German-speaking countries' neighbours ("Bezirk Baden" is in
     # Lower Austria and in Aargau, "Neunkirchen district" in Lower Austria and the Saarland) is
@@ -491,7 +525,7 @@ def main() -> None:
     for r in rows:
         if r["cc"] in ("DE", *_GERMAN_SPEAKING):
             r["forms"] = [f for f in r["forms"] if len(owners[f]) == 1 or not owners[f] & {"DE", *_GERMAN_SPEAKING} - {r["cc"]}]
-    rows = [r for r in rows if r["forms"]]
+    rows = [r for r in rows if r["forms"] or r.get("group")]
     _write_tsv(REF / "admin2.tsv.gz", rows)
     _write_gz(REF / "admin2_outlines.geojson.gz", {"type": "FeatureCollection",
                                                    "features": sorted(us_features + world_features, key=lambda f: f["id"])})

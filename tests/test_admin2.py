@@ -37,7 +37,7 @@ def test_the_admin2_file_covers_us_counties_german_kreise_and_districts_elsewher
     assert per_country["AT"] >= 70 and per_country["CH"] >= 100 and per_country["IN"] >= 500
     assert per_country["GB"] >= 150 and per_country["IE"] >= 25
     assert len({r["id"] for r in rows}) == len(rows)
-    assert all(r["forms"] for r in rows)
+    assert all(r["forms"] or r["bare"] for r in rows)
     # An outline, or else an uncertainty radius: never neither.
     with gzip.open(REF / "admin2_outlines.geojson.gz", "rt", encoding="utf-8") as fh:
         drawn = {f["id"] for f in json.load(fh)["features"]}
@@ -70,6 +70,32 @@ def test_a_county_or_district_phrase_is_that_unit(gazetteer, text, language, sur
 ])
 def test_a_bare_name_that_is_both_town_and_district_stays_the_town(gazetteer, text, language, surface):
     assert [(s, t) for s, t, _ in _found(text, gazetteer, language)] == [(surface, "city")]
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("Flooding in Kent closed roads.", "Kent", "geo:admin2/GB.ENG.kent"),  # Kent, Ohio and Kent, Washington exist
+    ("Snow fell in Devon and Cornwall.", "Cornwall", "geo:admin2/GB.ENG.cornwall"),
+    ("Officers in Cumbria found the car.", "Cumbria", "geo:admin2/GB.ENG.cumbria"),  # no Cumberland, Maryland
+    ("A man was stabbed in Merseyside.", "Merseyside", "geo:admin2/GB.ENG.merseyside"),
+    ("Storms hit Greater Manchester overnight.", "Greater Manchester", "geo:admin2/GB.ENG.greater-manchester"),
+    ("A bus crashed in the West Midlands.", "West Midlands", "geo:admin2/GB.ENG.west-midlands"),
+    ("Flooding in Powys closed roads.", "Powys", "geo:admin2/GB.WLS.sir-powys"),  # GeoNames' "Sir Powys"
+])
+def test_a_british_county_written_bare_is_the_county(gazetteer, text, surface, unit):
+    assert (surface, "admin2", unit) in _found(text, gazetteer, "en")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kent said the vote was close.", "Kent"),            # no locative: no county
+    ("A ship docked in Norfolk, Virginia.", "Norfolk"),   # the text's state: the city
+])
+def test_a_british_county_name_needs_a_locative_and_yields_to_the_texts_namesake(gazetteer, text, surface):
+    assert all(t != "admin2" for s, t, _ in _found(text, gazetteer, "en") if s == surface)
+
+
+def test_a_metropolitan_county_lies_around_its_biggest_city(gazetteer):
+    (c,) = [c.place for c in gazetteer.candidates("Merseyside") if c.place.type == "admin2"]
+    assert abs(c.lat - 53.41) < 0.1 and abs(c.lon + 2.98) < 0.1  # Liverpool
 
 
 def test_in_ahrweiler_alone_is_not_the_district(gazetteer):
