@@ -57,6 +57,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
     text = _datelines_cased(text)
     spans = _longest_whole_words(text, gazetteer)
+    if language == "en":
+        spans = _plural_units(text, spans, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
     # One sense per document: a name once written as a person's ("President Barack Obama")
@@ -305,6 +307,29 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
             if ranked_inside:
                 out[i] = (start, end, k, ranked_inside + [r for r in ranked if not test(r[1].place)])
     return out
+
+
+# "in Henderson and Maury counties", "Kitui, Machakos and Makueni districts": one noun in the plural
+# after a list of names makes each name that unit.
+_PLURAL_UNITS = re.compile(r"\b((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,\s+|,?\s+and\s+))+[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+                           r"(counties|districts|parishes|provinces)\b")
+_UNIT_FORMS = {"counties": "{} County", "districts": "{} district", "parishes": "{} Parish", "provinces": "{} province"}
+
+
+def _plural_units(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The names of a plural unit phrase as that unit's form ("Henderson and Maury counties":
+    "Henderson County", "Maury County"), where the gazetteer knows the unit; the rest as found."""
+    extra = []
+    for m in _PLURAL_UNITS.finditer(text):
+        form = _UNIT_FORMS[m.group(2)]
+        for name in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", m.group(1)):
+            if name.group() in ("And",) or not gazetteer.candidates(form.format(name.group())):
+                continue
+            extra.append((m.start(1) + name.start(), m.start(1) + name.end(), form.format(name.group())))
+    if not extra:
+        return spans
+    kept = [s for s in spans if not any(a < s[1] and s[0] < b for a, b, _ in extra)]
+    return sorted(kept + extra)
 
 
 def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:

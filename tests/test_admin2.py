@@ -115,6 +115,20 @@ def test_a_county_name_of_many_states_is_the_one_the_text_qualifies(gazetteer, t
     assert found.place.type == "admin2" and found.place.admin1 == state
 
 
+@pytest.mark.parametrize("text, units", [
+    ("Adient will close its plants in Henderson and Maury counties, Tennessee.", [("Henderson", "TN"), ("Maury", "TN")]),
+    ("Tornadoes hit Henderson, Maury and Giles counties, Tennessee.", [("Henderson", "TN"), ("Maury", "TN"), ("Giles", "TN")]),
+])
+def test_names_before_the_plural_counties_are_each_a_county(gazetteer, text, units):
+    found = [(m.text, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="en") if m.place.type == "admin2"]
+    assert found == units
+
+
+def test_a_name_without_the_plural_noun_is_no_county(gazetteer):
+    found = find_places("Adient will close its plants in Henderson, Tennessee.", gazetteer=gazetteer, language="en")
+    assert [m.place.type for m in found if m.text == "Henderson"] == ["city"]
+
+
 def test_the_state_the_document_is_about_chooses_the_county(gazetteer):
     text = "Storms swept Texas on Monday. In Montgomery County, roofs were torn off."
     (found,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Montgomery County"]
