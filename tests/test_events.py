@@ -448,3 +448,16 @@ def test_one_texts_different_happenings_of_one_family_and_actor_stay_apart():
                             places=[], actors=[_actor(text, "Minister", "Olaf"), _actor(text, "Kanzler", "Olaf")], sources=[])
     assert {e.event_type for e in events} == {"resignation", "appointment"}
     assert len(merge_events(events)) == 2
+
+
+@pytest.mark.parametrize("town, merged", [
+    ("York", False),   # the paragraph's other town: a second fire there
+    ("Leeds", True),   # the same town: the fire retold
+])
+def test_a_mention_that_inherits_its_paragraphs_other_town_tells_a_happening_there(town, merged):
+    leeds = Place("geo:test/leeds", "Leeds", "city", 53.8, -1.55, "GB")
+    york = Place("geo:test/york", "York", "city", 53.96, -1.08, "GB")
+    text = f"A fire destroyed a warehouse in Leeds.\n\nIn {town}, crews were busy all night. The fire destroyed a barn."
+    places = [_mention(text, "Leeds", leeds), _mention(text, town, leeds if town == "Leeds" else york, nth=town == "Leeds")]
+    events = [e for e in _events(text, places=places, lang="en") if e.event_type == "fire"]
+    assert len(events) == (1 if merged else 2)
