@@ -383,7 +383,7 @@ def extract_events(
     # Each sentence tells its own happening unless it repeats one (a later mention of the same
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
-    located = _with_document_place(events, title_place, dateline or outlet)
+    located = _with_document_place(events, title_place, dateline or outlet, lede_places[0] if lede_places else None)
     merged = merge_repeats(_at_capital(located, capitals or {}))
     # A place the title names without the sentence's words ("in Munich" in a German text) is
     # named as the text itself names it elsewhere ("in München").
@@ -527,14 +527,15 @@ def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
 
 
 def _with_document_place(events: list[Event], title_place: Place | None = None,
-                         dateline: Place | None = None) -> list[Event]:
+                         dateline: Place | None = None, opening: Place | None = None) -> list[Event]:
     """An event whose sentence and paragraph name no place happened, as far as the reader can
-    tell, where the article's lede (or else its headline, another event, or its dateline) is
-    located: it takes that place, marked inherited. A text that names no place at all takes
-    its local outlet's city ("hamburg1.de")."""
+    tell, where the article's lede (or else its headline, another event, the place its opening
+    paragraphs name without an event there, or its dateline) is located: it takes that place,
+    marked inherited. A text that names no place at all takes its local outlet's city
+    ("hamburg1.de")."""
     lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), title_place)
     if lede is None:
-        lede = next((e.place for e in events if e.place and not e.place_inherited), dateline)
+        lede = next((e.place for e in events if e.place and not e.place_inherited), opening or dateline)
     if lede is None:
         return events
     why = ("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)")

@@ -68,6 +68,16 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
 )
 
 
+# "in der Nähe von Gossensaß", "im Wald von Göllersdorf", "im Gemeindegebiet von Senftenberg": German
+# writes a place after "von" where a locative phrase names its surroundings or a part of it: where it
+# happened, not an origin ("aus", "von Mailand nach Białystok").
+_SURROUNDINGS_OF_BEFORE = re.compile(
+    r"(?:\b(?:in|im|am|an|auf)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+e[nmr]?\s+)?"
+    r"(?:Nähe|Umgebung|Gegend|Umland|Großraum|Zentrum|Innenstadt|Rande?|Stadtrand|Ortsrand|Ortskern|Wald|Wäldern|Hafen|"
+    r"Straßen|Vororten?|Außenbezirken?|Stadtgebiet|Gemeindegebiet|Ortsgebiet|Ortsteil|Stadtteil)"
+    r"|\bunweit)\s+von\s+$")
+
+
 # "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
 _SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
 
@@ -100,6 +110,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
+    if _SURROUNDINGS_OF_BEFORE.search(before):
+        return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_BEFORE.search(before) or _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start]) \
             or _SEAT_BEFORE.search(before):

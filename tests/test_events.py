@@ -277,6 +277,19 @@ def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     assert not any(e.place for e in extract_events(doc, segment(text), times=[], places=[], actors=[], sources=[]))
 
 
+def test_the_place_the_opening_names_without_a_happening_beats_the_outlets_city():
+    """ "Die Gegner des Windparks im Wald von Göllersdorf …" opens the text with no happening; the
+    vote told below it took place there, not in the outlet's city."""
+    town = Place("geo:test/goellersdorf", "Göllersdorf", "city", 48.49, 16.12, "AT", population=1_391)
+    city = Place("geo:test/wien", "Wien", "city", 48.21, 16.37, "AT", population=1_900_000)
+    text = ("Verfasser sind die Gegner des Windparks im Wald von Göllersdorf.\n\n"
+            "Im vergangenen Jahr stimmten die Gemeindebürger über den Windpark ab.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de")
+    events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Göllersdorf", town)], actors=[],
+                            sources=[], outlet=city)
+    assert [(e.event_type, e.place, e.place_inherited) for e in events] == [("vote", town, True)]
+
+
 def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_happening():
     text = ("Landslides killed nine people in the hills.\n\nThe rains of 2015 were the heaviest.\n\n"
             "In 2002, a landslide buried six villages in the same region.")

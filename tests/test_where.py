@@ -268,6 +268,22 @@ def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Eine Mure ging in der Nähe von Traunstein ab.", "located"),
+    ("Eine Mure ging in unmittelbarer Nähe von Traunstein ab.", "located"),
+    ("Gegner des Windparks im Wald von Traunstein protestieren.", "located"),
+    ("Das Auto geriet im Gemeindegebiet von Traunstein auf die Gegenfahrbahn.", "located"),
+    ("Ein Bus, der von Traunstein nach Rosenheim fuhr, verunglückte.", "mentioned"),  # an origin
+    ("Ein Helfer aus der Umgebung von Traunstein kam hinzu.", "mentioned"),
+])
+def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happened(gazetteer, text, role):
+    """ "in der Nähe von X", "im Wald von X": "von" after a locative phrase is no origin."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == "Traunstein"]
+    assert place_role(text, m) == role
+
+
 @pytest.mark.parametrize("text, surface, role", [
     ("Ambulance Victoria said a man died in Geelong.", "Victoria", "mentioned"),  # a service named with its state
     ("A storm hit Victoria and a man died in Geelong.", "Victoria", "named"),
