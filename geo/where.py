@@ -568,6 +568,8 @@ _PAPER_WORDS = frozenset("""post news times tribune globe herald star sun journa
 daily online citizen courier record register telegraph mercury observer today live now tv radio
 zeitung nachrichten kurier abendblatt anzeiger morgenpost rundschau tagblatt allgemeine neueste
 volksstimme stimme blatt presse heute aktuell express""".split())
+# Technical host labels that name an edition, not a town ("mobile.ghanaweb.com" is no Mobile, AL).
+_HOST_PREFIX = re.compile(r"www\d*|m|mobile|amp|cdn\d*|static|img|media|beta|app|edition|[a-z]{2}")
 _OUTLET_CITY_POPULATION = 100_000  # a city that has a paper of its own
 
 
@@ -575,7 +577,8 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
     """The city a local outlet is named after ("hamburg1.de", "denverpost.com", "Stuttgarter
     Zeitung"): where a text that names no place of its own most likely happened."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
-    labels = [lab for lab in host.split(".")[:-1] if lab != "www"] + (outlet or "").lower().replace(".", " ").split()
+    labels = [lab for lab in host.split(".")[:-1] if not _HOST_PREFIX.fullmatch(lab)]
+    labels += (outlet or "").lower().replace(".", " ").split()
     domain = url_country(url) or url_country(outlet if outlet and "." in outlet and " " not in outlet else None)
     for label in labels:
         for token in re.split(r"[-_ ]", label):

@@ -350,6 +350,8 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("tagesschau.de", None, None),
     ("kurier.at", "https://kurier.at/chronik/niederoesterreich/x/755.120", None),  # no "Kuri" (Guri, Korea)
     ("kingstonherald.ca", "https://www.kingstonherald.ca/news/x", "Kingston"),
+    ("ghanaweb.com", "https://mobile.ghanaweb.com/x", None),  # an edition label, no Mobile, Alabama
+    (None, "https://amp.denverpost.com/x", "Denver"),
 ])
 def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected):
     from geo.where import outlet_place
