@@ -383,6 +383,11 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("en", "The meetings were held on Nov. 12.", "meetings", "asserted"),
     ("de", "Die Versammlung findet am Freitag in Hamburg statt.", "findet", "hypothetical"),  # a schedule
     ("de", "Die Versammlung fand am Freitag in Hamburg statt.", "fand", "asserted"),
+    # A forecast or a schedule closes its German clause with its participle.
+    ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
+    ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),
+    ("de", "Für den Prozess sind sechs Verhandlungstage angesetzt.", "Prozess", "hypothetical"),
+    ("de", "Der Prozess hat am Montag begonnen.", "Prozess", "asserted"),
     # A cue used as an adjective governs its own noun, not a trigger further on.
     ("de", "Der Mann wurde wegen versuchten Mordes angeklagt.", "angeklagt", "asserted"),
     ("de", "Der Mann wollte ihn wegen des Erbes anklagen.", "anklagen", "hypothetical"),

@@ -91,6 +91,7 @@ class _Lexicon:
     hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
+    planned_final: frozenset = frozenset()  # forecasts that close their clause ("ist für Montag vorhergesagt")
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
@@ -172,6 +173,7 @@ def lexicon(language: str) -> _Lexicon:
         hyphen_prefixes=frozenset(str(w).lower() for w in data.get("hyphen_prefixes") or ()),
         negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
         negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
+        planned_final=words("planned_final"),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
         scheduled=words("scheduled"),
@@ -567,6 +569,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     rest = [t for t in toks[i + 1:] if t[5] == clause and t[3] not in lex.particles]
     if rest and rest[-1][3] in lex.negation_final:
         return "negated", rest[-1][2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
+    if rest and rest[-1][3] in lex.planned_final:
+        return "hypothetical", rest[-1][2]  # "Eine weitere Unwetterwelle ist für Montag vorhergesagt"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
         if toks[k][5] == clause and toks[k][3] in lex.planned_after and (
                 toks[k + 1][3] == "for" and toks[k][3] != "due"
