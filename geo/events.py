@@ -232,7 +232,7 @@ def extract_events(
             # would share a publication day.
             doc_time = _publication_day(own_t.interval.start)
         if s.section == "heading":
-            if own_t is not None and own_t.interval.precision == "day":
+            if own_t is not None and (own_t.interval.precision == "day" or _dates_section(own_t, doc)):
                 heading_date = own_t  # a live blog's day heading dates the entries below it
             if len(s.text.split()) < _TITLE_SENTENCE:
                 continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
@@ -560,6 +560,15 @@ def _document_time(doc: Document) -> TimeMention | None:
     if basis == "latest date":
         return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
     return None
+
+
+def _dates_section(t: TimeMention, doc: Document) -> bool:
+    """Whether a heading's week, month or season dates the section below it, as a live blog's
+    day heading dates its entries ("Krankenhausschließungen im Januar" over the January
+    closures): one that is past by the document's reference, not one ahead ("Urteil für Ende
+    Januar erwartet" heads the trial day, not the verdict)."""
+    return t.interval.precision in ("week", "month", "season") and doc.reference is not None \
+        and t.interval.end <= doc.reference
 
 
 _PLAN_DAYS = 7  # a happening a week or more after the page's day is told as a plan

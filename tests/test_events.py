@@ -474,3 +474,17 @@ def test_a_mention_that_inherits_its_paragraphs_other_town_tells_a_happening_the
     places = [_mention(text, "Leeds", leeds), _mention(text, town, leeds if town == "Leeds" else york, nth=town == "Leeds")]
     events = [e for e in _events(text, places=places, lang="en") if e.event_type == "fire"]
     assert len(events) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize("heading_month, dated", [
+    (1, (dt.date(2025, 1, 1), "month")),   # a past month heads its section: its closures are of January
+    (12, None),                            # a month still ahead (a verdict expected) dates nothing below it
+])
+def test_a_headings_past_month_dates_the_section_below_it(heading_month, dated):
+    text = "Schließungen im Januar\n\nIn Würzburg wurde eine Klinik geschlossen."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", reference=dt.date(2025, 3, 15),
+                   reference_basis="latest date")
+    month = DateInterval(dt.date(2025, heading_month, 1), dt.date(2025, heading_month, 28), "month", "relative")
+    times = [TimeMention(text.index("im Januar"), text.index("im Januar") + 9, "im Januar", month, "happening")]
+    (ev,) = extract_events(doc, segment(text), times=times, places=[_mention(text, "Würzburg", ISLAND)], actors=[], sources=[])
+    assert (ev.interval and (ev.interval.start, ev.interval.precision)) == dated

@@ -642,3 +642,38 @@ def test_a_birth_year_dates_nothing_and_anchors_no_other_date(text, language, da
 def test_a_weekend_is_its_saturday_and_sunday(text, language, published, start):
     (m,) = tag_dates(text, published=published, language=language)
     assert (m.interval.start, m.interval.end) == (start, start + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("text, language, published, start", [
+    ("Am Wochenende brannte eine Scheune.", "de", D(2025, 3, 17), D(2025, 3, 15)),  # Monday's paper: the weekend past
+    ("Am Wochenende soll gestreikt werden.", "de", D(2025, 3, 17), D(2025, 3, 22)),  # a plan: the coming one
+    ("Am Wochenende brannte eine Scheune.", "de", D(2025, 3, 16), D(2025, 3, 15)),  # on a Sunday: this one
+    ("A barn burned down over the weekend.", "en", D(2025, 3, 17), D(2025, 3, 15)),
+    ("Workers will strike at the weekend.", "en", D(2025, 3, 19), D(2025, 3, 22)),
+])
+def test_a_weekend_without_last_or_next_is_the_one_the_tense_points_to(text, language, published, start):
+    (m,) = tag_dates(text, published=published, language=language)
+    assert (m.interval.start, m.interval.end) == (start, start + dt.timedelta(days=1))
+    assert not tag_dates(text, published=D(2025, 3, 31), language=language, reference_is_lower_bound=True)
+
+
+@pytest.mark.parametrize("text, language, start, end", [
+    ("Ende vergangener Woche kam es zu Protesten.", "de", D(2025, 10, 10), D(2025, 10, 12)),  # Fri-Sun, not the whole week
+    ("Mitte vergangener Woche kam es zu Protesten.", "de", D(2025, 10, 8), D(2025, 10, 9)),
+    ("Protests broke out late last week.", "en", D(2025, 10, 10), D(2025, 10, 12)),
+    ("Protests broke out early last week.", "en", D(2025, 10, 6), D(2025, 10, 7)),
+    ("Anfang der Woche kam es zu Protesten.", "de", D(2025, 10, 13), D(2025, 10, 14)),  # no direction: this week
+    ("Ende der Woche soll gestreikt werden.", "de", D(2025, 10, 17), D(2025, 10, 19)),
+    ("The strike will start at the end of the week.", "en", D(2025, 10, 17), D(2025, 10, 19)),
+    ("Mitte des Monats soll gestreikt werden.", "de", D(2025, 10, 11), D(2025, 10, 20)),
+    ("Im März 2023 begann der Bau. Ende des Monats stand der Rohbau.", "de", D(2023, 3, 21), D(2023, 3, 31)),  # the month named
+    ("Im Jahr 2019 wuchs die Firma. Ende des Jahres kam die Wende.", "de", D(2019, 8, 31), D(2019, 12, 31)),  # the paragraph's year
+])
+def test_start_middle_end_narrow_a_week_and_a_bare_period(text, language, start, end):
+    m = tag_dates(text, published=PUBLISHED, language=language)[-1]
+    assert (m.interval.start, m.interval.end) == (start, end)
+
+
+def test_an_expected_month_is_ahead():
+    """"Urteil für Ende Januar erwartet" in a paper of November: the coming January."""
+    assert only("Urteil für Ende Januar erwartet", published=D(2020, 11, 9))[1] == D(2021, 1, 21)

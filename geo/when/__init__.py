@@ -16,7 +16,11 @@ Rules worth knowing:
 - Weekdays, "gestern", "vor drei Tagen" and "last week" need the publication day: with
   `reference_is_lower_bound` (the reference is only the text's latest date) they date nothing.
 - "Anfang/Mitte/Ende", "early/mid/late" narrow the interval to its first/middle/last third and
-  keep its precision: "Anfang April 2025" -> 2025-04-01..2025-04-10, month.
+  keep its precision: "Anfang April 2025" -> 2025-04-01..2025-04-10, month; "Ende vergangener
+  Woche" -> its Friday..Sunday. Before a bare period ("Ende des Jahres", "Mitte der Woche") they
+  mean the period the text is at: the paragraph's year, the month just named, else the reference's.
+- "am Wochenende", "over the weekend" without "last"/"this": the coming weekend in a clause about
+  the future, else the latest one up to the reference (needs the publication day).
 - Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov; "Winter 2023" and
   "Winter 2023/24" both mean 2023-12-01..2024-02-29.
 - "seit/since X" runs from the start of X to the reference (precision years when X is a year);

@@ -220,10 +220,25 @@ def _h_dayword(m, ctx):
 
 
 def _h_rel(m, ctx):
+    """"vergangene Woche", "im laufenden Quartal"; after a part without a direction ("Ende des
+    Jahres", "Mitte der Woche", "by the end of the month") the period the text is at: the year of
+    the paragraph's explicit dates, the month just named, else the reference's."""
     unit = W.periods[norm(m["rl_u"])]
     if ctx.ref is None or (unit in ("week", "weekend") and _needs_day(ctx)):
         return None
+    if m["dir"] is None and unit == "year" and (year := ctx.anchor_year()[0]) is not None:
+        return iv_.year(year, ctx.basis)
+    if m["dir"] is None and unit == "month" and ctx.last is not None and ctx.last.precision == "month":
+        return iv_.month(ctx.last.start.year, ctx.last.start.month, ctx.basis)
     return iv_.period(unit, _direction(m), ctx.ref, ctx.basis)
+
+
+def _h_wkend(m, ctx):
+    """"am Wochenende", "over the weekend" without "last" or "this": in a clause about the future
+    the coming one (or the one the reference falls in), else the latest one up to the reference."""
+    if _needs_day(ctx):
+        return None
+    return iv_.weekend(ctx.ref, 0 if ctx.future() or ctx.ref.weekday() >= 5 else -1, ctx.basis)
 
 
 def _h_rel_after(m, ctx):
@@ -280,7 +295,7 @@ HANDLERS = {name[3:]: fn for name, fn in globals().items() if name.startswith("_
 def modifiers(m, iv, ctx):
     """Apply "Anfang/Mitte/Ende" and "seit/since" around an already resolved interval."""
     part = m["part"]
-    if part and iv.precision in ("month", "season", "quarter", "year"):
+    if part and iv.precision in ("week", "month", "season", "quarter", "year"):
         iv = iv_.narrow(iv, W.parts[norm(part)])
     if m["since"] and ctx.ref and ctx.ref >= iv.start:
         precision = "years" if iv.precision in ("year", "years") else iv.precision

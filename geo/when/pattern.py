@@ -62,6 +62,7 @@ _P = {
     "DAYWORDS": alt(list(W.day_offsets) + W.this_year),
     "PERIOD": alt(W.periods), "YEARW": alt(w for w, u in W.periods.items() if u == "year"),
     "WEEKW": alt(w for w, u in W.periods.items() if u == "week"),
+    "WKART": alt(W.weekend_articles), "WKEND": alt(w for w, u in W.periods.items() if u == "weekend"),
     "YOF": _optional_word(W.year_of), "PARTICLE": _optional_word(W.period_articles),
     "CONN": rf"(?(btw)\s+(?:{alt(W.range_and)})\s+|(?:\s*[–—-]\s*|\s+(?:{alt(W.range_to)})\s+))",
 }
@@ -76,7 +77,7 @@ def _gate() -> str:
     num = alt(_all(W.numbers) + W.vague)
     return (rf"(?=\d|q\d|(?:{exact}|{units})(?!\w)|{_P['WD']}"
             rf"|(?:{num}|{_P['AGOBEFORE']})\s+(?:\d|{num}|{units})|(?:{alt(W.period_articles)})\s+{_P['PERIOD']}"
-            rf"|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
+            rf"|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
 
 
 SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
@@ -110,7 +111,8 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<anaph>(?:(?P<an_n>%(NUM)s|%(VAGUE)s)\s+)?(?P<an_u>%(ANUNIT)s)\s+(?P<an_w>%(ANAPH)s)(?!\w)
    |(?P<an_x>%(DAYANAPH)s|%(DAYANAPHEND)s(?=\s*[.,;:)]|\s*$))(?!\w))
 |(?P<dayword>%(DAYWORDS)s)(?!\w)
-|(?P<rel>(?(dir)(?P<rl_u>%(PERIOD)s)|(?!)))(?!\w)
+|(?P<wkend>(?:%(WKART)s)\s+%(WKEND)s(?!\w))
+|(?P<rel>(?(dir)|(?(part)|(?!)))(?P<rl_u>%(PERIOD)s))(?!\w)(?!\s+%(Y)s)
 |(?P<rel_after>%(PARTICLE)s(?P<rs_u>%(PERIOD)s)\s+(?P<rs_d>%(DIRAFTER)s)(?!\w))
 |(?P<weekday>(?P<wd_w>%(WD)s)(?:%(WDPART)s)?(?!\w))
 |(?P<bmonth>%(FULLMON)s)

@@ -44,6 +44,7 @@ class Words:
     ago_before: list
     ago_after: list
     period_articles: list
+    weekend_articles: list  # "am Wochenende", "over the weekend": the weekend the tense points to
     year_of: list  # "im Juli (des) vergangenen Jahres", "in July of last year": the month's year
     anaphora: dict  # word -> "before" | "after"
     day_anaphora: dict
@@ -128,7 +129,7 @@ def merge(tables: list[dict]) -> Words:
         capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), this_year=listed("this_year"),
         units=inverted("units"),
         singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
-        ago_after=listed("ago_after"), period_articles=listed("period_articles"), year_of=listed("year_of"),
+        ago_after=listed("ago_after"), period_articles=listed("period_articles"), weekend_articles=listed("weekend_articles"), year_of=listed("year_of"),
         anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
         day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
         directions=inverted("directions"), directions_after=inverted("directions_after"),
