@@ -107,6 +107,7 @@ def test_english_place_before_a_head_noun_is_its_seat(gazetteer, registry, text,
     ("Italian authorities said 240 people died.", "en"),  # any authority, not the government in Rome
     ("Reuters reported, citing the Associated Press.", "en"),  # media have no seat
     ("US forces struck a boat.", "en"),  # armed services act far from headquarters
+    ("Die Bundespolizei kontrollierte einen Fernbus.", "de"),  # at a border, not at its Potsdam headquarters
 ])
 def test_no_seat_without_an_institution_and_its_place(gazetteer, registry, text, language):
     assert seats(text, gazetteer, registry, language) == []
