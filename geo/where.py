@@ -28,7 +28,11 @@ PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil S
 Hafenstadt Hauptstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
 town village city suburb township borough district county province region state area capital municipality hamlet""".split())
 # "Buxar district", "the Leesville area", "Skagit County": a settlement or area noun after the name.
-_NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province)\b")
+_NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province|"
+                         r"tehsil|taluka?|mandal|upazila|block|subdivision|sub-division)\b")
+# "in Mangu Local Government Area", "Birnin Magaji LGA", "Ahanta West Municipality", "Pangsha Upazila":
+# an area named after its town, written with a capitalised noun; the town, not an organisation's name.
+_UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazila|Tehsil|Taluka?|Mandal|Sub-?[Cc]ounty)\b")
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
 _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
@@ -375,6 +379,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
         return "compound"  # "the South Island": a name the gazetteer lacks, not Iceland
+    if language == "en" and _UNIT_AFTER.match(text, end):
+        return "locative"
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.

@@ -302,6 +302,25 @@ def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, sur
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Gunmen killed four persons at Gundum village, in Mangu Local Government of Plateau State.", "Mangu"),
+    ("Bandits invaded a village of Birnin Magaji Local Government Area.", "Birnin Magaji"),
+    ("Two died in Mangu LGA on Friday.", "Mangu"),
+])
+def test_a_town_before_its_local_government_area_is_the_town(gazetteer, text, surface):
+    """Nigerian LGAs, Ghanaian municipalities, Bangladeshi upazilas are named after their town: a
+    capitalised unit noun after the name makes no organisation's name of it."""
+    from geo.roles import best_place
+
+    m = best_place(text, find_places(text, gazetteer=gazetteer, language="en"))
+    assert m is not None and m.text == surface and m.place.type == "city"
+
+
+def test_a_small_town_inside_an_organisations_name_is_still_no_place(gazetteer):
+    assert not [m for m in find_places("Two died near the Mangu Community Bank.", gazetteer=gazetteer, language="en")
+                if m.text == "Mangu"]
+
+
 @pytest.mark.parametrize("text, role", [
     ("A landslide hit a village 190 km (120 miles) inland from the capital Colombo.", "mentioned"),
     ("A landslide hit a village 190 km inland from the capital Colombo.", "mentioned"),
