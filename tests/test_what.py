@@ -159,6 +159,12 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "Police nabbed the suspect in a motel.", "raid_arrest"),
     ("en", "A cyclist was hurt in a hit-and-run.", "crash"),
     ("en", "The minister admitted mistakes had been made.", "statement"),
+    ("de", "Gehagelt hat es auch im Raum Stainz.", "storm"),
+    ("de", "Die Polizei setzte Wasserwerfer ein.", "riot"),
+    ("en", "Villagers pelted stones at the police.", "riot"),
+    ("en", "Police fired tear gas at the crowd.", "riot"),  # no fire
+    ("en", "Police used water cannon to disperse the crowd.", "riot"),
+    ("en", "Angry residents blocked the highway.", "protest"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
@@ -236,6 +242,14 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Gunmen stormed the village at dawn.", "strike", True),
     ("en", "Police stormed the flat at dawn.", "raid_arrest", True),
     ("en", "A storm hit the coast at dawn.", "storm", True),
+    ("de", "Der Fall wird vor Gericht verhandelt.", "outbreak", False),  # a court case
+    ("de", "Der erste Fall von Masern wurde gemeldet.", "outbreak", True),
+    ("de", "Die juristische Auseinandersetzung dauert an.", "crime", False),  # a dispute
+    ("de", "Bei der Auseinandersetzung wurde er verletzt.", "crime", True),
+    ("de", "Die Auseinandersetzung im Parlament dauert an.", "riot", False),
+    ("de", "Es kam zu Auseinandersetzungen mit der Polizei.", "riot", True),
+    ("en", "The crowd dispersed after the concert.", "riot", False),
+    ("en", "Police dispersed the protesters.", "riot", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
