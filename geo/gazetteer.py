@@ -46,11 +46,13 @@ Sur Mar Once Real Buena Bello Central General Nacional Progreso Libertad Victori
 Region Keller Boden Freistaat Man Landsberg Lage Wetter Kamen Leer Norden Heide Burg Forst Aue Senden Waren Weil Datteln Lehrte Wedel Bünde
 Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
 Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See Mai Juni Juli
+Kita Kitas Virus
 """.split())
 # Everyday words that are also real, large cities: matched only after a locative preposition.
 CONTEXT_ONLY = frozenset({"Mobile", "Essen", "Halle", "Siegen", "Bergen", "Baden", "Gießen", "Giessen",
                           "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence", "Lage",
                           "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa",
+                          "Mitte",  # Berlin's district, and "Mitte Juni", "in der Mitte" in every German text
                           # cities named like a word or a surname, big enough for news: "in Aurora", "in Lincoln"
                           "Aurora", "Jackson", "Lincoln", "Hamilton", "Independence", "Troy", "Norman", "Marion"})
 
@@ -418,7 +420,8 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                     # "El Fasher" is also written "El-Fasher", "Baden-Baden" also "Baden Baden"
                     other = name.replace("-", " ") if "-" in name else name.replace(" ", "-")
                     out.append((other, Candidate(place, "alt", common=langs)))
-                if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3:
+                if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3 \
+                        and name + "s" not in CITY_STOPLIST:  # Quito's alternate "Kita", Virú's "Viru"
                     out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
     return out
 

@@ -234,6 +234,18 @@ def test_a_month_or_weekday_is_never_a_town(gazetteer, text, language):
     assert find_places(text, gazetteer=gazetteer, language=language) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Die Kita blieb geschlossen, weil das Virus Mitte Juni zurückkam. Kitas sind zu.", set()),
+    ("Die Polizei sperrte in Mitte zwei Straßen. Flüge aus Quito fielen aus.", {"Mitte", "Quito"}),
+])
+def test_german_everyday_words_are_no_city_nor_a_citys_alternate_or_genitive(gazetteer, text, found):
+    """ "Kita" (Quito's alternate, and a town in Mali), "Virus" (the genitive of Virú's "Viru"),
+    "Mitte" (Berlin's district, after a locative only) are German words in every text."""
+    from geo.where import find_places
+
+    assert {m.text for m in find_places(text, gazetteer=gazetteer, language="de")} == found
+
+
 @pytest.mark.parametrize("text, name", [
     ("Am Samstag demonstrierten Hunderte in der Mainzer Innenstadt.", "Mainz"),
     ("Die Würzburger Polizei nahm am Montag einen Mann fest.", "Würzburg"),
