@@ -677,3 +677,56 @@ def test_start_middle_end_narrow_a_week_and_a_bare_period(text, language, start,
 def test_an_expected_month_is_ahead():
     """"Urteil für Ende Januar erwartet" in a paper of November: the coming January."""
     assert only("Urteil für Ende Januar erwartet", published=D(2020, 11, 9))[1] == D(2021, 1, 21)
+
+
+@pytest.mark.parametrize("text, language, published, start, end", [
+    ("In der Silvesternacht brannten Autos.", "de", D(2025, 1, 2), D(2024, 12, 31), D(2025, 1, 1)),
+    ("An Weihnachten soll gestreikt werden.", "de", D(2025, 10, 15), D(2025, 12, 24), D(2025, 12, 26)),  # ahead
+    ("An Weihnachten wurde gestreikt.", "de", D(2025, 10, 15), D(2024, 12, 24), D(2024, 12, 26)),  # the last one
+    ("Über Ostern kamen 500 Menschen an.", "de", D(2025, 5, 2), D(2025, 4, 20), D(2025, 4, 21)),  # Easter Sunday 2025: 20 April
+    ("Am Pfingstmontag brannte ein Wald.", "de", D(2024, 6, 1), D(2024, 5, 20), D(2024, 5, 20)),
+    ("Weihnachten 2023 brannte ein Haus.", "de", D(2025, 10, 15), D(2023, 12, 24), D(2023, 12, 26)),
+    ("He attacked his father on New Year's Day last year.", "en", D(2019, 8, 13), D(2018, 1, 1), D(2018, 1, 1)),
+    ("A fire broke out on Christmas Eve.", "en", D(2025, 1, 3), D(2024, 12, 24), D(2024, 12, 24)),
+    ("Shops closed on Good Friday.", "en", D(2024, 4, 5), D(2024, 3, 29), D(2024, 3, 29)),
+])
+def test_a_holiday_after_a_preposition_is_its_day_in_the_year_the_tense_points_to(text, language, published, start, end):
+    m = tag_dates(text, published=published, language=language)[0]
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Weihnachten ist ein Fest der Familie.", "de"),  # a bare name is the feast, not a date
+    ("Der Weihnachtsmarkt öffnet.", "de"),
+    ("Christmas shopping rose.", "en"),
+])
+def test_a_bare_holiday_name_dates_nothing(text, language):
+    assert not tag_dates(text, published=PUBLISHED, language=language)
+
+
+@pytest.mark.parametrize("text, language, first", [
+    ("In den 1990er Jahren brannte das Werk zweimal.", "de", 1990),
+    ("In den 90er-Jahren brannte das Werk zweimal.", "de", 1990),
+    ("The plant burned twice in the 1990s.", "en", 1990),
+])
+def test_a_decade_is_its_ten_years(text, language, first):
+    (m,) = tag_dates(text, published=PUBLISHED, language=language)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (D(first, 1, 1), D(first + 9, 12, 31), "years")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Der Mann ist in den 50ern.", "de"),  # an age
+    ("The man is in his 50s.", "en"),
+])
+def test_a_two_digit_decade_without_years_is_an_age(text, language):
+    assert not tag_dates(text, published=PUBLISHED, language=language)
+
+
+@pytest.mark.parametrize("text, language, start, end", [
+    ("Von Samstag bis Montagmorgen kamen 2206 Migranten an.", "de", D(2025, 10, 11), D(2025, 10, 13)),
+    ("Zwischen Montag und Mittwoch kamen 300 Migranten an.", "de", D(2025, 10, 13), D(2025, 10, 15)),
+    ("From Saturday to Monday, 300 migrants arrived.", "en", D(2025, 10, 11), D(2025, 10, 13)),
+])
+def test_a_range_of_weekdays_is_one_interval(text, language, start, end):
+    (m,) = tag_dates(text, published=PUBLISHED, language=language)
+    assert (m.interval.start, m.interval.end, m.interval.precision) == (start, end, "day")

@@ -23,6 +23,11 @@ Rules worth knowing:
   the future, else the latest one up to the reference (needs the publication day).
 - Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov; "Winter 2023" and
   "Winter 2023/24" both mean 2023-12-01..2024-02-29.
+- Holidays ("an Weihnachten", "über Ostern", "on New Year's Day", "Christmas 2023") are their day
+  or days, chosen like a bare month; Easter's are computed. A bare name ("Weihnachten ist …")
+  dates nothing. "in den 1990er Jahren", "in the 1990s" are ten years (precision years).
+- A weekday range ("von Samstag bis Montagmorgen", "between Monday and Wednesday") ends on the
+  day its last weekday alone would be and starts the days before it.
 - "seit/since X" runs from the start of X to the reference (precision years when X is a year);
   without a reference it is X itself.
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.

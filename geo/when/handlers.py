@@ -219,6 +219,20 @@ def _h_dayword(m, ctx):
     return DateInterval(d, d, "day", ctx.basis)
 
 
+def _h_hday(m, ctx):
+    """A holiday ("an Weihnachten", "über Ostern", "on New Year's Day", "Christmas 2023"): with
+    its year, a trailing "vergangenen Jahres", or resolved like a bare month; a bare name
+    without a preposition ("Weihnachten ist ein Fest") dates nothing."""
+    spec = W.holidays[norm(m["hd_w"])]
+    if m["hd_y"]:
+        return iv_.holiday(int(m["hd_y"]), spec, "explicit")
+    if not (m["hd_p"] or m["prep"] or m["dir"] or m["since"] or m["cmp"]):
+        return None
+    if year := _year_after(m, ctx):
+        return iv_.holiday(year, spec, ctx.basis)
+    return cyclic(lambda y: iv_.holiday(y, spec, ctx.basis), ctx, _direction(m))
+
+
 def _h_rel(m, ctx):
     """"vergangene Woche", "im laufenden Quartal"; after a part without a direction ("Ende des
     Jahres", "Mitte der Woche", "by the end of the month") the period the text is at: the year of
@@ -248,8 +262,27 @@ def _h_rel_after(m, ctx):
     return iv_.period(unit, direction, ctx.ref, ctx.basis)
 
 
+def _wd(word) -> int:
+    return next(n for n, ws in W.weekdays.items() if norm(word) in ws)
+
+
 def _h_weekday(m, ctx):
-    wd = next(n for n, ws in W.weekdays.items() if norm(m["wd_w"]) in ws) if ctx.ref else None
+    return _weekday(_wd(m["wd_w"]), m, ctx) if ctx.ref else None
+
+
+def _h_wrange(m, ctx):
+    """"von Samstag bis Montagmorgen", "between Monday and Wednesday": the last day resolved as
+    a weekday alone would be, the first the days before it."""
+    first, last = _wd(m["wr_a"]), _wd(m["wr_b"])
+    end = _weekday(last, m, ctx) if ctx.ref else None
+    if end is None or first == last:
+        return end
+    return DateInterval(end.start - dt.timedelta(days=(last - first) % 7), end.end, "day", ctx.basis)
+
+
+def _weekday(wd: int, m, ctx):
+    """The day of weekday `wd` (Monday 0) for the mention `m`: by its direction word, a trailing
+    "vergangener Woche", the tense, else the latest such day up to the reference."""
     if ctx.ref is not None and ctx.lower_bound and wd == ctx.ref.weekday() and _direction(m) is None and not ctx.future():
         # The text's latest date is that weekday ("Am Samstag … Samstag, 29. Mai 2021"): news
         # appears within the week, so the bare weekday is that very day.
@@ -278,6 +311,19 @@ def _h_bmonth(m, ctx):
     if year := _year_after(m, ctx):
         return iv_.month(year, mo, ctx.basis)
     return cyclic(lambda y: iv_.month(y, mo, ctx.basis), ctx, _direction(m))
+
+
+def _h_decade(m, ctx):
+    """"in den 1990er-Jahren", "in den 90er Jahren", "in the 1990s": ten years. A two-digit
+    decade only with "Jahre" written ("in den 50ern" is an age) and from the 1930s (the "20er
+    Jahre" may be either century)."""
+    if m["dc_y"]:
+        start = int(m["dc_y"])
+    elif "jahr" in norm(m["dc_x"]):
+        start = 1900 + int(m["dc_s"])
+    else:
+        return None
+    return DateInterval(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "years", "explicit")
 
 
 def _h_year(m, ctx):

@@ -43,6 +43,37 @@ def week(d, basis):
     return DateInterval(monday, monday + dt.timedelta(days=6), "week", basis)
 
 
+def easter(y: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous computus)."""
+    a, (b, c) = y % 19, divmod(y, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    n = h + l - 7 * m + 114
+    return dt.date(y, n // 31, n % 31 + 1)
+
+
+def _feast_day(y: int, spec: str) -> dt.date:
+    if spec.startswith("easter"):
+        return easter(y) + dt.timedelta(days=int(spec[6:] or 0))
+    mo, d = map(int, spec.split("-"))
+    return dt.date(y, mo, d)
+
+
+def holiday(y, spec: str, basis):
+    """A holiday of year `y` from its table entry: "12-24", "12-31..01-01" (into the next year),
+    "easter+1" (days from Easter Sunday), "easter+0..easter+1"."""
+    first, _, last = spec.partition("..")
+    start = _feast_day(y, first)
+    end = _feast_day(y, last) if last else start
+    if end < start:
+        end = _feast_day(y + 1, last)
+    return DateInterval(start, end, "day", basis)
+
+
 def shift_month(d: dt.date, n: int) -> tuple[int, int]:
     k = d.year * 12 + d.month - 1 + n
     return k // 12, k % 12 + 1

@@ -63,6 +63,8 @@ _P = {
     "PERIOD": alt(W.periods), "YEARW": alt(w for w, u in W.periods.items() if u == "year"),
     "WEEKW": alt(w for w, u in W.periods.items() if u == "week"),
     "WKART": alt(W.weekend_articles), "WKEND": alt(w for w, u in W.periods.items() if u == "weekend"),
+    "HOLIDAY": alt(W.holidays), "HPREP": alt(W.holiday_prepositions),
+    "DECADE": alt(W.decade_suffixes),
     "YOF": _optional_word(W.year_of), "PARTICLE": _optional_word(W.period_articles),
     "CONN": rf"(?(btw)\s+(?:{alt(W.range_and)})\s+|(?:\s*[–—-]\s*|\s+(?:{alt(W.range_to)})\s+))",
 }
@@ -73,11 +75,11 @@ def _gate() -> str:
     single_anaphora = [w for w in W.day_anaphora if " " not in w]
     multi_anaphora = [w for w in list(W.day_anaphora) + list(W.day_anaphora_at_clause_end) if " " in w]
     units = alt(list(W.units) + list(W.periods) + single_anaphora)
-    exact = alt(_all(W.months) + _all(W.seasons) + list(W.day_offsets) + W.this_year)
+    exact = alt(_all(W.months) + _all(W.seasons) + list(W.day_offsets) + W.this_year + list(W.holidays))
     num = alt(_all(W.numbers) + W.vague)
     return (rf"(?=\d|q\d|(?:{exact}|{units})(?!\w)|{_P['WD']}"
             rf"|(?:{num}|{_P['AGOBEFORE']})\s+(?:\d|{num}|{units})|(?:{alt(W.period_articles)})\s+{_P['PERIOD']}"
-            rf"|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
+            rf"|(?:{_P['HPREP']})\s+(?:{_P['HOLIDAY']})(?!\w)|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
 
 
 SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
@@ -110,12 +112,15 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
    |(?P<ag_n2>%(NUM)s)\s+(?P<ag_u2>%(AGOUNIT)s)\s+(?:%(AGOAFTER)s)(?!\w))
 |(?P<anaph>(?:(?P<an_n>%(NUM)s|%(VAGUE)s)\s+)?(?P<an_u>%(ANUNIT)s)\s+(?P<an_w>%(ANAPH)s)(?!\w)
    |(?P<an_x>%(DAYANAPH)s|%(DAYANAPHEND)s(?=\s*[.,;:)]|\s*$))(?!\w))
+|(?P<hday>(?:(?P<hd_p>%(HPREP)s)\s+)?(?P<hd_w>%(HOLIDAY)s)(?!\w)(?:\s+(?P<hd_y>%(Y)s)%(END)s)?)
 |(?P<dayword>%(DAYWORDS)s)(?!\w)
 |(?P<wkend>(?:%(WKART)s)\s+%(WKEND)s(?!\w))
 |(?P<rel>(?(dir)|(?(part)|(?!)))(?P<rl_u>%(PERIOD)s))(?!\w)(?!\s+%(Y)s)
 |(?P<rel_after>%(PARTICLE)s(?P<rs_u>%(PERIOD)s)\s+(?P<rs_d>%(DIRAFTER)s)(?!\w))
+|(?P<wrange>(?P<wr_a>%(WD)s)(?:%(WDPART)s)?%(CONN)s(?P<wr_b>%(WD)s)(?:%(WDPART)s)?(?!\w))
 |(?P<weekday>(?P<wd_w>%(WD)s)(?:%(WDPART)s)?(?!\w))
 |(?P<bmonth>%(FULLMON)s)
+|(?P<decade>(?:(?P<dc_y>(?:19|20)\d0)|(?P<dc_s>[3-9]0))(?P<dc_x>%(DECADE)s)(?!\w))
 |(?P<year>%(Y)s%(END)s)
 )(?:\s+(?P<yof>(?:%(YOF)s)(?P<yof_dir>%(DIR)s)\s+(?P<yof_u>%(YEARW)s|%(WEEKW)s))(?!\w))?""" % dict(_P, GATE=_gate()))
 PATTERN = re.compile(SOURCE, re.IGNORECASE | re.VERBOSE)

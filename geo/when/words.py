@@ -38,6 +38,9 @@ class Words:
     capitalised_not_dates: frozenset
     ages: list  # a day word right before an age ("der heute 59-Jährige") dates nothing
     this_year: list
+    decade_suffixes: list  # "1990er-Jahre", "1990s"; a two-digit decade needs one with "jahr"
+    holidays: dict  # word -> "MM-DD", "MM-DD..MM-DD" or "easter+N" (intervals.holiday)
+    holiday_prepositions: list  # "über Ostern", "at Christmas": a holiday after them is a date
     units: dict  # word -> unit (hour, minute, day, week, month, year)
     singular_units: frozenset  # the first word listed per unit: "Tag zuvor" is one day
     periods: dict  # word -> unit (week, month, quarter, year)
@@ -127,6 +130,7 @@ def merge(tables: list[dict]) -> Words:
         vague=listed("vague"), ordinals=numbered("ordinals"), quarter_words=listed("quarter_words"),
         quarter_of=listed("quarter_of"), of=listed("of"), day_offsets=valued("day_offsets"),
         capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), this_year=listed("this_year"),
+        decade_suffixes=listed("decade_suffixes"), holidays=valued("holidays"), holiday_prepositions=listed("holiday_prepositions"),
         units=inverted("units"),
         singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
         ago_after=listed("ago_after"), period_articles=listed("period_articles"), weekend_articles=listed("weekend_articles"), year_of=listed("year_of"),
