@@ -43,9 +43,9 @@ _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 _QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
 # ", Jeep and Fiat", ", Jeep, Fiat": the name stands in a list of names, which no qualifier continues.
 _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z][a-z]+,\s+[A-Z][a-z]+,")
-# A works, port or station named after its town stands in it.
-_FACILITY_AFTER = re.compile(r" (?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
-                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse))\b")
+# A works, port or station named after its town stands in it, and so does the town's High Street.
+_FACILITY_AFTER = re.compile(r" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
+                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse)))\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.

@@ -355,6 +355,8 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
     ("The third plant was General Motors' Wentzville Assembly in Missouri.", "Wentzville"),
     ("Workers walked out at Stellantis' Toledo Assembly Complex in Ohio.", "Toledo"),
     ("The Wentzville Public Safety Department in Missouri said so.", "Missouri"),
+    ("Police were called to an address on Heacham High Street in Norfolk.", "Heacham"),  # a village's High Street
+    ("Police were called to an address on Heacham Grand Street in Norfolk.", "Norfolk"),
 ])
 def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected):
     assert _best(text, gazetteer) == expected
