@@ -12,7 +12,8 @@ order of trust:
    (11.8.)", "Thursday, Aug. 12"): the latest year up to today in which every such date falls
    on its weekday, when at least two agree or one stands in a heading line; the latest of
    them is the reference: basis "weekday".
-5. The end of the latest explicit date the text states: basis "latest date". This is only a
+5. The end of the latest explicit date the text states, or a full date in the title: basis
+   "latest date". This is only a
    lower bound of the publication date, so weekdays and "gestern" resolved against it would
    invent a day: the pipeline tags dates with `reference_is_lower_bound`, which leaves them
    undated and lets "im August" take the year of the text's dates (geo/when/resolve.py).
@@ -78,8 +79,16 @@ def reference_date(doc: Document) -> Reference:
     day = weekday_date(doc.text, title=doc.title)
     if day is not None:
         return Reference(day, "weekday")
-    day = infer_reference_date(doc.text, language=doc.language)
+    day = max(filter(None, (infer_reference_date(doc.text, language=doc.language), title_day(doc))), default=None)
     return Reference(day, "latest date") if day is not None else Reference(None, "none")
+
+
+def title_day(doc: Document) -> dt.date | None:
+    """A full date in the title ("Anwohnerdemo in Dannenrod am 20.11.2020"): the day of the
+    happening the page tells of, so, like the text's latest date, a lower bound of its day."""
+    days = [m.interval.start for m in tag_dates(doc.title or "", published=None, language=doc.language)
+            if m.role == "happening" and m.interval.precision == "day" and m.interval.basis == "explicit"]
+    return max(days, default=None)
 
 
 def _url_path(url: str) -> str:

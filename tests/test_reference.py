@@ -47,3 +47,11 @@ def test_one_weekday_date_in_the_body_fixes_the_year_the_title_names():
     assert (ref.date, ref.basis) == (D(2020, 3, 29), "weekday")
     # Another year named (2014: 29 March was a Saturday) and one date is too little.
     assert reference_date(Document(id="a", path="a", text=text + " Die Wahl 2014 war knapp.", language="de")).basis != "weekday"
+
+
+def test_a_full_date_in_the_title_bounds_an_undated_page():
+    text = "Die freitägliche Anwohnerdemo fand am 20. November in Dannenrod statt."
+    doc = Document(id="a", path="a", text=text, language="de", title="Anwohnerdemo in Dannenrod am 20.11.2020")
+    ref = reference_date(doc)
+    assert (ref.date, ref.basis, ref.day_precise) == (D(2020, 11, 20), "latest date", False)
+    assert reference_date(Document(id="a", path="a", text=text, language="de", title="Anwohnerdemo in Dannenrod")).basis == "none"
