@@ -515,6 +515,17 @@ def test_only_verbs_rejoin_their_separable_particle():
     assert find_triggers(text, segment(text), language="de") == []
 
 
+@pytest.mark.parametrize("text, etype, not_etype", [
+    # "an" + "den" makes no verb: "kündigt … an" is ankündigen, no notice given to staff.
+    ("Der Ortschef kündigt den Rückzug an.", "statement", "layoffs"),
+    ("Die Staatsanwaltschaft wirft der 25-Jährigen die Ermordung eines Mannes vor.", "charge", "crime"),  # vorwerfen, no throw
+    ("Die Opposition warf der Regierung Versagen vor.", None, "charge"),  # a reproach, no charge
+])
+def test_a_clause_final_particle_rejoins_its_verb_not_an_article(text, etype, not_etype):
+    types = {t.event_type for t in find_triggers(text, segment(text), language="de") if t.factuality == "asserted"}
+    assert not_etype not in types and (etype is None or etype in types), types
+
+
 @pytest.mark.parametrize("text, arrest", [
     ("Die Polizei nahm neun Personen wegen Vermummung, Beleidigung sowie Widerstands gegen Beamte fest.", True),
     ("Die Polizei nahm die Personen, die man kannte, fest.", False),  # a clause of its own between them

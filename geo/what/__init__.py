@@ -429,7 +429,10 @@ def _other_particle_verbs(toks, lex: _Lexicon):
             if toks[i][5] != clause:
                 break
             joined = low + toks[i][4]
-            if toks[i][2][:1].islower() and (joined in lex.exact or is_known(joined, lex.language)):
+            # Only a verb rejoins (its infinitive ends in -n): "an" + "den" makes "ander", no verb,
+            # and must not hide "kündigt" in "kündigt den Rückzug an".
+            if toks[i][2][:1].islower() and toks[i][4].endswith("n") and toks[i][3] not in lex.attributive_after \
+                    and (joined in lex.exact or is_known(joined, lex.language)):
                 yield i
                 break
 
