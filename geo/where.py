@@ -77,7 +77,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (c.place.type == "city" and (k[0] in persons
-                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified"))))]
+                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified"))))
+                  and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
@@ -366,7 +367,7 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _cue(text: str, start: int, end: int, language: str) -> str:
-    """What the words around one occurrence say: "person", "state", "locative", "proper" or ""."""
+    """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive" or ""."""
     prev = _prev_word(text, start)
     if prev.rstrip(".") in _TITLES:
         return "person"
@@ -402,6 +403,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "person_name"  # "wie Kati Köhler, Gewerkschaftssekretärin": a first name, not Kati in Mali
     if _NOUN_AFTER.match(text, end):
         return "locative"  # "in Gulmi district", "in the Leesville area"
+    if language == "en" and text[end:end + 3] in ("'s ", "’s ") and not _QUALIFIED.match(text, end):
+        return "possessive"  # "Cumbria's chief constable": a county's bare name, as after a locative
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     if language == "en" and prev.endswith(",") and _IN_NAME_LIST.match(text, end):
         return ""  # "makes Chrysler, Dodge, Jeep and Fiat brands": a name in a list, not "Dodge, Nebraska"
@@ -456,7 +459,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     if c.place.type != "city":
         if cue in ("person", "surname"):
             return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name
-        if c.kind == "bare" and cue not in ("locative", "qualified"):
+        if c.kind == "bare" and cue not in ("locative", "qualified", "possessive"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"
     if cue == "person" or (cue == "proper" and c.place.population < 200_000) \

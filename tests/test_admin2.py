@@ -93,6 +93,15 @@ def test_a_british_county_name_needs_a_locative_and_yields_to_the_texts_namesake
     assert all(t != "admin2" for s, t, _ in _found(text, gazetteer, "en") if s == surface)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("She has been appointed as Cumbria's chief constable.", True),   # a possessive, like a locative
+    ("She has been appointed as Cumbria chief constable.", False),
+    ("Police said John Kent was charged. Kent's lawyer said so.", False),  # the text's person
+])
+def test_a_british_county_before_a_possessive_is_the_county(gazetteer, text, found):
+    assert any(t == "admin2" for _, t, _ in _found(text, gazetteer, "en")) is found
+
+
 def test_a_metropolitan_county_lies_around_its_biggest_city(gazetteer):
     (c,) = [c.place for c in gazetteer.candidates("Merseyside") if c.place.type == "admin2"]
     assert abs(c.lat - 53.41) < 0.1 and abs(c.lon + 2.98) < 0.1  # Liverpool
