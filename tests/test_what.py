@@ -250,6 +250,12 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Es kam zu Auseinandersetzungen mit der Polizei.", "riot", True),
     ("en", "The crowd dispersed after the concert.", "riot", False),
     ("en", "Police dispersed the protesters.", "riot", True),
+    ("de", "Der Präsident schüttelte Hände und schoss Selfies.", "shooting", False),  # photos, no shots
+    ("de", "Der Mann schoss auf die Polizisten.", "shooting", True),
+    ("de", "Die Bürger müssen in einigen Wochen erneut wählen.", "agreement", False),  # "some weeks"
+    ("de", "Die Tarifparteien einigten sich am Montag.", "agreement", True),
+    ("en", "Nearly all voters turned up to exercise their franchise.", "military_exercise", False),  # they voted
+    ("en", "The army held an exercise near the town.", "military_exercise", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
