@@ -228,6 +228,7 @@ class Gazetteer:
         # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
+        entries += _short_names(entries, area_names)
         return cls(entries, capitals=capitals)
 
 
@@ -448,6 +449,35 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
                 if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
                     continue
                 out.append((name, cand))
+    return out
+
+
+# "Hohenau an der March", "Neumarkt in der Oberpfalz", "Brunn am Gebirge", "Sankt Johann im Pongau":
+# the river, range or region after the town's own name is left out where news names it.
+_GERMAN_SUFFIX = re.compile(r"^([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+)?) (?:an der|am|an|im|in der|in|ob der|bei|auf der) [A-ZÄÖÜ]")
+_GERMAN_SPEAKING = frozenset(("DE", "AT", "CH", "LI"))
+
+
+def _short_names(entries: list[tuple[str, Candidate]], area_names: set[str]) -> list[tuple[str, Candidate]]:
+    """German-speaking towns also by their name without the qualifier ("Hohenau" for Hohenau an der
+    March), where that short name is already a place's name and none of its places is named like
+    an everyday word: a namesake among known names, which the text's context then chooses."""
+    names: set[str] = set()
+    wordy: set[str] = set()
+    for surface, c in entries:
+        if c.place.type == "city":
+            names.add(surface)
+            if c.common:
+                wordy.add(surface)
+    out = []
+    for surface, c in entries:
+        if c.kind != "name" or c.place.type != "city" or c.place.country_code not in _GERMAN_SPEAKING:
+            continue
+        m = _GERMAN_SUFFIX.match(surface)
+        head = m.group(1) if m else ""
+        if head in names and head not in wordy and head not in area_names and head not in CITY_STOPLIST \
+                and head not in CONTEXT_ONLY:
+            out.append((head, Candidate(c.place, "alt", common=c.common)))
     return out
 
 

@@ -330,13 +330,21 @@ def _world(rg_path: Path, places: list[dict]) -> tuple[list[dict], dict]:
     index: dict[tuple, dict] = {}
     for p in places:
         index.setdefault((p["cc"], round(p["lat"], 2), round(p["lon"], 2), _plain(p["name"]).lower()), p)
+    # GeoNames' admin2 names are ASCII, with "ä" as "ae" ("Hartberg-Fuerstenfeld") or as "a"
+    # ("Ganserndorf", "Vocklabruck"): each word takes back its letters from the towns' own names
+    # (not their alternates: "Gráz" is one of Graz's); a word some town is named as it stands
+    # ("Horn") stays.
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    plain_words: dict[str, set] = defaultdict(set)
     for p in places:
-        for n in [p["name"], *p["alts"]]:
-            for w in re.split(r"[ \-/]", n):
-                if w and _ascii(w) != w and w[:1].isupper():
-                    spellings[p["cc"]][_ascii(w)][w] += 1
-    best_spelling = {cc: {a: c.most_common(1)[0][0] for a, c in d.items()} for cc, d in spellings.items()}
+        for w in re.split(r"[ \-/]", p["name"]):
+            if w and _ascii(w) != w and w[:1].isupper():
+                for key in {_ascii(w), _plain(w)}:
+                    spellings[p["cc"]][key][w] += 1
+            elif w:
+                plain_words[p["cc"]].add(w)
+    best_spelling = {cc: {a: c.most_common(1)[0][0] for a, c in d.items() if a not in plain_words[cc]}
+                     for cc, d in spellings.items()}
     by_name: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for p in places:
         for n in {p["name"], *p["alts"]}:

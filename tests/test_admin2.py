@@ -53,6 +53,10 @@ def test_the_admin2_file_covers_us_counties_german_kreise_and_districts_elsewher
     ("Unwetter im Rhein-Sieg-Kreis", "de", "Rhein-Sieg-Kreis", "geo:admin2/DE-05382"),
     ("Waldbrand in Dithmarschen", "de", "Dithmarschen", "geo:admin2/DE-01051"),  # no town of that name
     ("Überfälle im Bezirk Hartberg-Fürstenfeld", "de", "Bezirk Hartberg-Fürstenfeld", "geo:admin2/AT.06.politischer-bezirk-hartberg-fuerstenfeld"),
+    # GeoNames' ASCII "Ganserndorf", "Modling", "Vocklabruck" given back their letters
+    ("Einbruch in Hohenau (Bezirk Gänserndorf)", "de", "Bezirk Gänserndorf", "geo:admin2/AT.03.politischer-bezirk-ganserndorf"),
+    ("Ein Unfall im Bezirk Mödling", "de", "Bezirk Mödling", "geo:admin2/AT.03.politischer-bezirk-modling"),
+    ("Hochwasser im Bezirk Vöcklabruck", "de", "Bezirk Vöcklabruck", "geo:admin2/AT.04.politischer-bezirk-vocklabruck"),
     ("Floods hit Ahrweiler County in western Germany.", "en", "Ahrweiler County", "geo:admin2/DE-07131"),
     ("Flooding in County Cork closed roads.", "en", "County Cork", "geo:admin2/IE.M.county-cork"),
     ("Überschwemmungen im County Cork", "de", "County Cork", "geo:admin2/IE.M.county-cork"),

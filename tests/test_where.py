@@ -268,6 +268,14 @@ def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_
     assert place_role(text, m) == role
 
 
+def test_a_town_named_without_its_river_is_the_one_its_district_and_neighbours_point_to(gazetteer):
+    """ "Hohenau (Bezirk Gänserndorf)" is Hohenau an der March, which GeoNames lists only by its
+    full name; "Hohenau" alone is also a village in Styria and in Bavaria."""
+    text = "Sie drangen in ein Wohnhaus in Hohenau (Bezirk Gänserndorf) ein. Später schlugen sie in Böheimkirchen zu."
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == "Hohenau"]
+    assert (m.place.name, m.place.admin1) == ("Hohenau an der March", "03")
+
+
 @pytest.mark.parametrize("text, role", [
     ("Eine Mure ging in der Nähe von Traunstein ab.", "located"),
     ("Eine Mure ging in unmittelbarer Nähe von Traunstein ab.", "located"),
