@@ -256,6 +256,15 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Tarifparteien einigten sich am Montag.", "agreement", True),
     ("en", "Nearly all voters turned up to exercise their franchise.", "military_exercise", False),  # they voted
     ("en", "The army held an exercise near the town.", "military_exercise", True),
+    ("en", "There is a tornado watch in effect for our area until 4 p.m.", "storm", False),  # an alert
+    ("en", "A tornado touched down near the town.", "storm", True),
+    ("en", "A flood warning was issued for the river.", "flood", False),
+    ("en", "The flood cut off the town.", "flood", True),
+    ("de", "Ihm gelang mit der Beute die Flucht.", "migration", False),  # a thief's escape
+    ("de", "Tausende Menschen sind auf der Flucht.", "migration", True),
+    ("de", "Es gilt weiter erhöhte Alarmbereitschaft.", "economy", False),  # an alert level, no price
+    ("en", "Eight children were sent home after being declared stable.", "legal_policy", False),  # a doctor's word
+    ("en", "The governor declared a curfew on Monday.", "legal_policy", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -417,6 +426,10 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     ("en", "Opponents of the proposed wind farm staged a protest on Monday.", "protest", "asserted"),
     ("en", "Opponents proposed a protest on Monday.", "protest", "hypothetical"),
     ("en", "The planned strike was called off.", "strike", "hypothetical"),
+    ("en", "The board must make an appointment within 40 days.", "appointment", "hypothetical"),  # an obligation
+    ("en", "The board made an appointment within 40 days.", "appointment", "asserted"),
+    ("de", "Damit befasst sich der Kreisausschuss in seiner nächsten Sitzung.", "Sitzung", "hypothetical"),  # ahead
+    ("de", "Damit befasste sich der Kreisausschuss in seiner Sitzung am Montag.", "Sitzung", "asserted"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

@@ -84,6 +84,8 @@ class _Lexicon:
     object_negation: frozenset = frozenset()
     # "previous convictions": a word right before the trigger that makes it someone's record.
     record: frozenset = frozenset()
+    # "in seiner nächsten Sitzung": a word right before the trigger that puts it ahead.
+    upcoming: frozenset = frozenset()
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     non_trigger_heads: tuple = ()  # words ending like a trigger that are none ("Hubschrauber")
@@ -169,6 +171,7 @@ def lexicon(language: str) -> _Lexicon:
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
         record=frozenset(str(w).lower() for w in fact.get("record") or ()),
+        upcoming=words("upcoming"),
         lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
         hyphen_prefixes=frozenset(str(w).lower() for w in data.get("hyphen_prefixes") or ()),
         negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
@@ -561,6 +564,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             return "negated", t[2]  # "keine Festnahme", "have not yet been able to arrest"
         if i - k <= 2 and t[3] in lex.record:
             return "generic", t[2]  # "195 previous convictions", "frühere Verurteilungen": a record, no happening
+        if i - k <= 2 and t[3] in lex.upcoming:
+            return "hypothetical", t[2]  # "in seiner nächsten Sitzung": still ahead
         if (t[3] in lex.threat or t[4] in lex.threat or t[3] in lex.hypothetical or t[4] in lex.hypothetical) \
                 and _governs_only_its_noun(toks, k, i, lex):
             continue
