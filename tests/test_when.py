@@ -730,3 +730,23 @@ def test_a_two_digit_decade_without_years_is_an_age(text, language):
 def test_a_range_of_weekdays_is_one_interval(text, language, start, end):
     (m,) = tag_dates(text, published=PUBLISHED, language=language)
     assert (m.interval.start, m.interval.end, m.interval.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize("text, language, days", [
+    ("Die Gespräche wurden am 1. und 2. Oktober fortgesetzt.", "de", [(D(2025, 10, 1), D(2025, 10, 2))]),
+    ("Talks were held on October 1 and 2.", "en", [(D(2025, 10, 1), D(2025, 10, 2))]),
+    ("Talks were held on 1 and 2 October.", "en", [(D(2025, 10, 1), D(2025, 10, 2))]),
+    # two days of two months: two dates, no range
+    ("Es brannte am 3. Mai und 4. Juni.", "de", [(D(2025, 5, 3), D(2025, 5, 3)), (D(2025, 6, 4), D(2025, 6, 4))]),
+    ("Fires broke out on May 3 and June 4.", "en", [(D(2025, 5, 3), D(2025, 5, 3)), (D(2025, 6, 4), D(2025, 6, 4))]),
+])
+def test_two_days_of_one_month_joined_by_and_are_one_interval(text, language, days):
+    assert [(m.interval.start, m.interval.end) for m in tag_dates(text, published=PUBLISHED, language=language)] == days
+
+
+@pytest.mark.parametrize("text, start", [
+    ("It happened this past weekend.", D(2025, 10, 11)),
+    ("It happened this past Monday.", D(2025, 10, 13)),
+])
+def test_this_past_is_last(text, start):
+    assert only(text, language="en")[1] == start

@@ -27,7 +27,9 @@ Rules worth knowing:
   or days, chosen like a bare month; Easter's are computed. A bare name ("Weihnachten ist …")
   dates nothing. "in den 1990er Jahren", "in the 1990s" are ten years (precision years).
 - A weekday range ("von Samstag bis Montagmorgen", "between Monday and Wednesday") ends on the
-  day its last weekday alone would be and starts the days before it.
+  day its last weekday alone would be and starts the days before it. Two days of one month
+  joined by "und"/"and" ("am 1. und 2. November", "on May 3 and 4") are both and the days
+  between; of two months ("am 3. Mai und 4. Juni") they stay two dates.
 - "seit/since X" runs from the start of X to the reference (precision years when X is a year);
   without a reference it is X itself.
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.

@@ -67,6 +67,7 @@ _P = {
     "DECADE": alt(W.decade_suffixes),
     "YOF": _optional_word(W.year_of), "PARTICLE": _optional_word(W.period_articles),
     "CONN": rf"(?(btw)\s+(?:{alt(W.range_and)})\s+|(?:\s*[–—-]\s*|\s+(?:{alt(W.range_to)})\s+))",
+    "AND": rf"\s+(?:{alt(W.range_and)})\s+",  # two days of one month: "am 1. und 2. November", "on May 3 and 4"
 }
 
 
@@ -90,9 +91,9 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 (?:(?P<part>%(PART)s)(?:\s+|-))?
 (?:(?P<dir>%(DIR)s)\s+)?
 %(GATE)s(?:
- (?P<drange>(?P<dr_d1>%(D)s)(?:\.|%(ORD)s)(?:\s*(?P<dr_m1>%(MON)s))?%(CONN)s(?P<dr_d2>%(D)s)
+ (?P<drange>(?P<dr_d1>%(D)s)(?:\.|%(ORD)s)(?:(?:\s*(?P<dr_m1>%(MON)s))?%(CONN)s|%(AND)s)(?P<dr_d2>%(D)s)
    (?:\.\s*|%(ORD)s\s+)%(OF)s(?P<dr_m2>%(MON)s)(?:,?\s+%(OF)s(?P<dr_y>%(Y)s)%(END)s)?)
-|(?P<drange_en>(?P<de_m>%(MON)s)\s+(?P<de_d1>%(D)s)%(ORD)s%(CONN)s(?:(?P<de_m2>%(MON)s)\s+)?(?P<de_d2>%(D)s)%(ORD)s(?!\d)
+|(?P<drange_en>(?P<de_m>%(MON)s)\s+(?P<de_d1>%(D)s)%(ORD)s(?:%(CONN)s(?:(?P<de_m2>%(MON)s)\s+)?|%(AND)s)(?P<de_d2>%(D)s)%(ORD)s(?!\d)
    (?:,?\s+(?P<de_y>%(Y)s)%(END)s)?)
 |(?P<mrange>(?P<mr_m1>%(MON)s)(?:\s+(?P<mr_y1>%(Y)s))?%(CONN)s(?P<mr_m2>%(MON)s)
    (?:,?\s+%(OF)s(?P<mr_y2>%(Y)s)%(END)s)?)
