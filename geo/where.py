@@ -176,12 +176,16 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
         for c in usable[k]:
             by_place.setdefault(c.place.id, set()).add(k[0])
     others: dict[str, tuple[Counter, Counter]] = {}  # surface -> the context the other names give
+    # Towns and counties the text names unambiguously: where a tie between namesakes is decided.
+    anchors = [(k[0], rows[0][1].place) for k, rows in first.items() if len(rows) == 1
+               and rows[0][1].place.type in ("city", "admin2") and not rows[0][1].weak]
     for k in keys:
         if k[0] not in others:
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
             own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf]})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
-        ranked = _rank(usable[k], language, gazetteer, *others[k[0]])
+        ranked = _nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
+                                [p for sf, p in anchors if sf != k[0]])
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
@@ -551,6 +555,24 @@ def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
             seen.add(c.place.id)
             best.append((s, c))
     return best
+
+
+_TIE = 3.0  # score points within which two namesake towns are a tie (population barely differs)
+_NEAR_KM = 60
+
+
+def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) -> list[tuple[float, Candidate]]:
+    """Of namesake towns of one state that tie ("Coldwater", Mississippi, twice in GeoNames), the one
+    near a place the text names unambiguously ("Arkabutla", "Tate County") comes first."""
+    if len(ranked) < 2 or not anchors or ranked[0][1].place.type != "city":
+        return ranked
+    tied = [r for r in ranked if r[1].place.type == "city" and ranked[0][0] - r[0] < _TIE]
+    if len(tied) < 2:
+        return ranked
+    near = min(tied, key=lambda r: min(_km(r[1].place, a) for a in anchors))
+    if near is tied[0] or min(_km(near[1].place, a) for a in anchors) > _NEAR_KM:
+        return ranked
+    return [near] + [r for r in ranked if r is not near]
 
 
 def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter, Counter]:

@@ -359,6 +359,15 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
     assert _best(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize("text, lat", [
+    ("Six people were shot in a town in Tate County, Mississippi. Schools in nearby Coldwater locked down.", 34.69),
+    ("Schools in nearby Coldwater, Mississippi locked down.", 32.71),  # no town or county beside: the tie stands
+])
+def test_of_namesake_towns_that_tie_the_one_near_the_texts_places_wins(gazetteer, text, lat):
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Coldwater"]
+    assert abs(m.place.lat - lat) < 0.05
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The third plant was General Motors' Wentzville Assembly in Missouri.", "Wentzville"),
     ("Workers walked out at Stellantis' Toledo Assembly Complex in Ohio.", "Toledo"),
