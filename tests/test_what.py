@@ -265,6 +265,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Es gilt weiter erhöhte Alarmbereitschaft.", "economy", False),  # an alert level, no price
     ("en", "Eight children were sent home after being declared stable.", "legal_policy", False),  # a doctor's word
     ("en", "The governor declared a curfew on Monday.", "legal_policy", True),
+    ("en", "The wind looks to die down this morning.", "other", False),  # it calms, nobody dies
+    ("en", "Two hikers died on the mountain this morning.", "other", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
