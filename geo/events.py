@@ -439,8 +439,13 @@ def _person_before(before: str, offset: int, actors: list[ActorMention]) -> bool
 _GROUND_FAMILIES = frozenset(("conflict", "disaster", "accident", "crime", "protest", "labour", "rescue"))
 
 
+# A plant closes or cuts its jobs where it stands ("die Mitarbeiter des Thüringer Werks" in a text
+# whose only Thuringian town is Hermsdorf), unlike a state's economy at large.
+_AT_A_SITE = frozenset(("closure", "layoffs"))
+
+
 def _on_the_ground(event_type: str) -> bool:
-    return type_family(event_type) in _GROUND_FAMILIES and event_type != "investigation"
+    return (type_family(event_type) in _GROUND_FAMILIES and event_type != "investigation") or event_type in _AT_A_SITE
 
 
 def _only_town(e: Event, towns: list[Place]) -> Event:

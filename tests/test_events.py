@@ -175,6 +175,16 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     assert fire2.place == state  # two towns in the state: the text does not say which
 
 
+def test_a_plants_layoffs_in_a_state_take_the_only_town_the_article_names_there():
+    state = Place("geo:test/state", "Thüringen", "admin1", 50.9, 11.0, "DE", admin1="15")
+    town = Place("geo:test/town", "Hermsdorf", "city", 50.9, 11.86, "DE", admin1="15", population=7800)
+    text = ("Das Werk in Hermsdorf gehört seit 1990 zur Gruppe.\n\n"
+            "Die Mitarbeiter des Werks in Thüringen wurden über ihre Kündigung unterrichtet.")
+    places = [_mention(text, "Hermsdorf", town), _mention(text, "Thüringen", state)]
+    layoffs = next(e for e in _events(text, places=places) if e.event_type == "layoffs")
+    assert layoffs.place == town
+
+
 def test_the_ledes_happening_in_a_county_takes_the_only_town_the_article_names_there():
     county = Place("geo:test/county", "East County", "admin2", 50.9, 0.3, "GB", admin1="ENG", radius_km=30)
     town = Place("geo:test/town", "Smalltown", "city", 50.85, 0.47, "GB", admin1="ENG", population=40000)
