@@ -752,3 +752,28 @@ def test_two_days_of_one_month_joined_by_and_are_one_interval(text, language, da
 ])
 def test_this_past_is_last(text, start):
     assert only(text, language="en")[1] == start
+
+
+def test_clause_from_the_texts_breaks_equals_the_windowed_search():
+    """`Context.clause` finds the last clause break before a position among the text's breaks,
+    found once per text: the same clause as searching the 300 characters before it (the
+    window's start may cut a two-character break such as ". ")."""
+    import re
+
+    from geo.when.resolve import Context
+
+    breaks = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
+
+    def windowed(text, pos):
+        lo = max(0, pos - 300)
+        start = max((m.end() for m in breaks.finditer(text, lo, pos)), default=lo)
+        end_m = breaks.search(text, pos, pos + 300)
+        return text[start:end_m.start() if end_m else pos + 300]
+
+    rng = random.Random(7)
+    pieces = ["a", "word ", ". ", ".\n", "\n", ", ", ";", ": ", "(", ")", "„", "“", "–", "x" * 290, " " * 3]
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        ctx = Context(None, "relative", "de", text)
+        for pos in range(len(text) + 1):
+            assert ctx.clause(pos) == windowed(text, pos), (text, pos)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,6 +58,17 @@ def in_pluperfect(text: str, pos: int, language: str) -> bool:
 
 _SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
+_LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
+
+
+def _break_ends(text: str) -> list[int]:
+    """Where each clause break of `text` ends, in order: found once per text, not once per
+    clause asked for (a document asks for one or two a sentence)."""
+    global _LAST_ENDS
+    last = _LAST_ENDS  # one read: another thread may put another text's in its place
+    if last[0] is not text:
+        last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text)])
+    return last[1]
 
 
 @dataclass
@@ -84,8 +96,13 @@ class Context:
 
     def clause(self, pos: int) -> str:
         """The clause around a position: from the last clause break before it to the next."""
-        start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, pos - 300), pos)),
-                    default=max(0, pos - 300))
+        lo = max(0, pos - 300)
+        ends = _break_ends(self.text)
+        i = bisect_right(ends, pos) - 1
+        if i >= 0 and ends[i] > lo + 1:
+            start = ends[i]  # the text's last break before pos, well inside the window: the window's too
+        else:  # none, or one that may straddle the window's start: the window alone decides
+            start = max((m.end() for m in _CLAUSE_END.finditer(self.text, lo, pos)), default=lo)
         end_m = _CLAUSE_END.search(self.text, pos, pos + 300)
         return self.text[start:end_m.start() if end_m else pos + 300]
 
