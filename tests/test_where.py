@@ -598,3 +598,20 @@ def test_a_small_town_in_a_list_of_names_is_not_qualified_by_the_next_name(gazet
 ])
 def test_a_city_named_like_a_word_or_surname_needs_a_locative(gazetteer, text, expected):
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
+def test_end_anchored_role_patterns_tried_from_the_end_agree_with_search():
+    """`roles.ends_with(p)(text)` is truthy exactly when `p.search(text)` is (the place's role
+    depends on it): every 40-character window before every position of phrases that do and do
+    not end in a locative, an origin or a target."""
+    from geo import roles
+
+    text = ("Die Polizei nahm in der Nähe von Bad Tölz zwei Männer fest. Troops moved from the hills of Kunar "
+            "to nearby Asadabad; in the suburb of Mesa, near the border. Aus dem benachbarten Ort kamen sie in Richtung "
+            "Grenze, at Saiton village of Bishnupur district, off the coast of Sri Lanka, quer durch die Stadt und "
+            "over the weekend in Richtung der Hauptstadt.\n in  \n")
+    for pattern in (roles._LOCATED_BEFORE, roles._ORIGIN_OR_TARGET_BEFORE, roles._DIRECTION_BEFORE):
+        at_end = roles.ends_with(pattern)
+        for end in range(len(text) + 1):
+            window = text[max(0, end - 40):end]
+            assert bool(at_end(window)) == bool(pattern.search(window)), (pattern.pattern[:30], window)
