@@ -79,9 +79,12 @@ def capital_place(country: str | None, *, gazetteer: Gazetteer, registry: ActorR
     return _resolve_seat(name, country, gazetteer) if name else None
 
 
+@lru_cache(maxsize=4096)
 def _resolve_seat(seat: str, country: str | None, gazetteer: Gazetteer) -> Place | None:
     """A registry seat ("Karlsruhe", "Arlington, VA") → the city of that name, preferring the
-    qualifier's state or country, then the institution's country, a capital and population."""
+    qualifier's state or country, then the institution's country, a capital and population.
+    Worked out once per seat, country and gazetteer (a process's documents name the same
+    governments and courts again and again)."""
     name, _, qualifier = (part.strip() for part in seat.partition(","))
     cands = [c for c in gazetteer.candidates(name) if c.kind in _SEAT_KINDS]
     if qualifier:
