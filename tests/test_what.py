@@ -99,6 +99,10 @@ NOT_HAPPENED = [
     ("en", "No arrests were made after the fire in Rotterdam.", "raid_arrest"),
     ("en", "There was no attack on Kharkiv on Monday.", "strike"),
     ("en", "Was there an attack on Kharkiv on Monday?", "strike"),
+    # A happening after "vor"/"before" and an article is the time the sentence is set against.
+    ("de", "Das Landgericht Landau steht vor einem schwierigen Urteil.", "verdict"),
+    ("de", "In Selzthal herrscht Hochspannung vor einer Sondersitzung des Gemeinderats.", "meeting"),
+    ("en", "Ahead of the by-polls, the administration in Barkheda made elaborate preparations.", "election"),
 ]
 
 
@@ -159,6 +163,10 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "Police nabbed the suspect in a motel.", "raid_arrest"),
     ("en", "A cyclist was hurt in a hit-and-run.", "crash"),
     ("en", "The minister admitted mistakes had been made.", "statement"),
+    ("de", "Die jährliche Übung begann am Montag.", "military_exercise"),
+    ("de", "Vor dem Rathaus demonstrierten am Montag 200 Menschen.", "protest"),  # "vor" a place, no time
+    ("de", "Das Landgericht verkündete vor einer Woche das Urteil.", "verdict"),  # one of a yearly series took place
+    ("en", "Parliament passed a new law under pressure from the unions.", "vote"),
     ("de", "Gehagelt hat es auch im Raum Stainz.", "storm"),
     ("de", "Die Polizei setzte Wasserwerfer ein.", "riot"),
     ("en", "Villagers pelted stones at the police.", "riot"),
@@ -267,6 +275,47 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The governor declared a curfew on Monday.", "legal_policy", True),
     ("en", "The wind looks to die down this morning.", "other", False),  # it calms, nobody dies
     ("en", "Two hikers died on the mountain this morning.", "other", True),
+    ("en", "He crossed the center line and struck a westbound pickup truck.", "labour_strike", False),
+    ("en", "He crossed the center line and struck a westbound pickup truck.", "crash", True),
+    ("en", "Bus drivers went on strike after the union rejected the pay offer.", "crash", False),
+    ("en", "Bus drivers went on strike after the union rejected the pay offer.", "labour_strike", True),
+    ("en", "He crossed the center line and struck a westbound pickup.", "migration", False),
+    ("en", "Forty migrants crossed the Channel in a dinghy.", "migration", True),
+    ("en", "Exercises will be conducted with the co-operation of local authorities.", "military_exercise", True),
+    ("en", "Samples of the milk were collected for laboratory analysis.", "investigation", True),
+    ("de", "Das Gesundheitsamt sucht nach der Ursache.", "rescue", False),
+    ("de", "Das Gesundheitsamt sucht nach der Ursache.", "investigation", True),
+    ("de", "Den Beschluss hatte der Kreistag vor einigen Tagen gefasst.", "legal_policy", True),
+    ("en", "Residents waited for the President to sign off on the plan.", "agreement", False),
+    ("en", "China signed 24 agreements with the three nations.", "agreement", True),
+    ("en", "Officials conducted a thorough assessment of the damages.", "intelligence_assessment", False),
+    ("en", "A DHS assessment says the gang uses violence.", "intelligence_assessment", True),
+    ("en", "Ambulances later arrived at the scene.", "visit", False),
+    ("en", "Ambulances later arrived at the scene.", "migration", False),
+    ("en", "Prime Minister Modi arrived in Paro.", "visit", True),
+    ("de", "Sie drangen in ein Wohnhaus in Hohenau ein.", "overflight", False),
+    ("de", "Sie drangen in ein Wohnhaus in Hohenau ein.", "crime", True),
+    ("de", "Zwei Drohnen drangen in den polnischen Luftraum ein.", "crime", False),
+    ("de", "Zwei Drohnen drangen in den polnischen Luftraum ein.", "overflight", True),
+    ("de", "Weil es einen Stromausfall gegeben hat, heulten die Sirenen nicht.", "closure", False),
+    ("de", "In Köpenick gab es am Montag einen Stromausfall.", "other", True),  # a power cut
+    ("de", "In ihrer Bewertung des Falls liegen Staatsanwalt und Verteidiger auseinander.", "intelligence_assessment", False),
+    ("de", "Die Bewertung des Geheimdienstes liegt vor.", "intelligence_assessment", True),
+    ("de", "Die Analyse des Labors ergab keinen Befund.", "intelligence_assessment", False),
+    ("de", "Drei Familien konnten in ihre Häuser zurückkehren.", "visit", False),
+    ("de", "Drei Familien konnten in ihre Häuser zurückkehren.", "evacuation", True),
+    ("de", "Der Präsident kehrte am Montag nach Berlin zurück.", "evacuation", False),
+    ("de", "Der Präsident kehrte am Montag nach Berlin zurück.", "visit", True),
+    ("de", "Den Beschluss hatte der Kreistag vor einigen Tagen gefasst.", "raid_arrest", False),
+    ("de", "Den Beschluss hatte der Kreistag vor einigen Tagen gefasst.", "agreement", False),
+    ("de", "Der Täter wurde am Montag gefasst.", "raid_arrest", True),
+    ("de", "Daraufhin suchte ein Insolvenzverwalter nach neuen Investoren.", "rescue", False),
+    ("de", "Taucher suchten nach den Vermissten.", "rescue", True),
+    ("de", "Ein Hubschrauber sucht nach einem 12-Jährigen.", "rescue", True),
+    ("de", "Er sei nach einem Sturz so gut wie außer Gefecht.", "armed_clash", False),
+    ("de", "Bei den Kämpfen zwischen Armee und Rebellen starben 20 Menschen.", "armed_clash", True),
+    ("de", "Anwohner sollten Fenster und Türen geschlossen halten.", "closure", False),
+    ("de", "Die Leiche wurde in den Trümmern des Hauses entdeckt.", "killing", False),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -340,6 +389,11 @@ NO_HAPPENING = [
     ("de", "Der Kreisausschuss hat am Montag in Bremen seinen Sitz."),  # a committee, no shot
     ("de", "Was hier am Montag in Bremen passiert, sieht man selten."),  # "selten": no single happening
     ("en", "Floods rarely happen in Denver in winter."),
+    ("en", "Flooding had become an annual happening in Denver."),  # habitual
+    ("de", "Der Rhein tritt in Köln jährlich über die Ufer."),
+    ("en", "Under Iowa law, the board in Boone can either appoint a sheriff or hold a special election."),  # a rule
+    ("en", "The board in Boone must make an appointment within 40 days."),  # a duty, not yet done
+    ("de", "Laut Gesetz muss die Gemeinde Bremen einen Nachfolger bestimmen."),
 ]
 
 

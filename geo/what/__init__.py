@@ -56,6 +56,9 @@ class _Entry:
     # Two words in a row that unmake the trigger ("close to", "close contact"), where either
     # word alone may stand in a sentence that tells the happening ("according to … will close").
     without_pairs: frozenset = frozenset()
+    # Words that, up to three words before the trigger, make it name a rule rather than a
+    # happening: "Under Iowa law, the board can appoint …" tells what the law says.
+    not_after: frozenset = frozenset()
 
 
 @dataclass
@@ -98,6 +101,9 @@ class _Lexicon:
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     scheduled: frozenset = frozenset()  # a trigger's forms that announce a date ahead ("Sie findet am Freitag statt")
+    # "vor einem schwierigen Urteil", "ahead of the by-polls": a happening after these words and an
+    # article is the time the sentence is set against, not one it tells.
+    anchors: frozenset = frozenset()
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # A cue used as an adjective governs only its own noun ("wegen versuchten Mordes angeklagt",
     # "opponents of the proposed wind farm staged a protest"): words before it that make it one
@@ -129,7 +135,8 @@ def lexicon(language: str) -> _Lexicon:
                 word = str(item["word"])
                 without = [str(w).lower() for w in item.get("without", ())]
                 entry = _Entry(etype, prio, word, frozenset(w.lower() for w in item.get("with", ())),
-                               frozenset(w for w in without if " " not in w), frozenset(w for w in without if " " in w))
+                               frozenset(w for w in without if " " not in w), frozenset(w for w in without if " " in w),
+                               frozenset(str(w).lower() for w in item.get("not_after", ())))
             else:
                 word = str(item)
                 entry = _Entry(etype, prio, word)
@@ -179,7 +186,7 @@ def lexicon(language: str) -> _Lexicon:
         planned_final=words("planned_final"),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
-        scheduled=words("scheduled"),
+        scheduled=words("scheduled"), anchors=words("anchors"),
         attributive_after=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("after") or ()),
         attributive_forms=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("forms") or ()),
         attributive_endings=tuple(str(w).lower() for w in (fact.get("attributive") or {}).get("endings") or ()),
@@ -382,6 +389,10 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                 positions.setdefault(t[4], []).append(i)
     bag = positions.keys()  # every word's lower case and lemma
     with_bag = bag | topic if topic else bag
+    # A sense word may stand inside a hyphenated word: "US-Geheimdienst", "ISW-Analyse".
+    parts = {p for t in toks if "-" in t[3] for p in t[3].split("-") if p}
+    if parts:
+        with_bag = with_bag | parts
     for n in sorted(candidates):
         alts, entry, label = lex.phrases[n]
         if all(any(a in positions for a in forms) for forms in alts):
@@ -402,7 +413,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
             elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
                 continue  # "in March", "May 6": a month
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
-                      and not (e.without_pairs and e.without_pairs & _pairs(toks))), None)
+                      and not (e.without_pairs and e.without_pairs & _pairs(toks))
+                      and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))), None)
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
@@ -533,11 +545,34 @@ def _governs_only_its_noun(toks, k: int, i: int, lex: _Lexicon) -> bool:
     return k > 0 and toks[k - 1][3] in lex.attributive_after and _adjective(toks, k, lex) and i > _noun_after(toks, k, lex)
 
 
+_ANCHOR_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines the a an".split())
+
+
+def _anchor(toks, i: int, lex: _Lexicon) -> str:
+    """The anchor word ("vor", "before", "ahead of") if the trigger at i follows it with an article
+    and at most three adjectives between: "steht vor einem schwierigen Urteil", "Ahead of the by-polls"."""
+    if not lex.anchors:
+        return ""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k][2][:1].islower() and toks[k][3] not in _ANCHOR_ARTICLES and toks[k][3] not in lex.anchors:
+        k -= 1  # adjectives: "einem schwierigen", "the deadly"
+    if k < 1 or toks[k][3] not in _ANCHOR_ARTICLES or toks[k][5] != toks[i][5]:
+        return ""
+    if toks[k - 1][3] in lex.anchors:
+        return toks[k - 1][2]
+    if k >= 2 and f"{toks[k - 2][3]} {toks[k - 1][3]}" in lex.anchors:
+        return f"{toks[k - 2][2]} {toks[k - 1][2]}"
+    return ""
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise."""
     clause = toks[i][5]
     if sentence.rstrip().endswith("?"):
         return "question", "?"
+    anchor = _anchor(toks, i, lex)
+    if anchor:
+        return "generic", anchor  # "vor der nächsten Wahl": the time of another happening
     low, lemma = toks[i][3], toks[i][4]
     if lex.particles and (
         (i > 0 and toks[i - 1][3] == "zu" and low[:1] == toks[i][2][:1] and low.endswith("en"))
@@ -591,6 +626,6 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
-        if t[3] in lex.generic:
+        if t[3] in lex.generic or (j + 1 < len(toks) and f"{t[3]} {toks[j + 1][3]}" in lex.generic):
             return "generic", t[2]  # the whole sentence: "… are common in India, where … contribute to accidents"
     return "asserted", ""
