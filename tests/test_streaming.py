@@ -1,5 +1,6 @@
 """Flat memory: the cross-document merge decides on copies without quotes (the whole events
 wait on disk) and the writer streams; the outputs are the bytes the in-memory path writes."""
+import dataclasses
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from geo.engine import run_paths
 from geo.load import main
 from geo.merge import EventSpill, combined, merge_clusters, merge_events
 from geo.pipeline import Resources
+from geo.records import Place
 from geo.write import build_collection, publish, to_feature, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,3 +186,38 @@ def test_parquet_written_in_chunks_holds_the_rows_and_metadata_of_one_piece(tmp_
     assert chunks.schema_arrow.metadata == one.schema_arrow.metadata
     assert (tmp_path / "one" / "events.geojson").read_bytes() == (tmp_path / "chunks" / "events.geojson").read_bytes()
     assert not list((tmp_path / "chunks" / ".events.versions").glob("*/.chunk-*"))  # the chunks are gone
+
+
+def _deep(x):
+    """A record as nested plain values with every type, field (also those left out of ==) and
+    container kind spelled out."""
+    if hasattr(x, "__dataclass_fields__"):
+        return type(x), tuple((k, _deep(v)) for k, v in x.__dict__.items())
+    if type(x) in (tuple, list):
+        return type(x), tuple(_deep(v) for v in x)
+    if type(x) is dict:
+        return dict, tuple((k, _deep(v)) for k, v in x.items())
+    return type(x), x
+
+
+@dataclasses.dataclass(frozen=True)
+class _OtherPlace(Place):
+    note: str = ""
+
+
+def test_packed_events_come_back_with_every_field_as_it_was(outcomes):
+    """The spill's bytes of an event (its fields as plain values) give back the event itself:
+    every field in order, with its type, `geometry` and `name_de` too; an event with a record
+    of another class than the usual is pickled whole and comes back too."""
+    from geo.records import replace
+
+    events = [e for o in outcomes for e in o.events]
+    assert any(e.place for e in events) and any(e.places_mentioned for e in events) and any(e.interval for e in events)
+    for e in events:
+        assert _deep(merge.unpack_event(merge.pack_event(e))) == _deep(e)
+    outlined = replace(events[0], place=Place("x:1", "X", "country", 1.0, 2.0, geometry={"type": "Point", "coordinates": [2.0, 1.0]},
+                                              name_de="Iks"))
+    assert _deep(merge.unpack_event(merge.pack_event(outlined))) == _deep(outlined)
+
+    odd = replace(events[0], place=_OtherPlace("x:2", "Y", "city", 0.0, 0.0, note="n"))
+    assert _deep(merge.unpack_event(merge.pack_event(odd))) == _deep(odd)
