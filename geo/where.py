@@ -63,6 +63,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     spans = _longest_whole_words(text, gazetteer)
     if language == "en":
         spans = _plural_units(text, spans, gazetteer)
+    spans = [(start, end, sf) for start, end, sf in spans if not _small_towns_after_hyphen(text, start, sf, gazetteer)]
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
     # One sense per document: a name once written as a person's ("President Barack Obama")
@@ -370,6 +371,14 @@ def _prev_word(text: str, start: int) -> str:
     return head.split()[-1].strip("„\"'(") if head.split() else ""
 
 
+def _small_towns_after_hyphen(text: str, start: int, sf: str, gazetteer: Gazetteer) -> bool:
+    """ "nach Ried-Mörel": the second part of a hyphenated name ends another place's name (a Swiss
+    village), so a name only small towns bear (the Mörel of Holstein) is none of them. A bigger
+    place there stays: "Ost-Berlin", "Windsor-Essex"."""
+    return text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha() \
+        and all(c.place.type == "city" and c.place.population < TOWN_POPULATION for c in gazetteer.candidates(sf))
+
+
 def _cue(text: str, start: int, end: int, language: str) -> str:
     """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive" or ""."""
     prev = _prev_word(text, start)
@@ -402,6 +411,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
+    if language == "de" and _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
+        return "surname"  # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text
     if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
                              or (text[start:end] in given_names() and _CAPITALISED_AFTER.match(text, end))):
         return "person_name"  # "wie Kati Köhler, Gewerkschaftssekretärin": a first name, not Kati in Mali

@@ -615,3 +615,20 @@ def test_end_anchored_role_patterns_tried_from_the_end_agree_with_search():
         for end in range(len(text) + 1):
             window = text[max(0, end - 40):end]
             assert bool(at_end(window)) == bool(pattern.search(window)), (pattern.pattern[:30], window)
+
+
+def test_a_german_surname_after_a_given_name_is_that_person_throughout_the_text(gazetteer):
+    text = "Das berichtete Vorstandsmitglied Beate Linz. Es gebe aber, so Linz, kein Besuchsverbot."
+    assert "Linz" not in {m.text for m in find_places(text, gazetteer=gazetteer, language="de")}
+    # Without the person's full name the same words name the town.
+    assert "Linz" in {m.text for m in find_places(text.split(". ", 1)[1], gazetteer=gazetteer, language="de")}
+
+
+def test_the_second_part_of_a_hyphenated_name_is_no_small_town_of_that_name(gazetteer):
+    # "Ried-Mörel" is a Swiss village: not the Mörel of Holstein; alone it is.
+    assert "Mörel" not in {m.text for m in find_places("Die Bewohner von Ried-Mörel, Flesche und Bitsch wurden evakuiert.",
+                                                       gazetteer=gazetteer, language="de")}
+    assert "Mörel" in {m.text for m in find_places("Die Bewohner von Mörel, Flesche und Bitsch wurden evakuiert.",
+                                                   gazetteer=gazetteer, language="de")}
+    # A bigger place there stays: "Ost-Berlin" is in Berlin.
+    assert "Berlin" in {m.text for m in find_places("Er kam aus Ost-Berlin.", gazetteer=gazetteer, language="de")}
