@@ -104,7 +104,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     out = [m for m in out if not _STREET_AFTER.match(text, m.end)]
-    return _without_foreign_towns(_without_namesakes_elsewhere(text, out), country)
+    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country)
 
 
 # "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee", "on the Mumbai-Pune
@@ -137,19 +137,32 @@ _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa
 _FOREIGN_NAMESAKE_POPULATION = 100_000
 
 
-def _without_foreign_towns(mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:
+def _state_named(text: str, m: PlaceMention) -> bool:
+    """ "im Kanton St. Gallen", "Kherson Oblast": the text itself names the place as a state."""
+    words = text[max(0, m.start - 20):m.start].split()[-1:] + m.text.split()
+    return any(w in _STATE_WORDS for w in words) or bool(_STATE_AFTER.match(text, m.end))
+
+
+def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:
     """A town or city below 100,000 of a country no other name of the text points to, in a text
     whose names point to another country at least twice, is a namesake the gazetteer lacks ("in
     the Lobo area" in a story from Ontario is not Lobo in the Philippines, "Stillwater" in one
-    from New Zealand not Stillwater, Oklahoma): no place."""
+    from New Zealand not Stillwater, Oklahoma): no place. So is a province of such a country
+    ("the suburbs of Manenberg, Nyanga" in a Cape Town story are not Nyanga province, Gabon),
+    unless the text names it a state ("im Kanton St. Gallen")."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
         counts[country] += 1
     if not counts or counts.most_common(1)[0][1] < 2:
         return mentions
     own = Counter(m.text for m in mentions)
-    foreign = {m.text for m in mentions if m.place.type == "city" and m.place.population < _FOREIGN_NAMESAKE_POPULATION
-               and counts[m.place.country_code] <= own[m.text]}
+    top = counts.most_common(1)[0][0]  # a province: only where the text points elsewhere most
+
+    def namesake(m: PlaceMention) -> bool:
+        if m.place.type == "admin1":
+            return m.place.country_code != top and not _state_named(text, m)
+        return m.place.type == "city" and m.place.population < _FOREIGN_NAMESAKE_POPULATION
+    foreign = {m.text for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
     return [m for m in mentions if m.text not in foreign] if foreign else mentions
 
 

@@ -469,6 +469,17 @@ def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, language, name, found", [
+    ("Troops entered Cape Town, South Africa, and the suburbs of Manenberg and Nyanga.", "en", "Nyanga", False),
+    ("Troops entered Libreville, Gabon, and the province of Nyanga.", "en", "Nyanga", True),
+    ("Troops entered Cape Town, South Africa, and the suburbs of Manenberg and in Nyanga province.", "en", "Nyanga", True),
+    ("Sturm über Augsburg, Oberstdorf und Sonthofen in Bayern; im Kanton St. Gallen stürzten Bäume.", "de", "Gallen", True),
+])
+def test_a_province_of_a_country_the_text_does_not_name_is_a_missing_namesake(gazetteer, text, language, name, found):
+    """Unless the text calls it a state ("in Nyanga province", "im Kanton St. Gallen")."""
+    assert any(name in m.text for m in find_places(text, gazetteer=gazetteer, language=language)) == found
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Wieder Behinderungen an der Autobahn.", []),
     ("Wiener Polizei meldet Behinderungen an der Autobahn.", [("Wiener", "AT")]),
