@@ -118,6 +118,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end) \
             or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
+    if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
+        return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
     if _ARRIVAL_BEFORE.search(before):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
@@ -138,6 +140,13 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _LOCATED_AT_END(before):
         return "located"
     return "named"
+
+
+# "flown to the Royal Melbourne Hospital", "taken to the Alfred Cooktown Base Hospital": a hospital
+# named after its town, with words of its name before the town, as a destination (a plain "to
+# Cairns Hospital" is a target anyway): where the injured were taken, not where it happened.
+_HOSPITAL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}\s+(?:Hospital|Infirmary|Clinic|Medical Cent(?:re|er)|Health Cent(?:re|er))\b")
+_TARGET_TITLE_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,2}$")
 
 
 # "Romania Foreign Ministry", "Dallas County Medical Examiner": the name qualifies an institution.

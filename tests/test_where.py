@@ -310,6 +310,20 @@ def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, sur
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A car hit a truck near Hay. The man was flown to the Royal Melbourne Hospital.", "Hay"),
+    ("A car hit a truck near Hay. The man was treated at the Royal Melbourne Hospital.", "Melbourne"),
+])
+def test_a_hospital_named_after_a_town_as_destination_is_not_where_it_happened(gazetteer, text, expected):
+    """ "flown to the Royal Melbourne Hospital": where the injured were taken; treated at it, the town is named."""
+    from geo.roles import roles_of
+
+    ms = find_places(text, gazetteer=gazetteer, language="en")
+    roles = roles_of(text, ms)
+    kept = [m.text for m in ms if roles[id(m)] != "mentioned" and m.text != "Hay"]
+    assert ("Melbourne" in kept) == (expected == "Melbourne")
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Gunmen killed four persons at Gundum village, in Mangu Local Government of Plateau State.", "Mangu"),
     ("Bandits invaded a village of Birnin Magaji Local Government Area.", "Birnin Magaji"),
