@@ -301,6 +301,9 @@ def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happen
     ("Trains stopped across London and in Croydon.", "London", "located"),
     ("Forestry Commission Scotland closed a forest near Inverness.", "Scotland", "mentioned"),
     ("The Commission in Scotland closed a forest near Inverness.", "Scotland", "located"),
+    ("Oregon State Police troopers responded to the crash.", "Oregon", "mentioned"),  # a state's police force
+    ("Oregon troopers responded to the crash.", "Oregon", "named"),
+    ("The Washington State Patrol closed the road.", "Washington", "mentioned"),
 ])
 def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, surface, role):
     """ "Police Scotland", "Ambulance Victoria": an actor, not where it happened (like "Victoria Police")."""
