@@ -149,9 +149,10 @@ _HOSPITAL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}\s+(?:Hospital|Infirmar
 _TARGET_TITLE_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,2}$")
 
 
-# "Romania Foreign Ministry", "Dallas County Medical Examiner", "Oregon State Police": the name qualifies an institution.
+# "Romania Foreign Ministry", "Dallas County Medical Examiner", "Oregon State Police", "the Welkom K9 Unit":
+# the name qualifies an institution (a unit is named after its base, not where it acts).
 _INSTITUTION_AFTER = re.compile(
-    r"\s(?:State (?:Police|Patrol|Troopers?)|Highway Patrol|National Guard|Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|[Ee]mbassy|[Cc]onsulate|Botschaft|Konsulat|"
+    r"\s(?:State (?:Police|Patrol|Troopers?)|Highway Patrol|National Guard|(?:[A-Z0-9][\w-]*\s){0,2}(?:Unit|Squad)|Foreign|Interior|Defen[cs]e|Health|Ministry|Department|Police|Government|Army|Navy|Air Force|[Ee]mbassy|[Cc]onsulate|Botschaft|Konsulat|"
     r"Council|County|University|Court|Medical|Fire|Sheriff|Office|Authority|Federation|Association|Times|Post|"
     # a newspaper ("The Boston Globe reported", "laut Hamburger Abendblatt") and a person's origin ("a Texas native")
     r"Globe|Herald|Tribune|Gazette|Chronicle|Journal|Examiner|Courier|Observer|Telegraph|Inquirer|Sentinel|Star|Sun|"

@@ -304,6 +304,8 @@ def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happen
     ("Oregon State Police troopers responded to the crash.", "Oregon", "mentioned"),  # a state's police force
     ("Oregon troopers responded to the crash.", "Oregon", "named"),
     ("The Washington State Patrol closed the road.", "Washington", "mentioned"),
+    ("The Welkom K9 Unit followed the tracks to a house.", "Welkom", "mentioned"),  # a unit named after its base
+    ("The K9 Unit in Welkom followed the tracks to a house.", "Welkom", "located"),
 ])
 def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, surface, role):
     """ "Police Scotland", "Ambulance Victoria": an actor, not where it happened (like "Victoria Police")."""
