@@ -118,6 +118,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end) \
             or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
+    if _ENVOY_BEFORE.search(doc_text[max(0, m.start - 80):m.start]):
+        return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
     if _ARRIVAL_BEFORE.search(before):
@@ -140,6 +142,14 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _LOCATED_AT_END(before):
         return "located"
     return "named"
+
+
+# "Ambassador of India to the Republic of Mali", "envoy to Kenya": the countries of a diplomat's
+# title, not where the diplomat is (a visit's "to" is otherwise its destination).
+_ENVOY_BEFORE = re.compile(
+    r"\b(?:[Aa]mbassadors?|[Ee]nvoys?|High Commissioners?|[Cc]onsul(?:s|-General| General)?|Permanent Representative)"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|to|from)\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?)?$")
 
 
 # "flown to the Royal Melbourne Hospital", "taken to the Alfred Cooktown Base Hospital": a hospital

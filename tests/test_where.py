@@ -329,6 +329,20 @@ def test_a_hospital_named_after_a_town_as_destination_is_not_where_it_happened(g
     assert ("Melbourne" in kept) == (expected == "Melbourne")
 
 
+@pytest.mark.parametrize("text, role", [
+    ("The Ambassador of India to the Republic of Mali visited Ramgarh on Tuesday.", "mentioned"),
+    ("The Ambassador of India visited the Republic of Mali on Tuesday.", "named"),
+    ("The envoy to Mali visited Ramgarh on Tuesday.", "mentioned"),
+    ("The envoy travelled to Mali on Tuesday.", "located"),
+])
+def test_a_country_in_a_diplomats_title_is_not_where_the_visit_is(gazetteer, text, role):
+    """ "High Commissioner of India to the Republic of Rwanda": a title, not the visit's destination."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text.endswith("Mali")]
+    assert place_role(text, m, "visit") == role
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Gunmen killed four persons at Gundum village, in Mangu Local Government of Plateau State.", "Mangu"),
     ("Bandits invaded a village of Birnin Magaji Local Government Area.", "Birnin Magaji"),
