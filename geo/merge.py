@@ -2,7 +2,6 @@
 title and confidence an event ends up with."""
 from __future__ import annotations
 
-import dataclasses
 import operator
 import os
 import pickle
@@ -13,7 +12,7 @@ from heapq import merge as merge_sorted
 from collections.abc import Iterable, Sequence
 
 from geo.contract import TAXONOMY, type_family, type_label
-from geo.records import DateInterval, Event, Evidence, Place, _plain_fields, replace
+from geo.records import DateInterval, Event, Evidence, Place, from_values, plain_field_names, replace
 from geo.roles import PLACE_RANK
 from geo.where import lies_in
 
@@ -297,14 +296,8 @@ class _PlaceKey:
 _NESTED = ("interval", "place", "evidence", "places_mentioned")  # record-valued fields of an Event
 
 
-def _record_fields(cls: type) -> tuple[str, ...] | None:
-    """A plain record class's field names (see `records.replace`), None for any other."""
-    names = _plain_fields(cls)
-    return tuple(f.name for f in dataclasses.fields(cls)) if names is not None else None
-
-
-_EVENT_NAMES, _PLACE_NAMES = _record_fields(Event), _record_fields(Place)
-_INTERVAL_NAMES, _EVIDENCE_NAMES = _record_fields(DateInterval), _record_fields(Evidence)
+_EVENT_NAMES, _PLACE_NAMES = plain_field_names(Event), plain_field_names(Place)
+_INTERVAL_NAMES, _EVIDENCE_NAMES = plain_field_names(DateInterval), plain_field_names(Evidence)
 _FLAT = None not in (_EVENT_NAMES, _PLACE_NAMES, _INTERVAL_NAMES, _EVIDENCE_NAMES) \
     and set(_NESTED) <= set(_EVENT_NAMES or ())
 
@@ -337,20 +330,11 @@ def unpack_event(data: bytes) -> Event:
         return got
     values, iv, place, evidence, mentioned = got
     attrs = dict(zip(_EVENT_NAMES, values))
-    attrs["interval"] = None if iv is None else _record(DateInterval, _INTERVAL_NAMES, iv)
-    attrs["place"] = None if place is None else _record(Place, _PLACE_NAMES, place)
-    attrs["evidence"] = tuple(_record(Evidence, _EVIDENCE_NAMES, v) for v in evidence)
-    attrs["places_mentioned"] = tuple(_record(Place, _PLACE_NAMES, p) for p in mentioned)
-    event = object.__new__(Event)
-    event.__dict__.update(attrs)
-    return event
-
-
-def _record(cls: type, names: tuple[str, ...], values: tuple):
-    """A plain record from its field values, as `records.replace` copies one."""
-    new = object.__new__(cls)
-    new.__dict__.update(zip(names, values))
-    return new
+    attrs["interval"] = None if iv is None else from_values(DateInterval, _INTERVAL_NAMES, iv)
+    attrs["place"] = None if place is None else from_values(Place, _PLACE_NAMES, place)
+    attrs["evidence"] = tuple(from_values(Evidence, _EVIDENCE_NAMES, v) for v in evidence)
+    attrs["places_mentioned"] = tuple(from_values(Place, _PLACE_NAMES, p) for p in mentioned)
+    return from_values(Event, attrs.keys(), attrs.values())
 
 
 class PackedEvents:

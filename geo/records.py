@@ -180,6 +180,18 @@ def _plain_fields(cls: type) -> frozenset | None:
     return _PLAIN[cls]
 
 
+def plain_field_names(cls: type) -> tuple[str, ...] | None:
+    """A plain record class's field names in their order (see `_plain_fields`), None for any other."""
+    return None if _plain_fields(cls) is None else tuple(f.name for f in dataclasses.fields(cls))
+
+
+def from_values(cls: type, names, values):
+    """A plain record made from its field values, without `__init__`, as `replace` makes one."""
+    new = object.__new__(cls)
+    new.__dict__.update(zip(names, values))
+    return new
+
+
 def replace(record, /, **changes):
     """`dataclasses.replace(record, **changes)`, the same new record, made by copying the
     record's fields instead of calling its `__init__` (several times faster; events are copied

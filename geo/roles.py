@@ -118,7 +118,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end) \
             or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
-    if _ENVOY_BEFORE.search(doc_text[max(0, m.start - 80):m.start]):
+    wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
+    if _ENVOY_BEFORE.search(wide):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
@@ -129,7 +130,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _SURROUNDINGS_OF_BEFORE.search(before):
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
-    if _ORIGIN_OR_TARGET_AT_END(before) or _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start]) \
+    if _ORIGIN_OR_TARGET_AT_END(before) or _DIRECTION_BEFORE.search(wide) \
             or _SEAT_BEFORE.search(before):
         return "mentioned"
     if _is_dateline(doc_text, m):

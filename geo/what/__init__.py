@@ -162,37 +162,40 @@ def lexicon(language: str) -> _Lexicon:
         for form in alts[0]:
             by_word.setdefault(form, []).append(n)
 
-    def words(key):
-        return frozenset(str(w).lower() for w in fact.get(key) or ())
+    def words(key, section=fact, kind=frozenset):
+        """A rule file's word list, lower case (the factuality section's unless told)."""
+        return kind(str(w).lower() for w in section.get(key) or ())
+
+    attributive = fact.get("attributive") or {}
 
     return _Lexicon(
         language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=compiled,
         phrases_by_word=by_word,
-        non_heads=frozenset(str(w).lower() for w in data.get("non_heads") or ()),
-        non_trigger_heads=tuple(str(w).lower() for w in data.get("non_trigger_heads") or ()),
-        not_triggers=frozenset(str(w).lower() for w in data.get("not_triggers") or ()),
-        particles=frozenset(str(w).lower() for w in data.get("particles") or ()),
+        non_heads=words("non_heads", data),
+        non_trigger_heads=words("non_trigger_heads", data, tuple),
+        not_triggers=words("not_triggers", data),
+        particles=words("particles", data),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
         breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
-        planned_after=frozenset(str(w).lower() for w in fact.get("planned_after") or ()),
-        record=frozenset(str(w).lower() for w in fact.get("record") or ()),
+        planned_after=words("planned_after"),
+        record=words("record"),
         upcoming=words("upcoming"),
         lemmas={str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()},
-        hyphen_prefixes=frozenset(str(w).lower() for w in data.get("hyphen_prefixes") or ()),
-        negation_skips=frozenset(str(w).lower() for w in fact.get("negation_skips") or ()),
-        negation_final=frozenset(str(w).lower() for w in fact.get("negation_final") or ()),
+        hyphen_prefixes=words("hyphen_prefixes", data),
+        negation_skips=words("negation_skips"),
+        negation_final=words("negation_final"),
         planned_final=words("planned_final"),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
-        lower_case_cues=frozenset(str(w).lower() for w in fact.get("lower_case_cues") or ()),
+        lower_case_cues=words("lower_case_cues"),
         scheduled=words("scheduled"), anchors=words("anchors"),
-        attributive_after=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("after") or ()),
-        attributive_forms=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("forms") or ()),
-        attributive_endings=tuple(str(w).lower() for w in (fact.get("attributive") or {}).get("endings") or ()),
-        adjective_negation=frozenset(str(w).lower() for w in (fact.get("attributive") or {}).get("negation") or ()),
-        speakers=frozenset(str(w).lower() for w in data.get("speakers") or ()),
-        reporters=frozenset(str(w).lower() for w in data.get("reporters") or ()),
+        attributive_after=words("after", attributive),
+        attributive_forms=words("forms", attributive),
+        attributive_endings=words("endings", attributive, tuple),
+        adjective_negation=words("negation", attributive),
+        speakers=words("speakers", data),
+        reporters=words("reporters", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
