@@ -33,8 +33,11 @@ from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
 from geo.where import lies_in
+from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
 
+# "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
+_WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
@@ -173,6 +176,7 @@ def extract_events(
     context: dict[int, Place] = {}  # paragraph -> last place seen, for "auf der Insel" after the island was named
     unlisted_in: dict[int, str] = {}  # paragraph -> a name the gazetteer lacks inside its place
     para_date: dict[int, TimeMention] = {}  # paragraph -> its latest happening date so far
+    told_dates: dict[str, TimeMention] = {}  # event type -> the date its first dated telling names
     heading_place: Place | None = None
     heading_date: TimeMention | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
@@ -276,16 +280,25 @@ def extract_events(
                 place, inherited = best.place, False
         told_before = in_pluperfect(doc.text, trig.start, doc.language)
         t, date_inherited = own_t, False
+        retold = None  # "During the visit, …": the date of the visit told before
+        if own_t is None:
+            retold = next((told_dates[x.event_type] for x in s_triggers if x.event_type in told_dates
+                           and _WITHIN_TOLD.search(doc.text, max(0, x.start - 30), x.start)), None)
         if t is None and told_before and flashback is not None:
             # "Der Vorfall hatte sich in einem Imbiss ereignet" after "dass er im Juli 2022 versucht
             # hatte": the pluperfect goes on telling of the time the last one named.
             t, date_inherited = flashback, True
         elif _planned_later(own_t, doc_time):
             t, date_inherited = doc_time, True  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
+        elif retold is not None:
+            t, date_inherited = retold, True
+            para_date[s.paragraph] = t
         elif t is None and s.paragraph in para_date:
             t, date_inherited = para_date[s.paragraph], True
         elif t is None and heading_date is not None:
             t, date_inherited = heading_date, True
+        if own_t is not None and t is own_t:
+            told_dates.setdefault(etype, own_t)
         if own_t is not None:  # the paragraph's latest date: "Im November 2024 … Daraufhin suchte …"
             para_date[s.paragraph] = t
         if t is None and doc.reference is not None:

@@ -498,3 +498,27 @@ def test_a_headings_past_month_dates_the_section_below_it(heading_month, dated):
     times = [TimeMention(text.index("im Januar"), text.index("im Januar") + 9, "im Januar", month, "happening")]
     (ev,) = extract_events(doc, segment(text), times=times, places=[_mention(text, "Würzburg", ISLAND)], actors=[], sources=[])
     assert (ev.interval and (ev.interval.start, ev.interval.precision)) == dated
+
+
+@pytest.mark.parametrize("lang, first, within, plain", [
+    ("en", "The president paid a state visit to Isla Test from May 31 to June 6.",
+     "During the visit, the two countries signed 24 agreements in Isla Test.",
+     "The two countries signed 24 agreements in Isla Test."),
+    ("de", "Der Präsident reiste vom 31. Mai bis 6. Juni zu einem Staatsbesuch nach Isla Test.",
+     "Während des Besuchs unterzeichneten beide Länder 24 Abkommen in Isla Test.",
+     "Beide Länder unterzeichneten 24 Abkommen in Isla Test."),
+])
+def test_a_happening_during_the_one_told_before_takes_its_date_not_the_pages(lang, first, within, plain):
+    """"During the visit" names the visit dated before: what happened then lies within it."""
+    def agreement_date(second):
+        text = f"{first}\n\n{second}"
+        doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2013, 6, 10),
+                       reference=dt.date(2013, 6, 10), reference_basis="published")
+        word = "from May 31 to June 6" if lang == "en" else "vom 31. Mai bis 6. Juni"
+        times = [_time(text, word, dt.date(2013, 5, 31), dt.date(2013, 6, 6), "day")]
+        places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(2)]
+        events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+        (ev,) = [e for e in events if e.event_type == "agreement"]
+        return ev.interval.start, ev.interval.end, ev.interval.basis
+    assert agreement_date(within) == (dt.date(2013, 5, 31), dt.date(2013, 6, 6), "inferred")
+    assert agreement_date(plain) == (dt.date(2013, 6, 10), dt.date(2013, 6, 10), "inferred")

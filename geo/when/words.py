@@ -69,6 +69,7 @@ class Words:
     verb_final: frozenset  # languages whose participle closes the clause
     quantity_after: list
     quantity_before: list
+    within_told: list  # "during the" + a happening's noun: within the one told before ("During the visit, …")
 
     def unit_words(self, *units: str) -> list[str]:
         return [w for w, u in self.units.items() if u in units]
@@ -143,6 +144,7 @@ def merge(tables: list[dict]) -> Words:
         pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
+        within_told=listed("within_told"),
     )
 
 
