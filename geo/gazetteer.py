@@ -403,8 +403,12 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
             if capital:
                 capitals.append(place.id)
             names = [(name0, "name")] + [(a, "alt") for a in alternates.split("|") if a]
+            # South Tyrol's cities by their German names ("Brixen"); a Swiss city's German name is
+            # its GeoNames name or a spelling ("Sitten", "Freiburg"), its other alternates mere
+            # transliterations, some another place's name ("Kura" for Chur, "Arava" for Aarau).
+            own = multilingual(cc, admin1) and cc != "CH"
             for name, kind in names:
-                if kind == "alt" and (name in _ALIAS_STOP or not _spelling_of(name, name0, pop)):
+                if kind == "alt" and (name in _ALIAS_STOP or not (own or _spelling_of(name, name0, pop))):
                     continue  # "White House" for Casablanca, "Cameron" for Veracruz: other names, not spellings
                 if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names and pop < 500_000):
                     continue  # San Juan's alternate "Puerto Rico" would shadow the territory; Wien, Lisboa stay cities
@@ -452,9 +456,17 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
     return out
 
 
+def multilingual(country: str, admin1: str | None) -> bool:
+    """Switzerland and South Tyrol (GeoNames' Trentino-Alto Adige, IT 17) name a town in two or
+    three official languages, and German news writes the German one ("Brixen" for Bressanone,
+    "Sterzing" for Vipiteno, "Misox" for Mesocco): there an alternate is one of the town's own
+    names, not another place's (scripts/build_towns.py keeps them likewise)."""
+    return country == "CH" or (country == "IT" and admin1 == "17")
+
+
 # "Hohenau an der March", "Neumarkt in der Oberpfalz", "Brunn am Gebirge", "Sankt Johann im Pongau":
 # the river, range or region after the town's own name is left out where news names it.
-_GERMAN_SUFFIX = re.compile(r"^([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+)?) (?:an der|am|an|im|in der|in|ob der|bei|auf der) [A-ZÄÖÜ]")
+GERMAN_SUFFIX = re.compile(r"^([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+)?) (?:an der|am|an|im|in der|in|ob der|bei|auf der) [A-ZÄÖÜ]")
 _GERMAN_SPEAKING = frozenset(("DE", "AT", "CH", "LI"))
 
 
@@ -473,7 +485,7 @@ def _short_names(entries: list[tuple[str, Candidate]], area_names: set[str]) -> 
     for surface, c in entries:
         if c.kind != "name" or c.place.type != "city" or c.place.country_code not in _GERMAN_SPEAKING:
             continue
-        m = _GERMAN_SUFFIX.match(surface)
+        m = GERMAN_SUFFIX.match(surface)
         head = m.group(1) if m else ""
         if head in names and head not in wordy and head not in area_names and head not in CITY_STOPLIST \
                 and head not in CONTEXT_ONLY:

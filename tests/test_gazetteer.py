@@ -223,6 +223,27 @@ def test_a_town_named_like_an_everyday_word_is_a_place_where_that_word_is_no_wor
     assert (found in names) if found else not ({"Young", "Wald"} & names)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Der Murenabgang ereignete sich in der Nähe von Gossensaß.", "Colle Isarco"),  # GeoNames: "Gossensass"
+    ("Die Straße in Sterzing wurde gesperrt.", "Vipiteno"),
+    ("Die Landesstraße zwischen Margreid und Salurn ist gesperrt.", "Magrè sulla Strada del Vino"),  # "Margreid an der Weinstrasse"
+    ("In Brixen brannte ein Stadel.", "Bressanone"),  # a city of 15,868: no Brixen im Thale
+    ("Der Waldbrand im Misox ist gelöscht.", "Mesocco"),
+])
+def test_south_tyrol_and_swiss_towns_are_found_by_their_german_names(gazetteer, text, name):
+    """In multilingual regions every GeoNames alternate is one of the town's own names, though it
+    shares no first letters with the Italian one; elsewhere such an alternate stays out."""
+    from geo.where import find_places
+
+    assert name in {m.place.name for m in find_places(text, gazetteer=gazetteer, language="de")}
+
+
+def test_a_swiss_citys_transliterations_are_not_its_names(gazetteer):
+    """ "Kura" (Chur's Lithuanian name) is a river of the Caucasus: only South Tyrol's cities keep
+    every alternate."""
+    assert not any(c.place.name == "Chur" for c in gazetteer.candidates("Kura"))
+
+
 @pytest.mark.parametrize("text, language", [
     ("Das Justizministerium hat im August den Druck erhöht.", "de"),
     ("The ministry raised the pressure in August.", "en"),
