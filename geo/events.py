@@ -42,6 +42,20 @@ _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
 _QUOTE = re.compile(r"„[^“”\n]{0,2000}[“”]|“[^”\n]{0,2000}”|«[^»\n]{0,2000}»|»[^«\n]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
+# A paragraph that opens with a quotation mark and closes none goes on quoting the speaker of the
+# paragraph before: news opens each paragraph of a long quotation and closes only its last.
+_OPEN_PARAGRAPH = re.compile(r"^[ \t]*[\"„“«»][^\"„“”«»\n]*$", re.M)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of quoted speech: each quotation, and each paragraph of a
+    quotation that goes on beyond it ("“We anticipate that the site will be closing …" without
+    a closing mark)."""
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    spans += [(m.start(), m.end() + 1) for m in _OPEN_PARAGRAPH.finditer(text)]
+    return sorted(spans)
+
+
 # Acts done where an institution sits: a court's verdict, a ministry's statement, a vote.
 _AT_SEAT = frozenset(("statement", "document_release", "intelligence_assessment", "legal_policy", "charge", "trial",
                       "verdict", "vote", "appointment", "resignation", "investigation"))
@@ -181,7 +195,7 @@ def extract_events(
     heading_date: TimeMention | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
     places = _outside_actor_names(places, actors)
-    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+    quoted = _quoted_spans(doc.text)
     actors = [a for a in actors if not _in_quote(a.start, a.end, quoted)]
     places, times = sorted(places, key=lambda m: m.start), sorted(times, key=lambda m: m.start)
     actors, sources = sorted(actors, key=lambda m: m.start), sorted(sources, key=lambda m: m.start)

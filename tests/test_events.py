@@ -522,3 +522,15 @@ def test_a_happening_during_the_one_told_before_takes_its_date_not_the_pages(lan
         return ev.interval.start, ev.interval.end, ev.interval.basis
     assert agreement_date(within) == (dt.date(2013, 5, 31), dt.date(2013, 6, 6), "inferred")
     assert agreement_date(plain) == (dt.date(2013, 6, 10), dt.date(2013, 6, 10), "inferred")
+
+
+@pytest.mark.parametrize("paragraph, lang, etype", [
+    ("This year we have stepped up deployments along the coast.", "en", "deployment"),
+    ("Auf dem Gelände brannten mehrere Stapel mit Holzpaletten.", "de", "fire"),
+])
+def test_a_paragraph_opened_by_a_quotation_mark_and_never_closed_is_quoted_speech(paragraph, lang, etype):
+    """News opens each paragraph of a long quotation with a quotation mark and closes only the last."""
+    intro = "The minister said on Monday:\n\n" if lang == "en" else "Der Minister sagte am Montag:\n\n"
+    assert etype in [e.event_type for e in _events(intro + paragraph, lang=lang)]
+    for mark in "“„\"":
+        assert etype not in [e.event_type for e in _events(intro + mark + paragraph, lang=lang)], mark
