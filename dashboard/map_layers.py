@@ -1,7 +1,9 @@
-"""Events -> pydeck Deck: points for sites/cities, translucent areas for regions, an offline outline."""
+"""Events -> pydeck Deck: points for sites/cities, translucent areas for regions, an offline outline
+with subdivision borders and place names around the events (dashboard/context.py)."""
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 import socket
@@ -10,6 +12,7 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
+from dashboard.context import context_layers
 from dashboard.dates import one_date
 from dashboard.frame import AREA_TYPES
 from dashboard.details import esc, reader_titles
@@ -64,8 +67,6 @@ def _area_mask(view: pd.DataFrame) -> pd.Series:
 
 @functools.lru_cache(maxsize=4096)
 def _shape_bounds(key: str, geometry_json: str) -> tuple | None:
-    import json
-
     try:
         return shape(json.loads(geometry_json)).bounds
     except (ValueError, TypeError, AttributeError):
@@ -73,8 +74,6 @@ def _shape_bounds(key: str, geometry_json: str) -> tuple | None:
 
 
 def _bounds(view: pd.DataFrame) -> tuple[float, float, float, float] | None:
-    import json
-
     xs, ys = [], []
     view = view[["lon", "lat", "place_id", "place_name", "place_type", "place_geometry"]]
     areas = _area_mask(view)
@@ -157,6 +156,16 @@ def is_aggregated(view: pd.DataFrame) -> bool:
     return int((~view["unlocated"]).sum()) > AGGREGATE_OVER
 
 
+class Deck(pdk.Deck):
+    """A pydeck Deck whose JSON (what Streamlit sends the browser) has no indentation: pydeck
+    indents by two spaces, which tripled the bytes of every outline's coordinates."""
+
+    def to_json(self) -> str:
+        from pydeck.bindings.json_tools import default_serialize
+
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def build_deck(view: pd.DataFrame, *, outline: dict | None, colors: dict[str, str],
                highlight: frozenset[str] = frozenset(), lang: str = "en",
                basemap: bool = False) -> pdk.Deck:
@@ -173,14 +182,23 @@ def build_deck(view: pd.DataFrame, *, outline: dict | None, colors: dict[str, st
     if aggregated:  # only the columns the cells need: taking whole rows of 1M events is slow
         area_rows = view.loc[areas, ["place_id", "place_name", "place_type", "place_geometry"]]
         points = view.loc[~areas & view["lon"].notna(), ["lon", "lat"]].astype(float)
-        layers += _aggregate_layers(area_rows, points, lang)
+        event_layers = _aggregate_layers(area_rows, points, lang)
         view_state = _view_state(_merge(_bounds(area_rows.assign(lon=None, lat=None)), _point_bounds(points)))
+        near = []  # counts per cell: the towns in view say enough
     else:
-        layers += _event_layers(view[areas], view[~areas & view["lon"].notna()], colors, highlight, lang)
+        points = view.loc[~areas & view["lon"].notna()]
+        event_layers = _event_layers(view[areas], points, colors, highlight, lang)
         view_state = fit_view(view)
+        near = list(zip(points["lon"].astype(float), points["lat"].astype(float)))
+    if not basemap:  # the tiles name their places; without them the reference data does
+        under, over = context_layers(view_state, near, lang)
+        at = next((i for i, layer in enumerate(event_layers) if layer.id == "event-points"), len(event_layers))
+        event_layers[at:at] = over
+        layers += under
+    layers += event_layers
     tooltip = {"html": "<b>{tt_title}</b><br/>{tt_date}<br/>{tt_place}<br/>{tt_actors}",
                "style": {"backgroundColor": "white", "color": "black", "fontSize": "12px"}}
-    return pdk.Deck(layers=layers, initial_view_state=view_state, tooltip=tooltip,
+    return Deck(layers=layers, initial_view_state=view_state, tooltip=tooltip,
                     map_provider="carto" if basemap else None,
                     map_style=pdk.map_styles.CARTO_LIGHT if basemap else None)
 

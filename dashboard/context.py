@@ -1,0 +1,252 @@
+"""What the map shows around the events when it has no tiles: first-level subdivision lines
+(Bundesländer, provinces, US states) and the names of towns and cities near the events.
+
+All from the reference data in geo/ref, offline. Only what lies in or near the view travels
+to the browser: the lines are clipped to the view and simplified to about a pixel, and the
+places are the larger ones in view (the smallest population labelled grows with the view's
+extent, see LABEL_TIERS) plus the few most populous around each event, which show once the
+reader zooms in (the label layer hides a label that would overlap a more populous one).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import box, shape
+
+# (widest side of the view in degrees, smallest population labelled there): a town of 2,000
+# is context in a view of a county, noise in a view of a continent.
+LABEL_TIERS = ((1.0, 500), (3.0, 5_000), (8.0, 20_000), (20.0, 100_000), (45.0, 500_000), (100.0, 2_000_000))
+WORLD_MIN_POPULATION = 5_000_000
+VIEW_LABELS = 60  # at most, the most populous places in view that pass the tier
+NEAR_DEG = 0.5  # about 50 km: the towns around an event, what a view at zoom 8 shows
+NEAR_LABELS = (3, 12, 240)  # per event place the most populous within NEAR_DEG: 12, fewer when
+#                             there are many places (240 in all), but at least 3
+NEAR_PLACES = 100  # event places that get their neighbours (the first ones)
+AT_EVENT_DEG = 0.02  # a place this close to an event's point is named under the point (about 2 km)
+LINES_UP_TO = 60.0  # subdivision lines only in views up to this wide: wider, the countries say enough
+# The deck's first view in pixels, a little larger than the map usually is: the context reaches
+# past the edges, so a small pan still finds it.
+VIEW_PX = (900, 560)
+GERMAN_NAMES = Path(__file__).with_name("place_names_de.txt")
+# Muted purple, as printed maps draw administrative borders: apart from the grey country outline,
+# lighter than the events, and not one of their colours.
+SUBDIVISION_LINE = [150, 120, 170, 200]
+LABEL_TEXT = [70, 70, 70, 255]
+
+
+@dataclass(frozen=True)
+class Places:
+    """The gazetteer's cities and towns as arrays: names, German names, points, populations."""
+
+    names: list
+    names_de: list
+    lon: np.ndarray
+    lat: np.ndarray
+    population: np.ndarray
+
+
+def _table(path) -> "pd.DataFrame":
+    import pandas as pd
+
+    with path.open("rb") as fh:
+        return pd.read_csv(fh, sep="\t", quoting=csv.QUOTE_NONE, usecols=["name", "lat", "lon", "population", "alternates"],
+                           keep_default_na=False, dtype={"name": str, "alternates": str},
+                           compression="gzip" if path.name.endswith(".gz") else None)
+
+
+def german_names(names: list[str], alternates: list[str], population) -> dict[int, str]:
+    """Row -> German name, for the German exonyms in place_names_de.txt ("Mailand", "München"):
+    each goes to the most populous place that lists it among its other names, unless it is
+    some place's own name (a "Minsk" in Poland lists the Belarusian capital's name)."""
+    wanted = {line.strip() for line in GERMAN_NAMES.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    own = set(names) & wanted
+    best: dict[str, int] = {}
+    for i, alts in enumerate(alternates):
+        for alt in set(alts.split("|")) & wanted if alts else ():
+            if alt not in own and (alt not in best or population[i] > population[best[alt]]):
+                best[alt] = i
+    return {i: name for name, i in best.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> Places:
+    """Every city (cities.tsv) and town (towns.tsv.gz) of the gazetteer, read once per process."""
+    import pandas as pd
+
+    ref = resources.files("geo") / "ref"
+    table = pd.concat([_table(ref / "cities.tsv"), _table(ref / "towns.tsv.gz")], ignore_index=True)
+    names = table["name"].tolist()
+    population = table["population"].to_numpy(dtype=np.int64)
+    german = german_names(names, table["alternates"].tolist(), population)
+    return Places(names=names, names_de=[german.get(i, n) for i, n in enumerate(names)],
+                  lon=table["lon"].to_numpy(dtype=float), lat=table["lat"].to_numpy(dtype=float), population=population)
+
+
+def view_box(longitude: float, latitude: float, zoom: float, px: tuple[int, int] = VIEW_PX) -> tuple:
+    """(west, south, east, north) of a deck.gl map view (Web Mercator, 512 px world at zoom 0)."""
+    world = 512 * 2 ** zoom
+    half_lon = px[0] / world * 180
+    y = _merc_y(latitude) * world
+    north, south = _merc_lat((y - px[1] / 2) / world), _merc_lat((y + px[1] / 2) / world)
+    return (max(-180.0, longitude - half_lon), max(-85.0, south), min(180.0, longitude + half_lon), min(85.0, north))
+
+
+def _merc_y(lat: float) -> float:
+    lat = max(-85.0, min(85.0, lat))
+    return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+
+
+def _merc_lat(y: float) -> float:
+    y = max(0.0, min(1.0, y))
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
+
+
+def extent(bbox: tuple) -> float:
+    """The widest side of a box in degrees of latitude (east-west shrunk by the cosine)."""
+    w, s, e, n = bbox
+    return max((e - w) * math.cos(math.radians((s + n) / 2)), n - s)
+
+
+def min_population(bbox: tuple) -> int:
+    """The smallest population labelled in a view of `bbox` (LABEL_TIERS)."""
+    span = extent(bbox)
+    return next((p for up_to, p in LABEL_TIERS if span <= up_to), WORLD_MIN_POPULATION)
+
+
+def _safe(name: str) -> str:
+    """A name as plain text for the label layer: no control characters, and none that starts
+    like a deck.gl JSON expression ("@@=")."""
+    name = "".join(c for c in name if c.isprintable()).strip()
+    return "" if name.startswith("@@") else name
+
+
+def place_labels(bbox: tuple, points: list[tuple[float, float]] = (), *, lang: str = "en") -> list[dict]:
+    """Labels of the places in `bbox` above min_population(bbox) (the VIEW_LABELS most populous,
+    none within 1/40 of the view of a larger one) and, for each event point, of the place it is
+    at and the most populous within NEAR_DEG of it (NEAR_LABELS): [{name, lon, lat, rank,
+    at_event}], rank growing with population (a label's priority when two would overlap),
+    at_event when an event's point covers the place. A city's districts ("Hamburg-Nord") lie
+    too close to the city to get a label of their own."""
+    pl = places()
+    w, s, e, n = bbox
+    inside = (pl.lon >= w) & (pl.lon <= e) & (pl.lat >= s) & (pl.lat <= n)
+    chosen = _spread(np.flatnonzero(inside & (pl.population >= min_population(bbox))), pl, VIEW_LABELS,
+                     extent(bbox) / 40)
+    spots = list(dict.fromkeys((round(x, 2), round(y, 2)) for x, y in points))[:NEAR_PLACES]
+    least, most, total = NEAR_LABELS
+    each = max(least, min(most, total // max(len(spots), 1)))
+    for lon, lat in spots:
+        near = (np.abs(pl.lon - lon) <= NEAR_DEG / max(0.2, math.cos(math.radians(lat)))) & \
+               (np.abs(pl.lat - lat) <= NEAR_DEG)
+        close = np.flatnonzero(near)
+        at = close[np.hypot((pl.lon[close] - lon) * math.cos(math.radians(lat)), pl.lat[close] - lat) < AT_EVENT_DEG]
+        chosen += _spread(at, pl, 1, 0) + _spread(close, pl, each, NEAR_DEG / 8)
+    names = pl.names_de if lang == "de" else pl.names
+    marked = np.array(points, dtype=float).reshape(-1, 2)
+    out = []
+    for i in dict.fromkeys(chosen):
+        name = _safe(names[i])
+        if name:
+            at_event = bool(len(marked)) and bool(np.min(np.hypot(
+                (marked[:, 0] - pl.lon[i]) * math.cos(math.radians(pl.lat[i])), marked[:, 1] - pl.lat[i])) < AT_EVENT_DEG)
+            out.append({"name": name, "lon": round(float(pl.lon[i]), 4), "lat": round(float(pl.lat[i]), 4),
+                        "rank": int(round(math.log10(max(int(pl.population[i]), 1)) * 10)), "at_event": at_event})
+    return out
+
+
+def _spread(ix: np.ndarray, pl: Places, k: int, gap: float) -> list[int]:
+    """Up to `k` of the places `ix`, most populous first, none within `gap` degrees of one
+    taken before it (east-west distances shrunk by the cosine of the latitude)."""
+    ix = ix[np.argsort(-pl.population[ix], kind="stable")[:20 * k]]
+    taken: list[int] = []
+    for i in ix.tolist():
+        if len(taken) == k:
+            break
+        if taken:
+            t = np.array(taken)
+            dx = (pl.lon[t] - pl.lon[i]) * math.cos(math.radians(pl.lat[i]))
+            if np.min(np.hypot(dx, pl.lat[t] - pl.lat[i])) < gap:
+                continue
+        taken.append(i)
+    return taken
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> tuple:
+    """Every first-level subdivision outline (admin1_outlines.geojson.gz and the US states) as
+    its boundary lines, with an STRtree over them."""
+    ref = resources.files("geo") / "ref"
+    with gzip.open(ref.joinpath("admin1_outlines.geojson.gz").open("rb"), "rt", encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    features += json.loads(ref.joinpath("us_states.geojson").read_text(encoding="utf-8"))["features"]
+    lines = [shape(f["geometry"]).boundary for f in features if f.get("geometry")]
+    return lines, shapely.STRtree(lines)
+
+
+@functools.lru_cache(maxsize=64)
+def subdivision_lines(bbox: tuple) -> list[list[list[float]]]:
+    """The subdivision borders (and coasts) inside `bbox`, simplified to about two pixels of a
+    900-pixel-wide view of it: [[lon, lat], …] paths. None in views wider than LINES_UP_TO."""
+    span = extent(bbox)
+    if span > LINES_UP_TO:
+        return []
+    lines, tree = _subdivisions()
+    clip = box(*bbox)
+    tolerance = max(0.002, span / 500)
+    digits = 3 if tolerance < 0.01 else 2
+    paths = []
+    for i in tree.query(clip):
+        part = lines[i].intersection(clip).simplify(tolerance, preserve_topology=False)
+        for line in getattr(part, "geoms", [part]):
+            if line.geom_type == "LineString" and not line.is_empty:
+                coords = [[round(x, digits), round(y, digits)] for x, y in line.coords]
+                if len(coords) >= 2:
+                    paths.append(coords)
+    return paths
+
+
+def context_layers(view_state, points: list[tuple[float, float]], lang: str) -> tuple[list, list]:
+    """The deck layers of the map's context for a first view `view_state` (pydeck ViewState) of
+    events at `points`: (subdivision lines, to draw under the events; place labels, to draw
+    over the translucent areas and under the event points)."""
+    import pydeck as pdk
+
+    bbox = tuple(round(v, 2) for v in view_box(view_state.longitude, view_state.latitude, view_state.zoom))
+    under, over = [], []
+    paths = subdivision_lines(bbox)
+    if paths:
+        under.append(pdk.Layer(
+            "PathLayer", id="context-subdivisions", data=[{"path": p} for p in paths], get_path="path",
+            get_color=SUBDIVISION_LINE, get_width=0.8, width_units="'pixels'", pickable=False))
+    labels = place_labels(bbox, points, lang=lang)
+    text = dict(get_position=["lon", "lat"], get_text="name", get_size=12, size_units="'pixels'",
+                get_color=LABEL_TEXT, character_set="'auto'", font_family=_FONT, font_settings={"sdf": True},
+                outline_width=3, outline_color=[248, 247, 243, 230], pickable=False)
+    # Drawn as glyphs, never as markup. characterSet "auto" gives the atlas every letter the names
+    # use (deck.gl's default is ASCII: "München" lost its ü). A label that would overlap a more
+    # populous place's is hidden until the reader zooms in (CollisionFilterExtension); that test
+    # samples the label's anchor, so those labels stand centred on their place.
+    free = [x for x in labels if not x["at_event"]]
+    if free:
+        over.append(pdk.Layer("TextLayer", id="context-labels", data=free, **text,
+                              extensions=[{"@@type": "CollisionFilterExtension"}], get_collision_priority="rank",
+                              collision_test_props={"sizeScale": 1.5}))
+    # A place under an event's point is named just below the point, always (few: one per place).
+    marked = [x for x in labels if x["at_event"]]
+    if marked:
+        over.append(pdk.Layer("TextLayer", id="context-event-places", data=marked, **text,
+                              get_pixel_offset=[0, 16]))
+    return under, over
+
+
+_FONT = "'system-ui, -apple-system, Segoe UI, Roboto, sans-serif'"
