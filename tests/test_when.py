@@ -330,6 +330,18 @@ def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, 
     assert infer_reference_date(text, language=language) == D(2021, 9, 30)
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("2014 hatte das Institut 20 Fälle registriert. Am Dienstag teilte der Kreis mit …", "de", None),
+    ("2014 registrierte das Institut 20 Fälle. Am Dienstag teilte der Kreis mit …", "de", D(2014, 12, 31)),
+    ("Villagers had been advised in 2005 to move away. On Tuesday the hill collapsed.", "en", None),
+    ("Villagers were advised in 2005 to move away. On Tuesday the hill collapsed.", "en", D(2005, 12, 31)),
+])
+def test_a_date_told_in_the_pluperfect_is_no_bound_of_the_pages_day(text, language, expected):
+    """"2014 hatte das Institut … registriert", "had been advised in 2005": background, often
+    years before the page; the year of every undated happening would be wrong."""
+    assert infer_reference_date(text, language=language) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     ["Gestern und heute ohne Jahreszahl.", "", "wie schon 2003", "100.000 Todesopfer"],

@@ -104,12 +104,16 @@ def infer_reference_date(text: str, *, language: str) -> dt.date | None:
     """The END of the latest explicit happening interval, so a text whose latest date is
     "April 2025" gives 2025-04-30 and one that only names "2023" gives 2023-12-31: never a
     more precise day than the text itself states. A date in a clause about the future is no
-    bound of the page's day. None when nothing explicit is dated."""
+    bound of the page's day; nor is a date told in the pluperfect ("2014 hatte das Institut 20
+    Fälle registriert", "had been advised in 2005"): background, often years before the page,
+    whose year would be every undated happening's. None when nothing explicit is dated."""
     ctx = Context(None, "relative", language, text)
     ends = []
     for m in tag_dates(text, published=None, language=language):
         if m.role == "happening" and m.interval.basis == "explicit":
             ctx.pos = m.start
-            if not ctx.future():  # "wird sein Amt im Januar 2022 antreten" lies after the page
+            # "wird sein Amt im Januar 2022 antreten" lies after the page; "hatte 2014 …
+            # registriert" long before it
+            if not ctx.future() and not ctx.pluperfect(m.start):
                 ends.append(m.interval.end)
     return max(ends, default=None)
