@@ -398,6 +398,11 @@ def extract_events(
     lo, hi = _opening(sentences)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
                    and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
+    # Last, the towns and counties whose local institutions the lede names ("detained by the Brewster
+    # County Sheriff's Office" in a story from "FAR WEST TEXAS"): they act where they serve.
+    # Only an institution with the place in its name: a government sits in its capital, but acts nationwide.
+    lede_places += [m.place for m in seats if m.place.type in ("city", "admin2") and lo <= m.start < hi
+                    and not _in_quote(m.start, m.end, quoted) and any(m.start <= p.start < m.end for p in places)]
     events = [_refined(e, lede_places) for e in events]
     dateline = dateline_place(doc.text, places)
     events = [_at_dateline(e, dateline) for e in events]

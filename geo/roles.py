@@ -246,7 +246,9 @@ def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = 
         key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
     )
     if not ranked:
-        return None
+        # "the crash just east of Hay", "on the highway south-west of Cooktown": with nothing else
+        # named, a town the happening lies next to says where better than the article's place.
+        return next((m for m in mentions if m.place.type in ("city", "site") and near_reference(doc_text, m)), None)
     top = ranked[0]
     if top.place.type in ("country", "admin1", "admin2"):
         # "the Morozovsk air base in Russia's Rostov region": a city named in the same country
@@ -256,6 +258,13 @@ def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = 
         if inside:
             return inside[0]
     return top
+
+
+def near_reference(doc_text: str, m: PlaceMention) -> bool:
+    """A compass direction from a town without a distance ("just east of Hay", "north of
+    Rockhampton"): a reference point close to where it happened."""
+    found = _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start])
+    return found is not None and not any(ch.isdigit() for ch in found.group(0))
 
 
 def after_place_noun(text: str, m: PlaceMention) -> bool:

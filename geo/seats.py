@@ -218,8 +218,10 @@ def _resolve_named(surface, start, end, gazetteer, language, places, context, re
     i = bisect_right(places, start, key=lambda p: p.start) - 1
     p = places[i] if i >= 0 else None
     if p is not None and end <= p.end and not p.weak:
-        if p.place.type not in ("city", "admin1"):
+        if p.place.type not in ("city", "admin1", "admin2"):
             return None  # "police in Georgia" where the document means the country: not a seat
+        if p.place.type == "admin2":
+            return p.place  # "the Brewster County Sheriff's Office" serves its county
         if not (region and p.place.type == "city"):
             return p.place
     cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only)]

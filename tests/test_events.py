@@ -215,6 +215,20 @@ def test_a_distance_from_the_capital_names_a_reference_point_not_the_place():
     assert [p.name for p in ev.places_mentioned] == ["Kathmandu"]
 
 
+def test_a_lede_in_a_state_takes_the_county_whose_sheriff_acted_there():
+    state = Place("geo:test/state", "Teststate", "admin1", 30.0, -103.0, "US", "TX")
+    county = Place("geo:test/county", "Test County", "admin2", 30.3, -103.6, "US", "TX", radius_km=60)
+    town = Place("geo:test/town", "Testcapital", "city", 30.1, -103.1, "US", "TX", population=50_000)
+    # a registry's seat, its place not in its name: it sits there but acts elsewhere
+    for office, seat, expected in (("the Test County Sheriff's Office", county, county), ("the Border Patrol", town, state)):
+        text = f"FAR WEST TESTSTATE – Sixty migrants were detained by {office} this week."
+        places = [_mention(text, "TESTSTATE", state)] + ([_mention(text, "Test County", county)] if seat is county else [])
+        seats = [PlaceMention(text.index(office), text.index(office) + len(office), office, seat, seat=True)]
+        doc = Document(id="t.txt", path="t.txt", text=text, language="en")
+        (ev,) = extract_events(doc, segment(text), times=[], places=places, actors=[], sources=[], seats=seats)
+        assert ev.place == expected
+
+
 def test_a_dated_background_happening_does_not_join_the_undated_main_one():
     text = ("Landslides killed nine people in the hills.\n\n"
             "In 2002, a landslide buried six villages in the same region.")

@@ -383,6 +383,19 @@ def _best(text, gazetteer, language="en"):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Two people died in the crash just east of Cooktown on Monday.", "Cooktown"),
+    ("The station wagon left the Mulligan Highway south-west of Cooktown.", "Cooktown"),
+    ("Two people died in the crash 200 km east of Cooktown on Monday.", None),  # far off: only a landmark
+    ("A crash in Cairns, south-west of Cooktown, killed two.", "Cairns"),  # the town named in it wins
+])
+def test_a_town_the_happening_lies_just_off_places_it_when_nothing_else_does(gazetteer, text, expected):
+    """A compass direction without a distance makes the town a reference point: close enough to
+    stand for the place when the sentence names no other (else the article's place, often a
+    town far away, would)."""
+    assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # The gazetteer's only Raghunathpur lies 400 km from Buxar: the text's lies elsewhere.
     ("The train derailed near Raghunathpur railroad station in Buxar district of Bihar state.", "Buxar district"),
     ("The train derailed near Raghunathpur railroad station in Bihar state.", "Raghunāthpur"),
