@@ -244,7 +244,8 @@ _AFFIXES = [
     (r"^Politischer Bezirk ", "bezirk"), (r"^Bezirk ", "bezirk"), (r"^Wahlkreis ", "bezirk"), (r"^Verwaltungskreis ", "bezirk"),
     (r" District$", "district"), (r" district$", "district"), (r"^District of ", "district"), (r"^District de ", "district"),
     (r" Division$", "division"), (r"^Departement (?:de la |de l'|du |des |de |d')", "department"),
-    (r"^Provincia (?:di |del |della |dell'|de |del |de la )", "province"), (r"^Provincie ", "province"),
+    (r"^Provincia (?:di |del |della |dell'|de |del |de la )", "province"), (r"^Provincia (?=[A-Z])", "province"),
+    (r"^Citta metropolitana di ", "province"), (r"^Provincie ", "province"),
     (r"^Province (?:of |de la |de |du |d')", "province"), (r" Province$", "province"), (r" Region$", "region"),
     (r"^Powiat ", "powiat"), (r"^Okres ", "district"), (r"^Rrethi i ", "district"), (r"^Nomos ", "prefecture"),
     (r"^County (?:of )?", "county"), (r" County$", "county"), (r" county borough$", "borough"),
@@ -368,6 +369,8 @@ def _world(rg_path: Path, places: list[dict]) -> tuple[list[dict], dict]:
         a1 = codes.most_common(1)[0][0]
         name = _restore(a2, best_spelling.get(cc, {})) if cc in _GERMAN_SPEAKING else a2
         base, kind = _base(name)
+        if cc == "IT" and kind == "":
+            kind = "province"  # Sicily's and South Tyrol's provinces, which GeoNames names without the noun
         if kind in ("municipality", "city") or (kind == "" and cc not in _DISTRICT_COUNTRIES):
             continue  # a municipality is a town in news; unnamed kinds only where admin2 is a district
         if cc == "IE":
@@ -461,6 +464,16 @@ def _groups(rows: list[dict], features: list[dict], groups: dict[str, list[str]]
     return out
 
 
+def _named(rows: list[dict], names: dict[str, dict]) -> None:
+    """The display names and further forms of scripts/admin2_names.yaml ("Südtirol" for the
+    province of Bolzano), added to the rows they name."""
+    by_id = {r["id"]: r for r in rows}
+    for unit, entry in names.items():
+        r = by_id[f"geo:admin2/{unit}"]
+        r["name_de"], r["name_en"] = entry["de"], entry["en"]
+        r["forms"] = list(dict.fromkeys(entry["forms"] + r["forms"]))
+
+
 def _area_names() -> set[str]:
     names = set()
     with open(REF / "admin1.tsv", encoding="utf-8", newline="") as fh:
@@ -512,6 +525,7 @@ def main() -> None:
     world_features = _outlines(world_rows, args.world_map)
     groups = yaml.safe_load((Path(__file__).resolve().parent / "admin2_groups.yaml").read_text(encoding="utf-8"))
     world_features += _groups(world_rows, world_features, groups)
+    _named(world_rows, yaml.safe_load((Path(__file__).resolve().parent / "admin2_names.yaml").read_text(encoding="utf-8")))
     # A bare name is kept only where no city, town, state or country of the gazetteer has it and
     # no word list knows it as a word ("Regen" is rain, "Lippe" a lip and a river).
     taken = {n for p in places for n in [p["name"], *p["alts"]]} | _area_names() | _german_words()

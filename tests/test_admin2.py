@@ -61,6 +61,13 @@ def test_the_admin2_file_covers_us_counties_german_kreise_and_districts_elsewher
     ("Flooding in County Cork closed roads.", "en", "County Cork", "geo:admin2/IE.M.county-cork"),
     ("Überschwemmungen im County Cork", "de", "County Cork", "geo:admin2/IE.M.county-cork"),
     ("The train derailed in Buxar district.", "en", "Buxar district", "geo:admin2/IN.34.buxar"),
+    # South Tyrol and Trentino by their names (scripts/admin2_names.yaml); Sicily's provinces, which
+    # GeoNames names without "Provincia"
+    ("Murenabgänge in ganz Südtirol", "de", "Südtirol", "geo:admin2/IT.17.bolzano"),
+    ("Die Landesregierung Südtirols tagte.", "de", "Südtirols", "geo:admin2/IT.17.bolzano"),
+    ("Floods hit South Tyrol on Sunday.", "en", "South Tyrol", "geo:admin2/IT.17.bolzano"),
+    ("Ein Waldbrand im Trentino", "de", "Trentino", "geo:admin2/IT.17.provincia-di-trento"),
+    ("Ein Waldbrand in der Provinz Palermo", "de", "Provinz Palermo", "geo:admin2/IT.15.palermo"),
 ])
 def test_a_county_or_district_phrase_is_that_unit(gazetteer, text, language, surface, unit):
     assert (surface, "admin2", unit) in _found(text, gazetteer, language)
