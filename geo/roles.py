@@ -115,8 +115,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.weak:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
-    if _INSTITUTION_AFTER.match(doc_text, m.end) or _BORDER_AFTER.match(doc_text, m.end) \
-            or _INSTITUTION_BEFORE.search(before):
+    if (_INSTITUTION_AFTER.match(doc_text, m.end) and not (_LOCALITY_AFTER.match(doc_text, m.end) and _A_LOCALITY_BEFORE.search(before))) \
+            or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
     if _ENVOY_BEFORE.search(wide):
@@ -172,6 +172,12 @@ _INSTITUTION_AFTER = re.compile(
     r"communit(?:y|ies)|tribes?|clans?)\b")
 
 
+# "derailed in a Southern California community", "in a rural Mississippi community": a community
+# after "in a" is a locality of the place, not a people ("the Meitei and Kuki communities").
+_LOCALITY_AFTER = re.compile(r"\s+community\b")
+_A_LOCALITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+an?\s+(?:(?:[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral|rural|small|remote)\s+)?$")
+
+
 # "Police Scotland", "Ambulance Victoria", "Transport for London": the service's region names an institution.
 _INSTITUTION_BEFORE = re.compile(
     rf"(?<![\w&-])(?:{'|'.join(re.escape(h) for h in sorted(load_yaml('institution_heads.yaml')['en']['named_before'], key=len, reverse=True))})\s$")
@@ -205,6 +211,9 @@ def memo_role(memo: dict, doc_text: str, m: PlaceMention, etype: str | None = No
     return got[1]
 
 
+_SETTLEMENT_OF_GAP = re.compile(r"^\s+(?:[a-z]+\s+)?(?:suburb|town|village|city|hamlet|township|community|neighbou?rhood)\s+of\s+$")
+
+
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:und|oder|sowie|and|or|y|o))\s*(?:(?:de[rmns]?|die|das|the)\s+)?$")
 
 
@@ -224,6 +233,13 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
             if not (etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):
                 roles[id(second)] = "mentioned"
                 origins.add(id(second))
+            continue
+        if not first.weak and not second.weak and _SETTLEMENT_OF_GAP.match(doc_text[first.end:second.start]) \
+                and second.place.type in ("city", "site") and roles[id(first)] != "mentioned":
+            # "in the Los Angeles suburb of Pico Rivera", "the Western Australia town of Yarloop":
+            # the first only says where the second lies.
+            roles[id(second)] = "located" if roles[id(first)] == "located" else roles[id(second)]
+            roles[id(first)] = "mentioned"
             continue
         if not first.weak and _qualifies(doc_text, first, second) and not _is_dateline(doc_text, first):
             if roles[id(second)] == "located":

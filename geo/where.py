@@ -103,7 +103,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    out = [m for m in out if not _STREET_AFTER.match(text, m.end)]
+    out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))]
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country)
 
 
@@ -377,6 +377,15 @@ def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int
             chosen.append((start, end, surface))
     chosen.sort()
     return chosen
+
+
+def _company_sea(text: str, m: PlaceMention) -> bool:
+    """ "Union Pacific", "Royal Caribbean", "Air Baltic": a sea after a capitalised word (no compass
+    or article) names a company, also at a sentence's start."""
+    prev = _prev_word(text, m.start)
+    return m.place.type == "sea" and text[m.start - 1:m.start] == " " and prev[:1].isupper() and prev.isalpha() \
+        and prev not in _FUNCTION_WORDS and prev not in _COMPASS and prev not in ("Central", "Mid") \
+        and prev.lower() not in _LOCATIVE
 
 
 def _prev_word(text: str, start: int) -> str:

@@ -258,6 +258,8 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     ("Militants launched an attack in the hills of Churachandpur on Saturday.", "Churachandpur", "named"),
     ("The incident took place at Saiton village of Bishnupur district.", "Bishnupur district", "located"),
     ("Clashes between the Meitei and Kuki communities of Imphal killed two.", "Kuki", "mentioned"),
+    ("A freight train derailed in a Southern California community.", "California", "named"),  # a locality there
+    ("The California community protested.", "California", "mentioned"),
     ("Schools in nearby Coldwater went on lockdown.", "Coldwater", "located"),  # a small town: found after "in nearby"
     ("Workers may have to relocate to nearby London.", "London", "mentioned"),
 ])
@@ -380,6 +382,26 @@ def _best(text, gazetteer, language="en"):
 
     m = best_place(text, find_places(text, gazetteer=gazetteer, language=language))
     return m and m.place.name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
+    ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
+    ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
+])
+def test_a_place_before_suburb_of_or_town_of_only_says_where_the_settlement_lies(gazetteer, text, expected):
+    assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Union Pacific spokeswoman Kathryn Blackwell said the tracks would reopen.", []),
+    ("A shelter opened, and Union Pacific arranged hotels for the families.", []),
+    ("Royal Caribbean cancelled two cruises.", []),
+    ("The ship crossed the Pacific in June.", ["Pacific Ocean"]),
+    ("Storms swept the Central Pacific.", ["Pacific Ocean"]),
+])
+def test_a_sea_after_a_capitalised_word_names_a_company(gazetteer, text, found):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en") if m.place.type == "sea"] == found
 
 
 @pytest.mark.parametrize("text, expected", [
