@@ -31,7 +31,7 @@ from geo.records import (
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
 from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
-from geo.what import Trigger, find_triggers, has_speaker, lexicon, told_by_reporter
+from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, told_by_reporter
 from geo.where import lies_in
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
@@ -75,10 +75,27 @@ def _surname(text: str, t: Trigger) -> bool:
     return bool(words) and words[-1] in given_names()
 
 
-def _best_trigger(found: list[Trigger]) -> Trigger | None:
-    """The asserted trigger of the most specific type (lexicon order), first in the sentence."""
+def _best_trigger(found: list[Trigger], text: str = "", start: int = 0, language: str = "en") -> Trigger | None:
+    """The asserted trigger of the most specific type (lexicon order), first in the sentence
+    (which starts at `start` in `text`); but a crime told in a clause before a court's act is
+    the happening ("Six people were shot dead, and a man was charged with murder"),
+    unless the sentence opens with its background ("Nachdem er sie getötet hatte, verurteilte
+    ihn das Gericht") or a colon leads to the act ("Nach Saufgelage getötet: Prozess beginnt")."""
     asserted = [t for t in found if t.factuality == "asserted"]
-    return min(asserted, key=lambda t: (t.priority, t.start)) if asserted else None
+    if not asserted:
+        return None
+    best = min(asserted, key=lambda t: (t.priority, t.start))
+    if best.event_type in _ACTS_ON_CRIME and not opens_with_background(text[start:start + 100], language=language):
+        earlier = [t for t in asserted if t.event_type in _CRIMES and t.clause < best.clause and ":" not in text[t.end:best.start]]
+        if earlier:
+            return min(earlier, key=lambda t: (t.priority, t.start))
+    return best
+
+
+# Courts act on a crime: the lexicons rank their types first ("charged with murder", "sentenced
+# for robbery"), unless the crime has a clause of its own before theirs.
+_ACTS_ON_CRIME = frozenset(("charge", "trial", "verdict"))
+_CRIMES = frozenset(("shooting", "killing", "crime"))
 
 
 # A heading of this many words is a sentence: a live blog entry's title tells its happening
@@ -256,7 +273,7 @@ def extract_events(
                 continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
         s_triggers = [t for t in triggers[lo:hi] if t.end <= s.end]
-        trig = _best_trigger(s_triggers)
+        trig = _best_trigger(s_triggers, doc.text, s.start, doc.language)
         s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
         rule = trig.rule if trig else ""
         if trig is None:
@@ -688,7 +705,7 @@ def _title_type(doc: Document) -> tuple[str, str] | None:
     if not doc.title:
         return None
     head = Sentence(0, len(doc.title), doc.title, 0)
-    trig = _best_trigger(find_triggers(doc.title, [head], language=doc.language))
+    trig = _best_trigger(find_triggers(doc.title, [head], language=doc.language), doc.title, 0, doc.language)
     if trig is None or trig.event_type in LOOSE:
         return None
     return trig.event_type, f"{trig.rule} in the headline '{trig.text}'"

@@ -173,11 +173,45 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "Police fired tear gas at the crowd.", "riot"),  # no fire
     ("en", "Police used water cannon to disperse the crowd.", "riot"),
     ("en", "Angry residents blocked the highway.", "protest"),
+    # A court acts on a crime: the charge, trial or verdict is what the sentence reports.
+    ("en", "A man was charged with murder.", "charge"),
+    ("en", "A man was murdered.", "killing"),
+    ("en", "A court sentenced the man to ten years in prison for robbery.", "verdict"),
+    ("en", "The man robbed a shop.", "crime"),
+    ("de", "Der Prozess um die Tötung eines Mannes hat begonnen.", "trial"),
+    ("de", "Das Landgericht verurteilte ihn wegen Körperverletzung zu drei Jahren Haft.", "verdict"),
+    ("de", "Er beging eine Körperverletzung.", "crime"),
+    ("en", "Police accused him of theft.", "charge"),
+    ("de", "Er erwürgte das Opfer in dessen Wohnung.", "killing"),
+    ("de", "Er hat das Opfer in dessen Wohnung erwürgt.", "killing"),  # a participle the lemmatiser does not know
+    ("en", "He strangled the woman in her flat.", "killing"),
+    # The charge as the source of what is told ("so die Anklage", "according to the indictment").
+    ("de", "Sie sollen ihn, so die Anklage, mit einem Messer getötet haben.", "killing"),
+    ("de", "Die Staatsanwaltschaft hat Anklage wegen Totschlags erhoben.", "charge"),
+    ("en", "According to the indictment, he robbed two banks.", "crime"),
+    ("en", "The indictment accuses him of robbing two banks.", "charge"),
+    ("en", "The accused was arrested a month later.", "raid_arrest"),  # the defendant, no charge
+    ("en", "The officer in charge said the man was shot.", "shooting"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
     best = min(found, key=lambda t: (t.priority, t.start))
     assert best.event_type == etype, [(t.event_type, t.text, t.rule) for t in found]
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("en", "A man was charged with murder after a shooting in the town.", "charge"),
+    ("en", "Six people were shot dead in the town, and a man was charged with murder.", "shooting"),
+    ("de", "Das Gericht verurteilte den Mann wegen Totschlags.", "verdict"),
+    ("de", "Er hatte seine Frau getötet, das Gericht verurteilte ihn zu zehn Jahren Haft.", "killing"),
+    ("de", "Nachdem er seine Frau getötet hatte, verurteilte ihn das Gericht zu zehn Jahren Haft.", "verdict"),
+    ("en", "After six people were shot dead in the town, a man was charged with murder.", "charge"),
+    ("de", "Nach Saufgelage getötet: Prozess beginnt", "trial"),
+])
+def test_a_crime_in_a_clause_of_its_own_before_a_courts_act_is_the_happening(language, text, etype):
+    from geo.events import _best_trigger
+
+    assert _best_trigger(find_triggers(text, segment(text), language=language), text, 0, language).event_type == etype
 
 
 @pytest.mark.parametrize("text,etype", [

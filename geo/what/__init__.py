@@ -82,6 +82,7 @@ class _Lexicon:
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
     reporters: frozenset = frozenset()  # lemmas of speakers who attribute facts (police): no statement of theirs
+    subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
@@ -196,6 +197,7 @@ def lexicon(language: str) -> _Lexicon:
         adjective_negation=words("negation", attributive),
         speakers=words("speakers", data),
         reporters=words("reporters", data),
+        subordinators=words("subordinators"),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -348,6 +350,14 @@ def told_by_reporter(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
     lex = lexicon(language)
     return _names_one_of(sentence, lex.reporters, lex)
+
+
+def opens_with_background(sentence: str, *, language: str) -> bool:
+    """Whether a sentence opens with a subordinate clause ("Nachdem er sie getötet hatte, …",
+    "After the shooting, …"): its first clause is the background of the main one."""
+    lex = lexicon(language)
+    toks = _tokens(sentence, lex)
+    return bool(toks) and toks[0][3] in lex.subordinators
 
 
 def _names_one_of(sentence: str, words: frozenset, lex: _Lexicon) -> bool:
