@@ -31,7 +31,10 @@ NEAR_DEG = 0.5  # about 50 km: the towns around an event, what a view at zoom 8 
 NEAR_LABELS = (3, 12, 240)  # per event place the most populous within NEAR_DEG: 12, fewer when
 #                             there are many places (240 in all), but at least 3
 NEAR_PLACES = 100  # event places that get their neighbours (the first ones)
-AT_EVENT_DEG = 0.02  # a place this close to an event's point is named under the point (about 2 km)
+# An event is at the most populous place that reaches its point: a town reaches 0.02° (about
+# 2 km) from its own point, a city farther, with the root of its population (Berlin: 0.17°).
+AT_EVENT_DEG = 0.02
+AT_EVENT_POPULATION = 50_000
 LINES_UP_TO = 60.0  # subdivision lines only in views up to this wide: wider, the countries say enough
 # The deck's first view in pixels, a little larger than the map usually is: the context reaches
 # past the edges, so a small pan still finds it.
@@ -130,13 +133,15 @@ def _safe(name: str) -> str:
     return "" if name.startswith("@@") else name
 
 
-def place_labels(bbox: tuple, points: list[tuple[float, float]] = (), *, lang: str = "en") -> list[dict]:
+def place_labels(bbox: tuple, points: list[tuple[float, float]] = (), *, lang: str = "en",
+                 neighbours: bool = True) -> list[dict]:
     """Labels of the places in `bbox` above min_population(bbox) (the VIEW_LABELS most populous,
     none within 1/40 of the view of a larger one) and, for each event point, of the place it is
     at and the most populous within NEAR_DEG of it (NEAR_LABELS): [{name, lon, lat, rank,
     at_event}], rank growing with population (a label's priority when two would overlap),
-    at_event when an event's point covers the place. A city's districts ("Hamburg-Nord") lie
-    too close to the city to get a label of their own."""
+    at_event for the place an event is at (AT_EVENT_DEG). A city's districts ("Hamburg-Nord") lie
+    too close to the city to get a label of their own. Without `neighbours` (a map that does not
+    zoom in) an event point gets the place it is at only."""
     pl = places()
     w, s, e, n = bbox
     inside = (pl.lon >= w) & (pl.lon <= e) & (pl.lat >= s) & (pl.lat <= n)
@@ -145,22 +150,23 @@ def place_labels(bbox: tuple, points: list[tuple[float, float]] = (), *, lang: s
     spots = list(dict.fromkeys((round(x, 2), round(y, 2)) for x, y in points))[:NEAR_PLACES]
     least, most, total = NEAR_LABELS
     each = max(least, min(most, total // max(len(spots), 1)))
+    marked: set[int] = set()
     for lon, lat in spots:
         near = (np.abs(pl.lon - lon) <= NEAR_DEG / max(0.2, math.cos(math.radians(lat)))) & \
                (np.abs(pl.lat - lat) <= NEAR_DEG)
         close = np.flatnonzero(near)
-        at = close[np.hypot((pl.lon[close] - lon) * math.cos(math.radians(lat)), pl.lat[close] - lat) < AT_EVENT_DEG]
-        chosen += _spread(at, pl, 1, 0) + _spread(close, pl, each, NEAR_DEG / 8)
+        reach = AT_EVENT_DEG * np.sqrt(np.maximum(pl.population[close] / AT_EVENT_POPULATION, 1.0))
+        at = _spread(close[np.hypot((pl.lon[close] - lon) * math.cos(math.radians(lat)), pl.lat[close] - lat) < reach],
+                     pl, 1, 0)
+        marked.update(at)
+        chosen += at + (_spread(close, pl, each, NEAR_DEG / 8) if neighbours else [])
     names = pl.names_de if lang == "de" else pl.names
-    marked = np.array(points, dtype=float).reshape(-1, 2)
     out = []
     for i in dict.fromkeys(chosen):
         name = _safe(names[i])
         if name:
-            at_event = bool(len(marked)) and bool(np.min(np.hypot(
-                (marked[:, 0] - pl.lon[i]) * math.cos(math.radians(pl.lat[i])), marked[:, 1] - pl.lat[i])) < AT_EVENT_DEG)
             out.append({"name": name, "lon": round(float(pl.lon[i]), 4), "lat": round(float(pl.lat[i]), 4),
-                        "rank": int(round(math.log10(max(int(pl.population[i]), 1)) * 10)), "at_event": at_event})
+                        "rank": int(round(math.log10(max(int(pl.population[i]), 1)) * 10)), "at_event": i in marked})
     return out
 
 
@@ -194,15 +200,16 @@ def _subdivisions() -> tuple:
 
 
 @functools.lru_cache(maxsize=64)
-def subdivision_lines(bbox: tuple) -> list[list[list[float]]]:
-    """The subdivision borders (and coasts) inside `bbox`, simplified to about two pixels of a
-    900-pixel-wide view of it: [[lon, lat], …] paths. None in views wider than LINES_UP_TO."""
+def subdivision_lines(bbox: tuple, tolerance: float | None = None) -> list[list[list[float]]]:
+    """The subdivision borders (and coasts) inside `bbox`, simplified by `tolerance` degrees
+    (default: about two pixels of a 900-pixel-wide view of the box): [[lon, lat], …] paths.
+    None in views wider than LINES_UP_TO."""
     span = extent(bbox)
     if span > LINES_UP_TO:
         return []
     lines, tree = _subdivisions()
     clip = box(*bbox)
-    tolerance = max(0.002, span / 500)
+    tolerance = tolerance or max(0.002, span / 500)
     digits = 3 if tolerance < 0.01 else 2
     paths = []
     for i in tree.query(clip):

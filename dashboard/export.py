@@ -106,13 +106,20 @@ def _hover(r: dict) -> str:
     return "<br>".join([f"<b>{_esc(r['title'])}</b>", _esc(date), _esc(r["place_name"] or "—"), _esc(", ".join(r["actors"][:4]))])
 
 
-def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
-    """An offline map: outlines, translucent areas for region-level places, markers for the rest."""
+def map_figure(rows: list[dict], *, height: int = 420, lang: str = "de") -> go.Figure:
+    """An offline map: outlines, subdivision borders and place names (dashboard/context.py),
+    translucent areas for region-level places, markers for the rest."""
     bbox = _bbox(rows)
+    if bbox:
+        pad = max(3.0, 0.15 * max(bbox[2] - bbox[0], bbox[3] - bbox[1]))
+        xr, yr = [bbox[0] - pad, bbox[2] + pad], [bbox[1] - pad, bbox[3] + pad]
+    else:
+        xr, yr = [-180, 180], [-60, 80]
     palette = type_colors([r["event_type"] for r in rows])
     fig = go.Figure()
     ox, oy = _outline_lines(bbox)
     fig.add_trace(go.Scatter(x=ox, y=oy, mode="lines", line={"color": "#9aa5b1", "width": 0.7}, hoverinfo="skip", name="outline", showlegend=False))
+    _add_context(fig, (xr[0], yr[0], xr[1], yr[1]), [(r["lon"], r["lat"]) for r in rows if r["lon"] is not None], lang)
     for r in rows:
         geom = r.get("place_geometry")
         if not geom or geom.get("type") not in ("Polygon", "MultiPolygon"):
@@ -133,17 +140,40 @@ def map_figure(rows: list[dict], *, height: int = 420) -> go.Figure:
             marker={"size": [10 + 4 * len(r["documents"]) for r in sub], "color": palette[etype], "line": {"width": 1, "color": "white"}},
             text=[_hover(r) for r in sub], hoverinfo="text", customdata=[r["id"] for r in sub],
         ))
-    if bbox:
-        pad = max(3.0, 0.15 * max(bbox[2] - bbox[0], bbox[3] - bbox[1]))
-        xr, yr = [bbox[0] - pad, bbox[2] + pad], [bbox[1] - pad, bbox[3] + pad]
-    else:
-        xr, yr = [-180, 180], [-60, 80]
     fig.update_layout(
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, plot_bgcolor="#eef3f7", dragmode="pan",
         xaxis={"range": xr, "visible": False}, yaxis={"range": yr, "visible": False, "scaleanchor": "x"},
         legend={"orientation": "h", "y": -0.02}, clickmode="event+select",
     )
     return fig
+
+
+def _add_context(fig: go.Figure, bbox: tuple, points: list[tuple[float, float]], lang: str) -> None:
+    """Subdivision borders and the names of the larger places and of the places the events are
+    at (dashboard/context.py), the 30 most important with room around them: a picture cannot
+    hide names that overlap. The box is widened east and west: the figure keeps the map's
+    aspect, so a wide picture shows more than its x range."""
+    from dashboard.context import place_labels, subdivision_lines
+
+    wide = bbox[2] - bbox[0]
+    bbox = (max(-180.0, bbox[0] - wide), max(-85.0, bbox[1]), min(180.0, bbox[2] + wide), min(85.0, bbox[3]))
+    xs, ys = [], []
+    for path in subdivision_lines(tuple(round(v, 2) for v in bbox)):
+        xs += [x for x, _ in path] + [None]
+        ys += [y for _, y in path] + [None]
+    if xs:
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#9a86ad", "width": 0.5}, hoverinfo="skip",
+                                 name="subdivisions", showlegend=False))
+    px = (bbox[3] - bbox[1]) / 600  # degrees per pixel, about (x and y alike)
+    names = []
+    for p in sorted(place_labels(bbox, points, lang=lang, neighbours=False), key=lambda p: (-p["at_event"], -p["rank"])):
+        if len(names) < 30 and all(abs(p["lat"] - q["lat"]) > 16 * px or
+                                   abs(p["lon"] - q["lon"]) > 3.4 * px * (len(p["name"]) + len(q["name"]) + 2) for q in names):
+            names.append(p)
+    if names:
+        fig.add_trace(go.Scatter(x=[p["lon"] for p in names], y=[p["lat"] for p in names], mode="text",
+                                 text=[_esc(p["name"]) for p in names], textposition="bottom center",
+                                 textfont={"size": 11, "color": "#444"}, hoverinfo="skip", name="places", showlegend=False))
 
 
 def timeline_figure(rows: list[dict], *, height: int = 360, lang: str = "de") -> go.Figure:
@@ -335,7 +365,7 @@ def write_fallback_image(features: list[dict], path: Path, *, title: str, source
     _kaleido_browser()
     rows = _rows(features)
     fig = make_subplots(rows=2, cols=1, row_heights=[0.6, 0.4], vertical_spacing=0.08)
-    mapf, tl = map_figure(rows), timeline_figure(rows, lang=lang)
+    mapf, tl = map_figure(rows, lang=lang), timeline_figure(rows, lang=lang)
     for tr in mapf.data:
         fig.add_trace(tr.update(showlegend=False), row=1, col=1)
     for tr in tl.data:

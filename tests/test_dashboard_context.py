@@ -132,3 +132,11 @@ def test_the_view_box_matches_the_zoom(zoom, wider):
     w, s, e, n = context.view_box(10.0, 50.0, zoom)
     assert e - w == pytest.approx(context.VIEW_PX[0] / (512 * 2 ** zoom) * 360)
     assert s < 50 < n and (e - w) > wider
+
+
+def test_an_event_in_a_city_is_at_the_city_not_at_the_district_nearest_its_point():
+    lon, lat, _ = _place("Berlin")
+    layers = _layers(_frame((lon - 0.01, lat - 0.02)))
+    assert [x["name"] for x in layers["context-event-places"]["data"]] == ["Berlin"]
+    town, tlon, tlat = _small_town_near(*_place("Ulm")[:2], 2_000, 15_000, 0.3)
+    assert [x["name"] for x in _layers(_frame((tlon, tlat)))["context-event-places"]["data"]] == [town]

@@ -225,3 +225,35 @@ def test_the_dashboard_offers_the_story_embed_of_its_view_as_a_zip():
         page = zf.read("embed.html").decode("utf-8")
     assert [e["id"] for e in _embed_data(page)["events"]] == ["ev_a", "ev_c"]
     assert "Source: Testblatt" in page and f"<title>{story.title}</title>" in page
+
+
+def _near_munich(k: float) -> tuple[float, float]:
+    from dashboard.context import places
+
+    pl = places()
+    i = max((i for i, n in enumerate(pl.names) if n == "Munich"), key=lambda i: pl.population[i])
+    return float(pl.lon[i]) + k, float(pl.lat[i])
+
+
+@pytest.mark.parametrize("lang, city", [("de", "München"), ("en", "Munich")])
+def test_the_embed_names_places_and_draws_subdivision_borders_around_a_regional_story(lang, city):
+    from tests.export_fixture import _feature
+
+    feats = [_feature("ev_a", "Brand", "fire", "2025-04-07", "2025-04-07", "day", *_near_munich(0.0)),
+             _feature("ev_b", "Unfall", "crash", "2025-04-08", "2025-04-08", "day", *_near_munich(-1.5))]
+    data = _embed_data(embed_html(feats, title="T", source_line="s", lang=lang))
+    names = {p[2]: p for p in data["places"]}
+    assert names[city][4] == 1  # the place the first event is at, flagged for its label under the mark
+    assert len(data["places"]) <= 60 + len(feats)
+    assert data["lines"].startswith("M") and len(data["lines"]) < 30_000  # the Länder borders, near the events only
+    # the map without JavaScript (embed.png) has them too
+    from dashboard.export import _rows, map_figure
+
+    fig = map_figure(_rows(feats), lang=lang)
+    traces = {t.name: t for t in fig.data}
+    assert city in traces["places"].text and len(traces["subdivisions"].x) > 10
+
+
+def test_a_story_across_the_world_gets_only_the_largest_places_and_no_borders():
+    data = _embed_data(embed_html(collection()["features"], title="T", source_line="s", lang="de"))
+    assert data["lines"] == "" and {p[2] for p in data["places"]} >= {"Berlin"}

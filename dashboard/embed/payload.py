@@ -2,7 +2,8 @@
 
 Coordinates are projected here (Web Mercator, a world 1000 units wide) and rounded, area
 outlines simplified to what a 1000-pixel-wide frame can show, and the country outlines
-limited to the neighbourhood of the events, so the page needs no map library and no tiles.
+limited to the neighbourhood of the events, with the subdivision borders and place names
+around the view (dashboard/context.py), so the page needs no map library and no tiles.
 """
 from __future__ import annotations
 
@@ -116,6 +117,40 @@ def _outline(lonlat_bbox: tuple[float, float, float, float] | None, tolerance: f
     return "".join(parts)
 
 
+def _unproject(x: float, y: float) -> tuple[float, float]:
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / WORLD))))
+    return x / WORLD * 360.0 - 180.0, lat
+
+
+def _context(view: list[float], lonlat: list[tuple[float, float]], lang: str) -> tuple[str, list]:
+    """Subdivision borders (an SVG path) and place names ([x, y, name, rank, at_event]) for the
+    embed's view (dashboard/context.py). The frame never shows less than 80 x 56 map units
+    (embed.js setView), and a wide frame shows more across, so the names' box is widened to
+    match; the borders, which weigh more, are drawn only within a few degrees of the events
+    (the region a reader of the story looks at), simplified to about two pixels of the view."""
+    from dashboard.context import extent, place_labels, subdivision_lines
+
+    w, h = max(view[2] - view[0], 80.0) * 2.0, max(view[3] - view[1], 56.0) * 1.5
+    cx, cy = (view[0] + view[2]) / 2, (view[1] + view[3]) / 2
+    (west, north), (east, south) = _unproject(max(0.0, cx - w / 2), max(0.0, cy - h / 2)), \
+        _unproject(min(WORLD, cx + w / 2), min(WORLD, cy + h / 2))
+    bbox = tuple(round(v, 2) for v in (west, max(-85.0, south), east, min(85.0, north)))
+    places = [[*_xy(p["lon"], p["lat"]), p["name"], p["rank"], int(p["at_event"])]
+              for p in place_labels(bbox, lonlat, lang=lang, neighbours=False)]
+    lines = []
+    if lonlat:
+        xs, ys = [p[0] for p in lonlat], [p[1] for p in lonlat]
+        pad = max(4.0, max(xs) - min(xs), max(ys) - min(ys))
+        near = (max(bbox[0], min(xs) - pad), max(bbox[1], min(ys) - pad),
+                min(bbox[2], max(xs) + pad), min(bbox[3], max(ys) + pad))
+        for path in subdivision_lines(tuple(round(v, 2) for v in near), round(extent(bbox) / 600, 3)):
+            pts = [tuple(round(v, 1) for v in _xy(lon, lat)) for lon, lat in path]
+            pts = [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
+            if len(pts) >= 2:
+                lines.append("M" + "L".join(f"{x:g} {y:g}" for x, y in pts))
+    return "".join(lines), places
+
+
 def _date_label(p: dict, lang: str) -> str:
     """The date once, as the dashboard's details give it: 'autumn 2023 (1 September –
     30 November 2023) · as written: “im Herbst 2023”' (dashboard.dates)."""
@@ -210,6 +245,7 @@ def embed_payload(features: list[dict], *, documents: list[dict], lang: str) -> 
     pts = [(e["x"], e["y"]) for e in events if "x" in e] + [
         (b[0], b[1]) for e in events if "b" in e for b in (e["b"][:2], e["b"][2:])]
     view = _bounds(pts) or [0.0, 0.0, WORLD, WORLD * 0.75]
+    lines, places = _context(view, [tuple(f["geometry"]["coordinates"]) for f in features if f.get("geometry")], lang)
     return {
         "lang": lang,
         "types": [{"id": x, "label": t("type_" + x, lang), "color": colors.get(x, "#999999")} for x in types],
@@ -217,6 +253,7 @@ def embed_payload(features: list[dict], *, documents: list[dict], lang: str) -> 
         "docs": [_document_label(doc_meta.get(d, {})) for d in doc_ids],
         "events": events, "areas": areas,
         "outline": _outline(llb, tolerance * 3),  # context only: coarser than the events
+        "lines": lines, "places": places,  # subdivision borders and place names around the view
         "view": [round(v, 2) for v in view],
         "text": text(lang),
     }

@@ -12,7 +12,7 @@
   events.forEach(function (e) { byId[e.id] = e; });
   var state = {actor: -1, source: -1, selected: []};
   var mapMarks = {}, mapAreas = {}, tlMarks = {};
-  var mapSvg = null, view = null;
+  var mapSvg = null, view = null, placeNames = [];
 
   function el(tag, attrs, parent) {
     var n = tag.charAt(0) === '#' ? doc.createElementNS(NS, tag.slice(1)) : doc.createElement(tag);
@@ -45,7 +45,13 @@
     var bg = el('#rect', {'class': 'sea', x: -5000, y: -5000, width: 11000, height: 11000}, mapSvg);
     bg.addEventListener('click', function () { select([]); });
     if (D.outline) el('#path', {'class': 'land', d: D.outline}, mapSvg);
-    var areas = el('#g', {'class': 'areas'}, mapSvg), pts = el('#g', {'class': 'points'}, mapSvg);
+    if (D.lines) el('#path', {'class': 'subdiv', d: D.lines}, mapSvg);
+    var areas = el('#g', {'class': 'areas'}, mapSvg);
+    var names = el('#g', {'class': 'places', 'aria-hidden': 'true'}, mapSvg);
+    // most important first: the places events are at, then by population (placeNames hides the rest)
+    placeNames = (D.places || []).slice().sort(function (a, b) { return (b[4] - a[4]) || (b[3] - a[3]); })
+      .map(function (p) { return {p: p, node: el('#text', {'class': 'place', text: p[2]}, names)}; });
+    var pts = el('#g', {'class': 'points'}, mapSvg);
     events.forEach(function (e) {
       var color = D.types[e.k].color;
       if (e.a !== undefined) {
@@ -77,6 +83,7 @@
     var box = mapSvg.getBoundingClientRect();
     var unit = box.width ? Math.max(view[2] / box.width, view[3] / box.height) : view[2] / 600;
     var r = 6 * unit, seen = {};
+    placeLabels(unit);
     events.forEach(function (e) {
       var m = mapMarks[e.id];
       if (!m || m.style.display === 'none') return;
@@ -90,6 +97,22 @@
       } else {
         m.setAttribute('cx', x); m.setAttribute('cy', y); m.setAttribute('r', r);
       }
+    });
+  }
+  // Place names at 11 px whatever the zoom, each under its place where an event's mark stands
+  // on it; a name that would overlap one placed before it (or lies outside the view) is hidden.
+  function placeLabels(unit) {
+    var taken = [], fs = 11 * unit;
+    placeNames.forEach(function (n) {
+      var p = n.p, w = 0.56 * fs * p[2].length, y = p[4] ? p[1] + 9 * unit + fs : p[1] + fs * 0.35;
+      var b = [p[0] - w / 2, y - fs, p[0] + w / 2, y + 0.2 * fs];
+      var show = b[0] >= view[0] && b[2] <= view[0] + view[2] && b[1] >= view[1] && b[3] <= view[1] + view[3] &&
+        taken.every(function (t) { return b[2] < t[0] || b[0] > t[2] || b[3] < t[1] || b[1] > t[3]; });
+      n.node.style.display = show ? '' : 'none';
+      if (!show) return;
+      taken.push([b[0] - 2 * unit, b[1] - unit, b[2] + 2 * unit, b[3] + unit]);
+      n.node.setAttribute('x', p[0].toFixed(2)); n.node.setAttribute('y', y.toFixed(2));
+      n.node.setAttribute('font-size', fs.toFixed(3)); n.node.setAttribute('stroke-width', (3 * unit).toFixed(3));
     });
   }
   function frame(ids) {
