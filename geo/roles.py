@@ -107,7 +107,10 @@ _ARRIVAL_BEFORE = re.compile(
     r"|\b(?:kehrte|kehrten|kehrt|zurückgekehrt|landete|landeten|gelandet)\s+(?:\w+\s+){0,3}?(?:nach|in)\s+$",
     re.I,
 )
-MOVEMENT_TYPES = frozenset(("deployment", "visit", "deportation"))
+# A deportation happens where the authorities send people off ("Sammelabschiebung vom Flughafen
+# München nach Pristina", "wiesen die Migranten nach Österreich zurück" at the border): its
+# destination is only mentioned.
+MOVEMENT_TYPES = frozenset(("deployment", "visit"))
 
 
 def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:

@@ -122,6 +122,15 @@ def test_troops_sent_to_a_place_are_deployed_there():
     assert ev.event_type == "deployment" and ev.place == LANDIA and not ev.place_inherited
 
 
+def test_a_deportation_happens_where_people_are_sent_off_not_at_its_destination():
+    """Deported or turned back "nach Capitol City": the authorities act in Landia, where the people
+    were; the destination is only mentioned (a deployment's is where the troops are)."""
+    text = "In Landia wurden am Mittwoch 38 Menschen nach Capitol City abgeschoben."
+    (ev,) = _events(text, [_mention(text, "Landia", LANDIA), _mention(text, "Capitol City", CAPITAL)])
+    assert ev.event_type == "deportation" and ev.place == LANDIA
+    assert [p.name for p in ev.places_mentioned] == ["Capitol City"]
+
+
 def test_a_news_agency_is_a_source_not_an_actor():
     text = "Police arrested two men in Capitol City, Wire Agency reported."
     actors = [_actor(text, "Wire Agency", "Wire Agency", kind="media"), ]
