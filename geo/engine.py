@@ -23,7 +23,7 @@ from pathlib import Path
 from geo.ingest import document_warnings
 from geo.merge import PackedEvents
 from geo.parts import read_part, write_part
-from geo.pipeline import DocumentResult, Resources, process_path
+from geo.pipeline import DocumentResult, Resources, process_path, settle_collector
 from geo.records import Event
 from geo.write import document_entry
 
@@ -65,6 +65,7 @@ def _outcome(r: DocumentResult) -> DocumentOutcome:
 def _init_worker() -> None:
     global _WORKER
     _WORKER = Resources.load()
+    settle_collector()
 
 
 def _work(path: str, curated: dict[str, dict] | None = None) -> DocumentOutcome:

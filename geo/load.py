@@ -30,6 +30,7 @@ from geo.curate import CurationError, CurationReport, apply_curation, curation_l
 from geo.engine import run_paths
 from geo.ingest import discover
 from geo.merge import EventSpill, combined, merge_clusters, output_order
+from geo.pipeline import settle_collector
 from geo.records import Event
 from geo.write import OutputError, collection_head, publish, to_feature
 
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.explain:
         return explain(args.explain, args.out)
+    settle_collector()  # before the worker processes fork: they share the frozen objects
     paths, problems, warnings = discover(args.inputs)
     for prob in problems:
         print(f"error: {prob}", file=sys.stderr)

@@ -415,7 +415,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
     # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
     phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
     hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
-    out = []
+    out, generic_at = [], None
     for a, b, entries, word, how in hits:
         if how != "phrase" and not how.startswith("separable") and a > 0:
             # A noun entry needs a capitalised word, a verb entry a lower-case one ("March" is
@@ -431,7 +431,9 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
-        factuality, cue = _factuality(toks, a, s.text, lex)
+        if generic_at is None:
+            generic_at = _generic_at(toks, lex)
+        factuality, cue = _factuality(toks, a, s.text, lex, generic_at)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
@@ -578,8 +580,19 @@ def _anchor(toks, i: int, lex: _Lexicon) -> str:
     return ""
 
 
-def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
-    """Whether the trigger at token i is asserted, and the cue that says otherwise."""
+def _generic_at(toks, lex: _Lexicon) -> int:
+    """The index of the first word (or two words in a row) of the lexicon's `generic` in a
+    sentence, len(toks) without one: the same for every trigger of the sentence, so found once."""
+    generic = lex.generic
+    for j, t in enumerate(toks):
+        if t[3] in generic or (j + 1 < len(toks) and f"{t[3]} {toks[j + 1][3]}" in generic):
+            return j
+    return len(toks)
+
+
+def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | None = None) -> tuple[str, str]:
+    """Whether the trigger at token i is asserted, and the cue that says otherwise;
+    `generic_at` is `_generic_at(toks, lex)`, worked out here when not given."""
     clause = toks[i][5]
     if sentence.rstrip().endswith("?"):
         return "question", "?"
@@ -622,11 +635,13 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
                 and not _reported_perfect(toks, k, lex):
             return "hypothetical", t[2]
-    rest = [t for t in toks[i + 1:] if t[5] == clause and t[3] not in lex.particles]
-    if rest and rest[-1][3] in lex.negation_final:
-        return "negated", rest[-1][2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
-    if rest and rest[-1][3] in lex.planned_final:
-        return "hypothetical", rest[-1][2]  # "Eine weitere Unwetterwelle ist für Montag vorhergesagt"
+    # the clause's last word after the trigger, particles aside (clause numbers never decrease)
+    last = next((toks[k] for k in range(len(toks) - 1, i, -1)
+                 if toks[k][5] == clause and toks[k][3] not in lex.particles), None)
+    if last is not None and last[3] in lex.negation_final:
+        return "negated", last[2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
+    if last is not None and last[3] in lex.planned_final:
+        return "hypothetical", last[2]  # "Eine weitere Unwetterwelle ist für Montag vorhergesagt"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
         if toks[k][5] == clause and toks[k][3] in lex.planned_after and (
                 toks[k + 1][3] == "for" and toks[k][3] != "due"
@@ -635,10 +650,12 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon) -> tuple[str, str]:
             # "inaugurations are expected to take place", "the meeting is set for Nov. 12"; but
             # "layoffs on Wednesday due to a drop in orders" tells a cause, not a plan
             return "hypothetical", toks[k][2]
-    for j, t in enumerate(toks):
+    generic_at = _generic_at(toks, lex) if generic_at is None else generic_at
+    for j in range(min(generic_at + 1, len(toks))):  # a modal word up to the generic one wins
+        t = toks[j]
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
-        if t[3] in lex.generic or (j + 1 < len(toks) and f"{t[3]} {toks[j + 1][3]}" in lex.generic):
-            return "generic", t[2]  # the whole sentence: "… are common in India, where … contribute to accidents"
+    if generic_at < len(toks):
+        return "generic", toks[generic_at][2]  # the whole sentence: "… are common in India, where … contribute to accidents"
     return "asserted", ""
