@@ -48,13 +48,19 @@ LABEL_TEXT = [70, 70, 70, 255]
 
 @dataclass(frozen=True)
 class Places:
-    """The gazetteer's cities and towns as arrays: names, German names, points, populations."""
+    """The gazetteer's cities and towns as arrays, west to east: names, German names, points,
+    populations."""
 
     names: list
     names_de: list
     lon: np.ndarray
     lat: np.ndarray
     population: np.ndarray
+
+    def near(self, lon: float, lat: float, dlon: float, dlat: float) -> np.ndarray:
+        """The rows within dlon and dlat degrees of a point (the rows are sorted by longitude)."""
+        lo, hi = np.searchsorted(self.lon, [lon - dlon, lon + dlon], side="left")
+        return lo + np.flatnonzero(np.abs(self.lat[lo:hi] - lat) <= dlat)
 
 
 def _table(path) -> "pd.DataFrame":
@@ -88,6 +94,8 @@ def places() -> Places:
 
     ref = resources.files("geo") / "ref"
     table = pd.concat([_table(ref / "cities.tsv"), _table(ref / "towns.tsv.gz")], ignore_index=True)
+    # west to east, so the places near a point are a slice (Places.near)
+    table = table.sort_values("lon", kind="stable", ignore_index=True)
     names = table["name"].tolist()
     population = table["population"].to_numpy(dtype=np.int64)
     german = german_names(names, table["alternates"].tolist(), population)
@@ -152,9 +160,7 @@ def place_labels(bbox: tuple, points: list[tuple[float, float]] = (), *, lang: s
     each = max(least, min(most, total // max(len(spots), 1)))
     marked: set[int] = set()
     for lon, lat in spots:
-        near = (np.abs(pl.lon - lon) <= NEAR_DEG / max(0.2, math.cos(math.radians(lat)))) & \
-               (np.abs(pl.lat - lat) <= NEAR_DEG)
-        close = np.flatnonzero(near)
+        close = pl.near(lon, lat, NEAR_DEG / max(0.2, math.cos(math.radians(lat))), NEAR_DEG)
         reach = AT_EVENT_DEG * np.sqrt(np.maximum(pl.population[close] / AT_EVENT_POPULATION, 1.0))
         at = _spread(close[np.hypot((pl.lon[close] - lon) * math.cos(math.radians(lat)), pl.lat[close] - lat) < reach],
                      pl, 1, 0)
