@@ -339,7 +339,7 @@ def extract_events(
             # month or by the latest date it states dates its happenings that coarsely.
             t = story_time if story_time is not None and etype not in _REPORTING_TYPES else doc_time
             date_inherited = t is not None
-        if etype == "statement" and not (_speaks(doc, s, trig, s_actors) and (t or place or s.section == "body")):
+        if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
         if etype == "statement" and told_by_reporter(s.text, language=doc.language):
             continue  # "police said the driver died" attributes a happening; it is no news of its own
@@ -449,15 +449,18 @@ _QUOTE_MARKS = re.compile("[\"„“”«»]")
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
 
 
-def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention]) -> bool:
+def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention], triggers: list[Trigger] = ()) -> bool:
     """A statement needs a speaker whose words are news: a registry actor, a body such as the
-    police or a union, or (English) a name right before the speech verb ("McEnany said")."""
+    police or a union, or (English) a name right before the speech verb ("McEnany said"); the
+    speaker of any speech verb of the sentence ("Die Warnung ist aufgehoben: …, sagt ein Sprecher")."""
     opens_quoted = s.text.lstrip()[:1] in "\"„“«»"
     if _QUOTE_MARKS.subn("", doc.text[s.start:trig.start])[1] % 2 and not opens_quoted:
         return False  # 'That is intolerable," Weber said.': the tail of a quotation, a witness's words
     if _COLON_QUOTE.match(doc.text, trig.end) and _person_before(doc.text[s.start:trig.start], s.start, actors):
         return False  # 'Jim Rogers, site manager, said: "I have been impressed …': a person's own words, not news
-    if has_speaker(s.text, language=doc.language):
+    end = max(_speaker_end(doc.text, s, x, doc.language) for x in (trig, *triggers)
+              if x is trig or x.event_type == "statement" and x.factuality == "asserted")
+    if has_speaker(doc.text[s.start:end], language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
     if actors and not (opens_quoted and all(a.kind == "person" for a in actors)):
         return True
@@ -470,6 +473,31 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
 
 
 _COLON_QUOTE = re.compile(r"\s*:\s*[\"„“«»]")
+# A speech verb after a comma or a quotation's end has its speaker after it ("…, sagte ein Bahnsprecher").
+_INVERTED = re.compile(r"[,\"“”»«]\s*$")
+_SPEAKER_END = re.compile(r"[,.;:\"„“”«»(]")
+
+
+def _speaker_end(text: str, s: Sentence, trig: Trigger, language: str) -> int:
+    """Where the part of a sentence that may name a speech verb's speaker ends. The speaker stands
+    before the verb ("Johnson's office said …"); after it up to the next comma, in German, where
+    the subject follows the verb after an opening adverbial
+    ("Aufgrund der Rauchentwicklung warnte die Feuerwehr …"); after a comma or a quotation, in
+    the name and title that follow ("…, said Sayed Zafar Hashemi, the deputy spokesman."). A
+    body named in what is said is what the statement is about, not who speaks ("And he said
+    Perth and Kinross Council had been unable …", "Er sagte, die EU könne …"). A German noun
+    ("Die Wetterwarnung ist aufgehoben: …, sagt ein Sprecher") has no subject: the whole sentence."""
+    if language == "de" and trig.text[:1].isupper():
+        return s.end
+    inverted = bool(_INVERTED.search(text[s.start:trig.start]))
+    if not inverted and language != "de":
+        return trig.end
+    end = s.end
+    for n, m in enumerate(_SPEAKER_END.finditer(text, trig.end, s.end)):
+        end = m.start()
+        if not inverted or n == 1 or m.group() != ",":
+            break
+    return end
 
 
 def _person_before(before: str, offset: int, actors: list[ActorMention]) -> bool:

@@ -474,6 +474,18 @@ def test_the_statement_of_a_named_speaker_is_news_but_a_quoted_witness_is_not(re
     assert [e.event_type for e in tail] == ["meeting"]
 
 
+@pytest.mark.parametrize("language, text, statement", [
+    ("en", "The council said in Denver on Monday that it had been unable to pay.", True),
+    ("en", "And he said in Denver on Monday that the council had been unable to pay.", False),  # the council is talked about
+    ("en", '"We are unable to pay," said a council spokesman in Denver on Monday.', True),  # after the quotation
+    ("de", "Die Regierung sagte am Montag in Hamburg, sie könne viel gewinnen.", True),
+    ("de", "Am Montag sagte die Regierung in Hamburg, sie könne viel gewinnen.", True),  # the subject after the verb
+    ("de", "Er sagte am Montag in Hamburg, die Regierung könne viel gewinnen.", False),
+])
+def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, text, statement, resources):
+    assert ("statement" in [e.event_type for e in _events(text, language, resources)]) == statement
+
+
 @pytest.mark.parametrize("language,text,word,factuality", [
     ("de", "Eine Militärmaschine ohne Transpondersignal flog über die Ostsee.", "flog", "asserted"),
     ("de", "Der Zug fuhr ohne Unfall.", "Unfall", "negated"),            # "ohne" negates its own noun
