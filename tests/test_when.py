@@ -190,9 +190,13 @@ def test_two_years_joined_by_und_are_two_mentions_not_a_range():
         ("yesterday", D(2025, 10, 14), D(2025, 10, 14), "day"),
         ("heute", D(2025, 10, 15), D(2025, 10, 15), "day"),
         ("today", D(2025, 10, 15), D(2025, 10, 15), "day"),
+        ("this morning", D(2025, 10, 15), D(2025, 10, 15), "day"),
+        ("this evening", D(2025, 10, 15), D(2025, 10, 15), "day"),
         ("vor drei Tagen", D(2025, 10, 12), D(2025, 10, 12), "day"),
         ("three days ago", D(2025, 10, 12), D(2025, 10, 12), "day"),
         ("vor 2 Wochen", D(2025, 9, 29), D(2025, 10, 5), "week"),
+        ("vor rund zwei Wochen", D(2025, 9, 29), D(2025, 10, 5), "week"),
+        ("vor gut einem Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("a month ago", D(2025, 9, 1), D(2025, 9, 30), "month"),
         ("letztes Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("im vergangenen Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
@@ -202,6 +206,11 @@ def test_two_years_joined_by_und_are_two_mentions_not_a_range():
 )
 def test_relative_expressions_resolve_against_publication(text, start, end, precision):
     assert only(text)[:5] == (text, start, end, precision, "relative")
+
+
+def test_an_approximate_number_of_days_ago_names_no_day():
+    assert tag_dates("vor etwa drei Tagen", published=PUBLISHED, language="de") == []
+    assert only("vor drei Tagen")[1] == D(2025, 10, 12)
 
 
 @pytest.mark.parametrize("text", ["gestern", "am Dienstag", "im August", "last week", "vor drei Tagen"])
@@ -508,6 +517,27 @@ def test_jetzt_is_the_reference_day_but_not_before_an_age():
     assert starts("Er ist heute 59 Jahre alt.", published=PUBLISHED)["heute"] == PUBLISHED  # no age word right after
 
 
+@pytest.mark.parametrize("text, dated", [
+    ("Der jetzt verurteilte Eritreer hatte einen Streit mit dem Opfer.", False),  # the noun's attribute
+    ("Die gestern festgenommene Frau hatte einen Streit mit dem Opfer.", False),
+    ("Das Gericht hat den Eritreer jetzt verurteilt.", True),
+    ("Die Polizei hat die Frau gestern festgenommen.", True),
+])
+def test_a_day_word_between_an_article_and_an_attribute_dates_the_noun_not_the_clause(text, dated):
+    assert bool(starts(text, published=PUBLISHED)) == dated
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Am 3. Juni 2024 brannte eine Scheune. Am selben Tag wurde ein Mann festgenommen.", "de"),
+    ("Am 3. Juni 2024 brannte eine Scheune. Noch am gleichen Abend wurde ein Mann festgenommen.", "de"),
+    ("On June 3, 2024 a barn burned. The same day, police arrested a man.", "en"),
+    ("On June 3, 2024 a barn burned. Later that day, police arrested a man.", "en"),
+])
+def test_the_same_day_is_the_day_of_the_previous_mention(text, language):
+    ms = tag_dates(text, published=D(2024, 6, 12), language=language)
+    assert [m.interval.start for m in ms] == [D(2024, 6, 3), D(2024, 6, 3)]
+
+
 @pytest.mark.parametrize(
     "text, language, start, precision",
     [
@@ -635,6 +665,18 @@ def test_a_german_day_and_month_without_year_is_the_closest_such_day():
     assert (m.text, m.interval.start, m.interval.precision) == ("23.07.", D(2021, 7, 23), "day")
     assert not tag_dates("Version 3.1. bringt 23.07 Neuerungen.", published=D(2021, 8, 3), language="de")
     assert not tag_dates("Section 23.07. applies.", published=D(2021, 8, 3), language="en")
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("Am 7.6. brannte eine Scheune.", True),
+    ("Am Freitag (7.6.) brannte eine Scheune.", True),
+    ("Am Freitag, 7.6., brannte eine Scheune.", True),
+    ("Kapitel 7.6. regelt den Brandschutz.", False),  # a one-digit "7.6." alone numbers a section
+])
+def test_a_one_digit_german_day_and_month_is_a_date_after_a_preposition_bracket_or_weekday(text, dated):
+    days = [m.interval.start for m in tag_dates(text, published=D(2024, 6, 12), language="de")
+            if m.interval.precision == "day" and "7.6." in m.text]
+    assert days == ([D(2024, 6, 7)] if dated else [])
 
 
 @pytest.mark.parametrize("text, language, day", [

@@ -34,7 +34,8 @@ Rules worth knowing:
   without a reference it is X itself.
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
 - "Stunden zuvor", "am Tag zuvor", "three days later" count from the previous mention and keep its
-  basis; skipped when there is none or it is not a single day (never invent a day).
+  basis, "am selben Tag", "the same day" are its day; skipped when there is none or it is not a
+  single day (never invent a day).
 - Impossible days ("31. Februar 2025") degrade to their month; years are 1900-2100 and not
   quantities ("2000 Soldaten", "rund 2000") or parts of ids ("F-2023", "100.2023").
 """

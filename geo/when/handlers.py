@@ -5,7 +5,7 @@ import datetime as dt
 
 from geo.records import DateInterval
 from geo.when import intervals as iv_
-from geo.when.pattern import AGE_AFTER, QUANTITY_AFTER, QUANTITY_BEFORE, WORDS as W
+from geo.when.pattern import AGE_AFTER, ATTRIBUTE_AFTER, ATTRIBUTE_BEFORE, QUANTITY_AFTER, QUANTITY_BEFORE, SHORT_DATE_BEFORE, WORDS as W
 from geo.when.resolve import Context, closest_day, cyclic
 from geo.when.words import norm
 
@@ -121,8 +121,15 @@ def _h_num(m, ctx):
 
 
 def _h_dmn(m, ctx):
-    """German "23.07." (two-digit day and month, no year), as live tickers head their entries."""
-    return closest_day(int(m["dn_m"]), int(m["dn_d"]), ctx) if ctx.language == "de" else None
+    """German "23.07." (two-digit day and month, no year), as live tickers head their entries;
+    "am 3.6.", "(7.6.)", "Freitag, 7.6." with a one-digit day or month only after a preposition,
+    a bracket or a weekday (alone, "3.6." may number a section)."""
+    if ctx.language != "de":
+        return None
+    if (len(m["dn_d"]) < 2 or len(m["dn_m"]) < 2) and not (
+            m["prep"] or SHORT_DATE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())):
+        return None
+    return closest_day(int(m["dn_m"]), int(m["dn_d"]), ctx)
 
 
 def _h_dmy(m, ctx):
@@ -173,7 +180,7 @@ def _h_quarter(m, ctx):
 
 def _h_ago(m, ctx):
     n, unit = _num(m["ag_n"] or m["ag_n2"]), W.units[norm(m["ag_u"] or m["ag_u2"])]
-    if ctx.ref is None or n is None or (unit in ("day", "week") and _needs_day(ctx)):
+    if ctx.ref is None or n is None or (unit in ("day", "week") and _needs_day(ctx)) or (m["ag_x"] and unit == "day"):
         return None
     if unit == "day":
         d = ctx.ref - dt.timedelta(days=n)
@@ -191,8 +198,8 @@ def _h_anaph(m, ctx):
     if last is None:
         return None
     if m["an_x"]:
-        n, unit = 1, "day"
-        before = (W.day_anaphora.get(norm(m["an_x"])) or W.day_anaphora_at_clause_end[norm(m["an_x"])]) == "before"
+        way = W.day_anaphora.get(norm(m["an_x"])) or W.day_anaphora_at_clause_end[norm(m["an_x"])]
+        n, unit, before = (0 if way == "same" else 1), "day", way == "before"
     else:
         unit, before = W.units[norm(m["an_u"])], W.anaphora[norm(m["an_w"])] == "before"
         n = _num(m["an_n"]) if m["an_n"] else (1 if norm(m["an_u"]) in W.singular_units else None)
@@ -215,6 +222,8 @@ def _h_dayword(m, ctx):
         return None
     if AGE_AFTER.match(ctx.text, m.end()):  # "der heute 59-Jährige" is now aged 59
         return None
+    if ATTRIBUTE_AFTER.match(ctx.text, m.end()) and ATTRIBUTE_BEFORE.search(ctx.text, max(0, m.start("dayword") - 8), m.start("dayword")):
+        return None  # "der jetzt verurteilte Eritreer hatte …": the day is the noun's, not the clause's
     d = ctx.ref + dt.timedelta(days=W.day_offsets[word])
     return DateInterval(d, d, "day", ctx.basis)
 

@@ -58,6 +58,7 @@ _P = {
     "AGOUNIT": alt(W.unit_words("day", "week", "month", "year")),
     "ANUNIT": alt(W.unit_words("hour", "minute", "day", "week")),
     "AGOBEFORE": alt(W.ago_before), "AGOAFTER": alt(W.ago_after), "ANAPH": alt(W.anaphora),
+    "AGOAPPROX": _optional_word(W.ago_approx),
     "DAYANAPH": alt(W.day_anaphora), "DAYANAPHEND": alt(W.day_anaphora_at_clause_end),
     "DAYWORDS": alt(list(W.day_offsets) + W.this_year),
     "PERIOD": alt(W.periods), "YEARW": alt(w for w, u in W.periods.items() if u == "year"),
@@ -79,7 +80,7 @@ def _gate() -> str:
     exact = alt(_all(W.months) + _all(W.seasons) + list(W.day_offsets) + W.this_year + list(W.holidays))
     num = alt(_all(W.numbers) + W.vague)
     return (rf"(?=\d|q\d|(?:{exact}|{units})(?!\w)|{_P['WD']}"
-            rf"|(?:{num}|{_P['AGOBEFORE']})\s+(?:\d|{num}|{units})|(?:{alt(W.period_articles)})\s+{_P['PERIOD']}"
+            rf"|(?:{num}|{_P['AGOBEFORE']})\s+{_P['AGOAPPROX']}(?:\d|{num}|{units})|(?:{alt(W.period_articles)})\s+{_P['PERIOD']}"
             rf"|(?:{_P['HPREP']})\s+(?:{_P['HOLIDAY']})(?!\w)|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
 
 
@@ -100,7 +101,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<iso>(?P<is_y>%(Y)s)-(?P<is_m>\d\d)-(?P<is_d>\d\d)(?!\d))
 |(?P<yrange>(?P<yr_a>%(Y)s)(?:(?:%(CONN)s|\s*/\s*)(?P<yr_b>%(Y)s)|\s*[/–—-]\s*(?P<yr_c>\d\d))%(END)s)
 |(?P<num>(?P<nu_a>\d{1,2})(?P<nu_sep>[./])(?P<nu_b>\d{1,2})(?P=nu_sep)(?P<nu_y>%(Y)s|\d\d)%(END)s)
-|(?P<dmn>(?P<dn_d>0[1-9]|[12]\d|3[01])\.(?P<dn_m>0[1-9]|1[0-2])\.(?![\d.]))
+|(?P<dmn>(?P<dn_d>0?[1-9]|[12]\d|3[01])\.(?P<dn_m>0?[1-9]|1[0-2])\.(?![\d.]))
 |(?P<dmy>(?P<dm_d>%(D)s)(?:\.\s*|%(ORD)s\s+)%(OF)s(?P<dm_m>%(MON)s)
    (?:,?\s+%(OF)s(?P<dm_y>%(Y)s)%(END)s)?)
 |(?P<mdy>(?P<md_m>%(MON)s)\s+(?P<md_d>%(D)s)%(ORD)s(?!\d|\.\d)(?:,?\s+(?P<md_y>%(Y)s)%(END)s)?)
@@ -109,7 +110,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
    (?:\s*/\s*(?P<se_y2>%(Y)s|\d\d))?%(END)s)?)
 |(?P<quarter>(?:Q(?P<qa_q>[1-4])\s*[/-]?\s*(?P<qa_y>%(Y)s)|(?P<qb_y>%(Y)s)\s*[/-]?\s*Q(?P<qb_q>[1-4])
    |(?P<qc_o>%(ORDQ)s)\s+(?:%(QWORD)s)(?:\s+%(QOF)s(?P<qc_y>%(Y)s))?)%(END)s)
-|(?P<ago>(?:%(AGOBEFORE)s)\s+(?P<ag_n>%(NUM)s)\s+(?P<ag_u>%(AGOUNIT)s)(?!\w)
+|(?P<ago>(?:%(AGOBEFORE)s)\s+(?P<ag_x>%(AGOAPPROX)s)(?P<ag_n>%(NUM)s)\s+(?P<ag_u>%(AGOUNIT)s)(?!\w)
    |(?P<ag_n2>%(NUM)s)\s+(?P<ag_u2>%(AGOUNIT)s)\s+(?:%(AGOAFTER)s)(?!\w))
 |(?P<anaph>(?:(?P<an_n>%(NUM)s|%(VAGUE)s)\s+)?(?P<an_u>%(ANUNIT)s)\s+(?P<an_w>%(ANAPH)s)(?!\w)
    |(?P<an_x>%(DAYANAPH)s|%(DAYANAPHEND)s(?=\s*[.,;:)]|\s*$))(?!\w))
@@ -127,6 +128,12 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 PATTERN = re.compile(SOURCE, re.IGNORECASE | re.VERBOSE)
 PATTERN_LOW = re.compile(SOURCE.lower().replace("(?p", "(?P"), re.VERBOSE)  # for text.lower()
 WEEKDAY_GAP = re.compile(r",?\s*%s" % _optional_word(W.date_articles), re.IGNORECASE)
+# "(7.6.)", "am 7.6.", "Freitag, 7.6.": what a one-digit "7.6." stands after to be a date
+SHORT_DATE_BEFORE = re.compile(r"(?:\(|(?:%s)(?:%s)?,?\s*%s)$" % (_P["WD"], _P["WDPART"], _optional_word(W.date_articles)),
+                               re.IGNORECASE)
 QUANTITY_AFTER = re.compile(r"\s*(?:%s)(?!\w)" % alt(W.quantity_after), re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s+[\w-]*?(?:%s)" % alt(W.ages), re.IGNORECASE)
+# "der jetzt verurteilte Eritreer": an article before the day word, an inflected lower-case word and a noun after it
+ATTRIBUTE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(W.attribute_articles), re.IGNORECASE)
+ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
 QUANTITY_BEFORE = re.compile(r"(?:%s)\s*$" % alt(W.quantity_before), re.IGNORECASE)

@@ -37,6 +37,7 @@ class Words:
     day_offsets: dict  # word -> days from the reference
     capitalised_not_dates: frozenset
     ages: list  # a day word right before an age ("der heute 59-Jährige") dates nothing
+    attribute_articles: list  # "der jetzt verurteilte Eritreer": a day word as a noun's attribute
     this_year: list
     decade_suffixes: list  # "1990er-Jahre", "1990s"; a two-digit decade needs one with "jahr"
     holidays: dict  # word -> "MM-DD", "MM-DD..MM-DD" or "easter+N" (intervals.holiday)
@@ -46,6 +47,7 @@ class Words:
     periods: dict  # word -> unit (week, month, quarter, year)
     ago_before: list
     ago_after: list
+    ago_approx: list  # "vor rund zwei Wochen": about that many weeks, months or years back
     period_articles: list
     weekend_articles: list  # "am Wochenende", "over the weekend": the weekend the tense points to
     year_of: list  # "im Juli (des) vergangenen Jahres", "in July of last year": the month's year
@@ -130,11 +132,11 @@ def merge(tables: list[dict]) -> Words:
         seasons_need_year=frozenset(listed("seasons_need_year")), numbers=numbered("numbers"),
         vague=listed("vague"), ordinals=numbered("ordinals"), quarter_words=listed("quarter_words"),
         quarter_of=listed("quarter_of"), of=listed("of"), day_offsets=valued("day_offsets"),
-        capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), this_year=listed("this_year"),
+        capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), attribute_articles=listed("attribute_articles"), this_year=listed("this_year"),
         decade_suffixes=listed("decade_suffixes"), holidays=valued("holidays"), holiday_prepositions=listed("holiday_prepositions"),
         units=inverted("units"),
         singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
-        ago_after=listed("ago_after"), period_articles=listed("period_articles"), weekend_articles=listed("weekend_articles"), year_of=listed("year_of"),
+        ago_after=listed("ago_after"), ago_approx=listed("ago_approx"), period_articles=listed("period_articles"), weekend_articles=listed("weekend_articles"), year_of=listed("year_of"),
         anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
         day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
         directions=inverted("directions"), directions_after=inverted("directions_after"),
