@@ -690,7 +690,10 @@ def _big_city(word: str, gazetteer: Gazetteer, country: str | None = None) -> Pl
 
 
 # "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies.
-_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
+# "railroad station in", "House in" ("Hyderabad House in New Delhi", "Lancaster House in London": a
+# building named after a town stands elsewhere)
+_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
+                          r"(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
 
 
 def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:

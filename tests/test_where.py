@@ -418,6 +418,8 @@ def test_a_town_the_happening_lies_just_off_places_it_when_nothing_else_does(gaz
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Modi held talks with Hasina at Hyderabad House in New Delhi.", "New Delhi"),  # a building named after a town
+    ("Modi held talks with Hasina at Hyderabad House on Saturday.", "Hyderabad"),  # no other place: the town
     # The gazetteer's only Raghunathpur lies 400 km from Buxar: the text's lies elsewhere.
     ("The train derailed near Raghunathpur railroad station in Buxar district of Bihar state.", "Buxar district"),
     ("The train derailed near Raghunathpur railroad station in Bihar state.", "Raghunāthpur"),
