@@ -52,7 +52,12 @@ Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia
 _STATE_AFTER = re.compile(r" (?:State|state|Oblast|oblast|region|Region|province|Province|provincia)\b")
 _TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
 General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
-Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm""".split())
+Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm
+Ministerpräsident Ministerpräsidentin Bundespräsident Bundespräsidentin Staatspräsident Staatspräsidentin Kanzler Kanzlerin
+Bundeskanzler Bundeskanzlerin Premierminister Premierministerin Regierungschef Regierungschefin""".split())
+# "talks at Hyderabad House in New Delhi", "Lancaster House", "Chatham House": a building named
+# after a town, which stands elsewhere (English; "the Ohio House" is a state's chamber, kept).
+_HOUSE_AFTER = re.compile(r" House\b(?! of\b)")
 
 
 def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None) -> list[PlaceMention]:
@@ -413,6 +418,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "state"
     if _FACILITY_AFTER.match(text, end):
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
+    if language == "en" and _HOUSE_AFTER.match(text, end):
+        return "building"
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
         return "compound"  # "the South Island": a name the gazetteer lacks, not Iceland
     if language == "en" and _UNIT_AFTER.match(text, end):
@@ -493,6 +500,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
         if c.place.type == "country":
             return False
         cue = "person_name"
+    if cue == "building":
+        return c.place.type != "city"
     if c.place.type != "city":
         if cue in ("person", "surname"):
             return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name
@@ -518,11 +527,14 @@ def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazet
     states = [r for r in ranked if r[1].place.type == "admin1"]
     if states:
         return states + [r for r in ranked if r[1].place.type != "admin1"]
-    score, top = ranked[0]
-    region = gazetteer.subdivisions.get((top.place.country_code, top.place.admin1)) if top.place.type == "city" else None
-    if region is None or not _named_after(region, top.place):
-        return ranked  # "Region Hannover" is the area around the city, not Niedersachsen
-    return [(score, Candidate(region, "name"))] + ranked
+    # Among namesake cities, the one whose subdivision bears its name: "Region Donezk" is the
+    # Ukrainian oblast, also where a smaller Russian Donetsk ranks first.
+    score = ranked[0][0]
+    for _, c in ranked:
+        region = gazetteer.subdivisions.get((c.place.country_code, c.place.admin1)) if c.place.type == "city" else None
+        if region is not None and _named_after(region, c.place):
+            return [(score, Candidate(region, "name"))] + ranked
+    return ranked  # "Region Hannover" is the area around the city, not Niedersachsen
 
 
 def _named_after(region, city) -> bool:

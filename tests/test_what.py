@@ -350,6 +350,27 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Bei den Kämpfen zwischen Armee und Rebellen starben 20 Menschen.", "armed_clash", True),
     ("de", "Anwohner sollten Fenster und Türen geschlossen halten.", "closure", False),
     ("de", "Die Leiche wurde in den Trümmern des Hauses entdeckt.", "killing", False),
+    ("en", "Masked protesters flooded the MTR station.", "flood", False),  # a crowd, no water
+    ("en", "The swollen river flooded the town.", "flood", True),
+    ("en", "That deputy was treated at the hospital and released.", "document_release", False),  # a person released
+    ("en", "Police released a grainy image of the suspect.", "document_release", True),
+    ("en", "He came out with a shotgun, firing at the officers.", "fire", False),  # guns fire
+    ("en", "He came out with a shotgun, firing at the officers.", "shooting", True),
+    ("en", "He was fired by the company last year.", "shooting", False),  # dismissed
+    ("en", "The Sheridan Fire Department assisted at the scene.", "fire", False),  # an institution
+    ("en", "The fire destroyed a barn near the town.", "fire", True),
+    ("en", "Firefighters were monitoring the blaze at the plant.", "wildfire", False),  # a fire in a building
+    ("en", "The blaze has burned 500 acres of forest.", "wildfire", True),
+    ("en", "An ex-convict was among those held.", "verdict", False),  # a person with a record
+    ("en", "He was convicted of fraud.", "verdict", True),
+    ("de", "Bei der Ankunft vor Ort gab es keine Spur von den Tätern.", "migration", False),  # the police arrive
+    ("de", "Nach der Ankunft der Migranten auf Lampedusa wurden sie versorgt.", "migration", True),
+    ("de", "Er leitet die Kriminalpolizeiinspektion Nordhausen.", "visit", False),  # a police office
+    ("de", "Der Fahrer war bei der Flucht vor den Einsatzkräften verletzt worden.", "migration", False),  # a suspect's escape
+    ("de", "Die Beamten fanden eine Sturmmaske im Auto.", "storm", False),  # a balaclava
+    ("de", "Er schnappte nach Luft.", "raid_arrest", False),
+    ("de", "Die Polizei konnte den Täter hinter der Grenze schnappen.", "raid_arrest", True),
+    ("de", "Der Fahrer war bei der Verfolgung verunfallt.", "crash", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

@@ -225,6 +225,22 @@ def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text,
     assert (m.place.name, m.place.type) == (name, place_type)
 
 
+def test_a_region_word_prefers_the_namesake_whose_subdivision_bears_the_name(gazetteer):
+    """ "russischen" puts Russia in context, where a small Donetsk lies; the Region is Ukraine's oblast."""
+    text = "Die russischen Besatzer hätten das Dorf in der Region Donezk beschossen."
+    assert [(m.place.name, m.place.type) for m in find_places(text, gazetteer=gazetteer, language="de")
+            if m.text == "Donezk"] == [("Donetska oblast", "admin1")]
+
+
+@pytest.mark.parametrize("text, language, surface, found", [
+    ("Modi held talks with Hasina at Hyderabad House in New Delhi.", "en", "Hyderabad", False),  # a building in Delhi
+    ("Modi held talks with Hasina in Hyderabad.", "en", "Hyderabad", True),
+    ("Kuper empfing Ministerpräsident Maris Kučinskis in Düsseldorf.", "de", "Maris", False),  # a title before a name
+])
+def test_a_place_name_inside_another_name_is_no_place(gazetteer, text, language, surface, found):
+    assert (surface in {m.text for m in find_places(text, gazetteer=gazetteer, language=language)}) == found
+
+
 def test_a_town_before_an_area_noun_needs_no_locative(gazetteer):
     text = "The governor said a girl in the Leesville area died after a tree fell onto her home."
     (m,) = find_places(text, gazetteer=gazetteer, language="en")

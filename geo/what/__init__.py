@@ -59,6 +59,9 @@ class _Entry:
     # Words that, up to three words before the trigger, make it name a rule rather than a
     # happening: "Under Iowa law, the board can appoint …" tells what the law says.
     not_after: frozenset = frozenset()
+    # Words right after the trigger that make it the first word of a name: a "fire department",
+    # "fire trucks" or a "fire station" is no fire.
+    not_before: frozenset = frozenset()
 
 
 @dataclass
@@ -137,7 +140,8 @@ def lexicon(language: str) -> _Lexicon:
                 without = [str(w).lower() for w in item.get("without", ())]
                 entry = _Entry(etype, prio, word, frozenset(w.lower() for w in item.get("with", ())),
                                frozenset(w for w in without if " " not in w), frozenset(w for w in without if " " in w),
-                               frozenset(str(w).lower() for w in item.get("not_after", ())))
+                               frozenset(str(w).lower() for w in item.get("not_after", ())),
+                               frozenset(str(w).lower() for w in item.get("not_before", ())))
             else:
                 word = str(item)
                 entry = _Entry(etype, prio, word)
@@ -290,7 +294,7 @@ def _word(w: str, lex: _Lexicon) -> tuple:
         low = w.lower()
         lemma = _fixed_lemma(w, lex)
         entries, how = _word_entries(low, lemma, lex)
-        if not entries and "-" in low and low.split("-", 1)[0] in lex.hyphen_prefixes:
+        if not entries and "-" in low and low.split("-", 1)[0] in lex.hyphen_prefixes and low not in lex.not_triggers:
             # "ex-Cyclone Gita", "Ex-Hurrikan": a prefix before a hyphen leaves the word's sense.
             rest = w.split("-", 1)[1]
             entries, how = _word_entries(rest.lower(), _fixed_lemma(rest, lex), lex)
@@ -427,7 +431,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                 continue  # "in March", "May 6": a month
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
                       and not (e.without_pairs and e.without_pairs & _pairs(toks))
-                      and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))), None)
+                      and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))
+                      and not (e.not_before and b + 1 < len(toks) and toks[b + 1][3] in e.not_before)), None)
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
