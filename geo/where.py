@@ -55,9 +55,6 @@ General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Ma
 Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm
 Ministerpräsident Ministerpräsidentin Bundespräsident Bundespräsidentin Staatspräsident Staatspräsidentin Kanzler Kanzlerin
 Bundeskanzler Bundeskanzlerin Premierminister Premierministerin Regierungschef Regierungschefin""".split())
-# "talks at Hyderabad House in New Delhi", "Lancaster House", "Chatham House": a building named
-# after a town, which stands elsewhere (English; "the Ohio House" is a state's chamber, kept).
-_HOUSE_AFTER = re.compile(r" House\b(?! of\b)")
 
 
 def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None) -> list[PlaceMention]:
@@ -418,8 +415,6 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "state"
     if _FACILITY_AFTER.match(text, end):
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
-    if language == "en" and _HOUSE_AFTER.match(text, end):
-        return "building"
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
         return "compound"  # "the South Island": a name the gazetteer lacks, not Iceland
     if language == "en" and _UNIT_AFTER.match(text, end):
@@ -500,8 +495,6 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
         if c.place.type == "country":
             return False
         cue = "person_name"
-    if cue == "building":
-        return c.place.type != "city"
     if c.place.type != "city":
         if cue in ("person", "surname"):
             return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name

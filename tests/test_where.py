@@ -233,8 +233,6 @@ def test_a_region_word_prefers_the_namesake_whose_subdivision_bears_the_name(gaz
 
 
 @pytest.mark.parametrize("text, language, surface, found", [
-    ("Modi held talks with Hasina at Hyderabad House in New Delhi.", "en", "Hyderabad", False),  # a building in Delhi
-    ("Modi held talks with Hasina in Hyderabad.", "en", "Hyderabad", True),
     ("Kuper empfing Ministerpräsident Maris Kučinskis in Düsseldorf.", "de", "Maris", False),  # a title before a name
 ])
 def test_a_place_name_inside_another_name_is_no_place(gazetteer, text, language, surface, found):
