@@ -44,6 +44,7 @@ GERMAN_NAMES = Path(__file__).with_name("place_names_de.txt")
 # lighter than the events, and not one of their colours.
 SUBDIVISION_LINE = [150, 120, 170, 200]
 LABEL_TEXT = [70, 70, 70, 255]
+LAND = [238, 236, 230]  # the offline outline's fill (map_layers.build_deck)
 
 
 @dataclass(frozen=True)
@@ -249,17 +250,42 @@ def context_layers(view_state, points: list[tuple[float, float]], lang: str) -> 
     # use (deck.gl's default is ASCII: "München" lost its ü). A label that would overlap a more
     # populous place's is hidden until the reader zooms in (CollisionFilterExtension); that test
     # samples the label's anchor, so those labels stand centred on their place.
-    free = [x for x in labels if not x["at_event"]]
+    marked, crowded = _uncrowded([x for x in labels if x["at_event"]], view_state.zoom)
+    free = [x for x in labels if not x["at_event"]] + crowded
+    collide = dict(extensions=[{"@@type": "CollisionFilterExtension"}], get_collision_priority="rank")
+    if marked:
+        # The place an event is at is named just below its point, always. A copy of each, drawn
+        # large in the collision test only, keeps the other names off the point and off that
+        # name at every zoom; it is the land's colour at 6 % (the test skips what is almost
+        # transparent), which no reader sees.
+        faint = {**text, "get_color": LAND + [15], "outline_color": LAND + [15]}
+        over.append(pdk.Layer("TextLayer", id="context-event-places-keepout",
+                              data=[{**x, "rank": 500 + x["rank"]} for x in marked], **faint, **collide,
+                              collision_test_props={"sizeScale": 3.5}))
     if free:
-        over.append(pdk.Layer("TextLayer", id="context-labels", data=free, **text,
-                              extensions=[{"@@type": "CollisionFilterExtension"}], get_collision_priority="rank",
+        over.append(pdk.Layer("TextLayer", id="context-labels", data=free, **text, **collide,
                               collision_test_props={"sizeScale": 1.5}))
-    # A place under an event's point is named just below the point, always (few: one per place).
-    marked = [x for x in labels if x["at_event"]]
     if marked:
         over.append(pdk.Layer("TextLayer", id="context-event-places", data=marked, **text,
                               get_pixel_offset=[0, 16]))
     return under, over
+
+
+def _uncrowded(marked: list[dict], zoom: float) -> tuple[list[dict], list[dict]]:
+    """The event places whose names, 16 px under their points, do not overlap a more populous
+    one's in the first view; and the others (named like any place, when there is room)."""
+    world = 512 * 2 ** zoom
+    kept, boxes, crowded = [], [], []
+    for x in sorted(marked, key=lambda x: -x["rank"]):
+        cx, cy = (x["lon"] + 180) / 360 * world, _merc_y(x["lat"]) * world + 16
+        half = 3.6 * len(x["name"]) + 4
+        box_ = (cx - half, cy - 9, cx + half, cy + 9)
+        if any(box_[0] < b[2] and b[0] < box_[2] and box_[1] < b[3] and b[1] < box_[3] for b in boxes):
+            crowded.append({**x, "at_event": False})
+            continue
+        kept.append(x)
+        boxes.append(box_)
+    return kept, crowded
 
 
 _FONT = "'system-ui, -apple-system, Segoe UI, Roboto, sans-serif'"

@@ -12,7 +12,7 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
-from dashboard.context import context_layers
+from dashboard.context import LAND, context_layers
 from dashboard.dates import one_date
 from dashboard.frame import AREA_TYPES
 from dashboard.details import esc, reader_titles
@@ -175,7 +175,7 @@ def build_deck(view: pd.DataFrame, *, outline: dict | None, colors: dict[str, st
     if outline:
         layers.append(pdk.Layer(
             "GeoJsonLayer", id="outline", data=outline, stroked=True, filled=True,
-            get_fill_color=[238, 236, 230, 255], get_line_color=[150, 150, 150, 255],
+            get_fill_color=LAND + [255], get_line_color=[150, 150, 150, 255],
             line_width_min_pixels=0.6, pickable=False))
     aggregated = is_aggregated(view)
     areas = _area_mask(view)

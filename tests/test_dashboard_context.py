@@ -140,3 +140,21 @@ def test_an_event_in_a_city_is_at_the_city_not_at_the_district_nearest_its_point
     assert [x["name"] for x in layers["context-event-places"]["data"]] == ["Berlin"]
     town, tlon, tlat = _small_town_near(*_place("Ulm")[:2], 2_000, 15_000, 0.3)
     assert [x["name"] for x in _layers(_frame((tlon, tlat)))["context-event-places"]["data"]] == [town]
+
+
+def test_the_names_of_event_places_keep_other_names_off_them_and_do_not_pile_up():
+    # the place an event is at outranks every other name in deck.gl's collision test (whose
+    # priorities must lie within ±1000), through an invisible copy drawn larger
+    denver, aurora = _place("Denver"), _place("Aurora")
+    layers = _layers(_frame(denver[:2]))
+    keepout = layers["context-event-places-keepout"]
+    assert [x["name"] for x in keepout["data"]] == ["Denver"] and keepout["getColor"][3] < 20
+    assert max(x["rank"] for x in layers["context-labels"]["data"]) < keepout["data"][0]["rank"] <= 1000
+    assert "Aurora" in {x["name"] for x in layers["context-labels"]["data"]}  # still named, when there is room
+    # two event places whose names would overlap in the first view: the smaller is named like
+    # any other place (centred, when there is room), not under its point
+    bogota, caracas = _place("Bogotá"), _place("Caracas")
+    world = _layers(_frame(bogota[:2], caracas[:2], _place("Tokyo")[:2]))
+    under = [x["name"] for x in world["context-event-places"]["data"]]
+    assert len(under) == 2 and "Tokyo" in under
+    assert {"Bogotá", "Caracas"} - set(under) <= {x["name"] for x in world["context-labels"]["data"]}

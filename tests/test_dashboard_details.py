@@ -106,8 +106,8 @@ def test_deck_layers_have_ids_and_areas_are_geojson(events):
     deck = json.loads(build_deck(events.frame, outline=outline, colors=colors).to_json())
     layers = {layer["id"]: layer for layer in deck["layers"]}
     # without tiles, the context (dashboard/context.py) under the points and over the areas
-    assert list(layers) == ["outline", "context-subdivisions", "event-areas", "context-labels",
-                            "context-event-places", "event-points"]
+    assert list(layers) == ["outline", "context-subdivisions", "event-areas", "context-event-places-keepout",
+                            "context-labels", "context-event-places", "event-points"]
     area_ids = {f["properties"]["event_id"] for f in layers["event-areas"]["data"]["features"]}
     assert area_ids == {"fx-ostsee-manoever", "fx-sh-hafengesetz", "fx-dk-assessment"}
     assert len(layers["event-points"]["data"]) == 5  # 9 minus 3 areas minus 1 unlocated
