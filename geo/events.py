@@ -724,8 +724,18 @@ _NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder|weitere)\b", re.I)
 
 
 def _lede_paragraph(sentences: list[Sentence]) -> int | None:
-    """The first body paragraph that is not a heading: where news tells its main happening."""
-    return next((s.paragraph for s in sentences if s.section == "body"), None)
+    """The first body paragraph that is not a heading: where news tells its main happening. A
+    paragraph that is only a name of a word or two is a dateline ("Braunschweig.", "Bad
+    Reichenhall."), not the lede below it."""
+    words: dict[int, list[str]] = {}
+    for s in sentences:
+        if s.section == "body":
+            words.setdefault(s.paragraph, []).extend(s.text.split())
+    return next((p for p, w in words.items() if not _dateline(w)), next(iter(words), None))
+
+
+def _dateline(words: list[str]) -> bool:
+    return len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
 def _title_type(doc: Document) -> tuple[str, str] | None:

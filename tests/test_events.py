@@ -557,3 +557,14 @@ def test_a_paragraph_opened_by_a_quotation_mark_and_never_closed_is_quoted_speec
     assert etype in [e.event_type for e in _events(intro + paragraph, lang=lang)]
     for mark in "“„\"":
         assert etype not in [e.event_type for e in _events(intro + mark + paragraph, lang=lang)], mark
+
+
+@pytest.mark.parametrize("dateline", ["Braunschweig.\n\n", ""])
+def test_a_dateline_paragraph_is_not_the_lede(dateline):
+    """A paragraph that is only a name is the dateline: the headline types the lede below it."""
+    text = f"{dateline}Am Landgericht beginnt am Donnerstag das Verfahren gegen einen 46-Jährigen."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", title="Nach Saufgelage getötet: Prozess beginnt")
+    places = [_mention(text, "Braunschweig", ISLAND)] if dateline else []
+    times = [_time(text, "am Donnerstag", dt.date(2016, 5, 12), dt.date(2016, 5, 12), "day")]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert [(e.event_type, e.headline, e.evidence[0].quote[:6]) for e in events] == [("trial", True, "Am Lan")]
