@@ -40,7 +40,9 @@ _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]u
 _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
-_QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]")
+# "Thuine im Landkreis Emsland", "Matzleinsdorf im Bezirk Melk": a town named with its district.
+_QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]"
+                        r"|\s+(?:im|in der)\s+(?:Landkreis|Kreis|Bezirk|Kanton|Region)\s+[A-ZÄÖÜ]")
 # ", Jeep and Fiat", ", Jeep, Fiat": the name stands in a list of names, which no qualifier continues.
 _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z][a-z]+,\s+[A-Z][a-z]+,")
 # A works, port or station named after its town stands in it, and so does the town's High Street.

@@ -246,6 +246,16 @@ def test_a_town_before_an_area_noun_needs_no_locative(gazetteer):
     assert find_places("Leesville residents were told to stay home.", gazetteer=gazetteer, language="en") == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Das Elisabeth-Krankenhaus Thuine im Landkreis Emsland wurde geschlossen.", True),
+    ("Das Elisabeth-Krankenhaus Thuine wurde geschlossen.", False),  # a village needs a locative or a qualifier
+])
+def test_a_german_village_named_with_its_district_is_a_place(gazetteer, text, found):
+    """ "Thuine im Landkreis Emsland", "Matzleinsdorf im Bezirk Melk": the district qualifies the
+    village as ", New South Wales" or "(Landkreis Emsland)" does."""
+    assert ("Thuine" in {m.text for m in find_places(text, gazetteer=gazetteer, language="de")}) == found
+
+
 @pytest.mark.parametrize("text, surface, weak", [
     ("Anwohner von Erftstadt-Blessem dürfen zurück.", "Erftstadt", False),   # a village of the town
     ("Die US-Luftwaffe flog über die Ostsee.", "US", True),                  # the place qualifies a noun
