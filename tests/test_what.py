@@ -185,6 +185,11 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("de", "Er erwürgte das Opfer in dessen Wohnung.", "killing"),
     ("de", "Er hat das Opfer in dessen Wohnung erwürgt.", "killing"),  # a participle the lemmatiser does not know
     ("en", "He strangled the woman in her flat.", "killing"),
+    ("en", "More than 1,000 troops landed on the beach in a joint military exercise.", "military_exercise"),
+    ("en", "More than 1,000 troops landed on the beach.", "deployment"),
+    ("de", "Die Bundeswehr übt die Verlegung von Soldaten in einem Manöver.", "military_exercise"),
+    ("en", "Two farmers were killed by lightning in the village.", "storm"),
+    ("de", "Ein Blitzschlag setzte eine Scheune in Brand.", "storm"),
     # The charge as the source of what is told ("so die Anklage", "according to the indictment").
     ("de", "Sie sollen ihn, so die Anklage, mit einem Messer getötet haben.", "killing"),
     ("de", "Die Staatsanwaltschaft hat Anklage wegen Totschlags erhoben.", "charge"),
