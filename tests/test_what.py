@@ -376,6 +376,19 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Er schnappte nach Luft.", "raid_arrest", False),
     ("de", "Die Polizei konnte den Täter hinter der Grenze schnappen.", "raid_arrest", True),
     ("de", "Der Fahrer war bei der Verfolgung verunfallt.", "crash", True),
+    ("en", "Two people who fled the area without their medication were treated.", "migration", False),  # they evacuated
+    ("en", "Two people who fled the area without their medication were treated.", "evacuation", True),
+    ("en", "Thousands fled the fighting into the neighbouring country.", "migration", True),
+    ("en", "The insurgents fled after the attack.", "evacuation", False),  # attackers flee the scene
+    ("en", "The insurgents fled after the attack.", "migration", False),
+    ("en", "Factory closures are displacing skilled laborers.", "evacuation", False),
+    ("en", "Factory closures are displacing skilled laborers.", "migration", False),
+    ("en", "Some 8,000 residents were displaced by the flood.", "evacuation", True),
+    ("en", "AP writers contributed to this report.", "document_release", False),  # the article itself
+    ("en", "The ministry published a report on the flood.", "document_release", True),
+    ("de", "Der Kompaniechef wird in diesem Bericht nicht genannt.", "document_release", False),
+    ("de", "Doch nach eingehender Beratung beginnt die Kammer das Verfahren.", "meeting", False),  # a court deliberates
+    ("de", "Die Minister berieten am Montag in Brüssel.", "meeting", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -768,3 +781,11 @@ def test_a_happening_on_the_ground_in_the_ledes_state_is_at_the_ledes_town(resou
     events = _events(text, "en", resources)
     assert [(e.event_type, e.place.name) for e in events] == [
         ("fire", "Boulder"), ("fire", "Boulder"), ("statement", "Colorado")]
+
+
+def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
+    """The title's words count as sense words: a raid in an airstrike story came from the air."""
+    text = "The raid also destroyed 20 motorcycles."
+    types = {t.event_type for t in find_triggers(text, segment(text), language="en", title="Airstrike kills 12 in Balkh")}
+    assert types == {"strike"}
+    assert {t.event_type for t in find_triggers(text, segment(text), language="en")} == {"raid_arrest"}
