@@ -553,6 +553,11 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("en", "The meetings were held on Nov. 12.", "meetings", "asserted"),
     ("de", "Die Versammlung findet am Freitag in Hamburg statt.", "findet", "hypothetical"),  # a schedule
     ("de", "Die Versammlung fand am Freitag in Hamburg statt.", "fand", "asserted"),
+    ("de", "Mord wird grundsätzlich mit lebenslanger Haft bestraft.", "Mord", "generic"),  # a rule, no case
+    ("de", "Mord wurde mit lebenslanger Haft bestraft.", "Mord", "asserted"),
+    ("de", "Für den Hauptmann ist solch eine Übung Neuland.", "Übung", "generic"),  # a kind of happening
+    ("de", "Für den Hauptmann ist eine solche Übung Neuland.", "Übung", "generic"),
+    ("de", "Für den Hauptmann ist eine Übung Neuland.", "Übung", "asserted"),
     # A forecast or a schedule closes its German clause with its participle.
     ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
     ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),
