@@ -81,13 +81,14 @@ _ORIGIN_OR_TARGET_AT_END = ends_with(_ORIGIN_OR_TARGET_BEFORE)
 
 
 # "in der Nähe von Gossensaß", "im Wald von Göllersdorf", "im Gemeindegebiet von Senftenberg": German
-# writes a place after "von" where a locative phrase names its surroundings or a part of it: where it
-# happened, not an origin ("aus", "von Mailand nach Białystok").
+# writes a place after "von" where a locative phrase names its surroundings or a part of it, or its
+# residents ("Anwohner von Erftstadt-Blessem"): where it happened, not an origin ("aus", "von Mailand
+# nach Białystok").
 _SURROUNDINGS_OF_BEFORE = re.compile(
     r"(?:\b(?:in|im|am|an|auf)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+e[nmr]?\s+)?"
     r"(?:Nähe|Umgebung|Gegend|Umland|Großraum|Zentrum|Innenstadt|Rande?|Stadtrand|Ortsrand|Ortskern|Wald|Wäldern|Hafen|"
     r"Straßen|Vororten?|Außenbezirken?|Stadtgebiet|Gemeindegebiet|Ortsgebiet|Ortsteil|Stadtteil)"
-    r"|\bunweit)\s+von\s+$")
+    r"|\bunweit|\b(?:An|Be|Ein)wohner(?:in|innen|n)?)\s+von\s+$")
 
 
 # "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.

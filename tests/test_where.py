@@ -309,6 +309,8 @@ def test_a_town_named_without_its_river_is_the_one_its_district_and_neighbours_p
     ("Das Auto geriet im Gemeindegebiet von Traunstein auf die Gegenfahrbahn.", "located"),
     ("Ein Bus, der von Traunstein nach Rosenheim fuhr, verunglückte.", "mentioned"),  # an origin
     ("Ein Helfer aus der Umgebung von Traunstein kam hinzu.", "mentioned"),
+    ("Anwohner von Traunstein dürfen in ihre Häuser zurück.", "located"),  # its residents are there
+    ("Helfer von Traunstein dürfen in ihre Häuser zurück.", "mentioned"),
 ])
 def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happened(gazetteer, text, role):
     """ "in der Nähe von X", "im Wald von X": "von" after a locative phrase is no origin."""
