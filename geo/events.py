@@ -620,6 +620,8 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
         lede = next((e.place for e in events if e.place and not e.place_inherited), opening or dateline)
     if lede is None:
         return events
+    if dateline is not None and dateline.type in ("city", "site") and lede.type == "admin2" and lies_in(dateline, lede):
+        lede = dateline  # "MADISONVILLE, Tenn. — … a Monroe County deputy": the county's town the story was filed in
     why = ("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)")
     return [e if e.place else replace(e, place=lede, place_inherited=True, explanation=e.explanation + (why,))
             for e in events]

@@ -80,6 +80,10 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint) if doc.title else []
+    # One sense per document: a name the title shares with the text is the place the text's
+    # context chose ("Monroe County deputy shot" over a "MADISONVILLE, Tenn." story: Tennessee's).
+    read = {m.text: m.place for m in places if not m.weak}
+    headline = [replace(m, place=read[m.text]) if m.text in read and not m.weak else m for m in headline]
     if doc.title:
         # "Bristol City Council censures mayor": the title's institution sits where its text says.
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)

@@ -155,6 +155,21 @@ def test_without_a_publication_date_a_weekday_invents_no_day():
     assert raid.interval is None or raid.interval.precision not in ("day", "week")
 
 
+def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_there():
+    """The title alone would read "Monroe County" as any of the namesakes; the text's dateline
+    and state choose Tennessee's, and its town the story was filed in is where it happened."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    text = ("MADISONVILLE, Tenn. (WVLT) - A suspect shot a Monroe County Sheriff's Office deputy on Sunday.\n\n"
+            "The officers were trying to arrest a man, who was in a home, for terroristic threats.")
+    doc = Document(id="x.txt", path="x.txt", text=text, language="en",
+                   title="Monroe County deputy shot while arresting suspect, sheriff says",
+                   reference=dt.date(2023, 10, 31), reference_basis="metadata")
+    places = {e.event_type: e.place for e in process_document(doc, resources=Resources.load())}
+    assert places and all(p is not None and p.name == "Madisonville" and p.admin1 == "TN" for p in places.values())
+
+
 def test_a_city_named_in_the_located_country_is_more_precise_than_the_country():
     town = Place("geo:test/town", "Townsville", "city", 8.0, -65.0, "LA")
     text = "The army struck the Townsville air base in Landia overnight."
