@@ -558,6 +558,10 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Für den Hauptmann ist solch eine Übung Neuland.", "Übung", "generic"),  # a kind of happening
     ("de", "Für den Hauptmann ist eine solche Übung Neuland.", "Übung", "generic"),
     ("de", "Für den Hauptmann ist eine Übung Neuland.", "Übung", "asserted"),
+    ("de", "Welches Unternehmen für immer schließen muss, liest du hier.", "schließen", "generic"),  # a teaser
+    ("de", "Das Unternehmen muss für immer schließen.", "schließen", "asserted"),
+    ("en", "In this roundup, we chronicle the closures.", "closures", "generic"),  # page furniture
+    ("en", "In this town, we saw the closures.", "closures", "asserted"),
     # A forecast or a schedule closes its German clause with its participle.
     ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
     ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),
