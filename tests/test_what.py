@@ -355,6 +355,13 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Bei den Kämpfen zwischen Armee und Rebellen starben 20 Menschen.", "armed_clash", True),
     ("de", "Anwohner sollten Fenster und Türen geschlossen halten.", "closure", False),
     ("de", "Die Leiche wurde in den Trümmern des Hauses entdeckt.", "killing", False),
+    ("de", "Die Tarifverhandlungen wurden am Montag fortgesetzt.", "trial", False),  # wage talks, no court
+    ("de", "Die Tarifverhandlungen wurden am Montag fortgesetzt.", "meeting", True),
+    ("de", "Die Verhandlung vor dem Landgericht wurde am Montag fortgesetzt.", "trial", True),
+    ("de", "Gewerkschaft und Arbeitgeber verhandeln seit Montag.", "trial", False),
+    ("de", "Die Arbeitgeber boten in den Verhandlungen eine Einmalzahlung an.", "trial", False),
+    ("de", "Die Arbeitgeber boten in den Verhandlungen eine Einmalzahlung an.", "meeting", True),
+    ("de", "Das Landgericht verhandelt den Fall seit Montag.", "trial", True),
     ("en", "Masked protesters flooded the MTR station.", "flood", False),  # a crowd, no water
     ("en", "The swollen river flooded the town.", "flood", True),
     ("en", "That deputy was treated at the hospital and released.", "document_release", False),  # a person released
