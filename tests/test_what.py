@@ -396,6 +396,14 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Der Kompaniechef wird in diesem Bericht nicht genannt.", "document_release", False),
     ("de", "Doch nach eingehender Beratung beginnt die Kammer das Verfahren.", "meeting", False),  # a court deliberates
     ("de", "Die Minister berieten am Montag in Brüssel.", "meeting", True),
+    ("en", "The milk served to upper primary students was the cause.", "election", False),  # a school
+    ("en", "Sanders won the primary with 60 percent of the vote.", "election", True),
+    ("en", "The helicopter took off from Air Station Borinquen with Coast Guard forces.", "deployment", False),
+    ("en", "250 young men will be forced to live at the Station Hotel.", "deployment", False),
+    ("en", "The US stationed 5,000 troops in Poland.", "deployment", True),
+    ("de", "Es muss festgelegt werden, wer die Verantwortung übernimmt.", "economy", False),  # a task
+    ("de", "Der Konzern übernimmt den Konkurrenten für zwei Milliarden Euro.", "economy", True),
+    ("de", "Im Mai übernimmt sie das Amt der Bürgermeisterin.", "appointment", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
