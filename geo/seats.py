@@ -156,6 +156,8 @@ def _place_after(text, m, heads: _Heads, gazetteer, language, places, context, r
         pos = word.end() + 1
         if text[pos - 1:pos] != " ":
             return None
+    elif language == "en":  # "police in Denver", "University of Vienna"; "Sheriff Brandon Long" is a man
+        return None
     best = None
     window = text[pos:pos + 60]
     for end, surface in gazetteer.automaton.iter(window):

@@ -110,6 +110,8 @@ def test_english_place_before_a_head_noun_is_its_seat(gazetteer, registry, text,
     ("Reuters reported, citing the Associated Press.", "en"),  # media have no seat
     ("US forces struck a boat.", "en"),  # armed services act far from headquarters
     ("Die Bundespolizei kontrollierte einen Fernbus.", "de"),  # at a border, not at its Potsdam headquarters
+    ("Sheriff Brandon Long said the road was closed.", "en"),  # English names the place before the head or after "in"
+    ("Police Chief Marion Hayes spoke.", "en"),
 ])
 def test_no_seat_without_an_institution_and_its_place(gazetteer, registry, text, language):
     assert seats(text, gazetteer, registry, language) == []
