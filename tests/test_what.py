@@ -577,6 +577,10 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Das Unternehmen muss für immer schließen.", "schließen", "asserted"),
     ("en", "In this roundup, we chronicle the closures.", "closures", "generic"),  # page furniture
     ("en", "In this town, we saw the closures.", "closures", "asserted"),
+    ("de", "Ein Urteil soll nach dem bisherigen Stand Ende Januar fallen.", "Urteil", "hypothetical"),  # planned
+    ("de", "In der Nacht sollen Schauer und Gewitter langsam nachlassen.", "Gewitter", "hypothetical"),  # forecast
+    ("de", "Er soll seine Frau mit einem Messer erstochen haben.", "erstochen", "asserted"),  # a claim, reported
+    ("de", "Der Täter soll nach dem Überfall geflüchtet sein.", "Überfall", "asserted"),
     # A forecast or a schedule closes its German clause with its participle.
     ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
     ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),

@@ -102,6 +102,9 @@ class _Lexicon:
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     planned_final: frozenset = frozenset()  # forecasts that close their clause ("ist für Montag vorhergesagt")
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
+    # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
+    reportative: frozenset = frozenset()
+    perfect_infinitive: frozenset = frozenset()  # the words that close such a claim ("haben", "sein")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
     scheduled: frozenset = frozenset()  # a trigger's forms that announce a date ahead ("Sie findet am Freitag statt")
@@ -193,6 +196,7 @@ def lexicon(language: str) -> _Lexicon:
         negation_final=words("negation_final"),
         planned_final=words("planned_final"),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
+        reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"),
         lower_case_cues=words("lower_case_cues"),
         scheduled=words("scheduled"), anchors=words("anchors"),
         attributive_after=words("after", attributive),
@@ -540,6 +544,14 @@ def _reported_perfect(toks, k: int, lex: _Lexicon) -> bool:
     return bool(last) and last[0][2][:1].islower() and last[0][3].endswith(("t", "en"))
 
 
+def _claimed(toks, k: int, lex: _Lexicon) -> bool:
+    """Whether a reportative "soll" at k reports a claim about the past: its clause closes with a
+    perfect infinitive ("Er soll seine Frau erstochen haben"), not with a plain one ("Ein Urteil
+    soll Ende Januar fallen", "In der Nacht sollen Schauer nachlassen": plans and forecasts)."""
+    words = [t for t in toks[k + 1:] if t[5] == toks[k][5]]
+    return bool(words) and words[-1][3] in lex.perfect_infinitive
+
+
 def _adjective(toks, k: int, lex: _Lexicon) -> bool:
     """Whether the word at k is an adjective: one of the language's adjective forms of its cues
     ("proposed"), or (German) a lower-case word with an adjective ending that is no article."""
@@ -661,6 +673,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
+        if t[5] == clause and t[3] in lex.reportative and not _claimed(toks, j, lex):
+            return "hypothetical", t[2]  # "Ein Urteil soll Ende Januar fallen": planned
     if generic_at < len(toks):
         return "generic", toks[generic_at][2]  # the whole sentence: "… are common in India, where … contribute to accidents"
     return "asserted", ""
