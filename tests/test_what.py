@@ -404,6 +404,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Es muss festgelegt werden, wer die Verantwortung übernimmt.", "economy", False),  # a task
     ("de", "Der Konzern übernimmt den Konkurrenten für zwei Milliarden Euro.", "economy", True),
     ("de", "Im Mai übernimmt sie das Amt der Bürgermeisterin.", "appointment", True),
+    ("en", "Peri, an imposing man in a green jumper, stood in the dock.", "legal_policy", False),  # impressive
+    ("en", "The council imposed a curfew on Monday.", "legal_policy", True),
+    ("en", "Two men were injured in a knife attack.", "strike", False),  # a crime, no military strike
+    ("en", "Two men were injured in a knife attack.", "crime", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
