@@ -185,7 +185,9 @@ def json_properties(props: dict) -> dict:
 
 
 # The writer's properties: the contract's fields in order, then the loader's added ones.
-_KEYS = (*EventProperties.model_fields, "place_inherited", "country_code", "explanation")
+# `date_inherited` names where a date without words of its own came from ("paragraph", "entry",
+# "flashback", "told before", "document"; "" for the sentence's own): the bases name no inheritance.
+_KEYS = (*EventProperties.model_fields, "place_inherited", "date_inherited", "country_code", "explanation")
 _EVIDENCE_KEYS = ("document", "start", "end", "quote", "sentence", "sentence_start")
 _CHOICES = {"event_type": frozenset(EVENT_TYPES), "date_precision": frozenset(DATE_PRECISIONS),
             "date_basis": frozenset(DATE_BASES), "place_type": frozenset(PLACE_TYPES), "method": frozenset(METHODS)}
@@ -218,7 +220,7 @@ def _plainly_valid(p: dict) -> bool:
             and type(p["explanation"]) is list and all(_strs(pair) for pair in p["explanation"]))
 
 
-_STR_KEYS, _STR = ("title", "date_text", "language", "section"), {str}
+_STR_KEYS, _STR = ("title", "date_text", "language", "section", "date_inherited"), {str}
 _OPTIONAL_STR_KEYS, _OPTIONAL_STR = ("place_name", "place_id", "country_code"), {str, type(None)}
 _BOOL_KEYS, _BOOL = ("undated", "unlocated", "place_inherited"), {bool}
 

@@ -310,7 +310,7 @@ def extract_events(
             if best:
                 place, inherited = best.place, False
         told_before = in_pluperfect(doc.text, trig.start, doc.language)
-        t, date_inherited = own_t, False
+        t, date_inherited = own_t, ""  # or where t comes from (DateInterval.inherited)
         retold = None  # "During the visit, …": the date of the visit told before
         if own_t is None:
             retold = next((told_dates[x.event_type] for x in s_triggers if x.event_type in told_dates
@@ -318,16 +318,16 @@ def extract_events(
         if t is None and told_before and flashback is not None:
             # "Der Vorfall hatte sich in einem Imbiss ereignet" after "dass er im Juli 2022 versucht
             # hatte": the pluperfect goes on telling of the time the last one named.
-            t, date_inherited = flashback, True
+            t, date_inherited = flashback, "flashback"
         elif _planned_later(own_t, doc_time):
-            t, date_inherited = doc_time, True  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
+            t, date_inherited = doc_time, "document"  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
         elif retold is not None:
-            t, date_inherited = retold, True
+            t, date_inherited = retold, "told before"
             para_date[s.paragraph] = t
         elif t is None and s.paragraph in para_date:
-            t, date_inherited = para_date[s.paragraph], True
+            t, date_inherited = para_date[s.paragraph], "paragraph"
         elif t is None and heading_date is not None:
-            t, date_inherited = heading_date, True
+            t, date_inherited = heading_date, "entry"
         if own_t is not None and t is own_t:
             told_dates.setdefault(etype, own_t)
         if own_t is not None:  # the paragraph's latest date: "Im November 2024 … Daraufhin suchte …"
@@ -338,7 +338,7 @@ def extract_events(
             # 0.65 -> 0.88 against the lede alone (bench/score.py). A page known only by its
             # month or by the latest date it states dates its happenings that coarsely.
             t = story_time if story_time is not None and etype not in _REPORTING_TYPES else doc_time
-            date_inherited = t is not None
+            date_inherited = "document" if t is not None else ""
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
         if etype == "statement" and told_by_reporter(s.text, language=doc.language):
@@ -360,7 +360,7 @@ def extract_events(
         if t is doc_time and not doc_time_claimed:
             interval, t = None, None
         if interval is not None and date_inherited:
-            interval = replace(interval, basis="inferred")
+            interval = replace(interval, basis="inferred", inherited=date_inherited)
         explanation = [("type", f"{etype} from '{trigger_word}' (rule {rule})")]
         not_asserted = [f"'{x.text}' {x.factuality} by '{x.cue}'" for x in s_triggers if x.factuality != "asserted"]
         if not_asserted:
@@ -368,7 +368,7 @@ def extract_events(
         if t is None:
             explanation.append(("date", "no date in the sentence"))
         else:
-            how = " inherited from its paragraph or entry heading" if date_inherited else ""
+            how = f" inherited from {_DATE_SOURCE[date_inherited]}" if date_inherited else ""
             explanation.append(("date", f"'{t.text}'{how} → {interval.start}..{interval.end} ({interval.precision}, {interval.basis})"))
         if place:
             how = "inherited from the paragraph" if inherited else f"'{best.text}'"
@@ -625,6 +625,11 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
     why = ("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)")
     return [e if e.place else replace(e, place=lede, place_inherited=True, explanation=e.explanation + (why,))
             for e in events]
+
+
+# What an inherited date's explanation says it came from (DateInterval.inherited).
+_DATE_SOURCE = {"paragraph": "its paragraph", "entry": "its entry heading", "flashback": "the flashback it goes on telling",
+                "told before": "the happening told before", "document": "the document (its day or story day)"}
 
 
 def _publication_day(day) -> TimeMention:

@@ -52,6 +52,11 @@ class DateInterval:
     end: dt.date
     precision: str  # day, week, month, season, quarter, year, years
     basis: str  # explicit, relative, inferred
+    # Where a sentence without a date of its own took this one from: "paragraph", "entry"
+    # (a live blog's heading), "flashback", "told before" or "document"; "" for its own. The
+    # contract's bases name no inheritance ("inferred" also covers a sentence's own "am Montag"
+    # read against an inferred reference), so the output adds `date_inherited`.
+    inherited: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

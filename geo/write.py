@@ -65,6 +65,7 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> dict:
         "undated": iv is None,
         "unlocated": e.place is None,
         "place_inherited": e.place_inherited,
+        "date_inherited": iv.inherited if iv else "",
         "country_code": e.place.country_code if e.place else None,
         "explanation": [list(pair) for pair in e.explanation],
     }
@@ -441,7 +442,7 @@ def _umask() -> int:
     return mask
 
 
-PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "country_code", "explanation", "verified",
+PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "date_inherited", "country_code", "explanation", "verified",
                                                         "curated_fields", "curation_sources"]
 _CHUNK_ROWS = 20_000  # a GeoParquet row group; an output this small is one, as before streaming
 

@@ -349,6 +349,27 @@ def test_a_date_inherited_from_the_document_does_not_make_a_repeat_of_a_dated_ha
     assert [(e.interval.start.year, e.interval.basis) for e in events] == [(2015, "inferred"), (2002, "explicit")]
 
 
+@pytest.mark.parametrize("lang, text, words", [
+    ("de", "Am 3. März stürmte die Polizei ein Haus in Isla Test. Danach brannte ein Lagerhaus.\n\n"
+           "In Isla Test protestierten Hunderte.", "Am 3. März"),
+    ("en", "On March 3, police raided a house in Isla Test. Later a warehouse burned.\n\n"
+           "Hundreds protested in Isla Test.", "On March 3"),
+])
+def test_an_inherited_date_says_where_it_came_from(lang, text, words):
+    """The same day, told by the sentence, by its paragraph or only by the document: basis
+    "inferred" covers the last two (and an "am Montag" read against an inferred reference), so
+    `inherited` names the source and the explanation says it."""
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2024, 3, 5),
+                   reference=dt.date(2024, 3, 5), reference_basis="published")
+    times = [_time(text, words, dt.date(2024, 3, 3), dt.date(2024, 3, 3), "day")]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(2)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    assert [(e.event_type, e.interval.basis, e.interval.inherited) for e in events] == [
+        ("raid_arrest", "explicit", ""), ("fire", "inferred", "paragraph"), ("protest", "inferred", "document")]
+    assert [dict(e.explanation)["date"].split(" → ")[0] for e in events] == [
+        f"'{words}'", f"'{words}' inherited from its paragraph", "'' inherited from the document (its day or story day)"]
+
+
 def test_a_happening_retold_with_its_day_inside_the_documents_time_is_one_event():
     text = ("Landslides buried a village in the hills.\n\n"
             "On 3 May 2015, the landslide buried the village in the hills.")

@@ -44,9 +44,11 @@ def _pydantic(props: dict) -> dict:
 @pytest.mark.parametrize("event", [
     _event(1),
     _event(2, DateInterval(dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season", "explicit"), STATE),
+    _event(3, DateInterval(dt.date(2023, 9, 1), dt.date(2023, 9, 1), "day", "inferred", inherited="paragraph")),
 ])
 def test_the_writers_check_gives_what_pydantic_gives(event):
     props = event_properties(event)
+    assert props["date_inherited"] == (event.interval.inherited if event.interval else "")
     assert contract._plainly_valid(props)  # the writer's own properties take the fast path
     assert json_properties(props) == _pydantic(props)
     assert list(json_properties(props)) == list(_pydantic(props))
