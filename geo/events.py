@@ -424,7 +424,8 @@ def extract_events(
     dateline = dateline_place(doc.text, places)
     events = [_at_dateline(e, dateline) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
-             and (memo_role(roles, doc.text, m) == "located" or after_place_noun(doc.text, m))}
+             and (memo_role(roles, doc.text, m) == "located"
+                  or (after_place_noun(doc.text, m) and memo_role(roles, doc.text, m) != "mentioned"))}
     events = [_only_town(e, list(towns.values())) for e in events]
     events = _district_towns(events, places, sentences, doc.text, roles)
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),

@@ -199,6 +199,17 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     assert fire2.place == state  # two towns in the state: the text does not say which
 
 
+def test_a_distance_landmark_is_not_the_only_town_an_area_event_narrows_to():
+    """"190 km inland from the capital Colombo" measures from Colombo: the landslide is not there."""
+    country = Place("geo:test/country", "Landia", "country", 7.0, 80.0, "LK")
+    capital = Place("geo:test/capital", "Capitol", "city", 6.9, 79.85, "LK", admin1="1", population=700000)
+    for where, expected in (("190 km inland from the capital Capitol", country), ("near the capital Capitol", capital)):
+        text = f"A landslide buried houses in Landia on Wednesday.\n\nThe village lies {where}."
+        places = [_mention(text, "Landia", country), _mention(text, "Capitol", capital)]
+        slide = next(e for e in _events(text, places=places, lang="en") if e.event_type == "landslide")
+        assert slide.place == expected, where
+
+
 def test_a_plants_layoffs_in_a_state_take_the_only_town_the_article_names_there():
     state = Place("geo:test/state", "Thüringen", "admin1", 50.9, 11.0, "DE", admin1="15")
     town = Place("geo:test/town", "Hermsdorf", "city", 50.9, 11.86, "DE", admin1="15", population=7800)
