@@ -408,6 +408,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The council imposed a curfew on Monday.", "legal_policy", True),
     ("en", "Two men were injured in a knife attack.", "strike", False),  # a crime, no military strike
     ("en", "Two men were injured in a knife attack.", "crime", True),
+    ("en", "No serious injuries were reported.", "document_release", False),  # injuries told, no document
+    ("en", "Quebec is reporting 1,169 new cases of COVID-19.", "document_release", False),  # the disease spreads
+    ("en", "Quebec is reporting 1,169 new cases of COVID-19.", "outbreak", True),
+    ("en", "Officials forwarded a detailed report on the spread of dengue to the government.", "document_release", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
