@@ -222,7 +222,7 @@ def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
     schema = pq.read_schema(pq_path)
     _check_schema(schema, pq_path)
     _check_pair(head, schema, pq_path)
-    wanted = [c for c in list(EventProperties.model_fields) + ["geometry"] if c in schema.names]
+    wanted = [c for c in list(EventProperties.model_fields) + ["date_inherited", "geometry"] if c in schema.names]
     table = pq.read_table(pq_path, columns=wanted)
     _check_columns(table, pq_path)
     _check_sample(table, head, pq_path)
@@ -258,6 +258,8 @@ def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
         "id": table["id"].to_pylist(), "title": title, "event_type": _strings(table["event_type"]),
         "date_start": date_start, "date_end": date_end,
         "date_precision": _strings(table["date_precision"]), "date_basis": _strings(table["date_basis"]),
+        "date_inherited": ([x or "" for x in _strings(table["date_inherited"])]
+                           if "date_inherited" in table.column_names else [""] * n),
         "date_text": _strings(table["date_text"]), "place_name": _strings(table["place_name"]),
         "place_id": _strings(table["place_id"]), "place_type": place_type, "place_geometry": place_geometry,
         "lon": pd.Series(lon).astype(object).where(located, None),

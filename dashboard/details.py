@@ -83,7 +83,15 @@ def date_parts(row: pd.Series, lang: str) -> tuple[str, str, list[str]]:
     main = skip
     if row["date_precision"] in ("season", "quarter", "week") and main != range_words(start, end, lang):
         main += f" ({range_words(start, end, lang)})"
-    return main, f"{t('prec_' + row['date_precision'], lang)}, {t('basis_' + row['date_basis'], lang)}", phrases
+    return main, f"{t('prec_' + row['date_precision'], lang)}, {basis_words(row, lang)}", phrases
+
+
+def basis_words(row: pd.Series, lang: str) -> str:
+    """The date's basis, and for an inherited date where it came from ("inferred from its
+    paragraph"): the contract's `date_basis` says only "inferred", its added `date_inherited` more."""
+    source = str(row.get("date_inherited") or "").replace(" ", "_")
+    key = f"inherited_{source}"
+    return t(key, lang) if source and t(key, lang) != key else t("basis_" + row["date_basis"], lang)
 
 
 def date_words(row: pd.Series, lang: str) -> str:

@@ -10,7 +10,7 @@ AREA_TYPES = ("admin1", "country", "sea", "region", "border")
 
 COLUMNS = [
     "id", "title", "event_type", "date_start", "date_end", "date_precision", "date_basis",
-    "date_text", "place_name", "place_id", "place_type", "place_geometry", "lon", "lat",
+    "date_inherited", "date_text", "place_name", "place_id", "place_type", "place_geometry", "lon", "lat",
     "actors", "cited_sources", "documents", "outlets", "evidence", "confidence", "method",
     "language", "section", "undated", "unlocated", "n_docs", "search_text",
 ]

@@ -188,6 +188,12 @@ _STRINGS: dict[str, dict[str, str]] = {
     "basis_inferred": {"en": "inferred", "de": "erschlossen"},
     "basis_curated": {"en": "set by an editor", "de": "von der Redaktion gesetzt"},
     "basis_none": {"en": "no date basis", "de": "keine Datumsgrundlage"},
+    # An inherited date (the added `date_inherited`): where a sentence without a date took it from.
+    "inherited_paragraph": {"en": "inferred from its paragraph", "de": "aus dem Absatz erschlossen"},
+    "inherited_entry": {"en": "inferred from its entry's heading", "de": "aus der Überschrift des Eintrags erschlossen"},
+    "inherited_flashback": {"en": "inferred from the time told before", "de": "aus der zuvor erzählten Zeit erschlossen"},
+    "inherited_told_before": {"en": "inferred from the happening told before", "de": "aus dem zuvor berichteten Ereignis erschlossen"},
+    "inherited_document": {"en": "inferred from the document's date", "de": "aus dem Datum des Dokuments erschlossen"},
     "place_site": {"en": "site", "de": "Ort (genau)"},
     "place_city": {"en": "city", "de": "Stadt"},
     "place_admin1": {"en": "region (admin 1)", "de": "Bundesland/Region"},

@@ -259,3 +259,20 @@ def test_the_timeline_axis_shows_every_lane_by_its_label(events):
     fig = build_figure(events.frame, colors={}, lang="de")
     assert list(fig.layout.yaxis.tickvals) == list(fig.layout.yaxis.categoryarray)
     assert "Geheimdienst-<br>Einschätzung" in fig.layout.yaxis.ticktext
+
+
+@pytest.mark.parametrize("lang, source, note", [
+    ("en", "", "day, inferred"), ("de", "", "Tag, erschlossen"),
+    ("en", "paragraph", "day, inferred from its paragraph"), ("de", "paragraph", "Tag, aus dem Absatz erschlossen"),
+    ("en", "told before", "day, inferred from the happening told before"),
+    ("de", "document", "Tag, aus dem Datum des Dokuments erschlossen"),
+    ("en", "<b>x</b>", "day, inferred"),  # an unknown source falls back to the basis
+])
+def test_an_inherited_date_names_its_source(events, lang, source, note):
+    """The same inferred day, read against an inferred reference or inherited from its paragraph
+    or document: the note says which (the loader's added `date_inherited`)."""
+    r = _merged_day(events)
+    r["date_basis"], r["date_precision"], r["date_inherited"] = "inferred", "day", source
+    html = details_html(r, events.documents, lang)
+    date = html.split("data-testid='geo-date'>")[1].split("</dd>")[0]
+    assert f"<small>{esc(note)} · " in date and "<b>" not in date
