@@ -612,13 +612,17 @@ def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
 def _with_document_place(events: list[Event], title_place: Place | None = None,
                          dateline: Place | None = None, opening: Place | None = None) -> list[Event]:
     """An event whose sentence and paragraph name no place happened, as far as the reader can
-    tell, where the article's lede (or else its headline, another event, the place its opening
-    paragraphs name without an event there, or its dateline) is located: it takes that place,
-    marked inherited. A text that names no place at all takes its local outlet's city
-    ("hamburg1.de")."""
+    tell, where the article's lede (or else its headline, the place its opening paragraphs name
+    without an event there, another event, or its dateline) is located: it takes that place,
+    marked inherited. The opening's place comes before a later event's ("a sitting of Monaghan
+    District Court" anchors the story, not "in November … at Cavan"), unless that event's place
+    lies inside it (the county's town). A text that names no place at all takes its local outlet's
+    city ("hamburg1.de")."""
     lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), title_place)
     if lede is None:
-        lede = next((e.place for e in events if e.place and not e.place_inherited), opening or dateline)
+        first = next((e.place for e in events if e.place and not e.place_inherited), None)
+        finer = first is not None and opening is not None and lies_in(first, opening)
+        lede = (first if finer else opening) or first or dateline
     if lede is None:
         return events
     if dateline is not None and dateline.type in ("city", "site") and lede.type == "admin2" and lies_in(dateline, lede):

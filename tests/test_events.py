@@ -210,6 +210,21 @@ def test_a_distance_landmark_is_not_the_only_town_an_area_event_narrows_to():
         assert slide.place == expected, where
 
 
+def test_a_placeless_event_takes_the_ledes_place_before_a_later_events():
+    """The lede's town anchors the article ("a recent sitting of Monaghan District Court"), not
+    the first event's place further down ("in 2020 … at Cavan"); unless that event's place lies
+    inside the lede's (a county's town)."""
+    north = Place("geo:test/north", "Northtown", "city", 54.2, -6.9, "IE", admin1="M", population=8000)
+    south = Place("geo:test/south", "Southtown", "city", 54.0, -7.4, "IE", admin1="U", population=10000)
+    county = Place("geo:test/county", "Kreis Nord", "admin2", 54.2, -6.9, "IE", admin1="M", radius_km=30)
+    for lede, there, expected in ((north, south, north), (county, north, north)):
+        text = (f"Die Stimmung in {lede.name} ist angespannt.\n\nAm Montag wurde ein Mann festgenommen.\n\n"
+                f"Im Jahr 2020 brannte in {there.name} ein Haus.")
+        places = [_mention(text, lede.name, lede), _mention(text, there.name, there)]
+        arrest = next(e for e in _events(text, places=places) if e.event_type == "raid_arrest")
+        assert (arrest.place, arrest.place_inherited) == (expected, True), lede.name
+
+
 def test_a_plants_layoffs_in_a_state_take_the_only_town_the_article_names_there():
     state = Place("geo:test/state", "Thüringen", "admin1", 50.9, 11.0, "DE", admin1="15")
     town = Place("geo:test/town", "Hermsdorf", "city", 50.9, 11.86, "DE", admin1="15", population=7800)
