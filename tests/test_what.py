@@ -412,6 +412,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Quebec is reporting 1,169 new cases of COVID-19.", "document_release", False),  # the disease spreads
     ("en", "Quebec is reporting 1,169 new cases of COVID-19.", "outbreak", True),
     ("en", "Officials forwarded a detailed report on the spread of dengue to the government.", "document_release", True),
+    ("en", "The shooting was on Tuesday, according to a news release from police.", "document_release", False),  # a source
+    ("en", "No further details about the incident have been released.", "document_release", False),
+    ("en", "Police released a statement about the incident.", "document_release", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
