@@ -153,7 +153,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     the Lobo area" in a story from Ontario is not Lobo in the Philippines, "Stillwater" in one
     from New Zealand not Stillwater, Oklahoma): no place. So is a province of such a country
     ("the suburbs of Manenberg, Nyanga" in a Cape Town story are not Nyanga province, Gabon),
-    unless the text names it a state ("im Kanton St. Gallen")."""
+    unless the text names it a state ("im Kanton St. Gallen"). Only that reading of the name goes:
+    the dateline "SAN JUAN —" read as Puerto Rico's stays where "Sector San Juan" was read abroad."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
         counts[country] += 1
@@ -166,8 +167,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
         if m.place.type == "admin1":
             return m.place.country_code != top and not _state_named(text, m)
         return m.place.type == "city" and m.place.population < _FOREIGN_NAMESAKE_POPULATION
-    foreign = {m.text for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
-    return [m for m in mentions if m.text not in foreign] if foreign else mentions
+    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
+    return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 
 def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country):

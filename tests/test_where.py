@@ -565,6 +565,16 @@ def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+def test_a_foreign_namesake_drops_only_its_own_reading_of_the_name(gazetteer):
+    """"Sector San Juan" read as a small foreign town is dropped; the dateline "SAN JUAN —" the
+    text's other names place in Puerto Rico stays: the same words, another place."""
+    text = ("SAN JUAN — The Coast Guard rescued 12 migrants in waters southeast of St. Thomas.\n\n"
+            "Watchstanders in Sector San Juan received a call from police on St. Thomas, U.S. Virgin Islands.")
+    found = [(m.start, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")
+             if m.text.lower() == "san juan"]
+    assert (0, "PR") in found
+
+
 @pytest.mark.parametrize("text, language, name, found", [
     ("Troops entered Cape Town, South Africa, and the suburbs of Manenberg and Nyanga.", "en", "Nyanga", False),
     ("Troops entered Libreville, Gabon, and the province of Nyanga.", "en", "Nyanga", True),
