@@ -244,15 +244,23 @@ def context_layers(view_state, points: list[tuple[float, float]], lang: str) -> 
             get_color=SUBDIVISION_LINE, get_width=0.8, width_units="'pixels'", pickable=False))
     labels = place_labels(bbox, points, lang=lang)
     text = dict(get_position=["lon", "lat"], get_text="name", get_size=12, size_units="'pixels'",
-                get_color=LABEL_TEXT, character_set="'auto'", font_family=_FONT, font_settings={"sdf": True},
-                outline_width=3, outline_color=[248, 247, 243, 230], pickable=False)
+                get_color=LABEL_TEXT, character_set="'auto'", font_family=_FONT, pickable=False,
+                font_settings={"sdf": True, "fontSize": 32, "radius": 8},
+                outline_width=3, outline_color=[248, 247, 243, 230],
+                _sub_layer_props={"characters": {"textureParameters": {"mipmapFilter": "none"}}})
     # Drawn as glyphs, never as markup. characterSet "auto" gives the atlas every letter the names
-    # use (deck.gl's default is ASCII: "München" lost its ü). A label that would overlap a more
-    # populous place's is hidden until the reader zooms in (CollisionFilterExtension); that test
-    # samples the label's anchor, so those labels stand centred on their place.
+    # use (deck.gl's default is ASCII: "München" lost its ü). The glyphs are read from the atlas
+    # itself, not from its mipmaps: a 12-pixel name sampled a level where a thin "i" or "l" had
+    # faded below the glyph's edge, and lost it ("U m", "Le pzig", with or without the collision
+    # filter); a 32-pixel atlas (not deck.gl's 64) keeps an umlaut's dots in the samples.
+    # A label that would overlap a more populous place's is hidden until the reader zooms in
+    # (CollisionFilterExtension); that test samples the label's anchor, so those labels stand
+    # centred on their place, and each is tested as its whole box (an invisible background):
+    # the glyphs alone left gaps round the anchor, and a label the test half saw was drawn faint.
     marked, crowded = _uncrowded([x for x in labels if x["at_event"]], view_state.zoom)
     free = [x for x in labels if not x["at_event"]] + crowded
-    collide = dict(extensions=[{"@@type": "CollisionFilterExtension"}], get_collision_priority="rank")
+    collide = dict(extensions=[{"@@type": "CollisionFilterExtension"}], get_collision_priority="rank",
+                   background=True, get_background_color=[0, 0, 0, 0], background_padding=[2, 2])
     if marked:
         # The place an event is at is named just below its point, always. A copy of each, drawn
         # large in the collision test only, keeps the other names off the point and off that

@@ -151,6 +151,13 @@ def test_the_names_of_event_places_keep_other_names_off_them_and_do_not_pile_up(
     assert [x["name"] for x in keepout["data"]] == ["Denver"] and keepout["getColor"][3] < 20
     assert max(x["rank"] for x in layers["context-labels"]["data"]) < keepout["data"][0]["rank"] <= 1000
     assert "Aurora" in {x["name"] for x in layers["context-labels"]["data"]}  # still named, when there is room
+    # each name is tested whole, as its box, and drawn from the atlas itself (its mipmaps lost
+    # the thin letters of 12-pixel names)
+    for layer in (keepout, layers["context-labels"]):
+        assert layer["background"] and layer["getBackgroundColor"][3] == 0
+    for layer in layers.values():
+        if layer["@@type"] == "TextLayer":
+            assert layer["_subLayerProps"]["characters"]["textureParameters"]["mipmapFilter"] == "none"
     # two event places whose names would overlap in the first view: the smaller is named like
     # any other place (centred, when there is room), not under its point
     bogota, caracas = _place("Bogotá"), _place("Caracas")
