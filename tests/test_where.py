@@ -565,6 +565,15 @@ def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Police in St. Thomas, Ontario, arrested a man.", "CA"),
+    ("Police on St. Thomas, U.S. Virgin Islands, arrested a man.", "VI"),
+])
+def test_st_thomas_is_the_virgin_island_beside_the_ontario_town(gazetteer, text, country):
+    found = {m.text: m.place.country_code for m in find_places(text, gazetteer=gazetteer, language="en")}
+    assert found["St. Thomas"] == country
+
+
 def test_a_foreign_namesake_drops_only_its_own_reading_of_the_name(gazetteer):
     """"Sector San Juan" read as a small foreign town is dropped; the dateline "SAN JUAN —" the
     text's other names place in Puerto Rico stays: the same words, another place."""
