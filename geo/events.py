@@ -30,7 +30,8 @@ from geo.records import (
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
-from geo.roles import MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, unlisted_name
+from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, roles_of,
+                       unlisted_name)
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, told_by_reporter
 from geo.where import lies_in
 from geo.when.pattern import WORDS, alt
@@ -413,8 +414,10 @@ def extract_events(
     events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
     lo, hi = _opening(sentences)
+    # Roles with qualifiers applied: "the Los Angeles suburb of Pico Rivera" names one town, Pico Rivera.
+    text_roles = roles_of(doc.text, places, memo=roles)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
-                   and lo <= m.start < hi and memo_role(roles, doc.text, m) != "mentioned"]
+                   and lo <= m.start < hi and text_roles[id(m)] != "mentioned"]
     # Last, the towns and counties whose local institutions the lede names ("detained by the Brewster
     # County Sheriff's Office" in a story from "FAR WEST TEXAS"): they act where they serve.
     # Only an institution with the place in its name: a government sits in its capital, but acts nationwide.
@@ -424,8 +427,7 @@ def extract_events(
     dateline = dateline_place(doc.text, places)
     events = [_at_dateline(e, dateline) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
-             and (memo_role(roles, doc.text, m) == "located"
-                  or (after_place_noun(doc.text, m) and memo_role(roles, doc.text, m) != "mentioned"))}
+             and (text_roles[id(m)] == "located" or (after_place_noun(doc.text, m) and text_roles[id(m)] != "mentioned"))}
     events = [_only_town(e, list(towns.values())) for e in events]
     events = _district_towns(events, places, sentences, doc.text, roles)
     title_place = next((m.place for m in title_places if not m.weak and not m.seat and place_role(doc.title, m) != "mentioned"),

@@ -199,6 +199,22 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     assert fire2.place == state  # two towns in the state: the text does not say which
 
 
+def test_a_city_that_only_says_where_a_suburb_lies_is_not_a_second_town():
+    """"derailed in the Bigcity suburb of Smallville": the suburb is the town the lede's happening in
+    the state narrows to, in the opening paragraphs or further down; the city before it only says
+    where it lies."""
+    state = Place("geo:test/state", "Westland", "admin1", 36.0, -119.0, "US", admin1="CA")
+    city = Place("geo:test/city", "Bigcity", "city", 34.05, -118.24, "US", admin1="CA", population=3_900_000)
+    suburb = Place("geo:test/suburb", "Smallville", "city", 33.98, -118.1, "US", admin1="CA", population=60_000)
+    for between, gap, expected in (("", " suburb of ", suburb), ("", " and in ", city),
+                                   ("It rained.\n\n", " suburb of ", suburb), ("It rained.\n\n", " and in ", state)):
+        text = (f"A freight train derailed in Westland on Saturday.\n\n{between}"
+                f"Two homes stood in Bigcity{gap}Smallville.")
+        places = [_mention(text, "Westland", state), _mention(text, "Bigcity", city), _mention(text, "Smallville", suburb)]
+        lede = next(e for e in _events(text, places=places, lang="en") if e.event_type == "derailment")
+        assert lede.place == expected, (between, gap)
+
+
 def test_a_distance_landmark_is_not_the_only_town_an_area_event_narrows_to():
     """"190 km inland from the capital Colombo" measures from Colombo: the landslide is not there."""
     country = Place("geo:test/country", "Landia", "country", 7.0, 80.0, "LK")
