@@ -32,7 +32,7 @@ from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, 
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, roles_of,
                        unlisted_name)
-from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, told_by_reporter
+from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, refers_back, told_by_reporter
 from geo.where import lies_in
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
@@ -275,6 +275,11 @@ def extract_events(
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
         s_triggers = [t for t in triggers[lo:hi] if t.end <= s.end]
         trig = _best_trigger(s_triggers, doc.text, s.start, doc.language)
+        if trig is not None and any(e.event_type == trig.event_type for e in events) \
+                and refers_back(doc.text[max(s.start, trig.start - 30):trig.start], language=doc.language):
+            # "The cause of the derailment is being investigated": the derailment was told before;
+            # the sentence's news is its other happening, in a clause of its own.
+            trig = _second_trigger(s_triggers, trig) or trig
         s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
         rule = trig.rule if trig else ""
         if trig is None:

@@ -828,3 +828,18 @@ def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
     types = {t.event_type for t in find_triggers(text, segment(text), language="en", title="Airstrike kills 12 in Balkh")}
     assert types == {"strike"}
     assert {t.event_type for t in find_triggers(text, segment(text), language="en")} == {"raid_arrest"}
+
+
+@pytest.mark.parametrize("text, types", [
+    # "the crash" points back to the crash told before: the sentence's news is its other happening.
+    ("A small plane crashed in Denver on Sunday, killing ten people.\n\n"
+     "Few details were known about what caused the crash, which the NTSB is investigating.", ["crash", "investigation"]),
+    ("An earthquake struck central Italy on Wednesday.\n\n"
+     "The earthquake also forced over 2,000 people to take refuge in camps, officials said.", ["earthquake", "evacuation"]),
+    # Told again with no other happening, it stays a repeat of the first.
+    ("A small plane crashed in Denver on Sunday, killing ten people.\n\n"
+     "The crash killed everyone on board, officials said.", ["crash"]),
+])
+def test_a_happening_referred_back_to_leaves_the_sentence_its_other_happening(resources, text, types):
+    events = _events(text, "en", resources)
+    assert sorted(e.event_type for e in events) == types, [(e.event_type, e.explanation[0]) for e in events]

@@ -86,6 +86,7 @@ class _Lexicon:
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
     reporters: frozenset = frozenset()  # lemmas of speakers who attribute facts (police): no statement of theirs
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
+    back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
@@ -206,6 +207,7 @@ def lexicon(language: str) -> _Lexicon:
         speakers=words("speakers", data),
         reporters=words("reporters", data),
         subordinators=words("subordinators"),
+        back_references=words("back_references", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -358,6 +360,20 @@ def told_by_reporter(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
     lex = lexicon(language)
     return _names_one_of(sentence, lex.reporters, lex)
+
+
+def refers_back(before: str, *, language: str) -> bool:
+    """Whether the words right before a trigger open a noun phrase with a determiner that points
+    back to a happening already told ("the crash", "the 4.7 quake"): at most two words between."""
+    return bool(_back_reference(language).search(before))
+
+
+@lru_cache(maxsize=None)
+def _back_reference(language: str) -> re.Pattern:
+    words = lexicon(language).back_references
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\s+(?:[\w.'’-]+\s+){0,2}$", re.I)
 
 
 def opens_with_background(sentence: str, *, language: str) -> bool:
