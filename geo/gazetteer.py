@@ -229,6 +229,7 @@ class Gazetteer:
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
         entries += _short_names(entries, area_names)
+        entries += abbreviated_names(entries)
         return cls(entries, capitals=capitals)
 
 
@@ -490,6 +491,25 @@ def _short_names(entries: list[tuple[str, Candidate]], area_names: set[str]) -> 
         if head in names and head not in wordy and head not in area_names and head not in CITY_STOPLIST \
                 and head not in CONTEXT_ONLY:
             out.append((head, Candidate(c.place, "alt", common=c.common)))
+    return out
+
+
+# How English news abbreviates the word that opens a name: "St. Catherine" (GeoNames "Saint
+# Catherine", a parish of Jamaica), "Ste. Genevieve", "Mt. Vernon", "Ft. Lauderdale".
+_ABBREVIATED = {"Saint": ("St.", "St"), "Sainte": ("Ste.", "Ste"), "Mount": ("Mt.", "Mt"), "Fort": ("Ft.",)}
+
+
+def abbreviated_names(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """Names that open with Saint, Sainte, Mount or Fort also in their abbreviated forms ("St.
+    Cloud", "St Kilda"), as alternates where the name was the place's own: otherwise the text's
+    "St. Cloud" would be read as a town "Cloud", "St. Elizabeth" as Elizabeth, New Jersey."""
+    out = []
+    for surface, c in entries:
+        head, _, rest = surface.partition(" ")
+        if head not in _ABBREVIATED or not rest[:1].isupper() or c.kind not in ("name", "alt", "bare"):
+            continue
+        kind = "alt" if c.kind == "name" else c.kind
+        out += [(f"{short} {rest}", dataclasses.replace(c, kind=kind)) for short in _ABBREVIATED[head]]
     return out
 
 

@@ -64,7 +64,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
     choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
     text = _datelines_cased(text)
-    spans = _longest_whole_words(text, gazetteer)
+    spans = [s for s in _longest_whole_words(text, gazetteer) if not _NAME_OPENER_BEFORE.search(text, max(0, s[0] - 10), s[0])]
     if language == "en":
         spans = _plural_units(text, spans, gazetteer)
     spans = [(start, end, sf) for start, end, sf in spans if not _small_towns_after_hyphen(text, start, sf, gazetteer)]
@@ -109,6 +109,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))]
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country)
+
+
+# "St. Elizabeth", "Mt. Vernon", "Fort Hood": a name after the word that opens a longer name, which the
+# gazetteer lacks (else the longer match had won), is that longer name's part, not the town Elizabeth.
+_NAME_OPENER_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Ste\.?|Saint|Sainte|Mt\.?|Mount|Ft\.|Fort) $")
 
 
 # "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee", "on the Mumbai-Pune

@@ -758,3 +758,23 @@ def test_the_second_part_of_a_hyphenated_name_is_no_small_town_of_that_name(gaze
                                                    gazetteer=gazetteer, language="de")}
     # A bigger place there stays: "Ost-Berlin" is in Berlin.
     assert "Berlin" in {m.text for m in find_places("Er kam aus Ost-Berlin.", gazetteer=gazetteer, language="de")}
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Two men were shot in Linstead, St. Catherine, on Tuesday.", "St. Catherine", "Saint Catherine"),
+    ("Two men were shot in Linstead, Saint Catherine, on Tuesday.", "Saint Catherine", "Saint Catherine"),
+    ("A crash closed the highway near St Kilda overnight.", "St Kilda", "Saint Kilda"),
+])
+def test_a_saint_name_is_found_in_its_abbreviated_form(gazetteer, text, surface, name):
+    """GeoNames writes "Saint Catherine", English news "St. Catherine" or "St Kilda"."""
+    found = {m.text: m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")}
+    assert found.get(surface) == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The men were intercepted on the main road in St. Elizabeth.", False),
+    ("The men were intercepted on the main road in Elizabeth, New Jersey.", True),
+])
+def test_a_name_after_saint_or_mount_is_part_of_that_longer_name(gazetteer, text, found):
+    """ "St. Elizabeth" (a Jamaican parish the gazetteer lacks) is no mention of Elizabeth, New Jersey."""
+    assert any(m.text == "Elizabeth" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
