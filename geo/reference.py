@@ -9,9 +9,10 @@ order of trust:
 3. A dateline or first live-blog heading in the first lines ("1 Juni 2024", "03.08.2021:",
    "Samstag, 4. Mai 2024"): basis "dateline".
 4. Weekdays that name their date without a year ("Donnerstag, 12. August", "Mittwoch
-   (11.8.)", "Thursday, Aug. 12"): the latest year up to today in which every such date falls
-   on its weekday, when at least two agree or one stands in a heading line; the latest of
-   them is the reference: basis "weekday".
+   (11.8.)", "Thursday, Aug. 12"): the latest year the title or text names in which every such
+   date falls on its weekday; the latest of them is the reference: basis "weekday". Never the
+   clock: a text that names no such year is not dated by its weekdays, so a document is dated
+   the same whenever it is loaded.
 5. The end of the latest explicit date the text states, or a full date in the title: basis
    "latest date". This is only a
    lower bound of the publication date, so weekdays and "gestern" resolved against it would
@@ -44,7 +45,6 @@ _WEEKDAY_DATE = re.compile(
     re.I,
 )
 _NAMED_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d./-])")
-_YEARS_BACK = 12  # a weekday repeats its date every 5, 6 or 11 years: look no further back
 _HEAD_CHARS = 240  # a dateline or the first live-blog heading stands in the first lines
 
 
@@ -140,30 +140,24 @@ def dateline_date(text: str, *, language: str) -> dt.date | None:
     return None
 
 
-def weekday_date(text: str, *, today: dt.date | None = None, title: str | None = None) -> dt.date | None:
-    """The latest date in the latest year (up to today) in which each yearless "weekday, date"
-    of the text falls on its weekday; None unless two dates agree, one is a heading line, the
-    one year it fits is a year the title or text names ("Kommunalwahl 2020" … "am Sonntag
-    (29. März)"), or the text names no year at all (then nothing else could date it)."""
-    today = today or dt.date.today()
-    found = []  # (month, day, weekday, is heading line)
+def weekday_date(text: str, *, title: str | None = None) -> dt.date | None:
+    """The latest date in the latest year the title or text names ("Kommunalwahl 2020" … "am
+    Sonntag (29. März)", "Montag, 8. Januar … seit 2024") in which each yearless "weekday,
+    date" of the text falls on its weekday. Never the clock: weekdays repeat their dates every
+    5, 6 or 11 years, so a text that names no year they fit is not dated by them (the same
+    text gets the same dates whenever it is loaded)."""
+    found = []  # (month, day, weekday)
     for m in _WEEKDAY_DATE.finditer(text):
         d = m["d1"] or m["d2"] or m["d3"]
         mo = int(m["m1"]) if m["m1"] else _MONTH[(m["mw1"] or m["mw2"] or m["mw3"]).lower()]
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        heading = len(text[line_start:line_end if line_end >= 0 else len(text)].strip()) <= 40
         if 1 <= mo <= 12:
-            found.append((mo, int(d), _WEEKDAY[m["wd"].lower()], heading))
+            found.append((mo, int(d), _WEEKDAY[m["wd"].lower()]))
     if not found:
         return None
-    years = range(today.year, today.year - _YEARS_BACK, -1)
-    named = {int(y) for y in _NAMED_YEAR.findall(f"{title or ''}\n{text}")}
-    if len(found) < 2 and not found[0][3] and named:
-        years = [y for y in years if y in named]
+    years = sorted({int(y) for y in _NAMED_YEAR.findall(f"{title or ''}\n{text}")}, reverse=True)
     for year in years:
         days = []
-        for mo, d, wd, _ in found:
+        for mo, d, wd in found:
             try:
                 day = dt.date(year, mo, d)
             except ValueError:
@@ -172,8 +166,7 @@ def weekday_date(text: str, *, today: dt.date | None = None, title: str | None =
                 break
             days.append(day)
         else:
-            if max(days) <= today:
-                return max(days)
+            return max(days)
     return None
 
 

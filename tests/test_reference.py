@@ -33,10 +33,13 @@ def test_a_year_and_month_folder_gives_its_last_day_as_an_upper_end():
 
 
 def test_a_live_blog_with_weekday_headings_speaks_from_its_latest_day():
-    # Thursday 29 February: 2024, and next in 2052, so the test holds whatever today is until then.
-    text = "Der Streik beginnt.\n\nMittwoch, 28. Februar\n\nZüge fallen aus.\n\nDonnerstag, 29. Februar\n\nEs rollt wieder."
+    # Thursday 29 February: 2024 (and 1996, 2052); the year the text names chooses.
+    text = "Der Streik 2024 beginnt.\n\nMittwoch, 28. Februar\n\nZüge fallen aus.\n\nDonnerstag, 29. Februar\n\nEs rollt wieder."
     ref = reference_date(Document(id="a", path="a", text=text, language="de"))
     assert (ref.date, ref.basis, ref.day_precise) == (D(2024, 2, 29), "weekday", True)
+    # Without a year, no day: not the clock's latest leap-year Thursday.
+    ref = reference_date(Document(id="a", path="a", text=text.replace(" 2024", ""), language="de"))
+    assert (ref.date, ref.basis) == (None, "none")
 
 
 def test_one_weekday_date_in_the_body_fixes_the_year_the_title_names():
