@@ -21,8 +21,10 @@ import glob
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from json.encoder import c_make_encoder, encode_basestring, encode_basestring_ascii
@@ -113,12 +115,50 @@ def coarse_area(place: Place) -> str | None:
     place id."""
     if place.id not in _COARSE:
         if place.geometry:
-            _COARSE[place.id] = _coarsen(place.geometry)
+            _COARSE[place.id] = _stored_coarse(place.geometry)
         elif place.type == "admin2" and place.radius_km:
             _COARSE[place.id] = _circle(place)
         else:
             _COARSE[place.id] = None
     return _COARSE[place.id]
+
+
+def _stored_coarse(geometry: dict) -> str:
+    """`_coarsen(geometry)`, kept on disk across runs and processes: a country's or a sea's
+    outline takes 20-130 ms to simplify and clip, a tenth of a run on real news, and every
+    worker process of every run did it again. A file per outline, named by a hash of the
+    geometry, in a cache folder named by this module and by shapely's version; written
+    to a temporary name and renamed, so a reader never sees half of one. Without a writable
+    cache the outline is simply computed."""
+    folder = _coarse_folder()
+    if folder is None:
+        return _coarsen(geometry)
+    path = folder / (hashlib.blake2b(pickle.dumps(geometry, protocol=5), digest_size=16).hexdigest() + ".json")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return path.read_text(encoding="utf-8")
+    text = _coarsen(geometry)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _coarse_folder() -> Path | None:
+    """The folder of `_stored_coarse`; shapely's version (its wheel brings its GEOS) is read from
+    its metadata, so a worker that finds every outline there never imports shapely."""
+    from importlib.metadata import version
+
+    from geo.ref import compiled
+
+    h = hashlib.blake2b(digest_size=12)
+    for part in (sys.version, version("shapely"), Path(__file__).read_text(encoding="utf-8")):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return compiled("coarse-areas", h.hexdigest(), lambda tmp: None)
 
 
 def _circle(place: Place, n: int = 32) -> str:

@@ -311,3 +311,34 @@ def test_every_sea_and_lake_outline_covers_water_only_and_holds_its_point():
         assert water.difference(outline).area / water.area < 0.02, f"{sid}: outline lost its water"
         p = f["properties"]
         assert outline.contains(Point(p["lon"], p["lat"])), f"{sid}: its point is not at sea"
+
+
+def test_a_coarse_outline_is_computed_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
+    """A country's or a sea's outline is simplified once per machine, not in every worker of every
+    run: the second process reads the same text from the cache folder."""
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    write._coarse_folder.cache_clear()
+    try:
+        square = {"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]}
+        first = write._stored_coarse(square)
+        assert first == write._coarsen(square)
+        stored = list(tmp_path.glob("coarse-areas-*/*.json"))
+        assert len(stored) == 1 and stored[0].read_text(encoding="utf-8") == first
+        stored[0].write_text('{"stand-in": true}', encoding="utf-8")  # proves the second call reads it
+        assert write._stored_coarse(square) == '{"stand-in": true}'
+        other = {"type": "Polygon", "coordinates": [[[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 0.0]]]}
+        assert write._stored_coarse(other) == write._coarsen(other)  # another geometry, another file
+    finally:
+        write._coarse_folder.cache_clear()
+
+
+def test_without_a_writable_cache_the_outline_is_computed(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(blocker / "cache"))
+    write._coarse_folder.cache_clear()
+    try:
+        square = {"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]}
+        assert write._stored_coarse(square) == write._coarsen(square)
+    finally:
+        write._coarse_folder.cache_clear()
