@@ -255,6 +255,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The Conservatives won a majority in parliament.", "election", True),
     ("en", "The village is close to the border.", "closure", False),
     ("en", "According to the union, the company will close the plant.", "closure", True),  # "to" alone unmakes nothing
+    ("de", "In Wiesbaden ist eine 53-jährige Frau erkrankt.", "outbreak", True),  # the participle the lemmatiser keeps
+    ("de", "Der Schauspieler ist an Krebs erkrankt.", "outbreak", False),
+    ("de", "In Passau ist der Pegel der Donau auf einen historischen Höchststand gestiegen.", "flood", True),
+    ("de", "Sein Alkoholpegel lag bei zwei Promille.", "flood", False),
     ("de", "Das Gerüst stürzte um.", "storm", False),
     ("de", "Zwei Bäume stürzten um.", "storm", True),
     ("en", "He bought a car last year.", "economy", False),
