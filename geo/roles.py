@@ -13,7 +13,7 @@ import re
 
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
-from geo.where import NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in
+from geo.where import NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
@@ -68,8 +68,6 @@ _ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|
 _GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
 
 
-# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ": a dateline names where the story was filed.
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
 
 
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
@@ -295,8 +293,7 @@ def after_place_noun(text: str, m: PlaceMention) -> bool:
 
 def _is_dateline(text: str, m: PlaceMention) -> bool:
     """The name opens its line and a dateline's dash or agency follows ("Rostock - ", "KATHMANDU, Nepal (AP) —")."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    return not text[line_start:m.start].strip() and bool(_DATELINE_AFTER.match(text, m.end))
+    return opens_dateline(text, m.start, m.end)
 
 
 def dateline_place(text: str, places: list[PlaceMention]) -> Place | None:

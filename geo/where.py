@@ -36,6 +36,10 @@ _UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazi
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
 _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
+# German news names a town with its region's adjective between the locative and the name: "im
+# altmärkischen Klötze", "aus dem benachbarten Weiden", "ins nahe gelegene Kelheim".
+_ADJECTIVE_LOCATIVE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]us|[Ii]n|[Bb]ei|[Nn]ahe|[Vv]on|[Nn]ach)\s+dem)"
+                                 r"\s+(?:[a-zäöü][a-zäöüß]+en\s+){1,2}$|\b[Ii]ns\s+(?:[a-zäöü][a-zäöüß]+e\s+){1,2}$")
 # German: a surname and a comma or a speech verb after the name ("Kati Köhler, Sekretärin").
 _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
@@ -141,6 +145,19 @@ def _datelines_cased(text: str) -> str:
 
 
 _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t|[Oo]utside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
+
+
+# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ": a dateline names where
+# the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - " and "Stendal/Klötze. - ".
+_DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄÖÜ][\w.-]+)?(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*"
+                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\.?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """The name at start..end opens its line and a dateline's dash or agency follows ("Rostock - ",
+    "KATHMANDU, Nepal (AP) —")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
 
 
 _FOREIGN_NAMESAKE_POPULATION = 100_000
@@ -438,11 +455,14 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
             and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in NEAR_WORDS and text[start - 1:start] == " ":
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
-    if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS:
+    if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS \
+            or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
+    if language == "de" and opens_dateline(text, start, end):
+        return "locative"  # "Sohland an der Spree (dpa) - ": a dateline's town, however small
     if language == "de" and _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
         return "surname"  # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text
     if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
@@ -657,6 +677,9 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
     labels = [lab for lab in host.split(".")[:-1] if not _HOST_PREFIX.fullmatch(lab)]
     labels += (outlet or "").lower().replace(".", " ").split()
     domain = url_country(url) or url_country(outlet if outlet and "." in outlet and " " not in outlet else None)
+    section = _section_town(url, gazetteer, domain)
+    if section is not None:
+        return section
     for label in labels:
         for token in re.split(r"[-_ ]", label):
             token = token.rstrip("0123456789")
@@ -668,6 +691,31 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
                 place = _big_city(token[:cut], gazetteer, domain)
                 if place is not None:
                     return place
+    return None
+
+
+_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+def _section_town(url: str | None, gazetteer: Gazetteer, domain: str | None) -> Place | None:
+    """The town of a regional paper's local section in the address's folders, the deepest one
+    ("rp-online.de/nrw/staedte/duesseldorf/…", "mz.de/lokal/quedlinburg/…", "news38.de/braunschweig/…"):
+    a town of the domain's country that is no everyday word ("dzonline.de/Welt/…" is no Welt); without
+    a country domain, only a city with a paper of its own. The last part is the article's own slug."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", (url or "").lower()).split("?")[0]
+    for part in reversed([p for p in path.split("/")[:-1] if p.isascii() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", p)]):
+        words = part.split("-")
+        if len(words) > 3:
+            continue
+        forms = {" ".join(w.capitalize() for w in words), "-".join(w.capitalize() for w in words)}
+        forms |= {f"{words[0].capitalize()} ({words[1].capitalize()})"} if len(words) == 2 else set()
+        for a, b in _UMLAUTS:
+            forms |= {f.replace(a, b) for f in forms}
+        cands = [c for f in forms for c in gazetteer.candidates(f)
+                 if c.place.type == "city" and c.kind in ("name", "alt") and not c.common
+                 and (c.place.country_code == domain if domain else c.place.population >= _OUTLET_CITY_POPULATION)]
+        if cands:
+            return max(cands, key=lambda c: c.place.population).place
     return None
 
 

@@ -272,6 +272,20 @@ def test_the_headline_place_locates_a_lede_that_names_none():
     assert [(e.event_type, e.place, e.place_inherited) for e in events] == [("labour_strike", nrw, True)]
 
 
+@pytest.mark.parametrize("title, located", [
+    ("Kleinstadt: Die Lokführer streiken", True),   # a title that opens with its town, as local news writes it
+    ("Lokführer aus Kleinstadt streiken", False),  # an origin, only mentioned
+])
+def test_a_town_opening_the_title_locates_a_text_that_names_none(title, located):
+    town = Place("geo:test/kleinstadt", "Kleinstadt", "city", 51.4, 7.7, "DE", admin1="07", population=900)
+    text = "Die Lokführer streiken ab Mittwoch."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", title=title)
+    wed = _time(text, "Mittwoch", dt.date(2021, 8, 11), dt.date(2021, 8, 11), "day")
+    head = [PlaceMention(title.index("Kleinstadt"), title.index("Kleinstadt") + 10, "Kleinstadt", town)]
+    events = extract_events(doc, segment(text), times=[wed], places=[], actors=[], sources=[], title_places=head)
+    assert [e.place for e in events] == [town if located else None]
+
+
 def test_a_distance_from_the_capital_names_a_reference_point_not_the_place():
     capital = Place("geo:test/kathmandu", "Kathmandu", "city", 27.7, 85.3, "NP", population=1_000_000)
     text = "The landslides buried houses about 250 kilometers (156 miles) west of the capital, Kathmandu, on Saturday."

@@ -486,6 +486,11 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("kingstonherald.ca", "https://www.kingstonherald.ca/news/x", "Kingston"),
     ("ghanaweb.com", "https://mobile.ghanaweb.com/x", None),  # an edition label, no Mobile, Alabama
     (None, "https://amp.denverpost.com/x", "Denver"),
+    # a regional paper's local section: its deepest town folder, the article's slug aside
+    ("zeitung.de", "https://www.zeitung.de/lokal/quedlinburg/unwetter-in-der-stadt-123", "Quedlinburg"),
+    ("zeitung.de", "https://www.zeitung.de/nrw/staedte/duesseldorf/stadtteile/x/feuer-1", "Düsseldorf"),
+    ("zeitung.de", "https://www.zeitung.de/lokal/unwetter-in-quedlinburg-123", None),
+    ("zeitung.de", "https://www.zeitung.de/Welt/Vermischtes/x-1", None),  # a word, no town Welt
 ])
 def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected):
     from geo.where import outlet_place
@@ -608,6 +613,31 @@ def test_a_city_adjective_is_of_the_namesake_the_text_names(gazetteer):
     text = "Die Gemeinde Thal im Kanton St. Gallen sucht einen Präsidenten. Im Thaler Rathaus ist es still."
     found = {m.text: m.place for m in find_places(text, gazetteer=gazetteer, language="de")}
     assert found["Thaler"].country_code == found["Thal"].country_code == "CH"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nabburg (dpa) - Ein Auto brannte aus.", "Nabburg"),
+    ("Sohland an der Spree/Rozany (Tschechien) - Ein Auto brannte aus.", "Sohland"),
+    ("Stendal/Nabburg. - Ein Auto brannte aus.", "Stendal"),
+    ("Nabburg liegt in der Oberpfalz. Ein Auto brannte aus.", None),
+])
+def test_a_german_dateline_places_even_a_small_town(gazetteer, text, expected):
+    """A town below 15,000 needs a locative word; a dateline's dash is one."""
+    from geo.roles import dateline_place
+
+    place = dateline_place(text, find_places(text, gazetteer=gazetteer, language="de"))
+    assert (place and place.name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ein Unfall im oberpfälzischen Nabburg.", ["Nabburg"]),
+    ("Er fuhr ins benachbarte Nabburg.", ["Nabburg"]),
+    ("Er kam aus dem nahen Nabburg zurück.", ["Nabburg"]),
+    ("Der oberpfälzische Nabburg-Fan jubelte.", []),
+    ("Ein Unfall im nassen Sand.", []),  # a town named like a word still needs a qualifier
+])
+def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="de")] == expected
 
 
 @pytest.mark.parametrize("text, language, expected", [
