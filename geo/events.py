@@ -210,6 +210,7 @@ def extract_events(
     para_date: dict[int, TimeMention] = {}  # paragraph -> its latest happening date so far
     told_dates: dict[str, TimeMention] = {}  # event type -> the date its first dated telling names
     heading_place: Place | None = None
+    body_seen = entry_open = False  # a heading below body text opens an entry that names no place yet
     heading_date: TimeMention | None = None
     # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
     places = _outside_actor_names(places, actors)
@@ -254,7 +255,17 @@ def extract_events(
             context[s.paragraph] = (best or strong[0]).place
             unlisted_in[s.paragraph] = unlisted_name(doc.text, best, named) if best else ""
             if s.section == "heading":
-                heading_place = context[s.paragraph]
+                heading_place, entry_open = context[s.paragraph], False
+            elif entry_open and best is not None:
+                # A live blog's entry whose heading names no place ("Fourth teenager charged") is
+                # located by its first place if that is a town ("an alleged attack in Chadderton"),
+                # not by the entry above; a country or a state there says less than the article's town.
+                if best.place.type in ("city", "site", "admin2"):
+                    heading_place = best.place
+                entry_open = False
+        elif s.section == "heading" and body_seen:
+            entry_open = True
+        body_seen = body_seen or s.section == "body"
         own_t = _best_interval(s_times)
         if own_t is not None and s.section != "heading" and own_t.interval.start != doc.reference:
             # Another past time ends a flashback; the page's own day ("der jetzt verurteilte

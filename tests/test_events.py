@@ -144,6 +144,23 @@ def test_the_headline_place_locates_a_placeless_happening_below_it():
     assert ev.event_type == "raid_arrest" and ev.place == CAPITAL and ev.place_inherited
 
 
+def test_a_live_blog_entry_without_a_place_in_its_heading_is_located_by_its_first_town():
+    """An entry heading that names no place ("Fourth teenager charged") opens an entry whose first
+    town locates its placeless sentences, not the entry above; a country there says less."""
+    north = Place("geo:test/north", "Northtown", "city", 53.4, -3.0, "GB", admin1="ENG", population=300_000)
+    south = Place("geo:test/south", "Southtown", "city", 53.5, -2.1, "GB", admin1="ENG", population=40_000)
+    britain = Place("geo:test/gb", "Britannia", "country", 54.0, -2.0, "GB")
+    for there, expected in ((south, south), (britain, north)):
+        text = ("Police appeal after murder in Northtown\n\nA man was stabbed in Northtown yesterday.\n\n"
+                "Fourth teenager charged over tram stop attack\n\n"
+                f"A boy was remanded after an attack in {there.name}.\n\n"
+                "Three other teenagers have also been charged in connection with the incident.")
+        places = [_mention(text, "Northtown", north, nth=0), _mention(text, "Northtown", north, nth=1),
+                  _mention(text, there.name, there)]
+        charged = [e for e in _events(text, places=places, lang="en") if any(x.quote.startswith("Three") for x in e.evidence)]
+        assert [(e.place, e.place_inherited) for e in charged] == [(expected, True)], there.name
+
+
 def test_without_a_publication_date_a_weekday_invents_no_day():
     from geo.ingest import detect_language
     from geo.pipeline import Resources, process_document
