@@ -677,3 +677,16 @@ def test_a_dateline_paragraph_is_not_the_lede(dateline):
     times = [_time(text, "am Donnerstag", dt.date(2016, 5, 12), dt.date(2016, 5, 12), "day")]
     events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
     assert [(e.event_type, e.headline, e.evidence[0].quote[:6]) for e in events] == [("trial", True, "Am Lan")]
+
+
+@pytest.mark.parametrize("middle, expected", [
+    ("Streifenwagen der Polizeidirektion Amberg wurden geschickt.", "Nabburg"),  # only the police's seat
+    ("Streifenwagen wurden in Amberg zusammengezogen.", "Amberg"),  # a place where something happened
+])
+def test_a_police_seat_keeps_the_paragraphs_place(middle, expected):
+    from geo.pipeline import Resources, process_document
+
+    text = f"In der Nacht ereignete sich in Nabburg ein Einbruch in eine Tankstelle. {middle} Die Polizei nahm einen Mann fest."
+    doc = Document(id="x.txt", path="x.txt", text=text, language="de", reference=dt.date(2024, 5, 5), reference_basis="metadata")
+    raid = next(e for e in process_document(doc, resources=Resources.load()) if e.event_type == "raid_arrest")
+    assert raid.place.name == expected
