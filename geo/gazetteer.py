@@ -496,7 +496,7 @@ def _short_names(entries: list[tuple[str, Candidate]], area_names: set[str]) -> 
 
 # How English news abbreviates the word that opens a name: "St. Catherine" (GeoNames "Saint
 # Catherine", a parish of Jamaica), "Ste. Genevieve", "Mt. Vernon", "Ft. Lauderdale".
-_ABBREVIATED = {"Saint": ("St.", "St"), "Sainte": ("Ste.", "Ste"), "Mount": ("Mt.", "Mt"), "Fort": ("Ft.",)}
+ABBREVIATED = {"Saint": ("St.", "St"), "Sainte": ("Ste.", "Ste"), "Mount": ("Mt.", "Mt"), "Fort": ("Ft.",)}
 
 
 def abbreviated_names(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
@@ -506,10 +506,10 @@ def abbreviated_names(entries: list[tuple[str, Candidate]]) -> list[tuple[str, C
     out = []
     for surface, c in entries:
         head, _, rest = surface.partition(" ")
-        if head not in _ABBREVIATED or not rest[:1].isupper() or c.kind not in ("name", "alt", "bare"):
+        if head not in ABBREVIATED or not rest[:1].isupper() or c.kind not in ("name", "alt", "bare"):
             continue
         kind = "alt" if c.kind == "name" else c.kind
-        out += [(f"{short} {rest}", dataclasses.replace(c, kind=kind)) for short in _ABBREVIATED[head]]
+        out += [(f"{short} {rest}", dataclasses.replace(c, kind=kind)) for short in ABBREVIATED[head]]
     return out
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 import re
 
-from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer, folded
+from geo.gazetteer import ABBREVIATED, TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.lemmas import is_known, lemmatize
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
@@ -112,7 +112,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))]
-    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country)
+    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country, language)
 
 
 # "St. Elizabeth", "Mt. Vernon", "Fort Hood": a name after the word that opens a longer name, which the
@@ -169,13 +169,29 @@ def _state_named(text: str, m: PlaceMention) -> bool:
     return any(w in _STATE_WORDS for w in words) or bool(_STATE_AFTER.match(text, m.end))
 
 
-def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str | None) -> list[PlaceMention]:
+def _own_name(surface: str, place: Place) -> bool:
+    """ "Sao Paulo", "El-Fasher", "St. Cloud": the place's own name as written, not one of its
+    alternates ("Sadr" for Sadr City, "Munya" for Monywa, "Kotwali" for Rangpur)."""
+    def plain(name: str) -> str:
+        name = folded(name).replace("-", " ")
+        head, _, rest = name.partition(" ")
+        return f"{_UNABBREVIATED.get(head, head)} {rest}".strip().lower()
+    return plain(surface) == plain(place.name)
+
+
+_UNABBREVIATED = {short: long for long, shorts in ABBREVIATED.items() for short in shorts}
+
+
+def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str | None,
+                           language: str = "") -> list[PlaceMention]:
     """A town or city below 100,000 of a country no other name of the text points to, in a text
     whose names point to another country at least twice, is a namesake the gazetteer lacks ("in
     the Lobo area" in a story from Ontario is not Lobo in the Philippines, "Stillwater" in one
     from New Zealand not Stillwater, Oklahoma): no place. So is a province of such a country
     ("the suburbs of Manenberg, Nyanga" in a Cape Town story are not Nyanga province, Gabon),
-    unless the text names it a state ("im Kanton St. Gallen"). Only that reading of the name goes:
+    unless the text names it a state ("im Kanton St. Gallen"). In English, so is a foreign city of
+    any size read through an alternate name only ("Kotwali police" in Uttar Pradesh is not Rangpur,
+    Bangladesh; "Sadr police limits" in Faisalabad not Sadr City). Only that reading of the name goes:
     the dateline "SAN JUAN —" read as Puerto Rico's stays where "Sector San Juan" was read abroad."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
@@ -188,7 +204,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     def namesake(m: PlaceMention) -> bool:
         if m.place.type == "admin1":
             return m.place.country_code != top and not _state_named(text, m)
-        return m.place.type == "city" and m.place.population < _FOREIGN_NAMESAKE_POPULATION
+        return m.place.type == "city" and (m.place.population < _FOREIGN_NAMESAKE_POPULATION
+                                           or (language == "en" and not _own_name(m.text, m.place)))
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
@@ -199,6 +216,10 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     countries, admin1s = _context(first)
     if country:
         countries[country] += 1
+    for cc, code in _abbreviated_states(text, {end: {(c.place.country_code, c.place.admin1) for c in usable[k]}
+                                               for _, end, k in keyed}):
+        countries[cc] += 1
+        admin1s[(cc, code)] += 1
     # A name that is a place anyway (a bigger namesake stands bare) may be the small town of
     # the country the document is about: "Blackheath resident" in a story from New South Wales.
     for k in keys:
@@ -318,6 +339,25 @@ _PROVINCE_ABBR = {"Ont.": ("CA", "08"), "Que.": ("CA", "10"), "Alta.": ("CA", "0
                   "Sask.": ("CA", "11"), "N.S.": ("CA", "07"), "N.B.": ("CA", "04"), "Nfld.": ("CA", "05"),
                   "P.E.I.": ("CA", "09"), "B.C.": ("CA", "02")}
 _STATE_ABBR = re.compile(r",\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+
+
+_NAME_AND_STATE_ABBR = re.compile(r"\b[A-Z][\w'’-]*(,\s*)((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+
+
+def _abbreviated_states(text: str, states_by_end: dict[int, set]) -> list[tuple[str, str]]:
+    """The states and provinces a newspaper's abbreviation after a name points to where the
+    gazetteer knows no place of that name there ("INEZ, Ky. (AP)", "Middlesex Centre, Ont."), as
+    (country, admin1 code): context, so that "London" in that text is the Ontario city. (Where it
+    knows one, "London, Ont.", the abbreviation chooses among the namesakes: `_qualified`.)"""
+    from geo.ref import load_yaml
+
+    abbr = load_yaml("us_state_abbreviations.yaml")
+    out = []
+    for m in _NAME_AND_STATE_ABBR.finditer(text):
+        state = ("US", abbr[m.group(2)]) if m.group(2) in abbr else _PROVINCE_ABBR.get(m.group(2))
+        if state is not None and state not in states_by_end.get(m.start(1), ()):
+            out.append(state)
+    return out
 
 
 def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
@@ -455,9 +495,11 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
             and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in NEAR_WORDS and text[start - 1:start] == " ":
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
-    if prev.lower() in _LOCATIVE or prev in PLACE_NOUNS \
-            or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start)):
+    if (prev.lower() in _LOCATIVE or prev in PLACE_NOUNS
+            or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start))) \
+            and not (prev.lower() == "at" and _POSSESSIVE.match(text, end)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
+        # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
@@ -478,6 +520,7 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
     return "qualified" if _QUALIFIED.match(text, end) else ""
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower".split())
 # Capitalised words that open a name without being a given name: "The Pietermaritzburg High Court".
 _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())

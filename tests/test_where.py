@@ -808,3 +808,32 @@ def test_a_saint_name_is_found_in_its_abbreviated_form(gazetteer, text, surface,
 def test_a_name_after_saint_or_mount_is_part_of_that_longer_name(gazetteer, text, found):
     """ "St. Elizabeth" (a Jamaican parish the gazetteer lacks) is no mention of Elizabeth, New Jersey."""
     assert any(m.text == "Elizabeth" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Middlesex Centre, Ont. - The London Police Service says an investigation is underway.", "CA"),
+    ("Middlesex Centre - The London Police Service says an investigation is underway.", "GB"),
+])
+def test_a_province_abbreviation_after_an_unknown_town_is_context(gazetteer, text, country):
+    """ "Middlesex Centre, Ont.": the gazetteer lacks the town, but "Ont." still says Ontario."""
+    found = {m.text: m.place.country_code for m in find_places(text, gazetteer=gazetteer, language="en")}
+    assert found["London"] == country
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Police thwarted a plot to throw paint at O'Neill's home on Friday.", False),
+    ("Police thwarted a plot to throw paint at O'Neill on Friday.", True),
+])
+def test_a_name_with_a_possessive_after_at_is_whose_not_where(gazetteer, text, found):
+    """ "at O'Neill's home", "at McDonald's": a person's or a firm's, not the town O'Neill, Nebraska."""
+    assert any(m.text == "O'Neill" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Satya Prakash was picked up by the Kotwali police in Kushinagar district of Uttar Pradesh, India.", False),
+    ("Satya Prakash was picked up by the Kotwali police in Bangladesh's north, near Dinajpur.", True),
+])
+def test_a_foreign_city_read_through_an_alternate_name_needs_support(gazetteer, text, found):
+    """ "Kotwali" (a police station's name in South Asia) is an alternate name of Rangpur, Bangladesh:
+    in a text about India no place; where the text points to Bangladesh, the city."""
+    assert any(m.text == "Kotwali" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
