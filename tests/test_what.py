@@ -358,6 +358,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Er sei nach einem Sturz so gut wie außer Gefecht.", "armed_clash", False),
     ("de", "Bei den Kämpfen zwischen Armee und Rebellen starben 20 Menschen.", "armed_clash", True),
     ("de", "Anwohner sollten Fenster und Türen geschlossen halten.", "closure", False),
+    ("de", "Dem Dank schloss sich der Kommandant, Korpskommandant Aldo Meier, uneingeschränkt an.", "closure", False),  # joins
+    ("de", "Die Firma schloss das Werk in Kiel.", "closure", True),
     ("de", "Die Leiche wurde in den Trümmern des Hauses entdeckt.", "killing", False),
     ("de", "Die Tarifverhandlungen wurden am Montag fortgesetzt.", "trial", False),  # wage talks, no court
     ("de", "Die Tarifverhandlungen wurden am Montag fortgesetzt.", "meeting", True),
