@@ -423,7 +423,8 @@ def extract_events(
                 explanation=tuple(explanation),
                 modality="asserted",
                 headline=s.paragraph == lede,
-                novel=_is_novel(doc.text, trig),
+                # an indefinite happening told in the pluperfect is an earlier one ("hatte zuvor zu einem Warnstreik aufgerufen")
+                novel="new" if told_before and _is_novel(doc.text, trig) else _is_novel(doc.text, trig),
                 place_label=_place_label(doc.text, best if seat is None else None, place, doc.language) if place else "",
             )
         )
@@ -742,6 +743,7 @@ _NOVEL_BEFORE = re.compile(
     r"another|second|third|new|further|more|also|auch)\s+(?:\w+\s+){0,2}$|\b(?:another|again|erneut|wieder)\b",
     re.I,
 )
+_SEVERAL_BEFORE = re.compile(r"\b(?:two|three|several|a number of|a series of)\s+(?:\w+\s+){0,2}$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|three|several)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -754,7 +756,9 @@ def _is_novel(text: str, trig: Trigger) -> str:
     before = text[max(0, trig.start - 30):trig.start]
     if _NOVEL_BEFORE.search(before) or _NOVEL_AFTER.search(text[trig.start:trig.end + 40]):
         return "new"
-    return "indefinite" if _INDEFINITE_BEFORE.search(before) else ""
+    if not _INDEFINITE_BEFORE.search(before):
+        return ""
+    return "several" if _SEVERAL_BEFORE.search(before) else "indefinite"  # "a number of landslides": more than one
 
 
 _NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder|weitere)\b", re.I)

@@ -55,10 +55,23 @@ def _inherits_coarsely(e: Event) -> bool:
     return e.place_inherited and e.place.type not in ("city", "site")
 
 
+# Families whose acts recur within one story (arrests, attacks, charges, protests, meetings): "a
+# man was arrested" after the lede's raid may be one more arrest, not the raid retold.
+_RECURRING = frozenset(("crime", "conflict", "justice", "protest", "diplomacy"))
+
+
 def _retold(first: Event, later: Event) -> bool:
     """Whether a happening told with an indefinite article ("ist es zu einem Unfall gekommen")
-    retells an earlier one: the same day and the same place, both from their own sentences."""
+    retells an earlier one: the same day and the same place, both from their own sentences; or,
+    for the lede's one-off happening (a fire, a crash, a storm, a strike), a mention with no day
+    and no place of its own ("Auch die Polizei fährt mit einem Kommando zum Brandort"): it names
+    no other. Measured: dev (226) 1036 -> 1027 predictions, none right lost; held-out (184)
+    829 -> 816, precision 0.480 -> 0.485."""
     a, b = first.interval, later.interval
+    if later.novel == "indefinite" and first.headline and type_family(first.event_type) not in _RECURRING \
+            and first.place is not None and later.place is not None and later.place_inherited and first.place.id == later.place.id \
+            and (b is None or b.basis == "inferred" and a is not None and a.start <= b.start and b.end <= a.end):
+        return True
     return (a is not None and b is not None and a.precision == b.precision == "day" and a.start == b.start
             and first.place is not None and later.place is not None and not later.place_inherited
             and first.place.id == later.place.id)

@@ -164,7 +164,8 @@ class Event:
     place_label: str = ""
     # Told as a new happening ("ein weiterer Angriff", "another man was shot": "new"), not a
     # mention of one told before ("the fire", "der Brand": ""): such an event never merges into
-    # an earlier one. "indefinite" ("ein Unfall") merges only into one of the same day and place.
+    # an earlier one. "indefinite" ("ein Unfall") merges only into one of the same day and place
+    # (or into the lede's one-off happening when it names neither), "several" ("a number of landslides") only into one of the same day and place.
     novel: str = ""
     # A name the gazetteer lacks, placed by the text inside the event's state or country ("in
     # Rabius im Kanton Graubünden"): the event stays at the state, never moved to another town.

@@ -336,7 +336,8 @@ def test_a_dated_background_happening_does_not_join_the_undated_main_one():
 
 
 def test_a_plain_happening_without_date_or_place_is_kept_and_takes_the_articles_place():
-    text = "In Isla Test gingen Erdrutsche nieder.\n\nDie Sonne schien.\n\nFünf Menschen wurden verschüttet, als ein Erdrutsch ihr Haus traf."
+    # (A landslide after a lede's landslides would retell it: `test_a_retelling_with_no_day_or_place_of_its_own_…`.)
+    text = "In Isla Test tobte ein Unwetter.\n\nDie Sonne schien.\n\nFünf Menschen wurden verschüttet, als ein Erdrutsch ihr Haus traf."
     events = _events(text, places=[_mention(text, "Isla Test", ISLAND)])
     assert [(e.event_type, e.place, e.place_inherited) for e in events][-1] == ("landslide", ISLAND, True)
     assert len(events) == 2  # the plain report stands on its own, not merged into the lede's
@@ -690,3 +691,24 @@ def test_a_police_seat_keeps_the_paragraphs_place(middle, expected):
     doc = Document(id="x.txt", path="x.txt", text=text, language="de", reference=dt.date(2024, 5, 5), reference_basis="metadata")
     raid = next(e for e in process_document(doc, resources=Resources.load()) if e.event_type == "raid_arrest")
     assert raid.place.name == expected
+
+
+@pytest.mark.parametrize("lede, second, merged", [
+    ("On 3 May 2015 a landslide buried a village in the hills.", "Rescuers also found a landslide on the road.", False),  # "also": one more
+    ("On 3 May 2015 a landslide buried a village in the hills.", "Rescuers dug through a landslide all night.", True),
+    # No day and no place of its own, and it names an act that recurs in one story (a protest, an arrest): another one.
+    ("On 3 May 2015 villagers held a protest in the hills.", "Rescuers dug through a protest all night.", False),
+    ("On 3 May 2015 the ministers held a meeting in the hills.", "Residents later held a meeting all night.", False),
+    # "a number of landslides" are more than the one told.
+    ("On 3 May 2015 a landslide buried a village in the hills.", "Rescuers dug through a number of landslides all night.", False),
+    # Told in the pluperfect, an indefinite happening is an earlier one.
+    ("On 3 May 2015 a landslide buried a village in the hills.", "Days before, the rain had caused a landslide on the road.", False),
+])
+def test_a_retelling_with_no_day_or_place_of_its_own_joins_the_ledes_happening(lede, second, merged):
+    text = f"{lede}\n\n{second}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2015, 5, 3),
+                   reference=dt.date(2015, 5, 3), reference_basis="published")
+    times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
+    kinds = [e.event_type for e in events if e.event_type in ("landslide", "protest", "meeting")]
+    assert len(kinds) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.interval, e.place_inherited, e.novel) for e in events]
