@@ -160,7 +160,7 @@ def opens_dateline(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
 
 
-_FOREIGN_NAMESAKE_POPULATION = 100_000
+_FOREIGN_NAMESAKE_POPULATION = 300_000
 
 
 def _state_named(text: str, m: PlaceMention) -> bool:
@@ -182,16 +182,34 @@ def _own_name(surface: str, place: Place) -> bool:
 _UNABBREVIATED = {short: long for long, shorts in ABBREVIATED.items() for short in shorts}
 
 
+# "Niger East Senatorial District", "the China Locality": a local unit named with a country's name.
+_UNIT_NAME_AFTER = re.compile(r"(?: (?:North|South|East|West|Central))? (?:Senatorial District|District|Locality|Location|"
+                              r"Ward|Constituency|Division|Township|Village|Settlement|Estate)\b")
+
+
+def _country_in_unit_name(text: str, m: PlaceMention) -> bool:
+    """Whether a country's name stands inside a local name: before a unit noun ("Niger East
+    Senatorial District") or after another capitalised word that is no title ("Ponda Mali")."""
+    if _UNIT_NAME_AFTER.match(text, m.end):
+        return True
+    prev = _prev_word(text, m.start)
+    return text[m.start - 1:m.start] == " " and prev[:1].isupper() and prev.isalpha() and prev not in _FUNCTION_WORDS \
+        and prev not in _COMPASS and prev not in _TITLES and _inside_proper_name(text, m.start, m.end, prev)
+
+
 def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str | None,
                            language: str = "") -> list[PlaceMention]:
-    """A town or city below 100,000 of a country no other name of the text points to, in a text
+    """A town or city below 300,000 of a country no other name of the text points to, in a text
     whose names point to another country at least twice, is a namesake the gazetteer lacks ("in
     the Lobo area" in a story from Ontario is not Lobo in the Philippines, "Stillwater" in one
     from New Zealand not Stillwater, Oklahoma): no place. So is a province of such a country
     ("the suburbs of Manenberg, Nyanga" in a Cape Town story are not Nyanga province, Gabon),
-    unless the text names it a state ("im Kanton St. Gallen"). In English, so is a foreign city of
-    any size read through an alternate name only ("Kotwali police" in Uttar Pradesh is not Rangpur,
-    Bangladesh; "Sadr police limits" in Faisalabad not Sadr City). Only that reading of the name goes:
+    unless the text names it a state ("im Kanton St. Gallen"). In English, so is a county ("Medway-
+    Sydenham Hall" in a story from Ontario is no English county), a country that names a local unit
+    or ends a longer name ("Niger East Senatorial District" in Nigeria, "the China Locality" in the
+    Eastern Cape, "Ponda Mali" in Nakuru), and a foreign city of any size read through an alternate
+    name only ("Kotwali police" in Uttar Pradesh is not Rangpur, Bangladesh; "Sadr police limits" in
+    Faisalabad not Sadr City). Only that reading of the name goes:
     the dateline "SAN JUAN —" read as Puerto Rico's stays where "Sector San Juan" was read abroad."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
@@ -202,8 +220,10 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     top = counts.most_common(1)[0][0]  # a province: only where the text points elsewhere most
 
     def namesake(m: PlaceMention) -> bool:
-        if m.place.type == "admin1":
+        if m.place.type == "admin1" or (m.place.type == "admin2" and language == "en"):
             return m.place.country_code != top and not _state_named(text, m)
+        if m.place.type == "country":
+            return language == "en" and _country_in_unit_name(text, m)
         return m.place.type == "city" and (m.place.population < _FOREIGN_NAMESAKE_POPULATION
                                            or (language == "en" and not _own_name(m.text, m.place)))
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
@@ -715,7 +735,8 @@ _OUTLET_CITY_POPULATION = 100_000  # a city that has a paper of its own
 
 def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -> Place | None:
     """The city a local outlet is named after ("hamburg1.de", "denverpost.com", "Stuttgarter
-    Zeitung"): where a text that names no place of its own most likely happened."""
+    Zeitung"), or the country ("jamaicaobserver.com"): where a text that names no place of its
+    own most likely happened."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
     labels = [lab for lab in host.split(".")[:-1] if not _HOST_PREFIX.fullmatch(lab)]
     labels += (outlet or "").lower().replace(".", " ").split()
@@ -730,6 +751,12 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
                 rest = token[cut:]
                 if (rest and rest not in _PAPER_WORDS) or token[:cut] in _PAPER_WORDS:
                     continue  # "kurier.at" is no city "Kuri"
+                # "jamaicaobserver.com", "indiatoday.in": a paper named after its country is that
+                # country's, not a namesake city's (Jamaica, Queens).
+                country = next((c.place for c in gazetteer.candidates(token[:cut].capitalize())
+                                if c.place.type == "country" and c.kind == "name"), None)
+                if country is not None:
+                    return country
                 # A country's domain names a city of that country ("kurier.at": no Guri in Korea).
                 place = _big_city(token[:cut], gazetteer, domain)
                 if place is not None:

@@ -837,3 +837,42 @@ def test_a_foreign_city_read_through_an_alternate_name_needs_support(gazetteer, 
     """ "Kotwali" (a police station's name in South Asia) is an alternate name of Rangpur, Bangladesh:
     in a text about India no place; where the text points to Bangladesh, the city."""
     assert any(m.text == "Kotwali" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, surface, found", [
+    ("Gunmen attacked villages in Shiroro, Niger State. The senator representing Niger East Senatorial District "
+     "spoke in Minna, Nigeria.", "Niger", False),
+    ("Gunmen attacked villages in Shiroro, Niger State. The senator said refugees fled to Niger, "
+     "he told reporters in Minna, Nigeria.", "Niger", True),
+    ("Police in Nakuru, Kenya, named Ponda Mali, Nakuru West and the Free Area as hotspots.", "Mali", False),
+    ("Police in Nakuru, Kenya, said the men had come from Mali, near Nakuru West.", "Mali", True),
+])
+def test_a_country_naming_a_local_unit_of_another_country_is_no_mention(gazetteer, text, surface, found):
+    """ "Niger East Senatorial District" in Nigeria, "Ponda Mali" in Nakuru: the country's name is part
+    of a local name; where the country stands alone it stays a place."""
+    assert any(m.text == surface for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Police in London, Ontario, Canada, went door to door at Medway-Sydenham Hall.", False),
+    ("Police in Chatham, Kent, England, searched a house in Medway.", True),
+])
+def test_a_county_of_a_country_the_text_does_not_point_to_is_a_namesake(gazetteer, text, found):
+    assert any(m.text == "Medway" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+def test_an_outlet_named_after_its_country_is_that_country(gazetteer):
+    """ "jamaicaobserver.com" is Jamaica's paper, not one of Jamaica, Queens (New York)."""
+    from geo.where import outlet_place
+
+    place = outlet_place("jamaicaobserver.com", "https://www.jamaicaobserver.com/x", gazetteer=gazetteer)
+    assert (place.type, place.country_code) == ("country", "JM")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Police arrested suspects at Pampaso, Adum, Columbia and Kenyasi in Kumasi, Ashanti Region, Ghana.", False),
+    ("Police arrested suspects in Columbia, South Carolina, and flew them to Kumasi, Ghana.", True),
+])
+def test_a_mid_sized_foreign_city_no_other_name_supports_is_a_namesake(gazetteer, text, found):
+    """ "Columbia" among Kumasi's neighbourhoods is no city of 140,000 in South Carolina."""
+    assert any(m.text == "Columbia" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
