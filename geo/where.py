@@ -209,7 +209,9 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     or ends a longer name ("Niger East Senatorial District" in Nigeria, "the China Locality" in the
     Eastern Cape, "Ponda Mali" in Nakuru), and a foreign city of any size read through an alternate
     name only ("Kotwali police" in Uttar Pradesh is not Rangpur, Bangladesh; "Sadr police limits" in
-    Faisalabad not Sadr City). Only that reading of the name goes:
+    Faisalabad not Sadr City), or standing before another capitalised word, a brand's or an
+    organisation's name ("a Toyota Landcruiser" on the New England Highway, "the New York Times").
+    Only that reading of the name goes:
     the dateline "SAN JUAN —" read as Puerto Rico's stays where "Sector San Juan" was read abroad."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
     if country:
@@ -225,7 +227,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
         if m.place.type == "country":
             return language == "en" and _country_in_unit_name(text, m)
         return m.place.type == "city" and (m.place.population < _FOREIGN_NAMESAKE_POPULATION
-                                           or (language == "en" and not _own_name(m.text, m.place)))
+                                           or (language == "en" and (not _own_name(m.text, m.place)
+                                                                     or _CAPITALISED_NEXT.match(text, m.end))))
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
@@ -277,8 +280,13 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
             chosen.append((start, end, k, ranked))
     qualified = _qualified(text, chosen, usable, language, gazetteer, countries, admin1s)
     # The cities a qualifier chose among namesakes ("London, Ont."), by name.
+    # So are the cities the context chose over a national capital the name alone would be ("Kingston"
+    # in a Canadian story): the capital's country they lent as context is then not the text's.
     moved = {k[0]: q[0][1] for (_, _, k, q), (_, _, _, r) in zip(qualified, chosen)
-             if q[0][1].place.id != r[0][1].place.id and q[0][1].place.type == r[0][1].place.type == "city"}
+             if q[0][1].place.type == r[0][1].place.type == "city"
+             and (q[0][1].place.id != r[0][1].place.id
+                  or (first.get(k) and first[k][0][1].place.id in gazetteer.capitals
+                      and first[k][0][1].place.id != q[0][1].place.id))}
     return countries, admin1s, qualified, moved
 
 
@@ -644,7 +652,7 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
     if c.kind == "gen" and language != "de":
         return -math.inf
     if p.type == "city":
-        s = 10 * math.log10(p.population + 1) + (25 if p.id in gazetteer.capitals else 0)
+        s = 10 * math.log10(p.population + 1) + (_CAPITAL_BONUS if p.id in gazetteer.capitals else 0)
         s -= {"alt": 5, "gen": 8}.get(c.kind, 0)
         if admin1s[(p.country_code, p.admin1)]:
             s += 50
@@ -670,12 +678,23 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
     return s - (3 if c.weak else 0)
 
 
+_CAPITAL_BONUS = 25
+_HOME_NAMESAKE_POPULATION = 100_000
+
+
 def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
           countries: Counter, admin1s: Counter) -> list[tuple[float, Candidate]]:
     scored = [(_score(c, language, gazetteer, countries, admin1s), c) for c in cands]
     if any(c.place.id in gazetteer.capitals and c.kind == "name" for c in cands):
         # A national capital named like a state ("Washington") is, in news, the capital.
         scored = [(s - 40 if c.place.type == "admin1" else s, c) for s, c in scored]
+    # "Kingston" in a story the text puts in Canada: a national capital's weight is no reason to
+    # leave the country the text points to for one it does not, where a real city there bears
+    # the name (Kingston, Ontario; London, Ontario).
+    if any(c.place.type == "city" and c.place.population >= _HOME_NAMESAKE_POPULATION and countries[c.place.country_code]
+           for c in cands):
+        scored = [(s - _CAPITAL_BONUS if c.place.id in gazetteer.capitals and not countries[c.place.country_code] else s, c)
+                  for s, c in scored]
     scored = [sc for sc in scored if sc[0] > -math.inf]
     scored.sort(key=lambda sc: (-sc[0], sc[1].place.id))
     best, seen = [], set()

@@ -876,3 +876,21 @@ def test_an_outlet_named_after_its_country_is_that_country(gazetteer):
 def test_a_mid_sized_foreign_city_no_other_name_supports_is_a_namesake(gazetteer, text, found):
     """ "Columbia" among Kumasi's neighbourhoods is no city of 140,000 in South Carolina."""
     assert any(m.text == "Columbia" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Canadian Army Reserve soldiers will train in Kingston on Sunday, Canada's defence department said.", "CA"),
+    ("Reggae fans gathered in Kingston on Sunday, the organisers said.", "JM"),
+])
+def test_a_capital_does_not_outweigh_a_namesake_city_of_the_country_the_text_points_to(gazetteer, text, country):
+    found = {m.text: m.place.country_code for m in find_places(text, gazetteer=gazetteer, language="en")}
+    assert found["Kingston"] == country
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A Toyota Landcruiser and two trucks collided near Scone, New South Wales, Australia.", False),
+    ("A fire broke out at a car plant in Toyota, near Nagoya, Australian officials said.", True),
+])
+def test_a_foreign_city_before_another_capitalised_word_is_a_brand_or_an_organisation(gazetteer, text, found):
+    """ "a Toyota Landcruiser" in an Australian story is the carmaker's, not the Japanese city."""
+    assert any(m.text == "Toyota" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
