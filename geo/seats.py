@@ -186,7 +186,10 @@ def _place_before(text, head_start, head_end, heads: _Heads, gazetteer, language
                 if best is None or len(surface) > len(best):
                     best = surface
         if best is not None:
-            place = _resolve_named(best, end - len(best), end, gazetteer, language, places, context, region)
+            # "the Kaikohe District Court", "the Howick Magistrate's Court": a court bears its town's
+            # name, however small the town.
+            place = _resolve_named(best, end - len(best), end, gazetteer, language, places, context, region,
+                                   towns="court" in text[head_start:head_end].lower())
             if place is not None:
                 return end - len(best), head_end, place
         word = text[:end].rsplit(" ", 1)[-1]
@@ -213,7 +216,8 @@ def _city_adjective(text, head_start, gazetteer, language, places, context, regi
     return None
 
 
-def _resolve_named(surface, start, end, gazetteer, language, places, context, region, *, cities_only=False):
+def _resolve_named(surface, start, end, gazetteer, language, places, context, region, *, cities_only=False,
+                   towns=False):
     """A place named beside a head noun: as the places stage resolved it, else ranked here."""
     # Place mentions do not overlap, so only the last one starting at or before `start` can hold it
     # (a bisect: a scan per head noun made a long document quadratic).
@@ -226,7 +230,7 @@ def _resolve_named(surface, start, end, gazetteer, language, places, context, re
             return p.place  # "the Brewster County Sheriff's Office" serves its county
         if not (region and p.place.type == "city"):
             return p.place
-    cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only)]
+    cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only, towns)]
     if not cands:
         return None
     home = _HOME.get(language, ())
@@ -237,11 +241,11 @@ def _resolve_named(surface, start, end, gazetteer, language, places, context, re
     return best.place
 
 
-def _usable(c: Candidate, language: str, cities_only: bool) -> bool:
+def _usable(c: Candidate, language: str, cities_only: bool, towns: bool = False) -> bool:
     if c.kind not in _SEAT_KINDS and not (c.kind == "gen" and language == "de"):
         return False
     if c.place.type not in (("city",) if cities_only else ("city", "admin1")):
         return False
     # After a German head noun a town's name is its seat ("Amtsgericht Zossen"); an English
     # capitalised word before "police" is too often something else to trust a small town.
-    return language == "de" or c.place.type != "city" or c.place.population >= TOWN_POPULATION
+    return language == "de" or towns or c.place.type != "city" or c.place.population >= TOWN_POPULATION

@@ -93,6 +93,9 @@ def test_german_head_noun_takes_its_seat_from_the_name_after_it(gazetteer, regis
     # a county's sheriff serves the county (not the town Lynn)
     ("Linn County Sheriff Brian Gardner said.", ("Linn County Sheriff", "Linn County", "US")),
     ("They were detained by the Brewster County Sheriff's Office.", ("Brewster County Sheriff's Office", "Brewster County", "US")),
+    # a court bears its town's name, however small the town (not so a police force: see below)
+    ("He appeared in the Kaikohe District Court on Tuesday.", ("Kaikohe District Court", "Kaikohe", "NZ")),
+    ("Councillors were sworn in at the Howick Magistrate’s Court.", ("Howick Magistrate’s Court", "Howick", "ZA")),
 ])
 def test_english_place_before_a_head_noun_is_its_seat(gazetteer, registry, text, expected):
     assert seats(text, gazetteer, registry, "en") == [expected]
@@ -112,6 +115,7 @@ def test_english_place_before_a_head_noun_is_its_seat(gazetteer, registry, text,
     ("Die Bundespolizei kontrollierte einen Fernbus.", "de"),  # at a border, not at its Potsdam headquarters
     ("Sheriff Brandon Long said the road was closed.", "en"),  # English names the place before the head or after "in"
     ("Police Chief Marion Hayes spoke.", "en"),
+    ("Kaikohe police said the man was arrested.", "en"),  # a small town's name before "police": too often something else
 ])
 def test_no_seat_without_an_institution_and_its_place(gazetteer, registry, text, language):
     assert seats(text, gazetteer, registry, language) == []
@@ -126,6 +130,17 @@ def test_seat_named_in_text_takes_the_places_stage_reading(gazetteer, registry):
 def test_seats_work_without_the_places_stage(gazetteer, registry):
     assert seats("Das Landgericht Stendal verurteilte ihn.", gazetteer, registry, "de", with_places=False) == [
         ("Landgericht Stendal", "Stendal", "DE")]
+
+
+def test_a_court_takes_a_small_towns_name_a_police_force_does_not(gazetteer, registry):
+    """Without the places stage (a name it did not find, as in "sworn in at the Howick Magistrate's
+    Court"), a court still bears its small town's name; a small town before "police" is too often
+    something else."""
+    assert seats("Councillors were sworn in at the Howick Magistrate's Court.", gazetteer, registry, "en",
+                 with_places=False) == [("Howick Magistrate's Court", "Howick", "ZA")]
+    assert seats("He appeared in the Kaikohe District Court.", gazetteer, registry, "en", with_places=False) == [
+        ("Kaikohe District Court", "Kaikohe", "NZ")]
+    assert seats("Kaikohe police said.", gazetteer, registry, "en", with_places=False) == []
 
 
 def test_every_registry_seat_resolves_to_a_city(gazetteer, registry):
