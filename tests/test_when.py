@@ -344,10 +344,15 @@ def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, 
     ("2014 registrierte das Institut 20 Fälle. Am Dienstag teilte der Kreis mit …", "de", D(2014, 12, 31)),
     ("Villagers had been advised in 2005 to move away. On Tuesday the hill collapsed.", "en", None),
     ("Villagers were advised in 2005 to move away. On Tuesday the hill collapsed.", "en", D(2005, 12, 31)),
+    ("Die Villa ist seit 1950 Amtssitz. Am Dienstag kam der Präsident.", "de", None),
+    ("Die Villa wurde 1950 Amtssitz. Am Dienstag kam der Präsident.", "de", D(1950, 12, 31)),
+    ("The factory has produced pigments since 1974. It will close next year.", "en", None),
+    ("The factory opened in 1974. It will close next year.", "en", D(1974, 12, 31)),
 ])
-def test_a_date_told_in_the_pluperfect_is_no_bound_of_the_pages_day(text, language, expected):
-    """"2014 hatte das Institut … registriert", "had been advised in 2005": background, often
-    years before the page; the year of every undated happening would be wrong."""
+def test_a_date_told_in_the_pluperfect_or_a_lasting_states_start_is_no_bound_of_the_pages_day(text, language, expected):
+    """"2014 hatte das Institut … registriert", "had been advised in 2005", "seit 1950
+    Amtssitz", "since 1974": background, often years before the page; the year of every
+    undated happening would be wrong ("next year" would be 1975)."""
     assert infer_reference_date(text, language=language) == expected
 
 
@@ -551,6 +556,8 @@ def test_the_same_day_is_the_day_of_the_previous_mention(text, language):
         ("The plant closed in the winter.", "en", D(2024, 12, 1), "season"),
         ("Am Freitag soll abgestimmt werden.", "de", D(2025, 10, 17), "day"),
         ("Am Freitag wurde abgestimmt.", "de", D(2025, 10, 10), "day"),
+        ("Die Gewerkschaft hat für Freitag zu einem Warnstreik aufgerufen.", "de", D(2025, 10, 17), "day"),  # set for
+        ("Am Freitag hat die Gewerkschaft zu einem Warnstreik aufgerufen.", "de", D(2025, 10, 10), "day"),
         ("The vote will take place on Friday.", "en", D(2025, 10, 17), "day"),
         ("The vote took place on Friday.", "en", D(2025, 10, 10), "day"),
         ("The minister said on Friday that his trip will promote the ties.", "en", D(2025, 10, 10), "day"),

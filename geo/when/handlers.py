@@ -5,7 +5,8 @@ import datetime as dt
 
 from geo.records import DateInterval
 from geo.when import intervals as iv_
-from geo.when.pattern import AGE_AFTER, ATTRIBUTE_AFTER, ATTRIBUTE_BEFORE, QUANTITY_AFTER, QUANTITY_BEFORE, SHORT_DATE_BEFORE, WORDS as W
+from geo.when.pattern import (AGE_AFTER, ATTRIBUTE_AFTER, ATTRIBUTE_BEFORE, QUANTITY_AFTER, QUANTITY_BEFORE, SCHEDULED_BEFORE,
+                              SHORT_DATE_BEFORE, WORDS as W)
 from geo.when.resolve import Context, closest_day, cyclic
 from geo.when.words import norm
 
@@ -303,8 +304,8 @@ def _weekday(wd: int, m, ctx):
         d = ctx.ref + dt.timedelta(days=wd - ctx.ref.weekday(), weeks=week)
         return DateInterval(d, d, "day", ctx.basis)
     back, direction = (ctx.ref.weekday() - wd) % 7, _direction(m)  # days since the last such day
-    if direction is None and back and ctx.future():
-        direction = 1  # "Am Freitag soll abgestimmt werden": the coming Friday
+    if direction is None and back and ctx.future(bool(SCHEDULED_BEFORE.search(m.string, max(0, m.start() - 8), m.start()))):
+        direction = 1  # "Am Freitag soll abgestimmt werden", "für Freitag aufgerufen": the coming Friday
     if direction == -1:
         back = back or 7
     elif direction == 1 or (direction is not None and back > 3):  # next, or "this" nearer ahead

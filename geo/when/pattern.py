@@ -136,4 +136,6 @@ AGE_AFTER = re.compile(r"\s+[\w-]*?(?:%s)" % alt(W.ages), re.IGNORECASE)
 # "der jetzt verurteilte Eritreer": an article before the day word, an inflected lower-case word and a noun after it
 ATTRIBUTE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(W.attribute_articles), re.IGNORECASE)
 ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+# "für Montag": what a weekday stands after to be the day something is set for
+SCHEDULED_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(W.scheduled_for or ["(?!)"]), re.IGNORECASE)
 QUANTITY_BEFORE = re.compile(r"(?:%s)\s*$" % alt(W.quantity_before), re.IGNORECASE)

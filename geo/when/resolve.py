@@ -56,7 +56,7 @@ def in_pluperfect(text: str, pos: int, language: str) -> bool:
     return Context(None, "relative", language, text).pluperfect(pos)
 
 
-_SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
+SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 _LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
 
@@ -90,7 +90,7 @@ class Context:
         start says nothing of when the text's other happenings were ("At a meeting in July, …
         without police since March 2011" is July of the page's year)."""
         if self._explicit is None:
-            self._explicit = [m for m in self.explicit() if m.role == "happening" and not _SINCE.match(m.text)
+            self._explicit = [m for m in self.explicit() if m.role == "happening" and not SINCE.match(m.text)
                               and m.interval.basis == "explicit" and m.interval.start.year == m.interval.end.year]
         return self._explicit
 
@@ -106,11 +106,12 @@ class Context:
         end_m = _CLAUSE_END.search(self.text, pos, pos + 300)
         return self.text[start:end_m.start() if end_m else pos + 300]
 
-    def future(self) -> bool:
-        """Whether the mention's clause speaks of the future (and not also of the past)."""
+    def future(self, scheduled: bool = False) -> bool:
+        """Whether the mention's clause speaks of the future (and not also of the past);
+        `scheduled`: the mention itself names the day something is set for ("für Montag")."""
         clause = self.clause(self.pos)
         future, past = _tense_words(self.language)
-        return bool(future.search(clause)) and not past.search(clause)
+        return bool(scheduled or future.search(clause)) and not past.search(clause)
 
     def pluperfect(self, pos: int) -> bool:
         """Whether the clause at `pos` is in the pluperfect ("hatte … beantragt", "had filed"):

@@ -58,6 +58,7 @@ class Words:
     directions_after: dict
     parts: dict  # word -> "start" | "middle" | "end"
     since: list
+    scheduled_for: list  # "Warnstreik für Montag": the day something is set for, ahead
     between: list
     range_and: list
     range_to: list
@@ -140,7 +141,7 @@ def merge(tables: list[dict]) -> Words:
         anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
         day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
         directions=inverted("directions"), directions_after=inverted("directions_after"),
-        parts=inverted("parts"), since=listed("since"), between=listed("between"),
+        parts=inverted("parts"), since=listed("since"), scheduled_for=listed("scheduled_for"), between=listed("between"),
         range_and=listed("range_and"), range_to=listed("range_to"), date_articles=listed("date_articles"),
         comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
         pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
