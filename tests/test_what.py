@@ -369,6 +369,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Arbeitgeber boten in den Verhandlungen eine Einmalzahlung an.", "meeting", True),
     ("de", "Das Landgericht verhandelt den Fall seit Montag.", "trial", True),
     ("en", "Masked protesters flooded the MTR station.", "flood", False),  # a crowd, no water
+    ("en", "While officers were dealing with the vandals, the crowd walked on.", "agreement", False),  # handling
+    ("en", "The union reached a deal with the company on Monday.", "agreement", True),
     ("en", "The swollen river flooded the town.", "flood", True),
     ("en", "That deputy was treated at the hospital and released.", "document_release", False),  # a person released
     ("en", "Police released a grainy image of the suspect.", "document_release", True),
