@@ -197,6 +197,20 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "The indictment accuses him of robbing two banks.", "charge"),
     ("en", "The accused was arrested a month later.", "raid_arrest"),  # the defendant, no charge
     ("en", "The officer in charge said the man was shot.", "shooting"),
+    # A generic head after a specific first part names the happening, unless a sense of the head fits.
+    ("de", "Seit Mittag sind die Feuerwehren im Unwettereinsatz.", "storm"),
+    ("de", "Seit Mittag sind die Feuerwehren im Einsatz.", "other"),
+    ("de", "Der Hochwassereinsatz der Bundeswehr dauerte drei Tage.", "deployment"),
+    ("de", "Ein Baum war aufgrund starker Böen auf die Straße gestürzt.", "storm"),
+    # Migrants saved at sea: the rescue is the happening; migrants held at the border are the migration's.
+    ("de", "Dutzende Migranten sind von der Küstenwache gerettet worden.", "rescue"),
+    ("de", "Dutzende Migranten sind auf der Insel angekommen.", "migration"),
+    ("en", "The coast guard rescued 12 migrants from a disabled skiff.", "rescue"),
+    ("en", "Twelve migrants crossed the channel in a dinghy.", "migration"),
+    ("en", "About 60 migrants have been detained by the Border Patrol.", "migration"),
+    ("en", "A suspect has been detained by the police.", "raid_arrest"),
+    ("en", "Agents apprehended 30 migrants from two vessels that made landfall at the bay.", "migration"),
+    ("en", "The hurricane made landfall near the town.", "storm"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]

@@ -244,11 +244,28 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     forms = {lemma, low}
     if lemma == low:  # a word the lemmatiser does not know: try its stem ("Landkreisen" is known, no "Reisen" in it)
         forms |= {low[: -len(e)] for e in _GERMAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
-    for form in sorted(forms, key=len, reverse=True):
-        for i in range(3, len(form) - 3):  # longest head first: "Messerangriff" before "Angriff"
-            hit = lex.heads.get(form[i:])
-            if hit:
-                return hit, "compound head"
+    head = next((hit for form in sorted(forms, key=len, reverse=True)
+                 for i in range(3, len(form) - 3)  # longest head first: "Messerangriff" before "Angriff"
+                 for hit in (lex.heads.get(form[i:]),) if hit), None)
+    if head and not any(e.event_type == _GENERIC for e in head):
+        return head, "compound head"
+    prefixed = _prefix_entries(forms, lex)
+    if head and prefixed and prefixed[0]:
+        # A generic head after a specific first part names the specific happening: an
+        # "Unwettereinsatz" is the storm's, not any "Einsatz" (a sense of the head still
+        # comes first: a "Hochwassereinsatz der Bundeswehr" is a deployment).
+        return [e for e in head if e.event_type != _GENERIC] + prefixed[0] + [e for e in head if e.event_type == _GENERIC], "compound"
+    if head:
+        return head, "compound head"
+    return prefixed or ([], "")
+
+
+_GENERIC = "other"  # the fallback type: its words name any happening
+
+
+def _prefix_entries(forms: set, lex: _Lexicon):
+    """Entries of a compound's first part that may start a compound ("Hochwasser+"), or None;
+    ([], "") when the rest is a head that takes the sense ("Brandschutz")."""
     for form in sorted(forms, key=len, reverse=True):
         for i in range(len(form) - 3, 3, -1):
             hit = lex.prefixes.get(form[:i])
@@ -257,7 +274,7 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
                 if rest in lex.non_heads or any(rest == h + e for h in lex.non_heads for e in ("", "s", "en", "n")):
                     return [], ""
                 return hit, "compound"
-    return [], ""
+    return None
 
 
 def _german_participle_infinitives(low: str) -> list[str]:
