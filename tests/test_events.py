@@ -704,8 +704,9 @@ def test_a_police_seat_keeps_the_paragraphs_place(middle, expected):
     # Told in the pluperfect, an indefinite happening is an earlier one.
     ("On 3 May 2015 a landslide buried a village in the hills.", "Days before, the rain had caused a landslide on the road.", False),
 ])
-def test_a_retelling_with_no_day_or_place_of_its_own_joins_the_ledes_happening(lede, second, merged):
-    text = f"{lede}\n\n{second}"
+@pytest.mark.parametrize("opening", ["", "Heavy rain fell on the coast on Monday.\n\n"])  # a lede of its own before
+def test_a_retelling_with_no_day_or_place_of_its_own_joins_the_happening_told_before(lede, second, merged, opening):
+    text = f"{opening}{lede}\n\n{second}"
     doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2015, 5, 3),
                    reference=dt.date(2015, 5, 3), reference_basis="published")
     times = [_time(text, "On 3 May 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
