@@ -111,8 +111,21 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))]
+    out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
+           and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
+           and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country, language)
+
+
+# "The Lexington Herald-Leader reports", "told the Denver Post", "the Ottawa Citizen": a paper named
+# after its city is the outlet, not a place of the story.
+_PAPER_AFTER = re.compile(r" (?:Herald|Post|Times|Tribune|Globe|Star|Sun|Journal|Chronicle|Gazette|Examiner|Citizen|"
+                          r"Courier|Register|Telegraph|Mercury|Observer|Daily|Live|Now|Online|Today)\b")
+
+
+# "the 600 block of Edgefield Court", "at 12 Fayette Circle": an address's street, named like a town.
+_BLOCK_BEFORE = re.compile(r"(?:\bblock of|\d) $")
+_ADDRESS_AFTER = re.compile(r" (?:Court|Ct\.|Circle|Place|Way|Trail|Loop|Close|Row)\b")
 
 
 # "St. Elizabeth", "Mt. Vernon", "Fort Hood": a name after the word that opens a longer name, which the

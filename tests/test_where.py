@@ -894,3 +894,19 @@ def test_a_capital_does_not_outweigh_a_namesake_city_of_the_country_the_text_poi
 def test_a_foreign_city_before_another_capitalised_word_is_a_brand_or_an_organisation(gazetteer, text, found):
     """ "a Toyota Landcruiser" in an Australian story is the carmaker's, not the Japanese city."""
     assert any(m.text == "Toyota" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("INEZ, Ky. (AP) — The Lexington Herald-Leader reports the sheriff suspended patrols.", False),
+    ("INEZ, Ky. (AP) — Lexington police report the sheriff suspended patrols.", True),
+])
+def test_a_paper_named_after_its_city_is_the_outlet_not_a_place(gazetteer, text, found):
+    assert any(m.text == "Lexington" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Henrico police responded to the 300 block of Exmore Court after reports of a shooting.", False),
+    ("Henrico police responded to a home in Exmore after reports of a shooting.", True),
+])
+def test_a_street_in_an_address_is_no_town(gazetteer, text, found):
+    assert any(m.text == "Exmore" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
