@@ -89,6 +89,10 @@ _SURROUNDINGS_OF_BEFORE = re.compile(
     r"|\bunweit|\b(?:An|Be|Ein)wohner(?:in|innen|n)?)\s+von\s+$")
 
 
+# "have evacuated from Lismore", "were evacuated from the town of Yarloop": an evacuation's origin is where it happens.
+_EVACUATED_FROM = re.compile(r"\bevacuat(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:(?:town|city|village|suburb)\s+of\s+)?$", re.I)
+
+
 # "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
 _SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
 
@@ -131,6 +135,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"
     if _SURROUNDINGS_OF_BEFORE.search(before):
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
+    if _EVACUATED_FROM.search(before):
+        return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_AT_END(before) or _DIRECTION_BEFORE.search(wide) \
             or _SEAT_BEFORE.search(before):

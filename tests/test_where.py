@@ -286,6 +286,9 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     ("The California community protested.", "California", "mentioned"),
     ("Schools in nearby Coldwater went on lockdown.", "Coldwater", "located"),  # a small town: found after "in nearby"
     ("Workers may have to relocate to nearby London.", "London", "mentioned"),
+    # an evacuation happens where people leave, unlike a move from one place to another
+    ("Tens of thousands have evacuated from Brisbane after the floods.", "Brisbane", "located"),
+    ("Tens of thousands have moved from Brisbane after the floods.", "Brisbane", "mentioned"),
 ])
 def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_roles(gazetteer, text, surface, role):
     from geo.roles import place_role
