@@ -74,12 +74,14 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
                       reference_is_lower_bound=not ref.day_precise)
     times = entry_times(doc, sentences, times)
     hint = url_country(doc.url)
-    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint)
+    paper = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
+    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
-    headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint) if doc.title else []
+    headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint,
+                           near=paper) if doc.title else []
     # One sense per document: a name the title shares with the text is the place the text's
     # context chose ("Monroe County deputy shot" over a "MADISONVILLE, Tenn." story: Tennessee's).
     read = {m.text: m.place for m in places if not m.weak}
@@ -89,8 +91,7 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
         headline += find_seats(doc.title, actors=title_actors, gazetteer=resources.gazetteer,
                                registry=resources.registry, language=doc.language, places=places)
-    outlet = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer) \
-        or document_country(places, doc.url, gazetteer=resources.gazetteer)
+    outlet = paper or document_country(places, doc.url, gazetteer=resources.gazetteer)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,

@@ -63,10 +63,12 @@ Ministerpräsident Ministerpräsidentin Bundespräsident Bundespräsidentin Staa
 Bundeskanzler Bundeskanzlerin Premierminister Premierministerin Regierungschef Regierungschefin""".split())
 
 
-def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None) -> list[PlaceMention]:
+def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None,
+                near: Place | None = None) -> list[PlaceMention]:
     """Resolved, non-overlapping place mentions with offsets into `text`, in text order.
     `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
-    choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one."""
+    choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one.
+    `near` (a local paper's town: `outlet_place`) chooses among small namesake towns the one near it."""
     text = _datelines_cased(text)
     spans = [s for s in _longest_whole_words(text, gazetteer) if not _NAME_OPENER_BEFORE.search(text, max(0, s[0] - 10), s[0])]
     if language == "en":
@@ -90,12 +92,12 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
-    countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
+    countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
     # stands, and lends that place's country and state to the other names ("Exeter" nearby).
     if moved:
         first = {k: [(1e9, moved[k[0]])] if k[0] in moved else first[k] for k in keys}
-        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country)
+        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near)
         chosen = [(start, end, k, [r for r in ranked if r[1].place.id == moved[k[0]].place.id]
                    + [r for r in ranked if r[1].place.id != moved[k[0]].place.id] if k[0] in moved
                    and any(r[1].place.id == moved[k[0]].place.id for r in ranked) else ranked)
@@ -246,7 +248,7 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 
-def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country):
+def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near=None):
     """The context the names give one another, and each occurrence's ranked candidates in it
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
     countries, admin1s = _context(first)
@@ -282,8 +284,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
             own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf]})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
-        ranked = _nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
-                                [p for sf, p in anchors if sf != k[0]])
+        ranked = _near_paper(_nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
+                                            [p for sf, p in anchors if sf != k[0]]), near)
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
@@ -734,6 +736,23 @@ def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) 
     if near is tied[0] or min(_km(near[1].place, a) for a in anchors) > _NEAR_KM:
         return ranked
     return [near] + [r for r in ranked if r is not near]
+
+
+_PAPER_NAMESAKE_POPULATION = 50_000  # a namesake this big is the one meant, wherever the paper
+
+
+def _near_paper(ranked: list[tuple[float, Candidate]], near: Place | None) -> list[tuple[float, Candidate]]:
+    """Of namesake towns ("Kirchberg", "Dettingen": dozens each), the one near the local paper's
+    town ("augsburger-allgemeine.de/illertissen/…": Kirchberg an der Iller), unless the first
+    is a city of its own or itself near."""
+    if near is None or len(ranked) < 2 or ranked[0][1].place.type != "city" \
+            or ranked[0][1].place.population >= _PAPER_NAMESAKE_POPULATION or _km(ranked[0][1].place, near) <= _NEAR_KM:
+        return ranked
+    close = [r for r in ranked if r[1].place.type == "city" and _km(r[1].place, near) <= _NEAR_KM]
+    if not close:
+        return ranked
+    best = min(close, key=lambda r: _km(r[1].place, near))
+    return [best] + [r for r in ranked if r is not best]
 
 
 def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter, Counter]:

@@ -913,3 +913,15 @@ def test_a_paper_named_after_its_city_is_the_outlet_not_a_place(gazetteer, text,
 ])
 def test_a_street_in_an_address_is_no_town(gazetteer, text, found):
     assert any(m.text == "Exmore" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.zeitung.de/illertissen/unfaelle-1", "Kirchberg an der Iller"),  # the local section's town
+    ("https://www.zeitung.de/politik/unfaelle-1", "Kirchberg"),  # no town: the biggest namesake
+])
+def test_a_local_paper_chooses_the_namesake_near_it(gazetteer, url, expected):
+    from geo.where import outlet_place
+
+    text = "Es krachte in Kirchberg zwei Mal."
+    (m,) = find_places(text, gazetteer=gazetteer, language="de", near=outlet_place("zeitung.de", url, gazetteer=gazetteer))
+    assert m.place.name == expected
