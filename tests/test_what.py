@@ -211,6 +211,13 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("en", "A suspect has been detained by the police.", "raid_arrest"),
     ("en", "Agents apprehended 30 migrants from two vessels that made landfall at the bay.", "migration"),
     ("en", "The hurricane made landfall near the town.", "storm"),
+    # An explosion with a fire is the explosion, whichever set off the other.
+    ("en", "A fire was burning itself out after an explosion injured six workers at the plant.", "explosion"),
+    ("en", "A fire was burning itself out at the plant.", "fire"),
+    ("de", "Nach der Explosion brannte das Haus.", "explosion"),
+    # A fire in a forest or on meadows is a wildfire.
+    ("de", "Waldgebiete und Wiesen brannten.", "wildfire"),
+    ("de", "Das Wohnhaus brannte.", "fire"),
 ])
 def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, etype):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.factuality == "asserted"]
