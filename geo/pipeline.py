@@ -22,7 +22,7 @@ from geo.seats import capital_place
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import document_country, find_places, outlet_place, url_country
+from geo.where import document_country, find_places, outlet_place, url_country, url_state
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -75,13 +75,15 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     times = entry_times(doc, sentences, times)
     hint = url_country(doc.url)
     paper = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
-    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper)
+    state = url_state(doc.url, doc.outlet, gazetteer=resources.gazetteer)
+    places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper,
+                         state=state)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint,
-                           near=paper) if doc.title else []
+                           near=paper, state=state) if doc.title else []
     # One sense per document: a name the title shares with the text is the place the text's
     # context chose ("Monroe County deputy shot" over a "MADISONVILLE, Tenn." story: Tennessee's).
     read = {m.text: m.place for m in places if not m.weak}

@@ -64,11 +64,12 @@ Bundeskanzler Bundeskanzlerin Premierminister Premierministerin Regierungschef R
 
 
 def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str | None = None,
-                near: Place | None = None) -> list[PlaceMention]:
+                near: Place | None = None, state: Place | None = None) -> list[PlaceMention]:
     """Resolved, non-overlapping place mentions with offsets into `text`, in text order.
     `country` (ISO code, e.g. from the outlet's domain: `url_country`) counts as context for
     choosing among namesakes: Motherwell in a heraldlive.co.za story is the South African one.
-    `near` (a local paper's town: `outlet_place`) chooses among small namesake towns the one near it."""
+    `near` (a local paper's town: `outlet_place`) chooses among small namesake towns the one near it;
+    `state` (a regional section's: `url_state`) counts as context like `country`."""
     text = _datelines_cased(text)
     spans = [s for s in _longest_whole_words(text, gazetteer) if not _NAME_OPENER_BEFORE.search(text, max(0, s[0] - 10), s[0])]
     if language == "en":
@@ -92,12 +93,12 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
-    countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near)
+    countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
     # stands, and lends that place's country and state to the other names ("Exeter" nearby).
     if moved:
         first = {k: [(1e9, moved[k[0]])] if k[0] in moved else first[k] for k in keys}
-        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near)
+        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
         chosen = [(start, end, k, [r for r in ranked if r[1].place.id == moved[k[0]].place.id]
                    + [r for r in ranked if r[1].place.id != moved[k[0]].place.id] if k[0] in moved
                    and any(r[1].place.id == moved[k[0]].place.id for r in ranked) else ranked)
@@ -248,7 +249,7 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 
-def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near=None):
+def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near=None, state=None):
     """The context the names give one another, and each occurrence's ranked candidates in it
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
     countries, admin1s = _context(first)
@@ -258,6 +259,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
                                                for _, end, k in keyed}):
         countries[cc] += 1
         admin1s[(cc, code)] += 1
+    if state is not None:
+        admin1s[(state.country_code, state.admin1)] += 1
     # A name that is a place anyway (a bigger namesake stands bare) may be the small town of
     # the country the document is about: "Blackheath resident" in a story from New South Wales.
     for k in keys:
@@ -823,8 +826,43 @@ def _section_town(url: str | None, gazetteer: Gazetteer, domain: str | None) -> 
     ("rp-online.de/nrw/staedte/duesseldorf/…", "mz.de/lokal/quedlinburg/…", "news38.de/braunschweig/…"):
     a town of the domain's country that is no everyday word ("dzonline.de/Welt/…" is no Welt); without
     a country domain, only a city with a paper of its own. The last part is the article's own slug."""
-    path = re.sub(r"^[a-z]+://[^/]*", "", (url or "").lower()).split("?")[0]
-    for part in reversed([p for p in path.split("/")[:-1] if p.isascii() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", p)]):
+    for forms in _address_forms(_folders(url)):
+        cands = [c for f in forms for c in gazetteer.candidates(f)
+                 if c.place.type == "city" and c.kind in ("name", "alt") and not c.common
+                 and (c.place.country_code == domain if domain else c.place.population >= _OUTLET_CITY_POPULATION)]
+        if cands:
+            return max(cands, key=lambda c: c.place.population).place
+    return None
+
+
+def url_state(url: str | None, outlet: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The state a country domain's address or outlet names, in its folders, its host or the
+    outlet's words, the deepest folder first ("ndr.de/nachrichten/niedersachsen/…",
+    "burgenland.orf.at", "noe.orf.at (ORF Niederösterreich)"): the regional section's state,
+    context for choosing among namesake towns."""
+    domain = url_country(url) or url_country(outlet if outlet and "." in outlet and " " not in outlet else None)
+    if not domain:
+        return None
+    words = re.split(r"[\s().,/]+", (outlet or "").lower())
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+    labels = [lab for lab in host.split(".")[:-1] if not _HOST_PREFIX.fullmatch(lab)]
+    for forms in _address_forms(words + labels + _folders(url)):
+        for f in forms:
+            for c in gazetteer.candidates(f):
+                if c.place.type == "admin1" and c.kind in ("name", "alt") and c.place.country_code == domain:
+                    return c.place
+    return None
+
+
+def _folders(url: str | None) -> list[str]:
+    """An address's folders, without its last part (the article's slug)."""
+    return re.sub(r"^[a-z]+://[^/]*", "", (url or "").lower()).split("?")[0].split("/")[:-1]
+
+
+def _address_forms(parts: list[str]):
+    """For each part that may be a name ("homberg-ohm", "niederoesterreich"), deepest first, the
+    ways a name may be written in it ("Homberg (Ohm)", "Niederösterreich")."""
+    for part in reversed([p for p in parts if re.fullmatch(r"[a-zäöüß]+(?:-[a-zäöüß]+)*", p)]):
         words = part.split("-")
         if len(words) > 3:
             continue
@@ -832,12 +870,7 @@ def _section_town(url: str | None, gazetteer: Gazetteer, domain: str | None) -> 
         forms |= {f"{words[0].capitalize()} ({words[1].capitalize()})"} if len(words) == 2 else set()
         for a, b in _UMLAUTS:
             forms |= {f.replace(a, b) for f in forms}
-        cands = [c for f in forms for c in gazetteer.candidates(f)
-                 if c.place.type == "city" and c.kind in ("name", "alt") and not c.common
-                 and (c.place.country_code == domain if domain else c.place.population >= _OUTLET_CITY_POPULATION)]
-        if cands:
-            return max(cands, key=lambda c: c.place.population).place
-    return None
+        yield forms
 
 
 # Country-code top-level domains that are not the ISO code.

@@ -925,3 +925,29 @@ def test_a_local_paper_chooses_the_namesake_near_it(gazetteer, url, expected):
     text = "Es krachte in Kirchberg zwei Mal."
     (m,) = find_places(text, gazetteer=gazetteer, language="de", near=outlet_place("zeitung.de", url, gazetteer=gazetteer))
     assert m.place.name == expected
+
+
+@pytest.mark.parametrize("url, outlet, expected", [
+    ("https://www.sender.de/nachrichten/niedersachsen/region/x.html", "sender.de", "Niedersachsen"),
+    ("https://burgenland.sender.at/stories/1", None, "Burgenland"),
+    ("https://www.sender.at/stories/1", "sender.at (Sender Niederösterreich)", "Niederösterreich"),
+    ("https://www.sender.de/nachrichten/politik/x.html", "sender.de", None),
+    ("https://www.sender.com/us/texas/x", "sender.com", None),  # no country domain
+])
+def test_a_regional_section_names_its_state(gazetteer, url, outlet, expected):
+    from geo.where import url_state
+
+    place = url_state(url, outlet, gazetteer=gazetteer)
+    assert (place and place.name) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://burgenland.sender.at/stories/1", "Steinberg an der Rabnitz"),  # the section's state decides
+    ("https://www.sender.at/stories/1", "Steinberg bei Ligist"),  # else the biggest namesake
+])
+def test_a_regional_sections_state_chooses_among_namesakes(gazetteer, url, expected):
+    from geo.where import url_state
+
+    text = "Der Gemeinderat in Steinberg ist zurückgetreten."
+    (m,) = find_places(text, gazetteer=gazetteer, language="de", country="AT", state=url_state(url, None, gazetteer=gazetteer))
+    assert m.place.name == expected
