@@ -176,6 +176,7 @@ def opens_dateline(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
 
 
+_TOWN_NAMESAKE_POPULATION = 100_000
 _FOREIGN_NAMESAKE_POPULATION = 300_000
 
 
@@ -213,6 +214,15 @@ def _country_in_unit_name(text: str, m: PlaceMention) -> bool:
         and prev not in _COMPASS and prev not in _TITLES and _inside_proper_name(text, m.start, m.end, prev)
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$")
+
+
+def _attributive_after_article(text: str, m: PlaceMention) -> bool:
+    """ "a white Toyota utility", "a Melbourne man": after "a" (and an adjective), before a word."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, m.start - 25), m.start)) and text[m.end:m.end + 1] == " " \
+        and text[m.end + 1:m.end + 2].isalpha()
+
+
 def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str | None,
                            language: str = "") -> list[PlaceMention]:
     """A town or city below 300,000 of a country no other name of the text points to, in a text
@@ -226,7 +236,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     Eastern Cape, "Ponda Mali" in Nakuru), and a foreign city of any size read through an alternate
     name only ("Kotwali police" in Uttar Pradesh is not Rangpur, Bangladesh; "Sadr police limits" in
     Faisalabad not Sadr City), or standing before another capitalised word, a brand's or an
-    organisation's name ("a Toyota Landcruiser" on the New England Highway, "the New York Times").
+    organisation's name ("a Toyota Landcruiser" on the New England Highway, "the New York Times"),
+    or used as a word's attribute after "a" ("a white Toyota utility", "a Melbourne man").
     Only that reading of the name goes:
     the dateline "SAN JUAN —" read as Puerto Rico's stays where "Sector San Juan" was read abroad."""
     counts = Counter(m.place.country_code for m in mentions if m.place.country_code)
@@ -242,9 +253,14 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
             return m.place.country_code != top and not _state_named(text, m)
         if m.place.type == "country":
             return language == "en" and _country_in_unit_name(text, m)
-        return m.place.type == "city" and (m.place.population < _FOREIGN_NAMESAKE_POPULATION
-                                           or (language == "en" and (not _own_name(m.text, m.place)
-                                                                     or _CAPITALISED_NEXT.match(text, m.end))))
+        if m.place.type != "city" or m.place.population < _TOWN_NAMESAKE_POPULATION:
+            return m.place.type == "city"
+        # The bigger cities only where the text points to another country ("a Mesa motel" in a
+        # story that names only Mesa is Mesa's).
+        return m.place.country_code != top and (
+            m.place.population < _FOREIGN_NAMESAKE_POPULATION
+            or (language == "en" and (not _own_name(m.text, m.place) or _CAPITALISED_NEXT.match(text, m.end)
+                                      or _attributive_after_article(text, m))))
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 

@@ -892,6 +892,7 @@ def test_a_capital_does_not_outweigh_a_namesake_city_of_the_country_the_text_poi
 
 @pytest.mark.parametrize("text, found", [
     ("A Toyota Landcruiser and two trucks collided near Scone, New South Wales, Australia.", False),
+    ("A motorcycle and a white Toyota utility collided near Chisholm, New South Wales, Australia.", False),
     ("A fire broke out at a car plant in Toyota, near Nagoya, Australian officials said.", True),
 ])
 def test_a_foreign_city_before_another_capitalised_word_is_a_brand_or_an_organisation(gazetteer, text, found):
