@@ -114,10 +114,24 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    out = [m for m in out if not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
+    firms = {m.text for m in out if re.search(rf"(?<!\w){re.escape(m.text)}(?:{_FIRM_AFTER.pattern})", text)}
+    out = [m for m in out if not _is_firm(text, m, firms)
+           and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country, language)
+
+
+# "Ford Motor Co.", "Kent Holdings Ltd": a name before a company's legal form is the company's, and
+# a small town's name the company's wherever the text names it again ("plants of Ford, General
+# Motors"; "Boston" beside "Boston Scientific Corp." stays the city). A bare "Co."
+# stays a county ("Dallas Co. deputies").
+_FIRM_AFTER = re.compile(r"(?: Motors?| &) Co\.|(?: Motors?| [A-Z]\w+)?,? (?:Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|"
+                         r"Limited|plc|PLC|LLC|GmbH|AG|KG|Holdings)(?!\w)")
+
+
+def _is_firm(text: str, m: PlaceMention, firms: set[str]) -> bool:
+    return bool(_FIRM_AFTER.match(text, m.end)) or (m.text in firms and m.place.population < _TOWN_NAMESAKE_POPULATION)
 
 
 # "The Lexington Herald-Leader reports", "told the Denver Post", "the Ottawa Citizen": a paper named

@@ -970,3 +970,14 @@ def test_a_regional_sections_state_chooses_among_namesakes(gazetteer, url, expec
     text = "Der Gemeinderat in Steinberg ist zurückgetreten."
     (m,) = find_places(text, gazetteer=gazetteer, language="de", country="AT", state=url_state(url, None, gazetteer=gazetteer))
     assert m.place.name == expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Workers walked out at Ford Motor Co.'s plant in Wayne, Michigan. Pickets stood at plants of Ford, "
+     "General Motors and Stellantis.", False),
+    ("Workers walked out at a plant in Wayne, Michigan. Pickets stood at plants in Ford, Kansas, "
+     "and in Detroit.", True),
+])
+def test_a_name_before_a_legal_form_is_a_company_wherever_the_text_names_it(gazetteer, text, found):
+    """ "Ford Motor Co.": the firm, and "plants of Ford" later is the firm too, not a village named Ford."""
+    assert any(m.text == "Ford" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
