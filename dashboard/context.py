@@ -91,11 +91,12 @@ def german_names(names: list[str], alternates: list[str], population) -> dict[in
 
 @functools.lru_cache(maxsize=1)
 def places() -> Places:
-    """Every city (cities.tsv) and town (towns.tsv.gz) of the gazetteer, read once per process."""
+    """Every city (cities.tsv), town (towns.tsv.gz) and village (postal_towns.tsv.gz) of the
+    gazetteer, read once per process."""
     import pandas as pd
 
     ref = resources.files("geo") / "ref"
-    table = pd.concat([_table(ref / "cities.tsv"), _table(ref / "towns.tsv.gz")], ignore_index=True)
+    table = pd.concat([_table(ref / f) for f in ("cities.tsv", "towns.tsv.gz", "postal_towns.tsv.gz")], ignore_index=True)
     # west to east, so the places near a point are a slice (Places.near)
     table = table.sort_values("lon", kind="stable", ignore_index=True)
     names = table["name"].tolist()

@@ -228,6 +228,7 @@ class Gazetteer:
         # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
+        entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
         entries += _short_names(entries, area_names)
         entries += abbreviated_names(entries)
         return cls(entries, capitals=capitals)
@@ -436,7 +437,7 @@ TOWN_POPULATION = 15_000  # below this a city is a town: it needs evidence befor
 
 
 def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
-    """Towns and villages (towns.tsv.gz). A town named like a bigger city ("Burlington, Wash.")
+    """Towns and villages (towns.tsv.gz, postal_towns.tsv.gz). A town named like a bigger city ("Burlington, Wash.")
     ranks below it by population unless the text's context or a qualifier points to it; a name
     of a country or area ("Georgia") is left to those."""
     import gzip

