@@ -114,7 +114,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    firms = {m.text for m in out if re.search(rf"(?<!\w){re.escape(m.text)}(?:{_FIRM_AFTER.pattern})", text)}
+    firms = _firm_names(text, {m.text for m in out})
     out = [m for m in out if not _is_firm(text, m, firms)
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
@@ -128,6 +128,24 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
 # stays a county ("Dallas Co. deputies").
 _FIRM_AFTER = re.compile(r"(?: Motors?| &) Co\.|(?: Motors?| [A-Z]\w+)?,? (?:Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|"
                          r"Limited|plc|PLC|LLC|GmbH|AG|KG|Holdings)(?!\w)")
+
+
+def _firm_names(text: str, names: set[str]) -> set[str]:
+    """The names the text writes, somewhere, before a company's legal form (not inside a longer
+    word): each name's occurrences found as plain text and _FIRM_AFTER tried after each, instead
+    of a pattern compiled per name and run over the whole text."""
+    firms = set()
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and _FIRM_AFTER.match(text, at + len(name)):
+                firms.add(name)
+                break
+            at = text.find(name, at + 1)
+    return firms
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_firm(text: str, m: PlaceMention, firms: set[str]) -> bool:

@@ -981,3 +981,18 @@ def test_a_regional_sections_state_chooses_among_namesakes(gazetteer, url, expec
 def test_a_name_before_a_legal_form_is_a_company_wherever_the_text_names_it(gazetteer, text, found):
     """ "Ford Motor Co.": the firm, and "plants of Ford" later is the firm too, not a village named Ford."""
     assert any(m.text == "Ford" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Ford Motor Co. and Ford", "Fords Motor Co.", "XFord Motor Co.", "Ford, Inc. later", "Oxford Ltd", "Ford Ltdx",
+    "the Kent Holdings board", "Kent  Holdings", "Kent Kent Holdings", "(Kent) Holdings", "Kent & Co. in Kent", "",
+])
+def test_firm_names_are_those_the_whole_text_pattern_finds(text):
+    """`_firm_names` (each name's occurrences, then the legal form after it) finds what a pattern
+    per name over the whole text found."""
+    import re
+
+    from geo.where import _FIRM_AFTER, _firm_names
+
+    names = {"Ford", "Kent", "Oxford", "Kent Kent", "Co", "Motor"}
+    assert _firm_names(text, names) == {n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?:{_FIRM_AFTER.pattern})", text)}
