@@ -6,6 +6,7 @@ Dask cluster); merging across documents and writing happen once at the end.
 from __future__ import annotations
 
 import gc
+import re
 import os
 import signal
 import threading
@@ -22,7 +23,7 @@ from geo.seats import capital_place
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import document_country, find_places, outlet_place, url_country, url_state
+from geo.where import _cue, document_country, find_places, outlet_place, url_country, url_state
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -87,7 +88,8 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     # One sense per document: a name the title shares with the text is the place the text's
     # context chose ("Monroe County deputy shot" over a "MADISONVILLE, Tenn." story: Tennessee's).
     read = {m.text: m.place for m in places if not m.weak}
-    headline = [replace(m, place=read[m.text]) if m.text in read and not m.weak else m for m in headline]
+    headline = [replace(m, place=read[m.text]) if m.text in read and not m.weak else m for m in headline
+                if not _unread_in_text(m, doc.title, doc.text, places, doc.language)]
     if doc.title:
         # "Bristol City Council censures mayor": the title's institution sits where its text says.
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
@@ -98,6 +100,18 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
                           title_places=headline, outlet=outlet, capitals={k: v for k, v in capitals.items() if v})
+
+
+def _unread_in_text(m, title: str, text: str, places: list, language: str) -> bool:
+    """A title's town that the text names too but reads as no place there ("North Hollywood" is
+    no Hollywood anywhere in the text), where the title gives no more evidence than the text
+    (no locative word or qualifier: "Crash in Fullerton Cove" is a place where the text writes
+    only "Nelson Bay Road, Fullerton Cove")."""
+    if m.weak or m.place.type != "city" or _cue(title, m.start, m.end, language) in ("locative", "qualified"):
+        return False
+    if any(p.text == m.text for p in places):
+        return False
+    return re.search(rf"(?<![\w.-]){re.escape(m.text)}(?![\w-])", text) is not None
 
 
 def with_reference(doc: Document) -> Document:

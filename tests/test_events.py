@@ -187,6 +187,23 @@ def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_ther
     assert places and all(p is not None and p.name == "Madisonville" and p.admin1 == "TN" for p in places.values())
 
 
+def test_a_title_name_the_text_reads_as_no_place_is_none_in_the_title_without_a_locative():
+    """ "Sergeant Tom Kingston said": the text reads the name as a person's, so the title's bare
+    "Kingston:" is no Jamaican capital either; "… in Kingston" in the title is evidence of its own."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    text = ("A car hit a tree on a rural road early on Sunday, and its driver was taken to hospital. "
+            "Sergeant Tom Kingston said the driver had been speeding.")
+    found = {}
+    for title in ("Kingston: driver hurt after car hits tree", "Driver hurt after car hits tree in Kingston"):
+        doc = Document(id="x.txt", path="x.txt", text=text, language="en", title=title,
+                       reference=dt.date(2023, 10, 31), reference_basis="metadata")
+        (crash,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "crash"]
+        found[title] = crash.place.name if crash.place else None
+    assert list(found.values()) == [None, "Kingston"]
+
+
 def test_a_city_named_in_the_located_country_is_more_precise_than_the_country():
     town = Place("geo:test/town", "Townsville", "city", 8.0, -65.0, "LA")
     text = "The army struck the Townsville air base in Landia overnight."
