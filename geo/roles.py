@@ -148,9 +148,19 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
             and _GENITIVE_OF.match(doc_text, m.end - 1):
         return "mentioned"
+    if _LIKE_BEFORE.search(before):
+        return "mentioned"  # "Krisen wie in Syrien": a comparison's place, not this happening's
     if _LOCATED_AT_END(before):
         return "located"
     return "named"
+
+
+# German "Krisen wie in Syrien und in der Ukraine", "wie im Vorjahr in Bayern": a place named for
+# comparison or as an example is not where the sentence's own happening took place.
+_LIKE_BEFORE = re.compile(r"(?<![\w-])[Ww]ie\s+(?:(?:etwa|zuletzt|schon|bereits|zuvor|damals|auch)\s+)?(?:in|im|auf|am|an|bei|beim)"
+                          r"(?:\s+(?:der|dem|den|die|das))?\s+$")
+# "wie in Syrien und in der Ukraine": the comparison's list goes on.
+_LIKE_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:und|oder|sowie))\s*(?:(?:in|im|auf|am|an|bei|beim)(?:\s+(?:der|dem|den|die|das))?\s+)?$")
 
 
 # "Ambassador of India to the Republic of Mali", "envoy to Kenya": the countries of a diplomat's
@@ -236,6 +246,11 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
     ordered = sorted(mentions, key=lambda m: m.start)
     origins: set[int] = set()  # "from Mexico and Central America": a list of origins or targets
     for first, second in zip(ordered, ordered[1:]):
+        if roles[id(first)] == "mentioned" and _LIKE_LIST_GAP.match(doc_text[first.end:second.start]) \
+                and (id(first) in origins or _LIKE_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):
+            roles[id(second)] = "mentioned"  # "wie in Syrien und in der Ukraine"
+            origins.add(id(second))
+            continue
         if roles[id(first)] == "mentioned" and _LIST_GAP.match(doc_text[first.end:second.start]) and (
                 id(first) in origins or _ORIGIN_OR_TARGET_AT_END(doc_text[max(0, first.start - 40):first.start])):
             if not (etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):

@@ -339,6 +339,23 @@ def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happen
 
 
 @pytest.mark.parametrize("text, surface, role", [
+    ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Syrien", "mentioned"),
+    ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Ukraine", "mentioned"),  # the list goes on
+    ("Merkel sprach über Krisen in Syrien und in der Ukraine.", "Syrien", "located"),
+    ("Wie schon in Köln brannte es am Abend in Bonn.", "Köln", "mentioned"),
+    ("Wie schon in Köln brannte es am Abend in Bonn.", "Bonn", "located"),
+    ("Es brannte in Bonn sowie in Köln.", "Köln", "located"),  # "sowie" is no comparison
+])
+def test_a_german_place_after_wie_in_is_a_comparison_not_where_it_happened(gazetteer, text, surface, role):
+    """ "Krisen wie in Syrien": a place named as an example or for comparison."""
+    from geo.roles import roles_of
+
+    ms = find_places(text, gazetteer=gazetteer, language="de")
+    (m,) = [m for m in ms if m.text == surface]
+    assert roles_of(text, ms)[id(m)] == role
+
+
+@pytest.mark.parametrize("text, surface, role", [
     ("Ambulance Victoria said a man died in Geelong.", "Victoria", "mentioned"),  # a service named with its state
     ("A storm hit Victoria and a man died in Geelong.", "Victoria", "named"),
     ("Police Scotland said a man died in Dundee.", "Scotland", "mentioned"),
