@@ -444,6 +444,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The shooting was on Tuesday, according to a news release from police.", "document_release", False),  # a source
     ("en", "No further details about the incident have been released.", "document_release", False),
     ("en", "Police released a statement about the incident.", "document_release", True),
+    ("en", "Once they deal with these hurdles, many find work.", "agreement", False),  # a verb: to handle
+    ("en", "The two firms signed a deal on Monday.", "agreement", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -639,6 +641,16 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("en", "The board made an appointment within 40 days.", "appointment", "asserted"),
     ("de", "Damit befasst sich der Kreisausschuss in seiner nächsten Sitzung.", "Sitzung", "hypothetical"),  # ahead
     ("de", "Damit befasste sich der Kreisausschuss in seiner Sitzung am Montag.", "Sitzung", "asserted"),
+    ("en", "The council will act until the next election.", "election", "hypothetical"),  # ahead
+    ("en", "The council acted until the election.", "election", "asserted"),
+    # A cue of two words: "calling for" is "call for".
+    ("en", "Members are calling for a protest outside the hotel.", "protest", "hypothetical"),
+    ("en", "Members are staging a protest outside the hotel.", "protest", "asserted"),
+    # "mit … gerechnet" closes a German forecast like "vorhergesagt".
+    ("de", "Hier wird mit weiteren Gewittern gerechnet.", "Gewittern", "hypothetical"),
+    ("de", "Hier kam es zu weiteren Gewittern.", "Gewittern", "asserted"),
+    ("de", "Die Vorbereitungen für die Evakuierung laufen.", "Evakuierung", "hypothetical"),  # still ahead
+    ("de", "Die Evakuierung läuft.", "Evakuierung", "asserted"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

@@ -685,6 +685,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
                 and not _reported_perfect(toks, k, lex):
             return "hypothetical", t[2]
+        if k + 1 < i and (f"{t[3]} {toks[k + 1][3]}" in lex.hypothetical or f"{t[4]} {toks[k + 1][3]}" in lex.hypothetical):
+            return "hypothetical", f"{t[2]} {toks[k + 1][2]}"  # two words: "calling for … asylum seekers", "ruled out a strike"
     # the clause's last word after the trigger, particles aside (clause numbers never decrease)
     last = next((toks[k] for k in range(len(toks) - 1, i, -1)
                  if toks[k][5] == clause and toks[k][3] not in lex.particles), None)
