@@ -113,14 +113,21 @@ _CONSEQUENCES["conflict"] = frozenset({"killing", "rescue"})
 _CONSEQUENCES["labour"] = frozenset({"agreement"})
 
 
-def _second_trigger(found: list[Trigger], first: Trigger) -> Trigger | None:
+# What authorities do about a happening told before: "The cause of the derailment is being
+# investigated", "Highway 18 was closed following the crash", "the troops had to rescue the people".
+_RESPONSES = frozenset(("investigation", "raid_arrest", "rescue", "evacuation", "closure"))
+
+
+def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) -> Trigger | None:
     """A lede sentence's asserted trigger of a second, unrelated happening in another clause
     ("Six people were shot …, and police arrested a suspect"), or None. In the first one's own
-    clause it tells what the first did ("Der Sturm traf Hamburg" is no meeting)."""
+    clause it tells what the first did ("Der Sturm traf Hamburg" is no meeting); but where the
+    first only names a happening `told` before ("the derailment"), a response to it in the same
+    clause is the news ("The cause of the derailment is being investigated")."""
     consequences = _CONSEQUENCES.get(type_family(first.event_type), frozenset())
     other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
              and not told_together(t.event_type, first.event_type) and t.event_type not in _REPORTING_TYPES
-             and t.clause != first.clause]
+             and (t.clause != first.clause or told and t.event_type in _RESPONSES)]
     return min(other, key=lambda t: (t.priority, t.start)) if other else None
 
 
@@ -293,8 +300,8 @@ def extract_events(
         if trig is not None and any(e.event_type == trig.event_type for e in events) \
                 and refers_back(doc.text[max(s.start, trig.start - 30):trig.start], language=doc.language):
             # "The cause of the derailment is being investigated": the derailment was told before;
-            # the sentence's news is its other happening, in a clause of its own.
-            trig = _second_trigger(s_triggers, trig) or trig
+            # the sentence's news is its other happening, in a clause of its own or a response to it.
+            trig = _second_trigger(s_triggers, trig, told=True) or trig
         s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
         rule = trig.rule if trig else ""
         if trig is None:

@@ -877,9 +877,19 @@ def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
      "Few details were known about what caused the crash, which the NTSB is investigating.", ["crash", "investigation"]),
     ("An earthquake struck central Italy on Wednesday.\n\n"
      "The earthquake also forced over 2,000 people to take refuge in camps, officials said.", ["earthquake", "evacuation"]),
+    # A response to it in the same clause is news too: an investigation, a closure.
+    ("A train derailed in Denver on Sunday, killing four passengers.\n\n"
+     "The cause of the derailment is being investigated.", ["derailment", "investigation"]),
+    ("Two people died in a head-on crash on Highway 18 in Denver on Sunday.\n\n"
+     "Highway 18 was closed for about four hours following the crash.", ["closure", "crash"]),
     # Told again with no other happening, it stays a repeat of the first.
     ("A small plane crashed in Denver on Sunday, killing ten people.\n\n"
      "The crash killed everyone on board, officials said.", ["crash"]),
+    # Not told before, the derailment is the news; in the same clause, a happening that is no
+    # response stays what the one told before did ("stole livestock in the attack").
+    ("The cause of the derailment in Denver on Sunday is being investigated.", ["derailment"]),
+    ("Bandits attacked a village near Denver on Monday, killing two people.\n\n"
+     "The bandits also stole livestock in the attack.", ["strike"]),
 ])
 def test_a_happening_referred_back_to_leaves_the_sentence_its_other_happening(resources, text, types):
     events = _events(text, "en", resources)
