@@ -242,7 +242,7 @@ def extract_events(
     # dates nothing (see _latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
                                                  or _latest_date_is_news(doc, times, sentences))
-    title_type = _title_type(doc)
+    title_types = _title_types(doc)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
     seconds: list[tuple[int, Trigger]] = []  # a lede sentence's second happening: (its event, trigger)
     for s in sentences:
@@ -311,11 +311,20 @@ def extract_events(
                 trig = Trigger(threat.start, threat.end, threat.text, "statement", threat.rule, 99, "asserted")
                 rule = f"threat '{threat.cue}' → statement ({threat.rule})"
                 best, place, inherited = None, None, False
-            elif s.paragraph == lede and title_type and not any(e.evidence[0].start >= s.start for e in events[-1:]) \
+            elif s.paragraph == lede and title_types and not any(e.evidence[0].start >= s.start for e in events[-1:]) \
                     and not any(t.factuality != "asserted" for t in s_triggers) and (place or own_t):
+                # A headline may name two happenings ("Tornado verwüstet Bützow - GDL streikt
+                # weiter"): a lede sentence that names none, at a place the headline names, tells
+                # the one the lede has not told yet ("… und verwüstete die Kleinstadt Bützow").
+                told = {e.event_type for e in events if e.headline}
+                named_in_title = best is not None and not inherited and (
+                    any(m.place.id == place.id for m in title_places)
+                    or re.search(rf"\b{re.escape(best.text)}\b", doc.title or "") is not None)
+                title_type = next((x for x in title_types if x[0] not in told), title_types[0]) if named_in_title \
+                    else title_types[0]
                 trig = Trigger(s.start, s.start, "", title_type[0], title_type[1], 98, "asserted")
                 rule = f"headline: {title_type[1]}"
-                title_type = None
+                title_types = ()
             else:
                 continue
         etype, trigger_word = trig.event_type, trig.text
@@ -786,15 +795,19 @@ def _dateline(words: list[str]) -> bool:
     return len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
-def _title_type(doc: Document) -> tuple[str, str] | None:
-    """(type, rule) of the headline's happening, to type a lede that names none itself."""
+def _title_types(doc: Document) -> list[tuple[str, str]]:
+    """(type, rule) of each happening the headline names, its main one first, to type a lede
+    sentence that names none itself."""
     if not doc.title:
-        return None
+        return []
     head = Sentence(0, len(doc.title), doc.title, 0)
-    trig = _best_trigger(find_triggers(doc.title, [head], language=doc.language), doc.title, 0, doc.language)
-    if trig is None or trig.event_type in LOOSE:
-        return None
-    return trig.event_type, f"{trig.rule} in the headline '{trig.text}'"
+    found = find_triggers(doc.title, [head], language=doc.language)
+    out: list[tuple[str, str]] = []
+    while (trig := _best_trigger(found, doc.title, 0, doc.language)) is not None:
+        if trig.event_type not in LOOSE:
+            out.append((trig.event_type, f"{trig.rule} in the headline '{trig.text}'"))
+        found = [t for t in found if t.event_type != trig.event_type]
+    return out
 
 
 def _place_label(text: str, mention: PlaceMention | None, place: Place, language: str) -> str:

@@ -473,6 +473,27 @@ def test_the_lede_is_typed_from_the_headline_when_it_names_no_happening(resource
     assert [(e.event_type, e.headline) for e in events][:1] == [("flood", True)]
 
 
+@pytest.mark.parametrize("language,title,text,second", [
+    ("de", "Tornado verwüstet Bützow - GDL streikt weiter",
+     "Am Dienstag hat die GDL ihren Streik begonnen. Am Abend zog das Tief über Norddeutschland und verwüstete die Kleinstadt Bützow.",
+     "storm"),
+    ("en", "Tornado tears through Bützow as rail strike goes on",
+     "Train drivers began their strike on Tuesday. In the evening the low swept across the north and tore through the town of Bützow.",
+     "storm"),
+])
+def test_a_lede_sentence_without_a_happening_tells_the_headlines_untold_one(language, title, text, second, resources):
+    """A headline may name two happenings; the lede's sentence that names none, at a place the
+    headline names, is the one the lede has not told yet (its first sentence told the strike).
+    The minimal pair: the same sentence at a place the headline does not name stays the main one."""
+    doc = Document(id="t.md", path="t.md", language=language, published=PUBLISHED, title=title, text=text)
+    types = [e.event_type for e in process_document(doc, resources=resources) if e.headline]
+    assert sorted(types) == sorted(["labour_strike", second]), types
+    elsewhere = text.replace("Bützow", "Güstrow")
+    doc = Document(id="t.md", path="t.md", language=language, published=PUBLISHED, title=title, text=elsewhere)
+    types = [e.event_type for e in process_document(doc, resources=resources) if e.headline]
+    assert types == ["labour_strike"], types
+
+
 def test_live_blog_entries_take_the_date_of_their_day_heading(resources):
     text = ("Samstag, 4. Mai 2024\n\n14.05 Uhr: In Passau wurden 300 Menschen evakuiert.\n\n"
             "Sonntag, 5. Mai 2024\n\n9.30 Uhr: In Regensburg brach ein Deich.")
