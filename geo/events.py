@@ -35,7 +35,7 @@ from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_pl
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, refers_back, told_by_reporter
 from geo.where import lies_in, opens_dateline
 from geo.when.pattern import WORDS, alt
-from geo.when.resolve import in_pluperfect
+from geo.when.resolve import in_future, in_pluperfect
 
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
 _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
@@ -289,6 +289,11 @@ def extract_events(
             # happening to a day appeared then: its undated happenings share that day, as they
             # would share a publication day.
             doc_time = _publication_day(own_t.interval.start)
+        if _dates_paragraph(own_t, s, doc):
+            # A sentence that tells no happening of its own still dates its paragraph to its day
+            # ("The accused argued with his father on New Year's Day last year. The victim was
+            # stabbed …"); a happening's own sentence below replaces it.
+            para_date[s.paragraph] = own_t
         if s.section == "heading":
             if own_t is not None and (own_t.interval.precision == "day" or _dates_section(own_t, doc)):
                 heading_date = own_t  # a live blog's day heading dates the entries below it
@@ -705,6 +710,17 @@ def _dates_section(t: TimeMention, doc: Document) -> bool:
     Januar erwartet" heads the trial day, not the verdict)."""
     return t.interval.precision in ("week", "month", "season") and doc.reference is not None \
         and t.interval.end <= doc.reference
+
+
+def _dates_paragraph(own: TimeMention | None, s: Sentence, doc: Document) -> bool:
+    """Whether a body sentence's own date is a past day the sentences after it in its paragraph
+    may take: not one ahead of the page ("Der zweite Wahlgang findet am 28. November statt",
+    "The results would be announced on January 9"). A month or a year there is as often a
+    noun's attribute ("das im Oktober eingeleitete Verfahren") or a deadline ("bis Mitte
+    2012") as the time the paragraph tells of."""
+    return (own is not None and own.interval.precision == "day" and s.section != "heading"
+            and not (doc.reference is not None and own.interval.start > doc.reference)
+            and not in_future(doc.text, own.start, doc.language))
 
 
 _PLAN_DAYS = 7  # a happening a week or more after the page's day is told as a plan

@@ -730,3 +730,26 @@ def test_a_retelling_with_no_day_or_place_of_its_own_joins_the_happening_told_be
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
     kinds = [e.event_type for e in events if e.event_type in ("landslide", "protest", "meeting")]
     assert len(kinds) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.interval, e.place_inherited, e.novel) for e in events]
+
+
+@pytest.mark.parametrize("lang, first, words, precision, inherited", [
+    ("de", "Am Sonntag stritt ein Mann in Isla Test mit seinem Vater.", "Am Sonntag", "day", "paragraph"),
+    ("en", "On Sunday, a man argued with his father in Isla Test.", "On Sunday", "day", "paragraph"),
+    # a day ahead in the sentence's own telling is a plan, not the time the paragraph tells of
+    ("de", "Am Sonntag wird ein Mann in Isla Test mit seinem Vater reden.", "Am Sonntag", "day", "document"),
+    ("en", "A man will talk with his father in Isla Test on Sunday.", "on Sunday", "day", "document"),
+    # a month there is as often a noun's attribute ("das im März eingeleitete Verfahren")
+    ("de", "Im März stritt ein Mann in Isla Test mit seinem Vater.", "Im März", "month", "document"),
+    ("en", "In March, a man argued with his father in Isla Test.", "In March", "month", "document"),
+])
+def test_a_sentence_without_a_happening_dates_its_paragraph_by_its_past_day(lang, first, words, precision, inherited):
+    """"The accused argued with his father on New Year's Day last year. The victim was stabbed
+    multiple times": the stabbing is of that day, though the first sentence names no happening."""
+    second = "Der Vater wurde erstochen." if lang == "de" else "The father was stabbed."
+    text = f"{first} {second}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2024, 3, 5),
+                   reference=dt.date(2024, 3, 5), reference_basis="published")
+    span = (dt.date(2024, 3, 3),) * 2 if precision == "day" else (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    events = extract_events(doc, segment(text), times=[_time(text, words, *span, precision)],
+                            places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert [(e.event_type, e.interval.inherited) for e in events] == [("killing", inherited)]

@@ -56,6 +56,13 @@ def in_pluperfect(text: str, pos: int, language: str) -> bool:
     return Context(None, "relative", language, text).pluperfect(pos)
 
 
+def in_future(text: str, pos: int, language: str) -> bool:
+    """Whether the clause of `text` at `pos` speaks of the future (and not also of the past)."""
+    ctx = Context(None, "relative", language, text)
+    ctx.pos = pos
+    return ctx.future()
+
+
 SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 _LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
