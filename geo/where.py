@@ -952,10 +952,11 @@ def _big_city(word: str, gazetteer: Gazetteer, country: str | None = None) -> Pl
     return None
 
 
-# "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies.
+# "Raghunathpur railroad station in Buxar district": a few words, then where the first name lies
+# (not a list's next name: "in Hamburg sowie in Kiel", "in Dettingen und in Kirchberg").
 # "railroad station in", "House in" ("Hyderabad House in New Delhi", "Lancaster House in London": a
 # building named after a town stands elsewhere)
-_LIES_IN_GAP = re.compile(r"^\s+(?:[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
+_LIES_IN_GAP = re.compile(r"^\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
                           r"(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
 
 

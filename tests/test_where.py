@@ -490,6 +490,17 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
     assert _best(text, gazetteer) == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Die Feuerwehr war in Hamburg sowie in Kiel im Einsatz.", "de", "Hamburg"),
+    ("Es brannte in Hamburg und in Kiel.", "de", "Hamburg"),
+    ("Fires burned in Hamburg and in Kiel.", "en", "Hamburg"),
+    ("Die Feuerwehr war im Hafen Hamburg in Kiel im Einsatz.", "de", "Kiel"),  # a few words, then where it lies
+])
+def test_a_lists_next_name_does_not_say_where_the_first_lies(gazetteer, text, language, expected):
+    """ "in Hamburg sowie in Kiel" is a list of two places, not Hamburg as a namesake lying in Kiel."""
+    assert _best(text, gazetteer, language) == expected
+
+
 @pytest.mark.parametrize("text, lat", [
     ("Six people were shot in a town in Tate County, Mississippi. Schools in nearby Coldwater locked down.", 34.69),
     ("Schools in nearby Coldwater, Mississippi locked down.", 32.71),  # no town or county beside: the tie stands
