@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import ActorMention, Place, PlaceMention
-from geo.ref import load_yaml
+from geo.ref import given_names, load_yaml
 from geo.where import adjective_bases
 from geo.who import ActorRegistry
 
@@ -52,7 +52,7 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
     context = Counter(p.place.country_code for p in places if not p.weak and p.place.country_code)
     found: list[tuple[int, int, Place, bool]] = []  # start, end, place, from the registry
     for a in actors:
-        if a.text.endswith(_NOT_SEATED):
+        if a.text.endswith(_NOT_SEATED) or _titles_a_person(text, a.end):
             continue
         actor = registry.actors.get(a.actor) if a.from_registry else None
         place = _resolve_seat(actor.seat, actor.country, gazetteer) if actor and actor.seat else None
@@ -62,6 +62,16 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
     if heads is not None:
         found += _named_seats(text, heads, gazetteer, language, places, context)
     return [PlaceMention(s, e, text[s:e], place, score=SEAT_SCORE, seat=True) for s, e, place in _non_overlapping(found)]
+
+
+_NEXT_TWO_WORDS = re.compile(r" ([A-ZÄÖÜ][\w-]+) [A-ZÄÖÜ][\w'’-]+")
+
+
+def _titles_a_person(text: str, end: int) -> bool:
+    """An institution's name before a person's ("Bundesrat Michael Bernard", "Senator John Smith"):
+    a member's title, not the institution acting where it sits."""
+    found = _NEXT_TWO_WORDS.match(text, end)
+    return found is not None and found.group(1) in given_names()
 
 
 def _non_overlapping(found):

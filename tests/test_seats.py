@@ -169,3 +169,16 @@ def test_seat_mentions_default_to_not_a_seat():
 
 def test_empty_text_has_no_seats(gazetteer, registry):
     assert find_seats("", actors=[], gazetteer=gazetteer, registry=registry, language="de") == []
+
+
+@pytest.mark.parametrize("text, language, seated", [
+    ("Der Bundesrat forderte den Rücktritt des Bürgermeisters.", "de", True),
+    ("Bundesrat Michael Bernard forderte den Rücktritt des Bürgermeisters.", "de", False),  # a member's title
+    ("Der Bundestag stimmte zu.", "de", True),
+    ("The Supreme Court Justice Amy Barrett wrote the opinion.", "en", True),  # "Justice" is no given name
+    ("The Kremlin said on Friday.", "en", True),
+])
+def test_an_institutions_name_before_a_persons_is_a_title_not_its_seat(gazetteer, registry, text, language, seated):
+    """ "Bundesrat Michael Bernard": a member of the Bundesrat, who acts wherever he is, not the
+    Bundesrat in its seat."""
+    assert bool(seats(text, gazetteer, registry, language)) == seated
