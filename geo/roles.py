@@ -129,6 +129,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
+    if _TO_HOSPITAL_BEFORE.search(wide) or (_INTO_BEFORE.search(before) and _HOSPITAL_WORD_AFTER.match(doc_text, m.end)):
+        return "mentioned"  # "in ein Krankenhaus in Augsburg", "in ein Münchner Krankenhaus": where the injured were taken
     if _ARRIVAL_BEFORE.search(before):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
@@ -176,6 +178,17 @@ _ENVOY_BEFORE = re.compile(
 # Cairns Hospital" is a target anyway): where the injured were taken, not where it happened.
 _HOSPITAL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}\s+(?:Hospital|Infirmary|Clinic|Medical Cent(?:re|er)|Health Cent(?:re|er))\b")
 _TARGET_TITLE_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,2}$")
+
+
+# German "ins Krankenhaus nach Rosenheim", "in ein Krankenhaus in Augsburg", "in die Uniklinik
+# Freiburg", "ins Klinikum Ingolstadt" (the accusative: a destination; "im Krankenhaus" is where
+# someone is): where the injured were taken, not where it happened.
+_INTO = r"\b(?:ins|in\s+(?:ein|eine|die|das|den))\s+"
+_HOSPITAL_WORD = r"(?:[Kk]rankenh(?:aus|äuser)|[Kk]linik(?:um|en)?|[Ss]pital|[Ss]pitäler|[Hh]ospital)"
+_TO_HOSPITAL_BEFORE = re.compile(_INTO + r"(?:[\w-]+e[nmrs]?\s+){0,2}(?:[A-ZÄÖÜ][\w-]*)?" + _HOSPITAL_WORD
+                                 + r"(?:\s+(?:in|nach|von|bei))?(?:\s+(?:der|dem|den))?\s+$")
+_INTO_BEFORE = re.compile(_INTO + "$")  # "in ein Münchner Krankenhaus": the town's adjective before the hospital
+_HOSPITAL_WORD_AFTER = re.compile(r"\s+" + _HOSPITAL_WORD + r"\b")
 
 
 # "Romania Foreign Ministry", "Dallas County Medical Examiner", "Oregon State Police", "the Welkom K9 Unit":

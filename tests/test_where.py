@@ -392,6 +392,24 @@ def test_a_hospital_named_after_a_town_as_destination_is_not_where_it_happened(g
     assert ("Melbourne" in kept) == (expected == "Melbourne")
 
 
+@pytest.mark.parametrize("text, surface, role", [
+    ("Der Fahrer wurde in ein Krankenhaus in Augsburg gebracht.", "Augsburg", "mentioned"),
+    ("Der Fahrer starb im Krankenhaus in Augsburg.", "Augsburg", "located"),  # where he is, not where he was taken
+    ("Die Frau wurde ins Krankenhaus nach Rosenheim gebracht.", "Rosenheim", "mentioned"),
+    ("Der Verletzte kam ins Klinikum Ingolstadt.", "Ingolstadt", "mentioned"),
+    ("Der Verletzte kam in die nahe gelegene Kinderklinik in Ingolstadt.", "Ingolstadt", "mentioned"),
+    ("Der Fahrer wurde in ein Münchner Krankenhaus gebracht.", "Münchner", "mentioned"),
+    ("Ein Brand in einem Münchner Krankenhaus wurde gelöscht.", "Münchner", "located"),
+])
+def test_a_german_hospital_the_injured_were_taken_to_is_not_where_it_happened(gazetteer, text, surface, role):
+    """ "ins Krankenhaus nach Rosenheim gebracht": the accusative's destination, like "flown to the
+    Royal Melbourne Hospital"; "im Krankenhaus" (the dative) is where someone is."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == surface]
+    assert place_role(text, m) == role
+
+
 @pytest.mark.parametrize("text, role", [
     ("The Ambassador of India to the Republic of Mali visited Ramgarh on Tuesday.", "mentioned"),
     ("The Ambassador of India visited the Republic of Mali on Tuesday.", "named"),
