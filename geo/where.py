@@ -40,6 +40,12 @@ _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]u
 # altmärkischen Klötze", "aus dem benachbarten Weiden", "ins nahe gelegene Kelheim".
 _ADJECTIVE_LOCATIVE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]us|[Ii]n|[Bb]ei|[Nn]ahe|[Vv]on|[Nn]ach)\s+dem)"
                                  r"\s+(?:[a-zäöü][a-zäöüß]+en\s+){1,2}$|\b[Ii]ns\s+(?:[a-zäöü][a-zäöüß]+e\s+){1,2}$")
+# A settlement noun or a region's adjective before a German town's name says it is a town, also one
+# named like an everyday word: "der Gemeinde Wald", "im altmärkischen Klötze", "im benachbarten Stein".
+_SETTLEMENT_NOUNS = frozenset("""Stadt Gemeinde Ortschaft Dorf Siedlung Ortsteil Ortsteils Stadtteil Stadtteils Vorort Kleinstadt
+Kreisstadt Hafenstadt Marktgemeinde Ortsgemeinde Stadtgemeinde Gemeindeteil Weiler Kurort""".split())
+_REGION_ADJECTIVE_BEFORE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]us|[Ii]n|[Bb]ei|[Nn]ahe|[Vv]on|[Nn]ach)\s+dem|[Ii]ns)"
+                                      r"\s+(?:[a-zäöü][a-zäöüß]+ischen?|benachbarten?|nahen?|nahe gelegenen?|nahegelegenen?|angrenzenden?)\s+$")
 # German: a surname and a comma or a speech verb after the name ("Kati Köhler, Sekretärin").
 _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
@@ -85,11 +91,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     surnames = {sf for sf, cue in keys if cue == "surname"}
     # Likewise a name once placed by a locative or a qualifier ("in the suburb of Mesa") is that
     # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
-    placed = {sf for sf, cue in keys if cue in ("locative", "qualified")}
+    placed = {sf for sf, cue in keys if cue in ("locative", "qualified", "settled")}
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (c.place.type == "city" and (k[0] in persons
-                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified"))))
+                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified", "settled"))))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
@@ -108,7 +114,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
         # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
-        weak = cand.weak or (k[1] != "locative" and _attributive(text, start, end, language))
+        weak = cand.weak or (k[1] not in ("locative", "settled") and _attributive(text, start, end, language))
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
@@ -594,6 +600,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
             and not (prev.lower() == "at" and _POSSESSIVE.match(text, end)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
+        if language == "de" and (prev in _SETTLEMENT_NOUNS or _REGION_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
+            return "settled"  # "der Gemeinde Wald", "im altmärkischen Klötze": a settlement, though named like a word
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
@@ -634,7 +642,7 @@ def _listed(keyed: list, text: str) -> list:
     Malterhausen, Tiefenbrunnen und Klausdorf")."""
     out = []
     for start, end, (sf, cue) in keyed:
-        if out and cue in ("", "qualified") and out[-1][2][1] == "locative" and _LIST_GAP.match(text[out[-1][1]:start]):
+        if out and cue in ("", "qualified") and out[-1][2][1] in ("locative", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
             cue = "locative"
         out.append((start, end, (sf, cue)))
     return out
@@ -656,6 +664,8 @@ def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
 def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
+    if cue == "settled":  # a town, whatever its name; any other place as after a locative
+        return c.place.type == "city" or _usable(c, language, "locative")
     if cue == "compound":  # "the South Island" is not Iceland; "North Queensland" is in Queensland
         if c.place.type == "country":
             return False

@@ -1042,3 +1042,20 @@ def test_firm_names_are_those_the_whole_text_pattern_finds(text):
 
     names = {"Ford", "Kent", "Oxford", "Kent Kent", "Co", "Motor"}
     assert _firm_names(text, names) == {n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?:{_FIRM_AFTER.pattern})", text)}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Er hatte seinen Mitbewohner im altmärkischen Klötze angezündet.", True),  # a region's adjective
+    ("Er hatte seinen Mitbewohner in Klötze angezündet.", False),  # a plural noun after "in" is no town's name
+    ("Er hatte seinen Mitbewohner in der Stadt Klötze angezündet.", True),  # a settlement noun
+    ("Er hatte seinen Mitbewohner im benachbarten Klötze angezündet.", True),
+    ("Er hatte die Klötze im vergangenen Sommer aufgestapelt.", False),
+])
+def test_a_german_town_named_like_a_word_is_a_place_after_a_settlement_noun_or_a_regions_adjective(gazetteer, text, found):
+    """A small town named like an everyday word ("Klötze": blocks) needs more than "in"; a
+    settlement noun or a region's adjective before it says it is a town."""
+    assert any(m.text == "Klötze" for m in find_places(text, gazetteer=gazetteer, language="de")) == found
+
+
+def test_a_season_after_an_adjective_is_no_town_named_like_it(gazetteer):
+    assert not find_places("Im vergangenen Sommer brannte es.", gazetteer=gazetteer, language="de")
