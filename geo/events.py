@@ -113,6 +113,19 @@ _CONSEQUENCES["conflict"] = frozenset({"killing", "rescue"})
 _CONSEQUENCES["labour"] = frozenset({"agreement"})
 
 
+def _party(text: str, m: PlaceMention, town_countries: set, roles: dict) -> bool:
+    """A country the sentence names without a locative ("The US contacted Pakistani officials",
+    "two U.S. fighter jets intercepted …") in a text whose towns, districts and states all lie in
+    other countries: a party to the happening, not where it took place."""
+    return m.place.type == "country" and not m.weak and bool(town_countries) \
+        and m.place.country_code not in town_countries and memo_role(roles, text, m) == "named" \
+        and not _VISITED_BEFORE.search(text, max(0, m.start - 30), m.start)
+
+
+# "Ramaphosa visited Saudi Arabia", "besuchte Polen": the country visited is where the visit was.
+_VISITED_BEFORE = re.compile(r"\b(?:visit(?:ed|s|ing)?|tour(?:ed|s|ing)?|besucht(?:e|en)?|bereist(?:e|en)?)\s+(?:the\s+)?$")
+
+
 # What authorities do about a happening told before: "The cause of the derailment is being
 # investigated", "Highway 18 was closed following the crash", "the troops had to rescue the people".
 _RESPONSES = frozenset(("investigation", "raid_arrest", "rescue", "evacuation", "closure"))
@@ -245,8 +258,11 @@ def extract_events(
     title_types = _title_types(doc)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
     seconds: list[tuple[int, Trigger]] = []  # a lede sentence's second happening: (its event, trigger)
+    # The countries the text names a town, district or state of: a country named without a
+    # locative outside them is a party to what happened, not where ("The US offered its help").
+    town_countries = {m.place.country_code for m in places if not m.weak and m.place.type in ("city", "site", "admin1", "admin2")}
     for s in sentences:
-        s_places = _within(places, s, starts[id(places)])
+        s_places = [m for m in _within(places, s, starts[id(places)]) if not _party(doc.text, m, town_countries, roles)]
         s_times = _within(times, s, starts[id(times)])
         # A place inside quoted speech is what someone talked about, not where this happened.
         outside = [m for m in s_places if not _in_quote(m.start, m.end, quoted)]
@@ -334,7 +350,9 @@ def extract_events(
                 continue
         etype, trigger_word = trig.event_type, trig.text
         if etype in MOVEMENT_TYPES:
-            moved = best_place(doc.text, outside, etype, memo=roles)
+            # "Ramaphosa visited Saudi Arabia": a visit's destination is where it happens, party or not.
+            moved = best_place(doc.text, [m for m in _within(places, s, starts[id(places)]) if not _in_quote(m.start, m.end, quoted)],
+                               etype, memo=roles)
             if moved is not None:
                 best, place, inherited = moved, moved.place, False
         if inherited and etype in _REPORTING_TYPES and etype != "statement":

@@ -187,6 +187,24 @@ def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_ther
     assert places and all(p is not None and p.name == "Madisonville" and p.admin1 == "TN" for p in places.values())
 
 
+def test_a_country_named_without_a_locative_outside_the_texts_towns_is_a_party_not_the_place():
+    """ "Two US helicopters rescued 14 villagers" in a story whose town lies in Landia: the US took
+    part, the rescue was in Hilltown; "rescued … in the US" says where."""
+    usa = Place("geo:test/us", "United States", "country", 39.8, -98.6, "US")
+    town = Place("geo:test/hilltown", "Hilltown", "city", 7.5, -66.5, "LA")
+    rescue = []
+    for lang, first, name, seconds in (
+            ("en", "A landslide buried homes in Hilltown on Monday.", "US",
+             ("Two US helicopters rescued 14 villagers from the rubble.", "Helicopters rescued 14 villagers in the US.")),
+            ("de", "Ein Erdrutsch hat am Montag in Hilltown Häuser verschüttet.", "USA",
+             ("Hubschrauber der USA retteten 14 Dorfbewohner.", "Hubschrauber retteten 14 Dorfbewohner in den USA."))):
+        for second in seconds:
+            text = f"{first}\n\n{second}"
+            places = [_mention(text, "Hilltown", town), _mention(text, name, usa)]
+            rescue.append(next(e.place.name for e in _events(text, places, lang=lang) if e.event_type == "rescue"))
+    assert rescue == ["Hilltown", "United States"] * 2
+
+
 def test_a_title_name_the_text_reads_as_no_place_is_none_in_the_title_without_a_locative():
     """ "Sergeant Tom Kingston said": the text reads the name as a person's, so the title's bare
     "Kingston:" is no Jamaican capital either; "… in Kingston" in the title is evidence of its own."""
