@@ -29,22 +29,44 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     of the same type at the same place (or at none) with compatible dates join the first one."""
     out: list[Event] = []
     by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
+    last_toll = None  # the slot of the last happening a death may be the toll of
     for e in events:
         for i in by_type.get(e.event_type, ()) if e.novel != "new" else ():
             prev = out[i]
             if e.novel and not _retold(prev, e):
                 continue
-            if (e.event_type not in LOOSE and prev.section == e.section
-                    and (prev.place is None or e.place is None or prev.place.id == e.place.id
-                         or _inherits_coarsely(e) or _within(e.place, prev.place) or _within(prev.place, e.place))
-                    and dates_compatible(prev.interval, e.interval)
-                    and not _dated_later(prev, e)):
+            if e.event_type not in LOOSE and _agrees(prev, e):
                 out[i] = _combine(prev, e)
                 break
         else:
+            if last_toll is not None and _a_toll(e) and _agrees(out[last_toll], e):
+                out[last_toll] = _combine(out[last_toll], e)
+                continue
             by_type.setdefault(e.event_type, []).append(len(out))
+            if type_family(e.event_type) in _TOLL_OF:
+                last_toll = len(out)
             out.append(e)
     return out
+
+
+def _agrees(prev: Event, e: Event) -> bool:
+    """Whether a later mention's section, place and dates let it be a mention of `prev`."""
+    return (prev.section == e.section
+            and (prev.place is None or e.place is None or prev.place.id == e.place.id
+                 or _inherits_coarsely(e) or _within(e.place, prev.place) or _within(prev.place, e.place))
+            and dates_compatible(prev.interval, e.interval)
+            and not _dated_later(prev, e))
+
+
+# A death told with neither a place nor a day of its own ("Mindestens 15 Menschen kamen ums
+# Leben", "63 Menschen seien seit dem Morgen getötet worden") is the toll of the disaster,
+# accident or attack told last before it, not a killing of its own.
+_TOLL_OF = frozenset(("accident", "disaster", "conflict"))
+
+
+def _a_toll(e: Event) -> bool:
+    return (e.event_type == "killing" and not e.novel and (e.place is None or e.place_inherited)
+            and (e.interval is None or bool(e.interval.inherited)))
 
 
 def _inherits_coarsely(e: Event) -> bool:

@@ -771,3 +771,26 @@ def test_a_sentence_without_a_happening_dates_its_paragraph_by_its_past_day(lang
     events = extract_events(doc, segment(text), times=[_time(text, words, *span, precision)],
                             places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
     assert [(e.event_type, e.interval.inherited) for e in events] == [("killing", inherited)]
+
+
+@pytest.mark.parametrize("lang, lede, death, merged", [
+    # A death with neither a place nor a day of its own is the toll of the disaster told before.
+    ("de", "Ein schweres Erdbeben hat am Dienstag Isla Test erschüttert.", "Mindestens 15 Menschen kamen ums Leben.", True),
+    ("en", "A strong earthquake struck Isla Test on Tuesday.", "At least 15 people were killed.", True),
+    ("en", "Gunmen attacked a village in Isla Test on Tuesday.", "Four people were killed.", True),
+    # With a place or a day of its own it is a killing of its own; after an arrest it is no toll.
+    ("de", "Ein schweres Erdbeben hat am Dienstag Isla Test erschüttert.", "In Capitol City kamen zwei Menschen ums Leben.", False),
+    ("en", "A strong earthquake struck Isla Test on Tuesday.", "At least 15 people were killed in Capitol City.", False),
+    ("en", "A strong earthquake struck Isla Test on Tuesday.", "On Wednesday, two people were killed.", False),
+    ("en", "Police arrested a man in Isla Test on Tuesday.", "Two people were killed.", False),
+])
+def test_a_death_without_a_place_or_day_of_its_own_is_the_toll_of_the_happening_told_before(lang, lede, death, merged):
+    text = f"{lede}\n\n{death}"
+    places = [_mention(text, "Isla Test", ISLAND)] + ([_mention(text, "Capitol City", CAPITAL)] if "Capitol" in text else [])
+    day = "am Dienstag" if lang == "de" else "on Tuesday"
+    times = [_time(text, day, dt.date(2024, 5, 7), dt.date(2024, 5, 7), "day")]
+    if "On Wednesday" in text:
+        times.append(_time(text, "On Wednesday", dt.date(2024, 5, 8), dt.date(2024, 5, 8), "day"))
+    events = _events(text, places, times=times, lang=lang)
+    assert len(events) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.place, e.interval) for e in events]
+    assert events[0].event_type != "killing"
