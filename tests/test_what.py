@@ -446,6 +446,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Police released a statement about the incident.", "document_release", True),
     ("en", "Once they deal with these hurdles, many find work.", "agreement", False),  # a verb: to handle
     ("en", "The two firms signed a deal on Monday.", "agreement", True),
+    ("de", "Die Inflation lag im Mai bei 4,5 Prozent.", "election", False),  # a share, no vote
+    ("de", "Die SPD erreichte 35 Prozent.", "election", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -672,6 +674,13 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Hier kam es zu weiteren Gewittern.", "Gewittern", "asserted"),
     ("de", "Die Vorbereitungen für die Evakuierung laufen.", "Evakuierung", "hypothetical"),  # still ahead
     ("de", "Die Evakuierung läuft.", "Evakuierung", "asserted"),
+    # A schedule or a plan closes its clause ("geplant", "vorgesehen", "auf dem Programm"), a comparison does not.
+    ("de", "Auch Gespräche mit der Landesregierung seien geplant.", "Gespräche", "hypothetical"),
+    ("de", "Auch Gespräche mit der Landesregierung wurden geführt.", "Gespräche", "asserted"),
+    ("de", "Am Donnerstag steht ein Besuch der Baustelle auf dem Programm.", "Besuch", "hypothetical"),
+    ("de", "Am Donnerstag folgte ein Besuch der Baustelle.", "Besuch", "asserted"),
+    ("de", "Der Prozess dauert länger als ursprünglich geplant.", "Prozess", "asserted"),
+    ("de", "Der Prozess ist für Januar geplant.", "Prozess", "hypothetical"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

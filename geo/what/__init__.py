@@ -102,6 +102,7 @@ class _Lexicon:
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     planned_final: frozenset = frozenset()  # forecasts that close their clause ("ist für Montag vorhergesagt")
+    comparisons: frozenset = frozenset()  # "länger als geplant": a comparison, no plan
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
@@ -195,7 +196,7 @@ def lexicon(language: str) -> _Lexicon:
         hyphen_prefixes=words("hyphen_prefixes", data),
         negation_skips=words("negation_skips"),
         negation_final=words("negation_final"),
-        planned_final=words("planned_final"),
+        planned_final=words("planned_final"), comparisons=words("comparisons"),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"),
         lower_case_cues=words("lower_case_cues"),
@@ -692,7 +693,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
                  if toks[k][5] == clause and toks[k][3] not in lex.particles), None)
     if last is not None and last[3] in lex.negation_final:
         return "negated", last[2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
-    if last is not None and last[3] in lex.planned_final:
+    if last is not None and last[3] in lex.planned_final \
+            and not any(t[3] in lex.comparisons for t in toks[max(i + 1, toks.index(last) - 2):toks.index(last)]):
         return "hypothetical", last[2]  # "Eine weitere Unwetterwelle ist für Montag vorhergesagt"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
         if toks[k][5] == clause and toks[k][3] in lex.planned_after and (
