@@ -475,6 +475,38 @@ def test_the_lede_is_typed_from_the_headline_when_it_names_no_happening(resource
     assert [(e.event_type, e.headline) for e in events][:1] == [("flood", True)]
 
 
+@pytest.mark.parametrize("language,text,etype,present", [
+    # A vehicle that rolls over crashed; plans roll out.
+    ("en", "Two people died in a rollover on the highway.", "crash", True),
+    ("en", "The ute left the road and rolled several times.", "crash", True),
+    ("en", "The council will roll out new road rules next year.", "crash", False),
+    ("de", "Der Wagen überschlug sich mehrfach.", "crash", True),
+    # A penalty imposed; the weather is fine.
+    ("en", "A driver was fined $500 on Monday.", "verdict", True),
+    ("en", "The weather was fine on Monday.", "verdict", False),
+    ("de", "Der Fahrer wurde zu einer Geldstrafe verurteilt.", "verdict", True),
+    # Insolvent: into administration, bust, pleite (a drug bust is a raid).
+    ("en", "The retailer went into administration on Tuesday.", "closure", True),
+    ("en", "The company went bust last year.", "closure", True),
+    ("en", "She joined the administration last year.", "closure", False),
+    ("en", "Police seized cocaine in a drug bust.", "raid_arrest", True),
+    ("de", "Die Firma ist pleite.", "closure", True),
+    # Sworn in.
+    ("de", "Der neue Bürgermeister wurde am Dienstag vereidigt.", "appointment", True),
+    ("en", "The new mayor was sworn in on Tuesday.", "appointment", True),
+    # A head of government received is a visit; a signal received is none.
+    ("de", "Der Bundespräsident empfing am Montag den Ministerpräsidenten von Lettland.", "visit", True),
+    ("de", "Das Schiff empfing am Montag ein Notsignal.", "visit", False),
+    # Lightning and bullets hit; ministers meet.
+    ("de", "Ein Mann wurde auf dem Golfplatz vom Blitz getroffen.", "meeting", False),
+    ("de", "Die Minister haben sich am Montag in Berlin getroffen.", "meeting", True),
+])
+def test_lede_words_the_lexicon_lacked(language, text, etype, present):
+    """Minimal pairs for words of ledes the lexicon lacked (or misread), each beside its other sense."""
+    types = {t.event_type for t in find_triggers(text, segment(text), language=language)}
+    assert (etype in types) == present, types
+
+
 @pytest.mark.parametrize("language,title,text,second", [
     ("de", "Tornado verwüstet Bützow - GDL streikt weiter",
      "Am Dienstag hat die GDL ihren Streik begonnen. Am Abend zog das Tief über Norddeutschland und verwüstete die Kleinstadt Bützow.",
