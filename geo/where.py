@@ -341,8 +341,9 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
             own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf]})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
+        own_ids = {c.place.id for c in usable[k]}  # "Perth City" is no anchor for "Perth": one of its namesakes
         ranked = _near_paper(_nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
-                                            [p for sf, p in anchors if sf != k[0]]), near)
+                                            [p for sf, p in anchors if sf != k[0] and p.id not in own_ids]), near)
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
@@ -783,13 +784,23 @@ def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
 
 _TIE = 3.0  # score points within which two namesake towns are a tie (population barely differs)
 _NEAR_KM = 60
+_FAR_KM = 2000  # a small town this far from every town the text names unambiguously is a stranger to it
 
 
 def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) -> list[tuple[float, Candidate]]:
     """Of namesake towns of one state that tie ("Coldwater", Mississippi, twice in GeoNames), the one
-    near a place the text names unambiguously ("Arkabutla", "Tate County") comes first."""
+    near a place the text names unambiguously ("Arkabutla", "Tate County") comes first; so does one
+    near such a place where the first, a town under 100,000, lies more than 2,000 km from all of them."""
     if len(ranked) < 2 or not anchors or ranked[0][1].place.type != "city":
         return ranked
+    top = ranked[0][1].place
+    if top.population < _TOWN_NAMESAKE_POPULATION and min(_km(top, a) for a in anchors) > _FAR_KM:
+        # "The Logan River near Waterford and Eagleby" beside Lismore and Logan: of namesake towns, the
+        # one beside the text's other towns, not a bigger one across the continent (Waterford, WA).
+        close = [r for r in ranked[1:] if r[1].place.type == "city" and min(_km(r[1].place, a) for a in anchors) <= _NEAR_KM]
+        if close:
+            near = min(close, key=lambda r: min(_km(r[1].place, a) for a in anchors))
+            return [near] + [r for r in ranked if r is not near]
     tied = [r for r in ranked if r[1].place.type == "city" and ranked[0][0] - r[0] < _TIE]
     if len(tied) < 2:
         return ranked

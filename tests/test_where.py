@@ -528,6 +528,15 @@ def test_of_namesake_towns_that_tie_the_one_near_the_texts_places_wins(gazetteer
     assert abs(m.place.lat - lat) < 0.05
 
 
+@pytest.mark.parametrize("text, admin1", [
+    ("The Logan River near Waterford and Eagleby is expected to peak at 10.5m.", "04"),  # Queensland, beside Eagleby
+    ("The river near Waterford is expected to peak at 10.5m.", "08"),  # nothing beside it: the bigger, in Western Australia
+])
+def test_a_small_namesake_far_from_all_the_texts_towns_gives_way_to_one_beside_them(gazetteer, text, admin1):
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en", country="AU") if m.text == "Waterford"]
+    assert (m.place.country_code, m.place.admin1) == ("AU", admin1)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The third plant was General Motors' Wentzville Assembly in Missouri.", "Wentzville"),
     ("Workers walked out at Stellantis' Toledo Assembly Complex in Ohio.", "Toledo"),
