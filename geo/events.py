@@ -34,8 +34,8 @@ from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_pl
                        unlisted_name)
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, refers_back, told_by_reporter
 from geo.where import lies_in, opens_dateline
-from geo.when.pattern import WORDS, alt
-from geo.when.resolve import in_future, in_pluperfect
+from geo.when.pattern import ATTRIBUTE_AFTER, PATTERN, WORDS, alt
+from geo.when.resolve import SINCE, in_future, in_pluperfect
 
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
 _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
@@ -250,6 +250,10 @@ def extract_events(
     lede = _lede_paragraph(sentences)
     doc_time = _document_time(doc)
     story_time = _story_day(sentences, times, doc_time)
+    narrative: TimeMention | None = None
+    latest_day = next((m for m in reversed(times) if m.role == "happening" and m.interval.precision == "day"
+                       and m.interval.basis == "explicit"
+                       and m.interval.end == doc.reference and _story_date(m, doc)), None)
     flashback: TimeMention | None = None  # the date of the last pluperfect clause that named one
     # A year claimed only from a late month or year in the text keeps its sentence's event but
     # dates nothing (see _latest_date_is_news).
@@ -305,6 +309,8 @@ def extract_events(
             # happening to a day appeared then: its undated happenings share that day, as they
             # would share a publication day.
             doc_time = _publication_day(own_t.interval.start)
+        if _narrates(own_t, s, doc):
+            narrative = own_t
         if _dates_paragraph(own_t, s, doc):
             # A sentence that tells no happening of its own still dates its paragraph to its day
             # ("The accused argued with his father on New Year's Day last year. The victim was
@@ -398,6 +404,13 @@ def extract_events(
             # 0.65 -> 0.88 against the lede alone (bench/score.py). A page known only by its
             # month or by the latest date it states dates its happenings that coarsely.
             t = story_time if story_time is not None and etype not in _REPORTING_TYPES else doc_time
+            if t is doc_time and etype not in _REPORTING_TYPES and not _day_unknown(s.text):
+                # A page known only by the year of its latest date tells its story in the
+                # order it happened: a happening without a date of its own took place at the
+                # latest day or month told before it ("On September 17, 2017, Budu and one of
+                # the convicts engaged in a quarrel … Police registered a case and arrested
+                # them"), else on the latest day the text states, not anywhen in that year.
+                t = _in_year(narrative, doc_time) or (_in_year(latest_day, doc_time) if doc_time_claimed else None) or t
             date_inherited = "document" if t is not None else ""
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
@@ -728,6 +741,57 @@ def _dates_section(t: TimeMention, doc: Document) -> bool:
     Januar erwartet" heads the trial day, not the verdict)."""
     return t.interval.precision in ("week", "month", "season") and doc.reference is not None \
         and t.interval.end <= doc.reference
+
+
+def _story_date(m: TimeMention, doc: Document) -> bool:
+    """Whether a date is one the story goes on from: not the start of a lasting state ("seit
+    März"), a beginning ("from September 2019"), an end ("bis am 11. Dezember 2012", "until
+    Jan. 1"), a document's date ("das Memo vom 7. April 2025"), a plan or an earlier time told
+    in the pluperfect."""
+    return (not SINCE.match(m.text) and not _SINCE_BEFORE.search(doc.text, max(0, m.start - 80), m.start)
+            and not _UNTIL.search(doc.text, max(0, m.start - 12), m.start) and not _FROM_ON.match(m.text)
+            and not _FROM_ON_BEFORE.search(doc.text, max(0, m.start - 8), m.start)
+            and not _DOCUMENT_DATE.search(doc.text, max(0, m.start - 16), m.start) and not _DOCUMENT_DATE_PREP.match(m.text)
+            and not in_future(doc.text, m.start, doc.language) and not in_pluperfect(doc.text, m.start, doc.language))
+
+
+def _narrates(own: TimeMention | None, s: Sentence, doc: Document) -> bool:
+    """Whether a body sentence's own date is a day, week or month the story goes on from."""
+    if own is None or s.section != "body" or own.interval.precision not in ("day", "week", "month"):
+        return False
+    if own.interval.precision != "day" and (own.interval.basis != "explicit" or _PARENTHESISED.match(doc.text, own.end)
+                                            or ATTRIBUTE_AFTER.match(doc.text, own.end)):
+        # "NIC-Bericht (April 2025)", "ein im April deklassifizierter Bericht": a document's
+        # month; and a bare month is of a year the text only implies.
+        return False
+    return _story_date(own, doc)
+
+
+def _in_year(m: TimeMention | None, doc_time: TimeMention) -> TimeMention | None:
+    """`m` when it lies in the year a page is known only by (its latest date's)."""
+    if m is not None and doc_time.interval.precision == "year" \
+            and doc_time.interval.start <= m.interval.start <= doc_time.interval.end:
+        return m
+    return None
+
+
+def _day_unknown(text: str) -> bool:
+    """Whether a sentence names a day only the publication day would date ("am Dienstag",
+    "gestern", "on Tuesday"): its own, unknown day, not the story's latest."""
+    return any(m.lastgroup in _RELATIVE_DAYS for m in PATTERN.finditer(text))
+
+
+_RELATIVE_DAYS = ("weekday", "wrange", "dayword", "wkend")
+# "seit dem Hamas-Massaker in Israel am 7. Oktober 2023": the start of a lasting state, named by its happening
+_SINCE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s[^.;:!?,()]*$" % alt(WORDS.since), re.I)
+# "das Memo vom 7. April 2025", "a letter dated May 3": a document's date
+_DOCUMENT_DATE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.document_date), re.I)
+_DOCUMENT_DATE_PREP = re.compile(r"(?:%s)\s" % alt(WORDS.document_date), re.I)
+# "from September 2019", "ab Mittwoch": a beginning
+_FROM_ON = re.compile(r"(?:%s)\s" % alt(WORDS.from_on), re.I)
+_FROM_ON_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.from_on), re.I)
+_PARENTHESISED = re.compile(r"\s*\)")
+_UNTIL = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.range_to), re.I)
 
 
 def _dates_paragraph(own: TimeMention | None, s: Sentence, doc: Document) -> bool:

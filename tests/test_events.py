@@ -794,3 +794,87 @@ def test_a_death_without_a_place_or_day_of_its_own_is_the_toll_of_the_happening_
     events = _events(text, places, times=times, lang=lang)
     assert len(events) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.place, e.interval) for e in events]
     assert events[0].event_type != "killing"
+
+
+@pytest.mark.parametrize("lang, dated, words, day", [
+    ("en", "On 3 May 2015 a bridge collapsed in Isla Test.", "On 3 May 2015", dt.date(2015, 5, 3)),
+    ("de", "Am 3. Mai 2015 stürzte eine Brücke in Isla Test ein.", "Am 3. Mai 2015", dt.date(2015, 5, 3)),
+    # the start of a lasting state is no time the story goes on from
+    ("en", "Since 3 May 2015 a bridge has been closed in Isla Test.", "3 May 2015", None),
+    ("de", "Seit dem 3. Mai 2015 ist eine Brücke in Isla Test gesperrt.", "3. Mai 2015", None),
+    # nor a document's date, nor where a plan begins
+    ("en", "A report dated 3 May 2015 names a bridge in Isla Test.", "3 May 2015", None),
+    ("de", "Ein Bericht vom 3. Mai 2015 nennt eine Brücke in Isla Test.", "vom 3. Mai 2015", None),
+    ("en", "A bridge in Isla Test is closed from 3 May 2015.", "from 3 May 2015", None),
+    ("de", "Eine Brücke in Isla Test ist ab 3. Mai 2015 gesperrt.", "3. Mai 2015", None),
+])
+def test_a_page_known_by_its_latest_date_dates_a_happening_by_the_day_told_before_it(lang, dated, words, day):
+    """Without a publication day, a happening without a date of its own took place at the
+    latest day the story told before it, not anywhen in the year of the text's latest date."""
+    lede, undated, last = {
+        "en": ("A fire destroyed a warehouse in Isla Test.", "Rescuers evacuated a village in Isla Test.",
+               "In June 2015 the road reopened."),
+        "de": ("Ein Feuer zerstörte eine Lagerhalle in Isla Test.", "Retter evakuierten ein Dorf in Isla Test.",
+               "Im Juni 2015 wurde die Straße wieder geöffnet.")}[lang]
+    text = f"{lede}\n\n{dated}\n\n{undated}\n\n{last}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=dt.date(2015, 6, 30),
+                   reference_basis="latest date")
+    times = [_time(text, words, dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day"),
+             _time(text, last.split(" 2015")[0] + " 2015", dt.date(2015, 6, 1), dt.date(2015, 6, 30), "month")]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(3)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    evacuation = next(e for e in events if e.event_type == "evacuation")
+    assert (evacuation.interval.start, evacuation.interval.precision) == (
+        (day, "day") if day else (dt.date(2015, 1, 1), "year"))
+
+
+@pytest.mark.parametrize("lang, last, words, day", [
+    ("en", "The weather was dry on 3 May 2015.", "on 3 May 2015", dt.date(2015, 5, 3)),
+    ("de", "Das Wetter war am 3. Mai 2015 trocken.", "am 3. Mai 2015", dt.date(2015, 5, 3)),
+    # an end is no day of the story
+    ("en", "The weather stayed dry until 3 May 2015.", "3 May 2015", None),
+    ("de", "Das Wetter blieb bis zum 3. Mai 2015 trocken.", "3. Mai 2015", None),
+])
+def test_a_page_known_by_its_latest_date_dates_its_undated_news_by_the_latest_day_it_states(lang, last, words, day):
+    lede = {"en": "A fire destroyed a warehouse in Isla Test.", "de": "Ein Feuer zerstörte eine Lagerhalle in Isla Test."}[lang]
+    text = f"{lede}\n\n{last}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=dt.date(2015, 5, 3),
+                   reference_basis="latest date")
+    times = [_time(text, words, dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert [(e.event_type, e.interval.start, e.interval.precision) for e in events] == [
+        ("fire", day, "day") if day else ("fire", dt.date(2015, 1, 1), "year")]
+
+
+@pytest.mark.parametrize("lang, lede", [
+    ("en", "A fire destroyed a warehouse in Isla Test on Tuesday."),
+    ("de", "Ein Feuer zerstörte am Dienstag eine Lagerhalle in Isla Test."),
+])
+def test_a_happening_on_a_weekday_no_publication_day_fixes_keeps_the_year(lang, lede):
+    """"On Tuesday" is the happening's own day, which a page known only by its latest date
+    cannot fix: not the latest day the text states."""
+    last = {"en": "The weather was dry on 3 May 2015.", "de": "Das Wetter war am 3. Mai 2015 trocken."}[lang]
+    text = f"{lede}\n\n{last}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=dt.date(2015, 5, 3),
+                   reference_basis="latest date")
+    times = [_time(text, "3 May 2015" if lang == "en" else "3. Mai 2015", dt.date(2015, 5, 3), dt.date(2015, 5, 3), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert [(e.event_type, e.interval.precision) for e in events] == [("fire", "year")]
+
+
+@pytest.mark.parametrize("lang, text, words", [
+    ("en", "A fire destroyed a warehouse in Isla Test.\n\nThe town council met.\n\n"
+           "In March 2015 a bridge collapsed in Isla Test.\n\nRescuers evacuated a village in Isla Test.", "In March 2015"),
+    ("de", "Ein Feuer zerstörte eine Lagerhalle in Isla Test.\n\nDer Gemeinderat tagte.\n\n"
+           "Im März 2015 stürzte eine Brücke in Isla Test ein.\n\nRetter evakuierten ein Dorf in Isla Test.", "Im März 2015"),
+])
+def test_a_late_month_dates_what_the_story_tells_after_it_but_not_before(lang, text, words):
+    """A page whose only date is a month late in its text ("In March 2015 …") leaves its lede
+    undated (the month may be background), but what it tells after that month took place then."""
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=dt.date(2015, 3, 31),
+                   reference_basis="latest date")
+    times = [_time(text, words, dt.date(2015, 3, 1), dt.date(2015, 3, 31), "month")]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(3)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    dated = {e.event_type: e.interval and (e.interval.start, e.interval.precision) for e in events}
+    assert (dated["fire"], dated["evacuation"]) == (None, (dt.date(2015, 3, 1), "month"))

@@ -73,6 +73,8 @@ class Words:
     quantity_after: list
     quantity_before: list
     within_told: list  # "during the" + a happening's noun: within the one told before ("During the visit, …")
+    document_date: list  # "Memo vom 7. April", "a letter dated May 3": a document's date, not the story's time
+    from_on: list  # "ab Mittwoch", "from September 2019": where a state or a plan begins, not a happening's time
 
     def unit_words(self, *units: str) -> list[str]:
         return [w for w, u in self.units.items() if u in units]
@@ -147,7 +149,8 @@ def merge(tables: list[dict]) -> Words:
         pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
-        within_told=listed("within_told"),
+        within_told=listed("within_told"), document_date=listed("document_date"),
+        from_on=listed("from_on"),
     )
 
 
