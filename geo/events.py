@@ -30,8 +30,8 @@ from geo.records import (
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
-from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, memo_role, place_role, roles_of,
-                       unlisted_name)
+from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, memo_role, place_role,
+                       roles_of, unlisted_name)
 from geo.what import Trigger, find_triggers, has_speaker, lexicon, opens_with_background, refers_back, told_by_reporter
 from geo.where import lies_in, opens_dateline
 from geo.when.pattern import ATTRIBUTE_AFTER, PATTERN, WORDS, alt
@@ -273,9 +273,13 @@ def extract_events(
         best = best_place(doc.text, outside, memo=roles)
         inherited = False
         place = best.place if best else None
-        if place is None and s.paragraph in context:
+        # "wiesen die Migranten nach Österreich zurück": the country a sentence sends people to is
+        # not where it happened, also where its paragraph named it before.
+        sent_to = {m.place.id for m in outside if m.place.type == "country" and destination(doc.text, m, doc.language)} \
+            if best is None else set()
+        if place is None and s.paragraph in context and context[s.paragraph].id not in sent_to:
             place, inherited = context[s.paragraph], True
-        elif place is None and heading_place is not None:
+        elif place is None and heading_place is not None and heading_place.id not in sent_to:
             place, inherited = heading_place, True  # "Razzia in Hamburg" heads what follows
         strong = [m for m in outside if not m.weak]
         # A name that is only an institution's seat ("Streifenwagen der Polizeidirektion Neumünster")

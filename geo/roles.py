@@ -110,6 +110,16 @@ _ARRIVAL_BEFORE = re.compile(
     r"|\b(?:kehrte|kehrten|kehrt|zurückgekehrt|landete|landeten|gelandet)\s+(?:\w+\s+){0,3}?(?:nach|in)\s+$",
     re.I,
 )
+# German "nach Österreich", "in Richtung Passau": where people or goods are sent or go.
+_GERMAN_DESTINATION_BEFORE = re.compile(r"\b(?:nach|in Richtung|Richtung)\s+(?:(?:der|dem|den|das|die)\s+)?(?:\w+e[nmr]?\s+)?$")
+
+
+def destination(doc_text: str, m: PlaceMention, language: str) -> bool:
+    """Whether a German text names `m` as where someone is sent or goes ("wiesen die Migranten
+    nach Österreich zurück", "wurden nach Heiligenkreuz gebracht")."""
+    return language == "de" and _GERMAN_DESTINATION_BEFORE.search(doc_text, max(0, m.start - 40), m.start) is not None
+
+
 # A deportation happens where the authorities send people off ("Sammelabschiebung vom Flughafen
 # München nach Pristina", "wiesen die Migranten nach Österreich zurück" at the border): its
 # destination is only mentioned.

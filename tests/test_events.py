@@ -878,3 +878,18 @@ def test_a_late_month_dates_what_the_story_tells_after_it_but_not_before(lang, t
     events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
     dated = {e.event_type: e.interval and (e.interval.start, e.interval.precision) for e in events}
     assert (dated["fire"], dated["evacuation"]) == (None, (dt.date(2015, 3, 1), "month"))
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Die Beamten wiesen die Migranten nach Landia zurück.", "Capitol City"),  # the country they were sent to
+    ("Die Beamten wiesen die Migranten dort zurück.", "Landia"),
+])
+def test_a_country_the_sentence_sends_people_to_is_not_the_place_it_inherits(second, expected):
+    """ "wiesen die Migranten nach Österreich zurück" after a sentence set in Austria: the paragraph's
+    country is the destination this sentence names, not where the turning back happened."""
+    text = ("Polizisten stoppten in Capitol City einen Bus und nahmen sieben Migranten fest.\n\n"
+            "Die Polizei ermittelt nun in Landia wegen Schleusung. " + second)
+    places = [_mention(text, "Capitol City", CAPITAL), _mention(text, "Landia", LANDIA)]
+    places += [_mention(text, "Landia", LANDIA, nth=1)] if "nach Landia" in text else []
+    (ev,) = [e for e in _events(text, places) if e.event_type == "deportation"]
+    assert ev.place.name == expected and ev.place_inherited
