@@ -67,6 +67,19 @@ _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "st
 _THREAT_TO_STATEMENT = frozenset(("threat",))
 
 
+# A court's acts: where a court sits (geo/seats.py) that the text names ("Landgericht Gera", "OLG Celle").
+_COURT_ACTS = frozenset(("verdict", "trial", "charge"))
+_COURT = re.compile(r"[Gg]ericht|\b(?:OLG|OVG|VG|LAG|BGH)\b")
+
+
+def _court_named(seats: list[PlaceMention], start: int, quoted: list[tuple[int, int]]) -> PlaceMention | None:
+    """The court a sentence at `start` refers to without naming it ("die Strafkammer", "das Gericht"):
+    the last court with a seat the text named before it, else the first it names after."""
+    courts = [m for m in seats if _COURT.search(m.text) and not _in_quote(m.start, m.end, quoted)]
+    before = [m for m in courts if m.end <= start]
+    return before[-1] if before else next(iter(courts), None)
+
+
 def _surname(text: str, t: Trigger) -> bool:
     """A capitalised trigger right after a given name is a surname: "Michael Sturm gewinnt",
     "Thomas Brand sagte", "Paul Flood said" tell of persons, not of a storm, fire or flood."""
@@ -373,6 +386,13 @@ def extract_events(
             if seat is not None:
                 # "Der Bundesgerichtshof hob das Urteil auf": a court rules, a ministry speaks, where it sits.
                 best, place, inherited = seat, seat.place, False
+        court = None
+        if seat is None and (best is None or inherited) and etype in _COURT_ACTS and doc.language == "de":
+            # "Die erste Strafkammer entschied auf zehn Jahre Haft" after "das Landgericht Gera": a
+            # court's act happens where the court the text names sits, not where the crime was.
+            court = _court_named(seats, s.start, quoted)
+            if court is not None:
+                place, inherited = court.place, True
         if best is None and etype not in _REPORTING_TYPES and not rule.startswith("threat"):
             # Reported happenings are often quoted ("Anstieg … an der Grenze"); a report's or a
             # statement's quoted places stay its subject, never its location.
@@ -451,6 +471,8 @@ def extract_events(
             how = "inherited from the paragraph" if inherited else f"'{best.text}'"
             if seat is not None:
                 how = f"the seat of '{seat.text}'"
+            if court is not None:
+                how = f"the seat of '{court.text}', the court the text names"
             explanation.append(("place", f"{place.name} ({place.type}) from {how}"))
         else:
             explanation.append(("place", "no place where it happened"))
@@ -465,7 +487,7 @@ def extract_events(
                 date_text=t.text if t else "",
                 place=place,
                 place_inherited=inherited,
-                place_unlisted=(unlisted_in.get(s.paragraph, "") if inherited
+                place_unlisted=("" if court is not None else unlisted_in.get(s.paragraph, "") if inherited
                                 else unlisted_name(doc.text, best, named) if best is not None and place == best.place
                                 else ""),
                 actors=names,
@@ -481,7 +503,8 @@ def extract_events(
                 headline=s.paragraph == lede,
                 # an indefinite happening told in the pluperfect is an earlier one ("hatte zuvor zu einem Warnstreik aufgerufen")
                 novel="new" if told_before and _is_novel(doc.text, trig) else _is_novel(doc.text, trig),
-                place_label=_place_label(doc.text, best if seat is None else None, place, doc.language) if place else "",
+                place_label=_place_label(doc.text, best if seat is None and court is None else None, place, doc.language)
+                if place else "",
             )
         )
         if s.paragraph == lede:

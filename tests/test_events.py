@@ -893,3 +893,22 @@ def test_a_country_the_sentence_sends_people_to_is_not_the_place_it_inherits(sec
     places += [_mention(text, "Landia", LANDIA, nth=1)] if "nach Landia" in text else []
     (ev,) = [e for e in _events(text, places) if e.event_type == "deportation"]
     assert ev.place.name == expected and ev.place_inherited
+
+
+@pytest.mark.parametrize("court, expected", [
+    ("das Landgericht Gera", "Gera"),
+    ("das Gericht", "Pößneck"),  # no court named with its seat: the paragraph's place
+])
+def test_a_courts_act_without_a_place_happens_where_the_court_the_text_names_sits(court, expected):
+    """ "Die erste Strafkammer verurteilte ihn" after "das Landgericht Gera": the verdict is the
+    court's, not the crime town's its paragraph names."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    text = (f"Fünf Verhandlungstage brauchte {court}, um den Fall zu klären.\n\n"
+            "Der Angeklagte hatte in Pößneck das Haus seiner Eltern angezündet. "
+            "Die erste Strafkammer verurteilte ihn am Freitag zu zehn Jahren Haft.")
+    doc = Document(id="x.txt", path="x.txt", text=text, language="de", reference=dt.date(2024, 5, 3),
+                   reference_basis="metadata")
+    verdicts = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "verdict"]
+    assert verdicts and all(e.place.name == expected for e in verdicts)
