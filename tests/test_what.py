@@ -713,6 +713,11 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Am Donnerstag folgte ein Besuch der Baustelle.", "Besuch", "asserted"),
     ("de", "Der Prozess dauert länger als ursprünglich geplant.", "Prozess", "asserted"),
     ("de", "Der Prozess ist für Januar geplant.", "Prozess", "hypothetical"),
+    # A separable cue verb whose particle closes the clause: vorbereiten, vorschlagen.
+    ("de", "Die Behörden bereiteten am Abend die Evakuierung vor.", "Evakuierung", "hypothetical"),
+    ("de", "Die Behörden ordneten am Abend die Evakuierung an.", "Evakuierung", "asserted"),
+    ("de", "Der Minister schlug seinem Amtskollegen ein Treffen vor.", "Treffen", "hypothetical"),
+    ("de", "Der Minister leitete mit seinem Amtskollegen ein Treffen.", "Treffen", "asserted"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

@@ -661,10 +661,17 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
     first = toks[0][3]
     if first in lex.openers or (len(toks) > 1 and f"{first} {toks[1][3]}" in lex.openers):
         return "hypothetical", toks[0][2]
+    # A separable verb's particle closes the clause after the trigger: "bereiteten … die Evakuierung
+    # vor" is vorbereiten, "schloss einen Streik nicht aus" ausschließen.
+    final = next((toks[k] for k in range(len(toks) - 1, i, -1) if toks[k][5] == clause), None)
+    particle = final[3] if final is not None and final[3] in lex.particles else ""
     for k in range(i - 1, -1, -1):
         t = toks[k]
         if t[5] != clause:
             break
+        if particle and t[2][:1].islower() and (particle + t[4] in lex.hypothetical or particle + t[4] in lex.threat) \
+                and not _governs_only_its_noun(toks, k, i, lex):
+            return ("threat" if particle + t[4] in lex.threat else "hypothetical"), f"{t[2]} … {final[2]}"
         if t[3] in lex.object_negation:
             if i - k == 1 or (i - k == 2 and toks[k + 1][3] in _DETERMINERS):
                 return "negated", t[2]  # "ohne Vorwarnung", "without a fight"
