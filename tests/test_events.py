@@ -912,3 +912,23 @@ def test_a_courts_act_without_a_place_happens_where_the_court_the_text_names_sit
                    reference_basis="metadata")
     verdicts = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "verdict"]
     assert verdicts and all(e.place.name == expected for e in verdicts)
+
+
+@pytest.mark.parametrize("lang, title, sentence, expected", [
+    # Under a disaster's, an accident's or a fight's headline a death alone is its toll ...
+    ("en", "Landslides kill six in Isla Test", "A couple was killed in Capitol City on Tuesday.", "landslide"),
+    ("de", "Erdrutsch in Isla Test", "In Capitol City kamen am Dienstag zwei Menschen ums Leben.", "landslide"),
+    ("de", "Zugunglück in Isla Test", "In Capitol City wurden am Dienstag zwei Menschen getötet.", "derailment"),
+    # Under a crime's or a court's headline a killing stays a killing.
+    ("en", "Police investigate deaths in Isla Test", "A couple was killed in Capitol City on Tuesday.", "killing"),
+    ("de", "Polizei ermittelt in Isla Test", "In Capitol City kamen am Dienstag zwei Menschen ums Leben.", "killing"),
+    # A death named with its cause keeps it: "murdered" is a killing under any headline.
+    ("en", "Landslides kill six in Isla Test", "A man was murdered in Capitol City on Tuesday.", "killing"),
+])
+def test_a_death_alone_is_the_toll_of_the_headlines_disaster_accident_or_fight(lang, title, sentence, expected):
+    doc = Document(id="t.txt", path="t.txt", text=sentence, language=lang, title=title)
+    day = "am Dienstag" if lang == "de" else "on Tuesday"
+    times = [_time(sentence, day, dt.date(2024, 5, 7), dt.date(2024, 5, 7), "day")]
+    events = extract_events(doc, segment(sentence), times=times, places=[_mention(sentence, "Capitol City", CAPITAL)],
+                            actors=[], sources=[])
+    assert [e.event_type for e in events] == [expected]

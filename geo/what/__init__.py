@@ -97,6 +97,9 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     non_trigger_heads: tuple = ()  # words ending like a trigger that are none ("Hubschrauber")
+    # Entries that only say someone died ("were killed", "ums Leben"): in a story of a disaster,
+    # an accident or a fight, its toll, not a killing of its own.
+    deaths: frozenset = frozenset()
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
     hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
@@ -183,6 +186,7 @@ def lexicon(language: str) -> _Lexicon:
         phrases_by_word=by_word,
         non_heads=words("non_heads", data),
         non_trigger_heads=words("non_trigger_heads", data, tuple),
+        deaths=words("deaths", data),
         not_triggers=words("not_triggers", data),
         particles=words("particles", data),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
@@ -365,6 +369,11 @@ def _tokens(text: str, lex: _Lexicon):
     """(start, end, word, lower, lemma, clause) per word; clause counts punctuation breaks and
     clause-opening words."""
     return _scan(text, lex)[0]
+
+
+def only_a_death(trigger: Trigger, *, language: str) -> bool:
+    """Whether a trigger only tells that someone died ("were killed", "kam ums Leben"), not how."""
+    return trigger.rule.split(":", 1)[-1].split(" (")[0].lower() in lexicon(language).deaths
 
 
 def has_speaker(sentence: str, *, language: str) -> bool:
