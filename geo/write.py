@@ -20,13 +20,17 @@ import functools
 import glob
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
 import shutil
+import struct
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from json.encoder import c_make_encoder, encode_basestring, encode_basestring_ascii
 from pathlib import Path
 
@@ -164,7 +168,6 @@ def _coarse_folder() -> Path | None:
 def _circle(place: Place, n: int = 32) -> str:
     """A unit without an outline: the circle of its uncertainty radius around its point, as a
     polygon that says so (GeoJSON foreign member "uncertainty_radius_km")."""
-    import math
 
     dlat = place.radius_km / 111.2
     dlon = dlat / max(0.05, math.cos(math.radians(place.lat)))
@@ -489,61 +492,67 @@ _CHUNK_ROWS = 20_000  # a GeoParquet row group; an output this small is one, as 
 
 def _geometries(items: list) -> list:
     """Shapely geometries for a chunk's rows: (lon, lat) pairs become points in one call, as
-    `shape` makes them one by one; geometries and None stay."""
+    `shape` makes them one by one; GeoJSON geometries become shapes; None stays."""
     import shapely
+    from shapely.geometry import shape
 
+    out = [shape(g) if type(g) is dict else g for g in items]
     at = [i for i, g in enumerate(items) if type(g) is tuple]
     if not at:
-        return items
-    out = list(items)
+        return out
     for i, point in zip(at, shapely.points([items[i] for i in at]).tolist()):
         out[i] = point
     return out
 
 
+_NESTED = frozenset(("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"))
+_MISSING = object()  # a property the feature does not have (pandas made it NaN)
+
+
 class _Chunks:
     """GeoParquet rows converted a chunk at a time (nested fields as JSON text) and kept as
-    Arrow IPC files in `folder` until the pair's id is known."""
+    Arrow IPC files in `folder` until the pair's id is known. The rows are kept as columns, and
+    a chunk of the loader's usual values (text or null, lists of text, numbers, flags, points)
+    is made into an Arrow table directly (`_arrow_table`); any other chunk goes through
+    geopandas, as every chunk did before, which gives the same table."""
 
     def __init__(self, folder: Path):
         self.folder, self.paths, self.schemas = folder, [], []
-        self._rows, self._geoms = [], []
+        self._columns, self._geoms = [[] for _ in PARQUET_COLUMNS], []
 
     def add(self, feature: dict) -> None:
-        from shapely.geometry import shape
-
-        p = dict(feature["properties"])
-        for key in ("evidence", "place_geometry", "places_mentioned", "explanation", "curated_fields", "curation_sources"):
-            value = p.get(key)
-            if value is None or (type(value) is list and not value):
-                p[key] = "null" if value is None else "[]"  # what _sorted_json gives, without the call
-                continue
-            p[key] = _outline_texts(value)[1] if key == "place_geometry" and type(value) is dict else _sorted_json(value)
-        self._rows.append(p)
+        p = feature["properties"]
+        for key, column in zip(PARQUET_COLUMNS, self._columns):
+            value = p.get(key, _MISSING)
+            if key in _NESTED:
+                if value is None or value is _MISSING or (type(value) is list and not value):
+                    value = "[]" if type(value) is list else "null"  # what _sorted_json gives, without the call
+                else:
+                    value = _outline_texts(value)[1] if key == "place_geometry" and type(value) is dict else _sorted_json(value)
+            column.append(value)
         geometry = feature["geometry"]
         if geometry and geometry["type"] == "Point" and len(geometry["coordinates"]) == 2:
-            self._geoms.append(tuple(geometry["coordinates"]))  # made into points at once in _flush
+            self._geoms.append(tuple(geometry["coordinates"]))
         else:
-            self._geoms.append(shape(geometry) if geometry else None)
-        if len(self._rows) >= _CHUNK_ROWS:
+            self._geoms.append(geometry or None)
+        if len(self._geoms) >= _CHUNK_ROWS:
             self._flush()
 
     def _flush(self) -> None:
-        import geopandas as gpd
         import pyarrow as pa
-        from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
 
-        gdf = gpd.GeoDataFrame(self._rows, columns=PARQUET_COLUMNS, geometry=_geometries(self._geoms), crs="EPSG:4326")
-        table = _geopandas_to_arrow(gdf, index=False)
+        table = _arrow_table(self._columns, self._geoms) if self._geoms else None
+        if table is None:
+            table = _geopandas_table(self._columns, self._geoms)
         path = self.folder / f".chunk-{len(self.paths):06d}.arrow"
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)
         self.paths.append(path)
         self.schemas.append(table.schema)
-        self._rows, self._geoms = [], []
+        self._columns, self._geoms = [[] for _ in PARQUET_COLUMNS], []
 
     def close(self) -> "_Chunks":
-        if self._rows or not self.paths:  # an empty collection is one empty chunk
+        if self._geoms or not self.paths:  # an empty collection is one empty chunk
             self._flush()
         return self
 
@@ -557,6 +566,156 @@ class _Chunks:
     def remove(self) -> None:
         for path in self.paths:
             path.unlink(missing_ok=True)
+
+
+def _geopandas_table(columns: list[list], geoms: list):
+    """The chunk's Arrow table as geopandas writes a GeoDataFrame of its rows (a missing
+    property is NaN)."""
+    import geopandas as gpd
+    from geopandas.io.arrow import _geopandas_to_arrow  # what to_parquet writes; pinned geopandas
+
+    rows = [{k: v for k, v in zip(PARQUET_COLUMNS, values) if v is not _MISSING} for values in zip(*columns)]
+    gdf = gpd.GeoDataFrame(rows, columns=PARQUET_COLUMNS, geometry=_geometries(geoms), crs="EPSG:4326")
+    return _geopandas_to_arrow(gdf, index=False)
+
+
+_POINT_WKB = struct.Struct("<BIdd").pack  # little-endian WKB of a 2D point, as shapely writes it
+
+
+def _arrow_table(columns: list[list], geoms: list):
+    """`_geopandas_table`'s table (the same columns, types, values and metadata), built from
+    Arrow buffers, for a chunk whose columns each hold one of the kinds pandas converts
+    predictably: text (or null), lists of text, floats, booleans, or a property no row has; and
+    points or no geometry. None for any other chunk. The buffers are made here, not by
+    `pyarrow.array`, which imports pandas to ask whether a list is one of its arrays."""
+    import pyarrow as pa
+
+    fields, arrays, described = [], [], []
+    try:
+        for key, column in zip(PARQUET_COLUMNS, columns):
+            kinds = set(map(type, column))
+            if kinds <= {str, type(None)}:
+                if str in kinds:
+                    arr, pandas_type = _binary(column, pa.large_string()), ("object", "str")
+                else:  # only nulls: an object column of None
+                    arr, pandas_type = pa.nulls(len(column)), ("empty", "object")
+            elif kinds == {list}:
+                if not all(type(x) is str for value in column for x in value):
+                    return None
+                offsets = _buffer("i", accumulate(map(len, column), initial=0))
+                if any(column):
+                    items, pandas_type = _binary([x for value in column for x in value], pa.string()), ("list[unicode]", "object")
+                else:
+                    items, pandas_type = pa.nulls(0), ("list[empty]", "object")
+                arr = pa.Array.from_buffers(pa.list_(items.type), len(column), [None, offsets], 0, 0, [items])
+            elif kinds == {float} and all(v == v for v in column):  # NaN is null in pandas
+                arr, pandas_type = pa.Array.from_buffers(pa.float64(), len(column), [None, _buffer("d", column)]), ("float64", "float64")
+            elif kinds == {bool}:
+                arr, pandas_type = pa.Array.from_buffers(pa.bool_(), len(column), [None, _bits(column)]), ("bool", "bool")
+            elif kinds == {type(_MISSING)}:  # a property no row has: NaN in pandas
+                arr, pandas_type = pa.nulls(len(column), pa.float64()), ("float64", "float64")
+            else:
+                return None
+            fields.append(pa.field(key, arr.type))
+            arrays.append(arr)
+            described.append((key, *pandas_type))
+    except UnicodeError:  # a lone surrogate
+        return None
+    if not set(map(type, geoms)) <= {tuple, type(None)} \
+            or not all(type(c) in (float, int) and (c or math.copysign(1.0, c) > 0) for g in geoms if g is not None for c in g):
+        return None  # a shape; a coordinate not a number, or -0.0 (which numpy's bounds may choose over 0.0)
+    template = _parquet_template()
+    fields.append(pa.field("geometry", pa.binary(), metadata=template["geometry_field"]))
+    # an area's point may be in whole degrees: shapely makes every coordinate a float
+    points = [None if g is None else (float(g[0]), float(g[1])) for g in geoms]
+    arrays.append(_binary([None if g is None else _POINT_WKB(1, 1, *g) for g in points], pa.binary()))
+    points = [g for g in points if g is not None]
+    described.append(("geometry", "empty", "object"))
+    pandas = dict(template["pandas"])
+    pandas["columns"] = [{"name": k, "field_name": k, "pandas_type": t, "numpy_type": n, "metadata": None} for k, t, n in described]
+    geo = json.loads(template["geo"])
+    column = geo["columns"]["geometry"]
+    column["geometry_types"] = ["Point"] if points else []
+    if points:
+        column["bbox"] = [min(g[0] for g in points), min(g[1] for g in points), max(g[0] for g in points), max(g[1] for g in points)]
+    metadata = {b"pandas": json.dumps(pandas).encode("utf-8"), b"geo": json.dumps(geo).encode("utf-8")}
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=metadata))
+
+
+def _buffer(code: str, values):
+    """An Arrow buffer of machine numbers (`array` type code)."""
+    import pyarrow as pa
+
+    return pa.py_buffer(array(code, values))
+
+
+def _bits(flags: list) -> "pyarrow.Buffer":
+    """An Arrow bitmap: flag i is bit i % 8 of byte i // 8."""
+    import pyarrow as pa
+
+    return pa.py_buffer(int("".join("1" if f else "0" for f in reversed(flags)) or "0", 2).to_bytes((len(flags) + 7) // 8, "little"))
+
+
+def _binary(values: list, type_):
+    """An Arrow array of text (UTF-8) or bytes; None is null."""
+    import pyarrow as pa
+
+    nulls = values.count(None)
+    items = [b"" if v is None else v for v in values] if nulls and type_ == pa.binary() else \
+        [v or "" for v in values] if nulls else values
+    if type_ == pa.binary():
+        data = b"".join(items)
+    else:
+        data = "".join(items)
+        if data.isascii():  # a character a byte: the lengths are the texts'
+            data = data.encode("ascii")
+        else:
+            items = [v.encode("utf-8") for v in items]
+            data = b"".join(items)
+    offsets = _buffer("q" if type_ == pa.large_string() else "i", accumulate(map(len, items), initial=0))
+    validity = _bits([v is not None for v in values]) if nulls else None
+    return pa.Array.from_buffers(type_, len(values), [validity, offsets, pa.py_buffer(data)], nulls)
+
+
+@functools.lru_cache(maxsize=1)
+def _parquet_template() -> dict:
+    """What `_arrow_table` takes from geopandas: the geometry field's metadata (the CRS as
+    geoarrow carries it), the GeoParquet metadata's constant part (the CRS, version, creator)
+    and pandas' metadata's (creator, version), from a one-row GeoDataFrame of a point. Made
+    once per machine and kept in the compiled cache (a folder per version of the libraries and
+    this module), so a run imports neither geopandas nor pandas. It is made in a new Python
+    process: PROJ's description of EPSG:4326 depends on what the process asked it before
+    (after a `crs.to_epsg()` its datum is no longer an ensemble)."""
+    from importlib.metadata import version
+
+    from geo.ref import compiled
+
+    h = hashlib.blake2b(digest_size=12)
+    for part in (sys.version, *(version(n) for n in ("geopandas", "pandas", "pyarrow", "pyproj", "shapely")),
+                 Path(__file__).read_text(encoding="utf-8")):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    folder = compiled("parquet-template", h.hexdigest(), lambda tmp: (tmp / "template.pickle").write_bytes(_fresh_template()))
+    return pickle.loads((folder / "template.pickle").read_bytes() if folder else _fresh_template())
+
+
+def _fresh_template() -> bytes:
+    """`_template()` pickled, from a new Python process."""
+    import subprocess
+
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    code = "import pickle, sys; from geo.write import _template; sys.stdout.buffer.write(pickle.dumps(_template()))"
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, check=True).stdout
+
+
+def _template() -> dict:
+    """`_parquet_template`'s parts, from the table geopandas makes of one point."""
+    table = _geopandas_table([[None] for _ in PARQUET_COLUMNS], [(0.0, 0.0)])
+    geo = json.loads(table.schema.metadata[b"geo"])
+    geo["columns"]["geometry"].pop("geometry_types")
+    geo["columns"]["geometry"].pop("bbox")
+    pandas = json.loads(table.schema.metadata[b"pandas"])
+    return {"geometry_field": dict(table.schema.field("geometry").metadata), "geo": json.dumps(geo), "pandas": pandas}
 
 
 def _write_parquet(chunks: _Chunks, tmp: Path, *, output_id: str) -> None:

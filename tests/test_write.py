@@ -342,3 +342,68 @@ def test_without_a_writable_cache_the_outline_is_computed(tmp_path, monkeypatch)
         assert write._stored_coarse(square) == write._coarsen(square)
     finally:
         write._coarse_folder.cache_clear()
+
+
+def _chunk(features):
+    chunks = write._Chunks(None)
+    for f in features:
+        chunks.add(f)
+    return chunks._columns, chunks._geoms
+
+
+def _same_table(a, b):
+    """The same table; the CRS in the GeoParquet metadata aside, as PROJ describes EPSG:4326 in a
+    test process after other tests asked it (test_a_fresh_process_writes_the_same_chunk_either_way)."""
+    def geo(t):
+        meta = json.loads(t.schema.metadata[b"geo"])
+        del meta["columns"]["geometry"]["crs"]
+        return meta
+
+    assert a.equals(b) and a.schema.metadata[b"pandas"] == b.schema.metadata[b"pandas"] and geo(a) == geo(b)
+    assert list(a.schema.metadata) == list(b.schema.metadata) and a.schema.field("geometry").metadata
+
+
+def test_a_fresh_process_writes_the_same_chunk_either_way():
+    """Both ways in a new process, as the loader writes: the same bytes of metadata too."""
+    import subprocess
+    import sys
+
+    code = ("from tests.test_write import _collection, _chunk; from geo import write; "
+            "c, g = _chunk(_collection()['features']); a, b = write._arrow_table(c, g), write._geopandas_table(c, g); "
+            "assert a.equals(b) and a.schema.metadata == b.schema.metadata; "
+            "assert [f.metadata for f in a.schema] == [f.metadata for f in b.schema]; print('same')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert out.stdout.strip() == "same", out.stderr
+
+
+@pytest.mark.parametrize("edit", [
+    lambda fs: None,
+    lambda fs: [f["properties"].update(date_start=None, date_end=None, place_name=None) for f in fs],  # a column of nulls
+    lambda fs: [f["properties"].update(actors=[]) for f in fs],  # lists all empty
+    lambda fs: fs[0]["properties"].update(actors=["A", "B"], cited_sources=["Reuters"]),
+    lambda fs: [f.update(geometry=None) for f in fs],  # no point at all
+    lambda fs: fs[1].update(geometry={"type": "Point", "coordinates": [10, 0.0]}),  # whole degrees, zero
+    lambda fs: fs[1].update(geometry={"type": "Point", "coordinates": [-171.76667, -43.5]}),
+    lambda fs: fs[0]["properties"].update(title="Zürich – “Ausschreitungen” 東京 \U0001F600"),
+])
+def test_a_chunk_made_from_arrow_buffers_is_the_table_geopandas_makes(edit):
+    features = _collection()["features"]
+    edit(features)
+    columns, geoms = _chunk(features)
+    _same_table(write._arrow_table(columns, geoms), write._geopandas_table(columns, geoms))
+
+
+@pytest.mark.parametrize("edit", [
+    lambda fs: fs[0]["properties"].update(confidence=1),  # an integer: pandas' int64 column
+    lambda fs: fs[0]["properties"].update(verified=True),  # a property only some rows have
+    lambda fs: [f["properties"].update(actors=[1]) for f in fs],  # lists of numbers
+    lambda fs: fs[0]["properties"].update(confidence=float("nan")),  # null in pandas
+    lambda fs: fs[0].update(geometry={"type": "Point", "coordinates": [-0.0, 51.5]}),
+    lambda fs: fs[0].update(geometry={"type": "LineString", "coordinates": [[0.5, 1.5], [2.5, 3.5]]}),
+])
+def test_a_chunk_of_other_values_goes_through_geopandas(edit, tmp_path):
+    features = _collection()["features"]
+    edit(features)
+    columns, geoms = _chunk(features)
+    assert write._arrow_table(columns, geoms) is None
+    write._geopandas_table(columns, geoms)  # converts, as before
