@@ -185,8 +185,13 @@ def _within(items, s: Sentence, starts: list[int] | None = None):
     return [m for m in items[lo:hi] if m.end <= s.end]
 
 
-def _best_interval(times: list[TimeMention]) -> TimeMention | None:
+def _best_interval(times: list[TimeMention], doc: Document | None = None) -> TimeMention | None:
     happening = [t for t in times if t.role == "happening"]
+    if doc is not None and len(happening) > 1:
+        # "Wang Yi will make a visit from Monday to Tuesday, the ministry said on Sunday": the
+        # plan's days are ahead; the sentence's happening is the saying.
+        told = [t for t in happening if not in_future(doc.text, t.start, doc.language)]
+        happening = told or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
 
 
@@ -319,7 +324,7 @@ def extract_events(
         elif s.section == "heading" and body_seen:
             entry_open = True
         body_seen = body_seen or s.section == "body"
-        own_t = _best_interval(s_times)
+        own_t = _best_interval(s_times, doc)
         if own_t is not None and s.section != "heading" and own_t.interval.start != doc.reference:
             # Another past time ends a flashback; the page's own day ("der jetzt verurteilte
             # Eritreer hatte …") is named all along and does not.

@@ -932,3 +932,22 @@ def test_a_death_alone_is_the_toll_of_the_headlines_disaster_accident_or_fight(l
     events = extract_events(doc, segment(sentence), times=times, places=[_mention(sentence, "Capitol City", CAPITAL)],
                             actors=[], sources=[])
     assert [e.event_type for e in events] == [expected]
+
+
+@pytest.mark.parametrize("lang, text, monday, sunday, expected", [
+    ("en", "The minister will visit Isla Test on Monday, the ministry said on Sunday.", "on Monday", "on Sunday", "sunday"),
+    ("de", "Der Minister wird am Montag Isla Test besuchen, teilte das Ministerium am Sonntag mit.", "am Montag", "am Sonntag", "sunday"),
+    # told in the past, the sentence's first day is its happening's
+    ("en", "The minister visited Isla Test on Monday, the ministry said on Sunday.", "on Monday", "on Sunday", "monday"),
+    ("de", "Der Minister besuchte am Montag Isla Test, teilte das Ministerium am Sonntag mit.", "am Montag", "am Sonntag", "monday"),
+])
+def test_a_plans_day_gives_way_to_the_day_it_was_told(lang, text, monday, sunday, expected):
+    """"Wang Yi will make a working visit to Singapore from Monday to Tuesday, the Ministry of
+    Foreign Affairs said on Sunday": the news of the day is the announcement, not the visit ahead."""
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2021, 9, 12),
+                   reference=dt.date(2021, 9, 12), reference_basis="published")
+    days = {"monday": dt.date(2021, 9, 13) if "will" in text or "wird" in text else dt.date(2021, 9, 6),
+            "sunday": dt.date(2021, 9, 12)}
+    times = [_time(text, monday, days["monday"], days["monday"], "day"), _time(text, sunday, days["sunday"], days["sunday"], "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert [e.interval.start for e in events][:1] == [days[expected]]
