@@ -231,6 +231,7 @@ class Gazetteer:
         entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
         entries += _short_names(entries, area_names)
         entries += abbreviated_names(entries)
+        entries += german_qualified_forms(entries)
         return cls(entries, capitals=capitals)
 
 
@@ -512,6 +513,37 @@ def abbreviated_names(entries: list[tuple[str, Candidate]]) -> list[tuple[str, C
             continue
         kind = "alt" if c.kind == "name" else c.kind
         out += [(f"{short} {rest}", dataclasses.replace(c, kind=kind)) for short in ABBREVIATED[head]]
+    return out
+
+
+# "Neustadt an der Waldnaab" as German news abbreviates it: "Neustadt a.d. Waldnaab", "Neustadt/Waldnaab";
+# "Frankfurt (Oder)" as "Frankfurt/Oder". Without these forms the bare "Neustadt" (any of a dozen, or
+# Baia Mare, whose old German name it is) and "Frankfurt" (am Main) were read.
+_QUALIFIED_NAME = re.compile(r"^([A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*)?) (an der|am|an|im|in der|ob der|bei) ([A-ZÄÖÜ][\w-]*)$")
+_PAREN_NAME = re.compile(r"^([A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*)?) \(([A-ZÄÖÜ][\w-]*)\)$")
+_PREPOSITION_SHORT = {"an der": ("a.d.", "a. d."), "am": ("a.",), "an": ("a.",), "im": ("i.",),
+                      "in der": ("i.d.", "i. d."), "ob der": ("o.d.", "o. d."), "bei": ("b.",)}
+
+
+def german_qualified_forms(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """German-speaking towns named with their river or region ("Neustadt an der Waldnaab",
+    "Mühldorf am Inn", "Halle (Saale)") also in the forms news abbreviates them to: "Neustadt a.d.
+    Waldnaab", "Neustadt a.d.Waldnaab", "Mühldorf a. Inn", "Neustadt/Waldnaab", "Halle/Saale"."""
+    out = []
+    for surface, c in entries:
+        if c.place.type != "city" or c.place.country_code not in _GERMAN_SPEAKING or c.kind not in ("name", "alt"):
+            continue
+        alt = dataclasses.replace(c, kind="alt")
+        found = _QUALIFIED_NAME.match(surface)
+        if found is not None:
+            town, prep, rest = found.groups()
+            forms = {f"{town}/{rest}", f"{town} ({rest})"}
+            forms |= {f for short in _PREPOSITION_SHORT[prep] for f in (f"{town} {short} {rest}", f"{town} {short}{rest}")}
+        elif (found := _PAREN_NAME.match(surface)) is not None:
+            forms = {f"{found.group(1)}/{found.group(2)}"}
+        else:
+            continue
+        out += [(f, alt) for f in sorted(forms) if f != surface]
     return out
 
 

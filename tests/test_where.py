@@ -1068,3 +1068,19 @@ def test_a_german_town_named_like_a_word_is_a_place_after_a_settlement_noun_or_a
 
 def test_a_season_after_an_adjective_is_no_town_named_like_it(gazetteer):
     assert not find_places("Im vergangenen Sommer brannte es.", gazetteer=gazetteer, language="de")
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Unfall in Neustadt a.d. Waldnaab.", "Neustadt a.d. Waldnaab", "Neustadt an der Waldnaab"),
+    ("Unfall in Neustadt a. d. Waldnaab.", "Neustadt a. d. Waldnaab", "Neustadt an der Waldnaab"),
+    ("Unfall in Neustadt/Aisch.", "Neustadt/Aisch", "Neustadt an der Aisch"),
+    ("Unfall in Neustadt an der Aisch.", "Neustadt an der Aisch", "Neustadt an der Aisch"),
+    ("Unfall in Frankfurt/Oder.", "Frankfurt/Oder", "Frankfurt (Oder)"),
+    ("Unfall in Halle/Saale.", "Halle/Saale", "Halle (Saale)"),
+    ("Unfall in Dillingen a.d. Donau.", "Dillingen a.d. Donau", "Dillingen an der Donau"),
+    ("Unfall in Neustadt b. Coburg.", "Neustadt b. Coburg", "Neustadt bei Coburg"),
+])
+def test_a_german_town_with_its_river_abbreviated_is_that_town(gazetteer, text, surface, name):
+    """ "Neustadt a.d. Waldnaab", "Frankfurt/Oder": the river or region abbreviated, as news writes it;
+    the bare "Neustadt" or "Frankfurt" before it was read (Baia Mare, Frankfurt am Main)."""
+    assert (surface, name, "city") in _found(text, gazetteer, "de")
