@@ -82,7 +82,7 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
-                       language=doc.language, places=places)
+                       language=doc.language, places=places, country=hint)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint,
                            near=paper, state=state) if doc.title else []
     # One sense per document: a name the title shares with the text is the place the text's
@@ -94,7 +94,7 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
         # "Bristol City Council censures mayor": the title's institution sits where its text says.
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
         headline += find_seats(doc.title, actors=title_actors, gazetteer=resources.gazetteer,
-                               registry=resources.registry, language=doc.language, places=places)
+                               registry=resources.registry, language=doc.language, places=places, country=hint)
     outlet = paper or document_country(places, doc.url, gazetteer=resources.gazetteer)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}

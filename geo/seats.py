@@ -41,27 +41,43 @@ class _Heads:
 
 
 def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, registry: ActorRegistry,
-               language: str, places: list[PlaceMention] | None = None) -> list[PlaceMention]:
+               language: str, places: list[PlaceMention] | None = None, country: str | None = None) -> list[PlaceMention]:
     """Institution mentions with a seat, as `seat=True` place mentions spanning the institution.
 
     `places` (the places stage's mentions, optional) lets a seat named in the text keep the
-    place that stage resolved from the whole document, and lends document context."""
+    place that stage resolved from the whole document, and lends document context; `country`
+    (the outlet's country domain, optional) says whose "Bundesrat" a German text means."""
     if not isinstance(text, str) or not text:
         return []
     places = sorted(places or [], key=lambda p: p.start)
     context = Counter(p.place.country_code for p in places if not p.weak and p.place.country_code)
+    home = _home(country, context)
     found: list[tuple[int, int, Place, bool]] = []  # start, end, place, from the registry
     for a in actors:
         if a.text.endswith(_NOT_SEATED) or _titles_a_person(text, a.end):
             continue
         actor = registry.actors.get(a.actor) if a.from_registry else None
         place = _resolve_seat(actor.seat, actor.country, gazetteer) if actor and actor.seat else None
+        if place is not None and home in actor.shared and not _GERMANY_NAMED.search(text, max(0, a.start - 12), a.end):
+            # "Der Bundesrat" in a Swiss text is Switzerland's government in Bern, not Germany's in Berlin.
+            place = capital_place(home, gazetteer=gazetteer, registry=registry) or place
         if place is not None:
             found.append((a.start, a.end, place, True))
     heads = _heads(language)
     if heads is not None:
         found += _named_seats(text, heads, gazetteer, language, places, context)
     return [PlaceMention(s, e, text[s:e], place, score=SEAT_SCORE, seat=True) for s, e, place in _non_overlapping(found)]
+
+
+_GERMANY_NAMED = re.compile(r"[Dd]eutsch|German")
+
+
+def _home(country: str | None, context: Counter) -> str | None:
+    """The German-speaking country a text is from: its outlet's domain, else the one its places
+    name most (Austria or Switzerland only where named more often than Germany)."""
+    if country in ("DE", "AT", "CH"):
+        return country
+    return max(("AT", "CH"), key=lambda cc: context[cc]) if max(context["AT"], context["CH"]) > context["DE"] else None
 
 
 _NEXT_TWO_WORDS = re.compile(r" ([A-ZÄÖÜ][\w-]+) [A-ZÄÖÜ][\w'’-]+")

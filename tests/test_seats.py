@@ -182,3 +182,23 @@ def test_an_institutions_name_before_a_persons_is_a_title_not_its_seat(gazetteer
     """ "Bundesrat Michael Bernard": a member of the Bundesrat, who acts wherever he is, not the
     Bundesrat in its seat."""
     assert bool(seats(text, gazetteer, registry, language)) == seated
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Der Bundesrat hat die Verordnung beschlossen.", "CH", "Bern"),  # Switzerland's government
+    ("Der Bundesrat hat die Verordnung beschlossen.", "AT", "Vienna"),
+    ("Der Bundesrat hat die Verordnung beschlossen.", "DE", "Berlin"),
+    ("Der Bundesrat hat die Verordnung beschlossen.", None, "Berlin"),
+    ("Die Bundesregierung beschloss das Paket.", "AT", "Vienna"),
+    ("Die deutsche Bundesregierung beschloss das Paket.", "AT", "Berlin"),  # Germany's, named so
+    ("Die Bundesregierung beschloss das Paket.", "CH", "Berlin"),  # the Swiss government is the Bundesrat
+    ("Das Bundeskriminalamt ermittelt.", "AT", "Vienna"),
+])
+def test_a_german_federal_name_in_an_austrian_or_swiss_text_is_that_countrys_institution(gazetteer, registry, text,
+                                                                                          country, expected):
+    """ "Der Bundesrat" in a Swiss or Austrian text sits in Bern or Vienna, not in Berlin."""
+    actors = find_actors(text, registry=registry, language="de")
+    places = find_places(text, gazetteer=gazetteer, language="de")
+    (m,) = find_seats(text, actors=actors, gazetteer=gazetteer, registry=registry, language="de", places=places,
+                      country=country)
+    assert m.place.name == expected

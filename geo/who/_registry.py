@@ -60,6 +60,8 @@ class Actor:
     veto_before: tuple[str, ...] = ()
     # Where it sits ("Karlsruhe", "Arlington, VA"): a gazetteer name, optionally ", <admin1 or country code>".
     seat: str | None = None
+    # Countries whose own institution the same German name is ("Bundesrat": Austria's and Switzerland's too).
+    shared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ class ActorRegistry:
             actor = Actor(entry["name"], entry["kind"], country,
                           entry.get("short") or (abbr[0] if abbr else entry["name"]), entry.get("heads"),
                           tuple(v for x in entry.get("veto_after") or () for v in _expand(x)),
-                          tuple(v for x in entry.get("veto_before") or () for v in _expand(x)), seat)
+                          tuple(v for x in entry.get("veto_before") or () for v in _expand(x)), seat,
+                          tuple(entry.get("shared") or ()))
             self.actors[actor.name] = actor
             groups = [(abbr, _Alias(actor)), ([actor.name, *(entry.get("aliases") or [])], _Alias(actor)),
                       (list(_adjective_forms(entry)), _Alias(actor)),
