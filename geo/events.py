@@ -30,8 +30,8 @@ from geo.records import (
 )
 from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
-from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, memo_role, place_role,
-                       roles_of, unlisted_name)
+from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
+                       place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, lexicon, only_a_death, opens_with_background, refers_back,
                      told_by_reporter)
 from geo.where import lies_in, opens_dateline
@@ -304,7 +304,9 @@ def extract_events(
             place, inherited = context[s.paragraph], True
         elif place is None and heading_place is not None and heading_place.id not in sent_to:
             place, inherited = heading_place, True  # "Razzia in Hamburg" heads what follows
-        strong = [m for m in outside if not m.weak]
+        # "Smoke rose from the plant about 75 miles northeast of Memphis": where nothing else is named,
+        # the town the text measures from is not the paragraph's place either.
+        strong = [m for m in outside if not m.weak and not (best is None and measured_from(doc.text, m))]
         # A name that is only an institution's seat ("Streifenwagen der Polizeidirektion Neumünster")
         # does not displace the paragraph's place where it happened ("in Molfsee"). (A name only
         # mentioned otherwise does: measured, held-out German recall fell 0.52 -> 0.51.)

@@ -329,6 +329,12 @@ def near_reference(doc_text: str, m: PlaceMention) -> bool:
     return found is not None and not any(ch.isdigit() for ch in found.group(0))
 
 
+def measured_from(doc_text: str, m: PlaceMention) -> bool:
+    """A town named as the point a direction or a distance is measured from ("75 miles northeast of
+    Memphis", "south-west of Cooktown")."""
+    return m.place.type in ("city", "site") and _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start]) is not None
+
+
 def after_place_noun(text: str, m: PlaceMention) -> bool:
     """ "der Stadt Treuenbrietzen", "the town of Yarloop": named as a settlement."""
     words = text[max(0, m.start - 30):m.start].split()
