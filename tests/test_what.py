@@ -448,6 +448,8 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The two firms signed a deal on Monday.", "agreement", True),
     ("de", "Die Inflation lag im Mai bei 4,5 Prozent.", "election", False),  # a share, no vote
     ("de", "Die SPD erreichte 35 Prozent.", "election", True),
+    ("de", "Das teilte das Bundesamt für Migration mit.", "migration", False),  # a body's name
+    ("de", "Die Migration über das Mittelmeer nahm zu.", "migration", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -718,6 +720,15 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Die Behörden ordneten am Abend die Evakuierung an.", "Evakuierung", "asserted"),
     ("de", "Der Minister schlug seinem Amtskollegen ein Treffen vor.", "Treffen", "hypothetical"),
     ("de", "Der Minister leitete mit seinem Amtskollegen ein Treffen.", "Treffen", "asserted"),
+    # A happening that names the time of another: "zum Zeitpunkt des Unglücks", "at the time of the crash".
+    ("de", "Zum Zeitpunkt des Unglücks waren viele Wanderer im Tal.", "Unglücks", "generic"),
+    ("de", "Beim Unglück im Tal starben zwei Wanderer.", "Unglück", "asserted"),
+    ("en", "At the time of the crash, the driver was alone.", "crash", "generic"),
+    ("en", "The crash happened at noon.", "crash", "asserted"),
+    ("de", "Die Lage wird laufend geprüft.", "geprüft", "generic"),  # continuously: no single happening
+    ("de", "Die Lage wurde am Montag geprüft.", "geprüft", "asserted"),
+    ("en", "They'd rather make the appointment next year.", "appointment", "hypothetical"),  # 'd: would
+    ("en", "They made the appointment last year.", "appointment", "asserted"),
 ])
 def test_negation_and_modal_scope(language, text, word, factuality):
     found = [t for t in find_triggers(text, segment(text), language=language) if t.text.lower() == word.lower()]

@@ -106,6 +106,7 @@ class _Lexicon:
     negation_final: frozenset = frozenset()  # negations that close their clause ("gab es nicht")
     planned_final: frozenset = frozenset()  # forecasts that close their clause ("ist für Montag vorhergesagt")
     comparisons: frozenset = frozenset()  # "länger als geplant": a comparison, no plan
+    modal_suffixes: tuple = ()  # contractions: "they'd rather make the appointment" (would)
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
@@ -200,7 +201,7 @@ def lexicon(language: str) -> _Lexicon:
         hyphen_prefixes=words("hyphen_prefixes", data),
         negation_skips=words("negation_skips"),
         negation_final=words("negation_final"),
-        planned_final=words("planned_final"), comparisons=words("comparisons"),
+        planned_final=words("planned_final"), comparisons=words("comparisons"), modal_suffixes=words("modal_suffixes", fact, tuple),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"),
         lower_case_cues=words("lower_case_cues"),
@@ -723,7 +724,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
     generic_at = _generic_at(toks, lex) if generic_at is None else generic_at
     for j in range(min(generic_at + 1, len(toks))):  # a modal word up to the generic one wins
         t = toks[j]
-        if t[5] == clause and (t[3] in lex.modal) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
+        if t[5] == clause and (t[3] in lex.modal or t[3].endswith(lex.modal_suffixes)) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
         if t[5] == clause and t[3] in lex.reportative and not _claimed(toks, j, lex):
