@@ -110,6 +110,7 @@ class _Lexicon:
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
+    achieved: frozenset = frozenset()  # success before a zu-infinitive: "Der Polizei gelang es, den Mann festzunehmen"
     perfect_infinitive: frozenset = frozenset()  # the words that close such a claim ("haben", "sein")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
@@ -203,7 +204,7 @@ def lexicon(language: str) -> _Lexicon:
         negation_final=words("negation_final"),
         planned_final=words("planned_final"), comparisons=words("comparisons"), modal_suffixes=words("modal_suffixes", fact, tuple),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
-        reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"),
+        reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"),
         lower_case_cues=words("lower_case_cues"),
         scheduled=words("scheduled"), anchors=words("anchors"),
         attributive_after=words("after", attributive),
@@ -302,10 +303,26 @@ def _german_participle_infinitives(low: str) -> list[str]:
             out += [prefix + stem[:-1] + "en", prefix + stem[:-1] + "n"]
         elif stem.endswith("en"):
             out.append(prefix + stem)
+        if prefix:
+            # an irregular participle after a particle: "umgebracht" (gebracht: bringen) -> umbringen
+            out.append(prefix + _lemma(core, "de"))
+        return out
+    for inseparable in _INSEPARABLE_DE:
+        stem = low[len(inseparable):]
+        if low.startswith(inseparable) and len(stem) > 3:
+            # no "ge-" after an inseparable prefix: "entführt" -> entführen, "verunglückt" ->
+            # verunglücken; a strong one is the bare verb's participle: "beschossen" (geschossen: schießen)
+            if stem.endswith("t"):
+                out += [low[:-2] + "en" if stem.endswith("et") else low[:-1] + "en", low[:-1] + "n"]
+            elif stem.endswith("en"):
+                out.append(inseparable + _lemma("ge" + stem, "de"))
+            break
     return out
 
 
+
 _MONTH_BEFORE = frozenset(("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this"))
+_INSEPARABLE_DE = ("miss", "über", "unter", "wider", "hinter", "zer", "ent", "emp", "ver", "be", "er")
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
 
 
@@ -344,15 +361,24 @@ def _zu_infinitive(low: str, lemma: str, lex: _Lexicon) -> bool:
     return any(low[i:i + 2] == "zu" and lemma == low[:i] + low[i + 2:] for i in range(2, len(low) - 5))
 
 
+# A short aside in brackets inside a clause: an age, a party, a canton ("nahm den Mann (23) fest",
+# "traten Bürgermeister X (ÖVP) und vier Gemeinderäte zurück"). It does not end the clause.
+_ASIDE = re.compile(r"\((?:[\w.'’-]+ ?){1,3}\)")
+
+
 def _scan(text: str, lex: _Lexicon):
     """The sentence's tokens (see `_tokens`), its single-word hits (token index from, to,
     entries, word, how), the phrases that may start in it, and whether it holds a particle."""
     out, hits, phrases, particle, clause = [], [], set(), False, 0
     words = lex.words
+    aside = -1  # the end of a short aside in brackets, which stays in its clause
     for m in _TOKEN.finditer(text):
         w = m.group()
         if not w[0].isalnum() and w[0] != "_":
-            clause += 1
+            if w == "(" and (short := _ASIDE.match(text, m.start())):
+                aside = short.end()
+            elif not (w == ")" and m.end() == aside):
+                clause += 1
             continue
         got = words.get(w) or _word(w, lex)
         if got[2] and out:
@@ -440,11 +466,12 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
     toks, hits, candidates, particle = _scan(s.text, lex)
     if not toks:
         return []
+    joined: dict[int, str] = {}
     if particle:
         # "träfen … zu" is zutreffen, "traf … ein" eintreffen, not treffen: a verb whose
         # clause-final particle makes another known verb is not the trigger its bare form would be.
-        other_verb = set(_other_particle_verbs(toks, lex))
-        hits = [h for h in hits if h[0] not in other_verb]
+        joined = dict(_other_particle_verbs(toks, lex))
+        hits = [h for h in hits if h[0] not in joined]
         hits.extend(_separable(toks, lex))
     positions: dict[str, list[int]] = {}
     if candidates or hits:
@@ -452,6 +479,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
             positions.setdefault(t[3], []).append(i)
             if t[4] != t[3]:
                 positions.setdefault(t[4], []).append(i)
+        for i, verb in joined.items():  # a phrase holds the rejoined verb: "rief den Katastrophenfall aus"
+            positions.setdefault(verb, []).append(i)
     bag = positions.keys()  # every word's lower case and lemma
     with_bag = bag | topic if topic else bag
     # A sense word may stand inside a hyphenated word: "US-Geheimdienst", "ISW-Analyse".
@@ -502,8 +531,9 @@ _COORDINATORS = frozenset("und oder aber sondern denn doch sowie".split())
 
 
 def _other_particle_verbs(toks, lex: _Lexicon):
-    """Indices of verbs that a clause-final particle turns into another known verb ("traf … ein"
-    is eintreffen): the bare verb is then no trigger; `_separable` gives the joined one's."""
+    """Verbs that a clause-final particle turns into another known verb ("traf … ein" is
+    eintreffen), as (index, joined verb): the bare verb is then no trigger; `_separable` gives
+    the joined one's."""
     for j, (_, _, _, low, _, clause) in enumerate(toks):
         if low not in lex.particles or (j + 1 < len(toks) and toks[j + 1][5] == clause
                                         and toks[j + 1][3] not in _COORDINATORS):
@@ -516,7 +546,7 @@ def _other_particle_verbs(toks, lex: _Lexicon):
             # and must not hide "kündigt" in "kündigt den Rückzug an".
             if toks[i][2][:1].islower() and toks[i][4].endswith("n") and toks[i][3] not in lex.attributive_after \
                     and (joined in lex.exact or is_known(joined, lex.language)):
-                yield i
+                yield i, joined
                 break
 
 
@@ -651,6 +681,13 @@ def _generic_at(toks, lex: _Lexicon) -> int:
     return len(toks)
 
 
+def _achieved(toks, i: int, lex: _Lexicon) -> bool:
+    """Whether a success word before the zu-infinitive at i says it was done: "Der Feuerwehr
+    gelang es, die Frau zu retten" (not "gelang es nicht", "um … zu retten")."""
+    k = next((k for k in range(i - 1, -1, -1) if toks[k][4] in lex.achieved), None)
+    return k is not None and not any(t[3] in lex.negation or t[3] in lex.negation_final for t in toks[k:i])
+
+
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | None = None) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise;
     `generic_at` is `_generic_at(toks, lex)`, worked out here when not given."""
@@ -664,7 +701,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
     if lex.particles and (
         (i > 0 and toks[i - 1][3] == "zu" and low[:1] == toks[i][2][:1] and low.endswith("en"))
         or (lex.words[toks[i][2]][7] if toks[i][2] in lex.words else _zu_infinitive(low, lemma, lex))
-    ):
+    ) and not _achieved(toks, i, lex):
         return "hypothetical", "zu"  # a zu-infinitive: "bereit, … anzugreifen", "um … zu retten"
     if low in lex.scheduled:
         return "hypothetical", toks[i][2]  # "Der zweite Wahlgang findet am 28. November statt": a schedule
