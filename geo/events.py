@@ -34,6 +34,7 @@ from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_pl
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, lexicon, only_a_death, opens_with_background, refers_back,
                      told_by_reporter)
+from geo.what import names_spokesperson
 from geo.where import lies_in, opens_dateline
 from geo.when.pattern import ATTRIBUTE_AFTER, PATTERN, WORDS, alt
 from geo.when.resolve import SINCE, in_future, in_pluperfect
@@ -450,7 +451,8 @@ def extract_events(
             date_inherited = "document" if t is not None else ""
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
-        if etype == "statement" and told_by_reporter(s.text, language=doc.language):
+        if etype == "statement" and told_by_reporter(s.text, language=doc.language) \
+                and not _spokesperson_news(s, s_triggers, doc.language):
             continue  # "police said the driver died" attributes a happening; it is no news of its own
         if etype == "other" and not (own_t or best):
             # "Einen ähnlichen Vorfall gab es im April 2023" is one, and so is an injury or a death
@@ -571,6 +573,16 @@ def extract_events(
 
 _QUOTE_MARKS = re.compile("[\"„“”«»]")
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
+
+
+def _spokesperson_news(s: Sentence, triggers: list[Trigger], language: str) -> bool:
+    """A police spokesperson who tells no happening in the sentence speaks news of the force's own
+    ("Police spokesperson Mohammed Shehu said his operatives would arrest the perpetrators",
+    "… spokesperson, Captain Stephen Thakeng said the suspects were found in possession of sheep"):
+    the statement attributes nothing, unlike "a police spokesman said the driver died"."""
+    if s.text.lstrip()[:1] in "\"„“«»" or not names_spokesperson(s.text, language=language):
+        return False
+    return not any(t.factuality == "asserted" and t.event_type not in _REPORTING_TYPES for t in triggers)
 
 
 def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention], triggers: list[Trigger] = ()) -> bool:

@@ -867,6 +867,11 @@ def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype
     ("de", "Der Bürgermeister sagte am Dienstag in Kassel, er habe einen lauten Knall gehört.", True),
     ("de", "Die Richterin Anna Weber sagte am Dienstag in Kassel, der Angeklagte zeige keine Reue.", False),
     ("de", "Die Landrätin Anna Weber sagte am Dienstag in Kassel, der Angeklagte zeige keine Reue.", True),
+    # A police spokesperson who tells no happening in the sentence speaks the force's own news;
+    # one who tells the happening attributes it.
+    ("en", "Police spokesperson John Smith said on Tuesday in Denver that his officers would bring the culprits to justice.", True),
+    ("en", "Police spokesperson John Smith said on Tuesday in Denver that the driver died at the scene.", False),
+    ("en", "Police said on Tuesday in Denver that his officers would bring the culprits to justice.", False),
 ])
 def test_police_telling_the_facts_make_no_statement_of_their_own(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement

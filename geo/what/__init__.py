@@ -85,6 +85,7 @@ class _Lexicon:
     breaks: frozenset = frozenset()  # words that open a new clause (English: that, which, after ...)
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
     reporters: frozenset = frozenset()  # lemmas of speakers who attribute facts (police): no statement of theirs
+    spokespeople: frozenset = frozenset()  # lemmas of those who speak for a body ("police spokesperson")
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
@@ -213,6 +214,7 @@ def lexicon(language: str) -> _Lexicon:
         adjective_negation=words("negation", attributive),
         speakers=words("speakers", data),
         reporters=words("reporters", data),
+        spokespeople=words("spokespeople", data),
         subordinators=words("subordinators"),
         back_references=words("back_references", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -414,6 +416,12 @@ def told_by_reporter(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
     lex = lexicon(language)
     return _names_one_of(sentence, lex.reporters, lex)
+
+
+def names_spokesperson(sentence: str, *, language: str) -> bool:
+    """Whether a sentence names one who speaks for a body ("police spokesperson Mohammed Shehu")."""
+    lex = lexicon(language)
+    return _names_one_of(sentence, lex.spokespeople, lex)
 
 
 def refers_back(before: str, *, language: str) -> bool:
