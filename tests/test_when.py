@@ -197,7 +197,9 @@ def test_two_years_joined_by_und_are_two_mentions_not_a_range():
         ("vor 2 Wochen", D(2025, 9, 29), D(2025, 10, 5), "week"),
         ("vor rund zwei Wochen", D(2025, 9, 29), D(2025, 10, 5), "week"),
         ("vor gut einem Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
-        ("a month ago", D(2025, 9, 1), D(2025, 9, 30), "month"),
+        # about a month back, a third of a month either side: not all of the calendar month before
+        ("a month ago", D(2025, 9, 5), D(2025, 9, 25), "month"),
+        ("vor einem Monat", D(2025, 9, 5), D(2025, 9, 25), "month"),
         ("letztes Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("im vergangenen Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
@@ -842,3 +844,18 @@ def test_clause_from_the_texts_breaks_equals_the_windowed_search():
         ctx = Context(None, "relative", "de", text)
         for pos in range(len(text) + 1):
             assert ctx.clause(pos) == windowed(text, pos), (text, pos)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # from a day, about that day a month on; from a month, the month after it
+        ("Am 15. Juni 2019 geschah es. Einen Monat später wurde er festgenommen.", D(2019, 7, 5), D(2019, 7, 25)),
+        ("It happened on 15 June 2019. The accused was arrested a month later.", D(2019, 7, 5), D(2019, 7, 25)),
+        ("Im Mai 2019 brannte es. Zwei Monate später stürzte das Haus ein.", D(2019, 7, 1), D(2019, 7, 31)),
+        ("A fire broke out in May 2019. Two months later the house collapsed.", D(2019, 7, 1), D(2019, 7, 31)),
+    ],
+)
+def test_months_later_count_from_the_previous_mention(text, start, end):
+    ms = tag_dates(text, published=None, language="de" if " es" in text else "en")
+    assert [(m.interval.start, m.interval.end, m.interval.precision) for m in ms][1:] == [(start, end, "month")]

@@ -35,7 +35,9 @@ Rules worth knowing:
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
 - "Stunden zuvor", "am Tag zuvor", "three days later" count from the previous mention and keep its
   basis, "am selben Tag", "the same day" are its day; skipped when there is none or it is not a
-  single day (never invent a day).
+  single day (never invent a day). "einen Monat später", "a month later" from a day is about that
+  day a month on (a third of a month either side, precision month), from a month the month
+  after; "vor einem Monat", "a month ago" likewise about a month back, not the calendar month.
 - Impossible days ("31. Februar 2025") degrade to their month; years are 1900-2100 and not
   quantities ("2000 Soldaten", "rund 2000") or parts of ids ("F-2023", "100.2023").
 """

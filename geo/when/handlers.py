@@ -188,8 +188,8 @@ def _h_ago(m, ctx):
         return DateInterval(d, d, "day", ctx.basis)
     if unit == "week":
         return iv_.week(ctx.ref - dt.timedelta(weeks=n), ctx.basis)
-    if unit == "month":
-        return iv_.month(*iv_.shift_month(ctx.ref, -n), ctx.basis)
+    if unit == "month":  # "vor einem Monat" on 2 June is about 2 May, not all of May
+        return iv_.months_off(ctx.ref, -n, ctx.basis)
     return iv_.year(ctx.ref.year - n, ctx.basis)
 
 
@@ -206,6 +206,12 @@ def _h_anaph(m, ctx):
         n = _num(m["an_n"]) if m["an_n"] else (1 if norm(m["an_u"]) in W.singular_units else None)
     if unit in ("hour", "minute"):
         return last
+    if n is not None and unit == "month":  # "a month later": from a day, about that day a month on; from a month, the next
+        if last.start == last.end:
+            return iv_.months_off(last.start, -n if before else n, last.basis)
+        if last.precision == "month" and last.start.day == 1 and last.start.month == last.end.month:
+            return iv_.month(*iv_.shift_month(last.start, -n if before else n), last.basis)
+        return None
     if n is None or last.start != last.end:
         return None
     d = last.start + (-1 if before else 1) * dt.timedelta(days=n * (7 if unit == "week" else 1))

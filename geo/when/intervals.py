@@ -119,3 +119,12 @@ def narrow(iv, part: str):
     start = iv.start + dt.timedelta(days=k * third)
     end = iv.end if k == 2 else start + dt.timedelta(days=third - 1)
     return DateInterval(start, end, iv.precision, iv.basis)
+
+
+def months_off(d: dt.date, n: int, basis):
+    """About `n` months from a day ("a month later", "vor einem Monat"): the day `n` calendar
+    months away, give or take a third of a month for each month counted (precision month)."""
+    y, mo = shift_month(d, n)
+    centre = dt.date(y, mo, min(d.day, mdays(y, mo)))
+    spread = dt.timedelta(days=10 * abs(n))
+    return DateInterval(centre - spread, centre + spread, "month", basis)

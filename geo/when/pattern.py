@@ -56,7 +56,7 @@ _P = {
     "CMP": alt(W.comparison), "PREP": alt(W.prepositions), "SINCE": alt(W.since), "BTW": alt(W.between),
     "PART": alt(W.parts), "DIR": alt(W.directions), "DIRAFTER": alt(W.directions_after),
     "AGOUNIT": alt(W.unit_words("day", "week", "month", "year")),
-    "ANUNIT": alt(W.unit_words("hour", "minute", "day", "week")),
+    "ANUNIT": alt(W.unit_words("hour", "minute", "day", "week", "month")),
     "AGOBEFORE": alt(W.ago_before), "AGOAFTER": alt(W.ago_after), "ANAPH": alt(W.anaphora),
     "AGOAPPROX": _optional_word(W.ago_approx),
     "DAYANAPH": alt(W.day_anaphora), "DAYANAPHEND": alt(W.day_anaphora_at_clause_end),
