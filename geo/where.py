@@ -604,6 +604,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         if language == "de" and (prev in _SETTLEMENT_NOUNS or _REGION_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
             return "settled"  # "der Gemeinde Wald", "im altmärkischen Klötze": a settlement, though named like a word
         return "qualified" if _QUALIFIED.match(text, end) else "locative"
+    if language == "de" and _local_office_after(text, end):
+        return "locative"  # "Schrattenberg-Bürgermeister": a town's office names the town as a town
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
     if language == "de" and opens_dateline(text, start, end):
@@ -720,8 +722,21 @@ def _attributive(text: str, start: int, end: int, language: str = "") -> bool:
         return False
     if language not in ("de", "en"):
         return True
+    if language == "de" and _local_office_after(text, end):
+        return False  # "Schrattenberg-Bürgermeister": the town's own office, named with its town
     m = re.match(r"[^\W\d_]+", text[end + 1:end + 40])
     return is_known(m.group(), language)
+
+
+# A German town's offices, written with its name before a hyphen ("Schrattenberg-Bürgermeister tritt zurück").
+_LOCAL_OFFICES = frozenset("""Bürgermeister Bürgermeisterin Bürgermeisters Altbürgermeister Ortsvorsteher Ortsvorsteherin
+Gemeinderat Gemeinderats Stadtrat Stadtrats Ortschef Ortschefin Rathaus Rathauses Gemeindeamt Stadtgemeinde""".split())
+
+
+def _local_office_after(text: str, end: int) -> bool:
+    """A hyphen and a town's office after the name ("Schrattenberg-Bürgermeister", "Kiesen-Gemeinderat")."""
+    found = re.match(r"-([^\W\d_]+)", text[end:end + 40])
+    return found is not None and found.group(1) in _LOCAL_OFFICES
 
 
 def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter, admin1s: Counter) -> float:

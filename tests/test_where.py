@@ -1084,3 +1084,15 @@ def test_a_german_town_with_its_river_abbreviated_is_that_town(gazetteer, text, 
     """ "Neustadt a.d. Waldnaab", "Frankfurt/Oder": the river or region abbreviated, as news writes it;
     the bare "Neustadt" or "Frankfurt" before it was read (Baia Mare, Frankfurt am Main)."""
     assert (surface, name, "city") in _found(text, gazetteer, "de")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Schrattenberg-Bürgermeister Johann Bauer tritt sofort zurück", True),  # the town's own office
+    ("Der Hamburg-Bürgermeister sagte am Montag ab.", True),
+    ("Die Schrattenberg-Affäre zieht Kreise", False),  # a word the town's name qualifies: no place
+])
+def test_a_german_town_before_its_own_office_is_that_town(gazetteer, text, found):
+    """ "Schrattenberg-Bürgermeister": the mayor of Schrattenberg, a village named only so in the title."""
+    ms = [m for m in find_places(text, gazetteer=gazetteer, language="de") if text.startswith(m.text, m.start)
+          and m.text in ("Schrattenberg", "Hamburg")]
+    assert bool(ms and not ms[0].weak) == found
