@@ -202,3 +202,15 @@ def test_a_german_federal_name_in_an_austrian_or_swiss_text_is_that_countrys_ins
     (m,) = find_seats(text, actors=actors, gazetteer=gazetteer, registry=registry, language="de", places=places,
                       country=country)
     assert m.place.name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Obergericht hob zwei Urteile des Bezirksgerichts Zurzach auf.", ("Bezirksgerichts Zurzach", "Bad Zurzach", "CH")),
+    ("Das Landesgericht Krems verurteilte den Mann.", ("Landesgericht Krems", "Krems an der Donau", "AT")),
+    ("Die Bezirkshauptmannschaft Melk ordnete die Evakuierung an.", ("Bezirkshauptmannschaft Melk", "Melk", "AT")),
+    ("Die Landespolizeidirektion Niederösterreich ermittelt.",  # a state's police: the state
+     ("Landespolizeidirektion Niederösterreich", "Niederösterreich", "AT")),
+])
+def test_austrian_and_swiss_courts_and_authorities_sit_in_the_place_they_name(gazetteer, registry, text, expected):
+    """ "Bezirksgericht Zurzach", "Landesgericht Krems": Swiss and Austrian court names, like "Landgericht Stendal"."""
+    assert expected in seats(text, gazetteer, registry, "de")
