@@ -135,7 +135,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
             or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
-    if _ENVOY_BEFORE.search(wide):
+    if _ENVOY_BEFORE.search(wide) or _GERMAN_TITLE_OF_BEFORE.search(wide):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
@@ -181,6 +181,14 @@ _ENVOY_BEFORE = re.compile(
     r"\b(?:[Aa]mbassadors?|[Ee]nvoys?|High Commissioners?|[Cc]onsul(?:s|-General| General)?|Permanent Representative)"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:of|to|from)\s+(?:the\s+)?"
     r"(?:(?:Republic|Kingdom|State|Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?)?$")
+
+
+# German "den Ministerpräsidenten der Republik Lettland", "Präsident der Ukraine", "Botschafter von Kenia":
+# the country of a person's title, not where the person is.
+_GERMAN_TITLE_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:Minister|Ministerpräsident|Premierminister|Präsident|Staatspräsident|Regierungschef|Kanzler|Botschafter|"
+    r"König|Emir|Außenminister|Verteidigungsminister|Innenminister)(?:in|en|s)?\s+(?:der|des|von)\s+"
+    r"(?:(?:Republik|Königreich(?:s|es)?|Föderation|Staat(?:es|s)?|Islamischen Republik|Volksrepublik)\s+)?$")
 
 
 # "flown to the Royal Melbourne Hospital", "taken to the Alfred Cooktown Base Hospital": a hospital

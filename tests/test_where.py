@@ -424,6 +424,19 @@ def test_a_country_in_a_diplomats_title_is_not_where_the_visit_is(gazetteer, tex
     assert place_role(text, m, "visit") == role
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Kuper empfing den Ministerpräsidenten der Republik Lettland im Landtag.", "mentioned"),
+    ("Der Präsident Lettlands und der Botschafter von Lettland trafen ein.", "mentioned"),
+    ("Kuper reiste am Freitag nach Lettland.", "located"),  # a visit's destination
+])
+def test_a_country_in_a_german_title_is_not_where_the_visit_is(gazetteer, text, role):
+    """ "den Ministerpräsidenten der Republik Lettland … empfangen": the guest's title, not where he was received."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text.startswith("Lettland")][-1:]
+    assert place_role(text, m, "visit") == role
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Gunmen killed four persons at Gundum village, in Mangu Local Government of Plateau State.", "Mangu"),
     ("Bandits invaded a village of Birnin Magaji Local Government Area.", "Birnin Magaji"),
