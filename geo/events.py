@@ -105,7 +105,16 @@ def _best_trigger(found: list[Trigger], text: str = "", start: int = 0, language
         earlier = [t for t in asserted if t.event_type in _CRIMES and t.clause < best.clause and ":" not in text[t.end:best.start]]
         if earlier:
             return min(earlier, key=lambda t: (t.priority, t.start))
-    return best
+    return _arrest_first(asserted, best)
+
+
+def _arrest_first(found: list[Trigger], best: Trigger) -> Trigger:
+    """An arrest told before the charge is the happening, the charge what it was for ("arrested
+    eight persons on murder charges", "was arrested and charged with murder"); a charge told
+    first stays one ("charged with murder after his arrest")."""
+    if best.event_type != "charge":
+        return best
+    return next((t for t in found if t.event_type == "raid_arrest" and t.start < best.start), best)
 
 
 # Courts act on a crime: the lexicons rank their types first ("charged with murder", "sentenced
@@ -158,7 +167,7 @@ def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) ->
     other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
              and not told_together(t.event_type, first.event_type) and t.event_type not in _REPORTING_TYPES
              and (t.clause != first.clause or told and t.event_type in _RESPONSES)]
-    return min(other, key=lambda t: (t.priority, t.start)) if other else None
+    return _arrest_first(other, min(other, key=lambda t: (t.priority, t.start))) if other else None
 
 
 def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[int, Trigger]]) -> list[Event]:

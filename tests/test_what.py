@@ -233,6 +233,12 @@ def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, et
     ("de", "Nachdem er seine Frau getötet hatte, verurteilte ihn das Gericht zu zehn Jahren Haft.", "verdict"),
     ("en", "After six people were shot dead in the town, a man was charged with murder.", "charge"),
     ("de", "Nach Saufgelage getötet: Prozess beginnt", "trial"),
+    # An arrest told before the charge is the happening; a charge told first stays one.
+    ("en", "Police arrested eight persons on murder charges.", "raid_arrest"),
+    ("en", "The suspect was arrested and charged with murder.", "raid_arrest"),
+    ("en", "The suspect was charged with murder after his arrest.", "charge"),
+    ("de", "Der Mann wurde festgenommen und wegen Mordes angeklagt.", "raid_arrest"),
+    ("de", "Der Mann wurde wegen Mordes angeklagt, nachdem er festgenommen worden war.", "charge"),
 ])
 def test_a_crime_in_a_clause_of_its_own_before_a_courts_act_is_the_happening(language, text, etype):
     from geo.events import _best_trigger
@@ -450,6 +456,16 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die SPD erreichte 35 Prozent.", "election", True),
     ("de", "Das teilte das Bundesamt für Migration mit.", "migration", False),  # a body's name
     ("de", "Die Migration über das Mittelmeer nahm zu.", "migration", True),
+    # A crowd's attack is a riot, an army's a strike.
+    ("de", "Aus einer Gruppe vermummter Demonstranten heraus wurden Beamte angegriffen.", "strike", False),
+    ("de", "Aus einer Gruppe vermummter Demonstranten heraus wurden Beamte angegriffen.", "riot", True),
+    ("de", "Aus einer Gruppe Soldaten heraus wurden Beamte angegriffen.", "strike", True),
+    ("en", "Protesters attacked police officers with stones.", "strike", False),
+    ("en", "Protesters attacked police officers with stones.", "riot", True),
+    ("en", "Militants attacked police officers with rockets.", "strike", True),
+    # Villagers and candidates accuse; the law charges.
+    ("en", "Locals accused the central forces of being ineffective.", "charge", False),
+    ("en", "Prosecutors accused him of stealing 4,000 dollars.", "charge", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
