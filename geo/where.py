@@ -201,10 +201,10 @@ def _datelines_cased(text: str) -> str:
 _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t|[Oo]utside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
 
 
-# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ": a dateline names where
+# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ", "BROCTON -- ": a dateline names where
 # the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - " and "Stendal/Klötze. - ".
 _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄÖÜ][\w.-]+)?(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*"
-                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\.?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-\s)")
+                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\.?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s)")
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
@@ -608,8 +608,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"  # "Schrattenberg-Bürgermeister": a town's office names the town as a town
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
-    if language == "de" and opens_dateline(text, start, end):
-        return "locative"  # "Sohland an der Spree (dpa) - ": a dateline's town, however small
+    if opens_dateline(text, start, end):
+        return "locative"  # "Sohland an der Spree (dpa) - ", "BROCTON -- ": a dateline's town, however small
     if language == "de" and _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
         return "surname"  # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text
     if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
@@ -744,7 +744,7 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
     if c.kind == "gen" and language != "de":
         return -math.inf
     if p.type == "city":
-        s = 10 * math.log10(p.population + 1) + (_CAPITAL_BONUS if p.id in gazetteer.capitals else 0)
+        s = 10 * math.log10((p.population or _UNKNOWN_POPULATION) + 1) + (_CAPITAL_BONUS if p.id in gazetteer.capitals else 0)
         s -= {"alt": 5, "gen": 8}.get(c.kind, 0)
         if admin1s[(p.country_code, p.admin1)]:
             s += 50
@@ -771,6 +771,9 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
 
 
 _CAPITAL_BONUS = 25
+# A village whose population the gazetteer does not know (GeoNames' postal villages, its own zeros) ranks as
+# a village of 300, not as an empty place: it lost to any namesake of a few hundred even in the state the text names.
+_UNKNOWN_POPULATION = 300
 _HOME_NAMESAKE_POPULATION = 100_000
 
 

@@ -226,14 +226,14 @@ def test_a_country_named_without_a_locative_outside_the_texts_towns_is_a_party_n
 
 def test_a_title_name_the_text_reads_as_no_place_is_none_in_the_title_without_a_locative():
     """ "Sergeant Tom Kingston said": the text reads the name as a person's, so the title's bare
-    "Kingston:" is no Jamaican capital either; "… in Kingston" in the title is evidence of its own."""
+    "Kingston crash" is no Jamaican capital either; "… in Kingston" in the title is evidence of its own."""
     import datetime as dt
     from geo.pipeline import Resources, process_document
 
     text = ("A car hit a tree on a rural road early on Sunday, and its driver was taken to hospital. "
             "Sergeant Tom Kingston said the driver had been speeding.")
     found = {}
-    for title in ("Kingston: driver hurt after car hits tree", "Driver hurt after car hits tree in Kingston"):
+    for title in ("Kingston crash: driver hurt after car hits tree", "Driver hurt after car hits tree in Kingston"):
         doc = Document(id="x.txt", path="x.txt", text=text, language="en", title=title,
                        reference=dt.date(2023, 10, 31), reference_basis="metadata")
         (crash,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "crash"]

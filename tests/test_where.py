@@ -541,6 +541,25 @@ def test_of_namesake_towns_that_tie_the_one_near_the_texts_places_wins(gazetteer
     assert abs(m.place.lat - lat) < 0.05
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the postal village in the canton the text names, though GeoNames knows no population for it
+    ("Eine Mure hat das Dorf Bondo an der Grenze zu Italien verschüttet. Die Polizei in Graubünden meldete acht Vermisste.", "CH"),
+    ("Eine Mure hat das Dorf Bondo an der Grenze zu Italien verschüttet. Die Polizei meldete acht Vermisste.", "IT"),
+])
+def test_a_village_of_unknown_population_in_the_named_state_beats_a_small_namesake(gazetteer, text, expected):
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == "Bondo"]
+    assert m.place.country_code == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BROCTON -- A man is suing the village board. He cited the Illinois voting laws.", "IL"),  # a dateline's village
+    ("Brocton residents are suing the village board. He cited the Illinois voting laws.", None),  # a village needs evidence
+])
+def test_an_english_dateline_places_a_village_too(gazetteer, text, expected):
+    found = [m.place.admin1 for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Brocton"]
+    assert found == ([expected] if expected else [])
+
+
 @pytest.mark.parametrize("text, admin1", [
     ("The Logan River near Waterford and Eagleby is expected to peak at 10.5m.", "04"),  # Queensland, beside Eagleby
     ("The river near Waterford is expected to peak at 10.5m.", "08"),  # nothing beside it: the bigger, in Western Australia
