@@ -526,6 +526,26 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
 
 
 @pytest.mark.parametrize("text,etype,present", [
+    # Gunned down is shot; guns laid down fire no shot.
+    ("The lawyer was gunned down outside the court on Monday.", "shooting", True),
+    ("The rebels laid their guns down on Monday.", "shooting", False),
+    # Suspects picked up are arrested; survivors and signals picked up are not.
+    ("Three suspects were picked up on Monday.", "raid_arrest", True),
+    ("The coastguard picked up a distress signal on Monday.", "raid_arrest", False),
+    # A swearing-in ceremony installs someone in office.
+    ("The president attended the swearing-in ceremony on Monday.", "appointment", True),
+    ("The president attended the ceremony on Monday.", "appointment", False),
+    # An apology is a statement.
+    ("The council apologised to residents on Monday.", "statement", True),
+    ("The council wrote to residents on Monday.", "statement", False),
+])
+def test_english_words_for_missed_happenings(text, etype, present):
+    """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
+    types = {t.event_type for t in find_triggers(text, segment(text), language="en")}
+    assert (etype in types) == present, types
+
+
+@pytest.mark.parametrize("text,etype,present", [
     # Participles the lemmatiser lacks: inseparable prefixes take no "ge-", strong ones are the bare verb's.
     ("Die Stadt wurde am Montag beschossen.", "strike", True),
     ("Die Tochter des Unternehmers wurde entführt.", "crime", True),
@@ -888,6 +908,8 @@ def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype
     ("en", "Police spokesperson John Smith said on Tuesday in Denver that his officers would bring the culprits to justice.", True),
     ("en", "Police spokesperson John Smith said on Tuesday in Denver that the driver died at the scene.", False),
     ("en", "Police said on Tuesday in Denver that his officers would bring the culprits to justice.", False),
+    # An authority speaks for itself as authorities do.
+    ("en", "The transport authority said on Tuesday in Denver that fares would rise.", True),
 ])
 def test_police_telling_the_facts_make_no_statement_of_their_own(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
