@@ -450,6 +450,14 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The shooting was on Tuesday, according to a news release from police.", "document_release", False),  # a source
     ("en", "No further details about the incident have been released.", "document_release", False),
     ("en", "Police released a statement about the incident.", "document_release", True),
+    # "The report" received, seen or commented on is no release, unless a body issues it; a press
+    # release is where a statement is made.
+    ("en", "The Taliban has not commented on the report yet.", "document_release", False),
+    ("en", "The ministry released the report on Monday.", "document_release", True),
+    ("en", "The mill has struggled for years, its president said in a release.", "document_release", False),
+    ("en", "The mill has struggled for years, its president said in a release.", "statement", True),
+    ("en", "The mill has struggled for years, its president said in a press release.", "document_release", False),
+    ("en", "The firm released a photo of the mill.", "document_release", True),
     ("en", "Once they deal with these hurdles, many find work.", "agreement", False),  # a verb: to handle
     ("en", "The two firms signed a deal on Monday.", "agreement", True),
     ("de", "Die Inflation lag im Mai bei 4,5 Prozent.", "election", False),  # a share, no vote
