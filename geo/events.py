@@ -468,7 +468,7 @@ def extract_events(
             # where it happened ("Beim Einsatz in Leverkusen sei ein Mann verletzt worden"); a bare
             # "ein Vorfall" is not.
             continue
-        if etype in _REPORTING_TYPES and not (t or best or s_actors):
+        if etype in _REPORTING_TYPES and not (t or best or s_actors or _speech_act(doc, s, trig)):
             continue
         if not (t or best or s_actors or (place and etype not in _REPORTING_TYPES)) and s.section != "body":
             continue  # in the body a plain happening ("Waldgebiete brannten") is news by itself  # a report needs who, when or where; an asserted happening is news by itself
@@ -582,6 +582,14 @@ def extract_events(
 
 _QUOTE_MARKS = re.compile("[\"„“”«»]")
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
+
+
+def _speech_act(doc: Document, s: Sentence, trig: Trigger) -> bool:
+    """A body's speech that is an act of its own ("The authority apologised to residents") is news
+    even in a text that gives it no date or place of its own."""
+    word = trig.rule.split(":", 1)[-1].split(" (")[0].lower()
+    return trig.event_type == "statement" and word in lexicon(doc.language).speech_acts \
+        and has_speaker(doc.text[s.start:trig.start], language=doc.language)
 
 
 def _spokesperson_news(s: Sentence, triggers: list[Trigger], language: str) -> bool:

@@ -1112,3 +1112,27 @@ def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
 def test_a_happening_referred_back_to_leaves_the_sentence_its_other_happening(resources, text, types):
     events = _events(text, "en", resources)
     assert sorted(e.event_type for e in events) == types, [(e.event_type, e.explanation[0]) for e in events]
+
+
+@pytest.mark.parametrize("language,text,reporter", [
+    # One spoken to is no speaker: the body that speaks to residents makes a statement of its own.
+    ("en", "The authority apologised to residents and said it was willing to listen.", False),
+    ("en", "Residents said the authority had apologised.", True),
+    ("en", "The road was closed, according to police.", True),
+    ("de", "Die Stadtverwaltung appellierte an die Anwohner und kritisierte die Gewerkschaft.", False),
+    ("de", "Die Anwohner kritisierten die Stadtverwaltung.", True),
+])
+def test_a_reporter_spoken_to_is_no_speaker(language, text, reporter):
+    from geo.what import told_by_reporter
+    assert told_by_reporter(text, language=language) == reporter
+
+
+@pytest.mark.parametrize("language,text,present", [
+    # In a text with no date, a body's speech that is an act of its own is news; its "said" is not.
+    ("en", "The authority apologised to residents and said it was willing to listen.", True),
+    ("en", "The authority said it was willing to listen to residents.", False),
+    ("de", "Die Stadtverwaltung kritisierte die Gewerkschaft.", True),
+    ("de", "Die Stadtverwaltung sagte, die Gewerkschaft sei schuld.", False),
+])
+def test_a_speech_act_of_a_body_is_news_in_an_undated_text(language, text, present, resources):
+    assert ("statement" in [e.event_type for e in _events(text, language, resources, published=None)]) == present

@@ -86,6 +86,10 @@ class _Lexicon:
     speakers: frozenset = frozenset()  # lemmas of bodies whose statement is news (police, union, ministry)
     reporters: frozenset = frozenset()  # lemmas of speakers who attribute facts (police): no statement of theirs
     spokespeople: frozenset = frozenset()  # lemmas of those who speak for a body ("police spokesperson")
+    # Prepositions (with an article or "all" between) that make a reporter the one spoken to,
+    # not the speaker ("apologised to residents", "appellierte an die Anwohner").
+    addressed: frozenset = frozenset()
+    speech_acts: frozenset = frozenset()  # speech verbs that are acts of their own ("apologise", "verurteilen")
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
@@ -215,6 +219,8 @@ def lexicon(language: str) -> _Lexicon:
         speakers=words("speakers", data),
         reporters=words("reporters", data),
         spokespeople=words("spokespeople", data),
+        addressed=words("addressed", data),
+        speech_acts=words("speech_acts", data),
         subordinators=words("subordinators"),
         back_references=words("back_references", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -415,7 +421,7 @@ def has_speaker(sentence: str, *, language: str) -> bool:
 def told_by_reporter(sentence: str, *, language: str) -> bool:
     """Whether a sentence names a speaker who tells facts rather than news ("police said")."""
     lex = lexicon(language)
-    return _names_one_of(sentence, lex.reporters, lex)
+    return _names_one_of(sentence, lex.reporters, lex, skip_addressed=True)
 
 
 def names_spokesperson(sentence: str, *, language: str) -> bool:
@@ -446,10 +452,26 @@ def opens_with_background(sentence: str, *, language: str) -> bool:
     return bool(toks) and toks[0][3] in lex.subordinators
 
 
-def _names_one_of(sentence: str, words: frozenset, lex: _Lexicon) -> bool:
+_ADDRESSEE_ARTICLES = frozenset("the all its their die den der alle ihre seine".split())
+
+
+def _addressed(toks: list, i: int, lex: _Lexicon) -> bool:
+    """Whether the i-th word is the one spoken to: after a preposition of the lexicon's
+    `addressed`, an article or "all" between ("to residents", "an die Anwohner"), but not
+    "according to police"."""
+    j = i - 1
+    if j >= 0 and toks[j][3] in _ADDRESSEE_ARTICLES:
+        j -= 1
+    return j >= 0 and toks[j][3] in lex.addressed and not (j > 0 and toks[j - 1][3] == "according")
+
+
+def _names_one_of(sentence: str, words: frozenset, lex: _Lexicon, skip_addressed: bool = False) -> bool:
     """A word or lemma of the list, or (German) a compound ending in one of six letters or
-    more ("Landespolizei", "Innenministerium")."""
-    for _, _, w, low, lemma, _ in _tokens(sentence, lex):
+    more ("Landespolizei", "Innenministerium"); with skip_addressed, not one spoken to."""
+    toks = _tokens(sentence, lex)
+    for i, (_, _, w, low, lemma, _) in enumerate(toks):
+        if skip_addressed and lex.addressed and _addressed(toks, i, lex):
+            continue
         if low in words or lemma in words:
             return True
         if lex.heads and w[:1].isupper() and any(low.endswith(h) for h in words if len(h) >= 6):
