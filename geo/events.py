@@ -28,13 +28,12 @@ from geo.records import (
     TimeMention,
     replace,
 )
-from geo.merge import LOOSE, PRECISION_RANK, finish, local_name, merge_repeats, told_together
+from geo.merge import LOOSE, PRECISION_RANK, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, lexicon, only_a_death, opens_with_background, refers_back,
-                     told_by_reporter)
-from geo.what import names_spokesperson
+from geo.what import (Trigger, find_triggers, has_speaker, is_speech_act, lexicon, names_spokesperson, only_a_death,
+                     opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
 from geo.when.pattern import ATTRIBUTE_AFTER, PATTERN, WORDS, alt
 from geo.when.resolve import SINCE, in_future, in_pluperfect
@@ -135,8 +134,6 @@ _CONSEQUENCES = dict.fromkeys(("accident", "disaster", "crime"), frozenset({"kil
 # not a second happening ("launched a strike … after contract negotiations failed").
 _CONSEQUENCES["conflict"] = frozenset({"killing", "rescue"})
 _CONSEQUENCES["labour"] = frozenset({"agreement"})
-# Stories whose deaths are the headline happening's toll (`geo.what.only_a_death`).
-_TOLL_FAMILIES = frozenset(("accident", "disaster", "conflict"))
 
 
 def _party(text: str, m: PlaceMention, town_countries: set, roles: dict) -> bool:
@@ -292,7 +289,7 @@ def extract_events(
                                                  or _latest_date_is_news(doc, times, sentences))
     title_types = _title_types(doc)
     # The story's happening, where it is one whose toll its sentences tell.
-    story_type = next((x for x in title_types[:1] if type_family(x[0]) in _TOLL_FAMILIES), None)
+    story_type = next((x for x in title_types[:1] if type_family(x[0]) in TOLL_FAMILIES), None)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
     seconds: list[tuple[int, Trigger]] = []  # a lede sentence's second happening: (its event, trigger)
     # The countries the text names a town, district or state of: a country named without a
@@ -587,9 +584,7 @@ _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".
 def _speech_act(doc: Document, s: Sentence, trig: Trigger) -> bool:
     """A body's speech that is an act of its own ("The authority apologised to residents") is news
     even in a text that gives it no date or place of its own."""
-    word = trig.rule.split(":", 1)[-1].split(" (")[0].lower()
-    return trig.event_type == "statement" and word in lexicon(doc.language).speech_acts \
-        and has_speaker(doc.text[s.start:trig.start], language=doc.language)
+    return is_speech_act(trig, language=doc.language) and has_speaker(doc.text[s.start:trig.start], language=doc.language)
 
 
 def _spokesperson_news(s: Sentence, triggers: list[Trigger], language: str) -> bool:

@@ -43,7 +43,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
                 out[last_toll] = _combine(out[last_toll], e)
                 continue
             by_type.setdefault(e.event_type, []).append(len(out))
-            if type_family(e.event_type) in _TOLL_OF:
+            if type_family(e.event_type) in TOLL_FAMILIES:
                 last_toll = len(out)
             out.append(e)
     return out
@@ -60,8 +60,9 @@ def _agrees(prev: Event, e: Event) -> bool:
 
 # A death told with neither a place nor a day of its own ("Mindestens 15 Menschen kamen ums
 # Leben", "63 Menschen seien seit dem Morgen getötet worden") is the toll of the disaster,
-# accident or attack told last before it, not a killing of its own.
-_TOLL_OF = frozenset(("accident", "disaster", "conflict"))
+# accident or attack told last before it, not a killing of its own. (`geo.events` also types a
+# story's bare deaths by its headline happening when the headline is of these families.)
+TOLL_FAMILIES = frozenset(("accident", "disaster", "conflict"))
 
 
 def _a_toll(e: Event) -> bool:

@@ -328,7 +328,6 @@ def _german_participle_infinitives(low: str) -> list[str]:
     return out
 
 
-
 _MONTH_BEFORE = frozenset(("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this"))
 _INSEPARABLE_DE = ("miss", "über", "unter", "wider", "hinter", "zer", "ent", "emp", "ver", "be", "er")
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
@@ -406,9 +405,19 @@ def _tokens(text: str, lex: _Lexicon):
     return _scan(text, lex)[0]
 
 
+def _entry(trigger: Trigger) -> str:
+    """The lexicon entry a trigger was found by (its rule is "<kind>: <entry> (<how>)")."""
+    return trigger.rule.split(":", 1)[-1].split(" (")[0].lower()
+
+
 def only_a_death(trigger: Trigger, *, language: str) -> bool:
     """Whether a trigger only tells that someone died ("were killed", "kam ums Leben"), not how."""
-    return trigger.rule.split(":", 1)[-1].split(" (")[0].lower() in lexicon(language).deaths
+    return _entry(trigger) in lexicon(language).deaths
+
+
+def is_speech_act(trigger: Trigger, *, language: str) -> bool:
+    """Whether a statement's verb is an act of its own ("apologised", "verurteilte")."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).speech_acts
 
 
 def has_speaker(sentence: str, *, language: str) -> bool:
