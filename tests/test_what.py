@@ -1136,3 +1136,33 @@ def test_a_reporter_spoken_to_is_no_speaker(language, text, reporter):
 ])
 def test_a_speech_act_of_a_body_is_news_in_an_undated_text(language, text, present, resources):
     assert ("statement" in [e.event_type for e in _events(text, language, resources, published=None)]) == present
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    # A health office, a bishop, a party's chair speak for themselves: their statements are news.
+    ("de", "Das Gesundheitsamt Heilbronn warnte am Montag vor Legionellen.", True),
+    ("de", "Der Bischof der Diözese verurteilte die Übergriffe.", True),
+    ("de", "Der Kreisvorsitzende hatte angekündigt, die Straße zu blockieren.", True),
+    ("de", "Der Besucher verurteilte die Übergriffe.", False),
+    ("en", "The bishop of the diocese condemned the attacks.", True),
+    ("en", "The visitor condemned the attacks.", False),
+])
+def test_health_offices_bishops_and_chairs_speak_for_themselves(language, text, speaker):
+    from geo.what import has_speaker
+    assert has_speaker(text, language=language) == speaker
+
+
+@pytest.mark.parametrize("text, etype, present", [
+    # A cash machine blown up is a crime; a rock blasted is none.
+    ("Unbekannte haben in der Nacht einen Geldautomaten gesprengt.", "crime", True),
+    ("Die Arbeiter haben in der Nacht einen Felsen gesprengt.", "crime", False),
+    # A car crashes into a tree; corks pop.
+    ("Ein Auto krachte am Montag gegen einen Baum.", "crash", True),
+    ("Am Silvesterabend krachten die Böller.", "crash", False),
+    # Lodging ("Beherbergung") holds no recovery ("Bergung").
+    ("Die Unterkunft dient der Beherbergung von 120 Asylbewerbern.", "rescue", False),
+    ("Die Bergung der Verschütteten dauerte die ganze Nacht.", "rescue", True),
+])
+def test_cash_machines_blown_up_cars_crashing_and_lodging(text, etype, present):
+    types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
+    assert (etype in types) == present
