@@ -48,10 +48,13 @@ Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
 Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See Mai Juni Juli
 Kita Kitas Virus
 """.split())
-# Everyday words that are also real, large cities: matched only after a locative preposition.
+# Everyday words that are also real, large cities: matched only after a locative preposition. In
+# German-speaking countries also below 100,000 inhabitants ("in Gießen", "nach Leer") and as the
+# short form of a city's name ("in Halle" for Halle (Saale)); not "Norden" or "Lage", which follow
+# prepositions as words ("nach Norden", "je nach Lage").
 CONTEXT_ONLY = frozenset({"Mobile", "Essen", "Halle", "Siegen", "Bergen", "Baden", "Gießen", "Giessen",
-                          "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence", "Lage",
-                          "Norden", "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa",
+                          "Nice", "Reading", "Split", "Bath", "Orange", "Victoria", "Florence",
+                          "Leer", "Hagen", "Zug", "Van", "Batman", "Hof", "Weiden", "Heide", "Mesa",
                           "Mitte",  # Berlin's district, and "Mitte Juni", "in der Mitte" in every German text
                           # cities named like a word or a surname, big enough for news: "in Aurora", "in Lincoln"
                           "Aurora", "Jackson", "Lincoln", "Hamilton", "Independence", "Troy", "Norman", "Marion"})
@@ -418,7 +421,8 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 langs = frozenset(common.get(name, ()))
                 if name in CONTEXT_ONLY:
                     langs = frozenset({"de", "en", "es"})
-                if langs and (kind != "name" or pop < 100_000):
+                if langs and (kind != "name" or pop < 100_000) \
+                        and not (name in CONTEXT_ONLY and cc in _GERMAN_SPEAKING and (kind == "name" or name0.startswith(name + " ("))):
                     continue  # an everyday word naming a small town or an alternate: never a place
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))

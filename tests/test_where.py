@@ -100,6 +100,21 @@ def test_an_everyday_word_city_after_a_locative_is_a_place(gazetteer):
     assert ("Essen", "Essen", "city") in _found("Die Demonstration in Essen blieb friedlich.", gazetteer, "de")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Die Demonstration in Gießen blieb friedlich.", ("Gießen", "Gießen", "city")),   # below 100,000
+    ("Die Stadt Weiden informierte die Gäste.", ("Weiden", "Weiden", "city")),
+    ("Die Demonstration in Halle blieb friedlich.", ("Halle", "Halle (Saale)", "city")),  # its name's short form
+])
+def test_an_everyday_word_german_city_after_a_locative_or_settlement_noun_is_a_place(gazetteer, text, expected):
+    assert expected in _found(text, gazetteer, "de")
+
+
+@pytest.mark.parametrize("text", ["Das Gießen der Pflanzen dauerte.", "Die Kühe weiden am Hang.", "Die Halle brannte aus.",
+                                  "Die Truppen zogen nach Norden.", "Je nach Lage wird entschieden."])
+def test_an_everyday_word_german_city_without_a_locative_is_no_place(gazetteer, text):
+    assert _found(text, gazetteer, "de") == []
+
+
 def test_a_titled_surname_is_not_a_town(gazetteer):
     assert "Rubio" not in [t for t, _, _ in _found("Senator Rubio sprach in Caracas.", gazetteer, "de")]
 
