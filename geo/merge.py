@@ -96,7 +96,7 @@ def _retold(first: Event, later: Event) -> bool:
             and (b is None or b.basis == "inferred" and a is not None and a.start <= b.start and b.end <= a.end):
         return True
     return (a is not None and b is not None and a.precision == b.precision == "day" and a.start == b.start
-            and first.place is not None and later.place is not None and not later.place_inherited
+            and first.place is not None and later.place is not None and not (first.place_inherited or later.place_inherited)
             and first.place.id == later.place.id)
 
 

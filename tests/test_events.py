@@ -970,3 +970,25 @@ def test_a_plans_day_gives_way_to_the_day_it_was_told(lang, text, monday, sunday
     times = [_time(text, monday, days["monday"], days["monday"], "day"), _time(text, sunday, days["sunday"], days["sunday"], "day")]
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
     assert [e.interval.start for e in events][:1] == [days[expected]]
+
+
+@pytest.mark.parametrize("lang, lede, later", [
+    ("en", "A man and a woman died in a crash {where}on Monday afternoon.", "A man died following a collision in Isla Test on Monday."),
+    ("de", "Am Montag starben zwei Menschen bei einem Unfall{where}.", "Am Montag kam es in Isla Test zu einem Unfall."),
+])
+@pytest.mark.parametrize("where, merged", [("", False), ("in Isla Test ", True)])
+def test_a_lede_that_only_inherits_the_place_of_a_later_indefinite_happening_is_not_retold_by_it(lang, lede, later, where, merged):
+    """"A man died following a collision at Cowra on the same afternoon" below a lede that names
+    no place of its own is another crash: the lede only took Cowra from it, for want of its own."""
+    where = where if lang == "en" else where.replace("in Isla Test ", " in Isla Test")
+    text = lede.format(where=where) + "\n\n" + later
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2015, 5, 5),
+                   reference=dt.date(2015, 5, 5), reference_basis="published")
+    monday = "on Monday" if lang == "en" else "Am Montag"
+    times = [TimeMention(m.start(), m.start() + len(monday), monday,
+                         DateInterval(dt.date(2015, 5, 4), dt.date(2015, 5, 4), "day", "relative"), "happening")
+             for m in __import__("re").finditer(monday, text, __import__("re").I)]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(text.count("Isla Test"))]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    crashes = [e for e in events if e.event_type == "crash"]
+    assert len(crashes) == (1 if merged else 2), [(e.title, e.evidence[0].quote) for e in events]
