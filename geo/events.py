@@ -35,7 +35,8 @@ from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_pl
 from geo.what import (Trigger, find_triggers, has_speaker, is_speech_act, lexicon, names_spokesperson, only_a_death,
                      opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
-from geo.when.pattern import ATTRIBUTE_AFTER, PATTERN, WORDS, alt
+from geo.when import date_matches
+from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
 from geo.when.resolve import SINCE, in_future, in_pluperfect
 
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
@@ -847,7 +848,7 @@ def _in_year(m: TimeMention | None, doc_time: TimeMention) -> TimeMention | None
 def _day_unknown(text: str) -> bool:
     """Whether a sentence names a day only the publication day would date ("am Dienstag",
     "gestern", "on Tuesday"): its own, unknown day, not the story's latest."""
-    return any(m.lastgroup in _RELATIVE_DAYS for m in PATTERN.finditer(text))
+    return any(m.lastgroup in _RELATIVE_DAYS for m in date_matches(text))
 
 
 _RELATIVE_DAYS = ("weekday", "wrange", "dayword", "wkend")

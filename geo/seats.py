@@ -17,6 +17,7 @@ from functools import lru_cache
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import ActorMention, Place, PlaceMention
 from geo.ref import given_names, load_yaml
+from geo.when.pattern import alt as trie_alt
 from geo.where import adjective_bases
 from geo.who import ActorRegistry
 
@@ -127,15 +128,18 @@ def _heads(language: str) -> _Heads | None:
     spec = load_yaml("institution_heads.yaml").get(language)
     if not spec:
         return None
-    heads = sorted(spec["heads"], key=len, reverse=True)
-    alt = "|".join(re.escape(h) for h in heads)
+    # The heads as a trie (the longest head that fits first, as a list sorted longest first
+    # would try them): the scan runs over every word of the text, twice as fast as a list.
+    alt = trie_alt(spec["heads"], space=re.escape(" "), fold=language == "en")
     if language == "en":
         pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
     else:
-        compound = "|".join(re.escape(h[0].lower() + h[1:]) for h in spec.get("compound") or ())
-        # A head, also in the genitive and after a hyphen ("VW-Werk"); compound heads also close a compound.
-        pattern = re.compile(rf"(?<![\w-])(?:[\w]+-)*(?:{alt})(?:es|s)?(?![\w-])"
-                             + (rf"|(?<![\w-])[A-ZÄÖÜ]\w*(?:{compound})(?:es|s)?(?![\w-])" if compound else ""))
+        # A head, also in the genitive and after a hyphen ("VW-Werk"); compound heads also close a
+        # compound ("Bundespolizei"): a capitalised word that ends in one, tried from its end.
+        # (A word's letters before a hyphen are all of them, so they are taken without backtracking.)
+        ends = "|".join(rf"(?<={re.escape(h[0].lower() + h[1:])}{s})" for h in spec.get("compound") or () for s in ("", "es", "s"))
+        pattern = re.compile(rf"(?<![\w-])(?:(?:[\w]++-)*(?:{alt})(?:es|s)?(?![\w-])"
+                             + (rf"|[A-ZÄÖÜ]\w*+(?:{ends})(?!-)" if ends else "") + ")")
     return _Heads(pattern, frozenset(h.lower() for h in spec.get("region") or ()),
                   tuple(spec.get("connectors") or ()), frozenset(m.lower() for m in spec.get("modifiers") or ()),
                   frozenset(h.lower() for h in spec.get("of") or ()), place_first=language == "en")

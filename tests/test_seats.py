@@ -214,3 +214,35 @@ def test_a_german_federal_name_in_an_austrian_or_swiss_text_is_that_countrys_ins
 def test_austrian_and_swiss_courts_and_authorities_sit_in_the_place_they_name(gazetteer, registry, text, expected):
     """ "Bezirksgericht Zurzach", "Landesgericht Krems": Swiss and Austrian court names, like "Landgericht Stendal"."""
     assert expected in seats(text, gazetteer, registry, "de")
+
+
+def _listed_heads(language):
+    """The head pattern as a plain alternation, the heads sorted longest first (before the trie)."""
+    import re
+
+    from geo.ref import load_yaml
+
+    spec = load_yaml("institution_heads.yaml")[language]
+    alt = "|".join(re.escape(h) for h in sorted(spec["heads"], key=len, reverse=True))
+    if language == "en":
+        return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    compound = "|".join(re.escape(h[0].lower() + h[1:]) for h in spec.get("compound") or ())
+    return re.compile(rf"(?<![\w-])(?:[\w]+-)*(?:{alt})(?:es|s)?(?![\w-])"
+                      + (rf"|(?<![\w-])[A-ZÄÖÜ]\w*(?:{compound})(?:es|s)?(?![\w-])" if compound else ""))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_head_pattern_finds_what_the_listed_heads_find(language):
+    """The heads are scanned as a trie, compounds from the word's end: the same spans as the
+    plain longest-first alternation, on heads, genitives, hyphens, compounds and near misses."""
+    from geo.seats import _heads
+
+    text = ("Die Polizei München, das Amtsgericht Celle, des Landgerichts, VW-Werk, Bundespolizei-Sprecher, "
+            "Landespolizeis, Xpolizeies-Y, Polizei- und Feuerwehr, Kreis-Polizeidirektion, Staatsanwaltschaften, "
+            "Ölpolizei, Werk_, 3Werk, Stadtwerke, Polizeiwerk, Feuerwehren. Denver police said; the Sheriff's Office, "
+            "the police department's, Police Dept. officers, county sheriff, the Ministry of Defence, ex-police chief, "
+            "Fire Department, Police Scotland, policeman, Universität zu Köln, University of Vienna.")
+    listed, trie = _listed_heads(language), _heads(language).pattern
+    found = [(m.span(), m.group(0)) for m in trie.finditer(text)]
+    assert found == [(m.span(), m.group(0)) for m in listed.finditer(text)]
+    assert len(found) >= 8

@@ -859,3 +859,16 @@ def test_clause_from_the_texts_breaks_equals_the_windowed_search():
 def test_months_later_count_from_the_previous_mention(text, start, end):
     ms = tag_dates(text, published=None, language="de" if " es" in text else "en")
     assert [(m.interval.start, m.interval.end, m.interval.precision) for m in ms][1:] == [(start, end, "month")]
+
+
+def test_date_matches_are_the_patterns_matches():
+    """`date_matches` scans a lower-cased copy: the same matches as `PATTERN` on the text (which
+    `events._day_unknown` used), and the whole pattern where lower-casing changes the length."""
+    from geo.when import date_matches
+    from geo.when.pattern import PATTERN
+
+    for text in ("Am Dienstag, 7. April 2025, und GESTERN Abend", "On Tuesday police said; last week, May 3 and 4",
+                 "İstanbul am Montag", "vor zwei Wochen im Sommer 2023"):
+        got = [(m.span(), m.lastgroup) for m in date_matches(text)]
+        assert got == [(m.span(), m.lastgroup) for m in PATTERN.finditer(text)]
+        assert got

@@ -63,9 +63,14 @@ def tag_dates(text: str, *, published: dt.date | None, language: str,
     return _scan(text, ctx)
 
 
+def date_matches(text: str):
+    """`PATTERN.finditer(text)`: case-sensitive matching on a lower-cased copy is ~3x faster."""
+    low = text.lower()
+    return PATTERN_LOW.finditer(low) if len(low) == len(text) else PATTERN.finditer(text)
+
+
 def _scan(text: str, ctx: Context) -> list[TimeMention]:
-    low = text.lower()  # case-sensitive matching on a lower-cased copy is ~3x faster
-    matches = PATTERN_LOW.finditer(low) if len(low) == len(text) else PATTERN.finditer(text)
+    matches = date_matches(text)
     out: list[TimeMention] = []
     prev_kind = None
     for m in matches:

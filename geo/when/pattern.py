@@ -12,18 +12,20 @@ from geo.when.words import load_words
 WORDS = load_words()
 
 
-def alt(words) -> str:
+def alt(words, *, space: str = r"\s+", fold: bool = True) -> str:
     """A trie-shaped alternation: the regex engine tries ~one branch per letter, not per word.
-    An empty list never matches."""
+    An empty list never matches. A space in a word matches `space`; `fold` lower-cases the
+    words (for a pattern that ignores case). Where one word is the start of another the longer
+    is tried first, so a pattern matches what `"|".join` of the words sorted longest first does."""
     trie: dict = {}
     for word in words:
         node = trie
-        for ch in word.lower():
+        for ch in (word.lower() if fold else word):
             node = node.setdefault(ch, {})
         node[""] = {}
 
     def emit(node) -> str:
-        parts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+        parts = [(space if ch == " " else re.escape(ch)) + emit(child)
                  for ch, child in sorted(node.items()) if ch]
         if not parts:
             return ""
