@@ -1089,28 +1089,43 @@ def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
     assert {t.event_type for t in find_triggers(text, segment(text), language="en")} == {"raid_arrest"}
 
 
-@pytest.mark.parametrize("text, types", [
+@pytest.mark.parametrize("language, text, types", [
     # "the crash" points back to the crash told before: the sentence's news is its other happening.
-    ("A small plane crashed in Denver on Sunday, killing ten people.\n\n"
+    ("en", "A small plane crashed in Denver on Sunday, killing ten people.\n\n"
      "Few details were known about what caused the crash, which the NTSB is investigating.", ["crash", "investigation"]),
-    ("An earthquake struck central Italy on Wednesday.\n\n"
+    ("en", "An earthquake struck central Italy on Wednesday.\n\n"
      "The earthquake also forced over 2,000 people to take refuge in camps, officials said.", ["earthquake", "evacuation"]),
     # A response to it in the same clause is news too: an investigation, a closure.
-    ("A train derailed in Denver on Sunday, killing four passengers.\n\n"
+    ("en", "A train derailed in Denver on Sunday, killing four passengers.\n\n"
      "The cause of the derailment is being investigated.", ["derailment", "investigation"]),
-    ("Two people died in a head-on crash on Highway 18 in Denver on Sunday.\n\n"
+    ("en", "Two people died in a head-on crash on Highway 18 in Denver on Sunday.\n\n"
      "Highway 18 was closed for about four hours following the crash.", ["closure", "crash"]),
+    # "both", "those" and possessives point back too ("investigations into both crashes",
+    # "during their strike").
+    ("en", "A truck and a car crashed on the highway near Denver on Sunday.\n\n"
+     "Investigations into both crashes are continuing.", ["crash", "investigation"]),
+    ("en", "Workers at the plant in Denver went on strike on Monday.\n\n"
+     "During their strike, police arrested two workers.", ["labour_strike", "raid_arrest"]),
     # Told again with no other happening, it stays a repeat of the first.
-    ("A small plane crashed in Denver on Sunday, killing ten people.\n\n"
+    ("en", "A small plane crashed in Denver on Sunday, killing ten people.\n\n"
      "The crash killed everyone on board, officials said.", ["crash"]),
     # Not told before, the derailment is the news; in the same clause, a happening that is no
     # response stays what the one told before did ("stole livestock in the attack").
-    ("The cause of the derailment in Denver on Sunday is being investigated.", ["derailment"]),
-    ("Bandits attacked a village near Denver on Monday, killing two people.\n\n"
+    ("en", "The cause of the derailment in Denver on Sunday is being investigated.", ["derailment"]),
+    ("en", "Bandits attacked a village near Denver on Monday, killing two people.\n\n"
      "The bandits also stole livestock in the attack.", ["strike"]),
+    # German: a genitive article, a contraction or a demonstrative points back to the happening
+    # told before ("wegen des Diebstahls", "beim Einbruch"); the sentence's news is its other one.
+    ("de", "In Kiel brach am Sonntag ein Mann in eine Tankstelle ein.\n\n"
+     "Gegen ihn läuft nun ein Ermittlungsverfahren wegen des Diebstahls.", ["crime", "investigation"]),
+    ("de", "Auf der A7 bei Kiel kam es am Sonntag zu einem schweren Unfall.\n\n"
+     "Wegen des Unfalls wurde die Autobahn gesperrt.", ["closure", "crash"]),
+    # Told again with no other happening, it stays a repeat of the first.
+    ("de", "In Kiel brach am Sonntag ein Mann in eine Tankstelle ein.\n\n"
+     "Beim Einbruch entstand ein Schaden von 5000 Euro.", ["crime"]),
 ])
-def test_a_happening_referred_back_to_leaves_the_sentence_its_other_happening(resources, text, types):
-    events = _events(text, "en", resources)
+def test_a_happening_referred_back_to_leaves_the_sentence_its_other_happening(resources, language, text, types):
+    events = _events(text, language, resources)
     assert sorted(e.event_type for e in events) == types, [(e.event_type, e.explanation[0]) for e in events]
 
 
