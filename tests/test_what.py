@@ -1159,6 +1159,9 @@ def test_a_speech_act_of_a_body_is_news_in_an_undated_text(language, text, prese
     ("de", "Der Bischof der Diözese verurteilte die Übergriffe.", True),
     ("de", "Der Kreisvorsitzende hatte angekündigt, die Straße zu blockieren.", True),
     ("de", "Der Besucher verurteilte die Übergriffe.", False),
+    # A commissioner speaks for the office ("Waldbrand-Beauftragte"), a firefighter for himself.
+    ("de", "Der Waldbrandbeauftragte Raimund Engel sagte dem Rundfunk, die Lage sei dramatisch.", True),
+    ("de", "Der Feuerwehrmann Raimund Engel sagte dem Rundfunk, die Lage sei dramatisch.", False),
     ("en", "The bishop of the diocese condemned the attacks.", True),
     ("en", "The visitor condemned the attacks.", False),
 ])
@@ -1177,7 +1180,26 @@ def test_health_offices_bishops_and_chairs_speak_for_themselves(language, text, 
     # Lodging ("Beherbergung") holds no recovery ("Bergung").
     ("Die Unterkunft dient der Beherbergung von 120 Asylbewerbern.", "rescue", False),
     ("Die Bergung der Verschütteten dauerte die ganze Nacht.", "rescue", True),
+    # Vehicles that collide crash; crowds that clash fight.
+    ("Am Sonntag kam es zu einem Zusammenstoß zwischen zwei Zügen.", "crash", True),
+    ("Am Sonntag kam es zu einem Zusammenstoß zwischen zwei Zügen.", "armed_clash", False),
+    ("Am Sonntag kam es zu einem Zusammenstoß zwischen Rebellen und der Armee.", "armed_clash", True),
+    # A car driven into a tree, a lorry into the tail of a jam, a pedestrian run over: a crash; a bus that runs again is none.
+    ("Ein 25-Jähriger ist am Samstag mit seinem Auto gegen einen Baum gefahren.", "crash", True),
+    ("Der Bus fährt seit Samstag wieder nach Fahrplan.", "crash", False),
+    ("Auf der A8 ist ein Lkw auf ein Stauende aufgefahren.", "crash", True),
+    ("Die Panzer sind vor dem Rathaus aufgefahren.", "crash", False),
+    ("Eine Fußgängerin wurde von einer Straßenbahn überrollt.", "crash", True),
+    ("Die Mannschaft wurde vom Gegner überrollt.", "crash", False),
+    # A person or body named after a happening ("Waldbrand-Beauftragte", "Streikführer", "Brandermittler",
+    # "Streikleitung") is no happening; a wave of strikes is one.
+    ("Der Waldbrand-Beauftragte sagte am Montag, die Lage sei dramatisch.", "wildfire", False),
+    ("Der Waldbrand in Treuenbrietzen war am Montag unter Kontrolle.", "wildfire", True),
+    ("Der Streikführer sagte am Montag, die Lage sei ernst.", "labour_strike", False),
+    ("Die Streikleitung sagte am Montag, die Lage sei ernst.", "labour_strike", False),
+    ("Die Streikwelle erfasst am Montag das ganze Land.", "labour_strike", True),
+    ("Der Brandermittler sagte am Montag, die Ursache sei unklar.", "fire", False),
 ])
-def test_cash_machines_blown_up_cars_crashing_and_lodging(text, etype, present):
+def test_german_words_that_name_a_happening_or_none(text, etype, present):
     types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
     assert (etype in types) == present

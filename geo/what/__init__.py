@@ -285,7 +285,7 @@ def _prefix_entries(forms: set, lex: _Lexicon):
         for i in range(len(form) - 3, 3, -1):
             hit = lex.prefixes.get(form[:i])
             if hit:
-                rest = form[i:]
+                rest = form[i:].lstrip("-")  # "Waldbrand-Beauftragte" as "Waldbrandbeauftragte"
                 if rest in lex.non_heads or any(rest == h + e for h in lex.non_heads for e in ("", "s", "en", "n")):
                     return [], ""
                 return hit, "compound"
