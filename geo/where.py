@@ -80,7 +80,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     spans = [s for s in _longest_whole_words(text, gazetteer) if not _NAME_OPENER_BEFORE.search(text, max(0, s[0] - 10), s[0])]
     if language == "en":
         spans = _plural_units(text, spans, gazetteer)
-    spans = [(start, end, sf) for start, end, sf in spans if not _small_towns_after_hyphen(text, start, sf, gazetteer)]
+    spans = _districts_after_hyphen(text, spans, gazetteer)
     keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
     # One sense per document: a name once written as a person's ("President Barack Obama")
@@ -559,6 +559,27 @@ def _company_sea(text: str, m: PlaceMention) -> bool:
 def _prev_word(text: str, start: int) -> str:
     head = text[max(0, start - 40):start].rstrip()
     return head.split()[-1].strip("„\"'(") if head.split() else ""
+
+
+def _districts_after_hyphen(text: str, spans: list, gazetteer: Gazetteer) -> list:
+    """The spans without the second parts of hyphenated names that only small towns bear (see
+    `_small_towns_after_hyphen`), except where such a town lies beside the city the first part
+    names: "in Hannover-Kirchrode", "Luxembourg-Cessange" name a district of the city, which is
+    then the one mention, spanning both parts, of the district."""
+    out = []
+    for start, end, sf in spans:
+        if not _small_towns_after_hyphen(text, start, sf, gazetteer):
+            out.append((start, end, sf))
+            continue
+        if out and out[-1][1] == start - 1 and any(
+                c.place.type == "city" and c.place.population >= TOWN_POPULATION
+                and any(_km(c.place, d.place) <= _DISTRICT_KM for d in gazetteer.candidates(sf))
+                for c in gazetteer.candidates(out[-1][2])):
+            out[-1] = (out[-1][0], end, sf)
+    return out
+
+
+_DISTRICT_KM = 15  # a city's district lies this close to the city's point
 
 
 def _small_towns_after_hyphen(text: str, start: int, sf: str, gazetteer: Gazetteer) -> bool:

@@ -913,6 +913,16 @@ def test_the_second_part_of_a_hyphenated_name_is_no_small_town_of_that_name(gaze
     assert "Berlin" in {m.text for m in find_places("Er kam aus Ost-Berlin.", gazetteer=gazetteer, language="de")}
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Ein Haus in Hannover-Kirchrode brannte aus.", "de", [("Hannover-Kirchrode", "Kirchrode", "city")]),
+    ("A house burned down in Luxembourg-Cessange.", "en", [("Luxembourg-Cessange", "Cessange", "city")]),
+    # The same small town after a city it does not lie beside is still no place.
+    ("Ein Haus in Hamburg-Kirchrode brannte aus.", "de", [("Hamburg", "Hamburg", "city")]),
+])
+def test_a_small_town_after_a_hyphen_beside_the_city_before_it_is_its_district(gazetteer, text, language, expected):
+    assert _found(text, gazetteer, language) == expected
+
+
 @pytest.mark.parametrize("text, surface, name", [
     ("Two men were shot in Linstead, St. Catherine, on Tuesday.", "St. Catherine", "Saint Catherine"),
     ("Two men were shot in Linstead, Saint Catherine, on Tuesday.", "Saint Catherine", "Saint Catherine"),
