@@ -54,6 +54,12 @@ def checked_fields(meta: dict, *, path: Path) -> tuple[dict, list[str]]:
         fields[key], problem = _text_value(value)
         if problem:
             warnings.append(f"{path}: metadata '{key}' {problem}; ignored")
+    if fields["language"] is not None:
+        code = language_code(fields["language"])
+        if code is None:
+            warnings.append(f"{path}: metadata 'language' {fields['language']!r} is not a language code such as "
+                            "'de' or 'en'; the language is detected from the text instead")
+        fields["language"] = code
     fields["published"] = _parse_published(fields["published"], path)
     return fields, warnings
 
@@ -116,6 +122,26 @@ def _load_yaml(text: str, path: Path, what: str) -> dict:
 
 def _is_date(value) -> bool:
     return isinstance(value, (dt.date, dt.datetime))
+
+
+# Language names a newsroom may write instead of a code (in English, German and the language itself).
+_LANGUAGE_NAMES = {
+    "english": "en", "englisch": "en", "german": "de", "deutsch": "de", "spanish": "es", "spanisch": "es",
+    "español": "es", "espanol": "es", "french": "fr", "französisch": "fr", "français": "fr", "francais": "fr",
+    "dutch": "nl", "niederländisch": "nl", "nederlands": "nl", "italian": "it", "italienisch": "it",
+    "italiano": "it", "portuguese": "pt", "portugiesisch": "pt", "português": "pt", "portugues": "pt",
+}
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def language_code(value: str) -> str | None:
+    """A declared language as the lowercase ISO 639 code the rules are filed under: a BCP 47
+    tag's primary subtag ('de-DE', 'en_GB', 'EN' -> 'de', 'en', 'en') or a language's name
+    ('German', 'Deutsch' -> 'de'); None when it is neither ('False' from YAML's `language: no`).
+    'de-DE' was read with the English rules, as a language without a rule file."""
+    text = value.strip().lower().replace("_", "-")
+    primary = _LANGUAGE_NAMES.get(text, text).split("-")[0]
+    return primary if _LANGUAGE_CODE.fullmatch(primary) else None
 
 
 def _text_value(value) -> tuple[str | None, str | None]:

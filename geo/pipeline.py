@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.events import extract_events
+from geo.what import languages
 from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event, replace
@@ -157,6 +158,10 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+# The languages with a rule file (geo/what/*.yaml); a document in another is listed, not read.
+RULE_LANGUAGES = tuple(languages())
+
+
 def process_path(path: str | Path, *, resources: Resources, curated: dict[str, dict] | None = None) -> DocumentResult:
     """Read and process one file; a broken file becomes an error result, never an exception.
     `curated` maps document ids to editors' metadata (geo.curate.document_overrides), put in
@@ -171,8 +176,15 @@ def process_path(path: str | Path, *, resources: Resources, curated: dict[str, d
         doc = replace(doc, **curated[doc.id])
     doc = with_reference(doc)
     result.document = doc
-    if doc.language not in ("de", "en", "es"):
-        result.warnings.append(f"{path}: language '{doc.language}' is not supported well; extracted with German and English rules")
+    if doc.language not in RULE_LANGUAGES and doc.language != "und":
+        # French or Dutch read with the English rules made garbage: Dutch "met" (with) a meeting,
+        # "Van januari" the Turkish city of Van. No events is the honest answer; the warning
+        # says how to have the document read if its language was detected wrongly.
+        result.warnings.append(f"{path}: language '{doc.language}' has no extraction rules ({', '.join(RULE_LANGUAGES)}); "
+                               "no events extracted (set 'language' in its metadata if that is not its language)")
+        return result
+    if doc.language == "und":
+        result.warnings.append(f"{path}: language not recognised; extracted with the English rules")
     try:
         with time_limit(DOCUMENT_SECONDS):
             events = process_document(doc, resources=resources)

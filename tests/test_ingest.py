@@ -112,10 +112,34 @@ def test_unreadable_file_is_reported(tmp_path):
         ("The government said on Monday that the troops were not sent to the country.", "en"),
         ("El gobierno dijo el lunes que las tropas no fueron enviadas al país según el informe.", "es"),
         ("12345 67890 !!!", "und"),
+        # Languages without rules are named as what they are (French and Dutch were taken for Spanish).
+        ("La police a arrêté deux hommes dans la ville et les suspects sont en garde à vue depuis lundi.", "fr"),
+        ("De politie heeft twee mannen aangehouden in de stad en het onderzoek is nog niet afgerond.", "nl"),
+        ("La polizia ha arrestato due uomini nella città e gli indagati sono stati portati in carcere.", "it"),
+        ("A polícia prendeu dois homens na cidade e os suspeitos foram levados para a delegacia.", "pt"),
     ],
 )
 def test_language_is_detected_from_function_words(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "declared, language",
+    [("de-DE", "de"), ("en_GB", "en"), ("EN", "en"), ("German", "de"), ("Deutsch", "de"), ("español", "es"), ("de", "de")],
+)
+def test_a_declared_language_is_read_as_its_code(tmp_path, declared, language):
+    p = tmp_path / "a.md"
+    p.write_text(f"---\nlanguage: {declared}\n---\nThe police said on Monday that two men were arrested.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.language == language and document_warnings(doc) == ()
+
+
+def test_a_declared_language_that_is_no_code_is_detected_with_a_warning(tmp_path):
+    p = tmp_path / "a.md"  # YAML reads `no` (Norwegian) as false
+    p.write_text("---\nlanguage: no\n---\nDie Polizei hat am Montag zwei Männer festgenommen, sagte ein Sprecher.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.language == "de"
+    assert any("metadata 'language'" in w and "detected from the text" in w for w in document_warnings(doc))
 
 
 # ---- hostile metadata: bounded before it costs memory or time ---------------------------------

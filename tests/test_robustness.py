@@ -18,6 +18,8 @@ from tests.conftest import run_loader
 GOOD = "Die Polizei in Göttingen hat am 3. März 2025 zwei Männer festgenommen, sagte ein Sprecher.\n"
 FINNISH = ("Poliisi pidätti kaksi miestä Helsingissä maanantaina. Hallitus ilmoitti, että joukot "
            "eivät lähde maahan. Tutkinta jatkuu edelleen ja lisätietoja annetaan myöhemmin.\n")
+FRENCH = ("La police a arrêté deux hommes à Lyon lundi. Selon le parquet, une enquête est ouverte et les "
+          "suspects sont en garde à vue dans le commissariat du quartier.\n")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
 HTML = """<!doctype html><html lang="de"><head><title>Razzia</title>
 <style>p { color: red } /* Stilregel */</style><script>var tracker = "Skriptinhalt";</script></head>
@@ -48,6 +50,8 @@ def _bad_and_good(root):
     (docs / "crlf.txt").write_bytes(b"Erste Zeile ohne Ereignis.\r\nDie Polizei in Hamburg hat am 8. M\xc3\xa4rz 2025 vier M\xc3\xa4nner festgenommen, sagte ein Sprecher.\r\n")
     (docs / "page.html").write_text(HTML, encoding="utf-8")
     (docs / "finnish.txt").write_text(FINNISH, encoding="utf-8")
+    (docs / "french.txt").write_text(FRENCH, encoding="utf-8")
+    (docs / "region_tag.md").write_text("---\nlanguage: de-DE\n---\n" + GOOD.replace("Göttingen", "Regensburg"), encoding="utf-8")
     (docs / "dates.txt").write_text(
         "Die Polizei in Bremen hat am 31. Februar 2025 zwei Männer festgenommen. "
         "Im Jahr 20250 wurden Truppen nach Kassel verlegt, sagte ein Sprecher.\n", encoding="utf-8")
@@ -108,7 +112,7 @@ def test_a_run_with_skipped_documents_exits_1_and_writes_the_rest(mixed):
     assert proc.returncode == 1, proc.stderr
     assert col is not None and "skipped" in proc.stdout
     assert {"good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "crlf.txt", "page.html", "finnish.txt",
-            "dates.txt", "longline.txt", "stray.txt", "invisible.txt", "twin.txt"} == {d["id"] for d in col["generated_from"]}
+            "french.txt", "region_tag.md", "dates.txt", "longline.txt", "stray.txt", "invisible.txt", "twin.txt"} == {d["id"] for d in col["generated_from"]}
 
 
 @pytest.mark.parametrize(
@@ -177,6 +181,26 @@ def test_an_unknown_language_is_processed_with_a_warning(mixed):
     assert any(line.startswith("warning: ") and "finnish.txt" in line and "language" in line for line in mixed[2])
     doc = next(d for d in mixed[1]["generated_from"] if d["id"] == "finnish.txt")
     assert doc["language"] == "und"
+
+
+def test_a_language_without_rules_is_listed_with_a_warning_and_no_events(mixed):
+    # French was taken for Spanish ("la", "que", "en") and read without a word said; French or
+    # Dutch read with the English rules gave garbage (Dutch "met", with, a meeting).
+    assert any(line.startswith("warning: ") and "french.txt" in line and "'fr' has no extraction rules" in line
+               for line in mixed[2]), mixed[0].stderr
+    doc = next(d for d in mixed[1]["generated_from"] if d["id"] == "french.txt")
+    assert doc["language"] == "fr"
+    assert _events_of(mixed[1], "french.txt") == []
+
+
+def test_a_regional_language_tag_reads_the_document_with_its_languages_rules(mixed):
+    # `language: de-DE` was no rule file's name: the German text was read with the English rules.
+    doc = next(d for d in mixed[1]["generated_from"] if d["id"] == "region_tag.md")
+    assert doc["language"] == "de"
+    events = _events_of(mixed[1], "region_tag.md")
+    assert events and all(e["language"] == "de" for e in events)
+    assert any(e["event_type"] == "raid_arrest" and e["place_name"] == "Regensburg" for e in events), events
+    assert not any("region_tag.md" in line for line in mixed[2]), mixed[2]
 
 
 def test_impossible_dates_are_never_turned_into_other_days(mixed):
