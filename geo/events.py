@@ -914,10 +914,12 @@ def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: Ti
 
 def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: list[Sentence]) -> bool:
     """Whether the year of the text's latest date dates its news: the text states a full day of
-    that year, or any date of it in the first two paragraphs. A month or a year only further
-    down ("In August 1995, two trains collided …") is as often background, and its year would
-    be wrong for every undated happening."""
-    lede_end = _opening(sentences)[1]
+    that year, or any date of it in the first two sentences of the body. A month or a year only
+    further down ("In August 1995, two trains collided …"), in a long first paragraph too ("Es
+    wurde zwölf Jahre nach der Revolution 1929 … verbracht" in a ticker's first entry), is as
+    often background, and its year would be wrong for every undated happening."""
+    body = [s for s in sentences if s.section == "body"][:2]
+    lede_end = body[-1].end if body else 0
     return any(m.role == "happening" and m.interval.basis == "explicit" and m.interval.end.year == doc.reference.year
                and (m.interval.precision == "day" or m.start < lede_end) for m in times)
 

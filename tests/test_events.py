@@ -992,3 +992,23 @@ def test_a_lede_that_only_inherits_the_place_of_a_later_indefinite_happening_is_
     events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
     crashes = [e for e in events if e.event_type == "crash"]
     assert len(crashes) == (1 if merged else 2), [(e.title, e.evidence[0].quote) for e in events]
+
+
+@pytest.mark.parametrize("lang, derailed, rescue, built", [
+    ("en", "A passenger train derailed in Isla Test.", "Rescue work went on all night.", "The line was built in 1929."),
+    ("de", "Ein Personenzug entgleiste in Isla Test.", "Die Bergung dauerte die ganze Nacht.", "Die Strecke wurde 1929 gebaut."),
+])
+def test_a_year_further_into_the_lede_dates_no_undated_happening(lang, derailed, rescue, built):
+    """A page without a publication date whose latest date is a bare year: that year dates the
+    undated happenings only when the lede's first two sentences name it. Further down it is as
+    often background ("Es wurde … nach der Revolution 1929 … verbracht" in a ticker dated every
+    entry 1929)."""
+    def derailment(text):
+        doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=dt.date(1929, 12, 31),
+                       reference_basis="latest date")
+        times = [_time(text, "1929", dt.date(1929, 1, 1), dt.date(1929, 12, 31), "year")]
+        events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)],
+                                actors=[], sources=[])
+        return next(e for e in events if e.event_type == "derailment")
+    assert derailment(f"{derailed} {rescue} {built}").interval is None
+    assert derailment(f"{derailed} {built} {rescue}").interval.start == dt.date(1929, 1, 1)
