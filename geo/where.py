@@ -590,6 +590,9 @@ def _small_towns_after_hyphen(text: str, start: int, sf: str, gazetteer: Gazette
         and all(c.place.type == "city" and c.place.population < TOWN_POPULATION for c in gazetteer.candidates(sf))
 
 
+_ARTICLES = frozenset("der die das dem den des".split())
+
+
 def _cue(text: str, start: int, end: int, language: str) -> str:
     """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive" or ""."""
     prev = _prev_word(text, start)
@@ -600,6 +603,8 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "person"  # "President Barack Obama"
     if prev in _STATE_WORDS or _STATE_AFTER.match(text, end):
         return "state"
+    if language == "de" and prev in _ARTICLES and text[start - 1:start] == " ":
+        return "article"  # "in der Südstadt", "die Nordstadt": a town goes without article, a district of the story's city with one
     if _FACILITY_AFTER.match(text, end):
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
@@ -700,6 +705,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
         if c.kind == "bare" and cue not in ("locative", "qualified", "possessive"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"
+    if cue == "article":
+        return False
     if cue == "person" or (cue == "proper" and c.place.population < 200_000) \
             or (cue in ("person_name", "surname") and c.place.population < 1_000_000):
         return False

@@ -913,6 +913,16 @@ def test_the_second_part_of_a_hyphenated_name_is_no_small_town_of_that_name(gaze
     assert "Berlin" in {m.text for m in find_places("Er kam aus Ost-Berlin.", gazetteer=gazetteer, language="de")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Traktoren in der Südstadt blockierten die Straße.", []),       # the story's own city's district
+    ("Traktoren in Südstadt blockierten die Straße.", [("Südstadt", "Südstadt", "city")]),
+    ("Die Eröffnung des Neubaus der Botschaft in Wien.", [("Wien", "Vienna", "city")]),  # a new building
+    ("Proteste in der Ukraine und im Iran.", [("Ukraine", "Ukraine", "country"), ("Iran", "Iran", "country")]),
+])
+def test_a_german_name_after_a_definite_article_is_no_town(gazetteer, text, expected):
+    assert _found(text, gazetteer, "de") == expected
+
+
 @pytest.mark.parametrize("text, language, expected", [
     ("Ein Haus in Hannover-Kirchrode brannte aus.", "de", [("Hannover-Kirchrode", "Kirchrode", "city")]),
     ("A house burned down in Luxembourg-Cessange.", "en", [("Luxembourg-Cessange", "Cessange", "city")]),
