@@ -993,6 +993,21 @@ def test_a_separable_particle_rejoins_its_verb_across_a_list_of_nouns(text, arre
     assert ("raid_arrest" in types) == arrest
 
 
+@pytest.mark.parametrize("text, asserted", [
+    # A comma inside a list of nouns keeps the clause: the plan ("will") reaches the verb after the list.
+    ("Gewerkschaft und Betriebsrat wollen über Sozialpläne, Transfergesellschaften und Abfindungen verhandeln.", False),
+    ("Die Gewerkschaft will mehr Geld, die Arbeitgeber verhandeln am Montag in Kassel.", True),  # a clause of its own
+])
+def test_a_list_of_nouns_does_not_end_the_clause_of_a_plan(text, asserted):
+    found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == "meeting"]
+    assert found and (found[0].factuality == "asserted") == asserted, found
+
+
+def test_a_particle_after_a_list_of_places_rejoins_its_verb():
+    text = "Die Argumente träfen auch auf die Standorte in Offenbach, Kiel und Trier zu."  # zutreffen, no meeting
+    assert "meeting" not in {t.event_type for t in find_triggers(text, segment(text), language="de")}
+
+
 @pytest.mark.parametrize("language, text, statement", [
     ("en", '"We are very fortunate," Donald Trump said on Monday in Denver.', False),
     ("en", '"We will appeal," the union said on Monday in Denver.', True),

@@ -373,6 +373,10 @@ def _zu_infinitive(low: str, lemma: str, lex: _Lexicon) -> bool:
 _ASIDE = re.compile(r"\((?:[\w.'’-]+ ?){1,3}\)")
 
 
+# A capitalised word (German: a noun or a name) right after a comma.
+_NOUN_NEXT = re.compile(r"\s*[A-ZÄÖÜ]")
+
+
 def _scan(text: str, lex: _Lexicon):
     """The sentence's tokens (see `_tokens`), its single-word hits (token index from, to,
     entries, word, how), the phrases that may start in it, and whether it holds a particle."""
@@ -384,6 +388,8 @@ def _scan(text: str, lex: _Lexicon):
         if not w[0].isalnum() and w[0] != "_":
             if w == "(" and (short := _ASIDE.match(text, m.start())):
                 aside = short.end()
+            elif w == "," and lex.heads and len(out) > 1 and out[-1][2][:1].isupper() and _NOUN_NEXT.match(text, m.end()):
+                pass  # a list of nouns goes on in its clause: "über mögliche Sozialpläne, Transfergesellschaften und Abfindungen verhandeln"
             elif not (w == ")" and m.end() == aside):
                 clause += 1
             continue
