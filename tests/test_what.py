@@ -813,6 +813,11 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "In der Nacht sollen Schauer und Gewitter langsam nachlassen.", "Gewitter", "hypothetical"),  # forecast
     ("de", "Er soll seine Frau mit einem Messer erstochen haben.", "erstochen", "asserted"),  # a claim, reported
     ("de", "Der Täter soll nach dem Überfall geflüchtet sein.", "Überfall", "asserted"),
+    ("de", "Mehr Lohn soll am Ende der Verhandlungen auf dem Konto sein.", "Verhandlungen", "hypothetical"),  # a goal: no participle
+    # A comma inside a number ends no clause: the plan or the expectation reaches past it.
+    ("de", "Die Regierung will 1,5 Millionen Menschen evakuieren.", "evakuieren", "hypothetical"),
+    ("en", "Officials expect more than 7,000 troops to be deployed.", "deployed", "hypothetical"),
+    ("en", "The agency anticipates a wave of layoffs.", "layoffs", "hypothetical"),  # as "expects"
     # A forecast or a schedule closes its German clause with its participle.
     ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
     ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),

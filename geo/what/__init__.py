@@ -388,6 +388,8 @@ def _scan(text: str, lex: _Lexicon):
         if not w[0].isalnum() and w[0] != "_":
             if w == "(" and (short := _ASIDE.match(text, m.start())):
                 aside = short.end()
+            elif w == "," and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+                pass  # a number: "7,000 troops", "4,5 Prozent"
             elif w == "," and lex.heads and len(out) > 1 and out[-1][2][:1].isupper() and _NOUN_NEXT.match(text, m.end()):
                 pass  # a list of nouns goes on in its clause: "über mögliche Sozialpläne, Transfergesellschaften und Abfindungen verhandeln"
             elif not (w == ")" and m.end() == aside):
@@ -666,9 +668,12 @@ def _reported_perfect(toks, k: int, lex: _Lexicon) -> bool:
 def _claimed(toks, k: int, lex: _Lexicon) -> bool:
     """Whether a reportative "soll" at k reports a claim about the past: its clause closes with a
     perfect infinitive ("Er soll seine Frau erstochen haben"), not with a plain one ("Ein Urteil
-    soll Ende Januar fallen", "In der Nacht sollen Schauer nachlassen": plans and forecasts)."""
+    soll Ende Januar fallen", "In der Nacht sollen Schauer nachlassen": plans and forecasts). A
+    perfect infinitive has its participle before it: "4,5 Prozent mehr sollen am Ende der
+    Verhandlungen am Konto sein" is a goal."""
     words = [t for t in toks[k + 1:] if t[5] == toks[k][5]]
-    return bool(words) and words[-1][3] in lex.perfect_infinitive
+    return len(words) > 1 and words[-1][3] in lex.perfect_infinitive \
+        and words[-2][2][:1].islower() and words[-2][3].endswith(("t", "en"))
 
 
 def _adjective(toks, k: int, lex: _Lexicon) -> bool:
