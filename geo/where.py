@@ -319,9 +319,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     # the country the document is about: "Blackheath resident" in a story from New South Wales.
     for k in keys:
         if any(c.place.type == "city" for c in usable[k]):
-            usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c not in usable[k]
-                          and countries[c.place.country_code] and _usable(c, language, "locative")
-                          and not (k[0] in persons)]
+            usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and countries[c.place.country_code]
+                          and not (k[0] in persons) and c not in usable[k] and _usable(c, language, "locative")]
     resolved = {}
     by_surface: dict[str, list] = {}
     for k in keys:

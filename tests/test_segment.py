@@ -70,3 +70,21 @@ def test_a_live_blog_entry_title_over_its_time_line_is_one_heading():
     assert first.section == "heading" and "13 December 2019" in first.text
     prose = "A long paragraph that was hard-wrapped by its source\nand goes on in a second line and then a third line\nhere"
     assert all(s.section == "body" for s in segment(prose))  # three wrapped lines: prose, not a heading
+
+
+def test_word_before_a_dot_is_what_the_end_anchored_search_finds():
+    """`_word_before` reads backwards from the dot: the word `([\\w.]+)$` finds before it, also
+    after a newline (which `$` skips), with Unicode digits and marks, and longer than its window."""
+    import random
+
+    from geo.segment import _WORD_END, _word_before
+
+    rng = random.Random(7)
+    alphabet = "ab.Z_9 \n,-äß²Ⅻ\u0301x"
+    for _ in range(1500):
+        block = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.2:
+            block = "x" * rng.randint(60, 140) + block
+        for dot in range(len(block) + 1):
+            word = _WORD_END.search(block, 0, dot)
+            assert _word_before(block, dot) == (word.group(1) if word else ""), (block, dot)

@@ -52,15 +52,17 @@ def _pluperfect(language: str) -> re.Pattern:
 
 
 def in_pluperfect(text: str, pos: int, language: str) -> bool:
-    """Whether the clause of `text` at `pos` is told in the pluperfect."""
-    return Context(None, "relative", language, text).pluperfect(pos)
+    """Whether the clause of `text` at `pos` is told in the pluperfect ("hatte … beantragt",
+    "had filed"): a happening before the time its paragraph tells of."""
+    return bool(_pluperfect(language).search(_clause(text, pos)))
 
 
-def in_future(text: str, pos: int, language: str) -> bool:
-    """Whether the clause of `text` at `pos` speaks of the future (and not also of the past)."""
-    ctx = Context(None, "relative", language, text)
-    ctx.pos = pos
-    return ctx.future()
+def in_future(text: str, pos: int, language: str, scheduled: bool = False) -> bool:
+    """Whether the clause of `text` at `pos` speaks of the future (and not also of the past);
+    `scheduled`: the mention itself names the day something is set for ("für Montag")."""
+    clause = _clause(text, pos)
+    future, past = _tense_words(language)
+    return bool(scheduled or future.search(clause)) and not past.search(clause)
 
 
 SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
@@ -76,6 +78,19 @@ def _break_ends(text: str) -> list[int]:
     if last[0] is not text:
         last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text)])
     return last[1]
+
+
+def _clause(text: str, pos: int) -> str:
+    """The clause around a position: from the last clause break before it to the next."""
+    lo = max(0, pos - 300)
+    ends = _break_ends(text)
+    i = bisect_right(ends, pos) - 1
+    if i >= 0 and ends[i] > lo + 1:
+        start = ends[i]  # the text's last break before pos, well inside the window: the window's too
+    else:  # none, or one that may straddle the window's start: the window alone decides
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos)), default=lo)
+    end_m = _CLAUSE_END.search(text, pos, pos + 300)
+    return text[start:end_m.start() if end_m else pos + 300]
 
 
 @dataclass
@@ -102,28 +117,16 @@ class Context:
         return self._explicit
 
     def clause(self, pos: int) -> str:
-        """The clause around a position: from the last clause break before it to the next."""
-        lo = max(0, pos - 300)
-        ends = _break_ends(self.text)
-        i = bisect_right(ends, pos) - 1
-        if i >= 0 and ends[i] > lo + 1:
-            start = ends[i]  # the text's last break before pos, well inside the window: the window's too
-        else:  # none, or one that may straddle the window's start: the window alone decides
-            start = max((m.end() for m in _CLAUSE_END.finditer(self.text, lo, pos)), default=lo)
-        end_m = _CLAUSE_END.search(self.text, pos, pos + 300)
-        return self.text[start:end_m.start() if end_m else pos + 300]
+        """The clause around a position (`_clause`)."""
+        return _clause(self.text, pos)
 
     def future(self, scheduled: bool = False) -> bool:
-        """Whether the mention's clause speaks of the future (and not also of the past);
-        `scheduled`: the mention itself names the day something is set for ("für Montag")."""
-        clause = self.clause(self.pos)
-        future, past = _tense_words(self.language)
-        return bool(scheduled or future.search(clause)) and not past.search(clause)
+        """`in_future` at the mention."""
+        return in_future(self.text, self.pos, self.language, scheduled)
 
     def pluperfect(self, pos: int) -> bool:
-        """Whether the clause at `pos` is in the pluperfect ("hatte … beantragt", "had filed"):
-        a happening before the time its paragraph tells of."""
-        return bool(_pluperfect(self.language).search(self.clause(pos)))
+        """`in_pluperfect` at `pos`."""
+        return in_pluperfect(self.text, pos, self.language)
 
     def anchor_year(self) -> tuple[int | None, bool]:
         """The year of the nearest explicit date in the mention's paragraph (True), else — for
