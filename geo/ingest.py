@@ -12,6 +12,7 @@ are not followed.
 from __future__ import annotations
 
 import codecs
+import html
 import os
 import re
 import stat
@@ -158,6 +159,9 @@ def read_document(path: str | Path) -> Document:
         fields, notes = checked_fields(meta, path=path)
     except MetadataError as exc:
         raise IngestError(exc.path, exc.problem) from None
+    if path.suffix.lower() not in (".html", ".htm"):  # HTML's references are decoded with its markup
+        text = decode_entities(text)
+        fields = {k: decode_entities(v) if isinstance(v, str) else v for k, v in fields.items()}
     text = normalise_text(text)
     if not text.strip():
         raise IngestError(path, "document is empty (no text after removing markup and metadata)")
@@ -186,6 +190,19 @@ def document_warnings(doc: Document) -> tuple[str, ...]:
 # space, non-joiner, joiner, word joiner, BOM/zero-width no-break space and soft hyphen.
 # The joiners matter in Persian and emoji, not in the languages this loader reads.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+# A character reference with its semicolon: "&amp;", "&ouml;", "&nbsp;", "&#8217;", "&#x2013;".
+# Without one it is no reference in text ("AT&T", "R&D", "Text&para").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """HTML character references in a text or Markdown file, as a page's source copied into
+    one leaves them ("K&ouml;ln", "3.&nbsp;M&auml;rz 2025"): read as the characters they name,
+    as in an HTML file (and in Markdown, whose syntax has them), so places and dates match.
+    Unknown names stay as written."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
 
 
 def normalise_text(text: str) -> str:

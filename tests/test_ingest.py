@@ -376,3 +376,15 @@ def test_an_unreadable_subfolder_is_named(tmp_path, monkeypatch):
         (tmp_path / "locked").chmod(0o755)
     assert [p.name for p in paths] == ["open.txt"]
     assert [str(p) for p in problems] == [f"{tmp_path / 'locked'}: cannot read folder (permission denied); its documents were skipped"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_character_references_in_a_text_file_are_read_as_their_characters(tmp_path, suffix):
+    # A page's source pasted into a text file: "K&ouml;ln" was no place and "3.&nbsp;M&auml;rz
+    # 2025" no day. Without a semicolon "&" is text ("AT&T", "R&D", "Text&para").
+    p = tmp_path / f"a{suffix}"
+    p.write_text("---\ntitle: Polizei &amp; Feuerwehr\n---\nDie Polizei in K&ouml;ln hat am 3.&nbsp;M&auml;rz 2025 "
+                 "zwei M&auml;nner festgenommen &#8211; AT&T, R&D und Text&para bleiben, &unbekannt; auch.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.text.startswith("Die Polizei in Köln hat am 3.\u00a0März 2025 zwei Männer festgenommen – AT&T, R&D und Text&para bleiben")
+    assert "&unbekannt;" in doc.text and doc.title == "Polizei & Feuerwehr"
