@@ -989,8 +989,8 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
             if pattern.search(before):
                 return f"{prep.lower()} {mention.text}"
         surface = mention.text
-        if language == "de" and surface.endswith("s") and surface[:-1] == place.name:
-            surface = place.name  # a genitive "Venezuelas"
+        if language == "de":
+            surface = _without_genitive(surface, place, mention.genitive)
         if place.type == "admin2" and language == "de":
             return _german_in(surface)
         if surface == place.name or (language == "de" and _is_name(surface)):
@@ -1006,6 +1006,18 @@ def _locatives(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     prepositions = lexicon(language).locative if language in ("de", "en") else ("in",)
     return tuple((prep, re.compile(rf"(?:^|\s){re.escape(prep)}\s+$", re.I))
                  for prep in sorted(prepositions, key=len, reverse=True))
+
+
+def _without_genitive(surface: str, place: Place, genitive: bool) -> str:
+    """The name in a German genitive ("Venezuelas", "im Norden Münchens", "des Odenwaldkreises"):
+    the place's English or German name without the ending, or a one-word form the gazetteer
+    read as a genitive without its "s". Titles read "in Münchens": cities have no German name
+    to compare with, and only the English one was."""
+    names = {place.name, place.name_de}
+    for ending in ("s", "es"):
+        if surface.endswith(ending) and surface[:-len(ending)] in names:
+            return surface[:-len(ending)]
+    return surface[:-1] if genitive and " " not in surface and surface.endswith("s") else surface
 
 
 def _german_in(name: str) -> str:

@@ -1012,3 +1012,18 @@ def test_a_year_further_into_the_lede_dates_no_undated_happening(lang, derailed,
         return next(e for e in events if e.event_type == "derailment")
     assert derailment(f"{derailed} {rescue} {built}").interval is None
     assert derailment(f"{derailed} {built} {rescue}").interval.start == dt.date(1929, 1, 1)
+
+
+@pytest.mark.parametrize("text, surface, place, title", [
+    # a city has no German name in the gazetteer: the genitive is known only as one
+    ("Im Norden Münchens brannte am Montag eine Halle.", "Münchens",
+     Place("geo:test/munich", "Munich", "city", 48.1, 11.6, "DE"), "Brand in München"),
+    ("Ein Feuer zerstörte am Montag eine Scheune des Odenwaldkreises.", "Odenwaldkreises",
+     Place("geo:test/odw", "Odenwaldkreis", "admin2", 49.7, 9.0, "DE", name_de="Odenwaldkreis"), "Brand im Odenwaldkreis"),
+])
+def test_a_german_genitive_is_named_in_the_title_in_the_nominative(text, surface, place, title):
+    # "Ereignis in Münchens", "Urteil in Odenwaldkreises": only an English name's genitive was undone.
+    start = text.index(surface)
+    mention = PlaceMention(start, start + len(surface), surface, place, genitive=place.type == "city")
+    (ev,) = [e for e in _events(text, places=[mention]) if e.event_type == "fire"]
+    assert ev.title == title
