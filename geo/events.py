@@ -32,8 +32,8 @@ from geo.merge import LOOSE, PRECISION_RANK, TOLL_FAMILIES, finish, local_name, 
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, is_speech_act, lexicon, names_spokesperson, only_a_death,
-                     opens_with_background, refers_back, told_by_reporter)
+from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_speech_act, lexicon, names_spokesperson,
+                     only_a_death, opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
@@ -364,8 +364,9 @@ def extract_events(
         if trig is not None and any(e.event_type == trig.event_type for e in events) \
                 and refers_back(doc.text[max(s.start, trig.start - 30):trig.start], language=doc.language):
             # "The cause of the derailment is being investigated": the derailment was told before;
-            # the sentence's news is its other happening, in a clause of its own or a response to it.
-            trig = _second_trigger(s_triggers, trig, told=True) or trig
+            # the sentence's news is its other happening, in a clause of its own or a response to it,
+            # or a formal statement about it ("said in a statement that it was disappointed the walkout …").
+            trig = _second_trigger(s_triggers, trig, told=True) or _said_of_told(doc, s, s_triggers, actors, starts) or trig
         s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
         rule = trig.rule if trig else ""
         if trig is None:
@@ -580,6 +581,22 @@ def extract_events(
 
 _QUOTE_MARKS = re.compile("[\"„“”«»]")
 _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".split())
+
+
+def _said_of_told(doc: Document, s: Sentence, triggers: list[Trigger], actors: list[ActorMention], starts: dict):
+    """The formal statement a sentence makes about a happening told before ("The Port of
+    Felixstowe said in a statement that it was disappointed the walkout had gone ahead",
+    "Governor Ducey said in a statement that he had spoken to the mayor … after the shooting"):
+    its news is the statement, not the happening told again. A reporter ("police said in a
+    statement") still only attributes it; a plain "said" is attribution too (measured: taking
+    any body's "said" added 13 predictions on dev for 5 right ones). None without one."""
+    said = next((t for t in triggers if t.event_type == "statement" and t.factuality == "asserted"), None)
+    if said is None or told_by_reporter(s.text, language=doc.language):
+        return None
+    if not any(is_formal_statement(t, language=doc.language) for t in triggers):
+        return None
+    s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
+    return said if _speaks(doc, s, said, s_actors, triggers) else None
 
 
 def _speech_act(doc: Document, s: Sentence, trig: Trigger) -> bool:

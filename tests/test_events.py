@@ -1027,3 +1027,22 @@ def test_a_german_genitive_is_named_in_the_title_in_the_nominative(text, surface
     mention = PlaceMention(start, start + len(surface), surface, place, genitive=place.type == "city")
     (ev,) = [e for e in _events(text, places=[mention]) if e.event_type == "fire"]
     assert ev.title == title
+
+
+@pytest.mark.parametrize("said, statement", [
+    ("The port said in a statement that it was disappointed the walkout had gone ahead.", True),  # a formal statement
+    ("Manager Jo Smith told a press conference that the walkout had gone ahead.", True),
+    ("The port said the walkout had gone ahead without incident.", False),  # a plain "said" attributes it
+    ("Police said in a statement the walkout had gone ahead without incident.", False),  # a reporter attributes it
+    ("The walkout had gone ahead without incident.", False),  # the happening retold, no saying
+])
+def test_a_statement_about_a_happening_told_before_is_the_statement(said, statement):
+    """"The Port said in a statement that it was disappointed the walkout had gone ahead": the
+    walkout was told before; the sentence's news is the port's statement."""
+    text = f"Dock workers at the port in Isla Test began a walkout on Sunday.\n\n{said}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2022, 8, 21),
+                   reference=dt.date(2022, 8, 21), reference_basis="published")
+    events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    said_events = [e for e in events if e.event_type == "statement"]
+    assert bool(said_events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+    assert [e.event_type for e in events if e.event_type != "statement"] == ["labour_strike"]

@@ -105,6 +105,8 @@ class _Lexicon:
     # Entries that only say someone died ("were killed", "ums Leben"): in a story of a disaster,
     # an accident or a fight, its toll, not a killing of its own.
     deaths: frozenset = frozenset()
+    # Statement entries that make a formal statement ("said in a statement", "told a press conference").
+    formal_statements: frozenset = frozenset()
     lemmas: dict = field(default_factory=dict)  # forms the lemmatiser gets wrong ("won" is no currency here)
     hyphen_prefixes: frozenset = frozenset()  # "ex-" in "ex-Cyclone": the word after the hyphen triggers
     negation_skips: frozenset = frozenset()  # words a negation reaches across ("not yet been able to")
@@ -221,6 +223,7 @@ def lexicon(language: str) -> _Lexicon:
         spokespeople=words("spokespeople", data),
         addressed=words("addressed", data),
         speech_acts=words("speech_acts", data),
+        formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
         back_references=words("back_references", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
@@ -426,6 +429,11 @@ def only_a_death(trigger: Trigger, *, language: str) -> bool:
 def is_speech_act(trigger: Trigger, *, language: str) -> bool:
     """Whether a statement's verb is an act of its own ("apologised", "verurteilte")."""
     return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).speech_acts
+
+
+def is_formal_statement(trigger: Trigger, *, language: str) -> bool:
+    """Whether a statement's trigger names a formal statement ("in a statement", "a press conference")."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).formal_statements
 
 
 def has_speaker(sentence: str, *, language: str) -> bool:
