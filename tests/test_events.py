@@ -769,6 +769,19 @@ def test_a_retelling_with_no_day_or_place_of_its_own_joins_the_happening_told_be
     assert len(kinds) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.interval, e.place_inherited, e.novel) for e in events]
 
 
+@pytest.mark.parametrize("second, merged", [
+    # German "auch" is a focus particle: what follows it is one more part of the happening told.
+    ("Auch Straßen wurden überschwemmt.", True),
+    ("Die Straßen wurden überschwemmt.", True),
+    ("Erneut wurden Straßen überschwemmt.", False),  # "erneut": it happened again
+])
+def test_auch_before_a_happening_does_not_make_it_another(second, merged):
+    text = f"Am Montag verursachte ein Unwetter in Capitol City ein Hochwasser.\n\n{second}"
+    events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)])
+    floods = [e for e in events if e.event_type == "flood"]
+    assert len(floods) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
+
+
 @pytest.mark.parametrize("lang, first, words, precision, inherited", [
     ("de", "Am Sonntag stritt ein Mann in Isla Test mit seinem Vater.", "Am Sonntag", "day", "paragraph"),
     ("en", "On Sunday, a man argued with his father in Isla Test.", "On Sunday", "day", "paragraph"),
