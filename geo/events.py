@@ -567,6 +567,7 @@ def extract_events(
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
     located = _with_document_place(events, title_place, dateline or outlet, lede_places[0] if lede_places else None)
+    located = [_at_state_capital(e, capitals or {}) for e in located]
     merged = merge_repeats(_at_capital(located, capitals or {}))
     # A place the title names without the sentence's words ("in Munich" in a German text) is
     # named as the text itself names it elsewhere ("in München").
@@ -757,6 +758,27 @@ def _at_dateline(e: Event, dateline: Place | None) -> Event:
         return e
     return replace(e, place=dateline, place_label="",
                    explanation=e.explanation + (("place", f"{dateline.name}: the dateline's town in {e.place.name}"),))
+
+
+# A German, Austrian or Swiss state's parliament, government or ministry (geo/ref/admin1_capitals.yaml).
+_STATE_BODY = re.compile(r"(?<!\w)(?:Landtag|Landesparlament|Landesregierung|Staatskanzlei|Landesministeri|Landtagspräsident|"
+                         r"Ministerpräsident|Landeshauptmann|Landeshauptfrau|Landesrat|Landesrätin|Regierungsrat|Regierungsrätin|"
+                         r"Kantonsrat|Grossen Rat|Großen Rat|Staatsminister|Landesminister|Landesinnenminister)(?!e\b|wahl)")
+
+
+def _at_state_capital(e: Event, capitals: dict) -> Event:
+    """What a state's parliament or government does where the sentence names, or the text gives, only
+    the state took place in its capital ("im Landesparlament von Nordrhein-Westfalen empfangen",
+    "Landtagspräsident Kuper sagte": Düsseldorf, not Köln, the state's largest city and point); an
+    election is held all over the state."""
+    if e.place is None or e.place.type != "admin1" or e.event_type == "election" \
+            or not any(_STATE_BODY.search(ev.sentence) for ev in e.evidence):
+        return e
+    capital = capitals.get((e.place.country_code, e.place.admin1))
+    if capital is None:
+        return e
+    return replace(e, place=capital, place_label="", explanation=e.explanation + (
+        ("place", f"{capital.name}: the capital of {e.place.name}, where its parliament and government sit"),))
 
 
 def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:

@@ -20,7 +20,7 @@ from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event, replace
 from geo.seats import find_seats
-from geo.seats import capital_place
+from geo.seats import capital_place, state_capital
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
@@ -99,6 +99,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     outlet = paper or document_country(places, doc.url, gazetteer=resources.gazetteer)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
+    # A German, Austrian or Swiss state's government acts in the state's capital.
+    capitals |= {(m.place.country_code, m.place.admin1): state_capital(m.place, gazetteer=resources.gazetteer)
+                 for m in (*places, *headline) if m.place.type == "admin1"}
     return extract_events(doc, sentences, times=times, places=places, actors=actors, sources=sources, seats=seats,
                           title_places=headline, outlet=outlet, capitals={k: v for k, v in capitals.items() if v})
 

@@ -106,6 +106,16 @@ def capital_place(country: str | None, *, gazetteer: Gazetteer, registry: ActorR
     return _resolve_seat(name, country, gazetteer) if name else None
 
 
+def state_capital(state: Place, *, gazetteer: Gazetteer) -> Place | None:
+    """The capital of a German, Austrian or Swiss first-level subdivision, where its parliament,
+    government and ministries sit (`geo/ref/admin1_capitals.yaml`): Düsseldorf for
+    Nordrhein-Westfalen, whose point is its largest city, Köln."""
+    if state.type != "admin1" or not state.admin1:
+        return None
+    name = (load_yaml("admin1_capitals.yaml").get(state.country_code) or {}).get(state.admin1)
+    return _resolve_seat(f"{name}, {state.admin1}", state.country_code, gazetteer) if name else None
+
+
 @lru_cache(maxsize=4096)
 def _resolve_seat(seat: str, country: str | None, gazetteer: Gazetteer) -> Place | None:
     """A registry seat ("Karlsruhe", "Arlington, VA") → the city of that name, preferring the

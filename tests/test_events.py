@@ -1059,3 +1059,22 @@ def test_a_statement_about_a_happening_told_before_is_the_statement(said, statem
     said_events = [e for e in events if e.event_type == "statement"]
     assert bool(said_events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
     assert [e.event_type for e in events if e.event_type != "statement"] == ["labour_strike"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The state's parliament and its president act in the state's capital, not at its point (Köln).
+    ("Landtagspräsident André Kuper hat am Freitag eine Delegation im Landesparlament von Nordrhein-Westfalen empfangen. "
+     "Landtagspräsident Kuper sagte, der Besuch sei eine Ehre.", {"visit": "Düsseldorf"}),
+    # What merely happens in the state, and an election, stay in the state.
+    ("Am Freitag hat die Polizei in Nordrhein-Westfalen zwölf Verdächtige festgenommen.", {"raid_arrest": "Nordrhein-Westfalen"}),
+    ("In Sachsen wurde am Sonntag ein neuer Landtag gewählt.", {"election": "Sachsen"}),
+])
+def test_a_german_states_parliament_acts_in_its_capital(text, expected):
+    import datetime as dt
+
+    from geo.pipeline import Resources, process_document
+
+    doc = Document(id="x.txt", path="x.txt", text=text, language="de", reference=dt.date(2024, 3, 8),
+                   reference_basis="metadata")
+    places = {e.event_type: e.place.name for e in process_document(doc, resources=Resources.load()) if e.place}
+    assert {t: places.get(t) for t in expected} == expected

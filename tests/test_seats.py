@@ -246,3 +246,18 @@ def test_head_pattern_finds_what_the_listed_heads_find(language):
     found = [(m.span(), m.group(0)) for m in trie.finditer(text)]
     assert found == [(m.span(), m.group(0)) for m in listed.finditer(text)]
     assert len(found) >= 8
+
+
+def test_every_state_capital_resolves_to_a_city_inside_its_state(gazetteer):
+    from geo.records import Place
+    from geo.ref import load_yaml
+    from geo.seats import state_capital
+
+    for country, capitals in load_yaml("admin1_capitals.yaml").items():
+        for admin1, name in capitals.items():
+            state = Place(f"geo:test/{country}.{admin1}", "state", "admin1", 0.0, 0.0, country, admin1=admin1)
+            capital = state_capital(state, gazetteer=gazetteer)
+            assert capital is not None and capital.type == "city", (country, admin1, name)
+            assert (capital.country_code, capital.admin1) == (country, admin1), (country, admin1, name)
+    nrw = Place("geo:test/nrw", "Nordrhein-Westfalen", "admin1", 50.93, 6.95, "DE", admin1="07")
+    assert state_capital(nrw, gazetteer=gazetteer).name == "Düsseldorf"
