@@ -571,10 +571,13 @@ def extract_events(
     merged = merge_repeats(_at_capital(located, capitals or {}))
     # A place the title names without the sentence's words ("in Munich" in a German text) is
     # named as the text itself names it elsewhere ("in München").
-    own = {}
+    own, genitives = {}, {}
     for m in places:
         if not m.weak and not m.genitive and not m.adjective and _is_name(m.text):
             own.setdefault(m.place.id, m.text)
+        elif doc.language == "de" and m.genitive and not m.weak and " " not in m.text and m.text.endswith("s"):
+            genitives.setdefault(m.place.id, m.text[:-1])  # "Pekings": the text's "Peking"
+    own = {**genitives, **own}
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
     return [finish(e) for e in merged]

@@ -1078,3 +1078,14 @@ def test_a_german_states_parliament_acts_in_its_capital(text, expected):
                    reference_basis="metadata")
     places = {e.event_type: e.place.name for e in process_document(doc, resources=Resources.load()) if e.place}
     assert {t: places.get(t) for t in expected} == expected
+
+
+def test_a_city_named_only_in_the_genitive_is_named_so_in_an_inherited_title():
+    # The closure inherits Munich, which the text names only as "Münchens": its title read
+    # "Schließung in Munich", the English name, for want of a German one in the gazetteer.
+    munich = Place("geo:test/munich", "Munich", "city", 48.1, 11.6, "DE", population=1_500_000)
+    text = "Im Norden Münchens brannte am Montag eine Halle.\n\nDie Schule blieb am Dienstag geschlossen."
+    start = text.index("Münchens")
+    events = _events(text, places=[PlaceMention(start, start + 8, "Münchens", munich, genitive=True)])
+    inherited = [e for e in events if e.place_inherited]
+    assert inherited and all(e.title.endswith("in München") for e in inherited), [e.title for e in events]
