@@ -818,6 +818,11 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Die Regierung will 1,5 Millionen Menschen evakuieren.", "evakuieren", "hypothetical"),
     ("en", "Officials expect more than 7,000 troops to be deployed.", "deployed", "hypothetical"),
     ("en", "The agency anticipates a wave of layoffs.", "layoffs", "hypothetical"),  # as "expects"
+    # "Once …" / "Sobald …" with a future or modal word is a condition; with a past tense, told.
+    ("en", "Once the union approves the deal, the strike will end.", "strike", "hypothetical"),
+    ("en", "Once inside, the gunmen opened fire.", "opened fire", "asserted"),
+    ("de", "Sobald die Winde nachlassen, werde Italien weitere Flüchtlinge nach Sizilien bringen.", "Flüchtlinge", "hypothetical"),
+    ("de", "Sobald die Polizei eintraf, flüchteten die Täter nach dem Überfall.", "Überfall", "asserted"),
     # A forecast or a schedule closes its German clause with its participle.
     ("de", "Eine weitere Unwetterwelle ist für Montag vorhergesagt.", "Unwetterwelle", "hypothetical"),
     ("de", "Eine weitere Unwetterwelle hat am Montag das Tal getroffen.", "Unwetterwelle", "asserted"),

@@ -125,6 +125,10 @@ class _Lexicon:
     # "vor einem schwierigen Urteil", "ahead of the by-polls": a happening after these words and an
     # article is the time the sentence is set against, not one it tells.
     anchors: frozenset = frozenset()
+    # "Once the bill receives Royal Assent, the council will be dismissed", "Sobald die Winde nachlassen,
+    # werde Italien …": a sentence that opens with these and holds a future or modal word is a condition.
+    future_openers: frozenset = frozenset()
+    future_markers: frozenset = frozenset()
     modal_before_only: bool = False  # English modals govern what follows ("could win"), not "everything he could"
     # A cue used as an adjective governs only its own noun ("wegen versuchten Mordes angeklagt",
     # "opponents of the proposed wind farm staged a protest"): words before it that make it one
@@ -200,6 +204,7 @@ def lexicon(language: str) -> _Lexicon:
         particles=words("particles", data),
         hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
+        future_openers=words("future_openers"), future_markers=words("future_markers"),
         breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=words("planned_after"),
@@ -766,6 +771,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
     first = toks[0][3]
     if first in lex.openers or (len(toks) > 1 and f"{first} {toks[1][3]}" in lex.openers):
         return "hypothetical", toks[0][2]
+    if first in lex.future_openers and any(t[3] in lex.future_markers for t in toks[1:]):
+        return "hypothetical", toks[0][2]  # "Once X happens, Y will …" ("Once inside, the gunmen opened fire" is told)
     # A separable verb's particle closes the clause after the trigger: "bereiteten … die Evakuierung
     # vor" is vorbereiten, "schloss einen Streik nicht aus" ausschließen.
     final = next((toks[k] for k in range(len(toks) - 1, i, -1) if toks[k][5] == clause), None)
