@@ -474,6 +474,17 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # Villagers and candidates accuse; the law charges.
     ("en", "Locals accused the central forces of being ineffective.", "charge", False),
     ("en", "Prosecutors accused him of stealing 4,000 dollars.", "charge", True),
+    # A complaint or a lawsuit dismissed is a ruling, not people turned back at a border; demands turned down are neither.
+    ("de", "Das Gericht wies die Klage der Stadt am Montag zurück.", "verdict", True),
+    ("de", "Das Gericht wies die Klage der Stadt am Montag zurück.", "deportation", False),
+    ("de", "Die Polizei wies an der Grenze 40 Migranten zurück.", "deportation", True),
+    ("de", "Der Ministerpräsident wies die Forderungen am Montag zurück.", "deportation", False),
+    ("de", "Die Statthalterin wies am Mittwoch eine Beschwerde ab.", "verdict", True),
+    ("de", "Die Statthalterin wies am Mittwoch die Besucher ab.", "verdict", False),
+    ("en", "The court dismissed the lawsuit on Monday.", "verdict", True),
+    ("en", "The company dismissed 40 workers on Monday.", "verdict", False),
+    ("en", "The judge rejected the appeal on Monday.", "verdict", True),
+    ("en", "The minister rejected the demands on Monday.", "verdict", False),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -1224,7 +1235,31 @@ def test_health_offices_bishops_and_chairs_speak_for_themselves(language, text, 
     ("Die Streikleitung sagte am Montag, die Lage sei ernst.", "labour_strike", False),
     ("Die Streikwelle erfasst am Montag das ganze Land.", "labour_strike", True),
     ("Der Brandermittler sagte am Montag, die Ursache sei unklar.", "fire", False),
+    # A crisis or a missile hits, a rule collides with a freedom, one seeks shelter, a law is broken or
+    # named, a joint plaintiff pleads: no meeting, crash, rescue, law made or charge.
+    ("Die Krise in der Windkraftbranche trifft nun auch den Standort Magdeburg.", "meeting", False),
+    ("Der Kanzler trifft am Montag den Präsidenten.", "meeting", True),
+    ("Ein Fahrzeug wurde am Montag von einer Panzerabwehrrakete getroffen.", "meeting", False),
+    ("Dies kollidiere mit der im Grundgesetz geschützten Unternehmensfreiheit.", "crash", False),
+    ("Dies kollidiere mit der im Grundgesetz geschützten Unternehmensfreiheit.", "legal_policy", False),
+    ("Ein Moped kollidierte am Montag mit einem Auto.", "crash", True),
+    ("Suchen Sie im Freien rechtzeitig Schutz!", "rescue", False),
+    ("Taucher suchen am Montag nach dem vermissten Kind.", "rescue", True),
+    ("Er verstieß am Montag gegen das Gewaltschutzgesetz.", "legal_policy", False),
+    ("Das neue Gewaltschutzgesetz tritt am Montag in Kraft.", "legal_policy", True),
+    ("Die Nebenklage forderte am Montag zehn Jahre Haft.", "charge", False),
+    ("Die Staatsanwaltschaft hat am Montag Klage erhoben.", "charge", True),
 ])
 def test_german_words_that_name_a_happening_or_none(text, etype, present):
     types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
     assert (etype in types) == present
+
+
+@pytest.mark.parametrize("title, present", [
+    # The parts of a German title's hyphenated compound are its sense words: "Montags-Demos" heads a gathering.
+    ("Mehr als 5.000 Menschen bei Montags-Demos in Sachsen", True),
+    ("Mehr als 5.000 Menschen bei Montags-Konzerten in Sachsen", False),
+])
+def test_a_hyphenated_title_word_gives_its_parts_sense(title, present):
+    text = "In Chemnitz versammelten sich am Montag rund 800 Menschen."
+    assert ("protest" in {t.event_type for t in find_triggers(text, segment(text), language="de", title=title)}) == present

@@ -514,7 +514,9 @@ def find_triggers(text: str, sentences: list[Sentence], *, language: str, title:
     words count in the sentence or in the title: an article headed "Cholera outbreak" counts
     "32 cases" in a sentence that names no disease."""
     lex = lexicon(language)
-    topic = frozenset(x for t in _tokens(title, lex) for x in (t[3], t[4])) if title else frozenset()
+    # the title's words, their lemmas and (German) the parts of its hyphenated compounds ("Montags-Demos")
+    topic = frozenset(x for t in _tokens(title, lex)
+                      for x in (t[3], t[4], *(t[3].split("-") if lex.heads and "-" in t[3] else ()))) if title else frozenset()
     found: list[Trigger] = []
     for s in sentences:
         found.extend(_sentence_triggers(s, lex, topic))
