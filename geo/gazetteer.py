@@ -239,7 +239,7 @@ class Gazetteer:
 
 
 _ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Lima", "Union", "Federal", "Region",
-                          "Freistaat", "Free State", "Mission", "Oriental", "Occidental"})
+                          "Freistaat", "Mission", "Oriental", "Occidental"})
 # Alternate names of countries and areas that are everyday German or English words ("Mann" for
 # the Isle of Man in "1900 Mann"): never matched.
 _ALIAS_STOP = frozenset({"Mann", "Man", "Mannin", "Region", "Union", "White House", "Mosel", "Sommer"})
@@ -457,11 +457,29 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
                           country_code=cc, admin1=admin1 or None, population=int(pop))
             # one object per town: half a million small objects add up
             cand = Candidate(place, "name", common=frozenset(common.split(",")) if common else frozenset())
-            for name in [name0] + [a for a in alternates.split("|") if a]:
+            names = [name0] + [a for a in alternates.split("|") if a]
+            for name in names + _ascii_forms(name0, cc, names):
                 if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
                     continue
                 out.append((name, cand))
     return out
+
+
+# Countries whose towns German and English news write with their umlauts ("Nörvenich", never "Norvenich").
+_UMLAUT_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+
+
+def _ascii_forms(name: str, country: str, names: list[str]) -> list[str]:
+    """A town's name as English news writes it, without its letters' accents ("Ladek-Zdroj",
+    "Ladek Zdroj" for Lądek-Zdrój; "Nurdagi" for Nurdağı), where GeoNames lists no such spelling:
+    not for the German-speaking countries, and not where the plain form is an everyday word."""
+    from geo.lemmas import is_known  # geo.lemmas imports this module
+
+    plain = folded(name)
+    if plain == name or country in _UMLAUT_COUNTRIES:
+        return []
+    forms = [plain] + ([plain.replace("-", " ")] if 1 <= plain.count("-") <= 2 else [])
+    return [f for f in forms if f not in names and not is_known(f.lower(), ("en", "de"))]
 
 
 def multilingual(country: str, admin1: str | None) -> bool:
@@ -552,9 +570,14 @@ def german_qualified_forms(entries: list[tuple[str, Candidate]]) -> list[tuple[s
 
 
 def folded(name: str) -> str:
-    """The name without diacritics, as English news writes it ("Tamil Nādu" → "Tamil Nadu");
-    letters that are not a base letter plus accents (ß, ø, ł) stay as they are."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """The name without diacritics, as English news writes it ("Tamil Nādu" → "Tamil Nadu"), also
+    the letters that are no base letter plus an accent ("Kłodzko" → "Klodzko", "Tromsø" → "Tromso",
+    "Pazarcık" → "Pazarcik"); ß stays, as German writes it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ı": "i",
+                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 
 
 def _spelling_of(alt: str, name: str, pop: int) -> bool:

@@ -33,6 +33,19 @@ def test_place_names_and_their_inflections_are_found(gazetteer, text, language, 
     assert expected in _found(text, gazetteer, language)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Severe flooding occurred in parts of Lower Silesia on Saturday.", ("Lower Silesia", "Dolnośląskie", "admin1")),
+    ("Coal mines in Silesia closed.", ("Silesia", "Śląskie", "admin1")),
+    ("Two men were arrested in the Free State on Monday.", ("Free State", "Free State", "admin1")),
+    ("Floods hit KwaZulu-Natal again.", ("KwaZulu-Natal", "Kwazulu-Natal", "admin1")),
+    ("A crocodile was caught in the Northern Territory.", ("Northern Territory", "Northern Territory", "admin1")),
+    ("Road access to Ladek Zdroj was cut off.", ("Ladek Zdroj", "Lądek-Zdrój", "city")),
+])
+def test_english_names_of_subdivisions_and_towns_without_their_accents(gazetteer, text, expected):
+    """admin1_aliases.yaml's English names ("Lower Silesia" is no Silesia); a town's name without ł or ą."""
+    assert expected in _found(text, gazetteer, "en")
+
+
 def test_regions_side_by_side(gazetteer):
     found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
     assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
