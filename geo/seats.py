@@ -18,7 +18,7 @@ from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import ActorMention, Place, PlaceMention
 from geo.ref import given_names, load_yaml
 from geo.when.pattern import alt as trie_alt
-from geo.where import adjective_bases
+from geo.where import _FOREIGN_NAMESAKE_POPULATION, adjective_bases
 from geo.who import ActorRegistry
 
 SEAT_SCORE = 0.5  # a seat is not where it happened, only where the institution sits
@@ -270,7 +270,8 @@ def _resolve_named(surface, start, end, gazetteer, language, places, context, re
             return p.place  # "the Brewster County Sheriff's Office" serves its county
         if not (region and p.place.type == "city"):
             return p.place
-    cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only, towns)]
+    cands = [c for c in gazetteer.candidates(surface) if _usable(c, language, cities_only, towns)
+             and not (language == "en" and _foreign_namesake(c.place, context))]
     if not cands:
         return None
     home = _HOME.get(language, ())
@@ -279,6 +280,16 @@ def _resolve_named(surface, start, end, gazetteer, language, places, context, re
         c.place.country_code in home, context[c.place.country_code],
         c.place.id in gazetteer.capitals, c.kind == "name", c.place.population))
     return best.place
+
+
+def _foreign_namesake(place: Place, context: Counter) -> bool:
+    """A city under 300,000 of a country the text's places never point to, in a text whose places
+    point to another country at least twice, is a namesake of a place the gazetteer lacks, as the
+    places stage reads it ("the Jamestown Police" in a story from Accra is no force of Jamestown,
+    New York); the seat is the text's own place or none."""
+    if place.type != "city" or place.population >= _FOREIGN_NAMESAKE_POPULATION or context[place.country_code]:
+        return False
+    return bool(context) and context.most_common(1)[0][1] >= 2
 
 
 def _usable(c: Candidate, language: str, cities_only: bool, towns: bool = False) -> bool:

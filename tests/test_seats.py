@@ -261,3 +261,15 @@ def test_every_state_capital_resolves_to_a_city_inside_its_state(gazetteer):
             assert (capital.country_code, capital.admin1) == (country, admin1), (country, admin1, name)
     nrw = Place("geo:test/nrw", "Nordrhein-Westfalen", "admin1", 50.93, 6.95, "DE", admin1="07")
     assert state_capital(nrw, gazetteer=gazetteer).name == "Düsseldorf"
+
+
+def test_a_foreign_namesake_before_police_is_no_seat_in_a_text_placed_elsewhere(gazetteer, registry):
+    """ "the Jamestown Police" in a story from Accra: the places stage reads no Jamestown, New York,
+    there, and neither does the seat; in a story from New York State it is that town's force."""
+    accra = ("Police arrested four persons at a protest in Accra, Ghana. Officers from the Jamestown Police "
+             "asked them to stop burning tyres in Accra.")
+    assert not [s for s in seats(accra, gazetteer, registry, "en") if s[0].startswith("Jamestown")]
+    ny = ("Police arrested four persons at a protest in Buffalo, New York. Officers from the Jamestown Police "
+          "asked them to stop burning tyres in Buffalo.")
+    assert [s for s in seats(ny, gazetteer, registry, "en") if s[0].startswith("Jamestown")] == [
+        ("Jamestown Police", "Jamestown", "US")]
