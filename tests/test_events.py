@@ -1089,3 +1089,26 @@ def test_a_city_named_only_in_the_genitive_is_named_so_in_an_inherited_title():
     events = _events(text, places=[PlaceMention(start, start + 8, "Münchens", munich, genitive=True)])
     inherited = [e for e in events if e.place_inherited]
     assert inherited and all(e.title.endswith("in München") for e in inherited), [e.title for e in events]
+
+
+@pytest.mark.parametrize("lang, title, lede, second, where", [
+    ("en", "Ghana and Kenya sign seven agreements",
+     "President Mahama and his host, President Kenyatta, have supervised the signing of seven key agreements between the two nations.",
+     "Two of the agreements were signed at the State House in Nairobi.", "Nairobi"),
+    ("en", "Ghana and Kenya sign seven agreements",
+     "President Mahama and his host, President Kenyatta, have supervised the signing of seven key agreements between the two nations.",
+     "Two of the agreements were drafted at a meeting in Addis Ababa.", "Ghana"),   # a town in neither country
+    ("de", "Ghana und Kenia unterzeichnen sieben Abkommen",
+     "Die Präsidenten Mahama und Kenyatta haben die Unterzeichnung von sieben Abkommen zwischen beiden Ländern überwacht.",
+     "Zwei der Abkommen wurden im State House in Nairobi unterzeichnet.", "Nairobi"),
+])
+def test_a_title_country_gives_way_to_the_openings_town_inside_it(lang, title, lede, second, where):
+    """A title that names countries names the parties ("Ghana and Kenya sign …"); where the lede
+    names no place, the opening's first town in one of them is where it happened."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    doc = Document(id="x.txt", path="x.txt", text=f"{lede}\n\n{second}", language=lang, title=title,
+                   reference=dt.date(2014, 12, 3), reference_basis="metadata")
+    lede_events = [e for e in process_document(doc, resources=Resources.load()) if e.headline]
+    assert lede_events and all(e.place is not None and e.place.name == where for e in lede_events)
