@@ -635,8 +635,10 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
     if opens_dateline(text, start, end):
         return "locative"  # "Sohland an der Spree (dpa) - ", "BROCTON -- ": a dateline's town, however small
-    if language == "de" and _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
-        return "surname"  # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text
+    if _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
+        # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text; so is an
+        # English one after a given name opening a line or sentence ("Josh Taylor here taking over").
+        return "surname"
     if language == "de" and (_PERSON_APPOSITION.match(text, end) or _given_name_before(text, start, prev)
                              or (text[start:end] in given_names() and _CAPITALISED_AFTER.match(text, end))):
         return "person_name"  # "wie Kati Köhler, Gewerkschaftssekretärin": a first name, not Kati in Mali

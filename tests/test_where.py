@@ -178,6 +178,7 @@ def test_english_names_inside_longer_proper_names_are_not_small_towns(gazetteer,
     ("Actor Denzel Washington visited the hospital.", "Washington"),               # not the state
     ("Foreign Minister Israel Katz met the envoy.", "Israel"),                     # a given name after a title
     ("The party picked Thomas Shaw, a former mayor. The victory is the seventh for Shaw.", "Shaw"),  # throughout
+    ("Fires burn in the south.\n\nJosh Taylor here taking over as we head into the evening.", "Taylor"),  # opening a line
 ])
 def test_a_name_after_a_given_name_is_a_persons_not_a_state_country_or_town(gazetteer, text, surname):
     assert surname not in [t for t, _, _ in _found(text, gazetteer, "en")]
@@ -187,6 +188,7 @@ def test_a_name_after_a_given_name_is_a_persons_not_a_state_country_or_town(gaze
     ("Officials in Washington and Israel said.", ("Israel", "Israel", "country")),
     ("Actor Denzel Washington visited a hospital in Washington.", ("Washington", "Washington", "city")),  # placed there
     ("Students at George Washington University protested in Washington.", ("Washington", "Washington", "city")),
+    ("Fires burn in the south.\n\nJosh Taylor here taking over as fires burn in Taylor, Texas.", ("Taylor", "Taylor", "city")),
 ])
 def test_a_name_a_locative_places_is_a_place_though_a_persons_name_is_the_same(gazetteer, text, expected):
     assert expected in _found(text, gazetteer, "en")
