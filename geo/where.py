@@ -462,7 +462,10 @@ def _abbreviated_states(text: str, states_by_end: dict[int, set]) -> list[tuple[
 
 def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
     """ "Burlington, Wash.", "Z, Tennessee", "X in Baden-Württemberg", "Weingarten bei Ravensburg":
-    the name after the city says which of its namesakes is meant."""
+    the name after the city says which of its namesakes is meant. A qualifier read first as a
+    country or a capital is the state of its name where only that holds a namesake ("Augusta,
+    Georgia", "Aberdeen, Washington"), and a state's or country's name before a state is the
+    town of that name there ("Victoria, Texas", "Mexico, Missouri")."""
     from geo.ref import load_yaml
 
     abbr = load_yaml("us_state_abbreviations.yaml")
@@ -470,7 +473,11 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
     for i, (start, end, k, ranked) in enumerate(out):
         kind = ranked[0][1].place.type
         cands = [c for c in usable.get(k, []) if c.place.type == kind]
-        if kind not in ("city", "admin2") or len({c.place.id for c in cands}) < 2:
+        if kind in ("admin1", "country"):
+            cands = [c for c in usable.get(k, []) if c.place.type == "city"]
+            if not cands:
+                continue
+        elif kind not in ("city", "admin2") or len({c.place.id for c in cands}) < 2:
             continue  # not a city or county, or no namesakes to choose among
         test = None
         m = _STATE_ABBR.match(text, end)
@@ -481,14 +488,27 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
             cc, code = _PROVINCE_ABBR[m.group(1)]
             test = lambda p, cc=cc, code=code: p.country_code == cc and p.admin1 == code
         elif i + 1 < len(out) and QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
-            q = out[i + 1][3][0][1].place
             near = re.search(r"\b(?:bei|nahe|near|outside)\b", text[end:out[i + 1][0]]) is not None
-            if q.type == "country":
-                test = lambda p, q=q: p.country_code == q.country_code
-            elif q.type == "admin1":
-                test = lambda p, q=q: p.country_code == q.country_code and p.admin1 == q.admin1
-            elif q.type == "city" and near:
-                test = lambda p, q=q: abs(p.lat - q.lat) < 0.6 and abs(p.lon - q.lon) < 0.9
+            readings = [r[1].place for r in out[i + 1][3]]
+            for n, q in enumerate(readings):
+                if n and q.type != "admin1":
+                    continue  # another reading of the qualifier: only a state ("Georgia", "Washington")
+                if q.type == "country":
+                    test = lambda p, q=q: p.country_code == q.country_code
+                elif q.type == "admin1":
+                    test = lambda p, q=q: p.country_code == q.country_code and p.admin1 == q.admin1
+                elif q.type == "city" and near:
+                    test = lambda p, q=q: abs(p.lat - q.lat) < 0.6 and abs(p.lon - q.lon) < 0.9
+                else:
+                    test = None
+                if kind in ("admin1", "country") and q.type != "admin1":
+                    test = None  # "Georgia, USA" stays the state: only a state's own town is named so
+                if test is not None and any(test(c.place) for c in cands):
+                    if n:  # the qualifier is that state here
+                        j = out[i + 1]
+                        out[i + 1] = (j[0], j[1], j[2], [r for r in j[3] if r[1].place is q] + [r for r in j[3] if r[1].place is not q])
+                    break
+                test = None
         if test is None:
             continue
         inside = [c for c in cands if test(c.place)]
@@ -715,7 +735,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
         return False
     if c.place.population < TOWN_POPULATION and language in c.common:
         return cue == "qualified"  # "Hay, New South Wales", never "in hay" or "east of Hay"
-    return language not in c.common or cue == "locative"
+    return language not in c.common or cue in ("locative", "qualified")  # "Savannah, Georgia, was hit"
 
 
 def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazetteer) -> list[tuple[float, Candidate]]:

@@ -46,6 +46,21 @@ def test_english_names_of_subdivisions_and_towns_without_their_accents(gazetteer
     assert expected in _found(text, gazetteer, "en")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Police in Athens, Georgia, arrested two students.", [("Athens", "US", "GA"), ("Georgia", "US", "GA")]),
+    ("Police in Tbilisi, Georgia, detained protesters.", [("Tbilisi", "GE", "51"), ("Georgia", "GE", None)]),
+    ("A fire in Aberdeen, Washington, destroyed a mill.", [("Aberdeen", "US", "WA"), ("Washington", "US", "WA")]),
+    ("A strike in Lebanon, Pennsylvania, ended.", [("Lebanon", "US", "PA"), ("Pennsylvania", "US", "PA")]),
+    ("A strike in Lebanon ended.", [("Lebanon", "LB", None)]),
+    ("Savannah, Georgia, was hit by the storm.", [("Savannah", "US", "GA"), ("Georgia", "US", "GA")]),
+])
+def test_a_state_named_like_a_country_or_a_capital_qualifies_a_town(gazetteer, text, expected):
+    """ "Augusta, Georgia": the qualifier is the state where only the state holds a namesake, and a
+    country's name before a state is the state's town; a city named like a word is a place when qualified."""
+    found = [(m.text, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="en")]
+    assert found == expected
+
+
 def test_regions_side_by_side(gazetteer):
     found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
     assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
