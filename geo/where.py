@@ -820,6 +820,7 @@ def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter
 
 
 _CAPITAL_BONUS = 25
+_SMALL_PROVINCE_PENALTY = 15
 # A village whose population the gazetteer does not know (GeoNames' postal villages, its own zeros) ranks as
 # a village of 300, not as an empty place: it lost to any namesake of a few hundred even in the state the text names.
 _UNKNOWN_POPULATION = 300
@@ -838,6 +839,13 @@ def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
     if any(c.place.type == "city" and c.place.population >= _HOME_NAMESAKE_POPULATION and countries[c.place.country_code]
            for c in cands):
         scored = [(s - _CAPITAL_BONUS if c.place.id in gazetteer.capitals and not countries[c.place.country_code] else s, c)
+                  for s, c in scored]
+    # "Manchester": a province of a country the text does not point to is below a city of that name
+    # twice its size (the English city, not the Jamaican parish; "Bayern, Ontario" stays below Bayern's).
+    big = max((c.place.population for c in cands if c.place.type == "city" and c.kind == "name"), default=0)
+    if big:
+        scored = [(s - _SMALL_PROVINCE_PENALTY if c.place.type == "admin1" and c.place.country_code != "US"
+                   and not countries[c.place.country_code] and big >= 2 * c.place.population else s, c)
                   for s, c in scored]
     scored = [sc for sc in scored if sc[0] > -math.inf]
     scored.sort(key=lambda sc: (-sc[0], sc[1].place.id))

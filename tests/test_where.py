@@ -61,6 +61,18 @@ def test_a_state_named_like_a_country_or_a_capital_qualifies_a_town(gazetteer, t
     assert found == expected
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Police were called to Moss Side, Manchester.", "en", ("Manchester", "city", "GB")),
+    ("Ein Unfall in Manchester.", "de", ("Manchester", "city", "GB")),
+    ("A crash in Manchester, Jamaica.", "en", ("Manchester", "admin1", "JM")),   # the text points to Jamaica
+    ("Floods in Bremen.", "en", ("Bremen", "admin1", "DE")),                     # a city state no bigger than its city
+])
+def test_a_province_of_a_country_not_named_is_below_a_city_twice_its_size(gazetteer, text, language, expected):
+    """ "Manchester" alone is the English city, not the Jamaican parish of that name."""
+    found = [(m.text, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language=language)]
+    assert expected in found
+
+
 def test_regions_side_by_side(gazetteer):
     found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
     assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
