@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 import re
 
@@ -125,7 +126,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
-    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out), country, language)
+    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
 
 
 # "Ford Motor Co.", "Kent Holdings Ltd": a name before a company's legal form is the company's, and
@@ -422,13 +423,42 @@ def _minus(total: Counter, own: Counter) -> Counter:
     return out
 
 
-def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
     """A small town the text itself puts elsewhere ("Brookville in Victoria" when the gazetteer
     knows only Brookvilles in the US) is a namesake the gazetteer lacks: the name is no place
     anywhere in this text, not the US town where it stands bare ("embers fall in Brookville")."""
-    wrong = {a.text for a, b in zip(mentions, mentions[1:])
-             if a.place.type == "city" and a.place.population < _NAMESAKE_POPULATION and contradicts(text, a, b)}
-    return [m for m in mentions if m.text not in wrong] if wrong else mentions
+    wrong = {a.text for a, b in zip(mentions, mentions[1:] + [None])
+             if a.place.type == "city" and a.place.population < _NAMESAKE_POPULATION
+             and ((b is not None and contradicts(text, a, b)) or _qualified_elsewhere(text, a, b))}
+    if not wrong:
+        return mentions
+    # "ABERCROMBIE, N.S.": a town the gazetteer lacks in the state its abbreviation names is in that state.
+    states = {m.text: gazetteer.subdivisions.get(_abbreviated_state(text, m.end)) for m in mentions if m.text in wrong}
+    return [replace(m, place=states[m.text]) if m.text in wrong and states[m.text] is not None else m
+            for m in mentions if m.text not in wrong or states[m.text] is not None]
+
+
+def _abbreviated_state(text: str, end: int) -> tuple[str, str] | None:
+    """The (country, admin1 code) of a state or province abbreviation right after a name ("INEZ, Ky.")."""
+    from geo.ref import load_yaml
+
+    m = _STATE_ABBR.match(text, end)
+    if not m:
+        return None
+    abbr = load_yaml("us_state_abbreviations.yaml")
+    return ("US", abbr[m.group(1)]) if m.group(1) in abbr else _PROVINCE_ABBR.get(m.group(1))
+
+
+def _qualified_elsewhere(text: str, a: PlaceMention, b: PlaceMention | None) -> bool:
+    """A town whose qualifier is a state or country it does not lie in ("ABERCROMBIE, N.S. —" when
+    the gazetteer knows only an Abercrombie in New South Wales; "X, Ghana" for a namesake in the US):
+    the qualifier chose among the namesakes and found none there."""
+    state = _abbreviated_state(text, a.end)
+    if state is not None:
+        return (a.place.country_code, a.place.admin1) != state
+    if b is None or b.weak or b.place.type not in ("country", "admin1") or not re.fullmatch(r",\s*", text[a.end:b.start]):
+        return False
+    return not lies_in(a.place, b.place) and not _IN_NAME_LIST.match(text, a.end)
 
 
 _NAMESAKE_POPULATION = 50_000  # above it, "Moscow in Ukraine" is still Moscow, only not where it happened
@@ -624,10 +654,12 @@ def _cue(text: str, start: int, end: int, language: str) -> str:
         return "state"
     if language == "de" and prev in _ARTICLES and text[start - 1:start] == " ":
         return "article"  # "in der Südstadt", "die Nordstadt": a town goes without article, a district of the story's city with one
+    if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
+        # "the South Island": a name the gazetteer lacks, not Iceland; so is "South Burnett" before
+        # "Community Hospital", no site in a town Burnett
+        return "compound"
     if _FACILITY_AFTER.match(text, end):
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
-    if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
-        return "compound"  # "the South Island": a name the gazetteer lacks, not Iceland
     if language == "en" and _UNIT_AFTER.match(text, end):
         return "locative"
     if language != "de" and _inside_proper_name(text, start, end, prev):

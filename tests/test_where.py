@@ -73,6 +73,26 @@ def test_a_province_of_a_country_not_named_is_below_a_city_twice_its_size(gazett
     assert expected in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ABERCROMBIE, N.S. — Northern Pulp will close its mill.", [("Abercrombie", "CA", "07")]),  # a place in Nova Scotia
+    ("INEZ, Ky. (AP) — A flood hit the town.", [("Inez", "US", "KY")]),
+    ("Floods hit Abercrombie, New South Wales.", [("Abercrombie", "AU", "02"), ("New South Wales", "AU", "02")]),
+    ("Floods hit Abercrombie, Nova Scotia.", [("Nova Scotia", "CA", "07")]),
+])
+def test_a_town_qualified_by_a_state_it_does_not_lie_in_is_a_namesake_the_gazetteer_lacks(gazetteer, text, expected):
+    found = [(m.text, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="en")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board of South Burnett Community Hospital Foundation met.", []),   # a longer name, no site in Burnett
+    ("Workers at the Wentzville Assembly plant struck.", [("Wentzville", "US", "MO")]),
+])
+def test_a_compass_word_before_a_facilitys_town_makes_a_longer_name(gazetteer, text, expected):
+    found = [(m.text, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="en")]
+    assert found == expected
+
+
 def test_regions_side_by_side(gazetteer):
     found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
     assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
