@@ -344,6 +344,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
         own_ids = {c.place.id for c in usable[k]}  # "Perth City" is no anchor for "Perth": one of its namesakes
         ranked = _near_paper(_nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
                                             [p for sf, p in anchors if sf != k[0] and p.id not in own_ids]), near)
+        ranked = _county_of_its_town(ranked, k[0], keys, persons, language, gazetteer, others[k[0]][1])
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer)
     chosen = []
@@ -915,6 +916,23 @@ def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) 
     if near is tied[0] or min(_km(near[1].place, a) for a in anchors) > _NEAR_KM:
         return ranked
     return [near] + [r for r in ranked if r is not near]
+
+
+def _county_of_its_town(ranked, surface, keys, persons, language, gazetteer, admin1s):
+    """Of namesake counties the text's states do not choose among ("A Polk County deputy" is in
+    seven states), the one holding a town the text names, whatever the cue that town has ("Cedartown
+    Police Chief": Polk County, Georgia, whose seat it is); none or several such: as ranked."""
+    counties = [r for r in ranked if r[1].place.type == "admin2"]
+    if len(counties) < 2 or ranked[0][1].place.type != "admin2" or admin1s[(ranked[0][1].place.country_code, ranked[0][1].place.admin1)]:
+        return ranked
+    # the county's own name alone ("Polk Chief Deputy") names no town in it
+    towns = [c.place for sf, cue in keys if sf not in surface.split() and sf != surface and sf not in persons
+             and cue not in ("person", "surname", "person_name")
+             for c in gazetteer.candidates(sf) if c.place.type == "city" and c.kind == "name" and language not in c.common]
+    hinted = [r for r in counties if any(lies_in(t, r[1].place) for t in towns)]
+    if len(hinted) != 1 or hinted[0] is ranked[0]:
+        return ranked
+    return hinted + [r for r in ranked if r is not hinted[0]]
 
 
 _PAPER_NAMESAKE_POPULATION = 50_000  # a namesake this big is the one meant, wherever the paper

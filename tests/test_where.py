@@ -93,6 +93,18 @@ def test_a_compass_word_before_a_facilitys_town_makes_a_longer_name(gazetteer, t
     assert found == expected
 
 
+@pytest.mark.parametrize("text, state", [
+    ("A Polk County deputy was jailed. According to Cedartown Police Chief Jamie Newsome, he was drunk.", "GA"),
+    ("A Polk County deputy was jailed on Sunday.", "IA"),                                  # the most populous
+    ("A Polk County deputy was jailed in Iowa. Cedartown police said he was drunk.", "IA"),  # the state the text names
+])
+def test_a_county_named_in_many_states_is_the_one_holding_a_town_the_text_names(gazetteer, text, state):
+    """ "Cedartown Police Chief": too little evidence to place a small town, enough to say which
+    Polk County (Georgia's, whose seat Cedartown is)."""
+    (county,) = [m.place for m in find_places(text, gazetteer=gazetteer, language="en") if m.place.type == "admin2"]
+    assert county.admin1 == state
+
+
 def test_regions_side_by_side(gazetteer):
     found = _found("Einsätze in Südamerika und der Karibik", gazetteer, "de")
     assert found == [("Südamerika", "South America", "region"), ("Karibik", "Caribbean Sea", "sea")]
