@@ -163,12 +163,12 @@ class Gazetteer:
                 return number(obj) if type(obj) is Place else None
 
         keys = sorted(self._index, key=_utf8)
-        _write_column(folder / "keys", [_utf8(k) for k in keys])
-        _write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(self._index[k]))
+        write_column(folder / "keys", [_utf8(k) for k in keys])
+        write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(self._index[k]))
         meta = {"capitals": self.capitals, "count": len(keys),
                 "subdivisions": {k: number(p) for k, p in self.subdivisions.items()},
                 "countries": {k: number(p) for k, p in self.countries.items()}}
-        _write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
+        write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
         (folder / "meta.pkl").write_bytes(pickle.dumps(meta, protocol=5))
         (folder / "automaton.pkl").write_bytes(pickle.dumps(self.automaton, protocol=5))
 
@@ -604,7 +604,7 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # byte order is code point order
 
 
-def _write_column(path: Path, items: list, encode: Callable[[object, io.BytesIO], None] | None = None) -> None:
+def write_column(path: Path, items: list, encode: Callable[[object, io.BytesIO], None] | None = None) -> None:
     """`<path>.bin`, the items' bytes end to end, and `<path>.idx`, their offsets (n + 1)."""
     buf, offsets = io.BytesIO(), array("q", [0])
     for item in items:
@@ -617,18 +617,18 @@ def _write_column(path: Path, items: list, encode: Callable[[object, io.BytesIO]
     path.with_suffix(".idx").write_bytes(offsets.tobytes())
 
 
-class _Column:
-    """A column `_write_column` wrote, memory-mapped: processes share its pages."""
+class Column:
+    """A column `write_column` wrote, memory-mapped: processes share its pages."""
 
     def __init__(self, path: Path):
-        self._data = _mapped(path.with_suffix(".bin"))
-        self._offsets = memoryview(_mapped(path.with_suffix(".idx"))).cast("q")
+        self._data = mapped(path.with_suffix(".bin"))
+        self._offsets = memoryview(mapped(path.with_suffix(".idx"))).cast("q")
 
     def __getitem__(self, i: int) -> bytes:
         return self._data[self._offsets[i]:self._offsets[i + 1]]
 
 
-def _mapped(path: Path) -> mmap.mmap | bytes:
+def mapped(path: Path) -> mmap.mmap | bytes:
     with open(path, "rb") as fh:
         if fh.seek(0, 2) == 0:
             return b""  # an empty file cannot be mapped
@@ -643,7 +643,7 @@ class _CompiledIndex:
 
     def __init__(self, folder: Path, count: int):
         self._count = count
-        self._keys, self._rows, self._places = (_Column(folder / n) for n in ("keys", "rows", "places"))
+        self._keys, self._rows, self._places = (Column(folder / n) for n in ("keys", "rows", "places"))
         self._memo: dict[str, list[Candidate]] = {}
         self._decoded: dict[int, Place] = {}
 

@@ -30,7 +30,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 )
 from simplemma.utils import normalize_token, validate_lang_input
 
-from geo.gazetteer import _Column, _mapped, _write_column
+from geo.gazetteer import Column, mapped, write_column
 from geo.ref import compiled
 
 
@@ -51,8 +51,8 @@ def _slot_table(keys: list[bytes]) -> array:
 def _build(lang: str, folder: Path) -> None:
     table = _load_dictionary_from_disk(lang)
     keys = list(table)
-    _write_column(folder / "keys", keys)
-    _write_column(folder / "values", [table[k] for k in keys])
+    write_column(folder / "keys", keys)
+    write_column(folder / "values", [table[k] for k in keys])
     (folder / "slots.bin").write_bytes(_slot_table(keys).tobytes())
 
 
@@ -62,8 +62,8 @@ class _MappedDictionary(DecodedStrMapping):
     __slots__ = ("_keys", "_values", "_slots", "_mask")
 
     def __init__(self, folder: Path):
-        self._keys, self._values = _Column(folder / "keys"), _Column(folder / "values")
-        self._slots = memoryview(_mapped(folder / "slots.bin")).cast("i")
+        self._keys, self._values = Column(folder / "keys"), Column(folder / "values")
+        self._slots = memoryview(mapped(folder / "slots.bin")).cast("i")
         self._mask = len(self._slots) - 1
 
     def _lookup(self, key: str) -> str | None:

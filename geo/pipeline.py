@@ -24,7 +24,7 @@ from geo.seats import capital_place, state_capital
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import _cue, document_country, find_places, outlet_place, url_country, url_state
+from geo.where import context_cue, document_country, find_places, outlet_place, url_country, url_state
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -111,7 +111,7 @@ def _unread_in_text(m, title: str, text: str, places: list, language: str) -> bo
     no Hollywood anywhere in the text), where the title gives no more evidence than the text
     (no locative word or qualifier: "Crash in Fullerton Cove" is a place where the text writes
     only "Nelson Bay Road, Fullerton Cove")."""
-    if m.weak or m.place.type != "city" or _cue(title, m.start, m.end, language) in ("locative", "qualified", "settled"):
+    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in ("locative", "qualified", "settled"):
         return False
     if any(p.text == m.text for p in places):
         return False

@@ -82,7 +82,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "en":
         spans = _plural_units(text, spans, gazetteer)
     spans = _districts_after_hyphen(text, spans, gazetteer)
-    keyed = _listed([(start, end, (sf, _cue(text, start, end, language))) for start, end, sf in spans], text)
+    keyed = _listed([(start, end, (sf, context_cue(text, start, end, language))) for start, end, sf in spans], text)
     keys = {k for *_, k in keyed}
     # One sense per document: a name once written as a person's ("President Barack Obama")
     # is that person elsewhere in the text too ("Obama won"), not the town Obama.
@@ -643,7 +643,7 @@ def _small_towns_after_hyphen(text: str, start: int, sf: str, gazetteer: Gazette
 _ARTICLES = frozenset("der die das dem den des".split())
 
 
-def _cue(text: str, start: int, end: int, language: str) -> str:
+def context_cue(text: str, start: int, end: int, language: str) -> str:
     """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive" or ""."""
     prev = _prev_word(text, start)
     if prev.rstrip(".") in _TITLES:
