@@ -469,10 +469,12 @@ QUALIFIER_GAP = re.compile(r"^(?:,\s*|\s*\(\s*|\s+(?:in|im|bei|nahe|near|outside
 _PROVINCE_ABBR = {"Ont.": ("CA", "08"), "Que.": ("CA", "10"), "Alta.": ("CA", "01"), "Man.": ("CA", "03"),
                   "Sask.": ("CA", "11"), "N.S.": ("CA", "07"), "N.B.": ("CA", "04"), "Nfld.": ("CA", "05"),
                   "P.E.I.": ("CA", "09"), "B.C.": ("CA", "02")}
-_STATE_ABBR = re.compile(r",\s*((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+# An AP-style abbreviation ("Wash.", "N.Y.") or a postal code standing as a word ("TX", not "TEXAS").
+_ABBR = r"((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?|[A-Z]{2}(?![\w&’'-]))"
+_STATE_ABBR = re.compile(r",\s*" + _ABBR)
 
 
-_NAME_AND_STATE_ABBR = re.compile(r"\b[A-Z][\w'’-]*(,\s*)((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,2}\.)?)")
+_NAME_AND_STATE_ABBR = re.compile(r"\b[A-Z][\w'’-]*(,\s*)" + _ABBR)
 
 
 def _abbreviated_states(text: str, states_by_end: dict[int, set]) -> list[tuple[str, str]]:

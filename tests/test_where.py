@@ -1237,3 +1237,17 @@ def test_a_german_town_before_its_own_office_is_that_town(gazetteer, text, found
     ms = [m for m in find_places(text, gazetteer=gazetteer, language="de") if text.startswith(m.text, m.start)
           and m.text in ("Schrattenberg", "Hamburg")]
     assert bool(ms and not ms[0].weak) == found
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    ("A fire destroyed a warehouse in Paris, TX, on Sunday.", "Paris", "US", "TX"),   # the postal code chooses
+    ("Flooding closed roads in Portland, ME on Monday.", "Portland", "US", "ME"),
+    ("A fire destroyed a warehouse in Paris, Tenn., on Sunday.", "Paris", "US", "TN"),  # AP style, as before
+    ("A fire destroyed a warehouse in Paris, FR, on Sunday.", "Paris", "FR", None),    # no US state's code
+])
+def test_a_postal_code_after_a_town_chooses_the_state(gazetteer, text, name, country, admin1):
+    """Press releases and local sites write "Austin, TX": the two capitals choose among namesakes
+    as the AP's "Tex." does."""
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == name]
+    assert m.place.country_code == country
+    assert admin1 is None or m.place.admin1 == admin1
