@@ -14,11 +14,9 @@ import dataclasses
 import gc
 import io
 import json
-import mmap
 import pickle
 import re
 import unicodedata
-from array import array
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
@@ -27,8 +25,9 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 import ahocorasick
 
-from geo import records
+from geo import columns, records
 from geo.records import Place
+from geo.columns import Column, write_column
 from geo.ref import compiled, content_key, load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
@@ -124,7 +123,7 @@ class Gazetteer:
         """The full offline gazetteer from geo/ref (countries, US states, subdivisions, waters,
         areas, GeoNames cities), opened from its compiled cache (built first when absent)."""
         ref = Path(__file__).resolve().parent / "ref"
-        key = content_key(ref, Path(__file__).resolve(), Path(records.__file__).resolve())
+        key = content_key(ref, Path(__file__).resolve(), Path(records.__file__).resolve(), Path(columns.__file__).resolve())
         folder = compiled("gazetteer", key, lambda tmp: cls.build()._save(tmp))
         if folder is not None:
             try:
@@ -473,7 +472,7 @@ def _ascii_forms(name: str, country: str, names: list[str]) -> list[str]:
     """A town's name as English news writes it, without its letters' accents ("Ladek-Zdroj",
     "Ladek Zdroj" for Lądek-Zdrój; "Nurdagi" for Nurdağı), where GeoNames lists no such spelling:
     not for the German-speaking countries, and not where the plain form is an everyday word."""
-    from geo.lemmas import is_known  # geo.lemmas imports this module
+    from geo.lemmas import is_known  # here, not at the top: simplemma is read only to build the towns
 
     plain = folded(name)
     if plain == name or country in _UMLAUT_COUNTRIES:
@@ -602,37 +601,6 @@ def _city_name_ok(name: str, pop: int, kind: str) -> bool:
 
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # byte order is code point order
-
-
-def write_column(path: Path, items: list, encode: Callable[[object, io.BytesIO], None] | None = None) -> None:
-    """`<path>.bin`, the items' bytes end to end, and `<path>.idx`, their offsets (n + 1)."""
-    buf, offsets = io.BytesIO(), array("q", [0])
-    for item in items:
-        if encode is None:
-            buf.write(item)
-        else:
-            encode(item, buf)
-        offsets.append(buf.tell())
-    path.with_suffix(".bin").write_bytes(buf.getbuffer())
-    path.with_suffix(".idx").write_bytes(offsets.tobytes())
-
-
-class Column:
-    """A column `write_column` wrote, memory-mapped: processes share its pages."""
-
-    def __init__(self, path: Path):
-        self._data = mapped(path.with_suffix(".bin"))
-        self._offsets = memoryview(mapped(path.with_suffix(".idx"))).cast("q")
-
-    def __getitem__(self, i: int) -> bytes:
-        return self._data[self._offsets[i]:self._offsets[i + 1]]
-
-
-def mapped(path: Path) -> mmap.mmap | bytes:
-    with open(path, "rb") as fh:
-        if fh.seek(0, 2) == 0:
-            return b""  # an empty file cannot be mapped
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 class _CompiledIndex:

@@ -30,7 +30,8 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 )
 from simplemma.utils import normalize_token, validate_lang_input
 
-from geo.gazetteer import Column, mapped, write_column
+from geo import columns
+from geo.columns import Column, mapped, write_column
 from geo.ref import compiled
 
 
@@ -90,7 +91,7 @@ def _key(lang: str) -> str:
     h = hashlib.blake2b(digest_size=12)
     h.update(sys.version.encode() + b"\0" + simplemma.__version__.encode() + b"\0")
     h.update((DATA_FOLDER / f"{lang}.plzma").read_bytes())
-    h.update(Path(__file__).read_bytes())
+    h.update(Path(__file__).read_bytes() + Path(columns.__file__).read_bytes())  # the code and its column format
     return h.hexdigest()
 
 
