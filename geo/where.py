@@ -441,13 +441,16 @@ def _without_namesakes_elsewhere(text: str, mentions: list[PlaceMention], gazett
 
 def _abbreviated_state(text: str, end: int) -> tuple[str, str] | None:
     """The (country, admin1 code) of a state or province abbreviation right after a name ("INEZ, Ky.")."""
+    m = _STATE_ABBR.match(text, end)
+    return _state_of(m.group(1)) if m else None
+
+
+def _state_of(abbreviation: str) -> tuple[str, str] | None:
+    """The (country, admin1 code) an abbreviation names: a US state's ("Ky.", "TX") or a Canadian province's ("Ont.")."""
     from geo.ref import load_yaml
 
-    m = _STATE_ABBR.match(text, end)
-    if not m:
-        return None
     abbr = load_yaml("us_state_abbreviations.yaml")
-    return ("US", abbr[m.group(1)]) if m.group(1) in abbr else _PROVINCE_ABBR.get(m.group(1))
+    return ("US", abbr[abbreviation]) if abbreviation in abbr else _PROVINCE_ABBR.get(abbreviation)
 
 
 def _qualified_elsewhere(text: str, a: PlaceMention, b: PlaceMention | None) -> bool:
@@ -482,12 +485,9 @@ def _abbreviated_states(text: str, states_by_end: dict[int, set]) -> list[tuple[
     gazetteer knows no place of that name there ("INEZ, Ky. (AP)", "Middlesex Centre, Ont."), as
     (country, admin1 code): context, so that "London" in that text is the Ontario city. (Where it
     knows one, "London, Ont.", the abbreviation chooses among the namesakes: `_qualified`.)"""
-    from geo.ref import load_yaml
-
-    abbr = load_yaml("us_state_abbreviations.yaml")
     out = []
     for m in _NAME_AND_STATE_ABBR.finditer(text):
-        state = ("US", abbr[m.group(2)]) if m.group(2) in abbr else _PROVINCE_ABBR.get(m.group(2))
+        state = _state_of(m.group(2))
         if state is not None and state not in states_by_end.get(m.start(1), ()):
             out.append(state)
     return out
@@ -499,9 +499,6 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
     country or a capital is the state of its name where only that holds a namesake ("Augusta,
     Georgia", "Aberdeen, Washington"), and a state's or country's name before a state is the
     town of that name there ("Victoria, Texas", "Mexico, Missouri")."""
-    from geo.ref import load_yaml
-
-    abbr = load_yaml("us_state_abbreviations.yaml")
     out = list(chosen)
     for i, (start, end, k, ranked) in enumerate(out):
         kind = ranked[0][1].place.type
@@ -513,13 +510,9 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
         elif kind not in ("city", "admin2") or len({c.place.id for c in cands}) < 2:
             continue  # not a city or county, or no namesakes to choose among
         test = None
-        m = _STATE_ABBR.match(text, end)
-        if m and m.group(1) in abbr:
-            code = abbr[m.group(1)]
-            test = lambda p, code=code: p.country_code == "US" and p.admin1 == code
-        elif m and m.group(1) in _PROVINCE_ABBR:
-            cc, code = _PROVINCE_ABBR[m.group(1)]
-            test = lambda p, cc=cc, code=code: p.country_code == cc and p.admin1 == code
+        state = _abbreviated_state(text, end)
+        if state is not None:
+            test = lambda p, state=state: (p.country_code, p.admin1) == state
         elif i + 1 < len(out) and QUALIFIER_GAP.match(text[end:out[i + 1][0]]):
             near = re.search(r"\b(?:bei|nahe|near|outside)\b", text[end:out[i + 1][0]]) is not None
             readings = [r[1].place for r in out[i + 1][3]]
