@@ -300,7 +300,10 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
             m.place.population < _FOREIGN_NAMESAKE_POPULATION
             or (language == "en" and (not _own_name(m.text, m.place) or _CAPITALISED_NEXT.match(text, m.end)
                                       or _attributive_after_article(text, m))))
-    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]}
+    # Only where another country has the two names: a town the text alone names twice ("in Amtzell …
+    # die Feuerwehr Amtzell") points to its own country, not away from it.
+    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]
+               and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 

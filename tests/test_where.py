@@ -767,6 +767,15 @@ def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
+    ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
+])
+def test_a_small_town_the_text_alone_names_twice_stays_a_place(gazetteer, text, language):
+    """Its two names point to its own country; no other country has two, so it is no namesake abroad."""
+    assert "Amtzell" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]
+
+
 @pytest.mark.parametrize("text, country", [
     ("Police in St. Thomas, Ontario, arrested a man.", "CA"),
     ("Police on St. Thomas, U.S. Virgin Islands, arrested a man.", "VI"),
