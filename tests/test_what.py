@@ -1263,3 +1263,17 @@ def test_german_words_that_name_a_happening_or_none(text, etype, present):
 def test_a_hyphenated_title_word_gives_its_parts_sense(title, present):
     text = "In Chemnitz versammelten sich am Montag rund 800 Menschen."
     assert ("protest" in {t.event_type for t in find_triggers(text, segment(text), language="de", title=title)}) == present
+
+
+@pytest.mark.parametrize("text, etype, asserted", [
+    # A company's decision to close or to cut jobs is news when announced ("will", "soll", "plant");
+    # a fear or a "könnte" stays a possibility, and a trial that "soll" begin is still ahead.
+    ("Der Konzern will in Magdeburg 300 Stellen abbauen.", "layoffs", True),
+    ("Der Konzern könnte in Magdeburg 300 Stellen abbauen.", "layoffs", False),
+    ("Geschlossen werden soll das Klinikum in Wittstock.", "closure", True),
+    ("Der Betriebsrat befürchtet die Schließung des Klinikums in Wittstock.", "closure", False),
+    ("Der Prozess soll im März in Magdeburg beginnen.", "trial", False),
+])
+def test_an_announced_closure_or_job_cut_is_news_a_feared_one_is_not(text, etype, asserted):
+    found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == etype]
+    assert found and (found[0].factuality == "asserted") == asserted

@@ -118,6 +118,10 @@ class _Lexicon:
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
     achieved: frozenset = frozenset()  # success before a zu-infinitive: "Der Polizei gelang es, den Mann festzunehmen"
+    # Types whose announced decision is the news ("Enercon will jede zweite Stelle abbauen", "plans to
+    # close its factory"), and the words of intent that announce rather than make them hypothetical.
+    announced_types: frozenset = frozenset()
+    intentions: frozenset = frozenset()
     perfect_infinitive: frozenset = frozenset()  # the words that close such a claim ("haben", "sein")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
@@ -217,6 +221,8 @@ def lexicon(language: str) -> _Lexicon:
         planned_final=words("planned_final"), comparisons=words("comparisons"), modal_suffixes=words("modal_suffixes", fact, tuple),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"),
+        announced_types=frozenset(str(w) for w in (fact.get("announced") or {}).get("types") or ()),
+        intentions=words("intentions", fact.get("announced") or {}),
         lower_case_cues=words("lower_case_cues"),
         scheduled=words("scheduled"), anchors=words("anchors"),
         attributive_after=words("after", attributive),
@@ -577,7 +583,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         start, end = s.start + toks[a][0], s.start + toks[b][1]
         if generic_at is None:
             generic_at = _generic_at(toks, lex)
-        factuality, cue = _factuality(toks, a, s.text, lex, generic_at)
+        factuality, cue = _factuality(toks, a, s.text, lex, generic_at, entry.event_type in lex.announced_types)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
@@ -753,9 +759,12 @@ def _achieved(toks, i: int, lex: _Lexicon) -> bool:
     return k is not None and not any(t[3] in lex.negation or t[3] in lex.negation_final for t in toks[k:i])
 
 
-def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | None = None) -> tuple[str, str]:
+def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | None = None,
+                announced: bool = False) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise;
-    `generic_at` is `_generic_at(toks, lex)`, worked out here when not given."""
+    `generic_at` is `_generic_at(toks, lex)`, worked out here when not given. For a type whose
+    announced decision is news (`announced`), words of intent announce it ("will … schließen")."""
+    intent = lex.intentions if announced else frozenset()
     clause = toks[i][5]
     if sentence.rstrip().endswith("?"):
         return "question", "?"
@@ -805,7 +814,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
-                and not _reported_perfect(toks, k, lex):
+                and not _reported_perfect(toks, k, lex) and not (t[3] in intent or t[4] in intent):
             return "hypothetical", t[2]
         if k + 1 < i and (f"{t[3]} {toks[k + 1][3]}" in lex.hypothetical or f"{t[4]} {toks[k + 1][3]}" in lex.hypothetical):
             return "hypothetical", f"{t[2]} {toks[k + 1][2]}"  # two words: "calling for … asylum seekers", "ruled out a strike"
@@ -814,11 +823,11 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
                  if toks[k][5] == clause and toks[k][3] not in lex.particles), None)
     if last is not None and last[3] in lex.negation_final:
         return "negated", last[2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
-    if last is not None and last[3] in lex.planned_final \
+    if last is not None and last[3] in lex.planned_final and last[3] not in intent \
             and not any(t[3] in lex.comparisons for t in toks[max(i + 1, toks.index(last) - 2):toks.index(last)]):
         return "hypothetical", last[2]  # "Eine weitere Unwetterwelle ist für Montag vorhergesagt"
     for k in range(i + 1, min(i + 4, len(toks) - 1)):
-        if toks[k][5] == clause and toks[k][3] in lex.planned_after and (
+        if toks[k][5] == clause and toks[k][3] in lex.planned_after and toks[k][3] not in intent and (
                 toks[k + 1][3] == "for" and toks[k][3] != "due"
                 or toks[k + 1][3] == "to"
                 and not (k + 2 < len(toks) and (toks[k + 2][3] in _ARTICLES or toks[k + 2][2][:1].isdigit()))):
@@ -831,7 +840,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         if t[5] == clause and (t[3] in lex.modal or t[3].endswith(lex.modal_suffixes)) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
             return "hypothetical", t[2]
-        if t[5] == clause and t[3] in lex.reportative and not _claimed(toks, j, lex):
+        if t[5] == clause and t[3] in lex.reportative and not _claimed(toks, j, lex) and t[3] not in intent:
             return "hypothetical", t[2]  # "Ein Urteil soll Ende Januar fallen": planned
     if generic_at < len(toks):
         return "generic", toks[generic_at][2]  # the whole sentence: "… are common in India, where … contribute to accidents"
