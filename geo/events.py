@@ -1004,7 +1004,9 @@ def _is_novel(text: str, trig: Trigger) -> str:
     return "several" if _SEVERAL_BEFORE.search(before) else "indefinite"  # "a number of landslides": more than one
 
 
-_NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder|weitere)\b", re.I)
+# After the trigger only a word that says it happened again: a "weitere" there counts people or
+# things ("zwei Menschen starben, drei weitere wurden verletzt"), not one more happening.
+_NOVEL_AFTER = re.compile(r"\b(?:another|again|erneut|wieder)\b", re.I)
 
 
 def _lede_paragraph(sentences: list[Sentence]) -> int | None:

@@ -782,6 +782,23 @@ def test_auch_before_a_happening_does_not_make_it_another(second, merged):
     assert len(floods) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
 
 
+@pytest.mark.parametrize("lang, second, merged", [
+    # "weitere" after the trigger counts people or things, not the happening: "drei weitere wurden
+    # verletzt" tells the toll of the one flood told before.
+    ("de", "Dabei wurden zehn Häuser überflutet, zwölf weitere beschädigt.", True),
+    ("de", "Dann wurden die Häuser erneut überflutet.", False),  # "erneut": it happened again
+    ("en", "Ten homes were flooded there, and twelve more were damaged.", True),
+    ("en", "The homes were flooded there again.", False),
+])
+def test_more_people_or_things_after_a_happening_do_not_make_it_another(lang, second, merged):
+    lede = "Am Montag verursachte ein Unwetter in Capitol City ein Hochwasser." if lang == "de" \
+        else "On Monday a storm caused a flood in Capitol City."
+    text = f"{lede}\n\n{second}"
+    events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang=lang)
+    floods = [e for e in events if e.event_type == "flood"]
+    assert len(floods) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
+
+
 @pytest.mark.parametrize("lang, first, words, precision, inherited", [
     ("de", "Am Sonntag stritt ein Mann in Isla Test mit seinem Vater.", "Am Sonntag", "day", "paragraph"),
     ("en", "On Sunday, a man argued with his father in Isla Test.", "On Sunday", "day", "paragraph"),
