@@ -571,11 +571,19 @@ def _plural_units(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazet
     return sorted(kept + extra)
 
 
+# News from New Zealand and Hawaii writes Māori and Hawaiian names with macrons ("Whangārei",
+# "Taupō", "Lāhainā") where GeoNames mostly writes none: one letter for one, so offsets hold.
+_MACRONS = str.maketrans("āēīōūĀĒĪŌŪ", "aeiouAEIOU")
+
+
 def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """All whole-word matches, then greedy longest-first so overlaps keep the longest."""
+    """All whole-word matches, then greedy longest-first so overlaps keep the longest; a name
+    with macrons also as its plain spelling, where the gazetteer lacks the marked one."""
     n = len(text)
     found = []
-    for end, surface in gazetteer.automaton.iter(text):
+    plain = text.translate(_MACRONS)
+    marked = [m for m in gazetteer.automaton.iter(plain) if text[m[0] - len(m[1]) + 1:m[0] + 1] != m[1]] if plain != text else []
+    for end, surface in [*gazetteer.automaton.iter(text), *marked]:
         start = end - len(surface) + 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
             continue
