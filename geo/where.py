@@ -19,8 +19,10 @@ from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
 _BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0, "admin2": 70.0}
-# Words after which an everyday-word city name ("in Essen", "from Mobile") is a place.
-_LOCATIVE = frozenset("in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside".split())
+# Words after which an everyday-word city name ("in Essen", "from Mobile") or a village ("throughout
+# Mudgee", "around Kaitaia") is a place.
+_LOCATIVE = frozenset("""in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside
+across throughout around inside within into off over along through towards toward""".split())
 # Adjectives between a locative and a town: "in nearby Coldwater", "to neighbouring Baglung".
 NEAR_WORDS = frozenset("nearby neighbouring neighboring adjoining rural downtown central".split())
 # Nouns that say the next name is a settlement or district ("in der Siedlung Beryslaw",

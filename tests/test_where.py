@@ -356,6 +356,20 @@ def test_a_german_village_named_with_its_district_is_a_place(gazetteer, text, fo
     assert ("Thuine" in {m.text for m in find_places(text, gazetteer=gazetteer, language="de")}) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Flood water rose throughout Zennor on Sunday.", True),
+    ("Roads around Zennor were closed on Sunday.", True),
+    ("Heavy rain fell across Zennor on Sunday.", True),
+    ("Two fires burned within Zennor overnight.", True),
+    ("A boat capsized off Zennor on Sunday.", True),
+    ("The storm moved towards Zennor on Sunday.", True),
+    ("Zennor was hit by heavy rain on Sunday.", False),   # bare, as before: a village needs a locative
+])
+def test_english_prepositions_of_place_and_path_locate_a_village(gazetteer, text, found):
+    """ "throughout", "around", "across", "within", "off", "towards" say where, as "in" and "near" do."""
+    assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
+
+
 @pytest.mark.parametrize("text, language, name, found", [
     ("Firefighters were called to a barn fire in Zennor on Sunday.", "en", "Zennor", True),
     ("Zennor residents were told to stay home.", "en", "Zennor", False),   # a village needs a locative
