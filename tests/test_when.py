@@ -872,3 +872,17 @@ def test_date_matches_are_the_patterns_matches():
         got = [(m.span(), m.lastgroup) for m in date_matches(text)]
         assert got == [(m.span(), m.lastgroup) for m in PATTERN.finditer(text)]
         assert got
+
+
+@pytest.mark.parametrize("text, language, end", [
+    ("Der Mann wurde diese Woche festgenommen.", "de", D(2025, 10, 15)),  # told in the past: by the page's day
+    ("Das Werk schließt diese Woche.", "de", D(2025, 10, 19)),  # present tense may lie ahead
+    ("Four people were fined in court this week.", "en", D(2025, 10, 15)),
+    ("The court meets this week.", "en", D(2025, 10, 19)),
+    ("Im Oktober kamen 300 Menschen an.", "de", D(2025, 10, 15)),
+    ("300 people were rescued in October.", "en", D(2025, 10, 15)),
+    ("Im Oktober soll der Bau beginnen.", "de", D(2025, 10, 31)),
+])
+def test_a_period_told_in_the_past_ends_on_the_page_day(text, language, end):
+    (m,) = tag_dates(text, published=PUBLISHED, language=language)
+    assert m.interval.end == end

@@ -45,8 +45,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from geo.records import TimeMention
+from geo.records import DateInterval, TimeMention
 from geo.when.handlers import HANDLERS, modifiers
 from geo.when.pattern import PATTERN, PATTERN_LOW, WEEKDAY_GAP
 from geo.when.resolve import SINCE, Context
@@ -85,6 +86,7 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
             iv = None
         if iv is None:
             continue
+        iv = _until_reference(iv, ctx)
         role = "comparison" if m.group("cmp") else "birth" if _is_birth(text, m, iv) else "happening"
         start = m.start()
         if (kind in ("dmy", "mdy", "num", "iso") and iv.precision == "day" and prev_kind == "weekday"
@@ -95,6 +97,15 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
         if role == "happening":
             ctx.last = iv
     return out
+
+
+def _until_reference(iv: DateInterval, ctx: Context) -> DateInterval:
+    """What a clause in the past tense tells ("were fined this week", "wurde diese Woche
+    festgenommen") happened by the day the page speaks from: a period around that day ends
+    there. Without a past verb it may lie ahead ("Das Werk schließt diese Woche")."""
+    if ctx.ref is None or ctx.lower_bound or iv.basis == "explicit" or not iv.start < ctx.ref < iv.end:
+        return iv
+    return replace(iv, end=ctx.ref) if ctx.past() else iv
 
 
 # "eine 1967 geborene Frau", "Jahrgang 1967", "born in 1967": a birth year dates no happening

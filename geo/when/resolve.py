@@ -65,6 +65,11 @@ def in_future(text: str, pos: int, language: str, scheduled: bool = False) -> bo
     return bool(scheduled or future.search(clause)) and not past.search(clause)
 
 
+def in_past(text: str, pos: int, language: str) -> bool:
+    """Whether the clause of `text` at `pos` has a past-tense verb ("were fined", "wurde")."""
+    return bool(_tense_words(language)[1].search(_clause(text, pos)))
+
+
 SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 _LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
@@ -123,6 +128,10 @@ class Context:
     def future(self, scheduled: bool = False) -> bool:
         """`in_future` at the mention."""
         return in_future(self.text, self.pos, self.language, scheduled)
+
+    def past(self) -> bool:
+        """`in_past` at the mention."""
+        return in_past(self.text, self.pos, self.language)
 
     def pluperfect(self, pos: int) -> bool:
         """`in_pluperfect` at `pos`."""
