@@ -284,6 +284,7 @@ def extract_events(
                        and m.interval.basis == "explicit"
                        and m.interval.end == doc.reference and _story_date(m, doc)), None)
     flashback: TimeMention | None = None  # the date of the last pluperfect clause that named one
+    page_after = _after_latest_day(doc, times, doc_time)
     # A year claimed only from a late month or year in the text keeps its sentence's event but
     # dates nothing (see _latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
@@ -456,6 +457,8 @@ def extract_events(
                 # the convicts engaged in a quarrel … Police registered a case and arrested
                 # them"), else on the latest day the text states, not anywhen in that year.
                 t = _in_year(narrative, doc_time) or (_in_year(latest_day, doc_time) if doc_time_claimed else None) or t
+            if t is doc_time and doc_time_claimed and page_after is not None and doc_time.interval.precision == "year":
+                t = page_after
             date_inherited = "document" if t is not None else ""
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
@@ -856,6 +859,21 @@ def _document_time(doc: Document) -> TimeMention | None:
     if basis == "latest date":
         return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
     return None
+
+
+def _after_latest_day(doc: Document, times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:
+    """A page known by the year of the latest day it states appeared on or after that day: its
+    news took place from then to the year's end ("Die Beschwerde … wies sie ab" after "die
+    Versammlung vom 3. Mai 2024"), not anywhen in that year. None when the latest date is
+    no day ("2023" ends on 31 December) or may lie ahead of the page (an end, "bis zum 3. Mai",
+    a beginning, "ab 1. Mai", or a plan)."""
+    if doc_time is None or doc.reference_basis != "latest date" or not any(
+            m.interval.precision == "day" and m.interval.basis == "explicit" and m.interval.start == doc.reference
+            and not _UNTIL.search(doc.text, max(0, m.start - 12), m.start) and not _FROM_ON.match(m.text)
+            and not _FROM_ON_BEFORE.search(doc.text, max(0, m.start - 8), m.start)
+            and not in_future(doc.text, m.start, doc.language) for m in times):
+        return None
+    return replace(doc_time, interval=replace(doc_time.interval, start=doc.reference))
 
 
 def _dates_section(t: TimeMention, doc: Document) -> bool:

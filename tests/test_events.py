@@ -1129,3 +1129,24 @@ def test_a_title_country_gives_way_to_the_openings_town_inside_it(lang, title, l
                    reference=dt.date(2014, 12, 3), reference_basis="metadata")
     lede_events = [e for e in process_document(doc, resources=Resources.load()) if e.headline]
     assert lede_events and all(e.place is not None and e.place.name == where for e in lede_events)
+
+
+JUNE_12 = dt.date(2024, 6, 12)
+
+
+@pytest.mark.parametrize("lang, text, when, interval, start", [
+    # the page appeared on or after the latest day it states: its news, only its year known, too
+    ("de", "In Isla Test brannte eine Lagerhalle, wie die Polizei am Mittwoch mitteilte. "
+           "Die Halle war am 12. Juni 2024 eröffnet worden.", "am 12. Juni 2024", (JUNE_12, JUNE_12, "day"), JUNE_12),
+    ("en", "A warehouse burned in Isla Test, police said on Wednesday. "
+           "The hall was opened on 12 June 2024.", "on 12 June 2024", (JUNE_12, JUNE_12, "day"), JUNE_12),
+    # a year ends on 31 December: no bound of the page's day
+    ("de", "In Isla Test brannte eine Lagerhalle, wie die Polizei am Mittwoch mitteilte. "
+           "Die Halle war 2024 eröffnet worden.", "2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year"),
+     dt.date(2024, 1, 1)),
+])
+def test_a_page_known_by_its_latest_day_dates_its_news_from_that_day(lang, text, when, interval, start):
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=interval[1], reference_basis="latest date")
+    times = [_time(text, when, *interval)]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert [(e.interval.start, e.interval.end) for e in events if e.event_type == "fire"][:1] == [(start, dt.date(2024, 12, 31))]
