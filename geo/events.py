@@ -37,7 +37,7 @@ from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, 
 from geo.where import lies_in, opens_dateline
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
-from geo.when.resolve import SINCE, in_future, in_pluperfect
+from geo.when.resolve import SINCE, in_future, in_pluperfect, since_before
 
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
 _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
@@ -890,7 +890,7 @@ def _story_date(m: TimeMention, doc: Document) -> bool:
     März"), a beginning ("from September 2019"), an end ("bis am 11. Dezember 2012", "until
     Jan. 1"), a document's date ("das Memo vom 7. April 2025"), a plan or an earlier time told
     in the pluperfect."""
-    return (not SINCE.match(m.text) and not _SINCE_BEFORE.search(doc.text, max(0, m.start - 80), m.start)
+    return (not SINCE.match(m.text) and not since_before(doc.text, m.start)
             and not _UNTIL.search(doc.text, max(0, m.start - 12), m.start) and not _FROM_ON.match(m.text)
             and not _FROM_ON_BEFORE.search(doc.text, max(0, m.start - 8), m.start)
             and not _DOCUMENT_DATE.search(doc.text, max(0, m.start - 16), m.start) and not _DOCUMENT_DATE_PREP.match(m.text)
@@ -924,8 +924,6 @@ def _day_unknown(text: str) -> bool:
 
 
 _RELATIVE_DAYS = ("weekday", "wrange", "dayword", "wkend")
-# "seit dem Hamas-Massaker in Israel am 7. Oktober 2023": the start of a lasting state, named by its happening
-_SINCE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s[^.;:!?,()]*$" % alt(WORDS.since), re.I)
 # "das Memo vom 7. April 2025", "a letter dated May 3": a document's date
 _DOCUMENT_DATE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.document_date), re.I)
 _DOCUMENT_DATE_PREP = re.compile(r"(?:%s)\s" % alt(WORDS.document_date), re.I)

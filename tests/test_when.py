@@ -350,6 +350,11 @@ def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, 
     ("Die Villa wurde 1950 Amtssitz. Am Dienstag kam der Präsident.", "de", D(1950, 12, 31)),
     ("The factory has produced pigments since 1974. It will close next year.", "en", None),
     ("The factory opened in 1974. It will close next year.", "en", D(1974, 12, 31)),
+    # the start named by its happening: "seit der Fusion der Gemeinden 1996"
+    ("Seit der Fusion der Gemeinden 1996 ist das Rathaus Sitz der Verwaltung. Am Dienstag brannte es.", "de", None),
+    ("Nach der Fusion der Gemeinden 1996 wurde das Rathaus Sitz der Verwaltung. Am Dienstag brannte es.", "de",
+     D(1996, 12, 31)),
+    ("Since the merger of the two towns in 1996 the hall has been the council's seat. On Tuesday it burned.", "en", None),
 ])
 def test_a_date_told_in_the_pluperfect_or_a_lasting_states_start_is_no_bound_of_the_pages_day(text, language, expected):
     """"2014 hatte das Institut … registriert", "had been advised in 2005", "seit 1950

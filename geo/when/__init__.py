@@ -50,7 +50,7 @@ from dataclasses import replace
 from geo.records import DateInterval, TimeMention
 from geo.when.handlers import HANDLERS, modifiers
 from geo.when.pattern import PATTERN, PATTERN_LOW, WEEKDAY_GAP
-from geo.when.resolve import SINCE, Context
+from geo.when.resolve import SINCE, Context, since_before
 
 __all__ = ["tag_dates", "infer_reference_date"]
 
@@ -126,12 +126,13 @@ def infer_reference_date(text: str, *, language: str) -> dt.date | None:
     bound of the page's day; nor is a date told in the pluperfect ("2014 hatte das Institut 20
     Fälle registriert", "had been advised in 2005"): background, often years before the page,
     whose year would be every undated happening's; nor the start of a lasting state ("seit 1950
-    Amtssitz", "has produced pigments since 1974"), decades before it as often as not. None when
-    nothing explicit is dated."""
+    Amtssitz", "seit der Fusion der Gemeinden 1996", "has produced pigments since 1974"), decades
+    before it as often as not. None when nothing explicit is dated."""
     ctx = Context(None, "relative", language, text)
     ends = []
     for m in tag_dates(text, published=None, language=language):
-        if m.role == "happening" and m.interval.basis == "explicit" and not SINCE.match(m.text):
+        if m.role == "happening" and m.interval.basis == "explicit" and not SINCE.match(m.text) \
+                and not since_before(text, m.start):
             ctx.pos = m.start
             # "wird sein Amt im Januar 2022 antreten" lies after the page; "hatte 2014 …
             # registriert" long before it

@@ -71,6 +71,14 @@ def in_past(text: str, pos: int, language: str) -> bool:
 
 
 SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
+# "seit dem Hamas-Massaker in Israel am 7. Oktober 2023": the start of a lasting state, named by its happening
+_SINCE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s[^.;:!?,()]*$" % alt(WORDS.since), re.IGNORECASE)
+
+
+def since_before(text: str, pos: int) -> bool:
+    """Whether the date at `pos` closes a "seit/since" phrase that starts before it in its clause
+    ("seit der Fusion der Gemeinden 1996"): the start of a lasting state, not a time the text tells of."""
+    return bool(_SINCE_BEFORE.search(text, max(0, pos - 80), pos))
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 _LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
 
