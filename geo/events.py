@@ -39,6 +39,13 @@ from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
 from geo.when.resolve import SINCE, in_future, in_pluperfect, since_before
 
+# "nach dem Brand am", "nach dem tödlichen Überfall vom": the words before a date that name the
+# earlier happening it is the date of (German: its noun capitalised, right before the date);
+# "after the raid on", "following a deadly attack": up to three words (geo/when/*.yaml).
+_AFTER_TOLD = {
+    "de": re.compile(r"(?<!\w)(?i:%s)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*\s+$" % alt(WORDS.after_told)),
+    "": re.compile(r"(?<!\w)(?i:%s)\s+(?:[\w-]+\s+){1,3}$" % alt(WORDS.after_told)),
+}
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
 _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
@@ -200,6 +207,11 @@ def _best_interval(times: list[TimeMention], doc: Document | None = None) -> Tim
         # plan's days are ahead; the sentence's happening is the saying.
         told = [t for t in happening if not in_future(doc.text, t.start, doc.language)]
         happening = told or happening
+        # "Nach dem Überfall am 5. Februar wurde am Montag eine Bank überfallen": the first
+        # date is the earlier happening's, named to say what this one came after.
+        after = _AFTER_TOLD.get(doc.language, _AFTER_TOLD[""])
+        own = [t for t in happening if not after.search(doc.text, max(0, t.start - 60), t.start)]
+        happening = own or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
 
 

@@ -1150,3 +1150,16 @@ def test_a_page_known_by_its_latest_day_dates_its_news_from_that_day(lang, text,
     times = [_time(text, when, *interval)]
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
     assert [(e.interval.start, e.interval.end) for e in events if e.event_type == "fire"][:1] == [(start, dt.date(2024, 12, 31))]
+
+
+@pytest.mark.parametrize("lang, text, earlier, own", [
+    ("de", "Nach dem Überfall am 5. Februar wurde am Montag eine Bank in Isla Test überfallen.", "am 5. Februar", "am Montag"),
+    ("en", "After the robbery on February 5, a bank in Isla Test was robbed on Monday.", "on February 5", "on Monday"),
+])
+def test_the_date_of_the_happening_a_sentence_comes_after_does_not_date_it(lang, text, earlier, own):
+    """"Nach dem Überfall am 5. Februar …": the first date is the earlier happening's; the
+    sentence's own is the other one, though both are days."""
+    times = [_time(text, earlier, dt.date(2025, 2, 5), dt.date(2025, 2, 5), "day"),
+             _time(text, own, dt.date(2025, 3, 10), dt.date(2025, 3, 10), "day")]
+    events = _events(text, places=[_mention(text, "Isla Test", ISLAND)], times=times, lang=lang)
+    assert [e.interval.start for e in events] == [dt.date(2025, 3, 10)]

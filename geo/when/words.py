@@ -75,6 +75,7 @@ class Words:
     within_told: list  # "during the" + a happening's noun: within the one told before ("During the visit, …")
     document_date: list  # "Memo vom 7. April", "a letter dated May 3": a document's date, not the story's time
     from_on: list  # "ab Mittwoch", "from September 2019": where a state or a plan begins, not a happening's time
+    after_told: list  # "nach dem Coup am 2. März", "after the raid on May 3": the earlier happening's date
 
     def unit_words(self, *units: str) -> list[str]:
         return [w for w, u in self.units.items() if u in units]
@@ -150,7 +151,7 @@ def merge(tables: list[dict]) -> Words:
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
         within_told=listed("within_told"), document_date=listed("document_date"),
-        from_on=listed("from_on"),
+        from_on=listed("from_on"), after_told=listed("after_told"),
     )
 
 
