@@ -149,6 +149,8 @@ def test_quarters_are_quarter_intervals(text, start, end):
         ("from March to May 2024", D(2024, 3, 1), D(2024, 5, 31), "month"),
         ("vom 7. bis 9. April 2025", D(2025, 4, 7), D(2025, 4, 9), "day"),
         ("April 7–9, 2025", D(2025, 4, 7), D(2025, 4, 9), "day"),
+        ("am 3./4. Mai 2025", D(2025, 5, 3), D(2025, 5, 4), "day"),  # a night or a weekend: both days
+        ("on 3/4 May 2025", D(2025, 5, 3), D(2025, 5, 4), "day"),
     ],
 )
 def test_ranges_are_one_mention_spanning_the_range(text, start, end, precision):

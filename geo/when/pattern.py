@@ -94,7 +94,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 (?:(?P<part>%(PART)s)(?:\s+|-))?
 (?:(?P<dir>%(DIR)s)\s+)?
 %(GATE)s(?:
- (?P<drange>(?P<dr_d1>%(D)s)(?:\.|%(ORD)s)(?:(?:\s*(?P<dr_m1>%(MON)s))?%(CONN)s|%(AND)s)(?P<dr_d2>%(D)s)
+ (?P<drange>(?P<dr_d1>%(D)s)(?:\.|%(ORD)s)(?:(?:\s*(?P<dr_m1>%(MON)s))?%(CONN)s|%(AND)s|/)(?P<dr_d2>%(D)s)
    (?:\.\s*|%(ORD)s\s+)%(OF)s(?P<dr_m2>%(MON)s)(?:,?\s+%(OF)s(?P<dr_y>%(Y)s)%(END)s)?)
 |(?P<drange_en>(?P<de_m>%(MON)s)\s+(?P<de_d1>%(D)s)%(ORD)s(?:%(CONN)s(?:(?P<de_m2>%(MON)s)\s+)?|%(AND)s)(?P<de_d2>%(D)s)%(ORD)s(?!\d)
    (?:,?\s+(?P<de_y>%(Y)s)%(END)s)?)
