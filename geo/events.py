@@ -448,7 +448,9 @@ def extract_events(
         elif retold is not None:
             t, date_inherited = retold, "told before"
             para_date[s.paragraph] = t
-        elif t is None and s.paragraph in para_date:
+        elif t is None and s.paragraph in para_date and not _day_unknown(s.text):
+            # (a sentence naming a day of its own the reference cannot date, "brannte am
+            # vergangenen Sonntag" after "Am Freitag …", is not on the paragraph's day)
             t, date_inherited = para_date[s.paragraph], "paragraph"
         elif t is None and heading_date is not None:
             t, date_inherited = heading_date, "entry"

@@ -1163,3 +1163,24 @@ def test_the_date_of_the_happening_a_sentence_comes_after_does_not_date_it(lang,
              _time(text, own, dt.date(2025, 3, 10), dt.date(2025, 3, 10), "day")]
     events = _events(text, places=[_mention(text, "Isla Test", ISLAND)], times=times, lang=lang)
     assert [e.interval.start for e in events] == [dt.date(2025, 3, 10)]
+
+
+@pytest.mark.parametrize("lang, second, day", [
+    ("de", "Danach protestierten in Isla Test Hunderte.", True),  # the paragraph's day goes on
+    ("de", "Am vergangenen Sonntag protestierten in Isla Test Hunderte.", False),  # a day of its own
+    ("en", "Then hundreds protested in Isla Test.", True),
+    ("en", "Last Sunday hundreds protested in Isla Test.", False),
+])
+def test_a_sentence_with_a_day_of_its_own_does_not_take_its_paragraphs_day(lang, second, day):
+    """Against a page known only by its latest date the sentence's weekday names no day, but it
+    is not the day its paragraph named before."""
+    first = {"de": "Am 3. Mai 2024 brannte in Isla Test eine Scheune.", "en": "On 3 May 2024 a barn burned in Isla Test."}[lang]
+    lede = {"de": "In Isla Test ist die Lage angespannt.", "en": "Tension is high in Isla Test."}[lang]
+    text = f"{lede}\n\n{first} {second}"
+    may_3 = dt.date(2024, 5, 3)
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, reference=may_3, reference_basis="latest date")
+    times = [_time(text, first.split(" brannte")[0].split(" a barn")[0], may_3, may_3, "day")]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(3)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    protest = next(e for e in events if e.event_type == "protest")
+    assert (protest.interval.end == may_3) is day
