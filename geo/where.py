@@ -899,18 +899,19 @@ def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
 
 
 _TIE = 3.0  # score points within which two namesake towns are a tie (population barely differs)
-_NEAR_KM = 60
-_FAR_KM = 2000  # a small town this far from every town the text names unambiguously is a stranger to it
+_NEAR_KM = 60  # a town this far from every town and district the text names unambiguously is a stranger to it
 
 
 def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) -> list[tuple[float, Candidate]]:
     """Of namesake towns of one state that tie ("Coldwater", Mississippi, twice in GeoNames), the one
     near a place the text names unambiguously ("Arkabutla", "Tate County") comes first; so does one
-    near such a place where the first, a town under 100,000, lies more than 2,000 km from all of them."""
+    near such a place where the first, a town under 100,000, lies more than 60 km from all of them
+    ("Kirchberg" beside "Landkreis Biberach" is Kirchberg an der Iller, not the bigger Kirchberg an
+    der Jagst in the same state; until 2026-12-06 only a first more than 2,000 km away gave way)."""
     if len(ranked) < 2 or not anchors or ranked[0][1].place.type != "city":
         return ranked
     top = ranked[0][1].place
-    if top.population < _TOWN_NAMESAKE_POPULATION and min(_km(top, a) for a in anchors) > _FAR_KM:
+    if top.population < _TOWN_NAMESAKE_POPULATION and min(_km(top, a) for a in anchors) > _NEAR_KM:
         # "The Logan River near Waterford and Eagleby" beside Lismore and Logan: of namesake towns, the
         # one beside the text's other towns, not a bigger one across the continent (Waterford, WA).
         close = [r for r in ranked[1:] if r[1].place.type == "city" and min(_km(r[1].place, a) for a in anchors) <= _NEAR_KM]

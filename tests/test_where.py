@@ -792,6 +792,20 @@ def test_a_small_town_of_a_country_the_text_does_not_name_is_a_missing_namesake(
     assert ("Lobo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, language, town", [
+    ("Am Montag hat in Kirchberg ein Schuppen gebrannt. Die Feuerwehr aus dem Landkreis Biberach war im Einsatz.",
+     "de", "Kirchberg an der Iller"),
+    ("Am Montag hat in Kirchberg ein Schuppen gebrannt. Die Feuerwehr aus dem Landkreis Schwäbisch Hall war im Einsatz.",
+     "de", "Kirchberg an der Jagst"),
+    ("A barn burned in Kirchberg on Monday. Firefighters from Biberach district attended.", "en", "Kirchberg an der Iller"),
+    ("A barn burned in Kirchberg on Monday. Firefighters from Schwäbisch Hall district attended.", "en", "Kirchberg an der Jagst"),
+])
+def test_of_namesake_towns_the_one_near_the_district_the_text_names(gazetteer, text, language, town):
+    """Both Kirchbergs lie in Baden-Württemberg: the Landkreis, not the state, says which."""
+    found = {m.text: m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)}
+    assert found["Kirchberg"] == town
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
