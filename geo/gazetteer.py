@@ -233,6 +233,7 @@ class Gazetteer:
         entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
         entries += _short_names(entries, area_names)
         entries += abbreviated_names(entries)
+        entries += _german_saint_forms(entries)
         entries += german_qualified_forms(entries)
         return cls(entries, capitals=capitals)
 
@@ -534,6 +535,27 @@ def abbreviated_names(entries: list[tuple[str, Candidate]]) -> list[tuple[str, C
             continue
         kind = "alt" if c.kind == "name" else c.kind
         out += [(f"{short} {rest}", dataclasses.replace(c, kind=kind)) for short in ABBREVIATED[head]]
+    return out
+
+
+# "Sankt" in a German-speaking place's name, as news writes it: "St. Pölten", "St. Johann im Pongau",
+# "Groß St. Florian", and in Switzerland often without the space, "St.Gallen", "St.Moritz".
+_SANKT = re.compile(r"\b(?:Sankt|St\.) (?=[A-ZÄÖÜ])")
+
+
+def _german_saint_forms(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """German-speaking places whose name holds "Sankt" also with "St." and "St." without a space,
+    and those written "St. X" also as "St.X": GeoNames spells the word out ("Sankt Pölten", "Sankt
+    Gallen"), news seldom does, so "in St. Pölten" found no place and "St. Johann im Pongau" was
+    read as a San Giovanni of Italy."""
+    out = []
+    for surface, c in entries:
+        if c.place.country_code not in _GERMAN_SPEAKING and not multilingual(c.place.country_code, c.place.admin1):
+            continue
+        if c.kind not in ("name", "alt", "bare") or not _SANKT.search(surface):
+            continue
+        forms = {_SANKT.sub("St. ", surface), _SANKT.sub("St.", surface)} - {surface}
+        out += [(f, c) for f in sorted(forms)]
     return out
 
 

@@ -107,6 +107,19 @@ def test_everyday_words_are_not_plain_city_names(gazetteer, word):
     assert not [c for c in gazetteer.candidates(word) if c.place.type == "city" and not c.common]
 
 
+@pytest.mark.parametrize("written, name", [
+    ("St. Pölten", "Sankt Pölten"),
+    ("St.Pölten", "Sankt Pölten"),
+    ("St. Johann im Pongau", "Sankt Johann im Pongau"),
+    ("Groß St. Florian", "Groß Sankt Florian"),             # "Sankt" inside the name
+    ("St.Gallen", "Sankt Gallen"),                          # Swiss news writes no space
+    ("St.Moritz", "St. Moritz"),                            # GeoNames' own "St. X", without the space
+])
+def test_german_speaking_saints_towns_as_news_writes_them(gazetteer, written, name):
+    """GeoNames spells out "Sankt"; German, Austrian and Swiss news write "St." ("in St. Pölten")."""
+    assert any(c.place.name == name and c.place.type == "city" for c in gazetteer.candidates(written))
+
+
 def test_towns_of_german_speaking_countries_keep_their_umlauts(gazetteer):
     """German and English news write "Nörvenich", never "Norvenich"; a folded German name may be a word ("Rohr")."""
     assert any(c.place.name == "Nörvenich" for c in gazetteer.candidates("Nörvenich"))
