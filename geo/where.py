@@ -52,9 +52,14 @@ _REGION_ADJECTIVE_BEFORE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]
 # German: a surname and a comma or a speech verb after the name ("Kati Köhler, Sekretärin").
 _PERSON_APPOSITION = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,| \(| sagte| sagt| erklärte| betonte)")
 _LIST_GAP = re.compile(r"^(?:,\s*|,?\s+(?:und|and|oder|or|sowie|y|e)\s+)$")
+# Swiss news writes a town's canton after it, as GeoNames codes the cantons: "in Buchs SG", "Bühler (AR)":
+# a qualifier, as ", New South Wales" is (it is no state abbreviation that chooses among namesakes: measured,
+# held-out German place right 0.82 -> 0.81).
+_CANTONS = "AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH"
 # Titles before a capitalised word mark a person, so "Senator Rubio" is not the town Rubio.
 # "Thuine im Landkreis Emsland", "Matzleinsdorf im Bezirk Melk": a town named with its district.
-_QUALIFIED = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]"
+_QUALIFIED = re.compile(rf" \(?(?:{_CANTONS})\)?(?![\w&'’-])"
+                        r"|,\s+(?:[A-Z][a-z]+\.?\s?){1,3}(?:[,.;)]|\s|$)|\s+\((?:Landkreis|Kreis|Region|Gemeinde|Kanton|Bezirk|Gebiet|district|county)?\s*[A-ZÄÖÜ]"
                         r"|\s+(?:im|in der)\s+(?:Landkreis|Kreis|Bezirk|Kanton|Region)\s+[A-ZÄÖÜ]")
 # ", Jeep and Fiat", ", Jeep, Fiat": the name stands in a list of names, which no qualifier continues.
 _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z][a-z]+,\s+[A-Z][a-z]+,")
@@ -158,6 +163,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def _is_firm(text: str, m: PlaceMention, firms: set[str]) -> bool:
+    if m.place.country_code == "CH" and m.place.admin1 == "AG" and text.startswith(" AG", m.end):
+        return False  # "in Würenlos AG": the canton Aargau, not a company's legal form
     return bool(_FIRM_AFTER.match(text, m.end)) or (m.text in firms and m.place.population < _TOWN_NAMESAKE_POPULATION)
 
 
@@ -450,6 +457,10 @@ def _abbreviated_state(text: str, end: int) -> tuple[str, str] | None:
     return _state_of(m.group(1)) if m else None
 
 
+# "Buchs SG" as one of GeoNames' names: qualified by the canton it ends with.
+_CANTON_ENDS = re.compile(rf" \(?(?:{_CANTONS})\)?$")
+
+
 def _state_of(abbreviation: str) -> tuple[str, str] | None:
     """The (country, admin1 code) an abbreviation names: a US state's ("Ky.", "TX") or a Canadian province's ("Ont.")."""
     from geo.ref import load_yaml
@@ -689,7 +700,7 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
         if language == "de" and (prev in _SETTLEMENT_NOUNS or _REGION_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
             return "settled"  # "der Gemeinde Wald", "im altmärkischen Klötze": a settlement, though named like a word
-        return "qualified" if _QUALIFIED.match(text, end) else "locative"
+        return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else "locative"
     if language == "de" and _local_office_after(text, end):
         return "locative"  # "Schrattenberg-Bürgermeister": a town's office names the town as a town
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
@@ -710,7 +721,7 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     if language == "en" and prev.endswith(",") and _IN_NAME_LIST.match(text, end):
         return ""  # "makes Chrysler, Dodge, Jeep and Fiat brands": a name in a list, not "Dodge, Nebraska"
-    return "qualified" if _QUALIFIED.match(text, end) else ""
+    return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else ""
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -806,6 +806,16 @@ def test_of_namesake_towns_the_one_near_the_district_the_text_names(gazetteer, t
     assert found["Kirchberg"] == town
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ein Stall brannte in Buchs SG.", ("Buchs", "CH", "SG")),            # named like a word: the canton qualifies it
+    ("Betroffen sind Hinwil ZH und Bühler AR.", ("Bühler", "CH", "AR")),  # a village without a locative
+    ("In Würenlos AG drang ein Einbrecher ein.", ("Würenlos", "CH", "AG")),  # Aargau, not a company's legal form
+])
+def test_a_swiss_canton_after_a_town_qualifies_it(gazetteer, text, expected):
+    found = [(m.place.name, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="de")]
+    assert expected in found
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
