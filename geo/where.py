@@ -212,9 +212,11 @@ _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa
 
 
 # "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ", "BROCTON -- ": a dateline names where
-# the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - " and "Stendal/Klötze. - ".
+# the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - ", "Stendal/Klötze. - " and,
+# in police reports, "Ravensburg (ots)" on a line of its own.
 _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄÖÜ][\w.-]+)?(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*"
-                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\.?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s)")
+                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\.?\s*"
+                             r"(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s))")
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
@@ -222,6 +224,22 @@ def opens_dateline(text: str, start: int, end: int) -> bool:
     "KATHMANDU, Nepal (AP) —")."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
+
+
+# A police report names where it happened after its office's dateline ("Ravensburg (ots) - Amtzell:
+# Ein Radfahrer …", "Kiel (ots) – Molfsee – …"), or on a line of its own above the text.
+_AFTER_DATELINE = re.compile(r"\([^)\n]{1,40}\)\s*(?:[—–:]|-{1,2})\s*$")
+_REPORT_TOWN_END = re.compile(r"\s*(?::\s|[—–]\s|-{1,2}\s)")
+_ALONE_ON_LINE = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
+
+
+def _heads_its_report(text: str, start: int, end: int) -> bool:
+    """The name heads a report: it follows a dateline's agency and dash and a colon or dash follows
+    it, or it stands alone on its line."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    if not before.strip():
+        return bool(_ALONE_ON_LINE.match(text, end))
+    return bool(_AFTER_DATELINE.search(before)) and bool(_REPORT_TOWN_END.match(text, end))
 
 
 _TOWN_NAMESAKE_POPULATION = 100_000
@@ -707,6 +725,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
     if opens_dateline(text, start, end):
         return "locative"  # "Sohland an der Spree (dpa) - ", "BROCTON -- ": a dateline's town, however small
+    if language == "de" and _heads_its_report(text, start, end):
+        return "locative"  # "Ravensburg (ots) - Amtzell: Ein Radfahrer …", "Amtzell" alone on its line
     if _given_name_before(text, start, prev) and not _CAPITALISED_NEXT.match(text, end):
         # "Vorstandsmitglied Beate Linz … so Linz": a surname all through the text; so is an
         # English one after a given name opening a line or sentence ("Josh Taylor here taking over").

@@ -3,6 +3,7 @@ import pytest
 
 from geo.gazetteer import Gazetteer
 from geo.records import Place
+from geo.roles import best_place
 from geo.where import find_places
 
 
@@ -814,6 +815,18 @@ def test_of_namesake_towns_the_one_near_the_district_the_text_names(gazetteer, t
 def test_a_swiss_canton_after_a_town_qualifies_it(gazetteer, text, expected):
     found = [(m.place.name, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="de")]
     assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    "Radfahrer verletzt\nRavensburg (ots) - Amtzell: Ein Radfahrer ist am Montag schwer verletzt worden.",
+    "Radfahrer verletzt\nRavensburg (ots)\nAmtzell\nEin Radfahrer ist am Montag schwer verletzt worden.",
+])
+def test_a_police_report_names_its_village_after_the_offices_dateline(gazetteer, text):
+    """The office's town is the dateline ("Ravensburg (ots)"); the village after it, or on a line of
+    its own, is where it happened, though no locative precedes it."""
+    found = find_places(text, gazetteer=gazetteer, language="de")
+    assert "Amtzell" in [m.text for m in found]
+    assert best_place(text, found).text == "Amtzell"
 
 
 @pytest.mark.parametrize("text, language", [
