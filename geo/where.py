@@ -29,6 +29,7 @@ NEAR_WORDS = frozenset("nearby neighbouring neighboring adjoining rural downtown
 # "im Bereich Malterhausen", "Gemeinde Biloserka"): a town there needs no other evidence.
 PLACE_NOUNS = frozenset("""Stadt Gemeinde Ort Ortschaft Dorf Siedlung Ortsteil Stadtteil Vorort Kleinstadt Großstadt
 Hafenstadt Hauptstadt Kreisstadt Landkreis Kreis Bezirk Region Bereich Raum Gegend Gebiet Kanton Provinz Bundesland Oblast
+Höhe Gemarkung Ortsdurchfahrt Ortseingang Ortsausgang Ortslage Ortsmitte Ortskern Gemeindegebiet Stadtgebiet Ortsgebiet
 town village city suburb township borough district county province region state area capital municipality hamlet""".split())
 # "Buxar district", "the Leesville area", "Skagit County": a settlement or area noun after the name.
 _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province|"
@@ -721,6 +722,9 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else "locative"
     if language == "de" and _local_office_after(text, end):
         return "locative"  # "Schrattenberg-Bürgermeister": a town's office names the town as a town
+    if language == "de" and _TOWN_FACILITY.fullmatch(prev) and text[start - 1:start] == " " and text[end:end + 1] != "-" \
+            and text[start:end] not in given_names():  # "Altenheim Otto-Ohl-Haus" is named after a person
+        return "locative"  # "Die Feuerwehr Kißlegg rückte aus", "das Freibad Grafenwiesen": the town's own, in it
     if language == "de" and _NOUN_AFTER_LOCATIVE.search(text, max(0, start - 60), start):
         return "locative"  # "am Kontrollplatz Sigmarszell", "an der Anschlussstelle Wertach"
     if opens_dateline(text, start, end):
@@ -852,6 +856,14 @@ def _attributive(text: str, start: int, end: int, language: str = "") -> bool:
 # A German town's offices, written with its name before a hyphen ("Schrattenberg-Bürgermeister tritt zurück").
 _LOCAL_OFFICES = frozenset("""Bürgermeister Bürgermeisterin Bürgermeisters Altbürgermeister Ortsvorsteher Ortsvorsteherin
 Gemeinderat Gemeinderats Stadtrat Stadtrats Ortschef Ortschefin Rathaus Rathauses Gemeindeamt Stadtgemeinde""".split())
+
+
+# A town's own brigade or facility, named with its town ("Feuerwehr Kißlegg", "Freiwillige Feuerwehr
+# Amtzell", "des Familienfreibades Grafenwiesen", "Grundschule Mehlingen"), also as the end of a compound.
+_TOWN_FACILITY = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ff]euerwehr|Löschzug|Löschgruppe|[Ff]reibad|[Hh]allenbad|[Ss]trandbad|"
+                            r"[Rr]athaus|[Bb]ahnhof|[Ss]chule|Gymnasium|[Kk]indergarten|Kita|[Ff]riedhof|[Ss]portplatz|"
+                            r"[Ff]esthalle|[Tt]urnhalle|[Mm]ehrzweckhalle|[Bb]ürgerhaus|[Kk]irche|[Aa]ltenheim|[Ss]eniorenheim|"
+                            r"[Pp]flegeheim|[Kk]läranlage|[Gg]ewerbegebiet|[Bb]augebiet)(?:e?s)?")
 
 
 def _local_office_after(text: str, end: int) -> bool:

@@ -829,6 +829,29 @@ def test_a_police_report_names_its_village_after_the_offices_dateline(gazetteer,
     assert best_place(text, found).text == "Amtzell"
 
 
+@pytest.mark.parametrize("text, town", [
+    ("Der Unfall ereignete sich am Montag in Höhe Amtzell.", "Amtzell"),
+    ("Auf Höhe Amtzell kam am Montag ein Auto von der Fahrbahn ab.", "Amtzell"),
+    ("Am Montag kam in der Ortsdurchfahrt Amtzell ein Auto von der Fahrbahn ab.", "Amtzell"),
+    ("Am Sonntag brannte auf der Gemarkung Amtzell ein Feld.", "Amtzell"),
+    ("Die Feuerwehr Kißlegg musste am Sonntag zu einem Brand ausrücken.", "Kißlegg"),
+    ("Fans des Familienfreibades Grafenwiesen dürfen sich freuen.", "Grafenwiesen"),
+    ("In der Grundschule Mehlingen brannte es.", "Mehlingen"),
+])
+def test_german_phrases_that_name_a_village_as_a_town(gazetteer, text, town):
+    """A road's stretch ("in Höhe", "Ortsdurchfahrt"), the land ("Gemarkung") and a village's own
+    brigade or facility ("Feuerwehr Kißlegg", "Freibad Grafenwiesen") name the village as a town."""
+    assert town in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+
+
+@pytest.mark.parametrize("text", [
+    "In einer Höhe von 300 Metern stürzte ein Gleitschirmflieger ab.",
+    "Die Norovirus-Welle im Altenheim Otto-Ohl-Haus klingt wieder ab.",     # named after a person
+])
+def test_a_facility_named_after_a_person_or_a_height_names_no_town(gazetteer, text):
+    assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
