@@ -717,6 +717,9 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
             and not (prev.lower() == "at" and _POSSESSIVE.match(text, end)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
+        if language == "de" and prev.lower() in ("von", "bei") and text[start:end] in given_names() \
+                and _CAPITALISED_AFTER.match(text, end):
+            return "person_name"  # "von Andreas Böhm" (a byline), "bei Kati Köhler": a person, not Andreas on Man
         if language == "de" and (prev in _SETTLEMENT_NOUNS or _REGION_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
             return "settled"  # "der Gemeinde Wald", "im altmärkischen Klötze": a settlement, though named like a word
         return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else "locative"

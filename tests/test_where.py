@@ -852,6 +852,14 @@ def test_a_facility_named_after_a_person_or_a_height_names_no_town(gazetteer, te
     assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("von Andreas Böhm\n\nIn der Sitzung des Gemeinderates überreichten zwei Frauen Listen.", False),  # a byline
+    ("Der Zug fuhr von Andreas nach Ramsey.", True),                                              # the village on Man
+])
+def test_a_given_name_and_surname_after_von_are_a_person(gazetteer, text, found):
+    assert ("Andreas" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]) == found
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
