@@ -367,6 +367,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     # Towns and counties the text names unambiguously: where a tie between namesakes is decided.
     anchors = [(k[0], rows[0][1].place) for k, rows in first.items() if len(rows) == 1
                and rows[0][1].place.type in ("city", "admin2") and not rows[0][1].weak]
+    if language == "de":
+        _worded_towns_nearby(keys, usable, gazetteer, [p for _, p in anchors] + ([near] if near is not None else []))
     for k in keys:
         if k[0] not in others:
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
@@ -393,6 +395,23 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
                   or (first.get(k) and first[k][0][1].place.id in gazetteer.capitals
                       and first[k][0][1].place.id != q[0][1].place.id))}
     return countries, admin1s, qualified, moved
+
+
+_WORDED_TOWN_KM = 30
+
+
+def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:
+    """ "in Ebern" (the boars' dative): a German village named like an inflected word, after a
+    locative, is that village where it lies within 30 km of a town or district the text names
+    unambiguously or of the local paper's town. Only inflected forms: "in Brand" (geraten), "in
+    Höhe", "in Stein" are the words themselves, whatever village bears them. Adds to `usable`."""
+    if not points:
+        return
+    for k in keys:
+        if k[1] != "locative" or usable[k] or lemmatize(k[0], "de") == k[0]:
+            continue
+        usable[k] = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and "de" in c.common
+                     and c.place.population < TOWN_POPULATION and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
 
 
 # "Mainzer Innenstadt", "Würzburger Polizei", "Tiroler Landtag", "Basler Rheinhafen": a city's or

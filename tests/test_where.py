@@ -860,6 +860,16 @@ def test_a_given_name_and_surname_after_von_are_a_person(gazetteer, text, found)
     assert ("Andreas" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Im Altenheim in Ebern sind 30 Bewohner erkrankt. Das Diakonische Werk Bamberg bestätigte es.", True),
+    ("Im Altenheim in Ebern sind 30 Bewohner erkrankt.", False),                 # nothing places the word nearby
+    ("Das Haus in Bamberg geriet in Brand. Die Feuerwehr löschte.", False),      # the word itself, not a Brand nearby
+])
+def test_a_village_named_like_an_inflected_word_near_the_texts_towns(gazetteer, text, found):
+    names = [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+    assert ("Ebern" in names or "Brand" in names) == found
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
