@@ -733,7 +733,7 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
     if (prev.lower() in _LOCATIVE or prev in PLACE_NOUNS
             or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start))) \
-            and not (prev.lower() == "at" and _POSSESSIVE.match(text, end)):
+            and not (prev.lower() == "at" and _POSSESSIVE.match(text, end) and not _NAMED_SITE_AFTER.match(text, end)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
         if language == "de" and prev.lower() in ("von", "bei") and text[start:end] in given_names() \
@@ -771,6 +771,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# "at Zennor's Tinners Arms", "at Sydney's Royal North Shore Hospital": a town's possessive before a site's own name.
+_NAMED_SITE_AFTER = re.compile(r"['’]s [A-Z][a-z]")
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower".split())
 # Capitalised words that open a name without being a given name: "The Pietermaritzburg High Court".
 _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())

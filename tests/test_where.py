@@ -371,6 +371,16 @@ def test_english_prepositions_of_place_and_path_locate_a_village(gazetteer, text
     assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("A fire broke out at Zennor's Tinners Arms pub on Sunday.", True),   # the town's possessive before a site's name
+    ("A fire broke out at Zennor's home on Sunday.", False),             # whose home: a person's, as "at O'Neill's home"
+])
+def test_a_village_named_with_a_site_after_at_is_a_place(gazetteer, text, found):
+    """ "at" and a possessive name a person's or a firm's place ("at McDonald's"), unless a site's
+    own name follows: then the possessive is the town's, however small."""
+    assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
+
+
 @pytest.mark.parametrize("text, language, name, found", [
     ("Firefighters were called to a barn fire in Zennor on Sunday.", "en", "Zennor", True),
     ("Zennor residents were told to stay home.", "en", "Zennor", False),   # a village needs a locative
