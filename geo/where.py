@@ -129,7 +129,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                 genitive=cand.kind == "gen"))
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
-    firms = _firm_names(text, {m.text for m in out})
+    firms = _firm_names(text, {m.text for m in out}) | _branch_names(text, out, gazetteer)
     out = [m for m in out if not _is_firm(text, m, firms)
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
@@ -161,6 +161,24 @@ def _firm_names(text: str, names: set[str]) -> set[str]:
 
 
 _WORD_CHAR = re.compile(r"\w")
+_NAME_WORDS_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+
+
+def _branch_names(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
+    """Town names the text writes, somewhere, right before another country's name: "Bloomington
+    Australia", "Fonterra Australia" name a company's branch in that country, not a town abroad
+    ("Auckland New Zealand" stays the town)."""
+    out = set()
+    for name, cc in {(m.text, m.place.country_code) for m in mentions if m.place.type == "city"}:
+        at = text.find(name + " ")
+        while at >= 0 and name not in out:
+            after = _NAME_WORDS_AFTER.match(text, at + len(name))
+            words = after.group(1).split(" ") if after and (at == 0 or not _WORD_CHAR.match(text, at - 1)) else []
+            if any(c.place.type == "country" and c.place.country_code != cc
+                   for i in range(len(words), 0, -1) for c in gazetteer.candidates(" ".join(words[:i]))):
+                out.add(name)
+            at = text.find(name + " ", at + 1)
+    return out
 
 
 def _is_firm(text: str, m: PlaceMention, firms: set[str]) -> bool:

@@ -371,6 +371,16 @@ def test_english_prepositions_of_place_and_path_locate_a_village(gazetteer, text
     assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
 
 
+@pytest.mark.parametrize("text, name, found", [
+    ("Staff at Bloomington Australia were told the plant in Geelong would close.", "Bloomington", False),  # a branch
+    ("Staff at Bloomington were told the plant would close.", "Bloomington", True),
+    ("Flights from Auckland New Zealand were cancelled.", "Auckland", True),   # the town of that country
+])
+def test_a_town_before_another_countrys_name_is_a_companys_branch(gazetteer, text, name, found):
+    """A subsidiary named after its parent and its country: a town abroad before a country's name is none."""
+    assert (name in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
+
+
 @pytest.mark.parametrize("text, found", [
     ("A fire broke out at Zennor's Tinners Arms pub on Sunday.", True),   # the town's possessive before a site's name
     ("A fire broke out at Zennor's home on Sunday.", False),             # whose home: a person's, as "at O'Neill's home"
