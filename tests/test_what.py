@@ -1249,20 +1249,45 @@ def test_health_offices_bishops_and_chairs_speak_for_themselves(language, text, 
     ("Das neue Gewaltschutzgesetz tritt am Montag in Kraft.", "legal_policy", True),
     ("Die Nebenklage forderte am Montag zehn Jahre Haft.", "charge", False),
     ("Die Staatsanwaltschaft hat am Montag Klage erhoben.", "charge", True),
+    # Happenings German news names in words the lexicon lacked: an emergency landing, fresh snow,
+    # gusts and black ice, flooded cellars, jobs that go, suspects caught, a strike's absence from work,
+    # an election lost by points; each beside a sentence of the same shape that tells none.
+    ("Die Maschine ist am Montag in Köln notgelandet.", "crash", True),
+    ("Die Maschine ist am Montag in Köln gelandet.", "crash", False),
+    ("In der Nacht fielen in Köln 30 Zentimeter Neuschnee.", "storm", True),
+    ("Glatteis sorgte am Montag in Köln für Chaos.", "storm", True),
+    ("Der Wind deckte am Montag in Köln mehrere Dächer ab.", "storm", True),
+    ("Der Dachdecker deckte am Montag in Köln mehrere Dächer ab.", "storm", False),
+    ("In Köln liefen am Montag zahlreiche Keller voll.", "flood", True),
+    ("In Köln liefen am Montag zahlreiche Kinder zur Schule.", "flood", False),
+    ("In Magdeburg fallen 300 Stellen weg.", "layoffs", True),
+    ("In Magdeburg fallen 300 Termine weg.", "layoffs", False),
+    ("Die Polizei hat am Montag zwei Einbrecher erwischt.", "raid_arrest", True),
+    ("Die Grippe hat am Montag zwei Lehrer erwischt.", "raid_arrest", False),
+    ("Die Beschäftigten blieben am Montag der Arbeit fern.", "labour_strike", True),
+    ("Die Schüler blieben am Montag dem Unterricht fern.", "labour_strike", False),
+    ("Die CDU verlor am Sonntag fünf Prozentpunkte.", "election", True),
+    ("Der Verein verlor am Sonntag fünf Spieler.", "election", False),
 ])
 def test_german_words_that_name_a_happening_or_none(text, etype, present):
     types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
     assert (etype in types) == present
 
 
-@pytest.mark.parametrize("title, present", [
+_GATHERED = "In Chemnitz versammelten sich am Montag rund 800 Menschen."
+_STANDSTILL = "Busse und Bahnen standen am Montag in Hamburg still."
+
+
+@pytest.mark.parametrize("title, text, etype, present", [
     # The parts of a German title's hyphenated compound are its sense words: "Montags-Demos" heads a gathering.
-    ("Mehr als 5.000 Menschen bei Montags-Demos in Sachsen", True),
-    ("Mehr als 5.000 Menschen bei Montags-Konzerten in Sachsen", False),
+    ("Mehr als 5.000 Menschen bei Montags-Demos in Sachsen", _GATHERED, "protest", True),
+    ("Mehr als 5.000 Menschen bei Montags-Konzerten in Sachsen", _GATHERED, "protest", False),
+    # Buses and trains stand still in a strike's story, not in a power cut's.
+    ("Verdi-Warnstreik legt Hamburg lahm", _STANDSTILL, "labour_strike", True),
+    ("Stromausfall legt Hamburg lahm", _STANDSTILL, "labour_strike", False),
 ])
-def test_a_hyphenated_title_word_gives_its_parts_sense(title, present):
-    text = "In Chemnitz versammelten sich am Montag rund 800 Menschen."
-    assert ("protest" in {t.event_type for t in find_triggers(text, segment(text), language="de", title=title)}) == present
+def test_a_hyphenated_title_word_gives_its_parts_sense(title, text, etype, present):
+    assert (etype in {t.event_type for t in find_triggers(text, segment(text), language="de", title=title)}) == present
 
 
 @pytest.mark.parametrize("text, etype, asserted", [
