@@ -598,7 +598,18 @@ def extract_events(
     own = {**genitives, **own}
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
-    return [finish(e) for e in merged]
+    return [finish(e) for e in merged if _anchored(e)]
+
+
+def _anchored(e: Event) -> bool:
+    """Whether the text ties an event to a time or a place of its own. A sentence with no date
+    that names no place, in a paragraph or article placed only by a country, is mostly
+    background, a comment or a detail of a happening told elsewhere; where it is a happening,
+    it is one the text puts somewhere finer ("Die Polizei nahm zwei Männer fest" under a lede
+    placed only in the country). Measured before they were left out, such events were right for
+    4 of 24 on the development corpus and 4 of 34 on the held-out one, against 0.57 and 0.51
+    for all events."""
+    return not (e.interval is None and e.place_inherited and e.place is not None and e.place.type == "country")
 
 
 _QUOTE_MARKS = re.compile("[\"„“”«»]")

@@ -799,6 +799,27 @@ def test_more_people_or_things_after_a_happening_do_not_make_it_another(lang, se
     assert len(floods) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
 
 
+@pytest.mark.parametrize("lang, lede, second, place, kept", [
+    # Under a lede placed only by a country, an undated sentence naming no place of its own is dropped ...
+    ("de", "In Landia protestierten Bauern.", "Die Polizei nahm zwei Männer fest.", LANDIA, False),
+    ("en", "Farmers protested in Landia.", "Police arrested two men.", LANDIA, False),
+    # ... not under a town's lede, nor with a date of its own.
+    ("de", "In Capitol City protestierten Bauern.", "Die Polizei nahm zwei Männer fest.", CAPITAL, True),
+    ("en", "Farmers protested in Capitol City.", "Police arrested two men.", CAPITAL, True),
+    ("de", "In Landia protestierten Bauern.", "Am Montag nahm die Polizei zwei Männer fest.", LANDIA, True),
+    ("en", "Farmers protested in Landia.", "Police arrested two men on Monday.", LANDIA, True),
+])
+def test_an_undated_happening_placed_only_by_a_borrowed_country_is_not_kept(lang, lede, second, place, kept):
+    text = f"{lede} {second}"
+    places = [_mention(text, place.name, place)]
+    day = "Am Montag" if "Am Montag" in text else "on Monday"
+    times = [_time(text, day, dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day")] if day in text else []
+    events = _events(text, places=places, times=times, lang=lang)
+    assert any(e.event_type == "protest" for e in events)
+    arrests = [e for e in events if e.event_type == "raid_arrest"]
+    assert len(arrests) == (1 if kept else 0), [(e.event_type, e.place, e.place_inherited, e.interval) for e in events]
+
+
 @pytest.mark.parametrize("lang, first, words, precision, inherited", [
     ("de", "Am Sonntag stritt ein Mann in Isla Test mit seinem Vater.", "Am Sonntag", "day", "paragraph"),
     ("en", "On Sunday, a man argued with his father in Isla Test.", "On Sunday", "day", "paragraph"),
@@ -940,7 +961,11 @@ def test_a_country_the_sentence_sends_people_to_is_not_the_place_it_inherits(sec
             "Die Polizei ermittelt nun in Landia wegen Schleusung. " + second)
     places = [_mention(text, "Capitol City", CAPITAL), _mention(text, "Landia", LANDIA)]
     places += [_mention(text, "Landia", LANDIA, nth=1)] if "nach Landia" in text else []
-    (ev,) = [e for e in _events(text, places) if e.event_type == "deportation"]
+    # A dated page: on an undated one, a happening placed only by a borrowed country is not kept.
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", published=dt.date(2024, 5, 5),
+                   reference=dt.date(2024, 5, 5), reference_basis="published")
+    events = extract_events(doc, segment(text), times=[], places=places, actors=[], sources=[])
+    (ev,) = [e for e in events if e.event_type == "deportation"]
     assert ev.place.name == expected and ev.place_inherited
 
 
@@ -1125,8 +1150,9 @@ def test_a_title_country_gives_way_to_the_openings_town_inside_it(lang, title, l
     import datetime as dt
     from geo.pipeline import Resources, process_document
 
+    # A dated page: on an undated one, a happening placed only by a borrowed country is not kept.
     doc = Document(id="x.txt", path="x.txt", text=f"{lede}\n\n{second}", language=lang, title=title,
-                   reference=dt.date(2014, 12, 3), reference_basis="metadata")
+                   published=dt.date(2014, 12, 3), reference=dt.date(2014, 12, 3), reference_basis="published")
     lede_events = [e for e in process_document(doc, resources=Resources.load()) if e.headline]
     assert lede_events and all(e.place is not None and e.place.name == where for e in lede_events)
 
