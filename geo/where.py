@@ -67,6 +67,13 @@ _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\
 # A works, port or station named after its town stands in it, and so does the town's High Street.
 _FACILITY_AFTER = re.compile(r" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
                              r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse)))\b")
+# "its Zennor mill", "the Zennor coal mine", "Zennor Primary School": a works, mine, school or station
+# after a town's name lies in it, however small (not after another capitalised word: "the Ceiriog Valley
+# school" names no town Valley).
+_SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|steel|cement|power|police|train|railway|bus|district|"
+                         r"primary|high|secondary|village|regional|general|base) )?(?i:mill|sawmill|smelter|depot|warehouse|quarry|"
+                         r"school|plant|factory|refinery|mine|station|hospital|court|courthouse|airport|prison|jail|mall|harbou?r|"
+                         r"bridge|dam|penitentiary|stadium|cathedral)\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
@@ -738,6 +745,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
     if language == "en" and _UNIT_AFTER.match(text, end):
         return "locative"
+    if language == "en" and _SITE_AFTER.match(text, end) and not (prev[:1].isupper() and prev.isalpha() and prev not in _FUNCTION_WORDS):
+        return "qualified"
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.

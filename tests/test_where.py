@@ -371,6 +371,20 @@ def test_english_prepositions_of_place_and_path_locate_a_village(gazetteer, text
     assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The company announced its Zennor mill would close in June.", True),
+    ("Staff at the Zennor coal mine were told on Monday.", True),
+    ("Pupils of Zennor Primary School protested on Monday.", True),
+    ("Zennor residents protested on Monday.", False),                    # bare, as before
+    ("Parents protested against the closure of the Zennor Valley school.", True),
+    ("Parents protested against the closure of the Ceiriog Zennor school.", False),  # a longer proper name
+])
+def test_a_village_before_a_works_mine_or_school_is_a_place(gazetteer, text, found):
+    """A works, mine, school or station named after its village stands in it, as "GM's Wentzville
+    Assembly" does in its town."""
+    assert ("Zennor" in {m.text for m in find_places(text, gazetteer=gazetteer, language="en")}) == found
+
+
 @pytest.mark.parametrize("text, name, found", [
     ("Staff at Bloomington Australia were told the plant in Geelong would close.", "Bloomington", False),  # a branch
     ("Staff at Bloomington were told the plant would close.", "Bloomington", True),
