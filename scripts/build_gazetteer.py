@@ -75,6 +75,19 @@ _ES_ADJ = {
     "PR": "puertorriqueñ", "RU": "rus", "CN": "chin", "IT": "italian", "UA": "ucranian",
     "IR": "iran", "IL": "israel", "SY": "siri", "HT": "haitian", "BR": "brasileñ",
 }
+# English demonyms countryinfo lacks (it has one a country, at times a rare form: "Kazakhstani",
+# "Tadzhik", "Saudi Arabian"): the forms news writes. Without them "Kazakh" was read as a town's
+# alternate name (Petropavl) and "Argentine" as a town in Kansas. Hand-written and general; no
+# noun that is also an everyday word or a name ("Pole", "Dane", "Finn", "Kiwi").
+_EN_DEM = {
+    "KZ": ("Kazakh",), "UZ": ("Uzbek",), "TJ": ("Tajik", "Tajikistani"), "KG": ("Kyrgyz", "Kyrgyzstani"),
+    "TM": ("Turkmenistani",), "AZ": ("Azeri",), "SA": ("Saudi",), "AR": ("Argentine", "Argentinian"),
+    "EC": ("Ecuadorian",), "PH": ("Philippine",), "SI": ("Slovenian",), "SK": ("Slovakian",), "BA": ("Bosnian",),
+    "XK": ("Kosovar", "Kosovan"), "NP": ("Nepali",), "MV": ("Maldivian",), "BW": ("Botswanan",), "LS": ("Basotho",),
+    "KM": ("Comorian",), "SO": ("Somalian",), "DJ": ("Djiboutian",), "SV": ("Salvadorean",), "SR": ("Surinamese",),
+    "CV": ("Cape Verdean",), "GW": ("Bissau-Guinean",), "IS": ("Icelandic",), "LU": ("Luxembourgish",),
+    "BY": ("Belarussian",), "TL": ("Timorese",), "VU": ("Vanuatuan",), "GB": ("Briton",),
+}
 # Names that pycountry/countryinfo lack or spell formally; the forms newsrooms write.
 _EXTRA_NAMES = {
     "US": ["USA", "US", "U.S.", "U.S.A.", "United States of America", "America", "Amerika",
@@ -177,7 +190,8 @@ def _countries() -> tuple[dict, dict]:
         props = {
             "iso2": iso2, "iso3": c["iso3"], "name": en, "geonameid": c["geonameid"],
             "name_de": (names["de"] or [en])[0], "name_es": (names["es"] or [en])[0], "names": names,
-            "demonyms": {"en": [dem_en] if _latin(dem_en) else [], "de": _DE_ADJ.get(iso2, "").split(),
+            "demonyms": {"en": ([dem_en] if _latin(dem_en) else []) + list(_EN_DEM.get(iso2, ())),
+                         "de": _DE_ADJ.get(iso2, "").split(),
                          "es": [_ES_ADJ[iso2]] if iso2 in _ES_ADJ else []},
             "population": c["population"], "continent": c["continentcode"], "capital": c["capital"],
             "lat": lat, "lon": lon,

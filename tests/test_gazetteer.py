@@ -333,6 +333,19 @@ def test_a_generic_domain_names_no_country():
 
 
 @pytest.mark.parametrize("text, country", [
+    ("The Kazakh president spoke.", "Kazakhstan"),  # not Petropavl, whose alternate name it is
+    ("An Argentine court ruled.", "Argentina"),  # not Argentine, Kansas
+    ("Saudi officials spoke.", "Saudi Arabia"),  # countryinfo has only "Saudi Arabian"
+    ("Uzbek troops arrived.", "Uzbekistan"),
+    ("Tajik police spoke.", "Tajikistan"),  # countryinfo spells it "Tadzhik"
+])
+def test_the_demonyms_news_writes_name_their_country(gazetteer, text, country):
+    from geo.where import find_places
+
+    assert [(m.place.name, m.weak) for m in find_places(text, gazetteer=gazetteer, language="en")] == [(country, True)]
+
+
+@pytest.mark.parametrize("text, country", [
     ("The French-flagged vessel sank.", "France"), ("American troops arrived.", "United States"),
     ("Chinese officials spoke.", "China")])
 def test_a_demonym_shared_with_territories_names_the_country(gazetteer, text, country):
