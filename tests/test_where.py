@@ -989,6 +989,8 @@ def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected)
     ("LONDON (Reuters) - A fire broke out on Monday.", "en", "London"),
     ("KYIV, Ukraine, Dec 5 (Reuters) - A drone struck a building.", "en", "Kyiv"),  # a wire dateline with its date
     ("KYIV, Ukraine, said on Dec 5 that a drone struck.", "en", None),
+    ("ANKARA. KAZINFORM - Agreements were signed today.", "en", "Ankara"),  # the agency after a full stop
+    ("ANKARA. THE TALKS - Agreements were signed today.", "en", None),  # a headline in capitals, no agency
     ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
     ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
 ])
