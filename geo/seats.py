@@ -62,6 +62,8 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
         if place is not None and home in actor.shared and not _GERMANY_NAMED.search(text, max(0, a.start - 12), a.end):
             # "Der Bundesrat" in a Swiss text is Switzerland's government in Bern, not Germany's in Berlin.
             place = capital_place(home, gazetteer=gazetteer, registry=registry) or place
+        if place is not None and a.text in actor.bare:
+            place = _generic_seat(actor, place, places, context, country, gazetteer, registry)
         if place is not None:
             found.append((a.start, a.end, place, True))
     heads = _heads(language)
@@ -71,6 +73,21 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
 
 
 _GERMANY_NAMED = re.compile(r"[Dd]eutsch|German")
+_OWN_COUNTRY_NAMED = 2  # the text names another country's places this often, its own never
+
+
+def _generic_seat(actor, place: Place, places: list[PlaceMention], context: Counter, country: str | None,
+                  gazetteer: Gazetteer, registry: ActorRegistry) -> Place | None:
+    """ "Congress", "the Supreme Court" in a story from Peru or India are that country's, in its
+    capital, not Washington's: where the text names no place of the institution's country (nor
+    its demonym) and another country's places at least twice. Only a government or ministry
+    sits in the capital; any other such institution then has no seat."""
+    if not actor.country or country == actor.country or any(m.place.country_code == actor.country for m in places):
+        return place
+    top = next((cc for cc, n in context.most_common(1) if n >= _OWN_COUNTRY_NAMED), None)
+    if top is None or top == actor.country:
+        return place
+    return capital_place(top, gazetteer=gazetteer, registry=registry) if actor.kind in ("government", "agency") else None
 
 
 def _home(country: str | None, context: Counter) -> str | None:

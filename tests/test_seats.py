@@ -273,3 +273,20 @@ def test_a_foreign_namesake_before_police_is_no_seat_in_a_text_placed_elsewhere(
           "asked them to stop burning tyres in Buffalo.")
     assert [s for s in seats(ny, gazetteer, registry, "en") if s[0].startswith("Jamestown")] == [
         ("Jamestown Police", "Jamestown", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a story from Peru: its Congress sits in Lima
+    ("Protesters marched in Lima and Arequipa. Outside the Congress, a lawmaker was punched.",
+     [("Congress", "Lima", "PE")]),
+    # a story from India: its Supreme Court sits in New Delhi
+    ("Farmers in Lucknow and Kanpur protested. The Supreme Court ruled on Monday.",
+     [("Supreme Court", "New Delhi", "IN")]),
+    # the text names the institution's own country: Washington's Congress
+    ("Protesters marched in Lima and Arequipa. In the United States, Congress voted on aid.",
+     [("Congress", "Washington", "US")]),
+    # one foreign place only: no story from there
+    ("Congress voted on aid to Lima.", [("Congress", "Washington", "US")]),
+])
+def test_a_generic_institution_name_is_the_texts_countrys(gazetteer, registry, text, expected):
+    assert seats(text, gazetteer, registry, "en") == expected

@@ -62,6 +62,8 @@ class Actor:
     seat: str | None = None
     # Countries whose own institution the same German name is ("Bundesrat": Austria's and Switzerland's too).
     shared: tuple[str, ...] = ()
+    # Its generic names ("Congress", "Supreme Court"): other countries' institutions are called so too.
+    bare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ class ActorRegistry:
                           entry.get("short") or (abbr[0] if abbr else entry["name"]), entry.get("heads"),
                           tuple(v for x in entry.get("veto_after") or () for v in _expand(x)),
                           tuple(v for x in entry.get("veto_before") or () for v in _expand(x)), seat,
-                          tuple(entry.get("shared") or ()))
+                          tuple(entry.get("shared") or ()), tuple(v for x in entry.get("bare") or () for v in _expand(x)))
             self.actors[actor.name] = actor
             groups = [(abbr, _Alias(actor)), ([actor.name, *(entry.get("aliases") or [])], _Alias(actor)),
                       (list(_adjective_forms(entry)), _Alias(actor)),
