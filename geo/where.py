@@ -220,7 +220,7 @@ _STREET_AFTER = re.compile(
 
 # A dateline in capitals at the start of a line: "KATHMANDU, Nepal (AP) —", "LONDON (Reuters) -",
 # "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —", and with the agency after a full stop, "ASTANA. KAZINFORM -".
-_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}){0,3})(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-])")
+_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-])")
 _DATELINE_SPAN = 500  # datelines open a text
 
 
@@ -229,9 +229,21 @@ def _datelines_cased(text: str) -> str:
     the gazetteer finds it; offsets stay as they are."""
     head = text[:_DATELINE_SPAN]
     if _CAPS_DATELINE.search(head):
-        text = _CAPS_DATELINE.sub(lambda m: m.group(1).title(), head) + text[_DATELINE_SPAN:]
+        text = _CAPS_DATELINE.sub(lambda m: _title(m.group(1)), head) + text[_DATELINE_SPAN:]
     # "in BOPPARD (Rhein-Hunsrück-Kreis)": a name in capitals after a locative word.
-    return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(1) + m.group(2).title(), text)
+    return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(1) + _title(m.group(2)), text)
+
+
+# Particles inside a place's name stay lower-case: "PORT OF SPAIN" is Port of Spain (not Spain),
+# "PORT-AU-PRINCE", "DEIR AL-BALAH", "MAZAR-I-SHARIF", "STRATFORD-UPON-AVON".
+_NAME_PARTICLES = frozenset("""of on upon au aux en sur sous les la le de del della di da do dos das du des
+es el al ul ur e i am an im der y""".split())
+
+
+def _title(name: str) -> str:
+    """A name in capitals in title case, its inner particles lower-case ("Port of Spain")."""
+    parts = re.split(r"([ -])", name.title())
+    return "".join(p.lower() if i and i % 2 == 0 and p.lower() in _NAME_PARTICLES else p for i, p in enumerate(parts))
 
 
 _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t|[Oo]utside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
@@ -760,7 +772,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
     if (prev.lower() in _LOCATIVE or prev in PLACE_NOUNS
             or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start))) \
-            and not (prev.lower() == "at" and _POSSESSIVE.match(text, end) and not _NAMED_SITE_AFTER.match(text, end)):
+            and not (prev.lower() == "at" and _POSSESSIVE.match(text, end) and not _NAMED_SITE_AFTER.match(text, end)) \
+            and not (language == "en" and prev == "to" and _SOURCE_TO.search(text, max(0, start - 30), start)):
         # "near Hay, New South Wales": qualified too, which a town named like a word needs.
         # "at O'Neill's home", "at McDonald's": whose, a person's or a firm's, not where.
         if language == "de" and prev.lower() in ("von", "bei") and text[start:end] in given_names() \
@@ -800,6 +813,9 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "at Zennor's Tinners Arms", "at Sydney's Royal North Shore Hospital": a town's possessive before a site's own name.
 _NAMED_SITE_AFTER = re.compile(r"['’]s [A-Z][a-z]")
+# "according to Xinhua", "speaking to Kyodo": the name after is a source spoken to, not where (Xinhua,
+# a town in China); no locative for a small town.
+_SOURCE_TO = re.compile(r"\b(?:[Aa]ccording|[Ss]pok(?:e|en)|[Ss]peaking|[Tt]alk(?:ed|ing)?|[Tt]hanks|[Dd]ue|[Oo]wing)\s+to\s+$")
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower".split())
 # Capitalised words that open a name without being a given name: "The Pietermaritzburg High Court".
 _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Our Every Each Some No".split())
