@@ -81,6 +81,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper,
                          state=state)
     actors = find_actors(doc.text, registry=resources.registry, language=doc.language)
+    # "(Xinhua) --", "Xinhua reported": a news outlet's name is no town of that name (Xinhua, China).
+    outlets = {(a.start, a.end) for a in actors if a.kind == "media"}
+    places = [m for m in places if (m.start, m.end) not in outlets]
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places, country=hint)

@@ -1210,3 +1210,17 @@ def test_a_sentence_with_a_day_of_its_own_does_not_take_its_paragraphs_day(lang,
     events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
     protest = next(e for e in events if e.event_type == "protest")
     assert (protest.interval.end == may_3) is day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods killed three people on Monday, Xinhua reported.", None),  # the agency, not Xinhua in China
+    ("Floods killed three people in Guangxi on Monday, Xinhua reported.", "Guangxi Zhuangzu Zizhiqu"),
+])
+def test_a_news_agencys_name_is_no_town_of_that_name(text, expected):
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    doc = Document(id="x.txt", path="x.txt", text=text, language="en", reference=dt.date(2021, 3, 2),
+                   reference_basis="metadata")
+    (flood,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "flood"]
+    assert (flood.place and flood.place.name) == expected

@@ -991,6 +991,9 @@ def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected)
     ("KYIV, Ukraine, said on Dec 5 that a drone struck.", "en", None),
     ("ANKARA. KAZINFORM - Agreements were signed today.", "en", "Ankara"),  # the agency after a full stop
     ("ANKARA. THE TALKS - Agreements were signed today.", "en", None),  # a headline in capitals, no agency
+    ("PORT OF SPAIN (AP) — Gangs attacked a police station.", "en", "Port of Spain"),  # not Spain
+    ("STRATFORD-UPON-AVON (PA) - A fire broke out.", "en", "Stratford-upon-Avon"),  # not Avon, Indiana
+    ("MAZAR-I-SHARIF, Afghanistan (Xinhua) -- Militants were killed.", "en", "Mazār-e Sharīf"),
     ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
     ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
 ])
@@ -1399,3 +1402,11 @@ def test_a_postal_code_after_a_town_chooses_the_state(gazetteer, text, name, cou
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == name]
     assert m.place.country_code == country
     assert admin1 is None or m.place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said so, according to Tass.", []),  # the agency, not Tass in Hungary
+    ("The convoy drove to Tass on Monday.", ["Tass"]),
+])
+def test_a_name_after_according_to_is_a_source_not_a_locative(gazetteer, text, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
