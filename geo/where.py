@@ -219,8 +219,10 @@ _STREET_AFTER = re.compile(
 
 
 # A dateline in capitals at the start of a line: "KATHMANDU, Nepal (AP) —", "LONDON (Reuters) -",
-# "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —", and with the agency after a full stop, "ASTANA. KAZINFORM -".
-_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-])")
+# "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —", with the agency or date after a full stop, "ASTANA. KAZINFORM -",
+# "KYIV. Dec 5 (Interfax-Ukraine) -", and the first of two cities, "KARACHI/ISLAMABAD (Reuters) -".
+_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})"
+                            r"(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-]|\.\s+[A-Z][a-z]{2,}\.? \d|/[A-Z])")
 _DATELINE_SPAN = 500  # datelines open a text
 
 
@@ -249,12 +251,14 @@ def _title(name: str) -> str:
 _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa]t|[Oo]utside)\s+)([A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\b(?![a-zäöü])")
 
 
-# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ", "BROCTON -- ", "ASTANA. KAZINFORM -": a
-# dateline names where the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - ",
-# "Stendal/Klötze. - " and, in police reports, "Ravensburg (ots)" on a line of its own.
+# "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ", "BROCTON -- ", "ASTANA. KAZINFORM -",
+# "MINSK, 5 December (BelTA) –", "MOSCOW, December 5. /TASS/.", "KARACHI/ISLAMABAD (Reuters) -": a dateline names
+# where the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - ", "Stendal/Klötze. - "
+# and, in police reports, "Ravensburg (ots)" on a line of its own.
 _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄÖÜ][\w.-]+)?(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*"
-                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?"
-                             r"(?:\.\s+[A-Z]{3,}\s+(?:[—–:]|-{1,2}\s)|\.?\s*(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s)))")
+                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:[.,]\s*(?:[A-Z][a-z]{2,}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,}\.?))?"
+                             r"(?:\.\s*/[A-Z][\w-]+/|\.\s+[A-Z]{3,}\s+(?:[—–:]|-{1,2}\s)"
+                             r"|\.?\s*(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s)))")
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:

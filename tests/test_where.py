@@ -994,6 +994,11 @@ def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected)
     ("PORT OF SPAIN (AP) — Gangs attacked a police station.", "en", "Port of Spain"),  # not Spain
     ("STRATFORD-UPON-AVON (PA) - A fire broke out.", "en", "Stratford-upon-Avon"),  # not Avon, Indiana
     ("MAZAR-I-SHARIF, Afghanistan (Xinhua) -- Militants were killed.", "en", "Mazār-e Sharīf"),
+    ("KARACHI/ISLAMABAD (Reuters) - Floods hit Sindh.", "en", "Karachi"),  # the first of two cities
+    ("MOSCOW, December 5. /TASS/. Forces struck a depot.", "en", "Moscow"),
+    ("MINSK, 5 December (BelTA) – Floods killed five people.", "en", "Minsk"),
+    ("KYIV. Dec 5 (Interfax-Ukraine) - Floods killed five people.", "en", "Kyiv"),
+    ("KYIV. Dec 5 was a cold day.", "en", None),
     ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
     ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
 ])
