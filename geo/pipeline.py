@@ -75,8 +75,9 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred,
                       reference_is_lower_bound=not ref.day_precise)
     times = entry_times(doc, sentences, times)
-    hint = url_country(doc.url)
     paper = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
+    # A national outlet without a country domain ("ghanaweb.com", "tribuneindia.com") is from its country, as a domain is.
+    hint = url_country(doc.url) or (paper.country_code if paper is not None and paper.type == "country" else None)
     state = url_state(doc.url, doc.outlet, gazetteer=resources.gazetteer)
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper,
                          state=state)

@@ -1132,7 +1132,35 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
                 place = _big_city(token[:cut], gazetteer, domain)
                 if place is not None:
                     return place
+    return next((c for label in labels for token in re.split(r"[-_ ]", label)
+                 if (c := _country_affix(token.rstrip("0123456789"), gazetteer)) is not None), None)
+
+
+# Words a national outlet's name adds to its country's besides a paper's: "ghanaweb", "tribuneindia",
+# "nigerianewshouse", "thenationonlineng" (a country's ISO code ends some).
+_OUTLET_WORDS = _PAPER_WORDS | frozenset("the web world net network business house".split())
+
+
+def _country_affix(token: str, gazetteer: Gazetteer) -> Place | None:
+    """The country a national outlet's name begins or ends with, the rest of it paper words
+    ("ghanaweb", "tribuneindia", "nigerianewshouse", "thesouthafrican", "thenationonlineng")."""
+    for cut in range(4, len(token) - 1):
+        for name, rest in ((token[:cut], token[cut:]), (token[-cut:], token[:-cut])):
+            country = next((c.place for c in gazetteer.candidates(name.capitalize())
+                            if c.place.type == "country" and c.kind in ("name", "dem")), None)
+            if country is not None and _paper_words(rest, country.country_code.lower()):
+                return country
     return None
+
+
+def _paper_words(rest: str, code: str) -> bool:
+    """Whether `rest` is paper words only, its country's ISO code at most at its end ("onlineng")."""
+    if rest.endswith(code) and len(rest) > len(code):
+        rest = rest[:-len(code)]
+    ok = [True] + [False] * len(rest)
+    for i in range(1, len(rest) + 1):
+        ok[i] = any(ok[j] and rest[j:i] in _OUTLET_WORDS for j in range(max(0, i - 12), i))
+    return ok[-1]
 
 
 _UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))

@@ -738,7 +738,10 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("tagesschau.de", None, None),
     ("kurier.at", "https://kurier.at/chronik/niederoesterreich/x/755.120", None),  # no "Kuri" (Guri, Korea)
     ("kingstonherald.ca", "https://www.kingstonherald.ca/news/x", "Kingston"),
-    ("ghanaweb.com", "https://mobile.ghanaweb.com/x", None),  # an edition label, no Mobile, Alabama
+    ("ghanaweb.com", "https://mobile.ghanaweb.com/x", "Ghana"),  # an edition label, no Mobile, Alabama; the country's web
+    ("tribuneindia.com", "https://www.tribuneindia.com/news/x", "India"),  # the country after the paper word
+    (None, "https://nigerianewshouse.com/x", "Nigeria"),  # its demonym, then paper words
+    (None, "https://www.francewebsite.com/x", None),  # "site" is no paper word
     (None, "https://amp.denverpost.com/x", "Denver"),
     # a regional paper's local section: its deepest town folder, the article's slug aside
     ("zeitung.de", "https://www.zeitung.de/lokal/quedlinburg/unwetter-in-der-stadt-123", "Quedlinburg"),
@@ -1415,3 +1418,20 @@ def test_a_postal_code_after_a_town_chooses_the_state(gazetteer, text, name, cou
 ])
 def test_a_name_after_according_to_is_a_source_not_a_locative(gazetteer, text, expected):
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
+@pytest.mark.parametrize("url, country", [
+    ("https://www.tribuneindia.com/news/x", "IN"),  # a national outlet's country chooses the namesake
+    ("https://example.com/x", "BD"),  # else the bigger Jamalpur, in Bangladesh
+])
+def test_a_national_outlets_country_chooses_among_namesakes(url, country):
+    import datetime as dt
+
+    from geo.pipeline import Resources, process_document
+    from geo.records import Document
+
+    text = "Floods destroyed homes in Jamalpur on Monday, officials said."
+    doc = Document(id="x.txt", path="x.txt", text=text, language="en", url=url, reference=dt.date(2021, 3, 2),
+                   reference_basis="metadata")
+    (flood,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "flood"]
+    assert flood.place.country_code == country
