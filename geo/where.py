@@ -757,8 +757,12 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         # "the South Island": a name the gazetteer lacks, not Iceland; so is "South Burnett" before
         # "Community Hospital", no site in a town Burnett
         return "compound"
-    if _FACILITY_AFTER.match(text, end):
-        return "qualified"  # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town
+    # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town; "the Queen Elizabeth
+    # Hospital", "the Brilliant Alliance Global Factory" name no town Elizabeth or Alliance.
+    named_before = language != "de" and prev not in _FUNCTION_WORDS and text[start - 2:start - 1].isalpha() \
+        and _capitalised_before(text, start, prev)
+    if _FACILITY_AFTER.match(text, end) and not named_before:
+        return "qualified"
     if language == "en" and _UNIT_AFTER.match(text, end):
         return "locative"
     if language == "en" and _SITE_AFTER.match(text, end) and not (prev[:1].isupper() and prev.isalpha() and prev not in _FUNCTION_WORDS):
@@ -850,6 +854,11 @@ def _inside_proper_name(text: str, start: int, end: int, prev: str) -> bool:
     longer proper name. German capitalises every noun, so this cue is not used there."""
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         return True
+    return _capitalised_before(text, start, prev)
+
+
+def _capitalised_before(text: str, start: int, prev: str) -> bool:
+    """A capitalised word before the name, not opening a sentence: "Brandon Johnson", "Queen Elizabeth"."""
     if text[start - 1:start] != " " or not prev[:1].isupper() or not prev.isalpha():
         return False
     before = text[:start - 1 - len(prev)].rstrip(" ")

@@ -99,6 +99,9 @@ def test_a_town_qualified_by_a_state_it_does_not_lie_in_is_a_namesake_the_gazett
 @pytest.mark.parametrize("text, expected", [
     ("The board of South Burnett Community Hospital Foundation met.", []),   # a longer name, no site in Burnett
     ("Workers at the Wentzville Assembly plant struck.", [("Wentzville", "US", "MO")]),
+    # a capitalised word before the name: a company's or a person's name, no town Alliance (Nebraska)
+    ("Workers gathered at the Brilliant Alliance Global Factory on Monday.", []),
+    ("Workers gathered at the Alliance Global Factory on Monday.", [("Alliance", "US", "NE")]),
 ])
 def test_a_compass_word_before_a_facilitys_town_makes_a_longer_name(gazetteer, text, expected):
     found = [(m.text, m.place.country_code, m.place.admin1) for m in find_places(text, gazetteer=gazetteer, language="en")]
