@@ -485,6 +485,15 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The company dismissed 40 workers on Monday.", "verdict", False),
     ("en", "The judge rejected the appeal on Monday.", "verdict", True),
     ("en", "The minister rejected the demands on Monday.", "verdict", False),
+    # One is released from custody or hospital too: no job lost (English "released from prison" is no document either).
+    ("de", "Die Firma hat am Montag 40 Mitarbeiter entlassen.", "layoffs", True),
+    ("de", "Der Mann war erst vor zwei Monaten aus der Haft entlassen worden.", "layoffs", False),
+    ("de", "Die Verletzte wurde am Montag aus dem Krankenhaus entlassen.", "layoffs", False),
+    ("en", "The ministry released a report on Monday.", "document_release", True),
+    ("en", "The man was released from prison two months ago.", "document_release", False),
+    # One meets people, not needs.
+    ("en", "The ministers met in the capital on Monday.", "meeting", True),
+    ("en", "Aid groups are working to meet the needs of the residents.", "meeting", False),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
