@@ -175,9 +175,25 @@ def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) ->
     return _arrest_first(other, min(other, key=lambda t: (t.priority, t.start))) if other else None
 
 
+def _told_after(doc: Document, triggers: list[Trigger], first: Trigger) -> list[Trigger]:
+    """The triggers after the sentence's happening in a clause opened by one of the language's
+    `earlier_clauses` ("after", "nachdem"): news tells the happening that led to another in the
+    same sentence, often only there ("East Riding Councillors passed their motion after asylum
+    seekers began arriving at the hotel")."""
+    words = lexicon(doc.language).earlier_clauses
+    if not words:
+        return []
+    return [t for t in triggers if t.start > first.end
+            and any(w in words for w in _WORDS.findall(doc.text[first.end:t.start].lower()))]
+
+
+_WORDS = re.compile(r"\w+")
+
+
 def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[int, Trigger]]) -> list[Event]:
-    """The lede's second happenings that no sentence of the text tells on its own: news may name
-    its second main happening only once, in the lede's sentence that tells the first."""
+    """The second happenings of a sentence that no sentence of the text tells on its own: news may
+    name its second main happening only once, in the lede's sentence that tells the first, and the
+    one that led to another in its "after" clause."""
     told = {e.event_type for e in events}
     extra: dict[int, Event] = {}
     for i, trig in seconds:
@@ -187,7 +203,7 @@ def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[i
         e = events[i]
         extra[i] = replace(e, id=_event_id(doc.id, trig.event_type, e.evidence[0].sentence), event_type=trig.event_type,
                            explanation=(("type", f"{trig.event_type} from '{trig.text}' (rule {trig.rule}), "
-                                                 "the second happening of a lede sentence"),) + e.explanation[1:],
+                                                 "the second happening of its sentence"),) + e.explanation[1:],
                            novel="new")
     return [x for i, e in enumerate(events) for x in ((e, extra[i]) if i in extra else (e,))]
 
@@ -552,10 +568,12 @@ def extract_events(
                 if place else "",
             )
         )
-        if s.paragraph == lede:
-            second = _second_trigger(s_triggers, trig)
-            if second is not None:
-                seconds.append((len(events) - 1, second))
+        # A lede sentence may tell a second happening in any clause of its own; any sentence in a
+        # clause that tells what came before its happening ("passed their motion after asylum seekers
+        # began arriving at the hotel").
+        second = _second_trigger(s_triggers if s.paragraph == lede else _told_after(doc, s_triggers, trig), trig)
+        if second is not None:
+            seconds.append((len(events) - 1, second))
     events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
     lo, hi = _opening(sentences)

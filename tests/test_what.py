@@ -1099,6 +1099,24 @@ def test_a_lede_sentence_tells_its_second_happening_once(resources, language, te
         assert arrest.place.name == "Boulder" and "second happening" not in str(arrest.explanation)
 
 
+@pytest.mark.parametrize("language, text, types", [
+    # Outside the lede, a clause that tells what came before the sentence's happening tells one of
+    # its own; a clause of what came after, or despite, does not.
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "Councillors in Leeds passed a motion on Monday after asylum seekers arrived at a hotel.", ["fire", "migration", "vote"]),
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "Councillors in Leeds passed a motion on Monday before asylum seekers arrived at a hotel.", ["fire", "vote"]),
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Die Arbeiter in Köln streikten am Montag, nachdem das Unternehmen 200 Stellen gestrichen hatte.",
+     ["fire", "labour_strike", "layoffs"]),
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Die Arbeiter in Köln streikten am Montag, obwohl das Unternehmen 200 Stellen gestrichen hatte.",
+     ["fire", "labour_strike"]),
+])
+def test_a_clause_of_what_came_before_tells_its_own_happening(resources, language, text, types):
+    assert sorted(e.event_type for e in _events(text, language, resources)) == sorted(types)
+
+
 @pytest.mark.parametrize("language, text", [
     # A list after "from"/"aus" is a list of origins, every name of it.
     ("en", "Sheriff's deputies detained 60 migrants from Mexico and Central America on Monday."),

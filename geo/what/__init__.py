@@ -91,6 +91,7 @@ class _Lexicon:
     addressed: frozenset = frozenset()
     speech_acts: frozenset = frozenset()  # speech verbs that are acts of their own ("apologise", "verurteilen")
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
+    earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
@@ -236,6 +237,7 @@ def lexicon(language: str) -> _Lexicon:
         speech_acts=words("speech_acts", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
+        earlier_clauses=words("earlier_clauses", data),
         back_references=words("back_references", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
