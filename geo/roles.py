@@ -249,6 +249,20 @@ def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     return b.type == "city" and b.population > a.population and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
 
+# "Sydney's ", "Lagos' ", "Melbourne's northern suburb of ": a city's possessive before its district.
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?(?:(?:suburbs?|district|township|neighbou?rhood|area|town|village)\s+of\s+)?$")
+
+
+def _district_of(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether `second` is a district of the city `first` whose possessive precedes it: smaller
+    and close by, as "Mesa in Phoenix" is read."""
+    if not _POSSESSIVE_GAP.match(text[first.end:second.start]):
+        return False
+    a, b = first.place, second.place
+    return a.type == "city" and b.type in ("city", "site") and a.id != b.id and a.population > b.population \
+        and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
+
+
 def memo_role(memo: dict, doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     """`place_role(doc_text, m, etype)`, worked out once per mention of one text: `memo` is
     the text's own (a role depends only on the text, the mention and whether the type is a
@@ -292,6 +306,12 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
                 and second.place.type in ("city", "site") and roles[id(first)] != "mentioned":
             # "in the Los Angeles suburb of Pico Rivera", "the Western Australia town of Yarloop":
             # the first only says where the second lies.
+            roles[id(second)] = "located" if roles[id(first)] == "located" else roles[id(second)]
+            roles[id(first)] = "mentioned"
+            continue
+        if not first.weak and not second.weak and _district_of(doc_text, first, second) and roles[id(first)] != "mentioned":
+            # "in Sydney's Blacktown suburb", "in Melbourne's northern suburb of Epping": the city
+            # only says where its district lies, as in "the Los Angeles suburb of Pico Rivera".
             roles[id(second)] = "located" if roles[id(first)] == "located" else roles[id(second)]
             roles[id(first)] = "mentioned"
             continue

@@ -629,6 +629,18 @@ def _best(text, gazetteer, language="en"):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("A woman was stabbed in Sydney's Blacktown suburb on Friday.", "Blacktown"),
+    ("A man was shot dead in Melbourne's northern suburb of Epping on Friday.", "Epping"),
+    ("Police raided a house in Johannesburg's Soweto township on Friday.", "Soweto"),
+    ("A man was shot dead in Sydney's west on Friday.", "Sydney"),
+    ("A woman was stabbed in Sydney and in Blacktown on Friday.", "Sydney"),   # no possessive: as before
+])
+def test_a_citys_possessive_before_its_district_places_the_district(gazetteer, text, expected):
+    """ "in Sydney's Blacktown suburb" is read as "in the Sydney suburb of Blacktown" is."""
+    assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
     ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
