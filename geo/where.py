@@ -742,7 +742,8 @@ _ARTICLES = frozenset("der die das dem den des".split())
 
 
 def context_cue(text: str, start: int, end: int, language: str) -> str:
-    """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive" or ""."""
+    """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive",
+    "appended" (after "Name, ") or ""."""
     prev = _prev_word(text, start)
     if prev.rstrip(".") in _TITLES:
         return "person"
@@ -815,7 +816,11 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     # "Yarloop, Western Australia", "Biloserka (Region Cherson)": a qualified name.
     if language == "en" and prev.endswith(",") and _IN_NAME_LIST.match(text, end):
         return ""  # "makes Chrysler, Dodge, Jeep and Fiat brands": a name in a list, not "Dodge, Nebraska"
-    return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else ""
+    if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end):
+        return "qualified"
+    # "Ipswich, Suffolk", "Maidstone, Kent": after a name and a comma, a county's
+    # bare name says where the name before lies (not Suffolk, Virginia).
+    return "appended" if language == "en" and text[start - 2:start] == ", " and prev[:-1].isalpha() and prev[:1].isupper() else ""
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -879,7 +884,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     if c.place.type != "city":
         if cue in ("person", "surname"):
             return False  # "Denzel Washington", "Eduardo Mendoza", "Foreign Minister Israel Katz": a person's name
-        if c.kind == "bare" and cue not in ("locative", "qualified", "possessive"):
+        if c.kind == "bare" and cue not in ("locative", "qualified", "possessive", "appended"):
             return False  # "Dithmarschen", "Kent" alone: a district only where a town would be a place
         return language not in c.common or cue == "locative"
     if cue == "article":

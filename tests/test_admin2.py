@@ -236,3 +236,14 @@ def test_a_german_title_names_a_district_with_its_article(name, label):
     from geo.events import _german_in
 
     assert _german_in(name) == label
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the county after a town and a comma says where the town lies: not Ipswich, MA, nor Suffolk, VA
+    ("A fire broke out in Ipswich, Suffolk, on Monday.", [("Ipswich", "city", "GB"), ("Suffolk", "admin2", "GB")]),
+    ("Flooding hit Maidstone, Kent, overnight.", [("Maidstone", "city", "GB"), ("Kent", "admin2", "GB")]),
+    ("Kent, the official said, was stable.", []),  # no town before it: no county
+])
+def test_a_bare_county_after_a_town_and_a_comma_is_where_the_town_lies(gazetteer, text, expected):
+    assert [(m.text, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] \
+        == expected
