@@ -371,7 +371,9 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
                                       or _attributive_after_article(text, m))))
     # Only where another country has the two names: a town the text alone names twice ("in Amtzell …
     # die Feuerwehr Amtzell") points to its own country, not away from it.
-    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and counts[m.place.country_code] <= own[m.text]
+    # A demonym supports no town: "American-owned Brightwood New Zealand" is no story from the US.
+    support = counts - Counter(m.place.country_code for m in mentions if m.place.country_code and m.weak)
+    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and support[m.place.country_code] <= own[m.text]
                and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 

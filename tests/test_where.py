@@ -1450,3 +1450,13 @@ def test_a_national_outlets_country_chooses_among_namesakes(url, country):
                    reference_basis="metadata")
     (flood,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "flood"]
     assert flood.place.country_code == country
+
+
+@pytest.mark.parametrize("text", [
+    "The closure of Brightwood sawmill hit Southland, New Zealand. The American-owned firm told staff in Southland.",
+    "The closure of Brightwood sawmill hit Southland, New Zealand. The firm told staff in Southland.",
+])
+def test_a_demonym_lends_a_foreign_namesake_no_support(gazetteer, text):
+    """Brightwood (Washington, DC) in a story from Southland is a firm's name: "American-owned" says
+    whose the firm is, not that the story is from the US."""
+    assert "Brightwood" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]
