@@ -922,6 +922,15 @@ def test_a_village_named_like_an_inflected_word_near_the_texts_towns(gazetteer, 
     assert ("Ebern" in names or "Brand" in names) == found
 
 
+@pytest.mark.parametrize("text", [
+    "Im Ortsteil Arlen von Rielasingen-Worblingen brannte am Montag ein Wohnhaus.",
+    "In Arlen, einem Ortsteil von Rielasingen-Worblingen, brannte am Montag ein Wohnhaus.",
+])
+def test_the_town_an_unlisted_ortsteil_belongs_to_is_where_it_happened(gazetteer, text):
+    """ "von" after a district's name says whose district it is, not where someone came from."""
+    assert best_place(text, find_places(text, gazetteer=gazetteer, language="de")).text == "Rielasingen-Worblingen"
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
