@@ -421,8 +421,11 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 langs = frozenset(common.get(name, ()))
                 if name in CONTEXT_ONLY:
                     langs = frozenset({"de", "en", "es"})
+                # A German-speaking city named like a German word ("Singen", "Aalen", "Borken") is a place
+                # after a locative, as the CONTEXT_ONLY ones are; until 2026-12-06 it was never one.
                 if langs and (kind != "name" or pop < 100_000) \
-                        and not (name in CONTEXT_ONLY and cc in _GERMAN_SPEAKING and (kind == "name" or name0.startswith(name + " ("))):
+                        and not ((name in CONTEXT_ONLY or "de" in langs) and cc in _GERMAN_SPEAKING
+                                 and (kind == "name" or name0.startswith(name + " ("))):
                     continue  # an everyday word naming a small town or an alternate: never a place
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))

@@ -115,7 +115,7 @@ def _unread_in_text(m, title: str, text: str, places: list, language: str) -> bo
     no Hollywood anywhere in the text), where the title gives no more evidence than the text
     (no locative word or qualifier: "Crash in Fullerton Cove" is a place where the text writes
     only "Nelson Bay Road, Fullerton Cove")."""
-    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in ("locative", "qualified", "settled"):
+    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in ("locative", "contracted", "qualified", "settled"):
         return False
     if any(p.text == m.text for p in places):
         return False

@@ -107,11 +107,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     surnames = {sf for sf, cue in keys if cue == "surname"}
     # Likewise a name once placed by a locative or a qualifier ("in the suburb of Mesa") is that
     # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
-    placed = {sf for sf, cue in keys if cue in ("locative", "qualified", "settled")}
+    placed = {sf for sf, cue in keys if cue in ("locative", "contracted", "qualified", "settled")}
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (c.place.type == "city" and (k[0] in persons
-                                                       or (k[0] in surnames and k[1] not in ("locative", "qualified", "settled"))))
+                                                       or (k[0] in surnames and k[1] not in ("locative", "contracted", "qualified", "settled"))))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
@@ -130,7 +130,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
         # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
-        weak = cand.weak or (k[1] not in ("locative", "settled") and _attributive(text, start, end, language))
+        weak = cand.weak or (k[1] not in ("locative", "contracted", "settled") and _attributive(text, start, end, language))
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
@@ -792,6 +792,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
             return "person_name"  # "von Andreas Böhm" (a byline), "bei Kati Köhler": a person, not Andreas on Man
         if language == "de" and (prev in _SETTLEMENT_NOUNS or _REGION_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)):
             return "settled"  # "der Gemeinde Wald", "im altmärkischen Klötze": a settlement, though named like a word
+        if language == "de" and prev in _CONTRACTED:
+            return "contracted"  # "im Forst", "am Horn": the word with its article; a town goes without one
         return "qualified" if _QUALIFIED.match(text, end) or _CANTON_ENDS.search(text, start, end) else "locative"
     if language == "de" and _local_office_after(text, end):
         return "locative"  # "Schrattenberg-Bürgermeister": a town's office names the town as a town
@@ -825,6 +827,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     return "appended" if language == "en" and text[start - 2:start] == ", " and prev[:-1].isalpha() and prev[:1].isupper() else ""
 
 
+# German prepositions fused with the article ("im", "am", "beim"): no town's name follows them bare.
+_CONTRACTED = frozenset("im Im am Am beim Beim vom Vom zum Zum zur Zur ins Ins".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "at Zennor's Tinners Arms", "at Sydney's Royal North Shore Hospital": a town's possessive before a site's own name.
 _NAMED_SITE_AFTER = re.compile(r"['’]s [A-Z][a-z]")
@@ -850,7 +854,7 @@ def _listed(keyed: list, text: str) -> list:
     Malterhausen, Tiefenbrunnen und Klausdorf")."""
     out = []
     for start, end, (sf, cue) in keyed:
-        if out and cue in ("", "qualified") and out[-1][2][1] in ("locative", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
+        if out and cue in ("", "qualified") and out[-1][2][1] in ("locative", "contracted", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
             cue = "locative"
         out.append((start, end, (sf, cue)))
     return out
@@ -877,6 +881,10 @@ def _capitalised_before(text: str, start: int, prev: str) -> bool:
 def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
     a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
+    if cue == "contracted":  # "im Saarland", "im Forst": a locative, but no town named like a word takes it
+        if c.place.type == "city" and language in c.common:
+            return False
+        cue = "locative"
     if cue == "settled":  # a town, whatever its name; any other place as after a locative
         return c.place.type == "city" or _usable(c, language, "locative")
     if cue == "compound":  # "the South Island" is not Iceland; "North Queensland" is in Queensland

@@ -931,6 +931,26 @@ def test_the_town_an_unlisted_ortsteil_belongs_to_is_where_it_happened(gazetteer
     assert best_place(text, find_places(text, gazetteer=gazetteer, language="de")).text == "Rielasingen-Worblingen"
 
 
+@pytest.mark.parametrize("text, town", [
+    ("Unbekannte sind in der Nacht in Singen in ein Geschäft eingebrochen.", "Singen"),
+    ("Ein Lkw ist am Montag bei Aalen umgekippt.", "Aalen"),
+    ("Bei schlechtem Wetter fiel am Montag in Borken der Strom aus.", "Borken"),
+])
+def test_a_german_city_named_like_a_word_after_a_locative(gazetteer, text, town):
+    """Singen, Aalen, Borken (15,000 and more) are everyday words too; after "in" or "bei" the city."""
+    assert town in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+
+
+@pytest.mark.parametrize("text", [
+    "Im Forst wurde am Montag ein Reh gewildert.",
+    "Am Horn brach ein Feuer aus.",
+    "Bei schlechtem Wetter fiel der Strom aus.",
+])
+def test_a_word_with_its_article_is_no_city(gazetteer, text):
+    """A town goes without article: "im Forst", "am Horn" are the words, not Forst (Lausitz) or Horn."""
+    assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
+
+
 @pytest.mark.parametrize("text, language", [
     ("Am Sonntag brannte es in Amtzell. Die Feuerwehr Amtzell war im Einsatz.", "de"),
     ("A barn burned in Amtzell on Sunday. The Amtzell fire brigade was called.", "en"),
