@@ -588,7 +588,8 @@ def extract_events(
                     and not _in_quote(m.start, m.end, quoted) and any(m.start <= p.start < m.end for p in places)]
     events = [_refined(e, lede_places) for e in events]
     dateline = dateline_place(doc.text, places)
-    events = [_at_dateline(e, dateline) for e in events]
+    filed = dateline_place(doc.text, places, full_stop=False)  # "Schleiz. …" is the paper's office
+    events = [_at_dateline(e, filed) for e in events]
     towns = {m.place.id: m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2")
              and (text_roles[id(m)] == "located" or (after_place_noun(doc.text, m) and text_roles[id(m)] != "mentioned"))}
     events = [_only_town(e, list(towns.values())) for e in events]

@@ -13,7 +13,7 @@ import re
 
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
-from geo.where import NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline
+from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
@@ -377,15 +377,20 @@ def _is_dateline(text: str, m: PlaceMention) -> bool:
     return opens_dateline(text, m.start, m.end)
 
 
-def dateline_place(text: str, places: list[PlaceMention]) -> Place | None:
+def dateline_place(text: str, places: list[PlaceMention], *, full_stop: bool = True) -> Place | None:
     """The place of a dateline ("Konstanz (dpa) -", "KATHMANDU, Nepal (AP) —") in the first
-    lines: where the story was filed, the last resort for where it happened."""
+    lines: where the story was filed, the last resort for where it happened. `full_stop=False`
+    leaves out a German paper's "Schleiz. Die Entscheidung …": its local office, which says less
+    than the district the text names (the story happened in Pottiga, Saale-Orla-Kreis)."""
     for m in places:
         if m.start > 300:
             break
         if not m.weak and _is_dateline(text, m):
-            return m.place
+            return m.place if full_stop or not _FULL_STOP_AFTER.match(text, m.end) else None
     return None
+
+
+_FULL_STOP_AFTER = re.compile(r"(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*" + FULL_STOP_DATELINE)
 
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from geo.gazetteer import Gazetteer
 from geo.records import Place
-from geo.roles import best_place
+from geo.roles import best_place, dateline_place
 from geo.where import find_places
 
 
@@ -949,6 +949,23 @@ def test_a_german_city_named_like_a_word_after_a_locative(gazetteer, text, town)
 def test_a_word_with_its_article_is_no_city(gazetteer, text):
     """A town goes without article: "im Forst", "am Horn" are the words, not Forst (Lausitz) or Horn."""
     assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gottmadingen. Am Montag stießen zwei Autos zusammen.",
+    "Gottmadingen.\nAm Montag stießen zwei Autos zusammen.",
+])
+def test_a_german_papers_dateline_ends_with_a_full_stop(gazetteer, text):
+    """ "Schleiz. Die Entscheidung …": the town opening the text, then a full stop, is the dateline:
+    the last resort for where it happened, though not the town that stands for its district."""
+    found = find_places(text, gazetteer=gazetteer, language="de")
+    assert dateline_place(text, found).name == "Gottmadingen"
+    assert dateline_place(text, found, full_stop=False) is None
+
+
+def test_an_agencys_dateline_stands_for_its_district(gazetteer):
+    text = "Kiel (dpa) - Am Montag stießen zwei Autos zusammen."
+    assert dateline_place(text, find_places(text, gazetteer=gazetteer, language="de"), full_stop=False).name == "Kiel"
 
 
 @pytest.mark.parametrize("text, language", [
