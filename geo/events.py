@@ -225,8 +225,11 @@ def _best_interval(times: list[TimeMention], doc: Document | None = None) -> Tim
         happening = told or happening
         # "Nach dem Überfall am 5. Februar wurde am Montag eine Bank überfallen": the first
         # date is the earlier happening's, named to say what this one came after.
+        # Only a date it can have come after: "after the court on Monday ruled that the 2020
+        # vote …" names Monday as the sentence's own day, not a happening before it.
         after = _AFTER_TOLD.get(doc.language, _AFTER_TOLD[""])
-        own = [t for t in happening if not after.search(doc.text, max(0, t.start - 60), t.start)]
+        before = [t for t in happening if after.search(doc.text, max(0, t.start - 60), t.start)]
+        own = [t for t in happening if t not in before and all(t.interval.end >= b.interval.start for b in before)]
         happening = own or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
 

@@ -1191,6 +1191,16 @@ def test_the_date_of_the_happening_a_sentence_comes_after_does_not_date_it(lang,
     assert [e.interval.start for e in events] == [dt.date(2025, 3, 10)]
 
 
+def test_a_day_after_the_words_of_a_happening_is_its_own_when_the_other_date_is_earlier():
+    """"After the court on Monday ruled that the 2020 vote …": Monday cannot be a happening
+    before the sentence's own time, 2020; it is the ruling's day."""
+    text = "After the court on Monday ruled that the 2020 vote in Isla Test was valid, protests ended."
+    times = [_time(text, "on Monday", dt.date(2025, 3, 10), dt.date(2025, 3, 10), "day"),
+             _time(text, "2020", dt.date(2020, 1, 1), dt.date(2020, 12, 31), "year")]
+    events = _events(text, places=[_mention(text, "Isla Test", ISLAND)], times=times, lang="en")
+    assert events and events[0].interval.start == dt.date(2025, 3, 10)
+
+
 @pytest.mark.parametrize("lang, second, day", [
     ("de", "Danach protestierten in Isla Test Hunderte.", True),  # the paragraph's day goes on
     ("de", "Am vergangenen Sonntag protestierten in Isla Test Hunderte.", False),  # a day of its own
