@@ -37,7 +37,7 @@ from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, 
 from geo.where import lies_in, opens_dateline
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
-from geo.when.resolve import SINCE, in_future, in_pluperfect, since_before
+from geo.when.resolve import SINCE, in_future, in_past, in_pluperfect, since_before
 
 # "nach dem Brand am", "nach dem tödlichen Überfall vom": the words before a date that name the
 # earlier happening it is the date of (German: its noun capitalised, right before the date);
@@ -218,6 +218,10 @@ def _within(items, s: Sentence, starts: list[int] | None = None):
 
 def _best_interval(times: list[TimeMention], doc: Document | None = None) -> TimeMention | None:
     happening = [t for t in times if t.role == "happening"]
+    if doc is not None:
+        # "bleibt bis Ende März gesperrt", "are on strike until Friday": the end of a state that
+        # lasts, not when the sentence's happening was (unless told as past: "dauerte bis Freitag").
+        happening = [t for t in happening if not _state_end(t, doc)]
     if doc is not None and len(happening) > 1:
         # "Wang Yi will make a visit from Monday to Tuesday, the ministry said on Sunday": the
         # plan's days are ahead; the sentence's happening is the saying.
@@ -232,6 +236,12 @@ def _best_interval(times: list[TimeMention], doc: Document | None = None) -> Tim
         own = [t for t in happening if t not in before and all(t.interval.end >= b.interval.start for b in before)]
         happening = own or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
+
+
+def _state_end(t: TimeMention, doc: Document) -> bool:
+    """Whether a date ends a state that lasts ("bleibt bis Ende März gesperrt", "are on strike
+    until Friday"): not when anything happened, unless told as past ("dauerte bis Freitag")."""
+    return bool(_UNTIL.search(doc.text, max(0, t.start - 12), t.start)) and not in_past(doc.text, t.start, doc.language)
 
 
 def _in_quote(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
@@ -309,7 +319,7 @@ def extract_events(
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
     doc_time = _document_time(doc)
-    story_time = _story_day(sentences, times, doc_time)
+    story_time = _story_day(sentences, times, doc_time, doc)
     narrative: TimeMention | None = None
     latest_day = next((m for m in reversed(times) if m.role == "happening" and m.interval.precision == "day"
                        and m.interval.basis == "explicit"
@@ -1011,7 +1021,8 @@ def _opening(sentences: list[Sentence]) -> tuple[int, int]:
     return (spans[0][0], spans[-1][1]) if spans else (0, 0)
 
 
-def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:
+def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None,
+               doc: Document) -> TimeMention | None:
     """The day of the story's main happening when the first two paragraphs date it to a day of
     the week before the publication day ("Police arrested several people during a protest on
     Sunday" in Tuesday's paper): the story's undated happenings took place then, not on the
@@ -1023,7 +1034,7 @@ def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: Ti
         return None
     day = doc_time.interval.start
     first = next((m for m in times if lo <= m.start < hi and m.role == "happening"
-                  and m.interval.precision == "day"), None)
+                  and m.interval.precision == "day" and not _state_end(m, doc)), None)
     if first is None or not day - dt.timedelta(days=7) <= first.interval.start < day:
         return None
     return _publication_day(first.interval.start)

@@ -1234,3 +1234,24 @@ def test_a_news_agencys_name_is_no_town_of_that_name(text, expected):
                    reference_basis="metadata")
     (flood,) = [e for e in process_document(doc, resources=Resources.load()) if e.event_type == "flood"]
     assert (flood.place and flood.place.name) == expected
+
+
+@pytest.mark.parametrize("lang, text, until, own", [
+    # the end of a state that lasts is no day of the happening: the page's day is
+    ("de", "Nach einem Erdrutsch ist die Straße in Isla Test bis Ende März gesperrt.", "bis Ende März", False),
+    ("de", "Nach einem Erdrutsch war die Straße in Isla Test bis Ende März gesperrt.", "bis Ende März", True),  # told as past
+    ("en", "Workers in Isla Test are on strike until Friday.", "until Friday", False),
+    ("en", "Workers in Isla Test were on strike until Friday.", "until Friday", True),
+    ("de", "Die Arbeiter in Isla Test streiken bis Freitag.", "bis Freitag", False),
+    ("de", "Der Streik der Arbeiter in Isla Test dauerte bis Freitag.", "bis Freitag", True),
+])
+def test_the_end_of_a_lasting_state_does_not_date_its_happening(lang, text, until, own):
+    day = dt.date(2025, 3, 14) if "Friday" in until else dt.date(2025, 3, 21)
+    times = [_time(text, until.split(" ", 1)[1], day, dt.date(2025, 3, 31) if "März" in until else day,
+                   "month" if "März" in until else "day")]
+    published = dt.date(2025, 3, 18)
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=published, reference=published,
+                   reference_basis="published")
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert events and all((e.interval.start == day) is own for e in events)
+    assert own or all(e.interval.start == published for e in events)
