@@ -76,6 +76,7 @@ class _Lexicon:
     not_triggers: frozenset
     particles: frozenset
     hypothetical: frozenset
+    hypothetical_starts: frozenset  # what a cue of several words may start with: "calling" of "calling for"
     modal: frozenset
     negation: frozenset
     threat: frozenset
@@ -94,6 +95,7 @@ class _Lexicon:
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
+    generic_starts: frozenset = frozenset()  # what a generic cue of several words may start with (`_starts`)
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
     object_negation: frozenset = frozenset()
     # "previous convictions": a word right before the trigger that makes it someone's record.
@@ -147,6 +149,12 @@ class _Lexicon:
     words: dict = field(default_factory=dict, repr=False, compare=False)
 
 
+def _starts(cues: frozenset) -> frozenset:
+    """Each cue's beginnings that end before one of its spaces ("ruled", "ruled out" of "ruled out
+    a"): a word and the next make a cue only if the word is one of them."""
+    return frozenset(c[:k] for c in cues for k, ch in enumerate(c) if ch == " ")
+
+
 def languages() -> list[str]:
     """Languages that have a rule file."""
     return sorted(p.name[:-5] for p in resources.files(__name__).iterdir() if p.name.endswith(".yaml"))
@@ -198,6 +206,7 @@ def lexicon(language: str) -> _Lexicon:
         return kind(str(w).lower() for w in section.get(key) or ())
 
     attributive = fact.get("attributive") or {}
+    hypothetical, generic = words("hypothetical"), words("generic")
 
     return _Lexicon(
         language=language, exact=exact, heads=heads, prefixes=prefixes, phrases=compiled,
@@ -207,10 +216,10 @@ def lexicon(language: str) -> _Lexicon:
         deaths=words("deaths", data),
         not_triggers=words("not_triggers", data),
         particles=words("particles", data),
-        hypothetical=words("hypothetical"), modal=words("modal"), negation=words("negation"),
+        hypothetical=hypothetical, hypothetical_starts=_starts(hypothetical), modal=words("modal"), negation=words("negation"),
         threat=words("threat"), openers=words("conditional_openers"), types=tuple(data["types"]),
         future_openers=words("future_openers"), future_markers=words("future_markers"),
-        breaks=words("clause_breaks"), generic=words("generic"), object_negation=words("object_negation"),
+        breaks=words("clause_breaks"), generic=generic, generic_starts=_starts(generic), object_negation=words("object_negation"),
         modal_before_only=bool(fact.get("modal_before_only")),
         planned_after=words("planned_after"),
         record=words("record"),
@@ -566,7 +575,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
     # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
     phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
     hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
-    out, generic_at = [], None
+    out, facts = [], None
     for a, b, entries, word, how in hits:
         if how != "phrase" and not how.startswith("separable") and a > 0:
             # A noun entry needs a capitalised word, a verb entry a lower-case one ("March" is
@@ -583,9 +592,9 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
-        if generic_at is None:
-            generic_at = _generic_at(toks, lex)
-        factuality, cue = _factuality(toks, a, s.text, lex, generic_at, entry.event_type in lex.announced_types)
+        if facts is None:
+            facts = _Facts(toks, s.text, lex)
+        factuality, cue = _factuality(toks, a, s.text, lex, facts, entry.event_type in lex.announced_types)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
@@ -747,9 +756,9 @@ def _anchor(toks, i: int, lex: _Lexicon) -> str:
 def _generic_at(toks, lex: _Lexicon) -> int:
     """The index of the first word (or two words in a row) of the lexicon's `generic` in a
     sentence, len(toks) without one: the same for every trigger of the sentence, so found once."""
-    generic = lex.generic
+    generic, starts = lex.generic, lex.generic_starts
     for j, t in enumerate(toks):
-        if t[3] in generic or (j + 1 < len(toks) and f"{t[3]} {toks[j + 1][3]}" in generic):
+        if t[3] in generic or (t[3] in starts and j + 1 < len(toks) and f"{t[3]} {toks[j + 1][3]}" in generic):
             return j
     return len(toks)
 
@@ -761,14 +770,32 @@ def _achieved(toks, i: int, lex: _Lexicon) -> bool:
     return k is not None and not any(t[3] in lex.negation or t[3] in lex.negation_final for t in toks[k:i])
 
 
-def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | None = None,
+class _Facts:
+    """What `_factuality` reads of a sentence whatever its trigger, worked out once per sentence:
+    whether it is a question, where its generic word stands (`_generic_at`), the last word of each
+    clause (clause numbers never decrease, so a clause is a run of words), and the words that may
+    be modal or reportative cues."""
+
+    __slots__ = ("question", "generic_at", "clause_end", "cues")
+
+    def __init__(self, toks, sentence: str, lex: _Lexicon):
+        self.question = sentence.rstrip().endswith("?")
+        self.generic_at = _generic_at(toks, lex)
+        self.clause_end = {t[5]: k for k, t in enumerate(toks)}
+        self.cues = [j for j, t in enumerate(toks)
+                     if t[3] in lex.modal or t[3].endswith(lex.modal_suffixes) or t[3] in lex.reportative]
+
+
+def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None = None,
                 announced: bool = False) -> tuple[str, str]:
-    """Whether the trigger at token i is asserted, and the cue that says otherwise;
-    `generic_at` is `_generic_at(toks, lex)`, worked out here when not given. For a type whose
-    announced decision is news (`announced`), words of intent announce it ("will … schließen")."""
+    """Whether the trigger at token i is asserted, and the cue that says otherwise; `facts`
+    is the sentence's `_Facts`, worked out here when not given. For a type whose announced
+    decision is news (`announced`), words of intent announce it ("will … schließen")."""
     intent = lex.intentions if announced else frozenset()
     clause = toks[i][5]
-    if sentence.rstrip().endswith("?"):
+    if facts is None:
+        facts = _Facts(toks, sentence, lex)
+    if facts.question:
         return "question", "?"
     anchor = _anchor(toks, i, lex)
     if anchor:
@@ -788,7 +815,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         return "hypothetical", toks[0][2]  # "Once X happens, Y will …" ("Once inside, the gunmen opened fire" is told)
     # A separable verb's particle closes the clause after the trigger: "bereiteten … die Evakuierung
     # vor" is vorbereiten, "schloss einen Streik nicht aus" ausschließen.
-    final = next((toks[k] for k in range(len(toks) - 1, i, -1) if toks[k][5] == clause), None)
+    end = facts.clause_end[clause]  # the clause's last word
+    final = toks[end] if end > i else None
     particle = final[3] if final is not None and final[3] in lex.particles else ""
     for k in range(i - 1, -1, -1):
         t = toks[k]
@@ -818,11 +846,11 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
                 and not _reported_perfect(toks, k, lex) and not (t[3] in intent or t[4] in intent):
             return "hypothetical", t[2]
-        if k + 1 < i and (f"{t[3]} {toks[k + 1][3]}" in lex.hypothetical or f"{t[4]} {toks[k + 1][3]}" in lex.hypothetical):
+        if k + 1 < i and (t[3] in lex.hypothetical_starts or t[4] in lex.hypothetical_starts) \
+                and (f"{t[3]} {toks[k + 1][3]}" in lex.hypothetical or f"{t[4]} {toks[k + 1][3]}" in lex.hypothetical):
             return "hypothetical", f"{t[2]} {toks[k + 1][2]}"  # two words: "calling for … asylum seekers", "ruled out a strike"
     # the clause's last word after the trigger, particles aside (clause numbers never decrease)
-    last = next((toks[k] for k in range(len(toks) - 1, i, -1)
-                 if toks[k][5] == clause and toks[k][3] not in lex.particles), None)
+    last = next((toks[k] for k in range(end, i, -1) if toks[k][3] not in lex.particles), None)
     if last is not None and last[3] in lex.negation_final:
         return "negated", last[2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
     if last is not None and last[3] in lex.planned_final and last[3] not in intent \
@@ -836,8 +864,10 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, generic_at: int | No
             # "inaugurations are expected to take place", "the meeting is set for Nov. 12"; but
             # "layoffs on Wednesday due to a drop in orders" tells a cause, not a plan
             return "hypothetical", toks[k][2]
-    generic_at = _generic_at(toks, lex) if generic_at is None else generic_at
-    for j in range(min(generic_at + 1, len(toks))):  # a modal word up to the generic one wins
+    generic_at = facts.generic_at
+    for j in facts.cues:  # a modal word up to the generic one wins
+        if j > generic_at:
+            break
         t = toks[j]
         if t[5] == clause and (t[3] in lex.modal or t[3].endswith(lex.modal_suffixes)) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
                 and not _reported_perfect(toks, j, lex):
