@@ -45,6 +45,27 @@ def ends_with(pattern: re.Pattern):
 _LOCATED_AT_END = ends_with(_LOCATED_BEFORE)
 
 
+def holding(words: tuple[str, ...], pattern: re.Pattern):
+    """`pattern.search(text)` as a test, tried only where the text holds one of `words`, which
+    every match of the pattern holds (in lower case for a pattern that ignores case: the text
+    lowered, unless it holds a letter Python's case folding matches to an ASCII one beyond what
+    `str.lower` gives: İ, ı, ſ, K). Most windows before a place hold none of them, and looking
+    for a few words costs a fraction of a search that tries the pattern at every start."""
+    search = pattern.search
+    if not pattern.flags & re.I:
+        return lambda text: search(text) if any(w in text for w in words) else None
+
+    def test(text: str):
+        low = text.lower()
+        if any(w in low for w in words) or (not text.isascii() and any(c in text for c in _FOLDED)):
+            return search(text)
+        return None
+    return test
+
+
+_FOLDED = "İıſ\u212a"  # the Kelvin sign
+
+
 # "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
 _APPOSITION = r"(?:(?:the|der|die|dem)\s+)?(?:(?:capital|Hauptstadt|city|Stadt|town)\s*,?\s+)?"  # "of the capital, Kathmandu"
 
@@ -75,7 +96,6 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
     r"(?:(?<=the )(?:hills|mountains|forests?|jungles?|direction|side)\s+of\s+)?$",
     re.I,
 )
-_ORIGIN_OR_TARGET_AT_END = ends_with(_ORIGIN_OR_TARGET_BEFORE)
 
 
 # "in der Nähe von Gossensaß", "im Wald von Göllersdorf", "im Gemeindegebiet von Senftenberg": German
@@ -138,13 +158,13 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
             or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
-    if _ENVOY_BEFORE.search(wide) or _GERMAN_TITLE_OF_BEFORE.search(wide):
+    if _ENVOY_IN(wide) or _TITLE_OF_IN(wide):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
-    if _TO_HOSPITAL_BEFORE.search(wide) or (_INTO_BEFORE.search(before) and _HOSPITAL_WORD_AFTER.match(doc_text, m.end)):
+    if _TO_HOSPITAL_IN(wide) or (_INTO_BEFORE.search(before) and _HOSPITAL_WORD_AFTER.match(doc_text, m.end)):
         return "mentioned"  # "in ein Krankenhaus in Augsburg", "in ein Münchner Krankenhaus": where the injured were taken
-    if _ARRIVAL_BEFORE.search(before):
+    if _ARRIVAL_IN(before):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
         return "located"
@@ -153,7 +173,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _EVACUATED_FROM.search(before):
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
-    if _ORIGIN_OR_TARGET_AT_END(before) or _DIRECTION_BEFORE.search(wide) \
+    if _ORIGIN_OR_TARGET_IN(before) or _DIRECTION_IN(wide) \
             or _SEAT_BEFORE.search(before):
         return "mentioned"
     if _is_dateline(doc_text, m):
@@ -239,6 +259,18 @@ _INSTITUTION_BEFORE = re.compile(
 _BORDER_AFTER = re.compile(r"(?:-\w+)?\s+(?:state\s+line|border|frontier)\b", re.I)
 
 
+# The words every match of these holds (see `holding`).
+_ENVOY_IN = holding(("mbassador", "nvoy", "High Commissioner", "onsul", "Permanent Representative"), _ENVOY_BEFORE)
+_TITLE_OF_IN = holding(("inister", "räsident", "Regierungschef", "Kanzler", "Botschafter", "König", "Emir"),
+                       _GERMAN_TITLE_OF_BEFORE)
+_TO_HOSPITAL_IN = holding(("rankenh", "linik", "pital", "pitäler"), _TO_HOSPITAL_BEFORE)
+_ARRIVAL_IN = holding(("return", "arriv", "land", "kehrt"), _ARRIVAL_BEFORE)
+_ORIGIN_OR_TARGET_IN = holding(("aus", "von", "gegen", "nach", "richtung", "from", "against", "to", "desde", "contra", "hacia"),
+                               _ORIGIN_OR_TARGET_BEFORE)
+_DIRECTION_IN = holding(("süd", "nord", "nörd", "ost", "öst", "west", "north", "south", "east", "km", "kilomet", "mile",
+                         "meilen"), _DIRECTION_BEFORE)
+
+
 def _qualifies(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     """Whether `second` only says where `first` lies ("Mesa in Phoenix, Arizona", "Knüllwald
     (Hessen)", "Weingarten bei Ravensburg"): then the first is where it happened."""
@@ -300,7 +332,7 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
             origins.add(id(second))
             continue
         if roles[id(first)] == "mentioned" and _LIST_GAP.match(doc_text[first.end:second.start]) and (
-                id(first) in origins or _ORIGIN_OR_TARGET_AT_END(doc_text[max(0, first.start - 40):first.start])):
+                id(first) in origins or _ORIGIN_OR_TARGET_IN(doc_text[max(0, first.start - 40):first.start])):
             if not (etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(doc_text[max(0, first.start - 40):first.start])):
                 roles[id(second)] = "mentioned"
                 origins.add(id(second))

@@ -1190,6 +1190,30 @@ def test_end_anchored_role_patterns_tried_from_the_end_agree_with_search():
             assert bool(at_end(window)) == bool(pattern.search(window)), (pattern.pattern[:30], window)
 
 
+def test_role_patterns_tried_only_where_their_words_stand_agree_with_search():
+    """`roles.holding(words, p)(text)` is truthy exactly when `p.search(text)` is: every 40- and
+    80-character window before every position of phrases that do and do not hold an origin, a
+    direction, an arrival, an envoy's or a minister's title or a hospital, in any case, also with
+    the letters that fold to ASCII ones beyond `str.lower` ("İ", "ſ", the Kelvin sign)."""
+    from geo import roles
+
+    text = ("Die Polizei brachte ihn ins Krankenhaus nach Rosenheim, 20 Kilometer südlich von Bad Tölz; der Präsident "
+            "der Republik Lettland kehrte nach Riga zurück. Troops moved FROM the hills of Kunar towards Asadabad, "
+            "250 KILOMETRES west of the capital, Kathmandu; the Ambassador of India to the Republic of Mali returned "
+            "to Bamako. Es war ſouth of Dover. 5 \u212aM ſüdlich von İstanbul, 3 miles (5 km) north-east of Hay, in Richtung der Grenze.\n to \n")
+    checks = [(roles._ENVOY_IN, roles._ENVOY_BEFORE), (roles._TITLE_OF_IN, roles._GERMAN_TITLE_OF_BEFORE),
+              (roles._TO_HOSPITAL_IN, roles._TO_HOSPITAL_BEFORE), (roles._ARRIVAL_IN, roles._ARRIVAL_BEFORE),
+              (roles._ORIGIN_OR_TARGET_IN, roles._ORIGIN_OR_TARGET_BEFORE), (roles._DIRECTION_IN, roles._DIRECTION_BEFORE)]
+    for gated, pattern in checks:
+        found = 0
+        for end in range(len(text) + 1):
+            for width in (40, 80):
+                window = text[max(0, end - width):end]
+                assert bool(gated(window)) == bool(pattern.search(window)), (pattern.pattern[:30], window)
+                found += bool(pattern.search(window))
+        assert found, pattern.pattern[:30]  # the text exercises each pattern
+
+
 def test_a_german_surname_after_a_given_name_is_that_person_throughout_the_text(gazetteer):
     text = "Das berichtete Vorstandsmitglied Beate Linz. Es gebe aber, so Linz, kein Besuchsverbot."
     assert "Linz" not in {m.text for m in find_places(text, gazetteer=gazetteer, language="de")}
