@@ -65,15 +65,15 @@ _QUALIFIED = re.compile(rf" \(?(?:{_CANTONS})\)?(?![\w&'’-])"
 # ", Jeep and Fiat", ", Jeep, Fiat": the name stands in a list of names, which no qualifier continues.
 _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\s+[A-Z]|,\s+[A-Z][a-z]+,\s+[A-Z][a-z]+,")
 # A works, port or station named after its town stands in it, and so does the town's High Street.
-_FACILITY_AFTER = re.compile(r" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:plant|factory|refinery|mine|airport|station|hospital|"
-                             r"mall|harbou?r|bridge|dam|prison|jail|penitentiary|air base|naval base|stadium|cathedral|court|courthouse)))\b")
+_FACILITIES = ("plant|factory|refinery|mine|airport|station|hospital|mall|harbou?r|bridge|dam|prison|jail|penitentiary|"
+               "stadium|cathedral|court|courthouse")
+_FACILITY_AFTER = re.compile(rf" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:{_FACILITIES}|air base|naval base)))\b")
 # "its Zennor mill", "the Zennor coal mine", "Zennor Primary School": a works, mine, school or station
 # after a town's name lies in it, however small (not after another capitalised word: "the Ceiriog Valley
 # school" names no town Valley).
 _SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|steel|cement|power|police|train|railway|bus|district|"
-                         r"primary|high|secondary|village|regional|general|base) )?(?i:mill|sawmill|smelter|depot|warehouse|quarry|"
-                         r"school|plant|factory|refinery|mine|station|hospital|court|courthouse|airport|prison|jail|mall|harbou?r|"
-                         r"bridge|dam|penitentiary|stadium|cathedral)\b")
+                         r"primary|high|secondary|village|regional|general|base) )?"
+                         rf"(?i:{_FACILITIES}|mill|sawmill|smelter|depot|warehouse|quarry|school)\b")
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
