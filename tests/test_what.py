@@ -566,6 +566,9 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     # An apology is a statement.
     ("The council apologised to residents on Monday.", "statement", True),
     ("The council wrote to residents on Monday.", "statement", False),
+    # A crowd gathered in front of a building makes its point there; gathered inside, it met.
+    ("The employees gathered in front of the factory on Monday.", "protest", True),
+    ("The employees gathered in the canteen of the factory on Monday.", "protest", False),
 ])
 def test_english_words_for_missed_happenings(text, etype, present):
     """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
