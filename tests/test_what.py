@@ -1332,3 +1332,29 @@ def test_a_hyphenated_title_word_gives_its_parts_sense(title, text, etype, prese
 def test_an_announced_closure_or_job_cut_is_news_a_feared_one_is_not(text, etype, asserted):
     found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == etype]
     assert found and (found[0].factuality == "asserted") == asserted
+
+
+@pytest.mark.parametrize("text,etype,present", [
+    # Riot police are a unit; a riot is a happening.
+    ("Protesters were surrounded by contingents of riot police.", "riot", False),
+    ("A riot broke out near the stadium on Friday.", "riot", True),
+    # A charging device is a thing; a man charged is charged.
+    ("Intruders took away the charging devices of the radios.", "charge", False),
+    ("Police charged the man with theft on Friday.", "charge", True),
+    # Polling stations close every election day; a plant that closes is news.
+    ("Turnout was recorded when all polling stations closed.", "closure", False),
+    ("The company closed its plant on Friday.", "closure", True),
+    # A dam releases water; a ministry releases a report.
+    ("Inflows poured into the lake and releases from the dam increased to 58,000 megalitres a day.", "document_release", False),
+    ("The ministry released a report on Friday.", "document_release", True),
+    # Soldiers march in training; protesters march against the government.
+    ("Soldiers marched along the roadside in a ruck march.", "protest", False),
+    ("Thousands marched against the government on Friday.", "protest", True),
+    # Plants a strike of workers targets are no attack's targets ("strike" is no sense word of "target").
+    ("The union's strike is targeting specific plants of three automakers.", "strike", False),
+    ("A missile targeted a fuel depot on Friday.", "strike", True),
+])
+def test_english_words_in_a_sense_that_names_no_happening(text, etype, present):
+    """Minimal pairs: a trigger word used for a unit, a thing or a routine, beside its happening sense."""
+    types = {t.event_type for t in find_triggers(text, segment(text), language="en")}
+    assert (etype in types) == present, types
