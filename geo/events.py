@@ -238,6 +238,13 @@ def _best_interval(times: list[TimeMention], doc: Document | None = None) -> Tim
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
 
 
+def _finer_within(finer: TimeMention | None, coarse: TimeMention | None) -> bool:
+    """Whether `finer` is a time of finer precision that lies inside `coarse`."""
+    return (finer is not None and coarse is not None
+            and PRECISION_RANK.get(finer.interval.precision, 9) < PRECISION_RANK.get(coarse.interval.precision, 9)
+            and coarse.interval.start <= finer.interval.start and finer.interval.end <= coarse.interval.end)
+
+
 def _state_end(t: TimeMention, doc: Document) -> bool:
     """Whether a date ends a state that lasts ("bleibt bis Ende März gesperrt", "are on strike
     until Friday"): not when anything happened, unless told as past ("dauerte bis Freitag")."""
@@ -482,6 +489,12 @@ def extract_events(
             # vergangenen Sonntag" after "Am Freitag …", is not on the paragraph's day)
             t, date_inherited = para_date[s.paragraph], "paragraph"
         elif t is None and heading_date is not None:
+            t, date_inherited = heading_date, "entry"
+        elif t is own_t and heading_date is not None and heading_date.interval.precision != "day" \
+                and _finer_within(heading_date, own_t):
+            # "Zu Jahresbeginn sind drei Krankenhäuser geschlossen worden" under "… im Januar":
+            # a section's month names which part of the sentence's coarse time it is (a live
+            # blog's day is when the entry was written, not when "this week's quake" was).
             t, date_inherited = heading_date, "entry"
         if own_t is not None and t is own_t:
             told_dates.setdefault(etype, own_t)

@@ -687,6 +687,24 @@ def test_a_headings_past_month_dates_the_section_below_it(heading_month, dated):
     assert (ev.interval and (ev.interval.start, ev.interval.precision)) == dated
 
 
+@pytest.mark.parametrize("own, own_span, expected", [
+    # "zu Jahresbeginn" (January to April) under "im Januar": the section's month is the finer reading
+    ("Zu Jahresbeginn", (dt.date(2025, 1, 1), dt.date(2025, 5, 1), "year"), (dt.date(2025, 1, 1), dt.date(2025, 1, 28), "month")),
+    # an own date the heading's month does not lie in stays the sentence's
+    ("Im März", (dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month"), (dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")),
+])
+def test_a_sections_month_inside_a_sentences_coarser_time_dates_it(own, own_span, expected):
+    text = f"Schließungen im Januar\n\n{own} wurde in Würzburg eine Klinik geschlossen."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", reference=dt.date(2025, 3, 15),
+                   reference_basis="latest date")
+    month = DateInterval(dt.date(2025, 1, 1), dt.date(2025, 1, 28), "month", "relative")
+    start, end, precision = own_span
+    times = [TimeMention(text.index("im Januar"), text.index("im Januar") + 9, "im Januar", month, "happening"),
+             _time(text, own, start, end, precision)]
+    (ev,) = extract_events(doc, segment(text), times=times, places=[_mention(text, "Würzburg", ISLAND)], actors=[], sources=[])
+    assert (ev.interval.start, ev.interval.end, ev.interval.precision) == expected
+
+
 @pytest.mark.parametrize("lang, first, within, plain", [
     ("en", "The president paid a state visit to Isla Test from May 31 to June 6.",
      "During the visit, the two countries signed 24 agreements in Isla Test.",

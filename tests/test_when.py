@@ -136,6 +136,50 @@ def test_quarters_are_quarter_intervals(text, start, end):
 
 
 @pytest.mark.parametrize(
+    "text, start, end, basis",
+    [
+        ("im ersten Halbjahr 2024", D(2024, 1, 1), D(2024, 6, 30), "explicit"),
+        ("in der zweiten Jahreshälfte 2024", D(2024, 7, 1), D(2024, 12, 31), "explicit"),
+        ("in the first half of 2024", D(2024, 1, 1), D(2024, 6, 30), "explicit"),
+        ("in the second half of last year", D(2024, 7, 1), D(2024, 12, 31), "relative"),
+        ("im zweiten Halbjahr des vergangenen Jahres", D(2024, 7, 1), D(2024, 12, 31), "relative"),
+        ("im ersten Halbjahr", D(2025, 1, 1), D(2025, 6, 30), "relative"),  # the latest at or before 15 Oct 2025
+    ],
+)
+def test_a_half_of_a_year_is_those_six_months(text, start, end, basis):
+    assert only(text)[1:5] == (start, end, "year", basis)
+
+
+@pytest.mark.parametrize("text", ["He scored in the first half of the match.", "In the first half, sales fell."])
+def test_an_english_half_without_its_year_is_no_date(text):
+    assert tag_dates(text, published=PUBLISHED, language="en") == []
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # one word, as "Ende 2024", "Anfang des Jahres", "Ende des Monats" are three
+        ("zum Jahresende 2024", D(2024, 9, 1), D(2024, 12, 31)),
+        ("Ende 2024", D(2024, 9, 1), D(2024, 12, 31)),
+        ("zu Jahresbeginn", D(2025, 1, 1), D(2025, 5, 1)),
+        ("Anfang des Jahres", D(2025, 1, 1), D(2025, 5, 1)),
+        ("Im März brannte es, zum Monatsende erneut.", D(2025, 3, 21), D(2025, 3, 31)),  # the month just named
+    ],
+)
+def test_a_part_of_a_period_in_one_word_is_that_third(text, start, end):
+    ms = tag_dates(text, published=PUBLISHED, language="de")
+    assert (ms[-1].interval.start, ms[-1].interval.end) == (start, end)
+
+
+def test_seit_jahresbeginn_runs_from_new_year_to_publication():
+    assert only("Seit Jahresbeginn wurden 300 Stellen gestrichen.")[1:4] == (D(2025, 1, 1), PUBLISHED, "years")
+
+
+def test_wochenende_stays_the_weekend():
+    assert only("Am Wochenende brannte es.")[1:4] == (D(2025, 10, 11), D(2025, 10, 12), "day")
+
+
+@pytest.mark.parametrize(
     "text, start, end, precision",
     [
         ("in den Jahren 2021 bis 2024", D(2021, 1, 1), D(2024, 12, 31), "years"),

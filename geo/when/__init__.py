@@ -18,7 +18,9 @@ Rules worth knowing:
 - "Anfang/Mitte/Ende", "early/mid/late" narrow the interval to its first/middle/last third and
   keep its precision: "Anfang April 2025" -> 2025-04-01..2025-04-10, month; "Ende vergangener
   Woche" -> its Friday..Sunday. Before a bare period ("Ende des Jahres", "Mitte der Woche") they
-  mean the period the text is at: the paragraph's year, the month just named, else the reference's.
+  mean the period the text is at: the paragraph's year, the month just named, else the reference's;
+  so do one-word parts ("zum Jahresende 2024", "seit Jahresbeginn"). "im ersten Halbjahr 2024",
+  "in the first half of 2024" are six months (English only with its year).
 - "am Wochenende", "over the weekend" without "last"/"this": the coming weekend in a clause about
   the future, else the latest one up to the reference (needs the publication day).
 - Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov; "Winter 2023" and

@@ -170,6 +170,8 @@ def _h_season(m, ctx):
 def _h_quarter(m, ctx):
     if m["qc_o"]:
         q = next(n for n, ws in W.ordinals.items() if norm(m["qc_o"]) in ws)
+        if m["qc_h"]:
+            return _half(q, m, ctx)
         if not m["qc_y"] and (year := _year_after(m, ctx)):  # "im dritten Quartal vergangenen Jahres"
             return iv_.quarter(year, q, ctx.basis)
         if not m["qc_y"]:
@@ -177,6 +179,21 @@ def _h_quarter(m, ctx):
         return iv_.quarter(int(m["qc_y"]), q, "explicit")
     q, y = (m["qa_q"], m["qa_y"]) if m["qa_q"] else (m["qb_q"], m["qb_y"])
     return iv_.quarter(int(y), int(q), "explicit")
+
+
+def _half(h: int, m, ctx):
+    """"im ersten Halbjahr 2024", "in der zweiten Jahreshälfte", "in the first half of last
+    year": with its year written or given, else chosen like a bare quarter (not in English,
+    where "in the first half" is as often a match's)."""
+    if h > 2:
+        return None
+    if m["qc_y"]:
+        return iv_.half(int(m["qc_y"]), h, "explicit")
+    if year := _year_after(m, ctx):
+        return iv_.half(year, h, ctx.basis)
+    if norm(m["qc_h"]) in W.halves_need_year:
+        return None
+    return cyclic(lambda y: iv_.half(y, h, ctx.basis), ctx, _direction(m))
 
 
 def _h_ago(m, ctx):
@@ -249,11 +266,25 @@ def _h_hday(m, ctx):
     return cyclic(lambda y: iv_.holiday(y, spec, ctx.basis), ctx, _direction(m))
 
 
+def _h_cpart(m, ctx):
+    """A part of a period in one word ("zum Jahresende 2024", "seit Jahresbeginn", "zur
+    Monatsmitte"): that third of the year written, else of the period the text is at, as
+    "Ende des Jahres" is."""
+    part, unit = W.part_compounds[norm(m["cp_w"])]
+    if m["cp_y"]:
+        return iv_.narrow(iv_.year(int(m["cp_y"]), "explicit"), part) if unit == "year" else None
+    iv = _period(unit, m, ctx)
+    return iv_.narrow(iv, part) if iv else None
+
+
 def _h_rel(m, ctx):
     """"vergangene Woche", "im laufenden Quartal"; after a part without a direction ("Ende des
     Jahres", "Mitte der Woche", "by the end of the month") the period the text is at: the year of
     the paragraph's explicit dates, the month just named, else the reference's."""
-    unit = W.periods[norm(m["rl_u"])]
+    return _period(W.periods[norm(m["rl_u"])], m, ctx)
+
+
+def _period(unit: str, m, ctx):
     if ctx.ref is None or (unit in ("week", "weekend") and _needs_day(ctx)):
         return None
     if m["dir"] is None and unit == "year" and (year := ctx.anchor_year()[0]) is not None:

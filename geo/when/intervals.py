@@ -38,6 +38,11 @@ def quarter(y, q, basis):
     return DateInterval(dt.date(y, 3 * q - 2, 1), month(y, 3 * q, basis).end, "quarter", basis)
 
 
+def half(y, h, basis):
+    """The first or second half of a year: precision year, narrowed as "Anfang 2024" is."""
+    return DateInterval(dt.date(y, 6 * h - 5, 1), month(y, 6 * h, basis).end, "year", basis)
+
+
 def week(d, basis):
     monday = d - dt.timedelta(days=d.weekday())
     return DateInterval(monday, monday + dt.timedelta(days=6), "week", basis)

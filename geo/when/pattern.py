@@ -54,6 +54,7 @@ _P = {
     "SEASON": alt(_all(W.seasons)),
     "NUM": r"\d{1,3}|" + alt(_all(W.numbers)), "VAGUE": alt(W.vague),
     "ORDQ": alt(_all(W.ordinals)), "QWORD": alt(W.quarter_words), "QOF": _optional_word(W.quarter_of),
+    "HWORD": alt(W.half_words), "CPART": alt(W.part_compounds),
     "OF": _optional_word(W.of),
     "CMP": alt(W.comparison), "PREP": alt(W.prepositions), "SINCE": alt(W.since), "BTW": alt(W.between),
     "PART": alt(W.parts), "DIR": alt(W.directions), "DIRAFTER": alt(W.directions_after),
@@ -79,11 +80,12 @@ def _gate() -> str:
     single_anaphora = [w for w in W.day_anaphora if " " not in w]
     multi_anaphora = [w for w in list(W.day_anaphora) + list(W.day_anaphora_at_clause_end) if " " in w]
     units = alt(list(W.units) + list(W.periods) + single_anaphora)
-    exact = alt(_all(W.months) + _all(W.seasons) + list(W.day_offsets) + W.this_year + list(W.holidays))
+    exact = alt(_all(W.months) + _all(W.seasons) + list(W.day_offsets) + W.this_year + list(W.holidays)
+                + list(W.part_compounds))
     num = alt(_all(W.numbers) + W.vague)
     return (rf"(?=\d|q\d|(?:{exact}|{units})(?!\w)|{_P['WD']}"
             rf"|(?:{num}|{_P['AGOBEFORE']})\s+{_P['AGOAPPROX']}(?:\d|{num}|{units})|(?:{alt(W.period_articles)})\s+{_P['PERIOD']}"
-            rf"|(?:{_P['HPREP']})\s+(?:{_P['HOLIDAY']})(?!\w)|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}))")
+            rf"|(?:{_P['HPREP']})\s+(?:{_P['HOLIDAY']})(?!\w)|(?:{_P['WKART']})\s+{_P['WKEND']}|{alt(multi_anaphora)}|(?:{_P['ORDQ']})\s+(?:{_P['QWORD']}|{_P['HWORD']}))")
 
 
 SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
@@ -111,7 +113,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<season>(?P<se_w>%(SEASON)s)(?!\w)(?:\s+%(OF)s(?P<se_y>%(Y)s)
    (?:\s*/\s*(?P<se_y2>%(Y)s|\d\d))?%(END)s)?)
 |(?P<quarter>(?:Q(?P<qa_q>[1-4])\s*[/-]?\s*(?P<qa_y>%(Y)s)|(?P<qb_y>%(Y)s)\s*[/-]?\s*Q(?P<qb_q>[1-4])
-   |(?P<qc_o>%(ORDQ)s)\s+(?:%(QWORD)s)(?:\s+%(QOF)s(?P<qc_y>%(Y)s))?)%(END)s)
+   |(?P<qc_o>%(ORDQ)s)\s+(?:(?P<qc_h>%(HWORD)s)|%(QWORD)s)(?:\s+%(QOF)s(?P<qc_y>%(Y)s))?)%(END)s)
 |(?P<ago>(?:%(AGOBEFORE)s)\s+(?P<ag_x>%(AGOAPPROX)s)(?P<ag_n>%(NUM)s)\s+(?P<ag_u>%(AGOUNIT)s)(?!\w)
    |(?P<ag_n2>%(NUM)s)\s+(?P<ag_u2>%(AGOUNIT)s)\s+(?:%(AGOAFTER)s)(?!\w))
 |(?P<anaph>(?:(?P<an_n>%(NUM)s|%(VAGUE)s)\s+)?(?P<an_u>%(ANUNIT)s)\s+(?P<an_w>%(ANAPH)s)(?!\w)
@@ -119,6 +121,7 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<hday>(?:(?P<hd_p>%(HPREP)s)\s+)?(?P<hd_w>%(HOLIDAY)s)(?!\w)(?:\s+(?P<hd_y>%(Y)s)%(END)s)?)
 |(?P<dayword>%(DAYWORDS)s)(?!\w)
 |(?P<wkend>(?:%(WKART)s)\s+%(WKEND)s(?!\w))
+|(?P<cpart>(?P<cp_w>%(CPART)s)(?!\w)(?:\s+(?P<cp_y>%(Y)s)%(END)s)?)
 |(?P<rel>(?(dir)|(?(part)|(?!)))(?P<rl_u>%(PERIOD)s))(?!\w)(?!\s+%(Y)s)
 |(?P<rel_after>%(PARTICLE)s(?P<rs_u>%(PERIOD)s)\s+(?P<rs_d>%(DIRAFTER)s)(?!\w))
 |(?P<wrange>(?P<wr_a>%(WD)s)(?:%(WDPART)s)?%(CONN)s(?P<wr_b>%(WD)s)(?:%(WDPART)s)?(?!\w))

@@ -33,6 +33,9 @@ class Words:
     ordinals: dict
     quarter_words: list
     quarter_of: list
+    half_words: list  # "im ersten Halbjahr", "in the first half of 2024": a half of a year
+    halves_need_year: frozenset  # "in the first half" alone is a match's, not a year's
+    part_compounds: dict  # word -> (part, period): "Jahresende" is "Ende des Jahres"
     of: list
     day_offsets: dict  # word -> days from the reference
     capitalised_not_dates: frozenset
@@ -135,7 +138,9 @@ def merge(tables: list[dict]) -> Words:
         weekday_parts=listed("weekday_parts"), seasons=numbered("seasons"),
         seasons_need_year=frozenset(listed("seasons_need_year")), numbers=numbered("numbers"),
         vague=listed("vague"), ordinals=numbered("ordinals"), quarter_words=listed("quarter_words"),
-        quarter_of=listed("quarter_of"), of=listed("of"), day_offsets=valued("day_offsets"),
+        quarter_of=listed("quarter_of"), half_words=listed("half_words"),
+        halves_need_year=frozenset(listed("halves_need_year")),
+        part_compounds={w: tuple(v) for w, v in valued("part_compounds").items()}, of=listed("of"), day_offsets=valued("day_offsets"),
         capitalised_not_dates=frozenset(listed("capitalised_not_dates")), ages=listed("ages"), attribute_articles=listed("attribute_articles"), this_year=listed("this_year"),
         decade_suffixes=listed("decade_suffixes"), holidays=valued("holidays"), holiday_prepositions=listed("holiday_prepositions"),
         units=inverted("units"),
