@@ -125,6 +125,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                    + [r for r in ranked if r[1].place.id != moved[k[0]].place.id] if k[0] in moved
                    and any(r[1].place.id == moved[k[0]].place.id for r in ranked) else ranked)
                   for start, end, k, ranked in chosen]
+    if language == "en" and _towns_in_named_areas(text, keyed, usable, chosen, gazetteer, language):
+        countries, admin1s, chosen, _ = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     out = []
     for start, end, k, ranked in chosen:
         (best, cand), *rest = ranked
@@ -142,6 +144,33 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]|\n")
+
+
+def _towns_in_named_areas(text, keyed, usable, chosen, gazetteer: Gazetteer, language: str) -> bool:
+    """ "Laytonville residents fled as the fire spread in Mendocino County": a small town named bare,
+    in a sentence that names the county or state it lies in, is that town (news names a town with
+    its area), though alone it needs a locative. Adds to `usable`; whether any was added."""
+    areas = [(start, end, ranked[0][1].place) for start, end, _, ranked in chosen
+             if ranked[0][1].place.type in ("admin1", "admin2") and not ranked[0][1].weak]
+    if not areas:
+        return False
+    added = False
+    for start, end, k in keyed:
+        if k[1] != "" or usable[k]:
+            continue
+        towns = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c.place.population < TOWN_POPULATION
+                 and language not in c.common]
+        if not towns or re.search(rf"\b{re.escape(k[0])} [A-Z][a-z]", text):
+            continue  # "Maple Leaf Foods" elsewhere: a firm's or an institution's name, not a town
+        inside = [c for c in towns for a0, a1, area in areas if lies_in(c.place, area)
+                  and not _SENTENCE_END.search(text, min(end, a1), max(start, a0))]
+        if inside:
+            usable[k] = list({id(c): c for c in inside}.values())
+            added = True
+    return added
 
 
 # "Ford Motor Co.", "Kent Holdings Ltd": a name before a company's legal form is the company's, and

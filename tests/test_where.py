@@ -319,6 +319,20 @@ def test_a_name_placed_once_by_a_locative_is_that_place_where_it_stands_bare(gaz
     assert find_places("He first shot a man inside a Mesa motel.", gazetteer=gazetteer, language="en") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Laytonville residents were ordered to leave as the fire spread in Mendocino County.", ["Laytonville", "Mendocino County"]),
+    ("A new Willits evacuation order was issued in California on Tuesday.", ["Willits", "California"]),
+    # Without its county or state in the sentence a small town named bare is no place.
+    ("Laytonville residents were ordered to leave as the fire spread.", []),
+    ("Laytonville residents were ordered to leave. The fire spread in Mendocino County.", ["Mendocino County"]),
+    # Nor in another state, nor where the name is a firm's elsewhere in the text.
+    ("Laytonville residents were ordered to leave as the fire spread in Texas.", ["Texas"]),
+    ("It may move them to other Laytonville facilities in California. Laytonville Foods employs 300.", ["California"]),
+])
+def test_a_small_town_named_bare_beside_its_county_or_state_is_that_town(gazetteer, text, expected):
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
 @pytest.mark.parametrize("text, language, name, place_type", [
     ("Drohnenangriffe auf die Region Cherson.", "de", "Khersonska oblast", "admin1"),   # the oblast named after the city
     ("Shelling in Kharkiv Oblast continued.", "en", "Kharkivska oblast", "admin1"),
