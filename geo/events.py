@@ -180,30 +180,61 @@ def _told_after(doc: Document, triggers: list[Trigger], first: Trigger) -> list[
     `earlier_clauses` ("after", "nachdem"): news tells the happening that led to another in the
     same sentence, often only there ("East Riding Councillors passed their motion after asylum
     seekers began arriving at the hotel")."""
+    return [t for t in triggers if _earlier_word(doc, first.end, t.start) is not None]
+
+
+def _earlier_word(doc: Document, start: int, end: int) -> int | None:
+    """Where the first of the language's `earlier_clauses` words stands in doc.text[start:end], or None."""
     words = lexicon(doc.language).earlier_clauses
-    if not words:
-        return []
-    return [t for t in triggers if t.start > first.end
-            and any(w in words for w in _WORDS.findall(doc.text[first.end:t.start].lower()))]
+    return next((m.start() for m in _WORDS.finditer(doc.text, start, end) if m.group().lower() in words), None) \
+        if words else None
+
+
+def _clause_own(doc: Document, s: Sentence, times: list[TimeMention], places: list[PlaceMention], first: Trigger,
+                second: Trigger, roles: dict) -> tuple[TimeMention | None, PlaceMention | None]:
+    """The date and the place a clause of what came before names for its own happening ("The
+    workers walked out in Leeds on Monday after the company had cut 200 jobs in Bradford in May":
+    the job cuts were in Bradford in May), each None where it names none: its event keeps the
+    sentence's, as before."""
+    opens = _earlier_word(doc, first.end, second.start) if second.start > first.end else None
+    if opens is None:
+        return None, None
+    own = [t for t in times if t.start > opens and t.role == "happening"]
+    at = best_place(doc.text, [m for m in places if m.start > opens], memo=roles)
+    return (min(own, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if own else None), at
 
 
 _WORDS = re.compile(r"\w+")
 
 
-def _second_happenings(doc: Document, events: list[Event], seconds: list[tuple[int, Trigger]]) -> list[Event]:
+def _second_happenings(doc: Document, events: list[Event],
+                        seconds: list[tuple[int, Trigger, TimeMention | None, PlaceMention | None]]) -> list[Event]:
     """The second happenings of a sentence that no sentence of the text tells on its own: news may
     name its second main happening only once, in the lede's sentence that tells the first, and the
-    one that led to another in its "after" clause."""
+    one that led to another in its "after" clause, dated and placed by that clause where it names a
+    date or a place (not by the first happening's)."""
     told = {e.event_type for e in events}
     extra: dict[int, Event] = {}
-    for i, trig in seconds:
+    for i, trig, own, at in seconds:
         if trig.event_type in told:
             continue
         told.add(trig.event_type)
         e = events[i]
+        why = e.explanation[1:]
+        if own is not None:
+            dated = ("date", f"'{own.text}' of its clause → {own.interval.start}..{own.interval.end} "
+                             f"({own.interval.precision}, {own.interval.basis})")
+            why = tuple(dated if x[0] == "date" else x for x in why)
+            e = replace(e, interval=own.interval, date_text=own.text)
+        if at is not None and at.place != e.place:
+            placed = ("place", f"{at.place.name} ({at.place.type}) from '{at.text}' of its clause")
+            why = tuple(placed if x[0] == "place" else x for x in why)
+            e = replace(e, place=at.place, place_inherited=False, place_unlisted="",
+                        place_label=_place_label(doc.text, at, at.place, doc.language),
+                        places_mentioned=tuple(p for p in (e.place, *e.places_mentioned) if p is not None and p != at.place))
         extra[i] = replace(e, id=_event_id(doc.id, trig.event_type, e.evidence[0].sentence), event_type=trig.event_type,
                            explanation=(("type", f"{trig.event_type} from '{trig.text}' (rule {trig.rule}), "
-                                                 "the second happening of its sentence"),) + e.explanation[1:],
+                                                 "the second happening of its sentence"),) + why,
                            novel="new")
     return [x for i, e in enumerate(events) for x in ((e, extra[i]) if i in extra else (e,))]
 
@@ -341,7 +372,8 @@ def extract_events(
     # The story's happening, where it is one whose toll its sentences tell.
     story_type = next((x for x in title_types[:1] if type_family(x[0]) in TOLL_FAMILIES), None)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
-    seconds: list[tuple[int, Trigger]] = []  # a lede sentence's second happening: (its event, trigger)
+    # a sentence's second happening: (its event, trigger, the date and place its own clause names)
+    seconds: list[tuple[int, Trigger, TimeMention | None, PlaceMention | None]] = []
     # The countries the text names a town, district or state of: a country named without a
     # locative outside them is a party to what happened, not where ("The US offered its help").
     town_countries = {m.place.country_code for m in places if not m.weak and m.place.type in ("city", "site", "admin1", "admin2")}
@@ -599,7 +631,7 @@ def extract_events(
         # began arriving at the hotel").
         second = _second_trigger(s_triggers if s.paragraph == lede else _told_after(doc, s_triggers, trig), trig)
         if second is not None:
-            seconds.append((len(events) - 1, second))
+            seconds.append((len(events) - 1, second, *_clause_own(doc, s, s_times, outside, trig, second, roles)))
     events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
     lo, hi = _opening(sentences)

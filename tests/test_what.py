@@ -1120,6 +1120,28 @@ def test_a_clause_of_what_came_before_tells_its_own_happening(resources, languag
     assert sorted(e.event_type for e in _events(text, language, resources)) == sorted(types)
 
 
+@pytest.mark.parametrize("language, text, earlier, place, month", [
+    # The clause of what came before dates and places its own happening where it names a date or a
+    # place: the job cuts were in Düsseldorf in January, not in Köln on Monday like the strike.
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Die Arbeiter in Köln streikten am Montag, nachdem das Unternehmen im Januar in Düsseldorf 200 Stellen gestrichen hatte.",
+     "layoffs", "Düsseldorf", 1),
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "Councillors in Leeds passed a motion on Monday after asylum seekers arrived at a hotel in Bradford in January.",
+     "migration", "Bradford", 1),
+    # Naming neither, it keeps its sentence's (Monday, in Köln or Leeds).
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Die Arbeiter in Köln streikten am Montag, nachdem das Unternehmen 200 Stellen gestrichen hatte.",
+     "layoffs", "Köln", 3),
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "Councillors in Leeds passed a motion on Monday after asylum seekers arrived at a hotel.", "migration", "Leeds", 3),
+])
+def test_a_clause_of_what_came_before_names_its_own_date_and_place(resources, language, text, earlier, place, month):
+    events = _events(text, language, resources)
+    first = next(e for e in events if e.event_type == earlier)
+    assert (first.place.name, first.interval.start.month) == (place, month), first.explanation
+
+
 @pytest.mark.parametrize("language, text", [
     # A list after "from"/"aus" is a list of origins, every name of it.
     ("en", "Sheriff's deputies detained 60 migrants from Mexico and Central America on Monday."),
