@@ -231,6 +231,7 @@ class Gazetteer:
         entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
         entries += _town_entries(ref / "towns.tsv.gz", area_names)
         entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
+        entries += _powiats_by_seat(entries)
         entries += _short_names(entries, area_names)
         entries += abbreviated_names(entries)
         entries += _german_saint_forms(entries)
@@ -298,6 +299,46 @@ def _admin2_entries(path, outlines: list[dict]) -> list[tuple[str, Candidate]]:
             loose = Candidate(place, "bare")
             # (not CITY_STOPLIST's towns: a bare name needs a locative, and "in Kent" is the county)
             out += [(b, loose) for b in bare.split("|") if b and b not in _ALIAS_STOP]
+    return out
+
+
+def _powiats_by_seat(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Candidate]]:
+    """Polish powiats are stored under their adjective ("kłodzki", from GeoNames), but English and
+    German news name them after the seat town the adjective is made from: "Klodzko county",
+    "Kłodzko County", "Wroclaw district", "im Kreis Kłodzko" (Kłodzko → kłodzki, Wrocław → wrocławski, Głogów →
+    głogowski). The seat is the town of the powiat's voivodeship whose name the adjective
+    continues; the unit then takes the seat's name in titles too, in `entries` itself."""
+    towns: dict[str, list[tuple[str, Place]]] = {}
+    for surface, c in entries:
+        if c.place.type == "city" and c.place.country_code == "PL" and c.kind == "name" and surface == c.place.name:
+            towns.setdefault(c.place.admin1 or "", []).append((folded(surface).lower(), c.place))
+    renamed: dict[str, Place] = {}
+    seen: set[str] = set()
+    for _, c in entries:
+        unit = c.place
+        if unit.type != "admin2" or unit.country_code != "PL" or unit.id in seen:
+            continue
+        seen.add(unit.id)
+        adjective = folded(unit.name.split(" ")[0]).lower()
+        if " " in unit.name.removesuffix(" district") or not adjective.endswith("ki"):
+            continue  # "łódzki wschodni": a part of a town's surroundings, no seat of that name
+        stems = [s for s in (adjective[:-3], adjective[:-2]) if len(s) >= 4]
+        stems += [adjective[:-5] + "o"] if adjective.endswith("owski") else []  # Kutno → kutnowski
+        # (the name itself, then its first word: Ostrów Wielkopolski → ostrowski; then the biggest)
+        seats = [(t != stem, -p.population, p.name) for t, p in towns.get(unit.admin1 or "", ())
+                 for stem in stems if (t.startswith(stem) and len(t) - len(stem) <= 2) or t.split(" ")[0] == stem]
+        if seats:
+            seat = min(seats)[2]
+            renamed[unit.id] = dataclasses.replace(unit, name=f"{seat} County", name_de=f"Kreis {seat}")
+    out = []
+    for i, (surface, c) in enumerate(entries):
+        if c.place.id in renamed:
+            entries[i] = (surface, dataclasses.replace(c, place=renamed[c.place.id]))
+    for unit in renamed.values():
+        seat = unit.name.removesuffix(" County")
+        for name in dict.fromkeys((seat, folded(seat))):
+            out += [(f"{name} {noun}", Candidate(unit, "name")) for noun in ("County", "county", "District", "district")]
+            out += [(f"{noun} {name}", Candidate(unit, "name")) for noun in ("Kreis", "Kreises", "Landkreis", "Landkreises", "Powiat")]
     return out
 
 

@@ -68,6 +68,12 @@ def test_the_admin2_file_covers_us_counties_german_kreise_and_districts_elsewher
     ("Floods hit South Tyrol on Sunday.", "en", "South Tyrol", "geo:admin2/IT.17.bolzano"),
     ("Ein Waldbrand im Trentino", "de", "Trentino", "geo:admin2/IT.17.provincia-di-trento"),
     ("Ein Waldbrand in der Provinz Palermo", "de", "Provinz Palermo", "geo:admin2/IT.15.palermo"),
+    # Polish powiats by their seat town, not by GeoNames' adjective ("kłodzki", "wrocławski", "kutnowski")
+    ("The situation is most dramatic in Klodzko county.", "en", "Klodzko county", "geo:admin2/PL.72.powiat-klodzki"),
+    ("Flooding in Kłodzko County cut off two towns.", "en", "Kłodzko County", "geo:admin2/PL.72.powiat-klodzki"),
+    ("Roads were closed in Wroclaw district.", "en", "Wroclaw district", "geo:admin2/PL.72.powiat-wroclawski"),
+    ("Hochwasser im Kreis Kłodzko", "de", "Kreis Kłodzko", "geo:admin2/PL.72.powiat-klodzki"),
+    ("Hochwasser im Kreis Kutno", "de", "Kreis Kutno", "geo:admin2/PL.74.powiat-kutnowski"),
 ])
 def test_a_county_or_district_phrase_is_that_unit(gazetteer, text, language, surface, unit):
     assert (surface, "admin2", unit) in _found(text, gazetteer, language)
@@ -78,6 +84,8 @@ def test_a_county_or_district_phrase_is_that_unit(gazetteer, text, language, sur
     ("Flooding in Cork closed roads.", "en", "Cork"),
     ("Die Feuerwehr in Heilbronn", "de", "Heilbronn"),
     ("A crash in Buxar", "en", "Buxar"),
+    ("Klodzko was partially under water.", "en", "Klodzko"),
+    ("Hochwasser in Kłodzko", "de", "Kłodzko"),
 ])
 def test_a_bare_name_that_is_both_town_and_district_stays_the_town(gazetteer, text, language, surface):
     assert [(s, t) for s, t, _ in _found(text, gazetteer, language)] == [(surface, "city")]
