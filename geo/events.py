@@ -32,8 +32,8 @@ from geo.merge import LOOSE, PRECISION_RANK, TOLL_FAMILIES, finish, local_name, 
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_speech_act, lexicon, names_spokesperson,
-                     only_a_death, opens_with_background, refers_back, told_by_reporter)
+from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
+                     names_spokesperson, only_a_death, opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
@@ -550,6 +550,8 @@ def extract_events(
             date_inherited = "document" if t is not None else ""
         if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
             continue  # a bare "sagte" without who and when or where is not a happening
+        if own_t is None and is_plain_speech(trig, language=doc.language):
+            continue  # "Niinistö sagte, er sei … zufrieden gewesen": a comment; news says when it was said
         if etype == "statement" and told_by_reporter(s.text, language=doc.language) \
                 and not _spokesperson_news(s, s_triggers, doc.language):
             continue  # "police said the driver died" attributes a happening; it is no news of its own

@@ -1380,3 +1380,16 @@ def test_english_words_in_a_sense_that_names_no_happening(text, etype, present):
     """Minimal pairs: a trigger word used for a unit, a thing or a routine, beside its happening sense."""
     types = {t.event_type for t in find_triggers(text, segment(text), language="en")}
     assert (etype in types) == present, types
+
+
+@pytest.mark.parametrize("language, text, statement", [
+    # German news announces with "teilte mit", "erklärte", "kündigte an"; a plain "sagte" comments
+    # on what is told, unless the sentence says when it was said.
+    ("de", "In Bonn sagte der Bürgermeister, die Stadt sei enttäuscht.", False),
+    ("de", "In Bonn sagte der Bürgermeister am Montag, die Stadt sei enttäuscht.", True),
+    ("de", "In Bonn erklärte der Bürgermeister, die Stadt sei enttäuscht.", True),
+    # English writes "said" for announcements too: unchanged.
+    ("en", "In Denver the mayor said the town would appeal.", True),
+])
+def test_a_plain_sagte_without_a_date_of_its_own_is_a_comment(resources, language, text, statement):
+    assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement

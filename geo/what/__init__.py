@@ -91,6 +91,7 @@ class _Lexicon:
     # not the speaker ("apologised to residents", "appellierte an die Anwohner").
     addressed: frozenset = frozenset()
     speech_acts: frozenset = frozenset()  # speech verbs that are acts of their own ("apologise", "verurteilen")
+    plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
@@ -244,6 +245,7 @@ def lexicon(language: str) -> _Lexicon:
         spokespeople=words("spokespeople", data),
         addressed=words("addressed", data),
         speech_acts=words("speech_acts", data),
+        plain_speech=words("plain_speech", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
         earlier_clauses=words("earlier_clauses", data),
@@ -451,6 +453,12 @@ def only_a_death(trigger: Trigger, *, language: str) -> bool:
 def is_speech_act(trigger: Trigger, *, language: str) -> bool:
     """Whether a statement's verb is an act of its own ("apologised", "verurteilte")."""
     return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).speech_acts
+
+
+def is_plain_speech(trigger: Trigger, *, language: str) -> bool:
+    """Whether a statement's verb is the language's plain verb of quotation ("sagte"), which
+    attributes and comments rather than announces."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).plain_speech
 
 
 def is_formal_statement(trigger: Trigger, *, language: str) -> bool:
