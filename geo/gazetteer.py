@@ -31,6 +31,7 @@ from geo.columns import Column, write_column
 from geo.ref import compiled, content_key, load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
+_STRICT = "\x00"  # index key prefix of the strict candidates (no text holds a NUL)
 _ENDINGS = ("es", "er", "en", "em", "e")
 # Stems of German attributive adjectives inside area names ("Karibisches Meer", "Rotes Meer").
 _ADJ_STEM = re.compile(r"(isch|lich|ig|igt|rot|Rot|warz|elb|till|roß|eu|ahe|ittler|anisch)$")
@@ -69,6 +70,9 @@ class Candidate:
     weak: bool = False
     # Languages in which this city name is also an everyday word ("Essen", "Mobile", "Dabei").
     common: frozenset = frozenset()
+    # A town named like a stop word ("Chester", "Sale", "Wells") or of three letters ("Hay", "Wil"):
+    # only where the text gives evidence (`Gazetteer.strict`); `candidates` never returns it.
+    strict: bool = False
 
 
 class Gazetteer:
@@ -86,6 +90,9 @@ class Gazetteer:
                 self.subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
             elif cand.place.type == "country" and cand.place.country_code:
                 self.countries.setdefault(cand.place.country_code, cand.place)
+            if cand.strict:
+                self._index.setdefault(surface, [])  # the automaton still finds the name
+                surface = _STRICT + surface
             lst = self._index.setdefault(surface, [])
             for i, c in enumerate(lst):
                 if c.place.id == cand.place.id and c.kind == cand.kind:
@@ -95,13 +102,20 @@ class Gazetteer:
                 lst.append(cand)
         self.automaton = ahocorasick.Automaton()
         for surface in self._index:
-            self.automaton.add_word(surface, surface)
+            if not surface.startswith(_STRICT):
+                self.automaton.add_word(surface, surface)
         if self._index:
             self.automaton.make_automaton()
 
     def candidates(self, surface: str) -> list[Candidate]:
         """The places a matched surface form may mean (empty when unknown)."""
         return self._index.get(surface, [])
+
+    def strict(self, surface: str) -> list[Candidate]:
+        """The towns a surface form names only with evidence (a qualifier they lie in, a town the
+        text names nearby): CITY_STOPLIST's real towns, everyday-word cities below 100,000 and towns
+        of three letters, which `candidates` leaves out."""
+        return self._index.get(_STRICT + surface, [])
 
     def __len__(self) -> int:
         return len(self._index)
@@ -455,6 +469,10 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
             # transliterations, some another place's name ("Kura" for Chur, "Arava" for Aarau).
             own = multilingual(cc, admin1) and cc != "CH"
             for name, kind in names:
+                if kind == "name" and name[:1].isupper() and ((name in CITY_STOPLIST and name not in CONTEXT_ONLY)
+                                                              or (len(name) <= 3 and pop < 100_000)):
+                    out.append((name, Candidate(place, kind, common=_EVERY_LANGUAGE, strict=True)))  # "Wells, Somerset", "Wil SG"
+                    continue
                 if kind == "alt" and (name in _ALIAS_STOP or not (own or _spelling_of(name, name0, pop))):
                     continue  # "White House" for Casablanca, "Cameron" for Veracruz: other names, not spellings
                 if not _city_name_ok(name, pop, kind) or (kind == "alt" and name in area_names and pop < 500_000):
@@ -467,7 +485,9 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 if langs and (kind != "name" or pop < 100_000) \
                         and not ((name in CONTEXT_ONLY or "de" in langs) and cc in _GERMAN_SPEAKING
                                  and (kind == "name" or name0.startswith(name + " ("))):
-                    continue  # an everyday word naming a small town or an alternate: never a place
+                    if kind == "name":  # "Orange, New South Wales", "Hull, Quebec": with evidence only
+                        out.append((name, Candidate(place, kind, common=_EVERY_LANGUAGE, strict=True)))
+                    continue  # an everyday word naming a small town or an alternate: never a place otherwise
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))
                 if kind == "name" and folded(name) != name and folded(name) not in common:
@@ -482,6 +502,7 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
     return out
 
 
+_EVERY_LANGUAGE = frozenset({"de", "en", "es"})
 TOWN_POPULATION = 15_000  # below this a city is a town: it needs evidence before it is a place
 
 
@@ -503,7 +524,11 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
             cand = Candidate(place, "name", common=frozenset(common.split(",")) if common else frozenset())
             names = [name0] + [a for a in alternates.split("|") if a]
             for name in names + _ascii_forms(name0, cc, names):
-                if name in taken or name in _ALIAS_STOP or name in CITY_STOPLIST or not name[:1].isupper():
+                if name in taken or name in _ALIAS_STOP or not name[:1].isupper():
+                    continue
+                if name in CITY_STOPLIST or len(name) <= 3:
+                    if name == name0:  # "Sale, Victoria", "Hay, New South Wales": with evidence only
+                        out.append((name, dataclasses.replace(cand, common=_EVERY_LANGUAGE, strict=True)))
                     continue
                 out.append((name, cand))
     return out

@@ -114,6 +114,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                                        or (k[0] in surnames and k[1] not in ("locative", "contracted", "qualified", "settled"))))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
+    _strict_towns(text, keyed, usable, gazetteer)
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
@@ -443,6 +444,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
                and rows[0][1].place.type in ("city", "admin2") and not rows[0][1].weak]
     if language == "de":
         _worded_towns_nearby(keys, usable, gazetteer, [p for _, p in anchors] + ([near] if near is not None else []))
+    elif language == "en":
+        _strict_towns_nearby(keys, usable, gazetteer, [p for _, p in anchors] + ([near] if near is not None else []))
     for k in keys:
         if k[0] not in others:
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
@@ -472,6 +475,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
 
 
 _WORDED_TOWN_KM = 30
+_STRICT_GAP = re.compile(r",\s*|\s*\(\s*")
+_CANTON_AFTER = re.compile(rf" \(?({_CANTONS})\)?(?![\w&'’-])")
 
 
 def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:
@@ -486,6 +491,36 @@ def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]
             continue
         usable[k] = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and "de" in c.common
                      and c.place.population < TOWN_POPULATION and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
+
+
+def _strict_towns(text, keyed, usable, gazetteer: Gazetteer) -> None:
+    """A town named like a stop word or of three letters (`Gazetteer.strict`: "Chester", "Sale",
+    "Kamen", "Hay", "Wil") is that town where a qualifier it lies in follows it ("Wells, Somerset",
+    "Kamen (Kreis Unna)", "Hay, New South Wales", "Wil SG"); `_strict_towns_nearby` gives the other
+    evidence. Adds to `usable`."""
+    for i, (start, end, k) in enumerate(keyed):
+        strict = [c for c in gazetteer.strict(k[0]) if c not in usable[k]]
+        if not strict or k[1] in ("person", "person_name", "surname", "article"):
+            continue
+        canton = _CANTON_AFTER.match(text, end)
+        if canton:
+            usable[k] += [c for c in strict if c.place.country_code == "CH" and c.place.admin1 == canton.group(1)]
+        after = keyed[i + 1] if i + 1 < len(keyed) else None
+        if after is not None and _STRICT_GAP.fullmatch(text, end, after[0]):
+            units = [q.place for q in gazetteer.candidates(after[2][0]) if q.place.type in ("admin1", "admin2", "country")]
+            usable[k] += [c for c in strict if any(lies_in(c.place, u) for u in units)]
+
+
+def _strict_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:
+    """English, where capitals mark a name: a town named like a stop word after a locative is that
+    town where it lies within 30 km of a town or district the text names unambiguously ("in Sale"
+    beside Maffra). Adds to `usable`."""
+    if not points:
+        return
+    for k in keys:
+        if k[1] == "locative":
+            usable[k] += [c for c in gazetteer.strict(k[0])
+                          if c not in usable[k] and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
 
 
 # "Mainzer Innenstadt", "Würzburger Polizei", "Tiroler Landtag", "Basler Rheinhafen": a city's or

@@ -1544,3 +1544,21 @@ def test_a_demonym_lends_a_foreign_namesake_no_support(gazetteer, text):
     """Brightwood (Washington, DC) in a story from Southland is a firm's name: "American-owned" says
     whose the firm is, not that the story is from the US."""
     assert "Brightwood" not in [m.text for m in find_places(text, gazetteer=gazetteer, language="en")]
+
+
+@pytest.mark.parametrize("text, language, found", [
+    # a town named like a stop word (CITY_STOPLIST, an everyday-word city) needs a qualifier it lies in
+    ("Police in Wells, Somerset, arrested a man.", "en", ("Wells", "Wells", "city")),
+    ("Wells, Smith said, was right.", "en", None),
+    ("The match in Rugby, Warwickshire, was called off.", "en", ("Rugby", "Rugby", "city")),
+    ("The Rugby World Cup starts in France.", "en", None),
+    ("A crash near Orange, New South Wales, killed two.", "en", ("Orange", "Orange", "city")),
+    ("Ein Unfall in Kamen (Kreis Unna) forderte zwei Verletzte.", "de", ("Kamen", "Kamen", "city")),
+    ("Die Helfer kamen aus Unna.", "de", None),
+    # or, in English, a locative and a town the text names within 30 km
+    ("A relief centre has been opened in Sale. Residents of Tinamba were evacuated.", "en", ("Sale", "Sale", "city")),
+    ("A relief centre has been opened in Sale.", "en", None),
+])
+def test_a_town_named_like_a_stop_word_needs_evidence(gazetteer, text, language, found):
+    towns = [f for f in _found(text, gazetteer, language) if f[0] in ("Wells", "Rugby", "Orange", "Kamen", "kamen", "Sale")]
+    assert towns == ([found] if found else [])
