@@ -1393,3 +1393,25 @@ def test_english_words_in_a_sense_that_names_no_happening(text, etype, present):
 ])
 def test_a_plain_sagte_without_a_date_of_its_own_is_a_comment(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    # A trend or a background over years reports no single happening.
+    ("Pakistan has witnessed a dramatic uptick in attacks since 2021.", "strike", "generic"),
+    ("Pakistan has witnessed a deadly attack on Monday.", "strike", "asserted"),
+    ("Farming communities in Zamfara have for years been wracked by kidnapping.", "crime", "generic"),
+    ("Farming communities in Zamfara were wracked by a kidnapping on Monday.", "crime", "asserted"),
+    ("Normally new presidents travel to Sweden for their first visit.", "visit", "generic"),
+    ("The new president travelled to Sweden for her first visit.", "visit", "asserted"),
+])
+def test_a_trend_or_a_background_over_years_is_no_happening(text, etype, factuality):
+    found = [t.factuality for t in find_triggers(text, segment(text), language="en") if t.event_type == etype]
+    assert found and set(found) == {factuality}, found
+
+
+@pytest.mark.parametrize("text,present", [
+    ("The company will eliminate 300 jobs at the plant.", True),
+    ("Operations were conducted to eliminate any other terrorists in the area.", False),
+])
+def test_eliminating_is_a_job_cut_only_of_jobs(text, present):
+    assert ("layoffs" in {t.event_type for t in find_triggers(text, segment(text), language="en")}) is present
