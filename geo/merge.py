@@ -375,24 +375,29 @@ def unpack_event(data: bytes) -> Event:
 
 class PackedEvents:
     """A document's events as `EventSpill` keeps them, made where they were extracted (a
-    worker process): each event's pickle, for the spill's file, and its `decisive` copy, for
-    the merge. The loader's process then neither unpickles whole events nor pickles them
-    again; `EventSpill.extend` takes these as it takes the events themselves."""
+    worker process): each event's pickle, for the spill's file, and for the merge either its
+    `decisive` copy (a mention that may merge) or, for one without a merge key (most of them),
+    only its place in the output (`orders`). The loader's process then neither unpickles
+    whole events nor pickles them again, nor unpickles a merge copy it would drop;
+    `EventSpill.extend` takes these as it takes the events themselves."""
 
-    __slots__ = ("pickles", "decisive")
+    __slots__ = ("pickles", "decisive", "orders")
 
     def __init__(self, events: Iterable[Event]):
         self.pickles: list[bytes] = []
-        self.decisive: list[Event] = []
+        self.decisive: list[Event | None] = []
+        self.orders: list[tuple[str, str] | None] = []
         for e in events:
             self.pickles.append(pack_event(e))
-            self.decisive.append(decisive(e))
+            lone = not _merge_keys(e)
+            self.decisive.append(None if lone else decisive(e))
+            self.orders.append(output_order(e) if lone else None)
 
     def __getstate__(self):
-        return self.pickles, self.decisive
+        return self.pickles, self.decisive, self.orders
 
     def __setstate__(self, state):
-        self.pickles, self.decisive = state
+        self.pickles, self.decisive, self.orders = state
 
 
 class EventSpill:
@@ -414,18 +419,18 @@ class EventSpill:
 
     def extend(self, events: "Iterable[Event] | PackedEvents") -> None:
         if isinstance(events, PackedEvents):
-            pickles, copies = events.pickles, events.decisive
+            pickles, copies, orders = events.pickles, events.decisive, events.orders
         else:
             events = list(events)
-            pickles, copies = [pack_event(e) for e in events], events
+            pickles, copies, orders = [pack_event(e) for e in events], events, [None] * len(events)
         self._file.seek(0, os.SEEK_END)
         end = self._offsets[-1]
-        for data, e in zip(pickles, copies):
-            if _merge_keys(e):
+        for data, e, order in zip(pickles, copies, orders):
+            if order is None and _merge_keys(e):
                 self.keyed.append(len(self))
                 self.decisive.append(decisive(e, self._shared))
             else:
-                self.lone.add((*output_order(e), len(self)))
+                self.lone.add((*(order or output_order(e)), len(self)))
             self._file.write(data)
             end += len(data)
             self._offsets.append(end)

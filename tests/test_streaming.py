@@ -77,12 +77,15 @@ def test_the_merge_by_stated_place_finds_what_a_scan_of_the_whole_key_finds(outc
 
 
 def test_packed_events_spill_as_the_events_do(outcomes):
-    """What local workers send (each event's pickle and its merge copy) fills the spill as the
-    events themselves do."""
+    """What local workers send (each event's pickle, and its merge copy or, for a mention without
+    a merge key, only its output order) fills the spill as the events themselves do."""
     plain, packed = EventSpill(), EventSpill()
     for o in outcomes:
         plain.extend(o.events)
-        packed.extend(merge.PackedEvents(o.events))
+        sent = merge.PackedEvents(o.events)
+        assert [c is None for c in sent.decisive] == [not merge._merge_keys(e) for e in o.events]
+        assert sent.orders == [merge.output_order(e) if c is None else None for e, c in zip(o.events, sent.decisive)]
+        packed.extend(sent)
     n = len(plain)
     assert [packed[i] for i in range(n)] == [plain[i] for i in range(n)] and packed.decisive == plain.decisive
     assert packed.keyed == plain.keyed and list(packed.lone) == list(plain.lone)
