@@ -379,6 +379,39 @@ def test_missing_publication_date_is_inferred_from_the_latest_explicit_date():
     assert bases["Gestern"] == "inferred" and bases["vom 7. April 2025"] == "explicit"
 
 
+def _on_the_latest_date(text, language):
+    """`text`'s mentions resolved as a page without its date is: against its latest date."""
+    ref = infer_reference_date(text, language=language)
+    return {m.text: (m.interval.start, m.interval.end) for m in tag_dates(
+        text, published=ref, language=language, reference_is_inferred=True, reference_is_lower_bound=True)}
+
+
+@pytest.mark.parametrize("language, latest, later, told_later, told_before", [
+    # told after the latest date, a month or day its year would put before it is the next year's
+    ("de", "Im November 2024 musste die Firma Insolvenz anmelden.", "Im März begann die Abwicklung.",
+     (D(2025, 3, 1), D(2025, 3, 31)), (D(2024, 3, 1), D(2024, 3, 31))),
+    ("en", "The exercise began in November 2022.", "The minister spent a day at sea on 6 March.",
+     (D(2023, 3, 6), D(2023, 3, 6)), (D(2022, 3, 6), D(2022, 3, 6))),
+])
+def test_a_yearless_date_told_after_the_latest_date_lies_after_it(language, latest, later, told_later, told_before):
+    after = _on_the_latest_date(f"{latest}\n\n{later}", language)
+    before = _on_the_latest_date(f"{later}\n\n{latest}", language)
+    own = [k for k in after if k in later]
+    assert [after[k] for k in own] == [told_later], after
+    assert [before[k] for k in own] == [told_before], before  # told first: the story's year
+
+
+@pytest.mark.parametrize("later", [
+    "Im März hatte sie Kurzarbeit beantragt.",   # a pluperfect tells of an earlier time
+    "Im Februar brannte es.",                    # within a latest date that is a year ("2024")
+])
+def test_a_yearless_date_told_after_the_latest_date_keeps_its_year_when_earlier_or_within(later):
+    text = ("Im November 2024 musste die Firma Insolvenz anmelden." if "März" in later
+            else "Im Jahr 2024 gab es viele Brände.") + "\n\n" + later
+    (span,) = [v for k, v in _on_the_latest_date(text, "de").items() if k in later]
+    assert span[0].year == 2024
+
+
 @pytest.mark.parametrize("text, language", [
     ("Er trat Ende September 2021 zurück. Sein Nachfolger wird das Amt im Januar 2022 antreten.", "de"),
     ("He stepped down in late September 2021. His successor will take office in January 2022.", "en"),

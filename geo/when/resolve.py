@@ -13,7 +13,8 @@ A bare month, season or quarter ("im August", "im Herbst") and a day without a y
 - else, when the reference is only inferred from the text's latest date (a lower bound of the
   publication date), the one in the year most of the text's explicit dates fall in (ties: the
   later year), even when it lies after the reference: "im August" in a text whose dates are of
-  2025 is August 2025, not August 2024;
+  2025 is August 2025, not August 2024; told after that latest date, one this would put
+  before it is the next year's ("began in November 2022" … "on 6 March": 2023);
 - else the most recent one starting at or before the reference.
 """
 from __future__ import annotations
@@ -70,6 +71,7 @@ def in_past(text: str, pos: int, language: str) -> bool:
     return bool(_tense_words(language)[1].search(_clause(text, pos)))
 
 
+_AS_OF = re.compile(r"(?<!\w)(?:%s)\s*:?\s*$" % alt(WORDS.as_of or ["(?!)"]), re.IGNORECASE)
 SINCE = re.compile(r"(?:%s)\s" % alt(WORDS.since), re.IGNORECASE)
 # "seit dem Hamas-Massaker in Israel am 7. Oktober 2023": the start of a lasting state, named by its happening
 _SINCE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s[^.;:!?,()]*$" % alt(WORDS.since), re.IGNORECASE)
@@ -129,6 +131,25 @@ class Context:
                               and m.interval.basis == "explicit" and m.interval.start.year == m.interval.end.year]
         return self._explicit
 
+    def after_latest(self, cands: list, chosen):
+        """Against a lower-bound reference (the text's latest date), a yearless month or day
+        that the year of the text's dates puts before that latest date, told after it ("began
+        in November 2022" … "on 6 March"; "im November 2024 Insolvenz" … "im März"): the first
+        one from the latest date on, as the story goes on after its latest dated happening. Not
+        a "seit/since" start nor a pluperfect's time, which tell of earlier times."""
+        if not self.lower_bound or chosen.end >= self.ref or SINCE.match(self.text, self.pos) \
+                or self.pluperfect(self.pos):
+            return chosen
+        latest = [m for m in self.explicit_mentions() if m.interval.end == self.ref]
+        # before the latest date in its own year, not within it ("2025" holds February 2025); a
+        # year most dates fall in that is not the latest one's stays ("2023 … Stand: April 2025 … Im Juli"),
+        # and so does what is told after the time the page speaks from ("Stand: April 2025. Am 3. März …")
+        if not latest or self.pos < min(m.start for m in latest) or chosen.end >= min(m.interval.start for m in latest) \
+                or chosen.start.year != self.ref.year \
+                or any(_AS_OF.search(self.text, max(0, m.start - 12), m.start) for m in latest):
+            return chosen
+        return min((c for c in cands if c.end >= self.ref), key=lambda c: c.start, default=chosen)
+
     def clause(self, pos: int) -> str:
         """The clause around a position (`_clause`)."""
         return _clause(self.text, pos)
@@ -186,11 +207,11 @@ def cyclic(make, ctx: Context, direction):
         return pick(cands, ctx.ref, direction if direction in (-1, 0, 1) else 0)
     if ctx.future():
         return min((c for c in cands if c.end >= ctx.ref), key=lambda c: c.start, default=None)
-    year, _ = ctx.anchor_year()
+    year, in_paragraph = ctx.anchor_year()
     if year is not None:
         same = [c for c in cands if c.start.year == year]
         if same and (ctx.lower_bound or same[0].start <= ctx.ref):
-            return same[0]
+            return same[0] if in_paragraph else ctx.after_latest(cands, same[0])
     return pick(cands, ctx.ref, None)
 
 
@@ -205,7 +226,9 @@ def closest_day(mo, d, ctx: Context):
             cands.append(dt.date(y, mo, d))
         except ValueError:
             pass
-    year = ctx.anchor_year()[0] if ctx.lower_bound else None
-    same = [c for c in cands if c.year == year]
-    best = same[0] if same else min(cands, key=lambda c: abs((c - ctx.ref).days), default=None)
-    return DateInterval(best, best, "day", ctx.basis) if best else None
+    year, in_paragraph = ctx.anchor_year() if ctx.lower_bound else (None, False)
+    days = [DateInterval(c, c, "day", ctx.basis) for c in cands]
+    same = [d for d in days if d.start.year == year]
+    if same:
+        return same[0] if in_paragraph else ctx.after_latest(days, same[0])
+    return min(days, key=lambda d: abs((d.start - ctx.ref).days), default=None)

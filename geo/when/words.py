@@ -77,6 +77,7 @@ class Words:
     quantity_before: list
     within_told: list  # "during the" + a happening's noun: within the one told before ("During the visit, …")
     document_date: list  # "Memo vom 7. April", "a letter dated May 3": a document's date, not the story's time
+    as_of: list  # "Stand: April 2025", "as of April 2025": the day the page's figures speak from
     from_on: list  # "ab Mittwoch", "from September 2019": where a state or a plan begins, not a happening's time
     after_told: list  # "nach dem Coup am 2. März", "after the raid on May 3": the earlier happening's date
 
@@ -155,7 +156,7 @@ def merge(tables: list[dict]) -> Words:
         pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
-        within_told=listed("within_told"), document_date=listed("document_date"),
+        within_told=listed("within_told"), document_date=listed("document_date"), as_of=listed("as_of"),
         from_on=listed("from_on"), after_told=listed("after_told"),
     )
 
