@@ -664,6 +664,9 @@ def extract_events(
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
     title_place = _title_country_refined(title_place, title_places, lede_places)
     located = _with_document_place(events, title_place, dateline or outlet, lede_places[0] if lede_places else None)
+    # The lede's happening that inherits a state or country takes the one town the text names there,
+    # as one placed there by its own sentence does.
+    located = [_only_town(e, list(towns.values())) if e.headline and e.place_inherited else e for e in located]
     located = [_at_state_capital(e, capitals or {}) for e in located]
     merged = merge_repeats(_at_capital(located, capitals or {}))
     # A place the title names without the sentence's words ("in Munich" in a German text) is

@@ -270,6 +270,24 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     assert fire2.place == state  # two towns in the state: the text does not say which
 
 
+@pytest.mark.parametrize("towns, expected", [(["Treuenbrietzen"], "Treuenbrietzen"), (["Treuenbrietzen", "Beelitz"], "Brandenburg")])
+def test_a_lede_that_inherits_the_titles_state_takes_the_only_town_the_article_names_there(towns, expected):
+    """The lede's happening whose sentence names no place inherits the title's state; where the
+    text names one town there, it happened there, as a lede placed in the state by its own words does."""
+    state = Place("geo:test/state", "Brandenburg", "admin1", 52.4, 13.0, "DE", admin1="11")
+    known = {"Treuenbrietzen": Place("geo:test/town", "Treuenbrietzen", "city", 52.1, 12.9, "DE", admin1="11", population=8000),
+             "Beelitz": Place("geo:test/town2", "Beelitz", "city", 52.2, 12.9, "DE", admin1="11", population=12000)}
+    title = "Waldbrand in Brandenburg"
+    text = "Ein Waldbrand wütet seit Montag.\n\n" + " ".join(f"Die Feuerwehr in {t} ist im Einsatz." for t in towns)
+    monday = _time(text, "seit Montag", dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", title=title)
+    in_title = [PlaceMention(title.index("Brandenburg"), title.index("Brandenburg") + 11, "Brandenburg", state)]
+    places = [_mention(text, t, known[t]) for t in towns]
+    events = extract_events(doc, segment(text), times=[monday], places=places, actors=[], sources=[], title_places=in_title)
+    fire = next(e for e in events if e.event_type == "wildfire")
+    assert fire.headline and fire.place.name == expected
+
+
 def test_a_city_that_only_says_where_a_suburb_lies_is_not_a_second_town():
     """"derailed in the Bigcity suburb of Smallville": the suburb is the town the lede's happening in
     the state narrows to, in the opening paragraphs or further down; the city before it only says
