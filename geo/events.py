@@ -239,6 +239,31 @@ def _second_happenings(doc: Document, events: list[Event],
     return [x for i, e in enumerate(events) for x in ((e, extra[i]) if i in extra else (e,))]
 
 
+def _again_elsewhere(doc: Document, triggers: list[Trigger], first: Trigger, best: PlaceMention,
+                     places: list[PlaceMention], roles: dict) -> PlaceMention | None:
+    """The place of a second happening of the same kind that a sentence tells after "and" in
+    another town ("A man died following a collision at Cowra and two teenage boys were killed in a
+    crash in Sydney's northwest", "Ein Mann starb bei einem Unfall in Bonn, und in Köln wurde eine
+    Frau bei einem Unfall verletzt"), or None: one sentence, two happenings of one type, each where
+    it was (a death tells its happening again: "A couple was killed in Mayurbhanj district and a
+    person was killed in Bhadrak")."""
+    again = next((t for t in triggers if t.start > first.end and t.factuality == "asserted" and _AND.search(doc.text, best.end, t.start)
+                  and (t.event_type == first.event_type or only_a_death(t, language=doc.language))), None)
+    if again is None:
+        return None
+    joint = [m.end() for m in _AND.finditer(doc.text, best.end, again.start)][-1]
+    level = _LEVELS.get(best.place.type)
+    role = roles_of(doc.text, places, first.event_type, memo=roles)
+    return next((m for m in places if m.start > joint and not m.weak and role[id(m)] == "located"
+                 and _LEVELS.get(m.place.type) == level is not None and m.place.id != best.place.id
+                 and not lies_in(m.place, best.place) and not lies_in(best.place, m.place)), None)
+
+
+_AND = re.compile(r"\b(?:and|und)\b")
+# Places of one level: two towns, or two districts, tell two happenings; a town and its state do not.
+_LEVELS = {"city": "local", "site": "local", "admin2": "local", "admin1": "state", "country": "country"}
+
+
 def _within(items, s: Sentence, starts: list[int] | None = None):
     """Mentions inside a sentence; `starts` (sorted starts of `items`) makes it a bisect."""
     if starts is None:
@@ -628,6 +653,17 @@ def extract_events(
                 if place else "",
             )
         )
+        if best is not None and not inherited and place is not None and etype not in LOOSE and etype not in _REPORTING_TYPES:
+            there = _again_elsewhere(doc, s_triggers, trig, best, outside, roles)
+            if there is not None:
+                events.append(replace(events[-1], id=_event_id(doc.id, etype, f"{s.text} {there.text}"), place=there.place,
+                                      place_inherited=False, place_unlisted=unlisted_name(doc.text, there, named),
+                                      place_label=_place_label(doc.text, there, there.place, doc.language), novel="new",
+                                      places_mentioned=tuple(m.place for m in s_places if m.place != there.place),
+                                      explanation=tuple(
+                                          ("place", f"{there.place.name} ({there.place.type}) from '{there.text}', "
+                                                    "a second happening of its kind there") if x[0] == "place" else x
+                                          for x in events[-1].explanation)))
         # A lede sentence may tell a second happening in any clause of its own; any sentence in a
         # clause that tells what came before its happening ("passed their motion after asylum seekers
         # began arriving at the hotel").

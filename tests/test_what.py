@@ -1142,6 +1142,26 @@ def test_a_clause_of_what_came_before_names_its_own_date_and_place(resources, la
     assert (first.place.name, first.interval.start.month) == (place, month), first.explanation
 
 
+@pytest.mark.parametrize("language, text, places", [
+    # After "and", the same kind of happening told again in another town is a second one there.
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "A man died in a crash in Leeds on Monday and two boys were killed in a crash in Bradford.", ["Bradford", "Leeds"]),
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Ein Mann starb am Montag bei einem Unfall in Leipzig, und in Dresden wurde eine Frau bei einem Unfall getötet.",
+     ["Dresden", "Leipzig"]),
+    # Without a town of its own it is the same happening; a wider place is where the first one lies.
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "A man died in a crash in Leeds on Monday and two boys were killed in the crash.", ["Leeds"]),
+    ("en", "A fire destroyed a barn in Denver on Sunday.\n\n"
+           "A man died in a crash in Leeds on Monday and two boys were killed in a crash in England.", ["Leeds"]),
+    ("de", "In Bonn brannte am Sonntag eine Scheune.\n\n"
+           "Ein Mann starb am Montag bei einem Unfall in Leipzig, und dabei wurde eine Frau getötet.", ["Leipzig"]),
+])
+def test_the_same_happening_told_again_after_and_in_another_town_is_a_second_one(resources, language, text, places):
+    events = _events(text, language, resources)
+    assert sorted(e.place.name for e in events if e.event_type == "crash") == places
+
+
 @pytest.mark.parametrize("language, text", [
     # A list after "from"/"aus" is a list of origins, every name of it.
     ("en", "Sheriff's deputies detained 60 migrants from Mexico and Central America on Monday."),
