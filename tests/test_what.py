@@ -569,6 +569,14 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     # A crowd gathered in front of a building makes its point there; gathered inside, it met.
     ("The employees gathered in front of the factory on Monday.", "protest", True),
     ("The employees gathered in the canteen of the factory on Monday.", "protest", False),
+    # An economy that expanded or shrank is the economy's news; a town that grew is not.
+    ("Malaysia's economy expanded by 2.9 per cent in the second quarter.", "economy", True),
+    ("The town expanded by 2.9 per cent in the second quarter.", "economy", False),
+    # A surge, a plunge or a stock is the market's beside its words, not a surge of migrants or gunpowder stocks.
+    ("Oil prices surged on Monday.", "economy", True),
+    ("Panama reported a surge in the number of migrants on Monday.", "economy", False),
+    ("Stock markets tumbled on Monday.", "economy", True),
+    ("A fire ignited gunpowder stocks at the factory.", "economy", False),
 ])
 def test_english_words_for_missed_happenings(text, etype, present):
     """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
@@ -657,6 +665,10 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Der Feuerwehr gelang es, die Frau zu retten.", "rescue", True),
     ("Der Feuerwehr gelang es nicht, die Frau zu retten.", "rescue", False),
     ("Die Feuerwehr versuchte, die Frau zu retten.", "rescue", False),
+    # An economy grows or shrinks; a child grows up.
+    ("Die Wirtschaft wuchs im zweiten Quartal um 2,9 Prozent.", "economy", True),
+    ("Das Bruttoinlandsprodukt ist im Quartal geschrumpft.", "economy", True),
+    ("Die Stadt wuchs im zweiten Quartal um 2,9 Prozent.", "economy", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
