@@ -33,7 +33,7 @@ from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_spokesperson, only_a_death, opens_with_background, refers_back, told_by_reporter)
+                     names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
@@ -394,6 +394,7 @@ def extract_events(
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
                                                  or _latest_date_is_news(doc, times, sentences))
     title_types = _title_types(doc)
+    told_in_title = bool(title_types)  # the headline names the story's happening
     # The story's happening, where it is one whose toll its sentences tell.
     story_type = next((x for x in title_types[:1] if type_family(x[0]) in TOLL_FAMILIES), None)
     roles: dict = {}  # the places' roles in this text (geo.roles.memo_role)
@@ -580,6 +581,11 @@ def extract_events(
         if etype == "statement" and told_by_reporter(s.text, language=doc.language) \
                 and not _spokesperson_news(s, s_triggers, doc.language):
             continue  # "police said the driver died" attributes a happening; it is no news of its own
+        if etype == "other" and told_in_title and names_hospital(s.text, language=doc.language):
+            # "The victim was taken to the Queen Elizabeth Hospital, where he remains in a serious
+            # condition", "Der Lenker starb später im Kantonsspital": the toll of the happening the
+            # headline names, told where the injured were taken; no happening of its own.
+            continue
         if etype == "other" and not (own_t or best):
             # "Einen ähnlichen Vorfall gab es im April 2023" is one, and so is an injury or a death
             # where it happened ("Beim Einsatz in Leverkusen sei ein Mann verletzt worden"); a bare

@@ -1447,3 +1447,17 @@ def test_a_trend_or_a_background_over_years_is_no_happening(text, etype, factual
 ])
 def test_eliminating_is_a_job_cut_only_of_jobs(text, present):
     assert ("layoffs" in {t.event_type for t in find_triggers(text, segment(text), language="en")}) is present
+
+
+@pytest.mark.parametrize("language, title, text, hospital_toll", [
+    # Under a headline's happening, an injury or a death told with a hospital is its toll, where the injured were taken.
+    ("en", "Man arrested after stabbing in Heacham",
+     "The victim was taken to the hospital in King's Lynn on Monday, where he remains in a serious condition.", True),
+    ("en", "Man arrested after stabbing in Heacham", "A second man was injured in King's Lynn on Monday.", False),
+    ("de", "Frontalkollision bei Rabius", "Der Lenker starb am Montag im Kantonsspital in Chur.", True),
+    ("de", "Frontalkollision bei Rabius", "Ein zweiter Lenker starb am Montag in Chur.", False),
+])
+def test_an_injury_told_with_a_hospital_is_the_headlines_toll(language, title, text, hospital_toll, resources):
+    doc = Document(id="t.md", path="t.md", language=language, published=PUBLISHED, title=title, text=text)
+    others = [e for e in process_document(doc, resources=resources) if e.event_type == "other"]
+    assert (not others) is hospital_toll, others

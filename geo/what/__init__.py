@@ -91,6 +91,7 @@ class _Lexicon:
     # not the speaker ("apologised to residents", "appellierte an die Anwohner").
     addressed: frozenset = frozenset()
     speech_acts: frozenset = frozenset()  # speech verbs that are acts of their own ("apologise", "verurteilen")
+    hospitals: frozenset = frozenset()  # where the injured are taken ("hospital", "Kantonsspital")
     plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
@@ -245,6 +246,7 @@ def lexicon(language: str) -> _Lexicon:
         spokespeople=words("spokespeople", data),
         addressed=words("addressed", data),
         speech_acts=words("speech_acts", data),
+        hospitals=words("hospitals", data),
         plain_speech=words("plain_speech", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
@@ -471,6 +473,12 @@ def has_speaker(sentence: str, *, language: str) -> bool:
     "the company"): its statement is news even when no registry actor is named."""
     lex = lexicon(language)
     return _names_one_of(sentence, lex.speakers, lex)
+
+
+def names_hospital(sentence: str, *, language: str) -> bool:
+    """Whether a sentence names a hospital ("taken to the Queen Elizabeth Hospital", "im Spital")."""
+    lex = lexicon(language)
+    return _names_one_of(sentence, lex.hospitals, lex)
 
 
 def told_by_reporter(sentence: str, *, language: str) -> bool:
