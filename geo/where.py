@@ -429,6 +429,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
             usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and countries[c.place.country_code]
                           and not (k[0] in persons) and c not in usable[k] and _usable(c, language, "locative")]
     resolved = {}
+    units = {k[0] for _, end, k in keyed if _SUBDIVISION_AFTER.match(text, end)}  # "Nakuru County", "Yuen Long District"
     by_surface: dict[str, list] = {}
     for k in keys:
         by_surface.setdefault(k[0], []).append(k)
@@ -456,7 +457,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
                                             [p for sf, p in anchors if sf != k[0] and p.id not in own_ids]), near)
         ranked = _county_of_its_town(ranked, k[0], keys, persons, language, gazetteer, others[k[0]][1])
         if ranked:
-            resolved[k] = _apply_cue(ranked, k[1], gazetteer)
+            resolved[k] = _apply_cue(ranked, k[1], gazetteer, k[0] in units)
     chosen = []
     for start, end, k in keyed:
         ranked = resolved.get(k)
@@ -975,10 +976,22 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     return language not in c.common or cue in ("locative", "qualified")  # "Savannah, Georgia, was hit"
 
 
-def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazetteer) -> list[tuple[float, Candidate]]:
+_SUBDIVISION_AFTER = re.compile(r"\s+(?i:district|county|province|region|state|governorate|division|oblast|prefecture)\b")
+
+
+def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazetteer,
+               unit: bool = False) -> list[tuple[float, Candidate]]:
     """ "Bundesstaat Washington", "Washington State": the state, whatever the ranking said;
     "Region Cherson", "Kharkiv Oblast": the subdivision the city of that name is in, when the
-    name is only a city's."""
+    name is only a city's. Without such a word ("in Kherson", "the streets of Yuen Long"), the
+    city a subdivision is named after, unless the text writes the name with a unit's noun
+    somewhere (`unit`: "Nakuru County")."""
+    if cue in ("locative", "contracted", "") and not unit and ranked[0][1].place.type == "admin1":
+        top = ranked[0][1].place
+        city = next((r for r in ranked if r[1].place.type == "city" and r[1].kind == "name"
+                     and (r[1].place.country_code, r[1].place.admin1) == (top.country_code, top.admin1)), None)
+        if city is not None:
+            return [(ranked[0][0], city[1])] + [r for r in ranked if r is not city]
     if cue != "state":
         return ranked
     states = [r for r in ranked if r[1].place.type == "admin1"]

@@ -77,7 +77,7 @@ def test_a_state_named_like_a_country_or_a_capital_qualifies_a_town(gazetteer, t
     ("Police were called to Moss Side, Manchester.", "en", ("Manchester", "city", "GB")),
     ("Ein Unfall in Manchester.", "de", ("Manchester", "city", "GB")),
     ("A crash in Manchester, Jamaica.", "en", ("Manchester", "admin1", "JM")),   # the text points to Jamaica
-    ("Floods in Bremen.", "en", ("Bremen", "admin1", "DE")),                     # a city state no bigger than its city
+    ("Floods in Bremen.", "en", ("Bremen", "city", "DE")),                       # a city state: the city it is named after
 ])
 def test_a_province_of_a_country_not_named_is_below_a_city_twice_its_size(gazetteer, text, language, expected):
     """ "Manchester" alone is the English city, not the Jamaican parish of that name."""
@@ -337,6 +337,12 @@ def test_a_small_town_named_bare_beside_its_county_or_state_is_that_town(gazette
     ("Drohnenangriffe auf die Region Cherson.", "de", "Khersonska oblast", "admin1"),   # the oblast named after the city
     ("Shelling in Kharkiv Oblast continued.", "en", "Kharkivska oblast", "admin1"),
     ("Der Bus fuhr in der Region Hannover.", "de", "Region Hannover", "admin2"),      # the Kreis-level area around the city
+    # Without the region word, the city the subdivision is named after.
+    ("Drohnenangriffe auf ein Wohnhaus in Cherson.", "de", "Kherson", "city"),
+    ("Ein Lastwagen fuhr in Salzburg in eine Menschenmenge.", "de", "Salzburg", "city"),
+    ("Shelling hit a school in Kherson on Friday.", "en", "Kherson", "city"),
+    ("Protesters marched through the streets of Yuen Long.", "en", "Yuen Long", "city"),
+    ("Protesters marched in the Yuen Long district.", "en", "Yuen Long", "admin1"),
 ])
 def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin2", "admin1")]
