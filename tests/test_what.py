@@ -1427,6 +1427,11 @@ def test_a_plain_sagte_without_a_date_of_its_own_is_a_comment(resources, languag
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
 
 
+def _factualities(text, etype, language="en"):
+    """The factuality of each trigger of a type in a one-sentence text (none: an empty set)."""
+    return {t.factuality for t in find_triggers(text, segment(text), language=language) if t.event_type == etype}
+
+
 @pytest.mark.parametrize("text,etype,factuality", [
     # A trend or a background over years reports no single happening.
     ("Pakistan has witnessed a dramatic uptick in attacks since 2021.", "strike", "generic"),
@@ -1437,8 +1442,7 @@ def test_a_plain_sagte_without_a_date_of_its_own_is_a_comment(resources, languag
     ("The new president travelled to Sweden for her first visit.", "visit", "asserted"),
 ])
 def test_a_trend_or_a_background_over_years_is_no_happening(text, etype, factuality):
-    found = [t.factuality for t in find_triggers(text, segment(text), language="en") if t.event_type == etype]
-    assert found and set(found) == {factuality}, found
+    assert _factualities(text, etype) == {factuality}
 
 
 @pytest.mark.parametrize("text,present", [
@@ -1461,3 +1465,16 @@ def test_an_injury_told_with_a_hospital_is_the_headlines_toll(language, title, t
     doc = Document(id="t.md", path="t.md", language=language, published=PUBLISHED, title=title, text=text)
     others = [e for e in process_document(doc, resources=resources) if e.event_type == "other"]
     assert (not others) is hospital_toll, others
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    # A meeting or an appointment after "will" is an itinerary or a schedule.
+    ("He will also meet the foreign minister on Tuesday.", "meeting", "hypothetical"),
+    ("He also met the foreign minister on Tuesday.", "meeting", "asserted"),
+    ("Manuel Merino will be sworn in as president on Tuesday.", "appointment", "hypothetical"),
+    ("Manuel Merino was sworn in as president on Tuesday.", "appointment", "asserted"),
+    # A closure announced so is news.
+    ("The company will close its plant in June.", "closure", "asserted"),
+])
+def test_a_meeting_or_an_appointment_that_will_be_is_a_plan(text, etype, factuality):
+    assert _factualities(text, etype) == {factuality}

@@ -127,6 +127,8 @@ class _Lexicon:
     # close its factory"), and the words of intent that announce rather than make them hypothetical.
     announced_types: frozenset = frozenset()
     intentions: frozenset = frozenset()
+    planned_types: frozenset = frozenset()  # types a future marker before them makes a plan ("He will also meet …")
+    plan_markers: frozenset = frozenset()
     perfect_infinitive: frozenset = frozenset()  # the words that close such a claim ("haben", "sein")
     irrealis: frozenset = frozenset()  # words that keep them hypothetical ("hätte … können")
     lower_case_cues: frozenset = frozenset()  # cues only in lower case inside a sentence ("may", not "3 May")
@@ -235,6 +237,8 @@ def lexicon(language: str) -> _Lexicon:
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"),
         announced_types=frozenset(str(w) for w in (fact.get("announced") or {}).get("types") or ()),
         intentions=words("intentions", fact.get("announced") or {}),
+        planned_types=frozenset(str(w) for w in (fact.get("planned") or {}).get("types") or ()),
+        plan_markers=words("markers", fact.get("planned") or {}),
         lower_case_cues=words("lower_case_cues"),
         scheduled=words("scheduled"), anchors=words("anchors"),
         attributive_after=words("after", attributive),
@@ -610,7 +614,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         start, end = s.start + toks[a][0], s.start + toks[b][1]
         if facts is None:
             facts = _Facts(toks, s.text, lex)
-        factuality, cue = _factuality(toks, a, s.text, lex, facts, entry.event_type in lex.announced_types)
+        factuality, cue = _factuality(toks, a, s.text, lex, facts, entry.event_type in lex.announced_types,
+                                      entry.event_type in lex.planned_types)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
@@ -803,7 +808,7 @@ class _Facts:
 
 
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None = None,
-                announced: bool = False) -> tuple[str, str]:
+                announced: bool = False, planned: bool = False) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise; `facts`
     is the sentence's `_Facts`, worked out here when not given. For a type whose announced
     decision is news (`announced`), words of intent announce it ("will … schließen")."""
@@ -838,6 +843,8 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None
         t = toks[k]
         if t[5] != clause:
             break
+        if planned and t[3] in lex.plan_markers:
+            return "hypothetical", t[2]  # "He will also meet the foreign minister": an itinerary
         if particle and t[2][:1].islower() and (particle + t[4] in lex.hypothetical or particle + t[4] in lex.threat) \
                 and not _governs_only_its_noun(toks, k, i, lex):
             return ("threat" if particle + t[4] in lex.threat else "hypothetical"), f"{t[2]} … {final[2]}"
