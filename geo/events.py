@@ -970,13 +970,22 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
     without an event there, another event, or its dateline) is located: it takes that place,
     marked inherited. The opening's place comes before a later event's ("a sitting of Monaghan
     District Court" anchors the story, not "in November … at Cavan"), unless that event's place
-    lies inside it (the county's town). A text that names no place at all takes its local outlet's
-    city ("hamburg1.de")."""
-    lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), title_place)
+    lies inside it (the county's town). A dateline's town comes before a title's country, an opening's
+    or another event's place, of another country: the story was filed where its lede happened; the
+    title's country is an actor, and a place abroad named below another happening's (a summit's
+    venue). A text that names no place at all takes its local outlet's city ("hamburg1.de")."""
+    lede = next((e.place for e in events if e.headline and e.place and not e.place_inherited), None)
+    filed = dateline if dateline is not None and dateline.type in ("city", "site") else None
+    if lede is None and title_place is not None:
+        # "Ukraine, Poland sign a deal" over "WARSAW (Reuters) -": the title's countries act, the story was filed where they met
+        lede = filed if filed is not None and title_place.type == "country" and title_place.country_code != filed.country_code \
+            else title_place
     if lede is None:
         first = next((e.place for e in events if e.place and not e.place_inherited), None)
         finer = first is not None and opening is not None and lies_in(first, opening)
         lede = (first if finer else opening) or first or dateline
+        if filed is not None and lede.country_code != filed.country_code:
+            lede = filed  # "KYIV (Reuters) - The minister met his counterpart" … "the summit in Brussels next month"
     if lede is None:
         return events
     if dateline is not None and dateline.type in ("city", "site") and lede.type == "admin2" and lies_in(dateline, lede):

@@ -1291,3 +1291,33 @@ def test_the_end_of_a_lasting_state_does_not_date_its_happening(lang, text, unti
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
     assert events and all((e.interval.start == day) is own for e in events)
     assert own or all(e.interval.start == published for e in events)
+
+
+def test_a_datelines_town_before_a_later_place_in_another_country():
+    """A story filed in one country whose lede names no place: a place of another country named
+    below it (a summit's venue) is no reason to leave the dateline's town; without a dateline it is."""
+    town = Place("geo:test/port", "Port Test", "city", 31.9, 35.9, "YY", population=1_000_000)
+    venue = Place("geo:test/venue", "Venue City", "city", 33.3, 44.4, "ZZ", population=1_000_000)
+    body = "The foreign minister met his counterpart on Sunday.\n\nThe summit will be held in Venue City on May 17."
+    for head, expected in (("PORT TEST (Agency) — ", town), ("", venue)):
+        text = head + body
+        places = ([_mention(text, "PORT TEST", town)] if head else []) + [_mention(text, "Venue City", venue)]
+        (ev, *_) = _events(text, places=places, lang="en")
+        assert ev.event_type == "meeting" and ev.place == expected
+
+
+@pytest.mark.parametrize("head, country_code, expected", [
+    ("PORT TEST (Agency) — ", "ZZ", "Port Test"),   # the title's country acts; the story was filed in another
+    ("", "ZZ", "Landia"),                          # no dateline: the title's country
+])
+def test_a_datelines_town_before_a_title_country_of_another_country(head, country_code, expected):
+    town = Place("geo:test/port", "Port Test", "city", 31.9, 35.9, "YY", population=1_000_000)
+    country = Place("geo:test/landia", "Landia", "country", 7.0, -66.0, country_code)
+    text = head + "The two governments signed a trade agreement on Sunday."
+    title = "Landia signs trade agreement"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", title=title)
+    places = [_mention(text, "PORT TEST", town)] if head else []
+    head_places = [PlaceMention(0, 6, "Landia", country)]
+    sunday = _time(text, "Sunday", dt.date(2024, 5, 5), dt.date(2024, 5, 5), "day")
+    events = extract_events(doc, segment(text), times=[sunday], places=places, actors=[], sources=[], title_places=head_places)
+    assert [(e.event_type, e.place.name) for e in events] == [("agreement", expected)]
