@@ -158,7 +158,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
             or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
-    if _ENVOY_IN(wide) or _TITLE_OF_IN(wide):
+    if _ENVOY_IN(wide) or _TITLE_OF_IN(wide) or _ENGLISH_TITLE_OF_IN(wide):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
@@ -214,6 +214,14 @@ _GERMAN_TITLE_OF_BEFORE = re.compile(
     r"(?:(?:Republik|Königreich(?:s|es)?|Föderation|Staat(?:es|s)?|Islamischen Republik|Volksrepublik)\s+)?$")
 
 
+# "the President of Kazakhstan", "Prime Minister of the Republic of Fiji", "the King of Bhutan": the
+# country of a head of state's or a minister's title, not where the person is.
+_ENGLISH_TITLE_OF_BEFORE = re.compile(
+    r"\b(?:President|Vice[- ]President|Prime Minister|Deputy Prime Minister|(?:[A-Z][a-z]+ )?Minister|King|Queen|Emir|Sultan|"
+    r"Chancellor|Head of State|Crown Prince)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Commonwealth|Union|Islamic Republic|People's Republic)\s+of\s+(?:the\s+)?)?$")
+
+
 # "flown to the Royal Melbourne Hospital", "taken to the Alfred Cooktown Base Hospital": a hospital
 # named after its town, with words of its name before the town, as a destination (a plain "to
 # Cairns Hospital" is a target anyway): where the injured were taken, not where it happened.
@@ -263,6 +271,8 @@ _BORDER_AFTER = re.compile(r"(?:-\w+)?\s+(?:state\s+line|border|frontier)\b", re
 _ENVOY_IN = holding(("mbassador", "nvoy", "High Commissioner", "onsul", "Permanent Representative"), _ENVOY_BEFORE)
 _TITLE_OF_IN = holding(("inister", "räsident", "Regierungschef", "Kanzler", "Botschafter", "König", "Emir"),
                        _GERMAN_TITLE_OF_BEFORE)
+_ENGLISH_TITLE_OF_IN = holding(("resident", "inister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Head of State", "Prince"),
+                               _ENGLISH_TITLE_OF_BEFORE)
 _TO_HOSPITAL_IN = holding(("rankenh", "linik", "pital", "pitäler"), _TO_HOSPITAL_BEFORE)
 _ARRIVAL_IN = holding(("return", "arriv", "land", "kehrt"), _ARRIVAL_BEFORE)
 _ORIGIN_OR_TARGET_IN = holding(("aus", "von", "gegen", "nach", "richtung", "from", "against", "to", "desde", "contra", "hacia"),

@@ -587,13 +587,19 @@ def test_a_german_hospital_the_injured_were_taken_to_is_not_where_it_happened(ga
     ("The Ambassador of India visited the Republic of Mali on Tuesday.", "named"),
     ("The envoy to Mali visited Ramgarh on Tuesday.", "mentioned"),
     ("The envoy travelled to Mali on Tuesday.", "located"),
+    # A head of state's or a minister's title, as the German "Präsident der Ukraine".
+    ("The President of Mali visited Ramgarh on Tuesday.", "mentioned"),
+    ("The Prime Minister of the Republic of Mali visited Ramgarh on Tuesday.", "mentioned"),
+    ("The President visited the Republic of Mali on Tuesday.", "named"),
 ])
 def test_a_country_in_a_diplomats_title_is_not_where_the_visit_is(gazetteer, text, role):
-    """ "High Commissioner of India to the Republic of Rwanda": a title, not the visit's destination."""
+    """ "High Commissioner of India to the Republic of Rwanda", "the President of Kazakhstan": a
+    title, not the visit's destination."""
     from geo.roles import place_role
 
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text.endswith("Mali")]
     assert place_role(text, m, "visit") == role
+
 
 
 @pytest.mark.parametrize("text, role", [
@@ -1220,8 +1226,9 @@ def test_role_patterns_tried_only_where_their_words_stand_agree_with_search():
     text = ("Die Polizei brachte ihn ins Krankenhaus nach Rosenheim, 20 Kilometer südlich von Bad Tölz; der Präsident "
             "der Republik Lettland kehrte nach Riga zurück. Troops moved FROM the hills of Kunar towards Asadabad, "
             "250 KILOMETRES west of the capital, Kathmandu; the Ambassador of India to the Republic of Mali returned "
-            "to Bamako. Es war ſouth of Dover. 5 \u212aM ſüdlich von İstanbul, 3 miles (5 km) north-east of Hay, in Richtung der Grenze.\n to \n")
+            "to Bamako; the President of the Republic of Fiji and the Crown Prince of Kuwait met. Es war ſouth of Dover. 5 \u212aM ſüdlich von İstanbul, 3 miles (5 km) north-east of Hay, in Richtung der Grenze.\n to \n")
     checks = [(roles._ENVOY_IN, roles._ENVOY_BEFORE), (roles._TITLE_OF_IN, roles._GERMAN_TITLE_OF_BEFORE),
+              (roles._ENGLISH_TITLE_OF_IN, roles._ENGLISH_TITLE_OF_BEFORE),
               (roles._TO_HOSPITAL_IN, roles._TO_HOSPITAL_BEFORE), (roles._ARRIVAL_IN, roles._ARRIVAL_BEFORE),
               (roles._ORIGIN_OR_TARGET_IN, roles._ORIGIN_OR_TARGET_BEFORE), (roles._DIRECTION_IN, roles._DIRECTION_BEFORE)]
     for gated, pattern in checks:
