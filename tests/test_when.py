@@ -97,6 +97,18 @@ def test_weekday_resolves_against_publication(text, day):
     assert only(text)[1:5] == (day, day, "day", "relative")
 
 
+@pytest.mark.parametrize("text, language, day", [
+    # published Wednesday 15 October 2025: "last Tuesday" is not the day before, which is "Tuesday"
+    ("It burned last Tuesday.", "en", D(2025, 10, 7)),
+    ("It burned on Tuesday.", "en", D(2025, 10, 14)),
+    ("It burned this past Tuesday.", "en", D(2025, 10, 14)),
+    ("It burned last Monday.", "en", D(2025, 10, 13)),  # two days back: the nearest
+    ("Es brannte am vergangenen Dienstag.", "de", D(2025, 10, 14)),  # German usage left as it was
+])
+def test_last_weekday_written_the_day_after_is_the_week_before(text, language, day):
+    assert only(text, language=language)[1] == day
+
+
 def test_weekday_followed_by_its_date_is_one_explicit_mention():
     assert only("Am Dienstag, 7. April 2025, kam das Memo.")[:5] == (
         "Am Dienstag, 7. April 2025", D(2025, 4, 7), D(2025, 4, 7), "day", "explicit")

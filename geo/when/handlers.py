@@ -345,6 +345,8 @@ def _weekday(wd: int, m, ctx):
         direction = 1  # "Am Freitag soll abgestimmt werden", "für Freitag aufgerufen": the coming Friday
     if direction == -1:
         back = back or 7
+        if back == 1 and norm(m["dir"]) in W.past_weekday_not_yesterday:
+            back = 8  # "last Monday" on a Tuesday: the Monday before
     elif direction == 1 or (direction is not None and back > 3):  # next, or "this" nearer ahead
         back = -((wd - ctx.ref.weekday()) % 7 or (7 if direction == 1 else 0))
     d = ctx.ref - dt.timedelta(days=back)

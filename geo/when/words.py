@@ -59,6 +59,7 @@ class Words:
     day_anaphora_at_clause_end: dict
     directions: dict  # word -> "past" | "this" | "next" | "earlier" | "later"
     directions_after: dict
+    past_weekday_not_yesterday: frozenset  # "last Monday" written on the Tuesday is the Monday before
     parts: dict  # word -> "start" | "middle" | "end"
     since: list
     scheduled_for: list  # "Warnstreik für Montag": the day something is set for, ahead
@@ -150,6 +151,7 @@ def merge(tables: list[dict]) -> Words:
         anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
         day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
         directions=inverted("directions"), directions_after=inverted("directions_after"),
+        past_weekday_not_yesterday=frozenset(listed("past_weekday_not_yesterday")),
         parts=inverted("parts"), since=listed("since"), scheduled_for=listed("scheduled_for"), between=listed("between"),
         range_and=listed("range_and"), range_to=listed("range_to"), date_articles=listed("date_articles"),
         comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
