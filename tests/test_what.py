@@ -577,6 +577,9 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     ("Panama reported a surge in the number of migrants on Monday.", "economy", False),
     ("Stock markets tumbled on Monday.", "economy", True),
     ("A fire ignited gunpowder stocks at the factory.", "economy", False),
+    # Deportees are the deportation's own people; passengers are anyone's.
+    ("The deportees arrived at the airport in Lagos on Friday.", "deportation", True),
+    ("The passengers arrived at the airport in Lagos on Friday.", "deportation", False),
 ])
 def test_english_words_for_missed_happenings(text, etype, present):
     """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
@@ -669,6 +672,9 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Die Wirtschaft wuchs im zweiten Quartal um 2,9 Prozent.", "economy", True),
     ("Das Bruttoinlandsprodukt ist im Quartal geschrumpft.", "economy", True),
     ("Die Stadt wuchs im zweiten Quartal um 2,9 Prozent.", "economy", False),
+    # Deportees are the deportation's own people; passengers are anyone's.
+    ("Die Abgeschobenen landeten am Mittwoch in Pristina.", "deportation", True),
+    ("Die Passagiere landeten am Mittwoch in Pristina.", "deportation", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
