@@ -75,16 +75,20 @@ def _table(path) -> "pd.DataFrame":
 
 def german_names(names: list[str], alternates: list[str], population) -> dict[int, str]:
     """Row -> German name, for the German exonyms in place_names_de.txt ("Mailand", "München"):
-    each goes to the most populous place that lists it among its other names, unless it is
-    some place's own name (a "Minsk" in Poland lists the Belarusian capital's name). The postal
-    table's villages (population 0: a "Tokio" in Texas, a "Trient" in Valais) claim no name."""
+    each goes to the most populous place that lists it among its other names, unless a bigger
+    place bears it as its own name (a "Minsk" in Poland lists the Belarusian capital's name; the
+    village Rom in Mecklenburg does not keep Rome from "Rom"). The postal table's villages
+    (population 0: a "Tokio" in Texas, a "Trient" in Valais) claim no name."""
     wanted = {line.strip() for line in GERMAN_NAMES.read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
-    own = {n for n, p in zip(names, population) if p} & wanted
+    own: dict[str, int] = {}
+    for n, p in zip(names, population):
+        if p and n in wanted:
+            own[n] = max(own.get(n, 0), p)
     best: dict[str, int] = {}
     for i, alts in enumerate(alternates):
         for alt in set(alts.split("|")) & wanted if alts else ():
-            if alt not in own and (alt not in best or population[i] > population[best[alt]]):
+            if population[i] > own.get(alt, 0) and (alt not in best or population[i] > population[best[alt]]):
                 best[alt] = i
     return {i: name for name, i in best.items()}
 

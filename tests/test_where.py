@@ -1575,3 +1575,25 @@ def test_a_demonym_lends_a_foreign_namesake_no_support(gazetteer, text):
 def test_a_town_named_like_a_stop_word_needs_evidence(gazetteer, text, language, found):
     towns = [f for f in _found(text, gazetteer, language) if f[0] in ("Wells", "Rugby", "Orange", "Kamen", "kamen", "Sale")]
     assert towns == ([found] if found else [])
+
+
+@pytest.mark.parametrize("text, language, found", [
+    # a town of three letters, with a qualifier it lies in (or a canton code)
+    ("A crash near Hay, New South Wales, killed two.", "en", ("Hay", "Hay", "AU")),
+    ("The crash just east of Hay killed two.", "en", None),
+    ("Ein Unfall in Egg (Bezirk Bregenz) forderte zwei Verletzte.", "de", ("Egg", "Egg", "AT")),
+    ("Ein Unfall in Egg forderte zwei Verletzte.", "de", None),
+    ("Ein Brand in Egg ZH zerstörte eine Scheune.", "de", ("Egg", "Egg", "CH")),
+    ("Ein Brand in Wil zerstörte eine Scheune.", "de", None),
+    # an Irish town by its Irish name; not by another place's name GeoNames lists with it
+    ("Workers at Gaoth Dobhair are on strike.", "en", ("Gaoth Dobhair", "Gweedore", "IE")),
+])
+def test_short_and_irish_town_names(gazetteer, text, language, found):
+    towns = [(m.text, m.place.name, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language=language)
+             if m.place.type == "city"]
+    assert towns == ([found] if found else [])
+
+
+def test_an_irish_towns_alternate_that_is_another_places_name_is_left_out(gazetteer):
+    assert all(c.place.name != "Paulstown" for c in gazetteer.candidates("Whitehall"))
+    assert any(c.place.name == "Paulstown" for c in gazetteer.candidates("Baile Phóil"))
