@@ -114,7 +114,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                                                        or (k[0] in surnames and k[1] not in ("locative", "contracted", "qualified", "settled"))))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
-    _strict_towns(text, keyed, usable, gazetteer)
+    _strict_towns(text, keyed, usable, gazetteer, language)
     first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
@@ -478,6 +478,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
 _WORDED_TOWN_KM = 30
 _STRICT_GAP = re.compile(r",\s*|\s*\(\s*")
 _CANTON_AFTER = re.compile(rf" \(?({_CANTONS})\)?(?![\w&'’-])")
+_TOWN_CENTRE_AFTER = re.compile(r"(?:['’]s)? (?:town|city) cent(?:re|er)\b")
+_NO_TOWN_CUES = ("person", "person_name", "surname", "article")
 
 
 def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:
@@ -494,22 +496,30 @@ def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]
                      and c.place.population < TOWN_POPULATION and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
 
 
-def _strict_towns(text, keyed, usable, gazetteer: Gazetteer) -> None:
+def _strict_towns(text, keyed, usable, gazetteer: Gazetteer, language: str) -> None:
     """A town named like a stop word or of three letters (`Gazetteer.strict`: "Chester", "Sale",
     "Kamen", "Hay", "Wil") is that town where a qualifier it lies in follows it ("Wells, Somerset",
-    "Kamen (Kreis Unna)", "Hay, New South Wales", "Wil SG"); `_strict_towns_nearby` gives the other
-    evidence. Adds to `usable`."""
+    "Kamen (Kreis Unna)", "Hay, New South Wales", "Egg ZH") or, in English, a town centre of it
+    ("Hay's town centre", "Rugby town centre"); then also where the text names it bare.
+    `_strict_towns_nearby` gives the other evidence. Adds to `usable`."""
+    named: dict[str, list[Candidate]] = {}
     for i, (start, end, k) in enumerate(keyed):
-        strict = [c for c in gazetteer.strict(k[0]) if c not in usable[k]]
-        if not strict or k[1] in ("person", "person_name", "surname", "article"):
+        strict = gazetteer.strict(k[0])
+        if not strict or k[1] in _NO_TOWN_CUES:
             continue
+        found = named.setdefault(k[0], [])
         canton = _CANTON_AFTER.match(text, end)
         if canton:
-            usable[k] += [c for c in strict if c.place.country_code == "CH" and c.place.admin1 == canton.group(1)]
+            found += [c for c in strict if c.place.country_code == "CH" and c.place.admin1 == canton.group(1)]
         after = keyed[i + 1] if i + 1 < len(keyed) else None
         if after is not None and _STRICT_GAP.fullmatch(text, end, after[0]):
             units = [q.place for q in gazetteer.candidates(after[2][0]) if q.place.type in ("admin1", "admin2", "country")]
-            usable[k] += [c for c in strict if any(lies_in(c.place, u) for u in units)]
+            found += [c for c in strict if any(lies_in(c.place, u) for u in units)]
+        if language == "en" and _TOWN_CENTRE_AFTER.match(text, end):
+            found += strict
+    for k in usable:  # not where it opens a longer name ("Wells Fargo")
+        if named.get(k[0]) and k[1] not in _NO_TOWN_CUES and k[1] not in ("proper", "compound"):
+            usable[k] += [c for c in dict.fromkeys(named[k[0]]) if c not in usable[k]]
 
 
 def _strict_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:

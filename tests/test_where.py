@@ -1597,3 +1597,17 @@ def test_short_and_irish_town_names(gazetteer, text, language, found):
 def test_an_irish_towns_alternate_that_is_another_places_name_is_left_out(gazetteer):
     assert all(c.place.name != "Paulstown" for c in gazetteer.candidates("Whitehall"))
     assert any(c.place.name == "Paulstown" for c in gazetteer.candidates("Baile Phóil"))
+
+
+@pytest.mark.parametrize("text, found", [
+    # English: a town centre is evidence for a town named like a word or of three letters, and the
+    # town so placed is that town where the text names it bare
+    ("The crash happened five kilometres from Hay's town centre. The crash just east of Hay killed two.",
+     [("Hay", "Hay", "AU"), ("Hay", "Hay", "AU")]),
+    ("Shops in Rugby town centre were closed.", [("Rugby", "Rugby", "GB")]),
+    ("The crash just east of Hay killed two.", []),
+    ("Police in Wells, Somerset, said so. Wells Fargo later paid.", [("Wells", "Wells", "GB")]),
+])
+def test_a_town_centre_is_evidence_for_a_town_named_like_a_word(gazetteer, text, found):
+    assert [(m.text, m.place.name, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")
+            if m.place.type == "city"] == found
