@@ -31,7 +31,11 @@ from geo.columns import Column, write_column
 from geo.ref import compiled, content_key, load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
-_STRICT = "\x00"  # index key prefix of the strict candidates (no text holds a NUL)
+# A town named like a stop word ("Chester", "Sale", "Wells") or of three letters ("Hay", "Wil")
+# counts only where the text gives evidence (`Gazetteer.strict`; `candidates` never returns it): its
+# entries' surface and index key carry this prefix (no text holds a NUL), so the rules that derive
+# forms from the entries pass it by, and no candidate carries a flag the compiled cache would store.
+_STRICT = "\x00"
 _ENDINGS = ("es", "er", "en", "em", "e")
 # Stems of German attributive adjectives inside area names ("Karibisches Meer", "Rotes Meer").
 _ADJ_STEM = re.compile(r"(isch|lich|ig|igt|rot|Rot|warz|elb|till|roß|eu|ahe|ittler|anisch)$")
@@ -70,9 +74,6 @@ class Candidate:
     weak: bool = False
     # Languages in which this city name is also an everyday word ("Essen", "Mobile", "Dabei").
     common: frozenset = frozenset()
-    # A town named like a stop word ("Chester", "Sale", "Wells") or of three letters ("Hay", "Wil"):
-    # only where the text gives evidence (`Gazetteer.strict`); `candidates` never returns it.
-    strict: bool = False
 
 
 class Gazetteer:
@@ -90,9 +91,8 @@ class Gazetteer:
                 self.subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
             elif cand.place.type == "country" and cand.place.country_code:
                 self.countries.setdefault(cand.place.country_code, cand.place)
-            if cand.strict:
-                self._index.setdefault(surface, [])  # the automaton still finds the name
-                surface = _STRICT + surface
+            if surface.startswith(_STRICT):
+                self._index.setdefault(surface[1:], [])  # the automaton still finds the name
             lst = self._index.setdefault(surface, [])
             for i, c in enumerate(lst):
                 if c.place.id == cand.place.id and c.kind == cand.kind:
@@ -323,9 +323,9 @@ def _powiats_by_seat(entries: list[tuple[str, Candidate]]) -> list[tuple[str, Ca
     głogowski). The seat is the town of the powiat's voivodeship whose name the adjective
     continues; the unit then takes the seat's name in titles too, in `entries` itself."""
     towns: dict[str, list[tuple[str, Place]]] = {}
-    for surface, c in entries:
-        if c.place.type == "city" and c.place.country_code == "PL" and c.kind == "name" and surface == c.place.name:
-            towns.setdefault(c.place.admin1 or "", []).append((folded(surface).lower(), c.place))
+    for surface, c in entries:  # (a strict town is a seat too: Police, seat of the powiat policki)
+        if c.place.type == "city" and c.place.country_code == "PL" and c.kind == "name" and surface.lstrip(_STRICT) == c.place.name:
+            towns.setdefault(c.place.admin1 or "", []).append((folded(c.place.name).lower(), c.place))
     renamed: dict[str, Place] = {}
     seen: set[str] = set()
     for _, c in entries:
@@ -471,7 +471,7 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
             for name, kind in names:
                 if kind == "name" and name[:1].isupper() and ((name in CITY_STOPLIST and name not in CONTEXT_ONLY)
                                                               or (len(name) <= 3 and pop < 100_000)):
-                    out.append((name, Candidate(place, kind, common=_EVERY_LANGUAGE, strict=True)))  # "Wells, Somerset", "Wil SG"
+                    out.append((_STRICT + name, Candidate(place, kind, common=_EVERY_LANGUAGE)))  # "Wells, Somerset", "Orange, New South Wales"
                     continue
                 if kind == "alt" and (name in _ALIAS_STOP or not (own or _spelling_of(name, name0, pop))):
                     continue  # "White House" for Casablanca, "Cameron" for Veracruz: other names, not spellings
@@ -486,7 +486,7 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                         and not ((name in CONTEXT_ONLY or "de" in langs) and cc in _GERMAN_SPEAKING
                                  and (kind == "name" or name0.startswith(name + " ("))):
                     if kind == "name":  # "Orange, New South Wales", "Hull, Quebec": with evidence only
-                        out.append((name, Candidate(place, kind, common=_EVERY_LANGUAGE, strict=True)))
+                        out.append((_STRICT + name, Candidate(place, kind, common=_EVERY_LANGUAGE)))
                     continue  # an everyday word naming a small town or an alternate: never a place otherwise
                 cand = Candidate(place, kind, common=langs)
                 out.append((name, cand))
@@ -528,7 +528,7 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
                     continue
                 if name in CITY_STOPLIST or len(name) <= 3:
                     if name == name0:  # "Sale, Victoria", "Hay, New South Wales": with evidence only
-                        out.append((name, dataclasses.replace(cand, common=_EVERY_LANGUAGE, strict=True)))
+                        out.append((_STRICT + name, dataclasses.replace(cand, common=_EVERY_LANGUAGE)))
                     continue
                 out.append((name, cand))
     return out
