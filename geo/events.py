@@ -468,6 +468,10 @@ def extract_events(
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
         s_triggers = [t for t in triggers[lo:hi] if t.end <= s.end]
         trig = _best_trigger(s_triggers, doc.text, s.start, doc.language)
+        if trig is not None and trig.event_type != "statement":
+            # "The governor condemned the attack", "Die Gewerkschaft kritisierte den Stellenabbau":
+            # a happening in a body's speech act's clause is what it speaks about; the act is the news.
+            trig = next((t for t in s_triggers if t.factuality == "asserted" and t.clause == trig.clause and _speech_act(doc, s, t)), trig)
         if trig is not None and any(e.event_type == trig.event_type for e in events) \
                 and refers_back(doc.text[max(s.start, trig.start - 30):trig.start], language=doc.language):
             # "The cause of the derailment is being investigated": the derailment was told before;
@@ -741,8 +745,8 @@ _PRONOUNS = frozenset("He She It They We I Er Sie Es Wir Ich Man The This That".
 
 
 def _said_of_told(doc: Document, s: Sentence, triggers: list[Trigger], actors: list[ActorMention], starts: dict):
-    """The formal statement a sentence makes about a happening told before ("The Port of
-    Felixstowe said in a statement that it was disappointed the walkout had gone ahead",
+    """The formal statement or speech act a sentence makes about a happening told before ("The Port of
+    Felixstowe said in a statement that it was disappointed the walkout had gone ahead", "… condemned the attack",
     "Governor Ducey said in a statement that he had spoken to the mayor … after the shooting"):
     its news is the statement, not the happening told again. A reporter ("police said in a
     statement") still only attributes it; a plain "said" is attribution too (measured: taking
@@ -750,7 +754,7 @@ def _said_of_told(doc: Document, s: Sentence, triggers: list[Trigger], actors: l
     said = next((t for t in triggers if t.event_type == "statement" and t.factuality == "asserted"), None)
     if said is None or told_by_reporter(s.text, language=doc.language):
         return None
-    if not any(is_formal_statement(t, language=doc.language) for t in triggers):
+    if not any(is_formal_statement(t, language=doc.language) or is_speech_act(t, language=doc.language) for t in triggers):
         return None
     s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
     return said if _speaks(doc, s, said, s_actors, triggers) else None

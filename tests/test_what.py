@@ -1232,6 +1232,12 @@ def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
      "Investigations into both crashes are continuing.", ["crash", "investigation"]),
     ("en", "Workers at the plant in Denver went on strike on Monday.\n\n"
      "During their strike, police arrested two workers.", ["labour_strike", "raid_arrest"]),
+    # A speaker who condemns the happening told before makes a statement of it, one who
+    # survived it does not.
+    ("en", "Bandits attacked a village near Denver on Monday, killing two people.\n\n"
+     "Assembly member John Okello condemned the attack.", ["statement", "strike"]),
+    ("en", "Bandits attacked a village near Denver on Monday, killing two people.\n\n"
+     "Assembly member John Okello survived the attack.", ["strike"]),
     # Told again with no other happening, it stays a repeat of the first.
     ("en", "A small plane crashed in Denver on Sunday, killing ten people.\n\n"
      "The crash killed everyone on board, officials said.", ["crash"]),
@@ -1277,6 +1283,23 @@ def test_a_reporter_spoken_to_is_no_speaker(language, text, reporter):
 ])
 def test_a_speech_act_of_a_body_is_news_in_an_undated_text(language, text, present, resources):
     assert ("statement" in [e.event_type for e in _events(text, language, resources, published=None)]) == present
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    # A body that condemns or criticises a happening in its clause makes a statement: the
+    # happening is its object, told elsewhere; one that survived it tells the happening itself.
+    ("en", "On Monday the governor condemned the attack on the village near Denver.", "statement"),
+    ("en", "On Monday the governor survived the attack on the village near Denver.", "strike"),
+    ("de", "Der Bürgermeister verurteilte am Montag den Angriff auf das Dorf bei Kiel.", "statement"),
+    ("de", "Der Bürgermeister überlebte am Montag den Angriff auf das Dorf bei Kiel.", "strike"),
+    ("de", "Die Gewerkschaft kritisierte am Montag den Stellenabbau im Werk in Kiel.", "statement"),
+    ("de", "Am Montag begann der Stellenabbau im Werk in Kiel.", "layoffs"),
+    # In a clause of its own, the happening stays the sentence's news.
+    ("en", "Gunmen attacked a village near Denver on Monday, and the governor condemned the attack.", "strike"),
+])
+def test_a_speech_act_about_a_happening_in_its_clause_is_a_statement(language, text, etype, resources):
+    events = _events(text, language, resources)
+    assert [e.event_type for e in events][:1] == [etype], [(e.event_type, e.explanation[0]) for e in events]
 
 
 @pytest.mark.parametrize("language, text, speaker", [
