@@ -726,7 +726,10 @@ def extract_events(
     own = {**genitives, **own}
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
-    return [finish(e) for e in merged if _anchored(e)]
+    # The lede's first happening is the article's main news: kept even where only a borrowed
+    # country places it, where _anchored would leave the story without its main event.
+    first = next((e for e in merged if e.headline), None)
+    return [finish(e) for e in merged if e is first or _anchored(e)]
 
 
 def _anchored(e: Event) -> bool:

@@ -856,6 +856,20 @@ def test_an_undated_happening_placed_only_by_a_borrowed_country_is_not_kept(lang
     assert len(arrests) == (1 if kept else 0), [(e.event_type, e.place, e.place_inherited, e.interval) for e in events]
 
 
+@pytest.mark.parametrize("lang, title, lede, second", [
+    ("de", "Bauernprotest in Landia", "Hunderte Bauern protestierten gegen die Regierung.", "Die Polizei nahm zwei Männer fest."),
+    ("en", "Farmers protest in Landia", "Hundreds of farmers protested against the government.", "Police arrested two men."),
+])
+def test_the_ledes_first_happening_is_kept_where_only_a_borrowed_country_places_it(lang, title, lede, second):
+    """The article's main news, told first in the lede, is kept without a date or a place of its
+    own (placed by the title's country); later happenings so placed are still left out."""
+    text = f"{lede}\n\n{second}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, title=title)
+    in_title = [PlaceMention(title.index("Landia"), title.index("Landia") + 6, "Landia", LANDIA)]
+    events = extract_events(doc, segment(text), times=[], places=[], actors=[], sources=[], title_places=in_title)
+    assert [(e.event_type, e.place, e.headline) for e in events] == [("protest", LANDIA, True)]
+
+
 @pytest.mark.parametrize("lang, first, words, precision, inherited", [
     ("de", "Am Sonntag stritt ein Mann in Isla Test mit seinem Vater.", "Am Sonntag", "day", "paragraph"),
     ("en", "On Sunday, a man argued with his father in Isla Test.", "On Sunday", "day", "paragraph"),
