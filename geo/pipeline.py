@@ -24,7 +24,8 @@ from geo.seats import capital_place, state_capital
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
-from geo.where import context_cue, document_country, find_places, outlet_place, url_country, url_state
+from geo.outlet import document_country, outlet_place, url_country, url_state
+from geo.where import context_cue, find_places
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 

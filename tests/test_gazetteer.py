@@ -319,14 +319,15 @@ def test_a_surname_or_given_name_ending_in_er_is_no_city_adjective(gazetteer, te
 @pytest.mark.parametrize("url, country", [
     ("https://www.heraldlive.co.za/news/1", "ZA"), ("https://www.theguardian.co.uk/x", "GB"), ("https://x.com.au/a", "AU")])
 def test_the_outlets_country_domain_chooses_among_namesakes(gazetteer, url, country):
-    from geo.where import find_places, url_country
+    from geo.outlet import url_country
+    from geo.where import find_places
 
     (m,) = find_places("Floods hit Newcastle on Monday.", gazetteer=gazetteer, language="en", country=url_country(url))
     assert m.place.country_code == country
 
 
 def test_a_generic_domain_names_no_country():
-    from geo.where import url_country
+    from geo.outlet import url_country
 
     assert [url_country(u) for u in ("https://www.nytimes.com/a", "http://localhost:8501", None, "https://1.2.3.4/")] \
         == [None, None, None, None]

@@ -791,7 +791,7 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("zeitung.de", "https://www.zeitung.de/Welt/Vermischtes/x-1", None),  # a word, no town Welt
 ])
 def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected):
-    from geo.where import outlet_place
+    from geo.outlet import outlet_place
 
     place = outlet_place(outlet, url, gazetteer=gazetteer)
     assert (place and place.name) == expected
@@ -1133,7 +1133,7 @@ def test_a_name_lends_no_context_to_its_own_namesakes(gazetteer, text, language,
 
 
 def test_the_city_of_a_country_domain_is_in_that_country(gazetteer):
-    from geo.where import outlet_place
+    from geo.outlet import outlet_place
 
     assert outlet_place("kingstonherald.ca", "https://www.kingstonherald.ca/x", gazetteer=gazetteer).country_code == "CA"
     assert outlet_place("kingstonherald.com", "https://www.kingstonherald.com/x", gazetteer=gazetteer).country_code == "JM"
@@ -1351,7 +1351,7 @@ def test_a_county_of_a_country_the_text_does_not_point_to_is_a_namesake(gazettee
 
 def test_an_outlet_named_after_its_country_is_that_country(gazetteer):
     """ "jamaicaobserver.com" is Jamaica's paper, not one of Jamaica, Queens (New York)."""
-    from geo.where import outlet_place
+    from geo.outlet import outlet_place
 
     place = outlet_place("jamaicaobserver.com", "https://www.jamaicaobserver.com/x", gazetteer=gazetteer)
     assert (place.type, place.country_code) == ("country", "JM")
@@ -1406,7 +1406,7 @@ def test_a_street_in_an_address_is_no_town(gazetteer, text, found):
     ("https://www.zeitung.de/politik/unfaelle-1", "Kirchberg"),  # no town: the biggest namesake
 ])
 def test_a_local_paper_chooses_the_namesake_near_it(gazetteer, url, expected):
-    from geo.where import outlet_place
+    from geo.outlet import outlet_place
 
     text = "Es krachte in Kirchberg zwei Mal."
     (m,) = find_places(text, gazetteer=gazetteer, language="de", near=outlet_place("zeitung.de", url, gazetteer=gazetteer))
@@ -1421,7 +1421,7 @@ def test_a_local_paper_chooses_the_namesake_near_it(gazetteer, url, expected):
     ("https://www.sender.com/us/texas/x", "sender.com", None),  # no country domain
 ])
 def test_a_regional_section_names_its_state(gazetteer, url, outlet, expected):
-    from geo.where import url_state
+    from geo.outlet import url_state
 
     place = url_state(url, outlet, gazetteer=gazetteer)
     assert (place and place.name) == expected
@@ -1432,7 +1432,7 @@ def test_a_regional_section_names_its_state(gazetteer, url, outlet, expected):
     ("https://www.sender.at/stories/1", "Steinberg bei Ligist"),  # else the biggest namesake
 ])
 def test_a_regional_sections_state_chooses_among_namesakes(gazetteer, url, expected):
-    from geo.where import url_state
+    from geo.outlet import url_state
 
     text = "Der Gemeinderat in Steinberg ist zurückgetreten."
     (m,) = find_places(text, gazetteer=gazetteer, language="de", country="AT", state=url_state(url, None, gazetteer=gazetteer))
