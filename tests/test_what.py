@@ -1285,6 +1285,17 @@ def test_a_speech_act_of_a_body_is_news_in_an_undated_text(language, text, prese
     assert ("statement" in [e.event_type for e in _events(text, language, resources, published=None)]) == present
 
 
+@pytest.mark.parametrize("text,etype", [
+    # A death by an army, a rocket or a drone tells the attack; one by a man, the killing.
+    ("Am Montag wurden bei Kiel zwei Männer von der Armee getötet.", "strike"),
+    ("Am Montag wurden bei Kiel zwei Männer von einem Nachbarn getötet.", "killing"),
+    ("Am Montag hat eine Rakete bei Kiel zwei Männer getötet.", "strike"),
+])
+def test_a_death_by_an_army_or_a_rocket_is_an_attack(text, etype, resources):
+    events = _events(text, "de", resources)
+    assert [e.event_type for e in events][:1] == [etype], [(e.event_type, e.explanation[0]) for e in events]
+
+
 @pytest.mark.parametrize("language,text,etype", [
     # A body that condemns or criticises a happening in its clause makes a statement: the
     # happening is its object, told elsewhere; one that survived it tells the happening itself.
