@@ -2,22 +2,23 @@
 
 A sentence reports a happening when it holds an asserted trigger of an event type
 (`geo.what`, rules in `geo/what/<language>.yaml`). Its event takes the sentence's most precise
-date, the place where it happened (`geo.roles`: not the places merely mentioned with it), its
+date (or the one it inherits: `geo.dating`), the place where it happened (`geo.roles`: not the places merely mentioned with it), its
 actors and cited sources; a sentence without them inherits its paragraph's, its heading's or
 its document's. Repeated mentions are merged by `geo.merge`, within and across documents.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from geo.contract import type_family
+from geo.dating import (DATE_SOURCE, after_latest_day, best_interval, dates_paragraph, dates_section, day_unknown,
+                        document_time, finer_within, in_year, latest_date_is_news, narrates, opening_span,
+                        planned_later, publication_day, story_date, story_day)
 from geo.records import (
     ActorMention,
-    DateInterval,
     Document,
     Event,
     Evidence,
@@ -35,17 +36,9 @@ from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_pl
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
                      names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back, told_by_reporter)
 from geo.where import lies_in, opens_dateline
-from geo.when import date_matches
-from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
-from geo.when.resolve import SINCE, in_future, in_past, in_pluperfect, since_before
+from geo.when.pattern import WORDS, alt
+from geo.when.resolve import in_pluperfect
 
-# "nach dem Brand am", "nach dem tödlichen Überfall vom": the words before a date that name the
-# earlier happening it is the date of (German: its noun capitalised, right before the date);
-# "after the raid on", "following a deadly attack": up to three words (geo/when/*.yaml).
-_AFTER_TOLD = {
-    "de": re.compile(r"(?<!\w)(?i:%s)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*\s+$" % alt(WORDS.after_told)),
-    "": re.compile(r"(?<!\w)(?i:%s)\s+(?:[\w-]+\s+){1,3}$" % alt(WORDS.after_told)),
-}
 # "During the visit, …", "Während des Besuchs …": a happening within one told before (geo/when/*.yaml).
 _WITHIN_TOLD = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.within_told), re.I)
 # Quoted speech: an actor named only inside a quote is talked about, not acting.
@@ -272,41 +265,6 @@ def _within(items, s: Sentence, starts: list[int] | None = None):
     return [m for m in items[lo:hi] if m.end <= s.end]
 
 
-def _best_interval(times: list[TimeMention], doc: Document | None = None) -> TimeMention | None:
-    happening = [t for t in times if t.role == "happening"]
-    if doc is not None:
-        # "bleibt bis Ende März gesperrt", "are on strike until Friday": the end of a state that
-        # lasts, not when the sentence's happening was (unless told as past: "dauerte bis Freitag").
-        happening = [t for t in happening if not _state_end(t, doc)]
-    if doc is not None and len(happening) > 1:
-        # "Wang Yi will make a visit from Monday to Tuesday, the ministry said on Sunday": the
-        # plan's days are ahead; the sentence's happening is the saying.
-        told = [t for t in happening if not in_future(doc.text, t.start, doc.language)]
-        happening = told or happening
-        # "Nach dem Überfall am 5. Februar wurde am Montag eine Bank überfallen": the first
-        # date is the earlier happening's, named to say what this one came after.
-        # Only a date it can have come after: "after the court on Monday ruled that the 2020
-        # vote …" names Monday as the sentence's own day, not a happening before it.
-        after = _AFTER_TOLD.get(doc.language, _AFTER_TOLD[""])
-        before = [t for t in happening if after.search(doc.text, max(0, t.start - 60), t.start)]
-        own = [t for t in happening if t not in before and all(t.interval.end >= b.interval.start for b in before)]
-        happening = own or happening
-    return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
-
-
-def _finer_within(finer: TimeMention | None, coarse: TimeMention | None) -> bool:
-    """Whether `finer` is a time of finer precision that lies inside `coarse`."""
-    return (finer is not None and coarse is not None
-            and PRECISION_RANK.get(finer.interval.precision, 9) < PRECISION_RANK.get(coarse.interval.precision, 9)
-            and coarse.interval.start <= finer.interval.start and finer.interval.end <= coarse.interval.end)
-
-
-def _state_end(t: TimeMention, doc: Document) -> bool:
-    """Whether a date ends a state that lasts ("bleibt bis Ende März gesperrt", "are on strike
-    until Friday"): not when anything happened, unless told as past ("dauerte bis Freitag")."""
-    return bool(_UNTIL.search(doc.text, max(0, t.start - 12), t.start)) and not in_past(doc.text, t.start, doc.language)
-
-
 def _in_quote(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """Strictly inside a quotation; `quoted` are sorted, non-overlapping spans (a bisect, not a
     scan: a scan made a 5 MB document take minutes)."""
@@ -381,18 +339,18 @@ def extract_events(
                 and not _surname(doc.text, t)]
     trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
-    doc_time = _document_time(doc)
-    story_time = _story_day(sentences, times, doc_time, doc)
+    doc_time = document_time(doc)
+    story_time = story_day(sentences, times, doc_time, doc)
     narrative: TimeMention | None = None
     latest_day = next((m for m in reversed(times) if m.role == "happening" and m.interval.precision == "day"
                        and m.interval.basis == "explicit"
-                       and m.interval.end == doc.reference and _story_date(m, doc)), None)
+                       and m.interval.end == doc.reference and story_date(m, doc)), None)
     flashback: TimeMention | None = None  # the date of the last pluperfect clause that named one
-    page_after = _after_latest_day(doc, times, doc_time)
+    page_after = after_latest_day(doc, times, doc_time)
     # A year claimed only from a late month or year in the text keeps its sentence's event but
-    # dates nothing (see _latest_date_is_news).
+    # dates nothing (see latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
-                                                 or _latest_date_is_news(doc, times, sentences))
+                                                 or latest_date_is_news(doc, times, sentences))
     title_types = _title_types(doc)
     told_in_title = bool(title_types)  # the headline names the story's happening
     # The story's happening, where it is one whose toll its sentences tell.
@@ -441,7 +399,7 @@ def extract_events(
         elif s.section == "heading" and body_seen:
             entry_open = True
         body_seen = body_seen or s.section == "body"
-        own_t = _best_interval(s_times, doc)
+        own_t = best_interval(s_times, doc)
         if own_t is not None and s.section != "heading" and own_t.interval.start != doc.reference:
             # Another past time ends a flashback; the page's own day ("der jetzt verurteilte
             # Eritreer hatte …") is named all along and does not.
@@ -452,16 +410,16 @@ def extract_events(
             # A page without its day ("latest date", a URL's month) that dates its lede's
             # happening to a day appeared then: its undated happenings share that day, as they
             # would share a publication day.
-            doc_time = _publication_day(own_t.interval.start)
-        if _narrates(own_t, s, doc):
+            doc_time = publication_day(own_t.interval.start)
+        if narrates(own_t, s, doc):
             narrative = own_t
-        if _dates_paragraph(own_t, s, doc):
+        if dates_paragraph(own_t, s, doc):
             # A sentence that tells no happening of its own still dates its paragraph to its day
             # ("The accused argued with his father on New Year's Day last year. The victim was
             # stabbed …"); a happening's own sentence below replaces it.
             para_date[s.paragraph] = own_t
         if s.section == "heading":
-            if own_t is not None and (own_t.interval.precision == "day" or _dates_section(own_t, doc)):
+            if own_t is not None and (own_t.interval.precision == "day" or dates_section(own_t, doc)):
                 heading_date = own_t  # a live blog's day heading dates the entries below it
             if len(s.text.split()) < _TITLE_SENTENCE:
                 continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
@@ -541,19 +499,19 @@ def extract_events(
             # "Der Vorfall hatte sich in einem Imbiss ereignet" after "dass er im Juli 2022 versucht
             # hatte": the pluperfect goes on telling of the time the last one named.
             t, date_inherited = flashback, "flashback"
-        elif _planned_later(own_t, doc_time):
+        elif planned_later(own_t, doc_time):
             t, date_inherited = doc_time, "document"  # "will lay off 67 workers on Oct. 27": decided by the day it appeared
         elif retold is not None:
             t, date_inherited = retold, "told before"
             para_date[s.paragraph] = t
-        elif t is None and s.paragraph in para_date and not _day_unknown(s.text):
+        elif t is None and s.paragraph in para_date and not day_unknown(s.text):
             # (a sentence naming a day of its own the reference cannot date, "brannte am
             # vergangenen Sonntag" after "Am Freitag …", is not on the paragraph's day)
             t, date_inherited = para_date[s.paragraph], "paragraph"
         elif t is None and heading_date is not None:
             t, date_inherited = heading_date, "entry"
         elif t is own_t and heading_date is not None and heading_date.interval.precision != "day" \
-                and _finer_within(heading_date, own_t):
+                and finer_within(heading_date, own_t):
             # "Zu Jahresbeginn sind drei Krankenhäuser geschlossen worden" under "… im Januar":
             # a section's month names which part of the sentence's coarse time it is (a live
             # blog's day is when the entry was written, not when "this week's quake" was).
@@ -568,13 +526,13 @@ def extract_events(
             # 0.65 -> 0.88 against the lede alone (bench/score.py). A page known only by its
             # month or by the latest date it states dates its happenings that coarsely.
             t = story_time if story_time is not None and etype not in _REPORTING_TYPES else doc_time
-            if t is doc_time and etype not in _REPORTING_TYPES and not _day_unknown(s.text):
+            if t is doc_time and etype not in _REPORTING_TYPES and not day_unknown(s.text):
                 # A page known only by the year of its latest date tells its story in the
                 # order it happened: a happening without a date of its own took place at the
                 # latest day or month told before it ("On September 17, 2017, Budu and one of
                 # the convicts engaged in a quarrel … Police registered a case and arrested
                 # them"), else on the latest day the text states, not anywhen in that year.
-                t = _in_year(narrative, doc_time) or (_in_year(latest_day, doc_time) if doc_time_claimed else None) or t
+                t = in_year(narrative, doc_time) or (in_year(latest_day, doc_time) if doc_time_claimed else None) or t
             if t is doc_time and doc_time_claimed and page_after is not None and doc_time.interval.precision == "year":
                 t = page_after
             date_inherited = "document" if t is not None else ""
@@ -621,7 +579,7 @@ def extract_events(
         if t is None:
             explanation.append(("date", "no date in the sentence"))
         else:
-            how = f" inherited from {_DATE_SOURCE[date_inherited]}" if date_inherited else ""
+            how = f" inherited from {DATE_SOURCE[date_inherited]}" if date_inherited else ""
             explanation.append(("date", f"'{t.text}'{how} → {interval.start}..{interval.end} ({interval.precision}, {interval.basis})"))
         if place:
             how = "inherited from the paragraph" if inherited else f"'{best.text}'"
@@ -682,7 +640,7 @@ def extract_events(
             seconds.append((len(events) - 1, second, *_clause_own(doc, s, s_times, outside, trig, second, roles)))
     events = _second_happenings(doc, events, seconds)
     # The lede's finer places: "derailed in eastern India … near Raghunathpur in Buxar district".
-    lo, hi = _opening(sentences)
+    lo, hi = opening_span(sentences)
     # Roles with qualifiers applied: "the Los Angeles suburb of Pico Rivera" names one town, Pico Rivera.
     text_roles = roles_of(doc.text, places, memo=roles)
     lede_places = [m.place for m in places if not m.weak and m.place.type in ("city", "site", "admin2", "admin1")
@@ -1000,164 +958,6 @@ def _with_document_place(events: list[Event], title_place: Place | None = None,
     why = ("place", f"{lede.name} inherited from the document (its lede, headline, dateline or outlet)")
     return [e if e.place else replace(e, place=lede, place_inherited=True, explanation=e.explanation + (why,))
             for e in events]
-
-
-# What an inherited date's explanation says it came from (DateInterval.inherited).
-_DATE_SOURCE = {"paragraph": "its paragraph", "entry": "its entry heading", "flashback": "the flashback it goes on telling",
-                "told before": "the happening told before", "document": "the document (its day or story day)"}
-
-
-def _publication_day(day) -> TimeMention:
-    return TimeMention(0, 0, "", DateInterval(day, day, "day", "inferred"))
-
-
-def _document_time(doc: Document) -> TimeMention | None:
-    """The time a sentence without its own date inherits from its document: the publication
-    day (or the day a dateline or the text's weekday dates fix); the month of a URL's
-    year-month folder; the year of the latest date the text states (a lower bound of the
-    publication, so only its year is claimed)."""
-    day, basis = doc.reference, doc.reference_basis
-    if basis in ("published", "url", "dateline", "weekday"):
-        return _publication_day(day)
-    if basis == "url month":
-        return TimeMention(0, 0, "", DateInterval(day.replace(day=1), day, "month", "inferred"))
-    if basis == "latest date":
-        return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
-    return None
-
-
-def _after_latest_day(doc: Document, times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:
-    """A page known by the year of the latest day it states appeared on or after that day: its
-    news took place from then to the year's end ("Die Beschwerde … wies sie ab" after "die
-    Versammlung vom 3. Mai 2024"), not anywhen in that year. None when the latest date is
-    no day ("2023" ends on 31 December) or may lie ahead of the page (an end, "bis zum 3. Mai",
-    a beginning, "ab 1. Mai", or a plan)."""
-    if doc_time is None or doc.reference_basis != "latest date" or not any(
-            m.interval.precision == "day" and m.interval.basis == "explicit" and m.interval.start == doc.reference
-            and not _UNTIL.search(doc.text, max(0, m.start - 12), m.start) and not _FROM_ON.match(m.text)
-            and not _FROM_ON_BEFORE.search(doc.text, max(0, m.start - 8), m.start)
-            and not in_future(doc.text, m.start, doc.language) for m in times):
-        return None
-    return replace(doc_time, interval=replace(doc_time.interval, start=doc.reference))
-
-
-def _dates_section(t: TimeMention, doc: Document) -> bool:
-    """Whether a heading's week, month or season dates the section below it, as a live blog's
-    day heading dates its entries ("Krankenhausschließungen im Januar" over the January
-    closures): one that is past by the document's reference, not one ahead ("Urteil für Ende
-    Januar erwartet" heads the trial day, not the verdict)."""
-    return t.interval.precision in ("week", "month", "season") and doc.reference is not None \
-        and t.interval.end <= doc.reference
-
-
-def _story_date(m: TimeMention, doc: Document) -> bool:
-    """Whether a date is one the story goes on from: not the start of a lasting state ("seit
-    März"), a beginning ("from September 2019"), an end ("bis am 11. Dezember 2012", "until
-    Jan. 1"), a document's date ("das Memo vom 7. April 2025"), a plan or an earlier time told
-    in the pluperfect."""
-    return (not SINCE.match(m.text) and not since_before(doc.text, m.start)
-            and not _UNTIL.search(doc.text, max(0, m.start - 12), m.start) and not _FROM_ON.match(m.text)
-            and not _FROM_ON_BEFORE.search(doc.text, max(0, m.start - 8), m.start)
-            and not _DOCUMENT_DATE.search(doc.text, max(0, m.start - 16), m.start) and not _DOCUMENT_DATE_PREP.match(m.text)
-            and not in_future(doc.text, m.start, doc.language) and not in_pluperfect(doc.text, m.start, doc.language))
-
-
-def _narrates(own: TimeMention | None, s: Sentence, doc: Document) -> bool:
-    """Whether a body sentence's own date is a day, week or month the story goes on from."""
-    if own is None or s.section != "body" or own.interval.precision not in ("day", "week", "month"):
-        return False
-    if own.interval.precision != "day" and (own.interval.basis != "explicit" or _PARENTHESISED.match(doc.text, own.end)
-                                            or ATTRIBUTE_AFTER.match(doc.text, own.end)):
-        # "NIC-Bericht (April 2025)", "ein im April deklassifizierter Bericht": a document's
-        # month; and a bare month is of a year the text only implies.
-        return False
-    return _story_date(own, doc)
-
-
-def _in_year(m: TimeMention | None, doc_time: TimeMention) -> TimeMention | None:
-    """`m` when it lies in the year a page is known only by (its latest date's)."""
-    if m is not None and doc_time.interval.precision == "year" \
-            and doc_time.interval.start <= m.interval.start <= doc_time.interval.end:
-        return m
-    return None
-
-
-def _day_unknown(text: str) -> bool:
-    """Whether a sentence names a day only the publication day would date ("am Dienstag",
-    "gestern", "on Tuesday"): its own, unknown day, not the story's latest."""
-    return any(m.lastgroup in _RELATIVE_DAYS for m in date_matches(text))
-
-
-_RELATIVE_DAYS = ("weekday", "wrange", "dayword", "wkend")
-# "das Memo vom 7. April 2025", "a letter dated May 3": a document's date
-_DOCUMENT_DATE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.document_date), re.I)
-_DOCUMENT_DATE_PREP = re.compile(r"(?:%s)\s" % alt(WORDS.document_date), re.I)
-# "from September 2019", "ab Mittwoch": a beginning
-_FROM_ON = re.compile(r"(?:%s)\s" % alt(WORDS.from_on), re.I)
-_FROM_ON_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.from_on), re.I)
-_PARENTHESISED = re.compile(r"\s*\)")
-_UNTIL = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.range_to), re.I)
-
-
-def _dates_paragraph(own: TimeMention | None, s: Sentence, doc: Document) -> bool:
-    """Whether a body sentence's own date is a past day the sentences after it in its paragraph
-    may take: not one ahead of the page ("Der zweite Wahlgang findet am 28. November statt",
-    "The results would be announced on January 9"). A month or a year there is as often a
-    noun's attribute ("das im Oktober eingeleitete Verfahren") or a deadline ("bis Mitte
-    2012") as the time the paragraph tells of."""
-    return (own is not None and own.interval.precision == "day" and s.section != "heading"
-            and not (doc.reference is not None and own.interval.start > doc.reference)
-            and not in_future(doc.text, own.start, doc.language))
-
-
-_PLAN_DAYS = 7  # a happening a week or more after the page's day is told as a plan
-
-
-def _planned_later(own: TimeMention | None, doc_time: TimeMention | None) -> bool:
-    """Whether a sentence's own date lies more than a week after the known publication day:
-    what is news then is the decision or announcement of it ("will close its plant, with 74
-    layoffs beginning Nov. 3" in a paper of 12 September), made by the day the text appeared.
-    An imminent happening ("will visit Singapore from Monday") keeps its own day."""
-    return (own is not None and doc_time is not None and doc_time.interval.precision == "day"
-            and own.interval.start > doc_time.interval.end + dt.timedelta(days=_PLAN_DAYS))
-
-
-def _opening(sentences: list[Sentence]) -> tuple[int, int]:
-    """Start and end of the first two body paragraphs, where news tells its story; (0, 0) without any."""
-    early = sorted({s.paragraph for s in sentences if s.section == "body"})[:2]
-    spans = [(s.start, s.end) for s in sentences if s.paragraph in early]
-    return (spans[0][0], spans[-1][1]) if spans else (0, 0)
-
-
-def _story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: TimeMention | None,
-               doc: Document) -> TimeMention | None:
-    """The day of the story's main happening when the first two paragraphs date it to a day of
-    the week before the publication day ("Police arrested several people during a protest on
-    Sunday" in Tuesday's paper): the story's undated happenings took place then, not on the
-    day it appeared."""
-    if doc_time is None or doc_time.interval.precision != "day":
-        return None
-    lo, hi = _opening(sentences)
-    if lo == hi:
-        return None
-    day = doc_time.interval.start
-    first = next((m for m in times if lo <= m.start < hi and m.role == "happening"
-                  and m.interval.precision == "day" and not _state_end(m, doc)), None)
-    if first is None or not day - dt.timedelta(days=7) <= first.interval.start < day:
-        return None
-    return _publication_day(first.interval.start)
-
-
-def _latest_date_is_news(doc: Document, times: list[TimeMention], sentences: list[Sentence]) -> bool:
-    """Whether the year of the text's latest date dates its news: the text states a full day of
-    that year, or any date of it in the first two sentences of the body. A month or a year only
-    further down ("In August 1995, two trains collided …"), in a long first paragraph too ("Es
-    wurde zwölf Jahre nach der Revolution 1929 … verbracht" in a ticker's first entry), is as
-    often background, and its year would be wrong for every undated happening."""
-    body = [s for s in sentences if s.section == "body"][:2]
-    lede_end = body[-1].end if body else 0
-    return any(m.role == "happening" and m.interval.basis == "explicit" and m.interval.end.year == doc.reference.year
-               and (m.interval.precision == "day" or m.start < lede_end) for m in times)
 
 
 # Not German "auch": a focus particle, it marks what follows it as one more ("Auch Straßen wurden

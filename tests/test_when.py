@@ -959,7 +959,7 @@ def test_months_later_count_from_the_previous_mention(text, start, end):
 
 def test_date_matches_are_the_patterns_matches():
     """`date_matches` scans a lower-cased copy: the same matches as `PATTERN` on the text (which
-    `events._day_unknown` used), and the whole pattern where lower-casing changes the length."""
+    `dating.day_unknown` used), and the whole pattern where lower-casing changes the length."""
     from geo.when import date_matches
     from geo.when.pattern import PATTERN
 
