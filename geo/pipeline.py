@@ -25,7 +25,7 @@ from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
 from geo.outlet import document_country, outlet_place, url_country, url_state
-from geo.where import context_cue, find_places
+from geo.where import PLACED_CUES, context_cue, find_places
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -116,7 +116,7 @@ def _unread_in_text(m, title: str, text: str, places: list, language: str) -> bo
     no Hollywood anywhere in the text), where the title gives no more evidence than the text
     (no locative word or qualifier: "Crash in Fullerton Cove" is a place where the text writes
     only "Nelson Bay Road, Fullerton Cove")."""
-    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in ("locative", "contracted", "qualified", "settled"):
+    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in PLACED_CUES:
         return False
     if any(p.text == m.text for p in places):
         return False

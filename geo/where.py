@@ -74,6 +74,11 @@ _FACILITY_AFTER = re.compile(rf" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Wor
 _SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|steel|cement|power|police|train|railway|bus|district|"
                          r"primary|high|secondary|village|regional|general|base) )?"
                          rf"(?i:{_FACILITIES}|mill|sawmill|smelter|depot|warehouse|quarry|school)\b")
+
+# The context cues that place a name (`context_cue`): after a locative ("in", "im"), with a
+# qualifier it lies in, or after a settlement noun ("der Gemeinde Wald").
+PLACED_CUES = ("locative", "contracted", "qualified", "settled")
+
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
@@ -107,11 +112,11 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     surnames = {sf for sf, cue in keys if cue == "surname"}
     # Likewise a name once placed by a locative or a qualifier ("in the suburb of Mesa") is that
     # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
-    placed = {sf for sf, cue in keys if cue in ("locative", "contracted", "qualified", "settled")}
+    placed = {sf for sf, cue in keys if cue in PLACED_CUES}
     usable = {k: [c for c in gazetteer.candidates(k[0])
                   if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
                   and not (c.place.type == "city" and (k[0] in persons
-                                                       or (k[0] in surnames and k[1] not in ("locative", "contracted", "qualified", "settled"))))
+                                                       or (k[0] in surnames and k[1] not in PLACED_CUES)))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     _strict_towns(text, keyed, usable, gazetteer, language)
