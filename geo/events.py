@@ -29,7 +29,7 @@ from geo.records import (
     TimeMention,
     replace,
 )
-from geo.merge import LOOSE, PRECISION_RANK, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
+from geo.merge import LOOSE, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
@@ -194,7 +194,7 @@ def _clause_own(doc: Document, s: Sentence, times: list[TimeMention], places: li
         return None, None
     own = [t for t in times if t.start > opens and t.role == "happening"]
     at = best_place(doc.text, [m for m in places if m.start > opens], memo=roles)
-    return (min(own, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if own else None), at
+    return best_interval(own), at
 
 
 _WORDS = re.compile(r"\w+")
