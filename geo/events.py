@@ -71,7 +71,12 @@ _THREAT_TO_STATEMENT = frozenset(("threat",))
 
 # A court's acts: where a court sits (geo/seats.py) that the text names ("Landgericht Gera", "OLG Celle").
 _COURT_ACTS = frozenset(("verdict", "trial", "charge"))
-_COURT = re.compile(r"[Gg]ericht|\b(?:OLG|OVG|VG|LAG|BGH)\b")
+_COURT = re.compile(r"[Gg]ericht|\b(?:OLG|OVG|VG|LAG|BGH)\b|\b[Cc]ourt\b")
+
+
+def _apart(a: Place, b: Place) -> bool:
+    """Farther apart than a city and its districts (about 15 km)."""
+    return abs(a.lat - b.lat) > 0.15 or abs(a.lon - b.lon) > 0.2
 
 
 def _court_named(seats: list[PlaceMention], start: int, quoted: list[tuple[int, int]]) -> PlaceMention | None:
@@ -473,9 +478,17 @@ def extract_events(
         seat = None
         if (best is None or inherited) and etype in _AT_SEAT:
             seat = next((m for m in _within(seats, s, starts[id(seats)]) if not _in_quote(m.start, m.end, quoted)), None)
-            if seat is not None:
-                # "Der Bundesgerichtshof hob das Urteil auf": a court rules, a ministry speaks, where it sits.
-                best, place, inherited = seat, seat.place, False
+        elif etype in _COURT_ACTS and place is not None:
+            # "Im Prozess um einen Mord in Klötze hat das Landgericht Stendal … verurteilt": the
+            # town names where the crime was; the trial and verdict are where the court sits (a
+            # district of the court's own city, "in Hannover-Kirchrode … vor dem Landgericht
+            # Hannover", says the same place more finely).
+            seat = next((m for m in _within(seats, s, starts[id(seats)]) if _COURT.search(m.text)
+                         and not _in_quote(m.start, m.end, quoted) and not m.start <= best.start < m.end
+                         and _apart(m.place, place)), None)
+        if seat is not None:
+            # "Der Bundesgerichtshof hob das Urteil auf": a court rules, a ministry speaks, where it sits.
+            best, place, inherited = seat, seat.place, False
         court = None
         if seat is None and (best is None or inherited) and etype in _COURT_ACTS and doc.language == "de":
             # "Die erste Strafkammer entschied auf zehn Jahre Haft" after "das Landgericht Gera": a

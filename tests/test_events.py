@@ -1038,6 +1038,28 @@ def test_a_courts_act_without_a_place_happens_where_the_court_the_text_names_sit
     assert verdicts and all(e.place.name == expected for e in verdicts)
 
 
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("de", "Im Prozess um einen Einbruch in Pößneck hat das Landgericht Gera den Angeklagten "
+           "am Freitag zu drei Jahren Haft verurteilt.", "Gera"),
+    ("de", "Im Prozess um einen Einbruch in Pößneck hat das Gericht den Angeklagten "
+           "am Freitag zu drei Jahren Haft verurteilt.", "Pößneck"),  # no seat named: the town
+    # a town next to the court's city says the same place more finely
+    ("de", "Im Prozess um einen Einbruch in Bad Köstritz hat das Landgericht Gera den Angeklagten "
+           "am Freitag zu drei Jahren Haft verurteilt.", "Bad Köstritz"),
+    ("en", "York Crown Court on Friday sentenced a man to ten years in prison for a burglary in Scarborough.", "York"),
+    ("en", "The court on Friday sentenced a man to ten years in prison for a burglary in Scarborough.", "Scarborough"),
+])
+def test_a_courts_act_happens_where_the_court_its_sentence_names_sits(lang, sentence, expected):
+    """ "Im Prozess um einen Mord in Klötze hat das Landgericht Stendal … verurteilt": the town is
+    the crime's, the verdict is where the court sits."""
+    from geo.pipeline import Resources, process_document
+
+    doc = Document(id="x.txt", path="x.txt", text=sentence, language=lang, reference=dt.date(2024, 5, 3),
+                   reference_basis="metadata")
+    acts = [e for e in process_document(doc, resources=Resources.load()) if e.event_type in ("trial", "verdict")]
+    assert acts and all(e.place.name == expected for e in acts)
+
+
 @pytest.mark.parametrize("lang, title, sentence, expected", [
     # Under a disaster's, an accident's or a fight's headline a death alone is its toll ...
     ("en", "Landslides kill six in Isla Test", "A couple was killed in Capitol City on Tuesday.", "landslide"),
