@@ -160,6 +160,11 @@ _VISITED_BEFORE = re.compile(r"\b(?:visit(?:ed|s|ing)?|tour(?:ed|s|ing)?|besucht
 _RESPONSES = frozenset(("investigation", "raid_arrest", "rescue", "evacuation", "closure"))
 
 
+# Reports and statements tell about a happening, no second one of their own; a decree or a declared
+# emergency is an act ("Die Pegel steigen, mehrere Städte haben den Katastrophenfall ausgerufen").
+_TOLD_ABOUT = _REPORTING_TYPES - {"legal_policy"}
+
+
 def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) -> Trigger | None:
     """A lede sentence's asserted trigger of a second, unrelated happening in another clause
     ("Six people were shot …, and police arrested a suspect"), or None. In the first one's own
@@ -168,7 +173,7 @@ def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) ->
     clause is the news ("The cause of the derailment is being investigated")."""
     consequences = _CONSEQUENCES.get(type_family(first.event_type), frozenset())
     other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
-             and not told_together(t.event_type, first.event_type) and t.event_type not in _REPORTING_TYPES
+             and not told_together(t.event_type, first.event_type) and t.event_type not in _TOLD_ABOUT
              and (t.clause != first.clause or told and t.event_type in _RESPONSES)]
     return _arrest_first(other, min(other, key=lambda t: (t.priority, t.start))) if other else None
 

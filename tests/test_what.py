@@ -1101,6 +1101,10 @@ def test_erfassen_needs_a_vehicle():
     ("en", "Six people were shot dead on Friday in Denver, and police arrested a suspect.", ["shooting", "raid_arrest"]),
     ("de", "In Köln wurden am Freitag sechs Menschen erschossen, die Polizei nahm einen Verdächtigen fest.",
      ["shooting", "raid_arrest"]),
+    # A declared emergency is an act of its own; a report is told about the happening.
+    ("de", "Das Hochwasser überflutete am Montag Passau, die Stadt hat den Katastrophenfall ausgerufen.", ["flood", "legal_policy"]),
+    ("en", "A storm hit Denver on Monday, and the governor declared a state of emergency.", ["storm", "legal_policy"]),
+    ("en", "A storm hit Denver on Monday, and the city released a report on the damage.", ["storm"]),
     # A death is what a crash did, not a second happening.
     ("en", "A train derailed in Denver on Friday, killing four passengers.", ["derailment"]),
     # The bodies recovered after an attack and the contract a strike is about are no second happening.
