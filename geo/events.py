@@ -920,17 +920,28 @@ def _at_state_capital(e: Event, capitals: dict) -> Event:
         ("place", f"{capital.name}: the capital of {e.place.name}, where its parliament and government sit"),))
 
 
+# "gathered in front of the parliament building", "marched to Congress", "vor dem Parlament": a
+# protest at the nation's parliament, which sits in its capital.
+_AT_PARLIAMENT = re.compile(
+    r"\b(?:outside|in front of|at|near|before|around|to|towards?)\s+(?:the\s+)?(?:(?:national|nation's|country's)\s+)?"
+    r"(?:[Pp]arliament(?:\s+[Hh]ouse|\s+building)?|Congress|National Assembly)\b(?!\s+(?:of|in)\b)"
+    r"|\bvor\s+(?:dem|das)\s+(?:Parlament|Parlamentsgebäude|Bundestag|Reichstag|Nationalrat|Bundeshaus)\b")
+
+
 def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
     """A government's statement, law, vote or appointment placed in its country took place in
     its capital ("Britain announced …", "Kenya's parliament voted …"). A report that only inherits the
-    country from the article ("a filing with the state's labour department") is no government's act."""
+    country from the article ("a filing with the state's labour department") is no government's act.
+    A protest at the parliament placed in its country, own or inherited, was in the capital too."""
     out = []
     for e in events:
-        capital = capitals.get(e.place.country_code) if e.place and e.place.type == "country" and e.event_type in _AT_CAPITAL \
-            and not e.place_inherited else None
+        country = e.place is not None and e.place.type == "country"
+        acts = country and e.event_type in _AT_CAPITAL and not e.place_inherited
+        protest = country and type_family(e.event_type) == "protest" and any(_AT_PARLIAMENT.search(ev.sentence) for ev in e.evidence)
+        capital = capitals.get(e.place.country_code) if acts or protest else None
         if capital is not None:
             e = replace(e, place=capital, place_label="", explanation=e.explanation + (
-                ("place", f"{capital.name}: the capital of {e.place.name}, where its government sits"),))
+                ("place", f"{capital.name}: the capital of {e.place.name}, where its {'government' if acts else 'parliament'} sits"),))
         out.append(e)
     return out
 

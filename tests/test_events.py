@@ -462,6 +462,21 @@ def test_a_country_releases_in_its_capital_but_a_report_that_only_inherits_the_c
         assert [e.place for e in events if e.event_type == "document_release"] == [expected]
 
 
+@pytest.mark.parametrize("text, lang, at_parliament", [
+    ("Hundreds of activists from all over Landia protested in front of the parliament building on Monday.", "en", True),
+    ("Hundreds of activists from all over Landia protested in front of the town hall on Monday.", "en", False),
+    ("Hunderte Aktivisten aus ganz Landia protestierten am Montag vor dem Parlament.", "de", True),
+    ("Hunderte Aktivisten aus ganz Landia protestierten am Montag vor dem Rathaus.", "de", False),
+])
+def test_a_protest_at_the_parliament_is_in_the_capital(text, lang, at_parliament):
+    capital = Place("geo:test/landia-city", "Landia City", "city", 7.1, -66.1, "LA", population=500_000)
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang)
+    times = [_time(text, "Monday" if lang == "en" else "Montag", dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Landia", LANDIA)], actors=[],
+                            sources=[], capitals={"LA": capital})
+    assert [e.place for e in events if e.event_type == "protest"] == [capital if at_parliament else LANDIA]
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
