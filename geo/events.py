@@ -34,7 +34,8 @@ from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back, told_by_reporter)
+                     names_cause, names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back,
+                     told_by_reporter)
 from geo.where import lies_in, opens_dateline
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
@@ -105,12 +106,23 @@ def _best_trigger(found: list[Trigger], text: str = "", start: int = 0, language
     asserted = [t for t in found if t.factuality == "asserted"]
     if not asserted:
         return None
-    best = min(asserted, key=lambda t: (t.priority, t.start))
+    best = min(_without_causes(asserted, text, start, language) or asserted, key=lambda t: (t.priority, t.start))
     if best.event_type in _ACTS_ON_CRIME and not opens_with_background(text[start:start + 100], language=language):
         earlier = [t for t in asserted if t.event_type in _CRIMES and t.clause < best.clause and ":" not in text[t.end:best.start]]
         if earlier:
             return min(earlier, key=lambda t: (t.priority, t.start))
     return _arrest_first(asserted, best)
+
+
+def _without_causes(found: list[Trigger], text: str, start: int, language: str) -> list[Trigger]:
+    """The triggers but those of a cause named after another happening ("Landslides triggered by
+    heavy rainfall killed nine", "Erdrutsche, ausgelöst durch heftige Regenfälle"): what caused
+    the sentence's happening is neither it nor a second one."""
+    if not found or not text:
+        return found
+    first = min(t.start for t in found)
+    return [t for t in found
+            if not (t.start > first and names_cause(text[max(start, t.start - 40):t.start], language=language))]
 
 
 def _arrest_first(found: list[Trigger], best: Trigger) -> Trigger:
@@ -653,7 +665,8 @@ def extract_events(
         # A lede sentence may tell a second happening in any clause of its own; any sentence in a
         # clause that tells what came before its happening ("passed their motion after asylum seekers
         # began arriving at the hotel").
-        second = _second_trigger(s_triggers if s.paragraph == lede else _told_after(doc, s_triggers, trig), trig)
+        second = _second_trigger(_without_causes(s_triggers, doc.text, s.start, doc.language) if s.paragraph == lede
+                                 else _told_after(doc, s_triggers, trig), trig)
         if second is not None:
             seconds.append((len(events) - 1, second, *_clause_own(doc, s, s_times, outside, trig, second, roles)))
     events = _second_happenings(doc, events, seconds)

@@ -477,6 +477,18 @@ def test_a_protest_at_the_parliament_is_in_the_capital(text, lang, at_parliament
     assert [e.place for e in events if e.event_type == "protest"] == [capital if at_parliament else LANDIA]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Landslides triggered by heavy rainfall killed nine people in Landia on Monday.", "en", "landslide"),
+    ("Landslides and heavy rainfall killed nine people in Landia on Monday.", "en", "storm"),
+    ("Erdrutsche, ausgelöst durch heftige Regenfälle, töteten am Montag neun Menschen in Landia.", "de", "landslide"),
+    ("Erdrutsche und heftige Regenfälle töteten am Montag neun Menschen in Landia.", "de", "storm"),
+])
+def test_a_happening_that_caused_the_sentences_own_does_not_type_it(text, lang, expected):
+    times = [_time(text, "Monday" if lang == "en" else "Montag", dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day")]
+    (ev,) = _events(text, places=[_mention(text, "Landia", LANDIA)], times=times, lang=lang)
+    assert ev.event_type == expected
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."

@@ -96,6 +96,7 @@ class _Lexicon:
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
+    causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     generic_starts: frozenset = frozenset()  # what a generic cue of several words may start with (`_starts`)
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
@@ -256,6 +257,7 @@ def lexicon(language: str) -> _Lexicon:
         subordinators=words("subordinators"),
         earlier_clauses=words("earlier_clauses", data),
         back_references=words("back_references", data),
+        causes=words("causes", data),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
@@ -500,15 +502,23 @@ def names_spokesperson(sentence: str, *, language: str) -> bool:
 def refers_back(before: str, *, language: str) -> bool:
     """Whether the words right before a trigger open a noun phrase with a determiner that points
     back to a happening already told ("the crash", "the 4.7 quake"): at most two words between."""
-    return bool(_back_reference(language).search(before))
+    return bool(_words_before(language, "back_references").search(before))
+
+
+def names_cause(before: str, *, language: str) -> bool:
+    """Whether the words right before a trigger say it caused another happening ("Landslides
+    triggered by heavy rainfall", "ausgelöst durch Starkregen"): at most two words between."""
+    return bool(_words_before(language, "causes").search(before))
 
 
 @lru_cache(maxsize=None)
-def _back_reference(language: str) -> re.Pattern:
-    words = lexicon(language).back_references
+def _words_before(language: str, key: str) -> re.Pattern:
+    """One of the lexicon's word lists (`key`) at the end of a text, at most two words before its end."""
+    words = getattr(lexicon(language), key)
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\s+(?:[\w.'’-]+\s+){0,2}$", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
+                      + r")\s+(?:[\w.'’-]+\s+){0,2}$", re.I)
 
 
 def opens_with_background(sentence: str, *, language: str) -> bool:
