@@ -680,7 +680,8 @@ def extract_events(
     # County Sheriff's Office" in a story from "FAR WEST TEXAS"): they act where they serve.
     # Only an institution with the place in its name: a government sits in its capital, but acts nationwide.
     lede_places += [m.place for m in seats if m.place.type in ("city", "admin2") and lo <= m.start < hi
-                    and not _in_quote(m.start, m.end, quoted) and any(m.start <= p.start < m.end for p in places)]
+                    and not _in_quote(m.start, m.end, quoted) and any(m.start <= p.start < m.end for p in places)
+                    and not any((p.start, p.end) == (m.start, m.end) for p in places)]  # "Moscow said": its government
     events = [_refined(e, lede_places) for e in events]
     dateline = dateline_place(doc.text, places)
     filed = dateline_place(doc.text, places, full_stop=False)  # "Schleiz. …" is the paper's office

@@ -20,7 +20,7 @@ from geo.gazetteer import Gazetteer
 from geo.ingest import IngestError, read_document
 from geo.records import Document, Event, replace
 from geo.seats import find_seats
-from geo.seats import capital_place, state_capital
+from geo.seats import capital_place, speaking_capitals, state_capital
 from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
@@ -89,6 +89,7 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     sources = find_sources(doc.text, registry=resources.registry, language=doc.language, actors=actors)
     seats = find_seats(doc.text, actors=actors, gazetteer=resources.gazetteer, registry=resources.registry,
                        language=doc.language, places=places, country=hint)
+    seats = sorted(seats + speaking_capitals(doc.text, places, resources.gazetteer), key=lambda m: m.start)
     headline = find_places(doc.title, gazetteer=resources.gazetteer, language=doc.language, country=hint,
                            near=paper, state=state) if doc.title else []
     # One sense per document: a name the title shares with the text is the place the text's

@@ -85,6 +85,33 @@ _ACTOR_AFTER = re.compile(r"\s+(?:hat|haben|hatte|hatten|will|wird|has|have|had|
                           r"imposed|responded|agreed|rejected|denied|demanded|urged|claimed|intercepted|warned)\b")
 
 
+# "Moscow said", "„…“, warnte Kiew", "Jackson said": a name as the subject of a speech act names a
+# government (the capital for its state) or a person, not where anything happened.
+_SPEECH_VERBS = (r"said|says|say|warned|warns|accused|accuses|denied|denies|urged|urges|condemned|condemns|rejected|rejects|"
+                 r"demanded|demands|claimed|claims|insisted|insists|blamed|blames|dismissed|dismisses|vowed|vows|threatened|"
+                 r"threatens|critici[sz]ed|critici[sz]es|welcomed|welcomes|responded|responds|retaliated|protested|summoned|"
+                 r"expelled|sagte|sagt|erklärte|erklärt|warnte|warnt|forderte|fordert|wies|weist|reagierte|reagiert|verurteilte|"
+                 r"verurteilt|bestritt|bestreitet|dementierte|dementiert|beschuldigte|beschuldigt|warf|wirft|drohte|droht|"
+                 r"kritisierte|kritisiert|betonte|betont|begrüßte|begrüßt")
+_SPEAKER_AFTER = re.compile(r"\s+(?:(?:has|have|had|will|would|also|again|repeatedly|quickly|later|then|hat|hatte|"
+                            r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|am (?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)\s+)*"
+                            rf"(?:{_SPEECH_VERBS})\b")
+# The subject's place: a sentence's or a quote's end, a colon, or a conjunction before it.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;\n„“”\"’]|\b(?:[Bb]ut|[Ww]hile|[Ww]hereas|and|aber|während|doch|und))\s*$")
+# "…, warnte Kiew.", "…, said Jackson, who": the speaker after the verb (German word order, a quote's tag).
+_SPEAKER_INVERTED = re.compile(rf"\b(?:{_SPEECH_VERBS}|added|told|teilte)\s+$")
+_INVERTED_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:mit|in a statement|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                           r"am (?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|am Mittwoch)\b)")
+
+
+def speaks_as_subject(text: str, m: PlaceMention) -> bool:
+    """Whether the name is the subject of a speech act ("Moscow said", "Kiew warnte", "…, said
+    Jackson."): a government its capital stands for, or a person named like a town."""
+    before = text[max(0, m.start - 40):m.start]
+    return bool((_SUBJECT_BEFORE.search(before) and _SPEAKER_AFTER.match(text, m.end))
+                or (_SPEAKER_INVERTED.search(before) and _INVERTED_END.match(text, m.end)))
+
+
 # "Russlands Militär", "Chinas Präsident": a genitive country names who acts, not where.
 _GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
 
@@ -178,6 +205,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "mentioned"
     if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed
+    if m.place.type == "city" and speaks_as_subject(doc_text, m):
+        return "mentioned"  # "Moscow said it had targeted military sites": the government speaks, the strike was elsewhere
     if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):
         return "mentioned"  # "Russland hat … angegriffen": the country acts, the place is elsewhere
     if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \

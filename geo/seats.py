@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.records import ActorMention, Place, PlaceMention
 from geo.ref import given_names, load_yaml
+from geo.roles import speaks_as_subject
 from geo.when.pattern import alt as trie_alt
 from geo.where import _FOREIGN_NAMESAKE_POPULATION, adjective_bases
 from geo.who import ActorRegistry
@@ -115,6 +116,13 @@ def _non_overlapping(found):
         if all(e <= c[0] or s >= c[1] for c in chosen):
             chosen.append((s, e, place))
     return sorted(chosen, key=lambda c: c[0])
+
+
+def speaking_capitals(text: str, places: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """A national capital as the subject of a speech act ("Moscow said", "Kiew warnte"): its
+    government, seated there as "the Kremlin" is; where it happened is named elsewhere."""
+    return [replace(m, score=SEAT_SCORE, seat=True) for m in places
+            if m.place.type == "city" and m.place.id in gazetteer.capitals and not m.weak and speaks_as_subject(text, m)]
 
 
 def capital_place(country: str | None, *, gazetteer: Gazetteer, registry: ActorRegistry) -> Place | None:

@@ -725,6 +725,9 @@ WHERE_IT_HAPPENED = [
     ("en", "President Xi Jinping returned to Beijing on Sunday after a meeting with leaders in Mexico.", "Beijing"),  # the oblast, not the city
     ("en", "Six people were shot dead on Friday in rural Mississippi near the Tennessee state line.", "Mississippi"),
     ("en", "Migrants were detained on Friday in Arizona near the Mexico border.", "Arizona"),
+    # "Moscow said": the government speaks; the strike it speaks of is in Ukraine, not in Moscow
+    ("en", "A missile hit a Ukrainian apartment block on Tuesday. Moscow said it had targeted military sites.", "Ukraine"),
+    ("de", "Eine Rakete traf am Dienstag ein ukrainisches Wohnhaus. Moskau erklärte, es habe militärische Ziele angegriffen.", "Ukraine"),
 ]
 
 

@@ -1611,3 +1611,20 @@ def test_an_irish_towns_alternate_that_is_another_places_name_is_left_out(gazett
 def test_a_town_centre_is_evidence_for_a_town_named_like_a_word(gazetteer, text, found):
     assert [(m.text, m.place.name, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")
             if m.place.type == "city"] == found
+
+
+@pytest.mark.parametrize("text, language, surface, role", [
+    ("Moscow said it had targeted military sites.", "en", "Moscow", "mentioned"),
+    ("A drone hit a depot in Moscow on Tuesday.", "en", "Moscow", "located"),
+    ("“We will respond,” Kyiv warned on Monday.", "en", "Kyiv", "mentioned"),
+    ("“We will respond,” Washington said.", "en", "Washington", "mentioned"),
+    ("Moskau erklärte, es habe militärische Ziele angegriffen.", "de", "Moskau", "mentioned"),
+    ("In Moskau brannte am Dienstag ein Depot.", "de", "Moskau", "located"),
+    ("Man werde reagieren, warnte Kiew am Montag.", "de", "Kiew", "mentioned"),
+])
+def test_a_name_as_the_subject_of_a_speech_act_is_not_where_it_happened(gazetteer, text, language, surface, role):
+    """ "Moscow said", "warnte Kiew": a government its capital stands for, or a person named like a town."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert place_role(text, m) == role
