@@ -143,8 +143,11 @@ _SURROUNDINGS_OF_BEFORE = re.compile(
 _EVACUATED_FROM = re.compile(r"\bevacuat(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:(?:town|city|village|suburb)\s+of\s+)?$", re.I)
 
 
-# "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts.
-_SEAT_BEFORE = re.compile(r"\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|Zentrale|based|headquartered|headquarters)\s+(?:in|im)\s+$")
+# "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts; so is
+# where an office that directs from afar sits ("von der Einsatzzentrale in Straubing verständigt,
+# dass … in Neuhaus", "The Water Board in Wroclaw declared … for the town of Stronie").
+_SEAT_BEFORE = re.compile(r"(?:\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|based|headquartered|headquarters|Board)"
+                          r"|[Zz]entrale|[Ll]eitstelle)\s+(?:in|im)\s+$")
 
 
 # Where troops are sent or a visitor travels is where the deployment or visit happens.

@@ -722,6 +722,11 @@ WHERE_IT_HAPPENED = [
     ("de", "Am Montag wurden bei einem Großbrand in der Siedlung Beryslaw zwei Häuser zerstört.", "Beryslav"),
     ("de", "Russland hat am Donnerstag mehrere Drohnenangriffe auf die Region Cherson verübt.", "Khersonska oblast"),
     ("de", "Der Aufsichtsrat des Unternehmens mit Sitz in London hatte am Montag über die Schließung des Werks in Zwickau abgestimmt.", "Zwickau"),
+    # an office that directs from afar sits where it is "in"; a person there is where it happened
+    ("de", "Die Polizei wurde am Sonntag von der Einsatzzentrale in Passau verständigt, dass ein Zeuge in Vilshofen einen Einbruch beobachtet habe.", "Vilshofen"),
+    ("de", "Die Polizei wurde am Sonntag von einem Anwohner in Passau verständigt, dass ein Zeuge in Vilshofen einen Einbruch beobachtet habe.", "Passau"),
+    ("en", "The Water Board in Leeds on Friday ordered the evacuation of the town of Wetherby.", "Wetherby"),
+    ("en", "A water engineer in Leeds on Friday ordered the evacuation of the town of Wetherby.", "Leeds"),
     ("en", "President Xi Jinping returned to Beijing on Sunday after a meeting with leaders in Mexico.", "Beijing"),  # the oblast, not the city
     ("en", "Six people were shot dead on Friday in rural Mississippi near the Tennessee state line.", "Mississippi"),
     ("en", "Migrants were detained on Friday in Arizona near the Mexico border.", "Arizona"),
