@@ -359,8 +359,15 @@ def extract_events(
     named = [(m.start, m.end) for m in places if not m.weak]
     triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted) and not _overlaps_any(t, named)
                 and not _surname(doc.text, t)]
-    trigger_starts = [t.start for t in triggers]
     lede = _lede_paragraph(sentences)
+    # "Panzergrenadiere schießen auf gegnerische Stellungen", "combat fighters … will be involved":
+    # in a text whose headline or lede tells an exercise, its fights and shots are the drill's.
+    title_found = _title_types(doc)
+    drill = _tells_exercise(title_found, triggers, sentences, lede)
+    if drill:
+        triggers = [replace(t, event_type="military_exercise", rule=f"{t.rule}, in an exercise's story") if t.event_type in _COMBAT
+                    else t for t in triggers]
+    trigger_starts = [t.start for t in triggers]
     doc_time = document_time(doc)
     story_time = story_day(sentences, times, doc_time, doc)
     narrative: TimeMention | None = None
@@ -373,7 +380,7 @@ def extract_events(
     # dates nothing (see latest_date_is_news).
     doc_time_claimed = doc_time is not None and (doc.reference_basis != "latest date"
                                                  or latest_date_is_news(doc, times, sentences))
-    title_types = _title_types(doc)
+    title_types = [("military_exercise", x[1]) if drill and x[0] in _COMBAT else x for x in title_found]
     told_in_title = bool(title_types)  # the headline names the story's happening
     # The story's happening, where it is one whose toll its sentences tell.
     story_type = next((x for x in title_types[:1] if type_family(x[0]) in TOLL_FAMILIES), None)
@@ -1043,6 +1050,20 @@ def _lede_paragraph(sentences: list[Sentence]) -> int | None:
         if s.section == "body":
             words.setdefault(s.paragraph, []).extend(s.text.split())
     return next((p for p, w in words.items() if not _dateline(w)), next(iter(words), None))
+
+
+_COMBAT = frozenset(("armed_clash", "shooting", "strike"))
+
+
+def _tells_exercise(title_types: list[tuple[str, str]], triggers: list[Trigger], sentences: list[Sentence],
+                    lede: int | None) -> bool:
+    """Whether the headline or the lede tells a military exercise as a happening: then the
+    text's fights and shots are staged, parts of the exercise and no happenings of their own."""
+    if any(x[0] == "military_exercise" for x in title_types):
+        return True
+    spans = [(s.start, s.end) for s in sentences if s.paragraph == lede]
+    return any(t.event_type == "military_exercise" and t.factuality == "asserted" and any(a <= t.start < b for a, b in spans)
+               for t in triggers)
 
 
 def _dateline(words: list[str]) -> bool:

@@ -1530,3 +1530,18 @@ def test_an_injury_told_with_a_hospital_is_the_headlines_toll(language, title, t
 ])
 def test_a_meeting_or_an_appointment_that_will_be_is_a_plan(text, etype, factuality):
     assert _factualities(text, etype) == {factuality}
+
+
+@pytest.mark.parametrize("language,lede,staged", [
+    ("de", "Die Bundeswehr hat am Montag bei Celle eine Gefechtsübung begonnen.", True),
+    ("de", "Die Bundeswehr hat am Montag bei Celle Stellung bezogen.", False),
+    ("en", "The army began a training exercise near Petawawa on Monday.", True),
+    ("en", "The army moved into positions near Petawawa on Monday.", False),
+])
+def test_fights_and_shots_in_a_story_of_an_exercise_are_the_drills(language, lede, staged, resources):
+    """Minimal pairs: the same fight after a lede that tells an exercise, and after one that does not."""
+    fight = {"de": "Panzergrenadiere schießen am Montag bei Celle auf gegnerische Stellungen.",
+             "en": "Soldiers fired guns at enemy positions near Petawawa on Monday."}[language]
+    events = _events(f"{lede}\n\n{fight}", language, resources)
+    combat = {e.event_type for e in events} & {"shooting", "armed_clash", "strike"}
+    assert (not combat) == staged, [(e.event_type, e.title) for e in events]
