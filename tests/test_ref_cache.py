@@ -37,6 +37,22 @@ def test_compiled_gazetteer_keeps_the_rest_of_the_index(both):
                                                          if c.place.id == cached.candidates("Hamburg")[0].place.id)
 
 
+def test_compiled_lookup_finds_every_key_around_its_sampled_keys_and_remembers_misses(both):
+    """The search starts from every STEP-th key: the keys at, before and after those, the first
+    and the last are found as the files give them; a form between two keys is a miss, also when
+    asked again (from the remembered misses)."""
+    cached, parsed = both
+    index, step = cached._index, cached._index.STEP
+    count = len(index)
+    numbers = sorted({n for k in range(0, count, step * 97) for n in (k - 1, k, k + 1)} | {0, count - 1})
+    for n in (n for n in numbers if 0 <= n < count):
+        surface = index._keys[n].decode("utf-8", "surrogatepass")
+        got = index.get(surface)
+        assert got is not None and [_full(c) for c in got] == [_full(c) for c in parsed._index[surface]]
+        between = surface + "\uffff"
+        assert index.get(between) is None and index.get(between, []) == [] and between in index._missing
+
+
 def test_a_changed_file_gets_a_new_cache_and_the_old_one_goes(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
     ref = tmp_path / "ref"
