@@ -69,6 +69,12 @@ def process_document(doc: Document, *, resources: Resources) -> list[Event]:
     """All per-document stages: segment, when, where, who, events."""
     if doc.reference_basis == "none":
         doc = with_reference(doc)
+    return _extract(doc, resources)
+
+
+def _extract(doc: Document, resources: Resources) -> list[Event]:
+    """`process_document` of a document whose reference date has been sought (`with_reference`),
+    as `process_path`'s has: one that found none is not searched again."""
     ref = Reference(doc.reference, doc.reference_basis)
     sentences = segment(doc.text)
     # The latest date in the text is only a lower bound of the publication date: a weekday or
@@ -196,7 +202,7 @@ def process_path(path: str | Path, *, resources: Resources, curated: dict[str, d
         result.warnings.append(f"{path}: language not recognised; extracted with the English rules")
     try:
         with time_limit(DOCUMENT_SECONDS):
-            events = process_document(doc, resources=resources)
+            events = _extract(doc, resources)
     except DocumentTimeout:
         result.error = (f"{path}: extraction took longer than {DOCUMENT_SECONDS:g} s and was stopped; "
                         "split the document or raise GEO_DOCUMENT_SECONDS")

@@ -58,3 +58,16 @@ def test_a_full_date_in_the_title_bounds_an_undated_page():
     ref = reference_date(doc)
     assert (ref.date, ref.basis, ref.day_precise) == (D(2020, 11, 20), "latest date", False)
     assert reference_date(Document(id="a", path="a", text=text, language="de", title="Anwohnerdemo in Dannenrod")).basis == "none"
+
+
+def test_a_document_without_a_reference_date_is_searched_for_one_once(tmp_path, monkeypatch):
+    """process_path seeks the reference date before extracting; a document where it found none is
+    not searched again by the extraction (its dateline, weekdays and every date of its text)."""
+    import geo.pipeline as pipeline
+
+    path = tmp_path / "undated.md"
+    path.write_text("Ein Brand hat in Hamburg eine Lagerhalle zerstört, teilte die Feuerwehr mit.\n", encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(pipeline, "reference_date", lambda doc: calls.append(doc.id) or reference_date(doc))
+    result = pipeline.process_path(path, resources=pipeline.Resources.load())
+    assert result.error is None and result.document.reference_basis == "none" and len(calls) == 1

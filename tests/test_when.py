@@ -982,3 +982,17 @@ def test_date_matches_are_the_patterns_matches():
 def test_a_period_told_in_the_past_ends_on_the_page_day(text, language, end):
     (m,) = tag_dates(text, published=PUBLISHED, language=language)
     assert m.interval.end == end
+
+
+def test_a_text_tagged_again_against_another_reference_gets_what_a_fresh_tagging_gets():
+    """The pattern's matches of a text are kept for its next tagging (geo.when._matches): they do
+    not depend on the reference, what the handlers make of them does."""
+    from geo.when import _matches
+
+    text = "Am Montag brannte in Hamburg eine Lagerhalle. Im April 2024 hatte es dort schon gebrannt, gestern erneut."
+    tag_dates(text, published=None, language="de")
+    again = tag_dates(text, published=dt.date(2024, 5, 8), language="de", reference_is_inferred=True)
+    assert _matches(text) is _matches(text)
+    _matches.cache_clear()
+    assert again == tag_dates(text, published=dt.date(2024, 5, 8), language="de", reference_is_inferred=True)
+    assert [m.text for m in again] == ["Am Montag", "Im April 2024", "gestern"]

@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from geo.records import DateInterval, TimeMention
 from geo.when.handlers import HANDLERS, modifiers
@@ -72,8 +73,16 @@ def date_matches(text: str):
     return PATTERN_LOW.finditer(low) if len(low) == len(text) else PATTERN.finditer(text)
 
 
+@lru_cache(maxsize=8)
+def _matches(text: str) -> tuple[re.Match, ...]:
+    """`date_matches(text)`, kept for the last few texts: a document's text is tagged two or three
+    times (its latest date before its reference is known, against that reference, its explicit
+    dates only for an anchor year), and the pattern's matches do not depend on the reference."""
+    return tuple(date_matches(text))
+
+
 def _scan(text: str, ctx: Context) -> list[TimeMention]:
-    matches = date_matches(text)
+    matches = _matches(text)
     out: list[TimeMention] = []
     prev_kind = None
     for m in matches:
