@@ -750,6 +750,7 @@ def _plural_units(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazet
 # News from New Zealand and Hawaii writes Māori and Hawaiian names with macrons ("Whangārei",
 # "Taupō", "Lāhainā") where GeoNames mostly writes none: one letter for one, so offsets hold.
 _MACRONS = str.maketrans("āēīōūĀĒĪŌŪ", "aeiouAEIOU")
+_MACRON = re.compile("[āēīōūĀĒĪŌŪ]")  # found in C; `translate` looks up every letter of the text
 
 
 def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
@@ -757,7 +758,7 @@ def _longest_whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, int
     with macrons also as its plain spelling, where the gazetteer lacks the marked one."""
     n = len(text)
     found = []
-    plain = text.translate(_MACRONS)
+    plain = text.translate(_MACRONS) if _MACRON.search(text) else text
     marked = [m for m in gazetteer.automaton.iter(plain) if text[m[0] - len(m[1]) + 1:m[0] + 1] != m[1]] if plain != text else []
     for end, surface in [*gazetteer.automaton.iter(text), *marked]:
         start = end - len(surface) + 1
