@@ -675,6 +675,12 @@ def test_english_words_for_missed_happenings(text, etype, present):
     # Deportees are the deportation's own people; passengers are anyone's.
     ("Die Abgeschobenen landeten am Mittwoch in Pristina.", "deportation", True),
     ("Die Passagiere landeten am Mittwoch in Pristina.", "deportation", False),
+    # Police reports write that suspects "went into the net"; a ball goes into the goal's net.
+    ("In der Nacht gingen der Polizei zwei Einbrecher ins Netz.", "raid_arrest", True),
+    ("In der Nacht ging der Ball nach einem Schuss ins Netz.", "raid_arrest", False),
+    # A shelter opened for asylum seekers; a shop opened for customers.
+    ("Der Bund hat am Montag eine Unterkunft für Asylbewerber eröffnet.", "migration", True),
+    ("Der Bund hat am Montag eine Filiale für Kunden eröffnet.", "migration", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
