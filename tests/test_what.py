@@ -869,6 +869,9 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Er soll seine Frau mit einem Messer erstochen haben.", "erstochen", "asserted"),  # a claim, reported
     ("de", "Der Täter soll nach dem Überfall geflüchtet sein.", "Überfall", "asserted"),
     ("de", "Mehr Lohn soll am Ende der Verhandlungen auf dem Konto sein.", "Verhandlungen", "hypothetical"),  # a goal: no participle
+    # A clause that closes with "soll" (a relative clause) has the claim's perfect infinitive before it.
+    ("de", "Die Polizei fasste einen Mann, der eine Tankstelle überfallen haben soll.", "überfallen", "asserted"),
+    ("de", "Die Gewerkschaft nannte den Tag, an dem der Streik beginnen soll.", "Streik", "hypothetical"),
     # A comma inside a number ends no clause: the plan or the expectation reaches past it.
     ("de", "Die Regierung will 1,5 Millionen Menschen evakuieren.", "evakuieren", "hypothetical"),
     ("en", "Officials expect more than 7,000 troops to be deployed.", "deployed", "hypothetical"),

@@ -733,8 +733,10 @@ def _claimed(toks, k: int, lex: _Lexicon) -> bool:
     perfect infinitive ("Er soll seine Frau erstochen haben"), not with a plain one ("Ein Urteil
     soll Ende Januar fallen", "In der Nacht sollen Schauer nachlassen": plans and forecasts). A
     perfect infinitive has its participle before it: "4,5 Prozent mehr sollen am Ende der
-    Verhandlungen am Konto sein" is a goal."""
-    words = [t for t in toks[k + 1:] if t[5] == toks[k][5]]
+    Verhandlungen am Konto sein" is a goal. A clause that closes with "soll" has it after its
+    infinitive ("ein Mann, der seine Frau erstochen haben soll", "die eine Tankstelle überfallen
+    haben sollen")."""
+    words = [t for t in toks[k + 1:] if t[5] == toks[k][5]] or [t for t in toks[:k] if t[5] == toks[k][5]]
     return len(words) > 1 and words[-1][3] in lex.perfect_infinitive \
         and words[-2][2][:1].islower() and words[-2][3].endswith(("t", "en"))
 
