@@ -675,6 +675,9 @@ def test_english_words_for_missed_happenings(text, etype, present):
     # Deportees are the deportation's own people; passengers are anyone's.
     ("Die Abgeschobenen landeten am Mittwoch in Pristina.", "deportation", True),
     ("Die Passagiere landeten am Mittwoch in Pristina.", "deportation", False),
+    # A parliament's session is a meeting; a photo session is none.
+    ("Am dritten Tag der Junisession des Kantonsparlaments ging es um Nachtragskredite.", "meeting", True),
+    ("Am dritten Tag der Fotosession der Band ging es um neue Bilder.", "meeting", False),
     # Police reports write that suspects "went into the net"; a ball goes into the goal's net.
     ("In der Nacht gingen der Polizei zwei Einbrecher ins Netz.", "raid_arrest", True),
     ("In der Nacht ging der Ball nach einem Schuss ins Netz.", "raid_arrest", False),
@@ -869,6 +872,9 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Er soll seine Frau mit einem Messer erstochen haben.", "erstochen", "asserted"),  # a claim, reported
     ("de", "Der Täter soll nach dem Überfall geflüchtet sein.", "Überfall", "asserted"),
     ("de", "Mehr Lohn soll am Ende der Verhandlungen auf dem Konto sein.", "Verhandlungen", "hypothetical"),  # a goal: no participle
+    # A German clause closes with its modal after the infinitive: an attempt, not a happening.
+    ("de", "Als die Polizisten den Wagen kontrollieren wollten, flüchtete der Fahrer.", "kontrollieren", "hypothetical"),
+    ("de", "Als die Polizisten den Wagen kontrollierten, flüchtete der Fahrer.", "kontrollierten", "asserted"),
     # A clause that closes with "soll" (a relative clause) has the claim's perfect infinitive before it.
     ("de", "Die Polizei fasste einen Mann, der eine Tankstelle überfallen haben soll.", "überfallen", "asserted"),
     ("de", "Die Gewerkschaft nannte den Tag, an dem der Streik beginnen soll.", "Streik", "hypothetical"),

@@ -886,6 +886,11 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None
             return "hypothetical", f"{t[2]} {toks[k + 1][2]}"  # two words: "calling for … asylum seekers", "ruled out a strike"
     # the clause's last word after the trigger, particles aside (clause numbers never decrease)
     last = next((toks[k] for k in range(end, i, -1) if toks[k][3] not in lex.particles), None)
+    if lex.particles and end == i + 1 and last is not None and toks[i][2][:1].islower() and (last[3] in lex.hypothetical or last[4] in lex.hypothetical) \
+            and not (last[3] in intent or last[4] in intent):
+        # A German clause closes with its modal after the infinitive: "als die Polizisten den Wagen
+        # kontrollieren wollten" was an attempt, as "wollten den Wagen kontrollieren" is.
+        return "hypothetical", last[2]
     if last is not None and last[3] in lex.negation_final:
         return "negated", last[2]  # "Eine Festnahme gab es nicht", "Sie streikten nicht"
     if last is not None and last[3] in lex.planned_final and last[3] not in intent \
