@@ -503,10 +503,10 @@ def extract_events(
         if (best is None or inherited) and etype in _AT_SEAT:
             seat = next((m for m in _within(seats, s, starts[id(seats)]) if not _in_quote(m.start, m.end, quoted)), None)
         elif etype in _COURT_ACTS and place is not None:
-            # "Im Prozess um einen Mord in Klötze hat das Landgericht Stendal … verurteilt": the
+            # "Im Prozess um einen Einbruch in Pößneck hat das Landgericht Gera … verurteilt": the
             # town names where the crime was; the trial and verdict are where the court sits (a
-            # district of the court's own city, "in Hannover-Kirchrode … vor dem Landgericht
-            # Hannover", says the same place more finely).
+            # town next to the court's own city, "in Bad Köstritz … das Landgericht Gera", says
+            # the same place more finely).
             seat = next((m for m in _within(seats, s, starts[id(seats)]) if _COURT.search(m.text)
                          and not _in_quote(m.start, m.end, quoted) and not m.start <= best.start < m.end
                          and _apart(m.place, place)), None)

@@ -13,7 +13,7 @@ import re
 
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
-from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline
+from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline, outside_of
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
@@ -144,8 +144,8 @@ _EVACUATED_FROM = re.compile(r"\bevacuat(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?from\s
 
 
 # "mit Sitz in London", "headquartered in Detroit": where a company sits, not where it acts; so is
-# where an office that directs from afar sits ("von der Einsatzzentrale in Straubing verständigt,
-# dass … in Neuhaus", "The Water Board in Wroclaw declared … for the town of Stronie").
+# where an office that directs from afar sits ("von der Einsatzzentrale in Passau verständigt,
+# dass … in Vilshofen", "The Water Board in Leeds ordered the evacuation of the town of Wetherby").
 _SEAT_BEFORE = re.compile(r"(?:\b(?:(?:Haupt|Firmen|Konzern|Unternehmens)?[Ss]itz|based|headquartered|headquarters|Board)"
                           r"|[Zz]entrale|[Ll]eitstelle)\s+(?:in|im)\s+$")
 
@@ -382,7 +382,11 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
         if not first.weak and not second.weak and _SETTLEMENT_OF_GAP.match(doc_text[first.end:second.start]) \
                 and second.place.type in ("city", "site") and roles[id(first)] != "mentioned":
             # "in the Los Angeles suburb of Pico Rivera", "the Western Australia town of Yarloop":
-            # the first only says where the second lies.
+            # the first only says where the second lies; a second far from it is a namesake the
+            # gazetteer lacks ("the Chichester suburb of Shipley" is not Shipley near Bradford).
+            if outside_of(second.place, first.place):
+                roles[id(second)] = "mentioned"
+                continue
             roles[id(second)] = "located" if roles[id(first)] == "located" else roles[id(second)]
             roles[id(first)] = "mentioned"
             continue

@@ -1213,17 +1213,31 @@ def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter,
     return countries, admin1s
 
 
-_LIES_IN_GAP = re.compile(r"^\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
-                          r"(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?$")
+_LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
+                          r"(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?"
+                          # "Shipley, a suburb of Bradford", "Nußdorf, einem Ortsteil von Überlingen"
+                          r"|,\s+(?:an?|the|ein|eine|einem|einer)\s+(?:[a-zäöüß-]+\s+){0,2}(?:suburb|village|town|hamlet|district|"
+                          r"neighbou?rhood|community|township|Ortsteil|Stadtteil|Dorf|Ortschaft|Weiler|Gemeindeteil|Vorort)\s+"
+                          r"(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?)$")
+# "im Ortsteil Nußdorf von Überlingen": the part's town follows "von".
+_PART_BEFORE = re.compile(r"\b(?:Ortsteil|Stadtteil|Ortschaft|Gemeindeteil|Weiler)\s+$")
+_PART_OF_GAP = re.compile(r"^\s+von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$")
 
 
 def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
     """Whether `second` says where `first` lies, and the gazetteer's `first` is not there: then
     the name is a namesake the gazetteer lacks ("Raghunathpur … in Buxar district" is not the
     Raghunathpur 400 km away, "Moscow in Ukraine" is not a place in Ukraine)."""
-    if first.place.type != "city" or not _LIES_IN_GAP.match(text[first.end:second.start]):
+    gap = text[first.end:second.start]
+    if first.place.type != "city" or not (_LIES_IN_GAP.match(gap) or (
+            _PART_OF_GAP.match(gap) and _PART_BEFORE.search(text, max(0, first.start - 20), first.start))):
         return False
-    a, b = first.place, second.place
+    return outside_of(first.place, second.place)
+
+
+def outside_of(a: Place, b: Place) -> bool:
+    """Whether the town `a` lies outside `b`, a place a text says it lies in or near: then the
+    gazetteer's `a` is a namesake of the place the text means."""
     if b.type == "admin2":  # a district's reach is an estimate: only a town far outside it is a namesake
         return a.country_code != b.country_code or a.admin1 != b.admin1 or _km(a, b) > 2 * b.radius_km + 10
     if b.type in ("country", "admin1"):

@@ -1077,8 +1077,8 @@ def test_a_courts_act_without_a_place_happens_where_the_court_the_text_names_sit
     ("en", "The court on Friday sentenced a man to ten years in prison for a burglary in Scarborough.", "Scarborough"),
 ])
 def test_a_courts_act_happens_where_the_court_its_sentence_names_sits(lang, sentence, expected):
-    """ "Im Prozess um einen Mord in Klötze hat das Landgericht Stendal … verurteilt": the town is
-    the crime's, the verdict is where the court sits."""
+    """ "Im Prozess um einen Einbruch in Pößneck hat das Landgericht Gera … verurteilt": the town
+    is the crime's, the verdict is where the court sits."""
     from geo.pipeline import Resources, process_document
 
     doc = Document(id="x.txt", path="x.txt", text=sentence, language=lang, reference=dt.date(2024, 5, 3),

@@ -712,6 +712,23 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
 
 
 @pytest.mark.parametrize("text, language, expected", [
+    # The gazetteer's Nußdorfs lie 150 km and more from Überlingen: the text's is a part of it.
+    ("Am Sonntag brannte im Ortsteil Nußdorf von Überlingen ein Haus.", "de", "Überlingen"),
+    ("Am Sonntag brannte in Nußdorf, einem Ortsteil von Überlingen, ein Haus.", "de", "Überlingen"),
+    ("A barn burned on Sunday in Nussdorf, a village near Uberlingen.", "en", "Überlingen"),
+    ("A barn burned on Sunday in the Uberlingen village of Nussdorf.", "en", "Überlingen"),
+    # One close by is the village itself.
+    ("Am Sonntag brannte im Ortsteil Nußdorf von Rosenheim ein Haus.", "de", "Nußdorf am Inn"),
+    ("Am Sonntag brannte in Nußdorf, einem Ortsteil von Rosenheim, ein Haus.", "de", "Nußdorf am Inn"),
+    ("A house burned down on Sunday in Shipley, a suburb of Bradford.", "en", "Shipley"),
+])
+def test_a_village_or_suburb_the_gazetteer_has_only_far_from_its_town_gives_way_to_the_town(gazetteer, text, language, expected):
+    """ "im Ortsteil Nußdorf von Überlingen", "Shipley, a suburb of Bradford": the town says where
+    the part lies; a namesake far from it is a place the gazetteer lacks."""
+    assert _best(text, gazetteer, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
     ("Die Feuerwehr war in Hamburg sowie in Kiel im Einsatz.", "de", "Hamburg"),
     ("Es brannte in Hamburg und in Kiel.", "de", "Hamburg"),
     ("Fires burned in Hamburg and in Kiel.", "en", "Hamburg"),
