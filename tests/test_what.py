@@ -1534,17 +1534,22 @@ def test_an_injury_told_with_a_hospital_is_the_headlines_toll(language, title, t
     assert (not others) is hospital_toll, others
 
 
-@pytest.mark.parametrize("text,etype,factuality", [
-    # A meeting or an appointment after "will" is an itinerary or a schedule.
-    ("He will also meet the foreign minister on Tuesday.", "meeting", "hypothetical"),
-    ("He also met the foreign minister on Tuesday.", "meeting", "asserted"),
-    ("Manuel Merino will be sworn in as president on Tuesday.", "appointment", "hypothetical"),
-    ("Manuel Merino was sworn in as president on Tuesday.", "appointment", "asserted"),
+@pytest.mark.parametrize("language,text,etype,factuality", [
+    # A meeting or an appointment after "will" or "wird" is an itinerary or a schedule.
+    ("en", "He will also meet the foreign minister on Tuesday.", "meeting", "hypothetical"),
+    ("en", "He also met the foreign minister on Tuesday.", "meeting", "asserted"),
+    ("en", "Manuel Merino will be sworn in as president on Tuesday.", "appointment", "hypothetical"),
+    ("en", "Manuel Merino was sworn in as president on Tuesday.", "appointment", "asserted"),
+    ("de", "Am Dienstag wird Kneissl den Außenminister informell treffen.", "meeting", "hypothetical"),
+    ("de", "Am Dienstag hat Kneissl den Außenminister informell getroffen.", "meeting", "asserted"),
+    ("de", "Der Präsident wird auch eine Reihe bilateraler Treffen abhalten.", "meeting", "hypothetical"),
+    ("de", "Der Präsident hielt auch eine Reihe bilateraler Treffen ab.", "meeting", "asserted"),
     # A closure announced so is news.
-    ("The company will close its plant in June.", "closure", "asserted"),
+    ("en", "The company will close its plant in June.", "closure", "asserted"),
+    ("de", "Das Werk wird im Juni geschlossen.", "closure", "asserted"),
 ])
-def test_a_meeting_or_an_appointment_that_will_be_is_a_plan(text, etype, factuality):
-    assert _factualities(text, etype) == {factuality}
+def test_a_meeting_or_an_appointment_that_will_be_is_a_plan(language, text, etype, factuality):
+    assert _factualities(text, etype, language=language) == {factuality}
 
 
 @pytest.mark.parametrize("language,lede,staged", [
