@@ -787,7 +787,10 @@ def _speaks(doc: Document, s: Sentence, trig: Trigger, actors: list[ActorMention
         return False  # 'Jim Rogers, site manager, said: "I have been impressed …': a person's own words, not news
     end = max(_speaker_end(doc.text, s, x, doc.language) for x in (trig, *triggers)
               if x is trig or x.event_type == "statement" and x.factuality == "asserted")
-    if has_speaker(doc.text[s.start:end], language=doc.language):
+    # A body named inside the quotation is what is said, not who says it ('"The President encourages
+    # all …," McEnany said'): the speaker is looked for outside quotation marks.
+    unquoted = _QUOTE.sub(lambda m: " " * len(m.group()), doc.text[s.start:end])
+    if has_speaker(unquoted, language=doc.language):
         return True  # "„Wir ermitteln“, sagte die Staatsanwaltschaft"
     if actors and not (opens_quoted and all(a.kind == "person" for a in actors)):
         return True

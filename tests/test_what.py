@@ -1089,6 +1089,13 @@ def test_a_particle_after_a_list_of_places_rejoins_its_verb():
     # A named person's words after "said:" are commentary; a spokesman's are the body's news.
     ("en", 'In Denver on Monday, Joe Bologna, the company\'s site manager, said: "We have been impressed by the staff."', False),
     ("en", 'In Denver on Monday, a company spokesman said: "We have been impressed by the staff."', True),
+    # A body named inside the quotation is what is said, not who says it.
+    ("en", '"The council encourages everyone to listen," Jane Smith said on Monday in Denver.', False),
+    ("en", '"We encourage everyone to listen," the council said on Monday in Denver.', True),
+    ("de", "„Die Regierung muss endlich handeln“, sagte Anna Müller am Montag in Kassel.", False),
+    ("de", "„Wir müssen endlich handeln“, sagte die Regierung am Montag in Kassel.", True),
+    # An embassy speaks for its government.
+    ("en", "The embassy said on Monday in Islamabad that it was ready to help.", True),
 ])
 def test_a_persons_quoted_words_make_no_statement_a_bodys_do(resources, language, text, statement):
     assert ("statement" in {e.event_type for e in _events(text, language, resources)}) is statement
