@@ -1426,6 +1426,11 @@ def test_health_offices_bishops_and_chairs_speak_for_themselves(language, text, 
     ("Die Schüler blieben am Montag dem Unterricht fern.", "labour_strike", False),
     ("Die CDU verlor am Sonntag fünf Prozentpunkte.", "election", True),
     ("Der Verein verlor am Sonntag fünf Spieler.", "election", False),
+    # Soldiers or troops named are no deployment; moving or sending them is.
+    ("Die Soldaten übernachten im Feld bei Idar-Oberstein.", "deployment", False),
+    ("Die Bundeswehr verlegt am Montag Soldaten nach Litauen.", "deployment", True),
+    ("Die Truppen rücken am Montag in Davos ein.", "deployment", True),
+    ("Die Rekruten rücken am Montag in Davos ein.", "deployment", False),
 ])
 def test_german_words_that_name_a_happening_or_none(text, etype, present):
     types = {t.event_type for t in find_triggers(text, segment(text), language="de")}
