@@ -494,6 +494,21 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # One meets people, not needs.
     ("en", "The ministers met in the capital on Monday.", "meeting", True),
     ("en", "Aid groups are working to meet the needs of the residents.", "meeting", False),
+    # Prices soar ("schießen in die Höhe"); a gunman shoots.
+    ("de", "Die Preise schossen im Dezember in die Höhe.", "shooting", False),
+    ("de", "Der Täter schoss im Dezember auf die Beamten.", "shooting", True),
+    # A driver's manoeuvre is no military exercise.
+    ("de", "Der Fahrer versuchte durch ein Ausweichmanöver den Unfall zu verhindern.", "military_exercise", False),
+    ("de", "Die Bundeswehr versuchte durch ein Manöver die Verlegung zu üben.", "military_exercise", True),
+    # A police office is no visitor's inspection.
+    ("de", "Die Bundespolizeiinspektion Ludwigsdorf nahm den Fahrer fest.", "visit", False),
+    ("de", "Der Minister kam zur Inspektion der Truppe.", "visit", True),
+    # "einigen" before a noun is a determiner ("some"), not the verb of "sich einigen".
+    ("de", "Er hatte sich verabschiedet, das Gespräch war nach einigen Sätzen beendet.", "agreement", False),
+    ("de", "Er hatte sich verabschiedet, die Parteien konnten sich einigen.", "agreement", True),
+    # "according to" lends no "accord" to a "sign".
+    ("en", "The driver failed to stop at the stop sign, according to the patrol.", "agreement", False),
+    ("en", "The leaders signed the accord on Monday, according to the ministry.", "agreement", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

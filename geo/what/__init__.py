@@ -108,6 +108,8 @@ class _Lexicon:
     # "agreements are slated to be signed": a word after the trigger, then "to", makes it a plan.
     planned_after: frozenset = frozenset()
     non_trigger_heads: tuple = ()  # words ending like a trigger that are none ("Hubschrauber")
+    # Verb triggers that are also determiners ("mit einigen Sekunden"): before a noun, the determiner.
+    determiners: frozenset = frozenset()
     # Entries that only say someone died ("were killed", "ums Leben"): in a story of a disaster,
     # an accident or a fight, its toll, not a killing of its own.
     deaths: frozenset = frozenset()
@@ -218,6 +220,7 @@ def lexicon(language: str) -> _Lexicon:
         phrases_by_word=by_word,
         non_heads=words("non_heads", data),
         non_trigger_heads=words("non_trigger_heads", data, tuple),
+        determiners=words("determiners", data),
         deaths=words("deaths", data),
         not_triggers=words("not_triggers", data),
         particles=words("particles", data),
@@ -586,7 +589,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
     if candidates or hits:
         for i, t in enumerate(toks):
             positions.setdefault(t[3], []).append(i)
-            if t[4] != t[3]:
+            if t[4] != t[3] and t[3] not in lex.not_triggers:  # "according" lends no "accord"
                 positions.setdefault(t[4], []).append(i)
         for i, verb in joined.items():  # a phrase holds the rejoined verb: "rief den Katastrophenfall aus"
             positions.setdefault(verb, []).append(i)
@@ -613,6 +616,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
             upper = toks[a][2][:1].isupper()
             if lex.heads:
                 entries = [e for e in entries if e.word[:1].isupper() == upper]
+                if not upper and toks[a][3] in lex.determiners and b + 1 < len(toks) and toks[b + 1][2][:1].isupper():
+                    continue  # "mit einigen Sekunden Verzögerung": the determiner of a noun, not "sich einigen"
             elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
                 continue  # "in March", "May 6": a month
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
