@@ -723,6 +723,14 @@ def extract_events(
     own = {**genitives, **own}
     merged = [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
+    # The story's towns in the order it names them, the title's first; not a town only mentioned
+    # (where someone came from, was taken to or is compared with), quoted, or naming a station or
+    # an agency's office ("HSI Denver").
+    story_towns = [m.place for m in title_places if not m.weak and not m.seat and m.place.type in ("city", "site")]
+    story_towns += [m.place for m in places if not m.weak and m.place.type in ("city", "site")
+                    and text_roles.get(id(m)) != "mentioned" and not _in_quote(m.start, m.end, quoted)
+                    and not _ACRONYM_BEFORE.search(doc.text, max(0, m.start - 8), m.start)]
+    merged = [_story_town(e, story_towns) for e in merged]
     # The lede's first happening is the article's main news: kept even where only a borrowed
     # country places it, where _anchored would leave the story without its main event.
     first = next((e for e in merged if e.headline), None)
@@ -874,6 +882,31 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
                    explanation=e.explanation + (("place", f"{inside[0].name}: the only town the text names in {e.place.name}"),))
 
 
+# "HSI Denver", "FBI Houston", "WKYC Cleveland": an agency's field office or a station named after its town.
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.-])[A-Z]{2,5} $")
+# What a state's government says, decides or votes on, and its elections, concern the whole state.
+_STATE_WIDE = _AT_CAPITAL | {"election"}
+
+
+def _story_town(e: Event, towns: list[Place]) -> Event:
+    """An event placed in a state takes the first town the text names in that state: a story
+    about a town names it first and its state thereafter ("its Riverton mill will close … the
+    state's development agency had met mill management", "Die Flut hat in Niederösterreich …");
+    the state is the region around the story's town, not news of a place of its own. Not what
+    a state's government says, decides or votes on, nor its elections: those concern the state."""
+    if e.place is None or e.place.type != "admin1" or e.place_unlisted or e.event_type in _STATE_WIDE:
+        return e
+    return _at_first_inside(e, towns, "the story's first town in")
+
+
+def _at_first_inside(e: Event, finer: list[Place], why: str) -> Event:
+    """The event at the first of `finer` inside its place, if any, with `why` in its explanation."""
+    inside = next((p for p in finer if lies_in(p, e.place)), None)
+    if inside is None:
+        return e
+    return replace(e, place=inside, place_label="", explanation=e.explanation + (("place", f"{inside.name}: {why} {e.place.name}"),))
+
+
 def _district_towns(events: list[Event], places: list, sentences: list, text: str, roles: dict) -> list[Event]:
     """An event placed in a county or Landkreis takes the one town its paragraph names inside it
     ("Unfall im Bezirk Baden … bei Traiskirchen"): the district frames where, the town says it."""
@@ -906,11 +939,7 @@ def _refined(e: Event, finer: list[Place]) -> Event:
     if not (e.headline or _on_the_ground(e.event_type)) or e.place is None or e.place.type not in ("country", "admin1") \
             or e.place_unlisted:
         return e
-    inside = next((p for p in finer if lies_in(p, e.place)), None)
-    if inside is None:
-        return e
-    return replace(e, place=inside, place_label="",
-                   explanation=e.explanation + (("place", f"{inside.name}: the lede's place inside {e.place.name}"),))
+    return _at_first_inside(e, finer, "the lede's place inside")
 
 
 def _at_dateline(e: Event, dateline: Place | None) -> Event:

@@ -267,13 +267,65 @@ def test_a_state_gives_way_to_the_only_town_the_article_names_inside_it():
     text2 = text + " Auch in Beelitz brennt es."
     places2 = places + [_mention(text2, "Beelitz", other)]
     fire2 = next(e for e in _events(text2, places=places2) if e.event_type == "wildfire")
-    assert fire2.place == state  # two towns in the state: the text does not say which
+    assert fire2.place == town  # two towns in the state: the story's first
 
 
-@pytest.mark.parametrize("towns, expected", [(["Treuenbrietzen"], "Treuenbrietzen"), (["Treuenbrietzen", "Beelitz"], "Brandenburg")])
+EASTLAND = Place("geo:test/eastland", "Eastland", "admin1", -37.8, 145.0, "AU", admin1="07")
+RIVERTON = Place("geo:test/riverton", "Riverton", "city", -37.9, 146.9, "AU", admin1="07", population=600)
+MILLBROOK = Place("geo:test/millbrook", "Millbrook", "city", -38.0, 146.9, "AU", admin1="07", population=500)
+WESTON = Place("geo:test/weston", "Weston", "city", -32.2, 148.6, "AU", admin1="02", population=38000)
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("A relief centre opened in Riverton. Crews also worked in Millbrook.", "Riverton"),
+    ("Crews worked in Millbrook. A relief centre opened in Riverton.", "Millbrook"),
+    ("A relief centre opened in Weston.", "Eastland"),  # a town of another state
+    ("A volunteer from Riverton said he was tired.", "Eastland"),  # a town only mentioned: where someone came from
+    ("The station ABC Riverton showed pictures.", "Eastland"),  # a station or field office named after its town
+    ("Volunteers sang “Riverton Is Home” on the radio.", "Eastland"),  # a name in quotation marks
+    ("The station in Riverton showed pictures.", "Riverton"),
+])
+def test_a_happening_in_a_state_is_at_the_first_town_the_story_names_there(second, expected):
+    """"Floods hit Eastland … in Riverton … in Millbrook": a story about a town names it first and its
+    state thereafter; the state is the region around the story's town."""
+    text = f"Floods hit Eastland on Thursday.\n\nThe water rose all night.\n\n{second}"
+    places = [_mention(text, "Eastland", EASTLAND)] + [_mention(text, w, p) for w, p in
+                                                      (("Riverton", RIVERTON), ("Millbrook", MILLBROOK), ("Weston", WESTON)) if w in text]
+    flood = next(e for e in _events(text, places=places, lang="en") if e.event_type == "flood")
+    assert flood.place.name == expected
+
+
+@pytest.mark.parametrize("later, expected", [
+    ("In Talheim halfen Soldaten, auch in Bachdorf.", "Talheim"),
+    ("In Bachdorf halfen Soldaten, auch in Talheim.", "Bachdorf"),
+    ("Soldaten aus Talheim halfen.", "Bergland"),  # where they came from
+])
+def test_eine_flut_im_land_ist_im_ersten_ort_den_der_text_dort_nennt(later, expected):
+    """"Die Flut hat in Bergland … Schäden angerichtet" in a story from Talheim happened there."""
+    state = Place("geo:test/bergland", "Bergland", "admin1", 48.2, 15.6, "AT", admin1="03")
+    towns = {"Talheim": Place("geo:test/talheim", "Talheim", "city", 48.23, 15.33, "AT", admin1="03", population=5500),
+             "Bachdorf": Place("geo:test/bachdorf", "Bachdorf", "city", 48.18, 15.08, "AT", admin1="03", population=5700)}
+    text = f"Die Flut hat am Sonntag in Bergland große Schäden angerichtet.\n\nDas Wasser stieg.\n\n{later}"
+    places = [_mention(text, "Bergland", state)] + [_mention(text, w, p) for w, p in towns.items() if w in text]
+    flood = next(e for e in _events(text, places=places) if e.event_type == "flood")
+    assert flood.place.name == expected
+
+
+@pytest.mark.parametrize("first, expected", [("Floods hit Eastland on Friday.", "Riverton"),
+                                             ("The parliament in Eastland voted on Friday to pay for the repairs.", "Eastland")])
+def test_what_a_states_government_says_stays_in_the_state(first, expected):
+    """A state's statement, law or vote concerns the whole state, not the story's town."""
+    text = f"{first}\n\nThe water rose all night.\n\nA relief centre opened in Riverton. Crews also worked in Millbrook."
+    places = [_mention(text, "Eastland", EASTLAND), _mention(text, "Riverton", RIVERTON), _mention(text, "Millbrook", MILLBROOK)]
+    assert _events(text, places=places, lang="en")[0].place.name == expected
+
+
+@pytest.mark.parametrize("towns, expected", [(["Treuenbrietzen"], "Treuenbrietzen"), (["Treuenbrietzen", "Beelitz"], "Treuenbrietzen"),
+                                             (["Beelitz", "Treuenbrietzen"], "Beelitz")])
 def test_a_lede_that_inherits_the_titles_state_takes_the_only_town_the_article_names_there(towns, expected):
     """The lede's happening whose sentence names no place inherits the title's state; where the
-    text names one town there, it happened there, as a lede placed in the state by its own words does."""
+    text names one town there, it happened there, as a lede placed in the state by its own words does;
+    where it names two, at the first (the story's town)."""
     state = Place("geo:test/state", "Brandenburg", "admin1", 52.4, 13.0, "DE", admin1="11")
     known = {"Treuenbrietzen": Place("geo:test/town", "Treuenbrietzen", "city", 52.1, 12.9, "DE", admin1="11", population=8000),
              "Beelitz": Place("geo:test/town2", "Beelitz", "city", 52.2, 12.9, "DE", admin1="11", population=12000)}
@@ -296,7 +348,7 @@ def test_a_city_that_only_says_where_a_suburb_lies_is_not_a_second_town():
     city = Place("geo:test/city", "Bigcity", "city", 34.05, -118.24, "US", admin1="CA", population=3_900_000)
     suburb = Place("geo:test/suburb", "Smallville", "city", 33.98, -118.1, "US", admin1="CA", population=60_000)
     for between, gap, expected in (("", " suburb of ", suburb), ("", " and in ", city),
-                                   ("It rained.\n\n", " suburb of ", suburb), ("It rained.\n\n", " and in ", state)):
+                                   ("It rained.\n\n", " suburb of ", suburb), ("It rained.\n\n", " and in ", city)):
         text = (f"A freight train derailed in Westland on Saturday.\n\n{between}"
                 f"Two homes stood in Bigcity{gap}Smallville.")
         places = [_mention(text, "Westland", state), _mention(text, "Bigcity", city), _mention(text, "Smallville", suburb)]
