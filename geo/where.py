@@ -1218,7 +1218,9 @@ _LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(
                           # "Shipley, a suburb of Bradford", "Nußdorf, einem Ortsteil von Überlingen"
                           r"|,\s+(?:an?|the|ein|eine|einem|einer)\s+(?:[a-zäöüß-]+\s+){0,2}(?:suburb|village|town|hamlet|district|"
                           r"neighbou?rhood|community|township|Ortsteil|Stadtteil|Dorf|Ortschaft|Weiler|Gemeindeteil|Vorort)\s+"
-                          r"(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?)$")
+                          r"(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?"
+                          # "Nussdorf, near Uberlingen", "Nußdorf (Stadt Überlingen)"
+                          r"|,\s+(?:near|outside|bei|nahe)\s+|\s*\(\s*(?:(?:Stadt|Gemeinde|Markt)\s+)?)$")
 # "im Ortsteil Nußdorf von Überlingen": the part's town follows "von".
 _PART_BEFORE = re.compile(r"\b(?:Ortsteil|Stadtteil|Ortschaft|Gemeindeteil|Weiler)\s+$")
 _PART_OF_GAP = re.compile(r"^\s+von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$")

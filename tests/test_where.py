@@ -717,10 +717,14 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
     ("Am Sonntag brannte in Nußdorf, einem Ortsteil von Überlingen, ein Haus.", "de", "Überlingen"),
     ("A barn burned on Sunday in Nussdorf, a village near Uberlingen.", "en", "Überlingen"),
     ("A barn burned on Sunday in the Uberlingen village of Nussdorf.", "en", "Überlingen"),
+    ("A barn burned on Sunday in Nussdorf, near Uberlingen.", "en", "Überlingen"),
+    ("Am Sonntag brannte in Nußdorf (Stadt Überlingen) ein Haus.", "de", "Überlingen"),
+    ("Am Sonntag brannte in Nußdorf (Überlingen) ein Haus.", "de", "Überlingen"),
     # One close by is the village itself.
     ("Am Sonntag brannte im Ortsteil Nußdorf von Rosenheim ein Haus.", "de", "Nußdorf am Inn"),
     ("Am Sonntag brannte in Nußdorf, einem Ortsteil von Rosenheim, ein Haus.", "de", "Nußdorf am Inn"),
     ("A house burned down on Sunday in Shipley, a suburb of Bradford.", "en", "Shipley"),
+    ("Am Sonntag brannte in Nußdorf (Stadt Rosenheim) ein Haus.", "de", "Nußdorf am Inn"),
 ])
 def test_a_village_or_suburb_the_gazetteer_has_only_far_from_its_town_gives_way_to_the_town(gazetteer, text, language, expected):
     """ "im Ortsteil Nußdorf von Überlingen", "Shipley, a suburb of Bradford": the town says where
