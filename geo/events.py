@@ -65,6 +65,9 @@ _AT_SEAT = frozenset(("statement", "document_release", "intelligence_assessment"
                       "verdict", "vote", "appointment", "resignation", "investigation"))
 # A country's government acts in its capital: its statements, appointments, resignations, votes, laws.
 _AT_CAPITAL = frozenset(("statement", "document_release", "legal_policy", "vote", "appointment", "resignation"))
+# The people a sentence names meet or visit another country's leaders in its capital ("paid his
+# first official visit to Landia … held talks with Prime Minister …").
+_LEADERS_MEET = frozenset(("meeting", "visit"))
 _REPORTING_TYPES = frozenset(("intelligence_assessment", "document_release", "statement", "legal_policy"))
 # Threats, warnings and announcements are news as statements by their speaker.
 _THREAT_TO_STATEMENT = frozenset(("threat",))
@@ -983,13 +986,14 @@ _AT_PARLIAMENT = re.compile(
 
 def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
     """A government's statement, law, vote or appointment placed in its country took place in
-    its capital ("Britain announced …", "Kenya's parliament voted …"). A report that only inherits the
+    its capital ("Britain announced …", "Kenya's parliament voted …"), and so did a meeting or a
+    visit of the people its sentence names ("Prime Minister Max Muster visited Landia"). A report that only inherits the
     country from the article ("a filing with the state's labour department") is no government's act.
     A protest at the parliament placed in its country, own or inherited, was in the capital too."""
     out = []
     for e in events:
         country = e.place is not None and e.place.type == "country"
-        acts = country and e.event_type in _AT_CAPITAL and not e.place_inherited
+        acts = country and (e.event_type in _AT_CAPITAL or (e.event_type in _LEADERS_MEET and e.actors)) and not e.place_inherited
         protest = country and type_family(e.event_type) == "protest" and any(_AT_PARLIAMENT.search(ev.sentence) for ev in e.evidence)
         capital = capitals.get(e.place.country_code) if acts or protest else None
         if capital is not None:

@@ -541,6 +541,23 @@ def test_a_happening_that_caused_the_sentences_own_does_not_type_it(text, lang, 
     assert ev.event_type == expected
 
 
+@pytest.mark.parametrize("lang, second, actors, expected", [
+    ("en", "Prime Minister Max Muster visited Landia on Tuesday.", ["Max Muster"], "Landia City"),
+    ("en", "Relief workers visited Landia on Tuesday.", [], "Landia"),  # no one the text names: anywhere in the country
+    ("de", "Ministerpräsident Max Muster traf sich am Dienstag in Landia mit dem Präsidenten.", ["Max Muster"], "Landia City"),
+    ("de", "Helfer trafen sich am Dienstag in Landia.", [], "Landia"),
+])
+def test_leaders_meet_and_visit_in_the_capital_of_the_country_the_sentence_names(lang, second, actors, expected):
+    capital = Place("geo:test/landia-city", "Landia City", "city", 7.1, -66.1, "LA", population=500_000)
+    text = ("Floods hit Landia on Monday.\n\n" if lang == "en" else "In Landia gab es am Montag Hochwasser.\n\n") + second
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang)
+    places = [_mention(text, "Landia", LANDIA, nth=i) for i in range(text.count("Landia"))]
+    times = [_time(text, "Tuesday" if lang == "en" else "Dienstag", dt.date(2024, 6, 4), dt.date(2024, 6, 4), "day")]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[_actor(text, a, a) for a in actors],
+                            sources=[], capitals={"LA": capital})
+    assert [e.place.name for e in events if e.event_type in ("visit", "meeting")] == [expected]
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
