@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
@@ -29,7 +30,7 @@ import ahocorasick
 from geo import columns, records
 from geo.records import Place
 from geo.columns import Column, write_column
-from geo.ref import compiled, content_key, load_yaml
+from geo.ref import compiled, content_key, given_names, load_yaml
 
 _TERRITORIES = ("PR", "GU", "VI", "AS", "MP")
 # A town named like a stop word ("Chester", "Sale", "Wells") or of three letters ("Hay", "Wil")
@@ -524,8 +525,12 @@ def _town_entries(path, taken: set[str]) -> list[tuple[str, Candidate]]:
             # one object per town: half a million small objects add up
             cand = Candidate(place, "name", common=frozenset(common.split(",")) if common else frozenset())
             names = [name0] + [a for a in alternates.split("|") if a]
-            for name in names + _ascii_forms(name0, cc, names):
+            german = _german_transliterations(names, cc)
+            for name in names + _ascii_forms(name0, cc, names) + german:
                 if name in taken or name in _ALIAS_STOP or not name[:1].isupper():
+                    continue
+                if name in german and name not in names:
+                    out.append((name, dataclasses.replace(cand, langs=frozenset({"de"}))))
                     continue
                 if name in CITY_STOPLIST or len(name) <= 3:
                     if name == name0:  # "Sale, Victoria", "Hay, New South Wales": with evidence only
@@ -550,6 +555,37 @@ def _ascii_forms(name: str, country: str, names: list[str]) -> list[str]:
         return []
     forms = [plain] + ([plain.replace("-", " ")] if 1 <= plain.count("-") <= 2 else [])
     return [f for f in forms if f not in names and not is_known(f.lower(), ("en", "de"))]
+
+
+# English (GeoNames') romanisation of Ukrainian, Russian and Belarusian names -> German (Duden):
+# "Zhuravlivka" -> "Schurawliwka", "Kostyantynivka" -> "Kostjantyniwka", "Sudzha" -> "Sudscha".
+_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+_TO_GERMAN = re.compile(r"shch|zh|kh|ch|sh|ts|z|v|y(?=[aeiu])|(?<=[aeiou])y\b", re.I)
+_GERMAN_OF = {"shch": "schtsch", "zh": "sch", "kh": "ch", "ch": "tsch", "sh": "sch", "ts": "z", "z": "s", "v": "w", "y": "j"}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return given_names()
+
+
+def _german_transliterations(names: list[str], country: str) -> list[str]:
+    """A Ukrainian, Russian or Belarusian town's name as German news writes it, which GeoNames
+    lists only for big cities ("Schurawliwka" for a village; "Charkiw" it has): not where the
+    form is a given name ("Wladimir") or an everyday word."""
+    if country not in _CYRILLIC_COUNTRIES:
+        return []
+    from geo.lemmas import is_known
+
+    def german(name: str) -> str:
+        def one(m: re.Match) -> str:
+            g = _GERMAN_OF[m.group(0).lower()]
+            return g[0].upper() + g[1:] if m.group(0)[0].isupper() else g
+        return _TO_GERMAN.sub(one, name.replace("'", "").replace("’", ""))
+
+    people = _given_names()
+    forms = dict.fromkeys(german(n) for n in names if n.isascii() or "’" in n)
+    return [f for f in forms if f not in names and len(f) > 4 and f not in people and not is_known(f.lower(), ("de", "en"))]
 
 
 def multilingual(country: str, admin1: str | None) -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.gazetteer import Gazetteer, german_forms
+from geo.gazetteer import Gazetteer, _german_transliterations, german_forms
 from geo.records import Place
 
 REF = Path(__file__).resolve().parent.parent / "geo" / "ref"
@@ -124,6 +124,24 @@ def test_towns_of_german_speaking_countries_keep_their_umlauts(gazetteer):
     """German and English news write "Nörvenich", never "Norvenich"; a folded German name may be a word ("Rohr")."""
     assert any(c.place.name == "Nörvenich" for c in gazetteer.candidates("Nörvenich"))
     assert not any(c.place.name == "Nörvenich" for c in gazetteer.candidates("Norvenich"))
+
+
+@pytest.mark.parametrize("written, name", [("Schwanez", "Zhvanets"), ("Schurawliwka", "Zhuravlivka")])
+def test_ukrainian_villages_as_german_news_transliterates_them(gazetteer, written, name):
+    """GeoNames writes a Ukrainian village in English ("Zhvanets"), German news in German ("Schwanez")."""
+    assert any(c.place.name == name and c.place.country_code == "UA" for c in gazetteer.candidates(written))
+    assert any(c.place.name == name for c in gazetteer.candidates(name))
+
+
+@pytest.mark.parametrize("names, country, expected", [
+    (["Kostyantynivka"], "UA", ["Kostjantyniwka"]),
+    (["Chasiv Yar"], "UA", ["Tschasiw Jar"]),
+    (["Sudzha"], "RU", ["Sudscha"]),
+    (["Sudzha"], "PL", []),          # only Ukrainian, Russian and Belarusian names
+    (["Vladimir"], "RU", []),        # a given name, "Wladimir", is no town
+])
+def test_german_transliterations_of_cyrillic_towns(names, country, expected):
+    assert _german_transliterations(names, country) == expected
 
 
 @pytest.mark.parametrize("name, expected", [
