@@ -68,6 +68,9 @@ _IN_NAME_LIST = re.compile(r",\s+[A-Z][a-z]+(?:,\s+[A-Z][a-z]+)*,?\s+(?:and|or)\
 _FACILITIES = ("plant|factory|refinery|mine|airport|station|hospital|mall|harbou?r|bridge|dam|prison|jail|penitentiary|"
                "stadium|cathedral|court|courthouse")
 _FACILITY_AFTER = re.compile(rf" (?:High Street|(?:[A-Z][a-z]+ )?(?:Assembly|Works|Port|(?i:{_FACILITIES}|air base|naval base)))\b")
+# "University Hospital Galway", "Trinity College Dublin", "Royal Infirmary Edinburgh": a facility's name, then its town.
+_NAME_NEXT = re.compile(r" [A-Z][a-z]")
+_FACILITY_BEFORE = re.compile(r"\b[A-Z][a-z]+ (?:Hospital|Infirmary|Airport|College|University|Prison) $")
 # "its Zennor mill", "the Zennor coal mine", "Zennor Primary School": a works, mine, school or station
 # after a town's name lies in it, however small (not after another capitalised word: "the Ceiriog Valley
 # school" names no town Valley).
@@ -77,7 +80,7 @@ _SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|stee
 
 # The context cues that place a name (`context_cue`): after a locative ("in", "im"), with a
 # qualifier it lies in, or after a settlement noun ("der Gemeinde Wald").
-PLACED_CUES = ("locative", "contracted", "qualified", "settled")
+PLACED_CUES = ("locative", "contracted", "qualified", "settled", "site")
 
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
@@ -847,8 +850,15 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     # Hospital", "the Brilliant Alliance Global Factory" name no town Elizabeth or Alliance.
     named_before = language != "de" and prev not in _FUNCTION_WORDS and text[start - 2:start - 1].isalpha() \
         and _capitalised_before(text, start, prev)
-    if _FACILITY_AFTER.match(text, end) and not named_before:
-        return "qualified"
+    facility = _FACILITY_AFTER.match(text, end)
+    if facility and not named_before:
+        # as "qualified", except before a hospital or a station, named after a word as often as after
+        # a town, for a town named like a word without a locative, or before the facility's own town
+        # ("University Hospital Galway", "at University Hospital Limerick", "Union Station")
+        generic = facility.group().lower().endswith(("hospital", "station"))
+        return "site" if generic and (prev.lower() not in _LOCATIVE or _NAME_NEXT.match(text, facility.end())) else "qualified"
+    if language == "en" and _FACILITY_BEFORE.search(text, max(0, start - 25), start):
+        return "locative"  # "University Hospital Galway", "Trinity College Dublin": the facility's town, in it
     if language == "en" and _UNIT_AFTER.match(text, end):
         return "locative"
     if language == "en" and _SITE_AFTER.match(text, end) and not (prev[:1].isupper() and prev.isalpha() and prev not in _FUNCTION_WORDS):
@@ -937,7 +947,7 @@ def _listed(keyed: list, text: str) -> list:
     Malterhausen, Tiefenbrunnen und Klausdorf")."""
     out = []
     for start, end, (sf, cue) in keyed:
-        if out and cue in ("", "qualified") and out[-1][2][1] in ("locative", "contracted", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
+        if out and cue in ("", "qualified", "site") and out[-1][2][1] in ("locative", "contracted", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
             cue = "locative"
         out.append((start, end, (sf, cue)))
     return out
@@ -963,7 +973,13 @@ def _capitalised_before(text: str, start: int, prev: str) -> bool:
 
 def _usable(c: Candidate, language: str, cue: str) -> bool:
     """Everyday-word city names count only after a locative word; titled or flanked names are persons;
-    a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas")."""
+    a town or village needs a locative word or a qualifier ("in Treuenbrietzen", "Addison, Texas");
+    a works after the name qualifies it ("the Cedar Rapids Airport"), but a hospital or a station not
+    a town named like a word ("University Hospital" names no town University; "Cork University
+    Hospital" names the city)."""
+    if cue == "site":
+        cue = "" if c.place.type == "city" and language in c.common and c.place.population < _TOWN_NAMESAKE_POPULATION \
+            else "qualified"
     if cue == "contracted":  # "im Saarland", "im Forst": a locative, but no town named like a word takes it
         if c.place.type == "city" and language in c.common:
             return False

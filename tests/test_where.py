@@ -1649,3 +1649,15 @@ def test_a_name_as_the_subject_of_a_speech_act_is_not_where_it_happened(gazettee
 
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
     assert place_role(text, m) == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("University Hospital Galway is managing an outbreak of norovirus.", [("Galway", "IE")]),
+    ("An outbreak was declared at University Hospital Limerick on Monday.", [("Limerick", "IE")]),
+    ("Cork University Hospital said on Monday it had no beds.", [("Cork", "IE")]),
+    ("Two men were taken to the Cedar Rapids Airport on Monday.", [("Cedar Rapids", "US")]),
+])
+def test_a_facility_names_its_town_not_a_town_named_like_its_first_word(gazetteer, text, expected):
+    """ "University Hospital Galway": the town after a facility's name is where it stands; "University"
+    before "Hospital" is a word, no town University (Saskatchewan)."""
+    assert [(m.text, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
