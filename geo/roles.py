@@ -112,6 +112,25 @@ def speaks_as_subject(text: str, m: PlaceMention) -> bool:
                 or (_SPEAKER_INVERTED.search(before) and _INVERTED_END.match(text, m.end)))
 
 
+# "the Minsk agreements", "the Rome Statute", "die Genfer Flüchtlingskonvention", "der Shanghaier Organisation für
+# Zusammenarbeit": a treaty or a body named after the city where it was signed or founded, not a place of the story.
+_TREATY_AFTER = re.compile(
+    r"(?:\s+(?:[Cc]limate|[Pp]eace|[Nn]uclear|[Gg]rain|[Cc]easefire|[Tt]rade))?\s+(?:[Aa]greements?|[Aa]ccords?|"
+    r"[Cc]onventions?(?!\s+[Cc]ent)|[Tt]reaty|[Pp]rotocols?|Statute|Pact|Declaration|Charter|Regulation|[Mm]emorandum|"
+    r"Consensus|Cooperation Organi[sz]ation)\b"
+    r"|\s+(?=[A-ZÄÖÜ])(?i:[a-zäöüß]*?(?:abkommen|vereinbarung(?:en)?|konvention(?:en)?|übereinkommen))\b"
+    r"|\s+(?:Vertrag|Verträgen?|Protokoll|Statut|Pakt|Memorandum|Organisation\s+für)\b")
+# "Moscow's war against Ukraine", "Beijing's coast guard", "Pekings Küstenwache": a city's possessive before
+# what only a state has names the government its capital stands for, not where ("Moscow's airports" is Moscow).
+_STATE_OWNED_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:nuclear|military|naval|foreign|full-scale|ongoing|illegal)\s+)?(?:war|invasion|troops|forces|military|army|"
+    r"navy|coast guard|envoys?|ambassadors?|diplomats|all(?:y|ies)|territorial claims?|sanctions|offensive|regime|proxies|"
+    r"annexation|occupation|foreign policy)\b")
+_STAATS_GENITIVE_AFTER = re.compile(
+    r"\s+(?:Angriffskrieg|Krieg|Invasion|Truppen|Streitkräfte|Armee|Militär|Marine|Küstenwache|Botschafter|Verbündeten?|"
+    r"Gebietsansprüche|Sanktionen|Offensive|Regime|Annexion|Besatzung|Außenpolitik)\b")
+
+
 # "Russlands Militär", "Chinas Präsident": a genitive country names who acts, not where.
 _GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
 
@@ -208,6 +227,11 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "mentioned"
     if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed
+    if m.place.type in ("city", "admin1") and _TREATY_AFTER.match(doc_text, m.end):
+        return "mentioned"  # "Russia broke the Minsk agreements": a treaty's name
+    if m.place.type == "city" and (_STATE_OWNED_AFTER.match(doc_text, m.end)
+                                   or (m.genitive and _STAATS_GENITIVE_AFTER.match(doc_text, m.end))):
+        return "mentioned"  # "Moscow's war against Ukraine": the state acts
     if m.place.type == "city" and speaks_as_subject(doc_text, m):
         return "mentioned"  # "Moscow said it had targeted military sites": the government speaks, the strike was elsewhere
     if m.place.type == "country" and before.rstrip()[-1:] in ("", ".", "!", "?", "\n") and _ACTOR_AFTER.match(doc_text, m.end):

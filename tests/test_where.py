@@ -1661,3 +1661,34 @@ def test_a_facility_names_its_town_not_a_town_named_like_its_first_word(gazettee
     """ "University Hospital Galway": the town after a facility's name is where it stands; "University"
     before "Hospital" is a word, no town University (Saskatchewan)."""
     assert [(m.text, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
+@pytest.mark.parametrize("text, language, surface, role", [
+    ("Leaders signed the Minsk agreements in 2015.", "en", "Minsk", "mentioned"),
+    ("Leaders met in Minsk in 2015.", "en", "Minsk", "located"),
+    ("The Geneva Conventions were violated.", "en", "Geneva", "mentioned"),
+    ("The court ruled under the Rome Statute.", "en", "Rome", "mentioned"),
+    ("Die Minsker Vereinbarungen wurden gebrochen.", "de", "Minsker", "mentioned"),
+    ("Die Minsker Polizei nahm am Montag zwei Männer fest.", "de", "Minsker", "named"),
+    ("Die Genfer Flüchtlingskonvention wurde verletzt.", "de", "Genfer", "mentioned"),
+])
+def test_a_treaty_named_after_a_city_is_no_place_of_the_story(gazetteer, text, language, surface, role):
+    """ "the Minsk agreements", "die Genfer Flüchtlingskonvention": where a treaty was signed, not where the story is."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert place_role(text, m) == role
+
+
+@pytest.mark.parametrize("text, language, surface, role", [
+    ("Beijing's coast guard fired water cannon on Monday.", "en", "Beijing", "mentioned"),
+    ("Moscow's airports were closed on Monday.", "en", "Moscow", "named"),
+    ("Pekings Küstenwache setzte am Montag Wasserwerfer ein.", "de", "Pekings", "mentioned"),
+    ("Berlins Flughafen wurde am Montag geschlossen.", "de", "Berlins", "named"),
+])
+def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gazetteer, text, language, surface, role):
+    """ "Moscow's war", "Pekings Küstenwache": the government its capital stands for, not where it happened."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert place_role(text, m) == role
