@@ -418,10 +418,24 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 
+# "a Texas man", "an Ohio student", "two Georgia women", "a Berlin-born doctor": where a person is from.
+_PERSON_AFTER = re.compile(r"(?:-born)? (?:man|woman|men|women|boy|girl|teen|teenager|student|couple|family|native|tourist|"
+                           r"mother|father|mom|dad|resident|soldier|veteran|driver|nurse|doctor|pastor|teacher)\b")
+_A_BEFORE = re.compile(r"(?:^|\W)(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+(?:\d+-year-old\s+)?$")
+
+
+def _origin_of_person(text: str, start: int, end: int) -> bool:
+    """Whether the name is a person's home ("a Texas man"): no context for which namesake the text's
+    other names mean (the man was arrested in Paris, France, not in Paris, Texas)."""
+    return bool(_PERSON_AFTER.match(text, end) and _A_BEFORE.search(text, max(0, start - 25), start))
+
+
 def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near=None, state=None):
     """The context the names give one another, and each occurrence's ranked candidates in it
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
-    countries, admin1s = _context(first)
+    # "A Texas man was arrested in Paris": a person's home says where the person is from, not which Paris.
+    origins = {k for k in keys if all(_origin_of_person(text, s, e) for s, e, kk in keyed if kk == k)}
+    countries, admin1s = _context({k: v for k, v in first.items() if k not in origins})
     if country:
         countries[country] += 1
     for cc, code in _abbreviated_states(text, {end: {(c.place.country_code, c.place.admin1) for c in usable[k]}
@@ -458,7 +472,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     for k in keys:
         if k[0] not in others:
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
-            own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf]})
+            own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf] if k2 not in origins})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
         own_ids = {c.place.id for c in usable[k]}  # "Perth City" is no anchor for "Perth": one of its namesakes
         ranked = _near_paper(_nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),

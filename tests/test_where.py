@@ -1692,3 +1692,15 @@ def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gaze
 
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
     assert place_role(text, m) == role
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("A Texas man was arrested in Paris on Monday.", "Paris", "FR"),
+    ("An Ohio student was killed in Dublin on Saturday.", "Dublin", "IE"),
+    ("A 34-year-old Paris man was arrested in Texas.", "Paris", "US"),
+])
+def test_a_persons_home_state_does_not_choose_the_namesake_of_where_it_happened(gazetteer, text, surface, country):
+    """ "A Texas man was arrested in Paris": where the man is from is no context for which Paris (English
+    news names a person by home state or town; German uses a demonym, "ein Texaner")."""
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert m.place.country_code == country
