@@ -1140,7 +1140,9 @@ def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
     # "Kingston" in a story the text puts in Canada: a national capital's weight is no reason to
     # leave the country the text points to for one it does not, where a real city there bears
     # the name (Kingston, Ontario; London, Ontario).
-    if any(c.place.type == "city" and c.place.population >= _HOME_NAMESAKE_POPULATION and countries[c.place.country_code]
+    # So is it where a namesake lies in a state the text names, however small ("near Moscow … Idaho State Police").
+    if any(c.place.type == "city" and ((c.place.population >= _HOME_NAMESAKE_POPULATION and countries[c.place.country_code])
+                                       or admin1s[(c.place.country_code, c.place.admin1)])
            for c in cands):
         scored = [(s - _CAPITAL_BONUS if c.place.id in gazetteer.capitals and not countries[c.place.country_code] else s, c)
                   for s, c in scored]

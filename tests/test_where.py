@@ -1704,3 +1704,14 @@ def test_a_persons_home_state_does_not_choose_the_namesake_of_where_it_happened(
     news names a person by home state or town; German uses a demonym, "ein Texaner")."""
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
     assert m.place.country_code == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A crash on Highway 95 near Moscow killed one person on Monday, Idaho State Police said.", "US"),
+    ("Drones hit Moscow on Monday, officials in Kyiv said.", "RU"),
+])
+def test_a_capitals_weight_does_not_outrank_a_namesake_in_the_state_the_text_names(gazetteer, text, country):
+    """ "near Moscow … Idaho State Police": Moscow, Idaho, not the Russian capital, as "Kingston" in a
+    Canadian story is Kingston, Ontario."""
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Moscow"]
+    assert m.place.country_code == country
