@@ -132,7 +132,7 @@ def narrates(own: TimeMention | None, s: Sentence, doc: Document) -> bool:
         return False
     if own.interval.precision != "day" and (own.interval.basis != "explicit" or _PARENTHESISED.match(doc.text, own.end)
                                             or ATTRIBUTE_AFTER.match(doc.text, own.end)):
-        # "NIC-Bericht (April 2025)", "ein im April deklassifizierter Bericht": a document's
+        # "Jahresbericht (März 2024)", "ein im April veröffentlichter Bericht": a document's
         # month; and a bare month is of a year the text only implies.
         return False
     return story_date(own, doc)

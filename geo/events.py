@@ -309,7 +309,7 @@ def _overlaps_any(t: Trigger, spans: list[tuple[int, int]]) -> bool:
 
 
 def _outside_actor_names(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
-    """Drop places that are part of a longer actor name ("Aragua" in "Tren de Aragua")."""
+    """Drop places that are part of a longer actor name ("Sinaloa" in "Sinaloa Cartel")."""
     ordered = sorted(actors, key=lambda a: a.start)
     starts = [a.start for a in ordered]
     longest = max((a.end - a.start for a in ordered), default=0)
@@ -348,7 +348,7 @@ def extract_events(
     heading_place: Place | None = None
     body_seen = entry_open = False  # a heading below body text opens an entry that names no place yet
     heading_date: TimeMention | None = None
-    # A place inside an actor's name ("Aragua" in "Tren de Aragua") is no place of the event.
+    # A place inside an actor's name ("Sinaloa" in "Sinaloa Cartel") is no place of the event.
     places = _outside_actor_names(places, actors)
     quoted = _quoted_spans(doc.text)
     actors = [a for a in actors if not _in_quote(a.start, a.end, quoted)]
@@ -473,7 +473,7 @@ def extract_events(
         if trig is None:
             threat = next((t for t in s_triggers if t.factuality in _THREAT_TO_STATEMENT), None)
             if threat is not None and s_actors:
-                # "Trump drohte mit Angriffen auf Caracas": news, but as Trump's statement.
+                # "Der Präsident drohte mit Angriffen auf die Hauptstadt": news, but as the president's statement.
                 trig = Trigger(threat.start, threat.end, threat.text, "statement", threat.rule, 99, "asserted")
                 rule = f"threat '{threat.cue}' → statement ({threat.rule})"
                 best, place, inherited = None, None, False
@@ -728,7 +728,7 @@ def extract_events(
               and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in merged]
     # The story's towns in the order it names them, the title's first; not a town only mentioned
     # (where someone came from, was taken to or is compared with), quoted, or naming a station or
-    # an agency's office ("HSI Denver").
+    # an agency's office ("FBI Houston").
     story_towns = [m.place for m in title_places if not m.weak and not m.seat and m.place.type in ("city", "site")]
     story_towns += [m.place for m in places if not m.weak and m.place.type in ("city", "site")
                     and text_roles.get(id(m)) != "mentioned" and not _in_quote(m.start, m.end, quoted)
@@ -844,7 +844,7 @@ def _speaker_end(text: str, s: Sentence, trig: Trigger, language: str) -> int:
 def _person_before(before: str, offset: int, actors: list[ActorMention]) -> bool:
     """Whether a person the registry does not know is named before the speech verb: a titled
     person or a given name before a capitalised word ("Joe Bologna, site manager at Hartlepool,
-    said:"), not "A Home Office spokesman" nor a minister of the registry ("Pete Hegseth")."""
+    said:"), not "A Home Office spokesman" nor a minister of the registry ("Olaf Scholz")."""
     named = [a for a in actors if a.kind == "person" and a.start < offset + len(before)]
     if any(a.from_registry for a in named):
         return False
@@ -869,8 +869,9 @@ def _on_the_ground(event_type: str) -> bool:
 def _only_town(e: Event, towns: list[Place]) -> Event:
     """An event placed in a country or state takes the one town the article names inside it
     ("ein Waldbrand in Brandenburg" in a text whose only Brandenburg town is Treuenbrietzen):
-    news names the town once and the state thereafter. Two or more towns there: no choice.
-    Only for happenings on the ground, where an investigation or a law "in Colorado" is state-wide,
+    news names the town once and the state thereafter. Two or more towns there: no choice here (an
+    event left in a state later takes the story's first town, `_story_town`).
+    Only for happenings on the ground, where an investigation or a law "in Bavaria" is state-wide,
     and for the lede's happening in a state or county ("A town council in East Sussex has cancelled
     its meetings" in a text whose only town there is Bexhill)."""
     if (e.place is None or e.place.type not in ("country", "admin1", "admin2") or e.place_unlisted
@@ -881,11 +882,10 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     inside = [p for p in inside if not (p.type == "admin2" and any(lies_in(q, p) for q in inside))]
     if len(inside) != 1:
         return e
-    return replace(e, place=inside[0], place_label="",
-                   explanation=e.explanation + (("place", f"{inside[0].name}: the only town the text names in {e.place.name}"),))
+    return _moved_to(e, inside[0], f"the only town the text names in {e.place.name}")
 
 
-# "HSI Denver", "FBI Houston", "WKYC Cleveland": an agency's field office or a station named after its town.
+# "FBI Houston", "DEA Miami", "WKYC Cleveland": an agency's field office or a station named after its town.
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.-])[A-Z]{2,5} $")
 # What a state's government says, decides or votes on, and its elections, concern the whole state.
 _STATE_WIDE = _AT_CAPITAL | {"election"}
@@ -907,7 +907,12 @@ def _at_first_inside(e: Event, finer: list[Place], why: str) -> Event:
     inside = next((p for p in finer if lies_in(p, e.place)), None)
     if inside is None:
         return e
-    return replace(e, place=inside, place_label="", explanation=e.explanation + (("place", f"{inside.name}: {why} {e.place.name}"),))
+    return _moved_to(e, inside, f"{why} {e.place.name}")
+
+
+def _moved_to(e: Event, place: Place, why: str) -> Event:
+    """The event at a finer place than the one it had, its explanation saying why."""
+    return replace(e, place=place, place_label="", explanation=e.explanation + (("place", f"{place.name}: {why}"),))
 
 
 def _district_towns(events: list[Event], places: list, sentences: list, text: str, roles: dict) -> list[Event]:
@@ -930,8 +935,7 @@ def _district_towns(events: list[Event], places: list, sentences: list, text: st
         if e.place is not None and e.place.type == "admin2" and not e.place_inherited and e.evidence:
             inside = [p for p in towns.get(paragraph(e.evidence[0].start), {}).values() if lies_in(p, e.place)]
             if len(inside) == 1:
-                e = replace(e, place=inside[0], place_label="", explanation=e.explanation + (
-                    ("place", f"{inside[0].name}: the one town its paragraph names in {e.place.name}"),))
+                e = _moved_to(e, inside[0], f"the one town its paragraph names in {e.place.name}")
         out.append(e)
     return out
 
@@ -951,8 +955,7 @@ def _at_dateline(e: Event, dateline: Place | None) -> Event:
     if dateline is None or dateline.type not in ("city", "site") or e.place is None \
             or e.place.type not in ("country", "admin1", "admin2") or not lies_in(dateline, e.place):
         return e
-    return replace(e, place=dateline, place_label="",
-                   explanation=e.explanation + (("place", f"{dateline.name}: the dateline's town in {e.place.name}"),))
+    return _moved_to(e, dateline, f"the dateline's town in {e.place.name}")
 
 
 # A German, Austrian or Swiss state's parliament, government or ministry (geo/ref/admin1_capitals.yaml).
@@ -972,8 +975,7 @@ def _at_state_capital(e: Event, capitals: dict) -> Event:
     capital = capitals.get((e.place.country_code, e.place.admin1))
     if capital is None:
         return e
-    return replace(e, place=capital, place_label="", explanation=e.explanation + (
-        ("place", f"{capital.name}: the capital of {e.place.name}, where its parliament and government sit"),))
+    return _moved_to(e, capital, f"the capital of {e.place.name}, where its parliament and government sit")
 
 
 # "gathered in front of the parliament building", "marched to Congress", "vor dem Parlament": a
@@ -997,8 +999,7 @@ def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
         protest = country and type_family(e.event_type) == "protest" and any(_AT_PARLIAMENT.search(ev.sentence) for ev in e.evidence)
         capital = capitals.get(e.place.country_code) if acts or protest else None
         if capital is not None:
-            e = replace(e, place=capital, place_label="", explanation=e.explanation + (
-                ("place", f"{capital.name}: the capital of {e.place.name}, where its {'government' if acts else 'parliament'} sits"),))
+            e = _moved_to(e, capital, f"the capital of {e.place.name}, where its {'government' if acts else 'parliament'} sits")
         out.append(e)
     return out
 
@@ -1123,7 +1124,7 @@ def _title_types(doc: Document) -> list[tuple[str, str]]:
 
 def _place_label(text: str, mention: PlaceMention | None, place: Place, language: str) -> str:
     """How the title names the place: the text's own preposition and words when a locative
-    preposition precedes the name ("im Karibischen Meer"), else "in" + the name as written."""
+    preposition precedes the name ("im Mittelmeer", "in der Nordsee"), else "in" + the name as written."""
     if mention is not None and not mention.weak and not mention.adjective:
         before = text[max(0, mention.start - 14):mention.start]
         for prep, pattern in _locatives(language):
@@ -1150,7 +1151,7 @@ def _locatives(language: str) -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def _without_genitive(surface: str, place: Place, genitive: bool) -> str:
-    """The name in a German genitive ("Venezuelas", "im Norden Münchens", "des Odenwaldkreises"):
+    """The name in a German genitive ("Frankreichs", "im Norden Münchens", "des Odenwaldkreises"):
     the place's English or German name without the ending, or a one-word form the gazetteer
     read as a genitive without its "s". Titles read "in Münchens": cities have no German name
     to compare with, and only the English one was."""
