@@ -79,35 +79,13 @@ class Candidate:
 
 
 class Gazetteer:
-    """Holds the surface-form index and its automaton; see the module docstring."""
+    """Which places a name in a text may mean: the surface-form index and the automaton that
+    finds its forms in a text (see the module docstring)."""
 
     def __init__(self, entries: Iterable[tuple[str, Candidate]], *, capitals: Iterable[str] = ()):
         self.capitals = frozenset(capitals)  # place ids of national capitals (a disambiguation cue)
-        self._index: dict[str, list[Candidate]] = {}
-        # First-level subdivisions by (country, admin1 code): "Region Cherson" is the oblast of
-        # the city Cherson.
-        self.subdivisions: dict[tuple[str, str], Place] = {}
-        self.countries: dict[str, Place] = {}  # by ISO code: the country a domain or demonym names
-        for surface, cand in entries:
-            if cand.place.type == "admin1" and cand.place.admin1:
-                self.subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
-            elif cand.place.type == "country" and cand.place.country_code:
-                self.countries.setdefault(cand.place.country_code, cand.place)
-            if surface.startswith(_STRICT):
-                self._index.setdefault(surface[1:], [])  # the automaton still finds the name
-            lst = self._index.setdefault(surface, [])
-            for i, c in enumerate(lst):
-                if c.place.id == cand.place.id and c.kind == cand.kind:
-                    lst[i] = dataclasses.replace(c, langs=c.langs | cand.langs)  # one form, several languages
-                    break
-            else:
-                lst.append(cand)
-        self.automaton = ahocorasick.Automaton()
-        for surface in self._index:
-            if not surface.startswith(_STRICT):
-                self.automaton.add_word(surface, surface)
-        if self._index:
-            self.automaton.make_automaton()
+        self._index, self.subdivisions, self.countries = _indexed(entries)
+        self.automaton = _automaton(self._index)
 
     def candidates(self, surface: str) -> list[Candidate]:
         """The places a matched surface form may mean (empty when unknown)."""
@@ -140,10 +118,10 @@ class Gazetteer:
         areas, GeoNames cities), opened from its compiled cache (built first when absent)."""
         ref = Path(__file__).resolve().parent / "ref"
         key = content_key(ref, Path(__file__).resolve(), Path(records.__file__).resolve(), Path(columns.__file__).resolve())
-        folder = compiled("gazetteer", key, lambda tmp: cls.build()._save(tmp))
+        folder = compiled("gazetteer", key, lambda tmp: _save_compiled(cls.build(), tmp))
         if folder is not None:
             try:
-                return cls._open(folder)
+                return _open_compiled(folder)
             except (OSError, pickle.UnpicklingError, EOFError):
                 pass  # removed or damaged under us: build from the files
         return cls.build()
@@ -155,104 +133,111 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return cls._load()
+            entries, capitals = _reference_entries()
+            return cls(entries, capitals=capitals)
         finally:
             if enabled:
                 gc.enable()
 
-    def _save(self, folder: Path) -> None:
-        """Write the compiled form `_open` reads: the automaton pickled; surface forms sorted
-        (keys), each one's candidates pickled with places by number (rows), and the places
-        (places) as columns of bytes plus offsets that are memory-mapped, not parsed."""
-        numbers: dict[int, int] = {}  # id(place) -> its row in places; a shared place stays shared
-        places: list[Place] = []
 
-        def number(place: Place) -> int:
-            if id(place) not in numbers:
-                numbers[id(place)] = len(places)
-                places.append(place)
-            return numbers[id(place)]
+def _indexed(entries: Iterable[tuple[str, Candidate]]) -> tuple[dict[str, list[Candidate]], dict[tuple[str, str], Place],
+                                                                dict[str, Place]]:
+    """The candidates of each surface form, one per place and kind (a form of several languages
+    once); and the first-level subdivisions and the countries by code, which cues name by code."""
+    index: dict[str, list[Candidate]] = {}
+    # First-level subdivisions by (country, admin1 code): "Region Cherson" is the oblast of
+    # the city Cherson.
+    subdivisions: dict[tuple[str, str], Place] = {}
+    countries: dict[str, Place] = {}  # by ISO code: the country a domain or demonym names
+    for surface, cand in entries:
+        if cand.place.type == "admin1" and cand.place.admin1:
+            subdivisions.setdefault((cand.place.country_code, cand.place.admin1), cand.place)
+        elif cand.place.type == "country" and cand.place.country_code:
+            countries.setdefault(cand.place.country_code, cand.place)
+        if surface.startswith(_STRICT):
+            index.setdefault(surface[1:], [])  # the automaton still finds the name
+        lst = index.setdefault(surface, [])
+        for i, c in enumerate(lst):
+            if c.place.id == cand.place.id and c.kind == cand.kind:
+                lst[i] = dataclasses.replace(c, langs=c.langs | cand.langs)  # one form, several languages
+                break
+        else:
+            lst.append(cand)
+    return index, subdivisions, countries
 
-        class _Pickler(pickle.Pickler):
-            def persistent_id(self, obj):
-                return number(obj) if type(obj) is Place else None
 
-        keys = sorted(self._index, key=_utf8)
-        write_column(folder / "keys", [_utf8(k) for k in keys])
-        write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(self._index[k]))
-        meta = {"capitals": self.capitals, "count": len(keys), "every": [_utf8(k) for k in keys[::_CompiledIndex.STEP]],
-                "subdivisions": {k: number(p) for k, p in self.subdivisions.items()},
-                "countries": {k: number(p) for k, p in self.countries.items()}}
-        write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
-        (folder / "meta.pkl").write_bytes(pickle.dumps(meta, protocol=5))
-        (folder / "automaton.pkl").write_bytes(pickle.dumps(self.automaton, protocol=5))
+def _automaton(index: Mapping[str, list[Candidate]]) -> ahocorasick.Automaton:
+    """An automaton that finds every surface form but the strict ones (which name towns only
+    with evidence) in a text in one pass."""
+    automaton = ahocorasick.Automaton()
+    for surface in index:
+        if not surface.startswith(_STRICT):
+            automaton.add_word(surface, surface)
+    if index:
+        automaton.make_automaton()
+    return automaton
 
-    @classmethod
-    def _open(cls, folder: Path) -> "Gazetteer":
-        """The gazetteer `_save` wrote: only the automaton is unpickled; candidates and places
-        are decoded when a text first matches them."""
-        self = cls.__new__(cls)
-        meta = pickle.loads((folder / "meta.pkl").read_bytes())
-        self.capitals = meta["capitals"]
-        self._index = _CompiledIndex(folder, meta["count"], meta["every"])
-        self.subdivisions = _LazyPlaces(meta["subdivisions"], self._index.place)
-        self.countries = _LazyPlaces(meta["countries"], self._index.place)
-        with open(folder / "automaton.pkl", "rb") as fh:
-            self.automaton = pickle.load(fh)
-        return self
 
-    @classmethod
-    def _load(cls) -> "Gazetteer":
-        ref = resources.files("geo") / "ref"
-        entries: list[tuple[str, Candidate]] = []
-        territories: dict[str, Place] = {}
-        for f in _features(ref / "us_states.geojson"):
-            p = f["properties"]
-            place = Place(id=p["id"], name=p["name"], type="admin1", lat=p["lat"], lon=p["lon"],
-                          country_code="US", admin1=p["code"], geometry=f["geometry"], name_de=_german(p["names"]))
-            if p["territory"]:
-                territories[p["code"]] = place
-            entries += _named(p["names"], place)
-        for f in _features(ref / "countries.geojson"):
-            p = f["properties"]
-            if p["lat"] is None or p["lon"] is None:
-                continue  # uninhabited or historical entries with no point at all
-            place = territories.get(p["iso2"]) or Place(
-                id=f"geonames:{p['geonameid']}", name=p["name"], type="country", lat=p["lat"], lon=p["lon"],
-                country_code=p["iso2"], population=p["population"], geometry=f["geometry"],
-                name_de=_german(p["names"], p.get("name_de")))
-            entries += _named(p["names"], place)
-            for lang, stems in p["demonyms"].items():
-                for stem in stems:
-                    entries += _demonym_entries(stem, place, lang)
-        waters = _features(ref / "waters.geojson.gz")
-        drawn = {f["id"] for f in waters}
-        for f in [*waters, *(f for f in _features(ref / "areas.geojson") if f["id"] not in drawn)]:
-            # Seas, straits and lakes come from waters.geojson.gz (Natural Earth water); areas.geojson
-            # keeps regions and borders, and its rough sea rings are superseded.
-            p = f["properties"]
-            place = Place(id=p["id"], name=p["name"], type=p["type"], lat=p["lat"], lon=p["lon"],
-                          geometry=f["geometry"], name_de=_german(p["names"]))
-            entries += _named(p["names"], place)
-        capitals: list[str] = []
-        common: dict[str, set] = {}
-        with (ref / "city_common_words.tsv").open(encoding="utf-8") as fh:
-            for line in fh:
-                word, _, lang = line.rstrip("\n").partition("\t")
-                common.setdefault(word, set()).add(lang)
-        entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
-        entries += _admin2_entries(ref / "admin2.tsv.gz", _features(ref / "admin2_outlines.geojson.gz"))
-        area_names = {surface for surface, cand in entries if cand.kind != "bare"}
-        # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
-        entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
-        entries += _town_entries(ref / "towns.tsv.gz", area_names)
-        entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
-        entries += _powiats_by_seat(entries)
-        entries += _short_names(entries, area_names)
-        entries += abbreviated_names(entries)
-        entries += _german_saint_forms(entries)
-        entries += german_qualified_forms(entries)
-        return cls(entries, capitals=capitals)
+def _reference_entries() -> tuple[list[tuple[str, Candidate]], list[str]]:
+    """Every surface form of the reference files in geo/ref with the place it names, and the
+    national capitals' place ids."""
+    ref = resources.files("geo") / "ref"
+    entries = _state_and_country_entries(ref)
+    waters = _features(ref / "waters.geojson.gz")
+    drawn = {f["id"] for f in waters}
+    for f in [*waters, *(f for f in _features(ref / "areas.geojson") if f["id"] not in drawn)]:
+        # Seas, straits and lakes come from waters.geojson.gz (Natural Earth water); areas.geojson
+        # keeps regions and borders, and its rough sea rings are superseded.
+        p = f["properties"]
+        place = Place(id=p["id"], name=p["name"], type=p["type"], lat=p["lat"], lon=p["lon"],
+                      geometry=f["geometry"], name_de=_german(p["names"]))
+        entries += _named(p["names"], place)
+    capitals: list[str] = []
+    common: dict[str, set] = {}
+    with (ref / "city_common_words.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, lang = line.rstrip("\n").partition("\t")
+            common.setdefault(word, set()).add(lang)
+    entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
+    entries += _admin2_entries(ref / "admin2.tsv.gz", _features(ref / "admin2_outlines.geojson.gz"))
+    area_names = {surface for surface, cand in entries if cand.kind != "bare"}
+    # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
+    entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
+    entries += _town_entries(ref / "towns.tsv.gz", area_names)
+    entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
+    entries += _powiats_by_seat(entries)
+    entries += _short_names(entries, area_names)
+    entries += abbreviated_names(entries)
+    entries += _german_saint_forms(entries)
+    entries += german_qualified_forms(entries)
+    return entries, capitals
+
+
+def _state_and_country_entries(ref) -> list[tuple[str, Candidate]]:
+    """The US states' and territories' names, and the countries' names and demonyms: a territory
+    is a US state, not a country of its own."""
+    entries: list[tuple[str, Candidate]] = []
+    territories: dict[str, Place] = {}
+    for f in _features(ref / "us_states.geojson"):
+        p = f["properties"]
+        place = Place(id=p["id"], name=p["name"], type="admin1", lat=p["lat"], lon=p["lon"],
+                      country_code="US", admin1=p["code"], geometry=f["geometry"], name_de=_german(p["names"]))
+        if p["territory"]:
+            territories[p["code"]] = place
+        entries += _named(p["names"], place)
+    for f in _features(ref / "countries.geojson"):
+        p = f["properties"]
+        if p["lat"] is None or p["lon"] is None:
+            continue  # uninhabited or historical entries with no point at all
+        place = territories.get(p["iso2"]) or Place(
+            id=f"geonames:{p['geonameid']}", name=p["name"], type="country", lat=p["lat"], lon=p["lon"],
+            country_code=p["iso2"], population=p["population"], geometry=f["geometry"],
+            name_de=_german(p["names"], p.get("name_de")))
+        entries += _named(p["names"], place)
+        for lang, stems in p["demonyms"].items():
+            for stem in stems:
+                entries += _demonym_entries(stem, place, lang)
+    return entries
 
 
 _ADMIN1_STOP = frozenset({"Para", "Mayo", "Sur", "Bar", "Centro", "Capital", "Lima", "Union", "Federal", "Region",
@@ -729,6 +714,49 @@ def _city_name_ok(name: str, pop: int, kind: str) -> bool:
 
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # byte order is code point order
+
+
+def _save_compiled(gazetteer: Gazetteer, folder: Path) -> None:
+    """Write the compiled form `_open_compiled` reads: the automaton pickled; surface forms sorted
+    (keys), each one's candidates pickled with places by number (rows), and the places
+    (places) as columns of bytes plus offsets that are memory-mapped, not parsed."""
+    numbers: dict[int, int] = {}  # id(place) -> its row in places; a shared place stays shared
+    places: list[Place] = []
+
+    def number(place: Place) -> int:
+        if id(place) not in numbers:
+            numbers[id(place)] = len(places)
+            places.append(place)
+        return numbers[id(place)]
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj):
+            return number(obj) if type(obj) is Place else None
+
+    index = gazetteer._index
+    keys = sorted(index, key=_utf8)
+    write_column(folder / "keys", [_utf8(k) for k in keys])
+    write_column(folder / "rows", keys, lambda k, buf: _Pickler(buf, protocol=5).dump(index[k]))
+    meta = {"capitals": gazetteer.capitals, "count": len(keys), "every": [_utf8(k) for k in keys[::_CompiledIndex.STEP]],
+            "subdivisions": {k: number(p) for k, p in gazetteer.subdivisions.items()},
+            "countries": {k: number(p) for k, p in gazetteer.countries.items()}}
+    write_column(folder / "places", places, lambda p, buf: pickle.dump(p, buf, protocol=5))
+    (folder / "meta.pkl").write_bytes(pickle.dumps(meta, protocol=5))
+    (folder / "automaton.pkl").write_bytes(pickle.dumps(gazetteer.automaton, protocol=5))
+
+
+def _open_compiled(folder: Path) -> Gazetteer:
+    """The gazetteer `_save_compiled` wrote: only the automaton is unpickled; candidates and places
+    are decoded when a text first matches them."""
+    gazetteer = Gazetteer.__new__(Gazetteer)
+    meta = pickle.loads((folder / "meta.pkl").read_bytes())
+    gazetteer.capitals = meta["capitals"]
+    gazetteer._index = _CompiledIndex(folder, meta["count"], meta["every"])
+    gazetteer.subdivisions = _LazyPlaces(meta["subdivisions"], gazetteer._index.place)
+    gazetteer.countries = _LazyPlaces(meta["countries"], gazetteer._index.place)
+    with open(folder / "automaton.pkl", "rb") as fh:
+        gazetteer.automaton = pickle.load(fh)
+    return gazetteer
 
 
 class _CompiledIndex:
