@@ -509,6 +509,13 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # "according to" lends no "accord" to a "sign".
     ("en", "The driver failed to stop at the stop sign, according to the patrol.", "agreement", False),
     ("en", "The leaders signed the accord on Monday, according to the ministry.", "agreement", True),
+    # A pandemic named as the time a story is set in is no outbreak; one that counts its sick is.
+    ("de", "Sie sprachen über Wirtschaft, Bildung und die Corona-Pandemie.", "outbreak", False),
+    ("de", "Die Corona-Pandemie hat in Hessen 26 Infektionen gebracht.", "outbreak", True),
+    ("de", "Wegen der Folgen der Corona-Krise verließen sie ihr Land.", "outbreak", False),
+    ("de", "In der Schule gibt es drei Corona-Fälle.", "outbreak", True),
+    ("en", "Recruitment slowed during the pandemic.", "outbreak", False),
+    ("en", "The pandemic has caused 1,200 new cases in Ontario.", "outbreak", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
