@@ -498,6 +498,8 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         own_t = _sentence_time(r, s, s_times, dates)
         if s.section == "heading" and len(s.text.split()) < _TITLE_SENTENCE:
             continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
+        if s.section == "body" and s.text.rstrip().endswith(".") and _dateline(s.text.split()):
+            continue  # a dateline ("Kiew/Brüssel.", "Bergen.") says where the paper files from, no happening
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
         s_triggers = [t for t in r.triggers[lo:hi] if t.end <= s.end]
         trig = _sentence_trigger(r, s, s_triggers, events)

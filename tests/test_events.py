@@ -1453,3 +1453,21 @@ def test_a_datelines_town_before_a_title_country_of_another_country(head, countr
     sunday = _time(text, "Sunday", dt.date(2024, 5, 5), dt.date(2024, 5, 5), "day")
     events = extract_events(doc, segment(text), times=[sunday], places=places, actors=[], sources=[], title_places=head_places)
     assert [(e.event_type, e.place.name) for e in events] == [("agreement", expected)]
+
+
+@pytest.mark.parametrize("text, title, lang", [
+    ("Nordstadt/Capitol City. Dramatische Szenen gab es gestern in Isla Test, wo ein Raketenangriff ein Einkaufszentrum traf.",
+     "Raketenangriff auf Einkaufszentrum", "de"),
+    ("Bergen. Die Feuerwehr war am Montag in Isla Test im Einsatz, nachdem ein Gewitter Bäume umgeworfen hatte.",
+     "Gewitter über Isla Test", "de"),
+])
+def test_a_dateline_tells_no_happening(text, title, lang):
+    # A German paper's dateline ("Kiew/Brüssel.", "Bergen.") stands as a sentence of its own: neither the
+    # headline's happening nor a word of it ("Bergen" is also "to rescue"). (English datelines are no
+    # sentence: "KATHMANDU (AP) —".)
+    dateline = text.split(". ")[0] + "."
+    places = [_mention(text, "Isla Test", ISLAND), _mention(text, "Capitol City", CAPITAL)] if "Capitol" in text \
+        else [_mention(text, "Isla Test", ISLAND)]
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, title=title)
+    events = extract_events(doc, segment(text), times=[], places=places, actors=[], sources=[])
+    assert events and not any(q.quote == dateline for e in events for q in e.evidence)
