@@ -516,6 +516,19 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "In der Schule gibt es drei Corona-Fälle.", "outbreak", True),
     ("en", "Recruitment slowed during the pandemic.", "outbreak", False),
     ("en", "The pandemic has caused 1,200 new cases in Ontario.", "outbreak", True),
+    # A suspect booked into a county jail is held after an arrest; one jailed for years is sentenced.
+    ("en", "The suspect was taken into custody and booked into the Monroe County Jail.", "verdict", False),
+    ("en", "The suspect was jailed for five years.", "verdict", True),
+    ("de", "Der Verdächtige wurde festgenommen und in die Justizvollzugsanstalt Stadelheim gebracht.", "verdict", False),
+    ("de", "Der Verdächtige wurde zu fünf Jahren Gefängnis verurteilt.", "verdict", True),
+    # A head of state hosting another is a visit, as German "empfangen"; a town hosting a summit holds a meeting.
+    ("en", "President Ramaphosa is hosting the president of Ghana on Tuesday.", "visit", True),
+    ("en", "The town is hosting a summit of mayors on Tuesday.", "visit", False),
+    ("de", "Der Bundespräsident empfing den Präsidenten von Ghana am Dienstag.", "visit", True),
+    ("de", "Die Leitstelle empfing den Notruf am Dienstag.", "visit", False),
+    # A guest accorded a welcome is honoured, no accord is signed.
+    ("en", "Sheikh Hasina was accorded a ceremonial welcome at the palace.", "agreement", False),
+    ("en", "The two countries signed an accord on trade.", "agreement", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
