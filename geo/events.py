@@ -840,8 +840,10 @@ def _sentence_event(r: _Reading, s: Sentence, etype: str, rule: str, trig: Trigg
         explanation=_explanation(etype, trig.text, rule, s_triggers, t, interval, date_inherited, where, s_actors),
         modality="asserted",
         headline=s.paragraph == r.lede,
-        # an indefinite happening told in the pluperfect is an earlier one ("hatte zuvor zu einem Warnstreik aufgerufen")
-        novel="new" if told_before and _is_novel(doc.text, trig) else _is_novel(doc.text, trig),
+        # an indefinite happening told in the pluperfect is an earlier one ("hatte zuvor zu einem Warnstreik aufgerufen"),
+        # in German any happening so told ("hatte … ungeachtet der Proteste … gefasst": `pluperfect_earlier`)
+        novel="new" if told_before and (lexicon(doc.language).pluperfect_earlier or _is_novel(doc.text, trig))
+        else _is_novel(doc.text, trig),
         place_label=_place_label(doc.text, best if where.seat is None and where.court is None else None, place, doc.language)
         if place else "",
     )

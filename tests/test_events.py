@@ -1471,3 +1471,23 @@ def test_a_dateline_tells_no_happening(text, title, lang):
     doc = Document(id="t.txt", path="t.txt", text=text, language=lang, title=title)
     events = extract_events(doc, segment(text), times=[], places=places, actors=[], sources=[])
     assert events and not any(q.quote == dateline for e in events for q in e.evidence)
+
+
+@pytest.mark.parametrize("lang, lede, second, merged", [
+    # German tells in the pluperfect what came before the story's time: an earlier protest, not the lede's.
+    ("de", "In Neustadt protestierten 100 Menschen gegen eine Unterkunft.",
+     "Den Beschluss hatte der Kreistag ungeachtet der Proteste von 700 Menschen gefasst.", False),
+    ("de", "In Neustadt protestierten 100 Menschen gegen eine Unterkunft.",
+     "Den Beschluss fasste der Kreistag ungeachtet der Proteste von 700 Menschen.", True),
+    # English backshifts reported speech: "said … had protested" retells the lede's protest.
+    ("en", "In Neustadt 100 people protested against a shelter.",
+     "Police said 100 people had protested against the shelter.", True),
+    ("en", "In Neustadt 100 people protested against a shelter.",
+     "Police said 100 people protested against the shelter.", True),
+])
+def test_a_german_happening_told_in_the_pluperfect_is_an_earlier_one(lang, lede, second, merged):
+    town = Place("geo:test/neustadt", "Neustadt", "city", 50.0, 8.0, "DE", population=20_000)
+    text = f"{lede}\n\n{second}"
+    events = _events(text, places=[_mention(text, "Neustadt", town)], lang=lang)
+    protests = [e for e in events if e.event_type == "protest"]
+    assert len(protests) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]

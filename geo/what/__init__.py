@@ -97,6 +97,9 @@ class _Lexicon:
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
+    # Whether a happening told in the pluperfect came before the story's time (German, whose reported
+    # speech takes the subjunctive), not a retelling backshifted by "said … had" (English).
+    pluperfect_earlier: bool = False
     generic: frozenset = frozenset()  # habitual cues ("often", "häufig"): no single happening
     generic_starts: frozenset = frozenset()  # what a generic cue of several words may start with (`_starts`)
     # Prepositions that negate only their own object ("ohne Transpondersignal flog" is a flight).
@@ -261,6 +264,7 @@ def lexicon(language: str) -> _Lexicon:
         earlier_clauses=words("earlier_clauses", data),
         back_references=words("back_references", data),
         causes=words("causes", data),
+        pluperfect_earlier=bool(data.get("pluperfect_earlier")),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
 
