@@ -529,6 +529,11 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # A guest accorded a welcome is honoured, no accord is signed.
     ("en", "Sheikh Hasina was accorded a ceremonial welcome at the palace.", "agreement", False),
     ("en", "The two countries signed an accord on trade.", "agreement", True),
+    # A month's name after a day or "from" is the month, not a march ("84 Migrants" in a headline stays).
+    ("en", "The minister spent a day at sea on 6 March.", "protest", False),
+    ("en", "The council postponed the appointments from March.", "protest", False),
+    ("en", "Thousands joined the March against racism on 6 May.", "protest", True),
+    ("en", "Navy Intercepts Boat Carrying 84 Migrants From Haiti", "migration", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

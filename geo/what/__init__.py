@@ -92,6 +92,7 @@ class _Lexicon:
     addressed: frozenset = frozenset()
     speech_acts: frozenset = frozenset()  # speech verbs that are acts of their own ("apologise", "verurteilen")
     hospitals: frozenset = frozenset()  # where the injured are taken ("hospital", "Kantonsspital")
+    month_names: frozenset = frozenset()  # after a day ("on 6 March") a capitalised trigger that is one is the month
     plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
@@ -258,6 +259,7 @@ def lexicon(language: str) -> _Lexicon:
         addressed=words("addressed", data),
         speech_acts=words("speech_acts", data),
         hospitals=words("hospitals", data),
+        month_names=words("month_names", data),
         plain_speech=words("plain_speech", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
@@ -371,6 +373,10 @@ def _german_participle_infinitives(low: str) -> list[str]:
 
 
 _MONTH_BEFORE = frozenset(("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this"))
+# A day or these before a month's name make it the month: "on 6 March", "the 21st March" (British and
+# Indian order), "from March" (a title-case headline's "Votes To Strike" stays a strike).
+_MONTH_SPAN = frozenset(("from", "to", "through", "throughout", "during", "between"))
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 _INSEPARABLE_DE = ("miss", "über", "unter", "wider", "hinter", "zer", "ent", "emp", "ver", "be", "er")
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
 
@@ -622,8 +628,9 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                 entries = [e for e in entries if e.word[:1].isupper() == upper]
                 if not upper and toks[a][3] in lex.determiners and b + 1 < len(toks) and toks[b + 1][2][:1].isupper():
                     continue  # "mit einigen Sekunden Verzögerung": the determiner of a noun, not "sich einigen"
-            elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())):
-                continue  # "in March", "May 6": a month
+            elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())
+                            or toks[a][3] in lex.month_names and (toks[a - 1][3] in _MONTH_SPAN or _DAY.fullmatch(toks[a - 1][3]))):
+                continue  # "in March", "May 6", "on 6 March", "from March": a month
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
                       and not (e.without_pairs and e.without_pairs & _pairs(toks))
                       and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))
