@@ -31,13 +31,14 @@ from geo.records import (
     replace,
 )
 from geo.merge import LOOSE, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
+from geo.nearness import apart, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
                      names_cause, names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back,
                      told_by_reporter)
-from geo.where import lies_in, opens_dateline
+from geo.where import opens_dateline
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
 
@@ -77,11 +78,6 @@ _THREAT_TO_STATEMENT = frozenset(("threat",))
 # A court's acts: where a court sits (geo/seats.py) that the text names ("Landgericht Gera", "OLG Celle").
 _COURT_ACTS = frozenset(("verdict", "trial", "charge"))
 _COURT = re.compile(r"[Gg]ericht|\b(?:OLG|OVG|VG|LAG|BGH)\b|\b[Cc]ourt\b")
-
-
-def _apart(a: Place, b: Place) -> bool:
-    """Farther apart than a city and its districts (about 15 km)."""
-    return abs(a.lat - b.lat) > 0.15 or abs(a.lon - b.lon) > 0.2
 
 
 def _court_named(seats: list[PlaceMention], start: int, quoted: list[tuple[int, int]]) -> PlaceMention | None:
@@ -698,7 +694,7 @@ def _place_for_type(r: _Reading, s: Sentence, etype: str, rule: str, s_places: l
         # the same place more finely).
         seat = next((m for m in r.within(r.seats, s) if _COURT.search(m.text)
                      and not _in_quote(m.start, m.end, quoted) and not m.start <= best.start < m.end
-                     and _apart(m.place, place)), None)
+                     and apart(m.place, place)), None)
     if seat is not None:
         # "Der Bundesgerichtshof hob das Urteil auf": a court rules, a ministry speaks, where it sits.
         best, place, inherited = seat, seat.place, False

@@ -12,9 +12,9 @@ from heapq import merge as merge_sorted
 from collections.abc import Iterable, Sequence
 
 from geo.contract import TAXONOMY, type_family, type_label
+from geo.nearness import lies_in
 from geo.records import DateInterval, Event, Evidence, Place, from_values, plain_field_names, replace
 from geo.roles import PLACE_RANK
-from geo.where import lies_in
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "years": 6}
 

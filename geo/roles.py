@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from geo.nearness import lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
-from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, lies_in, opens_dateline, outside_of
+from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, opens_dateline
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 

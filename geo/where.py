@@ -15,6 +15,7 @@ import re
 
 from geo.gazetteer import ABBREVIATED, TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.lemmas import is_known, lemmatize
+from geo.nearness import km, lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
@@ -515,7 +516,7 @@ def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]
         if k[1] != "locative" or usable[k] or lemmatize(k[0], "de") == k[0]:
             continue
         usable[k] = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and "de" in c.common
-                     and c.place.population < TOWN_POPULATION and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
+                     and c.place.population < TOWN_POPULATION and min(km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
 
 
 def _strict_towns(text, keyed, usable, gazetteer: Gazetteer, language: str) -> None:
@@ -553,7 +554,7 @@ def _strict_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]
     for k in keys:
         if k[1] == "locative":
             usable[k] += [c for c in gazetteer.strict(k[0])
-                          if c not in usable[k] and min(_km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
+                          if c not in usable[k] and min(km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
 
 
 # "Mainzer Innenstadt", "Würzburger Polizei", "Tiroler Landtag", "Basler Rheinhafen": a city's or
@@ -823,7 +824,7 @@ def _districts_after_hyphen(text: str, spans: list, gazetteer: Gazetteer) -> lis
             continue
         if out and out[-1][1] == start - 1 and any(
                 c.place.type == "city" and c.place.population >= TOWN_POPULATION
-                and any(_km(c.place, d.place) <= _DISTRICT_KM for d in gazetteer.candidates(sf))
+                and any(km(c.place, d.place) <= _DISTRICT_KM for d in gazetteer.candidates(sf))
                 for c in gazetteer.candidates(out[-1][2])):
             out[-1] = (out[-1][0], end, sf)
     return out
@@ -1176,18 +1177,18 @@ def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) 
     if len(ranked) < 2 or not anchors or ranked[0][1].place.type != "city":
         return ranked
     top = ranked[0][1].place
-    if top.population < _TOWN_NAMESAKE_POPULATION and min(_km(top, a) for a in anchors) > _NEAR_KM:
+    if top.population < _TOWN_NAMESAKE_POPULATION and min(km(top, a) for a in anchors) > _NEAR_KM:
         # "The Logan River near Waterford and Eagleby" beside Lismore and Logan: of namesake towns, the
         # one beside the text's other towns, not a bigger one across the continent (Waterford, WA).
-        close = [r for r in ranked[1:] if r[1].place.type == "city" and min(_km(r[1].place, a) for a in anchors) <= _NEAR_KM]
+        close = [r for r in ranked[1:] if r[1].place.type == "city" and min(km(r[1].place, a) for a in anchors) <= _NEAR_KM]
         if close:
-            near = min(close, key=lambda r: min(_km(r[1].place, a) for a in anchors))
+            near = min(close, key=lambda r: min(km(r[1].place, a) for a in anchors))
             return [near] + [r for r in ranked if r is not near]
     tied = [r for r in ranked if r[1].place.type == "city" and ranked[0][0] - r[0] < _TIE]
     if len(tied) < 2:
         return ranked
-    near = min(tied, key=lambda r: min(_km(r[1].place, a) for a in anchors))
-    if near is tied[0] or min(_km(near[1].place, a) for a in anchors) > _NEAR_KM:
+    near = min(tied, key=lambda r: min(km(r[1].place, a) for a in anchors))
+    if near is tied[0] or min(km(near[1].place, a) for a in anchors) > _NEAR_KM:
         return ranked
     return [near] + [r for r in ranked if r is not near]
 
@@ -1217,12 +1218,12 @@ def _near_paper(ranked: list[tuple[float, Candidate]], near: Place | None) -> li
     town ("augsburger-allgemeine.de/illertissen/…": Kirchberg an der Iller), unless the first
     is a city of its own or itself near."""
     if near is None or len(ranked) < 2 or ranked[0][1].place.type != "city" \
-            or ranked[0][1].place.population >= _PAPER_NAMESAKE_POPULATION or _km(ranked[0][1].place, near) <= _NEAR_KM:
+            or ranked[0][1].place.population >= _PAPER_NAMESAKE_POPULATION or km(ranked[0][1].place, near) <= _NEAR_KM:
         return ranked
-    close = [r for r in ranked if r[1].place.type == "city" and _km(r[1].place, near) <= _NEAR_KM]
+    close = [r for r in ranked if r[1].place.type == "city" and km(r[1].place, near) <= _NEAR_KM]
     if not close:
         return ranked
-    best = min(close, key=lambda r: _km(r[1].place, near))
+    best = min(close, key=lambda r: km(r[1].place, near))
     return [best] + [r for r in ranked if r is not best]
 
 
@@ -1267,31 +1268,3 @@ def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
             _PART_OF_GAP.match(gap) and _PART_BEFORE.search(text, max(0, first.start - 20), first.start))):
         return False
     return outside_of(first.place, second.place)
-
-
-def outside_of(a: Place, b: Place) -> bool:
-    """Whether the town `a` lies outside `b`, a place a text says it lies in or near: then the
-    gazetteer's `a` is a namesake of the place the text means."""
-    if b.type == "admin2":  # a district's reach is an estimate: only a town far outside it is a namesake
-        return a.country_code != b.country_code or a.admin1 != b.admin1 or _km(a, b) > 2 * b.radius_km + 10
-    if b.type in ("country", "admin1"):
-        return not lies_in(a, b)
-    return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
-
-
-def lies_in(a: Place, b: Place) -> bool:
-    """Whether place a lies within b as far as codes tell (a city within its state or country)."""
-    if b.type == "country":
-        return a.country_code == b.country_code and a.type != "country"
-    if b.type == "admin1":
-        return a.type in ("city", "site", "admin2") and a.country_code == b.country_code and a.admin1 == b.admin1
-    if b.type == "admin2":  # within its reach from its point: a county has no list of its towns here
-        return (a.type in ("city", "site") and a.country_code == b.country_code and a.admin1 == b.admin1
-                and _km(a, b) <= max(b.radius_km, 5))
-    return False
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.where import find_places, lies_in
+from geo.nearness import lies_in
+from geo.where import find_places
 
 REF = Path(__file__).resolve().parent.parent / "geo" / "ref"
 
