@@ -19,6 +19,7 @@ documents, bad arguments, or an unknown id given to --explain).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections import Counter
@@ -218,4 +219,9 @@ def _counted(features, counts: Counter):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # As it exits, Python runs its cycle collector over every object still tracked (the stages'
+    # memos, the merge's copies): about 0.25 CPU-s after the development corpus, 7 % of the run.
+    # The outputs are written and closed by now, so what is left is moved out of its reach.
+    gc.freeze()
+    sys.exit(status)
