@@ -130,7 +130,6 @@ SOURCE = (r"""(?<![\w.,\-/#$€£§@:])
 |(?P<decade>(?:(?P<dc_y>(?:19|20)\d0)|(?P<dc_s>[3-9]0))(?P<dc_x>%(DECADE)s)(?!\w))
 |(?P<year>%(Y)s%(END)s)
 )(?:\s+(?P<yof>(?:%(YOF)s)(?P<yof_dir>%(DIR)s)\s+(?P<yof_u>%(YEARW)s|%(WEEKW)s))(?!\w))?""" % dict(_P, GATE=_gate()))
-PATTERN = re.compile(SOURCE, re.IGNORECASE | re.VERBOSE)
 PATTERN_LOW = re.compile(SOURCE.lower().replace("(?p", "(?P"), re.VERBOSE)  # for text.lower()
 WEEKDAY_GAP = re.compile(r",?\s*%s" % _optional_word(W.date_articles), re.IGNORECASE)
 # "(7.6.)", "am 7.6.", "Freitag, 7.6.": what a one-digit "7.6." stands after to be a date
@@ -144,3 +143,13 @@ ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+[A-ZÄ�
 # "für Montag": what a weekday stands after to be the day something is set for
 SCHEDULED_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(W.scheduled_for or ["(?!)"]), re.IGNORECASE)
 QUANTITY_BEFORE = re.compile(r"(?:%s)\s*$" % alt(W.quantity_before), re.IGNORECASE)
+
+
+def __getattr__(name: str):
+    """`PATTERN`, the case-insensitive pattern for the text itself, compiled on first use (about
+    40 CPU-ms): only a text whose lower-case copy changes its length ("İ") needs it, and most
+    runs meet none (`when.date_matches` scans the lower-case copy with `PATTERN_LOW`)."""
+    if name == "PATTERN":
+        globals()[name] = compiled = re.compile(SOURCE, re.IGNORECASE | re.VERBOSE)
+        return compiled
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
