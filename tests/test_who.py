@@ -213,3 +213,35 @@ def test_offsets_quote_the_text_sorted_and_disjoint_on_any_input(registry, langu
                       find_sources(text, registry=registry, language=language)):
             assert all(text[m.start:m.end] == m.text and m.start < m.end for m in found)
             assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def _surnames_by_pattern(text, names):
+    import re
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")s?(?![\w-])")
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Merz sagte, Merzs Plan und Merz-Gegner; Merzsche Linie. Merz", ["Merz"]),
+    ("O'Brien met Brien; al-Assad and Assad, Assads Truppen", ["O'Brien", "Brien", "al-Assad", "Assad"]),
+    ("Kochs Koch Kochsalz Kochss _Koch Koch_ -Koch Koch-", ["Koch", "Kochs"]),
+    ("Müller Müllers Müllerstraße Mülle", ["Müller", "Mülle", "Mül"]),
+    ("J. J.s J.-P. Smith", ["J.", "Smith"]),
+    ("Lee Lees Leeds", ["Lee", "Lees"]),
+    ("aaaa aaa aa", ["aa", "aaa", "a"]),
+])
+def test_surnames_are_found_as_the_surname_pattern_finds_them(text, names):
+    from geo.who._actors import _surnames_in
+
+    assert _surnames_in(text, dict.fromkeys(names)) == _surnames_by_pattern(text, names)
+
+
+def test_surnames_are_found_as_the_surname_pattern_finds_them_in_random_text():
+    from geo.who._actors import _surnames_in
+
+    rng = random.Random(7)
+    names = ["Ab", "Abs", "Ab-C", "b", "sA", "A.", "Äb"]
+    for _ in range(3000):
+        text = "".join(rng.choice("AbsÄ.-_ 'C1") for _ in range(rng.randrange(0, 24)))
+        chosen = rng.sample(names, rng.randrange(1, 4))
+        assert _surnames_in(text, dict.fromkeys(chosen)) == _surnames_by_pattern(text, chosen), (text, chosen)

@@ -141,14 +141,41 @@ def _people(text, people, known_surnames, language):
             continue  # "Präsident Venezuelas": a genitive, not a surname
         name = " ".join(tokens) if len(tokens) > 1 else full.get(tokens[0], tokens[0])
         out.append((1, s, e, name, "person", False))
-    if full:
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(full, key=len, reverse=True))) + r")s?(?![\w-])")
-        for m in pattern.finditer(text):
-            article = _PREV_WORD.search(text, max(0, m.start() - 12), m.start())
-            if article and article.group(1).lower() in _ARTICLES:
-                continue  # "der Koch": a noun, not Thomas Koch
-            out.append((2, m.start(), m.end(), full[m.group(1)], "person", m.group(1) in known_surnames))
+    for start, end, surname in _surnames_in(text, full):
+        article = _PREV_WORD.search(text, max(0, start - 12), start)
+        if article and article.group(1).lower() in _ARTICLES:
+            continue  # "der Koch": a noun, not Thomas Koch
+        out.append((2, start, end, full[surname], "person", surname in known_surnames))
     return out
+
+
+def _surnames_in(text: str, surnames) -> list[tuple[int, int, str]]:
+    r"""(start, end, surname) where a surname stands as a word of its own, also with a genitive
+    s ("Müller", "Müllers"): what `(?<![\w-])(Longest|…|Short)s?(?![\w-])` finds, without
+    compiling a pattern for every document's names. At each start the longest name wins; the
+    matches do not overlap, leftmost first."""
+    n = len(text)
+    at: dict[int, tuple[int, str]] = {}
+    for name in sorted(surnames, key=len, reverse=True):
+        i = text.find(name) if name else -1
+        while i >= 0:
+            end = i + len(name)
+            end += text.startswith("s", end)
+            if i not in at and (i == 0 or not _wordish(text[i - 1])) and (end == n or not _wordish(text[end])):
+                at[i] = (end, name)
+            i = text.find(name, i + 1)
+    out, reach = [], 0
+    for i in sorted(at):
+        if i >= reach:
+            end, name = at[i]
+            out.append((i, end, name))
+            reach = end
+    return out
+
+
+def _wordish(c: str) -> bool:
+    r"""What `[\w-]` matches."""
+    return c.isalnum() or c in "_-"
 
 
 def _select(candidates, key) -> list[tuple]:
