@@ -1617,3 +1617,17 @@ def test_fights_and_shots_in_a_story_of_an_exercise_are_the_drills(language, led
     events = _events(f"{lede}\n\n{fight}", language, resources)
     combat = {e.event_type for e in events} & {"shooting", "armed_clash", "strike"}
     assert (not combat) == staged, [(e.event_type, e.title) for e in events]
+
+
+@pytest.mark.parametrize("text,vote", [
+    # An assembly's approval is a vote, as "billigen" and "zustimmen" are (English "approve", "pass").
+    ("Das Parlament bewilligte am Montag den Einsatz von 5000 Soldaten.", True),
+    ("Das Volk hatte den Planungskredit mit grossem Mehr bewilligt.", True),
+    ("Der Grosse Rat hat einen Kredit für die Winterspiele gesprochen.", True),
+    # A permit, a conversation: no assembly votes.
+    ("Am Samstag zogen Tausende durch die bereits bewilligte Route.", False),
+    ("Der Richter hat mit dem Angeklagten gesprochen.", False),
+])
+def test_an_assemblys_approval_is_a_vote(text, vote):
+    found = {t.event_type for t in find_triggers(text, segment(text), language="de") if t.factuality == "asserted"}
+    assert ("vote" in found) is vote, found
