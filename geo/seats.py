@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
+from geo.namesakes import FOREIGN_NAMESAKE_POPULATION
 from geo.records import ActorMention, Place, PlaceMention
 from geo.ref import given_names, load_yaml
 from geo.roles import speaks_as_subject
 from geo.when.pattern import alt as trie_alt
-from geo.where import _FOREIGN_NAMESAKE_POPULATION, adjective_bases
+from geo.where import adjective_bases
 from geo.who import ActorRegistry
 
 SEAT_SCORE = 0.5  # a seat is not where it happened, only where the institution sits
@@ -312,7 +313,7 @@ def _foreign_namesake(place: Place, context: Counter) -> bool:
     point to another country at least twice, is a namesake of a place the gazetteer lacks, as the
     places stage reads it ("the Jamestown Police" in a story from Accra is no force of Jamestown,
     New York); the seat is the text's own place or none."""
-    if place.type != "city" or place.population >= _FOREIGN_NAMESAKE_POPULATION or context[place.country_code]:
+    if place.type != "city" or place.population >= FOREIGN_NAMESAKE_POPULATION or context[place.country_code]:
         return False
     return bool(context) and context.most_common(1)[0][1] >= 2
 

@@ -7,7 +7,6 @@ document points to ("Paris" beside "Texas"), then by type, language and populati
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import replace
 
@@ -15,11 +14,12 @@ import re
 
 from geo.gazetteer import ABBREVIATED, TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.lemmas import is_known, lemmatize
+from geo.namesakes import (FOREIGN_NAMESAKE_POPULATION, TOWN_NAMESAKE_POPULATION, county_of_its_town, near_paper, nearest_first,
+                           pointed_to, rank)
 from geo.nearness import km, lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
-_BASE = {"country": 100.0, "sea": 100.0, "region": 100.0, "border": 105.0, "admin1": 80.0, "admin2": 70.0}
 # Words after which an everyday-word city name ("in Essen", "from Mobile") or a village ("throughout
 # Mudgee", "around Kaitaia") is a place.
 _LOCATIVE = frozenset("""in im aus nach bei von vor zu nahe zwischen from near to at of between en de desde hacia outside
@@ -124,7 +124,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     _strict_towns(text, keyed, usable, gazetteer, language)
-    first = {k: _rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
+    first = {k: rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
     # stands, and lends that place's country and state to the other names ("Exeter" nearby).
@@ -230,7 +230,7 @@ def _branch_names(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer)
 def _is_firm(text: str, m: PlaceMention, firms: set[str]) -> bool:
     if m.place.country_code == "CH" and m.place.admin1 == "AG" and text.startswith(" AG", m.end):
         return False  # "in Würenlos AG": the canton Aargau, not a company's legal form
-    return bool(_FIRM_AFTER.match(text, m.end)) or (m.text in firms and m.place.population < _TOWN_NAMESAKE_POPULATION)
+    return bool(_FIRM_AFTER.match(text, m.end)) or (m.text in firms and m.place.population < TOWN_NAMESAKE_POPULATION)
 
 
 # "The Lexington Herald-Leader reports", "told the Denver Post", "the Ottawa Citizen": a paper named
@@ -325,10 +325,6 @@ def _heads_its_report(text: str, start: int, end: int) -> bool:
     return bool(_AFTER_DATELINE.search(before)) and bool(_REPORT_TOWN_END.match(text, end))
 
 
-_TOWN_NAMESAKE_POPULATION = 100_000
-_FOREIGN_NAMESAKE_POPULATION = 300_000
-
-
 def _state_named(text: str, m: PlaceMention) -> bool:
     """ "im Kanton St. Gallen", "Kherson Oblast": the text itself names the place as a state."""
     words = text[max(0, m.start - 20):m.start].split()[-1:] + m.text.split()
@@ -402,12 +398,12 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
             return m.place.country_code != top and not _state_named(text, m)
         if m.place.type == "country":
             return language == "en" and _country_in_unit_name(text, m)
-        if m.place.type != "city" or m.place.population < _TOWN_NAMESAKE_POPULATION:
+        if m.place.type != "city" or m.place.population < TOWN_NAMESAKE_POPULATION:
             return m.place.type == "city"
         # The bigger cities only where the text points to another country ("a Mesa motel" in a
         # story that names only Mesa is Mesa's).
         return m.place.country_code != top and (
-            m.place.population < _FOREIGN_NAMESAKE_POPULATION
+            m.place.population < FOREIGN_NAMESAKE_POPULATION
             or (language == "en" and (not _own_name(m.text, m.place) or _CAPITALISED_NEXT.match(text, m.end)
                                       or _attributive_after_article(text, m))))
     # Only where another country has the two names: a town the text alone names twice ("in Amtzell …
@@ -436,7 +432,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
     # "A Texas man was arrested in Paris": a person's home says where the person is from, not which Paris.
     origins = {k for k in keys if all(_origin_of_person(text, s, e) for s, e, kk in keyed if kk == k)}
-    countries, admin1s = _context({k: v for k, v in first.items() if k not in origins})
+    countries, admin1s = pointed_to({k: v for k, v in first.items() if k not in origins})
     if country:
         countries[country] += 1
     for cc, code in _abbreviated_states(text, {end: {(c.place.country_code, c.place.admin1) for c in usable[k]}
@@ -473,12 +469,12 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     for k in keys:
         if k[0] not in others:
             kin = {sf for c in usable[k] for sf in by_place.get(c.place.id, ())} | {k[0]}
-            own_c, own_a = _context({k2: first[k2] for sf in kin for k2 in by_surface[sf] if k2 not in origins})
+            own_c, own_a = pointed_to({k2: first[k2] for sf in kin for k2 in by_surface[sf] if k2 not in origins})
             others[k[0]] = (_minus(countries, own_c), _minus(admin1s, own_a))
         own_ids = {c.place.id for c in usable[k]}  # "Perth City" is no anchor for "Perth": one of its namesakes
-        ranked = _near_paper(_nearest_first(_rank(usable[k], language, gazetteer, *others[k[0]]),
-                                            [p for sf, p in anchors if sf != k[0] and p.id not in own_ids]), near)
-        ranked = _county_of_its_town(ranked, k[0], keys, persons, language, gazetteer, others[k[0]][1])
+        ranked = near_paper(nearest_first(rank(usable[k], language, gazetteer, *others[k[0]]),
+                                          [p for sf, p in anchors if sf != k[0] and p.id not in own_ids]), near)
+        ranked = county_of_its_town(ranked, k[0], keys, persons, language, gazetteer, others[k[0]][1])
         if ranked:
             resolved[k] = _apply_cue(ranked, k[1], gazetteer, k[0] in units)
     chosen = []
@@ -593,7 +589,7 @@ def _city_adjectives(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
                  if c.kind in ("name", "alt") and not c.weak
                  and ((c.place.type == "city" and (c.place.population >= _ADJECTIVE_MIN_POPULATION or c.place.id in named))
                       or c.place.type == "admin1")]
-        ranked = _rank(cands, language, gazetteer, countries, admin1s)
+        ranked = rank(cands, language, gazetteer, countries, admin1s)
         # "Thaler Rathaus" in a text that names "die Gemeinde Thal": the Thal it names.
         ranked = [r for r in ranked if r[1].place.id in named] or ranked
         # "Zürcher", "Bremer": the city before the canton or state of its name.
@@ -736,7 +732,7 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
             continue
         inside = [c for c in cands if test(c.place)]
         if inside:
-            ranked_inside = _rank(inside, language, gazetteer, countries, admin1s)
+            ranked_inside = rank(inside, language, gazetteer, countries, admin1s)
             if ranked_inside:
                 out[i] = (start, end, k, ranked_inside + [r for r in ranked if not test(r[1].place)])
     return out
@@ -993,7 +989,7 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     a town named like a word ("University Hospital" names no town University; "Cork University
     Hospital" names the city)."""
     if cue == "site":
-        cue = "" if c.place.type == "city" and language in c.common and c.place.population < _TOWN_NAMESAKE_POPULATION \
+        cue = "" if c.place.type == "city" and language in c.common and c.place.population < TOWN_NAMESAKE_POPULATION \
             else "qualified"
     if cue == "contracted":  # "im Saarland", "im Forst": a locative, but no town named like a word takes it
         if c.place.type == "city" and language in c.common:
@@ -1091,159 +1087,6 @@ def _local_office_after(text: str, end: int) -> bool:
     """A hyphen and a town's office after the name ("Schrattenberg-Bürgermeister", "Kiesen-Gemeinderat")."""
     found = re.match(r"-([^\W\d_]+)", text[end:end + 40])
     return found is not None and found.group(1) in _LOCAL_OFFICES
-
-
-def _score(c: Candidate, language: str, gazetteer: Gazetteer, countries: Counter, admin1s: Counter) -> float:
-    p = c.place
-    if c.kind == "gen" and language != "de":
-        return -math.inf
-    if p.type == "city":
-        s = 10 * math.log10((p.population or _UNKNOWN_POPULATION) + 1) + (_CAPITAL_BONUS if p.id in gazetteer.capitals else 0)
-        s -= {"alt": 5, "gen": 8}.get(c.kind, 0)
-        if admin1s[(p.country_code, p.admin1)]:
-            s += 50
-        elif countries[p.country_code]:
-            s += 30
-    else:
-        s = _BASE.get(p.type, 60.0)
-        if p.type == "country":
-            s += math.log10(p.population + 1) / 2  # "French": France before Mayotte, whose demonym it also is
-        if p.type == "admin1" and p.country_code != "US":
-            s = 60.0 + (30 if countries[p.country_code] else 0)  # Bayern, Ontario: below a big city of that name
-        elif p.type == "admin2":
-            # "Montgomery County" is in 18 states: the one of the document's state, else the most populous.
-            # The state the text names most wins: "Henry County" beside Tennessee (thrice) and Illinois (once).
-            named = admin1s[(p.country_code, p.admin1)]
-            s += 40 + 5 * min(named, 4) if named else 30 if countries[p.country_code] else 0
-            s += math.log10(p.population + 1) - (20 if c.kind == "bare" else 0)
-        elif p.type == "admin1":
-            us_context = countries["US"] or sum(v for (cc, _), v in admin1s.items() if cc == "US")
-            s += 30 if us_context else 0
-    if language in c.langs:
-        s += 25
-    return s - (3 if c.weak else 0)
-
-
-_CAPITAL_BONUS = 25
-_SMALL_PROVINCE_PENALTY = 15
-# A village whose population the gazetteer does not know (GeoNames' postal villages, its own zeros) ranks as
-# a village of 300, not as an empty place: it lost to any namesake of a few hundred even in the state the text names.
-_UNKNOWN_POPULATION = 300
-_HOME_NAMESAKE_POPULATION = 100_000
-
-
-def _rank(cands: list[Candidate], language: str, gazetteer: Gazetteer,
-          countries: Counter, admin1s: Counter) -> list[tuple[float, Candidate]]:
-    scored = [(_score(c, language, gazetteer, countries, admin1s), c) for c in cands]
-    if any(c.place.id in gazetteer.capitals and c.kind == "name" for c in cands):
-        # A national capital named like a state ("Washington") is, in news, the capital.
-        scored = [(s - 40 if c.place.type == "admin1" else s, c) for s, c in scored]
-    # "Kingston" in a story the text puts in Canada: a national capital's weight is no reason to
-    # leave the country the text points to for one it does not, where a real city there bears
-    # the name (Kingston, Ontario; London, Ontario).
-    # So is it where a namesake lies in a state the text names, however small ("near Moscow … Idaho State Police").
-    if any(c.place.type == "city" and ((c.place.population >= _HOME_NAMESAKE_POPULATION and countries[c.place.country_code])
-                                       or admin1s[(c.place.country_code, c.place.admin1)])
-           for c in cands):
-        scored = [(s - _CAPITAL_BONUS if c.place.id in gazetteer.capitals and not countries[c.place.country_code] else s, c)
-                  for s, c in scored]
-    # "Manchester": a province of a country the text does not point to is below a city of that name
-    # twice its size (the English city, not the Jamaican parish; "Bayern, Ontario" stays below Bayern's).
-    big = max((c.place.population for c in cands if c.place.type == "city" and c.kind == "name"), default=0)
-    if big:
-        scored = [(s - _SMALL_PROVINCE_PENALTY if c.place.type == "admin1" and c.place.country_code != "US"
-                   and not countries[c.place.country_code] and big >= 2 * c.place.population else s, c)
-                  for s, c in scored]
-    scored = [sc for sc in scored if sc[0] > -math.inf]
-    scored.sort(key=lambda sc: (-sc[0], sc[1].place.id))
-    best, seen = [], set()
-    for s, c in scored:  # one row per place, its best-scoring form
-        if c.place.id not in seen:
-            seen.add(c.place.id)
-            best.append((s, c))
-    return best
-
-
-_TIE = 3.0  # score points within which two namesake towns are a tie (population barely differs)
-_NEAR_KM = 60  # a town this far from every town and district the text names unambiguously is a stranger to it
-
-
-def _nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) -> list[tuple[float, Candidate]]:
-    """Of namesake towns of one state that tie ("Coldwater", Mississippi, twice in GeoNames), the one
-    near a place the text names unambiguously ("Arkabutla", "Tate County") comes first; so does one
-    near such a place where the first, a town under 100,000, lies more than 60 km from all of them
-    ("Kirchberg" beside "Landkreis Biberach" is Kirchberg an der Iller, not the bigger Kirchberg an
-    der Jagst in the same state; until 2026-12-06 only a first more than 2,000 km away gave way)."""
-    if len(ranked) < 2 or not anchors or ranked[0][1].place.type != "city":
-        return ranked
-    top = ranked[0][1].place
-    if top.population < _TOWN_NAMESAKE_POPULATION and min(km(top, a) for a in anchors) > _NEAR_KM:
-        # "The Logan River near Waterford and Eagleby" beside Lismore and Logan: of namesake towns, the
-        # one beside the text's other towns, not a bigger one across the continent (Waterford, WA).
-        close = [r for r in ranked[1:] if r[1].place.type == "city" and min(km(r[1].place, a) for a in anchors) <= _NEAR_KM]
-        if close:
-            near = min(close, key=lambda r: min(km(r[1].place, a) for a in anchors))
-            return [near] + [r for r in ranked if r is not near]
-    tied = [r for r in ranked if r[1].place.type == "city" and ranked[0][0] - r[0] < _TIE]
-    if len(tied) < 2:
-        return ranked
-    near = min(tied, key=lambda r: min(km(r[1].place, a) for a in anchors))
-    if near is tied[0] or min(km(near[1].place, a) for a in anchors) > _NEAR_KM:
-        return ranked
-    return [near] + [r for r in ranked if r is not near]
-
-
-def _county_of_its_town(ranked, surface, keys, persons, language, gazetteer, admin1s):
-    """Of namesake counties the text's states do not choose among ("A Polk County deputy" is in
-    seven states), the one holding a town the text names, whatever the cue that town has ("Cedartown
-    Police Chief": Polk County, Georgia, whose seat it is); none or several such: as ranked."""
-    counties = [r for r in ranked if r[1].place.type == "admin2"]
-    if len(counties) < 2 or ranked[0][1].place.type != "admin2" or admin1s[(ranked[0][1].place.country_code, ranked[0][1].place.admin1)]:
-        return ranked
-    # the county's own name alone ("Polk Chief Deputy") names no town in it
-    towns = [c.place for sf, cue in keys if sf not in surface.split() and sf != surface and sf not in persons
-             and cue not in ("person", "surname", "person_name")
-             for c in gazetteer.candidates(sf) if c.place.type == "city" and c.kind == "name" and language not in c.common]
-    hinted = [r for r in counties if any(lies_in(t, r[1].place) for t in towns)]
-    if len(hinted) != 1 or hinted[0] is ranked[0]:
-        return ranked
-    return hinted + [r for r in ranked if r is not hinted[0]]
-
-
-_PAPER_NAMESAKE_POPULATION = 50_000  # a namesake this big is the one meant, wherever the paper
-
-
-def _near_paper(ranked: list[tuple[float, Candidate]], near: Place | None) -> list[tuple[float, Candidate]]:
-    """Of namesake towns ("Kirchberg", "Dettingen": dozens each), the one near the local paper's
-    town ("augsburger-allgemeine.de/illertissen/…": Kirchberg an der Iller), unless the first
-    is a city of its own or itself near."""
-    if near is None or len(ranked) < 2 or ranked[0][1].place.type != "city" \
-            or ranked[0][1].place.population >= _PAPER_NAMESAKE_POPULATION or km(ranked[0][1].place, near) <= _NEAR_KM:
-        return ranked
-    close = [r for r in ranked if r[1].place.type == "city" and km(r[1].place, near) <= _NEAR_KM]
-    if not close:
-        return ranked
-    best = min(close, key=lambda r: km(r[1].place, near))
-    return [best] + [r for r in ranked if r is not best]
-
-
-def _context(ranked: dict[str, list[tuple[float, Candidate]]]) -> tuple[Counter, Counter]:
-    """Countries and US states the document's (confidently) resolved names point to."""
-    countries, admin1s = Counter(), Counter()
-    for rows in ranked.values():
-        if not rows:
-            continue
-        (best, cand), *rest = rows
-        p = cand.place
-        if p.type == "city" and rest and best - rest[0][0] < 15:
-            continue  # still ambiguous: lends no context
-        if p.country_code:
-            countries[p.country_code] += 1
-        if p.admin1:
-            admin1s[(p.country_code, p.admin1)] += 1
-            if p.type == "admin1" and p.admin1 in ("PR", "GU", "VI", "AS", "MP"):
-                countries[p.admin1] += 1  # their cities carry the territory's own country code
-    return countries, admin1s
 
 
 _LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
