@@ -36,7 +36,7 @@ from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_cause, names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back,
+                     names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back,
                      told_by_reporter)
 from geo.where import opens_dateline
 from geo.when.pattern import WORDS, alt
@@ -989,7 +989,8 @@ def _said_of_told(doc: Document, s: Sentence, triggers: list[Trigger], actors: l
     said = next((t for t in triggers if t.event_type == "statement" and t.factuality == "asserted"), None)
     if said is None or told_by_reporter(s.text, language=doc.language):
         return None
-    if not any(is_formal_statement(t, language=doc.language) or is_speech_act(t, language=doc.language) for t in triggers):
+    if not any(is_formal_statement(t, language=doc.language) or is_speech_act(t, language=doc.language) for t in triggers) \
+            and not names_formal_occasion(s.text, language=doc.language):
         return None
     s_actors = [a for a in _within(actors, s, starts[id(actors)]) if a.kind != "media"]
     return said if _speaks(doc, s, said, s_actors, triggers) else None

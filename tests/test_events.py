@@ -1255,6 +1255,9 @@ def test_a_german_genitive_is_named_in_the_title_in_the_nominative(text, surface
 @pytest.mark.parametrize("said, statement", [
     ("The port said in a statement that it was disappointed the walkout had gone ahead.", True),  # a formal statement
     ("Manager Jo Smith told a press conference that the walkout had gone ahead.", True),
+    # Where a formal statement is made, named without a statement word of its own.
+    ("Manager Jo Smith told a news conference on Monday the walkout was like nothing before.", True),
+    ("Manager Jo Smith said at a press briefing that the walkout had gone ahead.", True),
     ("The port said the walkout had gone ahead without incident.", False),  # a plain "said" attributes it
     ("Police said in a statement the walkout had gone ahead without incident.", False),  # a reporter attributes it
     ("The walkout had gone ahead without incident.", False),  # the happening retold, no saying
@@ -1269,6 +1272,18 @@ def test_a_statement_about_a_happening_told_before_is_the_statement(said, statem
     said_events = [e for e in events if e.event_type == "statement"]
     assert bool(said_events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
     assert [e.event_type for e in events if e.event_type != "statement"] == ["labour_strike"]
+
+
+@pytest.mark.parametrize("said, statement", [
+    ("Die Gewerkschaft erklärte am Montag auf einer Pressekonferenz, dieser Streik sei ein Erfolg.", True),
+    ("Die Gewerkschaft erklärte am Montag, dieser Streik sei ein Erfolg.", False),  # attributed, no formal statement
+])
+def test_eine_erklaerung_auf_einer_pressekonferenz_ueber_ein_berichtetes_geschehen_ist_die_erklaerung(said, statement):
+    text = f"Die Hafenarbeiter in Isla Test begannen am Sonntag einen Streik.\n\n{said}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language="de", published=dt.date(2022, 8, 21),
+                   reference=dt.date(2022, 8, 21), reference_basis="published")
+    events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
 
 
 @pytest.mark.parametrize("text, expected", [

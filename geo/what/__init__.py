@@ -98,6 +98,7 @@ class _Lexicon:
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
+    formal_occasions: frozenset = frozenset()  # where a formal statement is made ("a news conference", "a press briefing")
     # Whether a happening told in the pluperfect came before the story's time (German, whose reported
     # speech takes the subjunctive), not a retelling backshifted by "said … had" (English).
     pluperfect_earlier: bool = False
@@ -266,6 +267,7 @@ def lexicon(language: str) -> _Lexicon:
         earlier_clauses=words("earlier_clauses", data),
         back_references=words("back_references", data),
         causes=words("causes", data),
+        formal_occasions=words("formal_occasions", data),
         pluperfect_earlier=bool(data.get("pluperfect_earlier")),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
@@ -516,6 +518,13 @@ def refers_back(before: str, *, language: str) -> bool:
     """Whether the words right before a trigger open a noun phrase with a determiner that points
     back to a happening already told ("the crash", "the 4.7 quake"): at most two words between."""
     return bool(_words_before(language, "back_references").search(before))
+
+
+def names_formal_occasion(sentence: str, *, language: str) -> bool:
+    """Whether a sentence names where a formal statement was made ("told a news conference", "at a press briefing")."""
+    words = lexicon(language).formal_occasions
+    return bool(words) and re.search(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words)) + r")\b",
+                                     sentence, re.I) is not None
 
 
 def names_cause(before: str, *, language: str) -> bool:
