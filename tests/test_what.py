@@ -534,6 +534,13 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The council postponed the appointments from March.", "protest", False),
     ("en", "Thousands joined the March against racism on 6 May.", "protest", True),
     ("en", "Navy Intercepts Boat Carrying 84 Migrants From Haiti", "migration", True),
+    # To save a school or one's own life is no rescue; to save people from a boat in distress is.
+    ("en", "Parents who had fought to save the school met on Monday.", "rescue", False),
+    ("en", "A helicopter saved 11 people whose boat was in distress.", "rescue", True),
+    # "prüfen" is to check or to consider; an investigation where prosecutors or police check a suspicion.
+    ("de", "Jetzt wird geprüft, ob das Haus noch sicher ist.", "investigation", False),
+    ("de", "Das Unternehmen prüft die Schliessung der Standorte.", "investigation", False),
+    ("de", "Die Staatsanwaltschaft prüft den Verdacht der Untreue.", "investigation", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
@@ -972,8 +979,8 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     ("de", "Beim Unglück im Tal starben zwei Wanderer.", "Unglück", "asserted"),
     ("en", "At the time of the crash, the driver was alone.", "crash", "generic"),
     ("en", "The crash happened at noon.", "crash", "asserted"),
-    ("de", "Die Lage wird laufend geprüft.", "geprüft", "generic"),  # continuously: no single happening
-    ("de", "Die Lage wurde am Montag geprüft.", "geprüft", "asserted"),
+    ("de", "Der Fall wird laufend untersucht.", "untersucht", "generic"),  # continuously: no single happening
+    ("de", "Der Fall wurde am Montag untersucht.", "untersucht", "asserted"),
     ("en", "They'd rather make the appointment next year.", "appointment", "hypothetical"),  # 'd: would
     ("en", "They made the appointment last year.", "appointment", "asserted"),
 ])
