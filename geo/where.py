@@ -35,9 +35,12 @@ town village city suburb township borough district county province region state 
 # "Buxar district", "the Leesville area", "Skagit County": a settlement or area noun after the name.
 _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|village|town|township|municipality|province|"
                          r"tehsil|taluka?|mandal|upazila|block|subdivision|sub-division)\b")
-# "in Mangu Local Government Area", "Birnin Magaji LGA", "Ahanta West Municipality", "Pangsha Upazila":
-# an area named after its town, written with a capitalised noun; the town, not an organisation's name.
-_UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazila|Tehsil|Taluka?|Mandal|Sub-?[Cc]ounty)\b")
+# "in Mangu Local Government Area", "Birnin Magaji LGA", "Ahanta West Municipality", "Pangsha Upazila",
+# "Pictou County", "Cherry Hill Township": an area named after its town, written with a capitalised noun;
+# where the gazetteer lacks it as a unit (it has the US counties, not Canada's), the town, not an organisation's name
+# (not before Council, Court, Board or Hospital: "the Kaikohe District Council" is a body).
+_UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazila|Tehsil|Taluka?|Mandal|Sub-?[Cc]ounty|"
+                         r"(?:County|District|Township|Parish|Shire)(?! Council| Court| Board| Hospital))\b")
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
 _NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")

@@ -333,6 +333,20 @@ def test_a_small_town_named_bare_beside_its_county_or_state_is_that_town(gazette
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A county, district or township the gazetteer lacks as a unit names the town it is called after.
+    ("The news hit hardest in Pictou County, home of the mill.", [("Pictou", "city", "CA")]),
+    ("Pictou County braces for the mill's closure.", [("Pictou", "city", "CA")]),
+    ("Police in Cherry Hill Township said a man was arrested.", [("Cherry Hill", "city", "US")]),
+    # A unit the gazetteer has stays that unit; a name inside a longer proper name stays none.
+    ("Flooding closed roads in Orleans Parish.", [("Orleans Parish", "admin2", "US")]),
+    ("Fog covered the Peak District on Sunday.", []),
+    ("Officials of the Houston Independent School District met.", [("Houston", "city", "US")]),
+])
+def test_a_unit_the_gazetteer_lacks_names_the_town_it_is_called_after(gazetteer, text, expected):
+    assert [(m.place.name, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
 @pytest.mark.parametrize("text, language, name, place_type", [
     ("Drohnenangriffe auf die Region Cherson.", "de", "Khersonska oblast", "admin1"),   # the oblast named after the city
     ("Shelling in Kharkiv Oblast continued.", "en", "Kharkivska oblast", "admin1"),
