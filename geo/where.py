@@ -156,6 +156,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
+    if language == "en":
+        out = _counties_qualified_elsewhere(text, out, gazetteer)
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
 
 
@@ -647,6 +649,28 @@ def _state_of(abbreviation: str) -> tuple[str, str] | None:
 
     abbr = load_yaml("us_state_abbreviations.yaml")
     return ("US", abbr[abbreviation]) if abbreviation in abbr else _PROVINCE_ABBR.get(abbreviation)
+
+
+def _counties_qualified_elsewhere(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """ "Kent County, Ontario", "Kings County, New Brunswick": a county qualified by a state it does not
+    lie in is one the gazetteer lacks (it has the US counties, not Canada's), not Kent County,
+    Michigan; its qualifier is that state, not the city Ontario, California, which the US county
+    made likelier; and it is the town it is called after there, where the gazetteer has one."""
+    out = list(mentions)
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if a.place.type != "admin2" or not _STRICT_GAP.fullmatch(text[a.end:b.start]) or b.weak \
+                or _IN_NAME_LIST.match(text, a.end):
+            continue  # "in Harris County, Louisiana and Mississippi": a list, no qualifier
+        states = [c.place for c in gazetteer.candidates(b.text) if c.place.type == "admin1"]
+        if not states or any(lies_in(a.place, q) for q in states):
+            continue
+        state = b.place if b.place in states else states[0]
+        town = a.text.rsplit(" ", 1)[0] if a.text.endswith(" County") else None
+        towns = [c.place for c in gazetteer.candidates(town)] if town else []
+        inside = next((p for p in towns if p.type == "city" and lies_in(p, state)), None)
+        out[i] = replace(a, end=a.start + len(town), text=town, place=inside) if inside else None
+        out[i + 1] = replace(b, place=state)
+    return [m for m in out if m is not None]
 
 
 def _qualified_elsewhere(text: str, a: PlaceMention, b: PlaceMention | None) -> bool:

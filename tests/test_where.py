@@ -347,6 +347,21 @@ def test_a_unit_the_gazetteer_lacks_names_the_town_it_is_called_after(gazetteer,
     assert [(m.place.name, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Canada's counties are not in the gazetteer: no US namesake county, and the province, not a US city.
+    ("A barn burned in Kent County, Ontario, on Monday.", [("Ontario", "admin1", "CA")]),
+    ("A barn burned in Kent County, New Brunswick.", [("New Brunswick", "admin1", "CA")]),
+    ("Storms hit Essex County, Ontario, on Monday.", [("Essex", "city", "CA"), ("Ontario", "admin1", "CA")]),
+    # A county qualified by its own state stays that county.
+    ("A barn burned in Kent County, Delaware.", [("Kent County", "admin2", "US"), ("Delaware", "admin1", "US")]),
+    # A list of states after a county is no qualifier.
+    ("Flooding hit Harris County, Louisiana and Mississippi.",
+     [("Harris County", "admin2", "US"), ("Louisiana", "admin1", "US"), ("Mississippi", "admin1", "US")]),
+])
+def test_a_county_qualified_by_a_state_it_does_not_lie_in_is_one_the_gazetteer_lacks(gazetteer, text, expected):
+    assert [(m.place.name, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
 @pytest.mark.parametrize("text, language, name, place_type", [
     ("Drohnenangriffe auf die Region Cherson.", "de", "Khersonska oblast", "admin1"),   # the oblast named after the city
     ("Shelling in Kharkiv Oblast continued.", "en", "Kharkivska oblast", "admin1"),
