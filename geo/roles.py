@@ -159,6 +159,13 @@ _SURROUNDINGS_OF_BEFORE = re.compile(
     r"|\b(?:ein|einem|einen|eines|dem|den|des)\s+(?:Dorf|Ort|Vorort)(?:e?s)?)\s+von\s+$")
 
 
+# "new tariffs on China", "sanctions on Mali", "a travel ban on Nigeria": the country a measure is
+# laid on is its target, not where it is decided ("on" is otherwise a locative: "on Lesbos").
+_MEASURE_ON_BEFORE = re.compile(r"\b(?:sanctions|tariffs?|embargo(?:es)?|duties|levies|restrictions|bans?)\s+(?:\w+\s+)?"
+                                r"on\s+(?:the\s+)?$", re.I)
+_MEASURE_ON_IN = holding(("sanction", "tariff", "embargo", "duties", "levies", "restriction", "ban"), _MEASURE_ON_BEFORE)
+
+
 # "have evacuated from Lismore", "were evacuated from the town of Yarloop": an evacuation's origin is where it happens.
 _EVACUATED_FROM = re.compile(r"\bevacuat(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:(?:town|city|village|suburb)\s+of\s+)?$", re.I)
 
@@ -224,7 +231,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_IN(before) or _DIRECTION_IN(wide) \
-            or _SEAT_BEFORE.search(before):
+            or _SEAT_BEFORE.search(before) or _MEASURE_ON_IN(before):
         return "mentioned"
     if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed

@@ -1723,6 +1723,21 @@ def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gaze
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, surface, role", [
+    ("President Joe Biden announced new tariffs on China on Tuesday.", "China", "mentioned"),
+    ("The Security Council voted to extend sanctions on Mali.", "Mali", "mentioned"),
+    ("The government lifted a travel ban on Nigeria.", "Nigeria", "mentioned"),
+    ("Storms caused flooding on Crete on Monday.", "Crete", "located"),   # "on" an island: where
+    ("The government imposed restrictions on travel in Kenya.", "Kenya", "located"),
+])
+def test_the_country_a_measure_is_laid_on_is_its_target(gazetteer, text, surface, role):
+    """ "new tariffs on China": decided elsewhere (in Washington, not Beijing), laid on the country."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert place_role(text, m) == role
+
+
 @pytest.mark.parametrize("text, surface, country", [
     ("A Texas man was arrested in Paris on Monday.", "Paris", "FR"),
     ("An Ohio student was killed in Dublin on Saturday.", "Dublin", "IE"),
