@@ -1626,15 +1626,21 @@ def test_fights_and_shots_in_a_story_of_an_exercise_are_the_drills(language, led
     assert (not combat) == staged, [(e.event_type, e.title) for e in events]
 
 
-@pytest.mark.parametrize("text,vote", [
+@pytest.mark.parametrize("text,etype,present", [
     # An assembly's approval is a vote, as "billigen" and "zustimmen" are (English "approve", "pass").
-    ("Das Parlament bewilligte am Montag den Einsatz von 5000 Soldaten.", True),
-    ("Das Volk hatte den Planungskredit mit grossem Mehr bewilligt.", True),
-    ("Der Grosse Rat hat einen Kredit für die Winterspiele gesprochen.", True),
+    ("Das Parlament bewilligte am Montag den Einsatz von 5000 Soldaten.", "vote", True),
+    ("Das Volk hatte den Planungskredit mit grossem Mehr bewilligt.", "vote", True),
+    ("Der Grosse Rat hat einen Kredit für die Winterspiele gesprochen.", "vote", True),
     # A permit, a conversation: no assembly votes.
-    ("Am Samstag zogen Tausende durch die bereits bewilligte Route.", False),
-    ("Der Richter hat mit dem Angeklagten gesprochen.", False),
+    ("Am Samstag zogen Tausende durch die bereits bewilligte Route.", "vote", False),
+    ("Der Richter hat mit dem Angeklagten gesprochen.", "vote", False),
+    # A rider's fall is an accident; a tree's, a rock's or a government's is none.
+    ("Kurz vor der Einmündung verlor der Motorradfahrer die Kontrolle über seine Maschine und stürzte.", "crash", True),
+    ("Ein Radfahrer ist am Montag in Hamburg schwer gestürzt.", "crash", True),
+    ("Er verlor die Herrschaft über das Motorrad und kam zu Sturz.", "crash", True),
+    ("Ein Baum war auf die Straße gestürzt.", "crash", False),
+    ("Die Opposition stürzte die Regierung.", "crash", False),
 ])
-def test_an_assemblys_approval_is_a_vote(text, vote):
+def test_an_assemblys_approval_is_a_vote_and_a_riders_fall_an_accident(text, etype, present):
     found = {t.event_type for t in find_triggers(text, segment(text), language="de") if t.factuality == "asserted"}
-    assert ("vote" in found) is vote, found
+    assert (etype in found) is present, found
