@@ -212,7 +212,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
     if (_INSTITUTION_AFTER.match(doc_text, m.end) and not (_LOCALITY_AFTER.match(doc_text, m.end) and _A_LOCALITY_BEFORE.search(before))) \
-            or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before):
+            or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before) or _BORDER_BEFORE.search(before):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
     if _ENVOY_IN(wide) or _TITLE_OF_IN(wide) or _ENGLISH_TITLE_OF_IN(wide):
@@ -329,6 +329,9 @@ _INSTITUTION_BEFORE = re.compile(
 
 # "near the Tennessee state line", "the Mexico border": the neighbour names a line, not the place.
 _BORDER_AFTER = re.compile(r"(?:-\w+)?\s+(?:state\s+line|border|frontier)\b", re.I)
+# "in einem Dorf unweit der Grenze zu Serbien", "near the border with Serbia": the neighbour a border
+# runs to, not the side the happening is on.
+_BORDER_BEFORE = re.compile(r"\b(?:(?:Staats|Landes)?[Gg]renzen?\s+zu[mr]?|borders?\s+with(?:\s+the)?)\s+$")
 
 
 # The words every match of these holds (see `holding`).

@@ -1759,3 +1759,17 @@ def test_a_capitals_weight_does_not_outrank_a_namesake_in_the_state_the_text_nam
     Canadian story is Kingston, Ontario."""
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Moscow"]
     assert m.place.country_code == country
+
+
+@pytest.mark.parametrize("text, language, role", [
+    ("Ein Kommando griff in einem Dorf unweit der Grenze zu Serbien Polizisten an.", "de", "mentioned"),
+    ("Ein Kommando griff in einem Dorf in Serbien Polizisten an.", "de", "named"),
+    ("Gunmen attacked police in a village near the border with Serbia.", "en", "mentioned"),
+    ("Gunmen attacked police in a village in Serbia.", "en", "named"),
+])
+def test_the_neighbour_a_border_runs_to_is_not_where_it_happened(gazetteer, text, language, role):
+    """ "unweit der Grenze zu Serbien", "near the border with Serbia": the happening is on this side."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == "Serbien" or m.text == "Serbia"]
+    assert (place_role(text, m) == "mentioned") is (role == "mentioned")
