@@ -541,6 +541,16 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Jetzt wird geprüft, ob das Haus noch sicher ist.", "investigation", False),
     ("de", "Das Unternehmen prüft die Schliessung der Standorte.", "investigation", False),
     ("de", "Die Staatsanwaltschaft prüft den Verdacht der Untreue.", "investigation", True),
+    # A yes or no on a matter is a vote (Abstimmung), a choice of people an election.
+    ("de", "68 Prozent der Wähler stimmten für das Projekt.", "vote", True),
+    ("de", "68 Prozent der Wähler stimmten für den Kandidaten.", "vote", False),
+    ("de", "Mit 11:1 Stimmen entschied der Gemeinderat.", "vote", True),
+    ("de", "Meyer erreichte mit 47,9 Prozent die meisten Stimmen.", "vote", False),
+    ("de", "Die Volksabstimmung ging knapp aus.", "vote", True),
+    ("en", "Members voted in favour of industrial action.", "vote", True),
+    ("en", "Voters went to the polls and voted for a new president.", "vote", False),
+    ("en", "Scotland held an independence referendum.", "vote", True),
+    ("en", "Scotland held a general election.", "vote", False),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
