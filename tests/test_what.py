@@ -551,6 +551,21 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Voters went to the polls and voted for a new president.", "vote", False),
     ("en", "Scotland held an independence referendum.", "vote", True),
     ("en", "Scotland held a general election.", "vote", False),
+    # Branches crash onto cars in a storm; a car crashes into a tree.
+    ("de", "Äste krachten auf Autos, Bahnstrecken wurden gesperrt.", "crash", False),
+    ("de", "Ein Auto krachte gegen einen Baum.", "crash", True),
+    # A tsunami or a wildfire that struck is no attack; a missile that struck is one.
+    ("en", "A deadly tsunami struck the island nation in 2009.", "strike", False),
+    ("en", "A missile struck the depot in 2009.", "strike", True),
+    # Close neighbours and close ties shut nothing; a closed plant is closed.
+    ("en", "The four nations are close neighbours and important partners.", "closure", False),
+    ("en", "The company will close the plant in June.", "closure", True),
+    # Workers who struggle to make ends meet meet no one.
+    ("en", "Workers already struggle to make ends meet.", "meeting", False),
+    ("en", "The ministers meet in Brussels on Monday.", "meeting", True),
+    # A press release that says something is its body's statement; a report released is a document.
+    ("en", "The release said that the Army offers condolences to the family.", "document_release", False),
+    ("en", "The ministry released the report on Monday.", "document_release", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
