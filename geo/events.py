@@ -36,7 +36,7 @@ from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, opens_with_background, refers_back,
+                     names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, in_attribution, opens_with_background, refers_back,
                      told_by_reporter)
 from geo.where import opens_dateline
 from geo.when.pattern import WORDS, alt
@@ -785,6 +785,11 @@ def _no_news(r: _Reading, s: Sentence, trig: Trigger, t: TimeMention | None, own
         return True  # a bare "sagte" without who and when or where is not a happening
     if own_t is None and is_plain_speech(trig, language=doc.language):
         return True  # "Niinistö sagte, er sei … zufrieden gewesen": a comment; news says when it was said
+    if etype == "statement" and in_attribution(doc.text[s.start:trig.start], language=doc.language) \
+            and not any(x.factuality == "asserted" and x.event_type not in _REPORTING_TYPES for x in s_triggers):
+        # "Wie das Unternehmen mitteilt, seien fehlende Aufträge die Gründe": attributed, no news of its own
+        # (one that tells a happening, "Wie das Gesundheitsamt berichtet, sind zwei Menschen gestorben", stays)
+        return True
     if etype == "statement" and told_by_reporter(s.text, language=doc.language) \
             and not _spokesperson_news(s, s_triggers, doc.language):
         return True  # "police said the driver died" attributes a happening; it is no news of its own

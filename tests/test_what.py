@@ -912,6 +912,18 @@ def test_a_statements_speaker_is_who_speaks_not_whom_the_words_name(language, te
     assert ("statement" in [e.event_type for e in _events(text, language, resources)]) == statement
 
 
+@pytest.mark.parametrize("text, statement", [
+    # "Wie X mitteilte, …" attributes what the sentence tells, like "laut X"; the same body saying it is news.
+    ("Wie das Unternehmen am Montag in Hamburg mitteilte, seien fehlende Aufträge der Grund.", False),
+    ("Das Unternehmen teilte am Montag in Hamburg mit, fehlende Aufträge seien der Grund.", True),
+    # An attributed happening is still told: the attribution does not take the sentence's news away.
+    ("Wie das Gesundheitsamt am Montag in Hamburg berichtete, sind zwei Menschen gestorben.", True),
+])
+def test_a_speech_verb_in_an_opening_wie_clause_attributes(text, statement, resources):
+    events = _events(text, "de", resources)
+    assert bool(events) == statement
+
+
 @pytest.mark.parametrize("language,text,word,factuality", [
     ("de", "Eine Militärmaschine ohne Transpondersignal flog über die Ostsee.", "flog", "asserted"),
     ("de", "Der Zug fuhr ohne Unfall.", "Unfall", "negated"),            # "ohne" negates its own noun

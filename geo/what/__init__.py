@@ -94,6 +94,7 @@ class _Lexicon:
     hospitals: frozenset = frozenset()  # where the injured are taken ("hospital", "Kantonsspital")
     month_names: frozenset = frozenset()  # after a day ("on 6 March") a capitalised trigger that is one is the month
     plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
+    attribution_openers: frozenset = frozenset()  # "Wie X mitteilte, …": a speech verb in such a clause attributes
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
@@ -262,6 +263,7 @@ def lexicon(language: str) -> _Lexicon:
         hospitals=words("hospitals", data),
         month_names=words("month_names", data),
         plain_speech=words("plain_speech", data),
+        attribution_openers=words("attribution_openers", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
         earlier_clauses=words("earlier_clauses", data),
@@ -482,6 +484,14 @@ def is_plain_speech(trigger: Trigger, *, language: str) -> bool:
     """Whether a statement's verb is the language's plain verb of quotation ("sagte"), which
     attributes and comments rather than announces."""
     return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).plain_speech
+
+
+def in_attribution(before: str, *, language: str) -> bool:
+    """Whether a speech verb stands in a clause that opens the sentence with an attribution ("Wie
+    das Landratsamt mitteilte, ist ein Schüler betroffen"); `before` is the sentence up to the verb."""
+    lex = lexicon(language)
+    toks = _tokens(before, lex)
+    return bool(toks) and toks[0][3] in lex.attribution_openers and "," not in before
 
 
 def is_formal_statement(trigger: Trigger, *, language: str) -> bool:
