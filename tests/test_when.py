@@ -24,7 +24,9 @@ def only(text, *, published=PUBLISHED, language="de", **kw):
     [
         ("Das Memo vom 7. April 2025 liegt vor.", D(2025, 4, 7)),
         ("Er kam am 7.4.2025 an.", D(2025, 4, 7)),
-        ("Er kam am 07.04.25 an.", D(2025, 4, 7)),  # two-digit year only in the two-digit form
+        ("Er kam am 07.04.25 an.", D(2025, 4, 7)),  # two-digit year in the two-digit form
+        ("Er fuhr am 6.2.22 gegen 16:30 Uhr los.", D(2022, 2, 6)),  # or after a preposition
+        ("Freitag, 7.3.25: Sitzung", D(2025, 3, 7)),  # or a weekday
         ("The memo dated April 7, 2025 says so.", D(2025, 4, 7)),
         ("The memo dated April 7th, 2025 says so.", D(2025, 4, 7)),
         ("The memo of 7 April 2025 says so.", D(2025, 4, 7)),
@@ -355,6 +357,7 @@ def test_a_four_digit_year_is_a_year(text, start):
         "Aktenzeichen 4711-2023-17",
         "ID#2024",
         "Python 3.11.7",
+        "Absatz 1.2.10 regelt das",  # a one-digit day or month with a two-digit year only after "am" or a weekday
         "1.000.000.000",
     ],
 )

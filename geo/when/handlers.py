@@ -112,9 +112,13 @@ def _h_yrange(m, ctx):
 
 
 def _h_num(m, ctx):
+    """"07.04.2025", "7/4/2025"; with a two-digit year "07.04.25", or "am 6.2.22" with a
+    one-digit day or month after a preposition or weekday, as "am 3.6." (alone, "3.11.7" may
+    number a version or a section)."""
     a, b, y = m["nu_a"], m["nu_b"], m["nu_y"]
-    if len(y) == 2:  # "07.04.25" only; "3.11.7"-like version numbers stay out
-        if len(a) != 2 or len(b) != 2 or m["nu_sep"] != ".":
+    if len(y) == 2:
+        if m["nu_sep"] != "." or (len(a) != 2 or len(b) != 2) and not (
+                m["prep"] or SHORT_DATE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())):
             return None
         y = "20" + y
     d, mo = (b, a) if m["nu_sep"] == "/" and ctx.language == "en" else (a, b)
