@@ -430,6 +430,10 @@ def test_a_yearless_date_told_after_the_latest_date_keeps_its_year_when_earlier_
 @pytest.mark.parametrize("text, language", [
     ("Er trat Ende September 2021 zurück. Sein Nachfolger wird das Amt im Januar 2022 antreten.", "de"),
     ("He stepped down in late September 2021. His successor will take office in January 2022.", "en"),
+    # the commas and points inside a date break no clause: the verb before or after it is its tense
+    ("He stepped down on Thursday, September 30, 2021. His successor is scheduled to take office on "
+     "Monday, January 3, 2022 in Thal.", "en"),
+    ("Er trat am 30. September 2021 zurück. Am 3. Januar 2022 wird sein Nachfolger das Amt antreten.", "de"),
 ])
 def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, language):
     assert infer_reference_date(text, language=language) == D(2021, 9, 30)

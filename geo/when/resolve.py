@@ -82,29 +82,44 @@ def since_before(text: str, pos: int) -> bool:
     ("seit der Fusion der Gemeinden 1996"): the start of a lasting state, not a time the text tells of."""
     return bool(_SINCE_BEFORE.search(text, max(0, pos - 80), pos))
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
-_LAST_ENDS: tuple = (None, [])  # (text, its clause break ends): texts come one document at a time
+# Commas and points inside a date break no clause: "arrived on Tuesday, May 8, 2018 at",
+# "scheduled for Saturday, May 12, 2018", "am Montag, 8. Januar", "Am 3. Mai wird gewählt",
+# "on Sept. 3": the tense of the date is its sentence's.
+_MONTHS = alt(w for ws in WORDS.months.values() for w in ws)
+_DATE_INSIDE = re.compile(
+    r"(?<!\w)(?:%(wd)s)[a-zäöü]*,(?=\s*(?:den\s+|the\s+)?(?:\d|(?:%(mon)s)(?!\w)))"  # "Montag, 8. Januar"
+    r"|(?<!\w)(?:%(mon)s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,(?=\s*(?:19|20)\d\d(?!\d))"  # "May 12, 2018"
+    r"|(?<![\w.])\d{1,2}\.\s(?=\s*(?:%(mon)s)(?!\w))"  # "3. Mai"
+    r"|(?<!\w)(?:%(abbr)s)\.\s(?=\s*\d)"  # "Sept. 3", "3. Jan. 2024"
+    % {"wd": alt(w for ws in WORDS.weekdays.values() for w in ws), "mon": _MONTHS, "abbr": alt(WORDS.abbreviations)},
+    re.IGNORECASE)
+_LAST_ENDS: tuple = (None, [], set())  # (text, its clause break ends, date commas' ends): one document at a time
 
 
-def _break_ends(text: str) -> list[int]:
-    """Where each clause break of `text` ends, in order: found once per text, not once per
-    clause asked for (a document asks for one or two a sentence)."""
+def _break_ends(text: str) -> tuple[list[int], set[int]]:
+    """Where each clause break of `text` ends, in order, and where the commas inside its dates
+    end: found once per text, not once per clause asked for (a document asks for one or two a
+    sentence)."""
     global _LAST_ENDS
     last = _LAST_ENDS  # one read: another thread may put another text's in its place
     if last[0] is not text:
-        last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text)])
-    return last[1]
+        inside = {m.end() for m in _DATE_INSIDE.finditer(text)}
+        last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside], inside)
+    return last[1], last[2]
 
 
 def _clause(text: str, pos: int) -> str:
     """The clause around a position: from the last clause break before it to the next."""
     lo = max(0, pos - 300)
-    ends = _break_ends(text)
+    ends, inside = _break_ends(text)
     i = bisect_right(ends, pos) - 1
     if i >= 0 and ends[i] > lo + 1:
         start = ends[i]  # the text's last break before pos, well inside the window: the window's too
     else:  # none, or one that may straddle the window's start: the window alone decides
-        start = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos)), default=lo)
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos) if m.end() not in inside), default=lo)
     end_m = _CLAUSE_END.search(text, pos, pos + 300)
+    while end_m and end_m.end() in inside:
+        end_m = _CLAUSE_END.search(text, end_m.end(), pos + 300)
     return text[start:end_m.start() if end_m else pos + 300]
 
 
