@@ -459,6 +459,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The company decided to close the plant.", "legal_policy", False),
     ("de", "Die Entscheidung des Gemeinderates, das Bad geschlossen zu halten, fiel im Mai.", "legal_policy", True),
     ("de", "Die Entscheidung des Unternehmens, das Werk zu schließen, fiel im Mai.", "legal_policy", False),
+    # A policy named is no decision; a policy adopted is one.
+    ("en", "The partnership is a pillar of New Delhi's Neighbourhood First policy.", "legal_policy", False),
+    ("en", "The government adopted a new policy on refugees.", "legal_policy", True),
     ("en", "The mill has struggled for years, its president said in a release.", "document_release", False),
     ("en", "The mill has struggled for years, its president said in a release.", "statement", True),
     ("en", "The mill has struggled for years, its president said in a press release.", "document_release", False),
@@ -576,6 +579,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The company decided to close the plant.", "legal_policy", False),
     ("de", "Die Entscheidung des Gemeinderates, das Bad geschlossen zu halten, fiel im Mai.", "legal_policy", True),
     ("de", "Die Entscheidung des Unternehmens, das Werk zu schließen, fiel im Mai.", "legal_policy", False),
+    # A policy named is no decision; a policy adopted is one.
+    ("en", "The partnership is a pillar of New Delhi's Neighbourhood First policy.", "legal_policy", False),
+    ("en", "The government adopted a new policy on refugees.", "legal_policy", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
