@@ -67,12 +67,14 @@ def holding(words: tuple[str, ...], pattern: re.Pattern):
 _FOLDED = "İıſ\u212a"  # the Kelvin sign
 
 
-# "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place.
+# "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place. A
+# direction is a noun there ("im Norden", "in the north of"); an adjective names the region a town
+# lies in ("im nordböhmischen Liberec", "im ostwestfälischen Bielefeld", "in the northern Gaza Strip").
 _APPOSITION = r"(?:(?:the|der|die|dem)\s+)?(?:(?:capital|Hauptstadt|city|Stadt|town)\s*,?\s+)?"  # "of the capital, Kathmandu"
 
 
 _DIRECTION_BEFORE = re.compile(
-    rf"(?:\b(?:im|in the)\s+(?:Süd|Nord|Ost|West|north|south|east|west)\w*\s+(?:von\s+|of\s+)?"
+    rf"(?:\b(?:im|in the)\s+(?:(?-i:Süd|Nord|Ost|West)(?:en|osten|westen)?|(?:north|south)(?:-?(?:east|west))?|east|west)\s+(?:von\s+|of\s+)?"
     r"|\b(?:südlich|nördlich|östlich|westlich|südöstlich|südwestlich|nordöstlich|nordwestlich|"
     rf"north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:von|of)\s+{_APPOSITION}"
     rf"|\b\d+\s*(?:km|Kilometer|kilometers|kilometres|miles|Meilen)\s+(?:\([^)]{{1,30}}\)\s+)?\w*\s*(?:von|of|from)\s+"

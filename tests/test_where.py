@@ -1773,3 +1773,19 @@ def test_the_neighbour_a_border_runs_to_is_not_where_it_happened(gazetteer, text
 
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == "Serbien" or m.text == "Serbia"]
     assert (place_role(text, m) == "mentioned") is (role == "mentioned")
+
+
+@pytest.mark.parametrize("text, language, surface, mentioned", [
+    # A direction is a noun: a part of the place, a reference point ("im Norden von Liberec").
+    ("Im Norden von Liberec brannte ein Wald.", "de", "Liberec", True),
+    ("Kretschmer traf Babis im nordböhmischen Liberec.", "de", "Liberec", False),  # an adjective: the region it lies in
+    ("Im Osten von Bielefeld brannte ein Wald.", "de", "Bielefeld", True),
+    ("Ein Wald brannte im ostwestfälischen Bielefeld.", "de", "Bielefeld", False),
+    ("A fire broke out in the north of Lebanon.", "en", "Lebanon", True),
+    ("A fire broke out in the northern Lebanon hills.", "en", "Lebanon", False),
+])
+def test_a_direction_noun_is_a_reference_point_and_a_regional_adjective_is_not(gazetteer, text, language, surface, mentioned):
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    assert (place_role(text, m) == "mentioned") is mentioned
