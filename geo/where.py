@@ -884,6 +884,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         # "the South Island": a name the gazetteer lacks, not Iceland; so is "South Burnett" before
         # "Community Hospital", no site in a town Burnett
         return "compound"
+    if language == "en" and _ROYAL_NAMESAKE.match(text, start, end + 40) and text[start:end].count(" ") == 1:
+        return "proper"  # "Queen Victoria School" is named after the queen, not the village Queen Victoria (Mauritius)
     # "GM's Wentzville Assembly", "the Cedar Rapids Airport": a site in the town; "the Queen Elizabeth
     # Hospital", "the Brilliant Alliance Global Factory" name no town Elizabeth or Alliance.
     named_before = language != "de" and prev not in _FUNCTION_WORDS and text[start - 2:start - 1].isalpha() \
@@ -956,6 +958,11 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     # "Ipswich, Suffolk", "Maidstone, Kent": after a name and a comma, a county's
     # bare name says where the name before lies (not Suffolk, Virginia).
     return "appended" if language == "en" and text[start - 2:start] == ", " and prev[:-1].isalpha() and prev[:1].isupper() else ""
+
+
+# A royal's name before what is named after people ("Queen Victoria School", "King George Park").
+_ROYAL_NAMESAKE = re.compile(r"(?:Queen|King|Prince|Princess) [A-Z][a-z]+ (?:School|College|Academy|University|Park|Hall|"
+                             r"Memorial|Bridge|Street|Road|Avenue|Square|Gardens|Stadium|Building|House)\b")
 
 
 # German prepositions fused with the article ("im", "am", "beim"): no town's name follows them bare.

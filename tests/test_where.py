@@ -1723,6 +1723,16 @@ def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gaze
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Families are sheltering in evacuation centres at Queen Victoria School in Tailevu.", []),
+    ("Families are sheltering in evacuation centres in Queen Victoria, Mauritius.", [("Queen Victoria", "MU"), ("Mauritius", "MU")]),
+    ("A patient was flown to Prince George Regional Hospital.", [("Prince George", "CA")]),
+])
+def test_a_royal_name_before_a_school_or_park_is_the_royal_not_a_town(gazetteer, text, expected):
+    """ "Queen Victoria School" (Fiji) is named after the queen: no village Queen Victoria in Mauritius."""
+    assert [(m.text, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] == expected
+
+
 @pytest.mark.parametrize("text, surface, role", [
     ("President Joe Biden announced new tariffs on China on Tuesday.", "China", "mentioned"),
     ("The Security Council voted to extend sanctions on Mali.", "Mali", "mentioned"),
