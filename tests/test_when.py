@@ -434,6 +434,9 @@ def test_a_yearless_date_told_after_the_latest_date_keeps_its_year_when_earlier_
     ("He stepped down on Thursday, September 30, 2021. His successor is scheduled to take office on "
      "Monday, January 3, 2022 in Thal.", "en"),
     ("Er trat am 30. September 2021 zurück. Am 3. Januar 2022 wird sein Nachfolger das Amt antreten.", "de"),
+    # nor does the comma that closes a date a weekday's comma opened
+    ("Er trat am 30. September 2021 zurück. Am Montag, 3. Januar 2022, wird sein Nachfolger das Amt antreten.", "de"),
+    ("He stepped down on September 30, 2021. On Monday, January 3, 2022, his successor will take office.", "en"),
 ])
 def test_a_date_in_a_clause_about_the_future_is_no_bound_of_the_pages_day(text, language):
     assert infer_reference_date(text, language=language) == D(2021, 9, 30)

@@ -93,6 +93,12 @@ _DATE_INSIDE = re.compile(
     r"|(?<!\w)(?:%(abbr)s)\.\s(?=\s*\d)"  # "Sept. 3", "3. Jan. 2024"
     % {"wd": alt(w for ws in WORDS.weekdays.values() for w in ws), "mon": _MONTHS, "abbr": alt(WORDS.abbreviations)},
     re.IGNORECASE)
+# and the comma that closes a date a weekday's comma opened: "Am Montag, 8. Januar, wollen …",
+# "On Saturday, May 12, 2018, the president will …"
+_DATE_CLOSED = re.compile(
+    r"(?<!\w)(?:%(wd)s),\s*(?:den\s+|the\s+)?(?:\d{1,2}\.\s*(?:(?:%(mon)s)\.?|\d{1,2}\.)"
+    r"|(?:%(mon)s)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%(mon)s))(?:,?\s*(?:19|20)\d\d)?,"
+    % {"wd": alt(w for ws in WORDS.weekdays.values() for w in ws), "mon": _MONTHS}, re.IGNORECASE)
 _LAST_ENDS: tuple = (None, [], set())  # (text, its clause break ends, date commas' ends): one document at a time
 
 
@@ -103,7 +109,7 @@ def _break_ends(text: str) -> tuple[list[int], set[int]]:
     global _LAST_ENDS
     last = _LAST_ENDS  # one read: another thread may put another text's in its place
     if last[0] is not text:
-        inside = {m.end() for m in _DATE_INSIDE.finditer(text)}
+        inside = {m.end() for m in _DATE_INSIDE.finditer(text)} | {m.end() for m in _DATE_CLOSED.finditer(text)}
         last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside], inside)
     return last[1], last[2]
 
