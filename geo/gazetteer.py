@@ -486,6 +486,11 @@ def _city_entries(path, capitals: list[str], common: Mapping[str, set], area_nam
                 if " " not in name and not langs and name[-1] not in "sxzß" and len(name) > 3 \
                         and name + "s" not in CITY_STOPLIST:  # Quito's alternate "Kita", Virú's "Viru"
                     out.append((name + "s", Candidate(place, "gen", frozenset({"de"}))))
+            # "Region Mykolajiw": a city also as German news transliterates it, as a town is; else
+            # the form finds only a village of that name and the region word no oblast.
+            listed = {n for n, _ in names}
+            out += [(f, Candidate(place, "alt", frozenset({"de"}))) for f in _german_transliterations([name0], cc)
+                    if f not in listed and f not in area_names]
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import os
 import re
 
 from geo.gazetteer import ABBREVIATED, TOWN_POPULATION, Candidate, Gazetteer, folded
@@ -90,6 +91,8 @@ _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
 _STATE_AFTER = re.compile(r" (?:State|state|Oblast|oblast|region|Region|province|Province|provincia)\b")
+# "the region of Kherson", "the province of Idlib": before the name with "of".
+_STATE_OF = re.compile(r"\b(?:[Rr]egion|[Pp]rovince|[Oo]blast) of $")
 _TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
 General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
 Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm
@@ -876,7 +879,7 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     if prev[:1].isupper() and prev.isalpha() and _prev_word(text, start - len(prev) - 1).rstrip(".") in _TITLES \
             and text[start - 1:start] == " ":
         return "person"  # "President Barack Obama"
-    if prev in _STATE_WORDS or _STATE_AFTER.match(text, end):
+    if prev in _STATE_WORDS or _STATE_AFTER.match(text, end) or _STATE_OF.search(text, max(0, start - 20), start):
         return "state"
     if language == "de" and prev in _ARTICLES and text[start - 1:start] == " ":
         return "article"  # "in der Südstadt", "die Nordstadt": a town goes without article, a district of the story's city with one
@@ -1085,9 +1088,16 @@ def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazet
 
 
 def _named_after(region, city) -> bool:
-    """ "Khersonska oblast" is named after Kherson; "Niedersachsen" is not after Hannover."""
-    stem = folded(city.name).lower()
-    return any(w.startswith(stem) for w in folded(region.name).lower().replace("-", " ").split())
+    """ "Khersonska oblast" is named after Kherson, "Mykolaivska" after Mykolayiv and "Zaporizka"
+    after Zaporizhzhya (an adjective of the name's stem, cut where the romanisations differ);
+    "Niedersachsen" is not after Hannover, nor "Saarland" after Saarbrücken."""
+    stem = folded(city.name).lower().replace("-", " ")
+    return any(w.startswith(stem) or _shared_prefix(w, stem) >= max(4, len(stem.split()[0]) / 2)
+               for w in folded(region.name).lower().replace("-", " ").split())
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
 
 
 def _attributive(text: str, start: int, end: int, language: str = "") -> bool:

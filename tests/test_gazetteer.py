@@ -133,6 +133,11 @@ def test_ukrainian_villages_as_german_news_transliterates_them(gazetteer, writte
     assert any(c.place.name == name for c in gazetteer.candidates(name))
 
 
+def test_a_ukrainian_city_as_german_news_transliterates_it(gazetteer):
+    """ "Mykolajiw" is the city of 470,000 (GeoNames lists only its English forms), not only a village."""
+    assert any(c.place.name == "Mykolayiv" and c.place.population > 100_000 for c in gazetteer.candidates("Mykolajiw"))
+
+
 @pytest.mark.parametrize("names, country, expected", [
     (["Kostyantynivka"], "UA", ["Kostjantyniwka"]),
     (["Chasiv Yar"], "UA", ["Tschasiw Jar"]),

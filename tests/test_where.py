@@ -372,6 +372,16 @@ def test_a_county_qualified_by_a_state_it_does_not_lie_in_is_one_the_gazetteer_l
     ("Shelling hit a school in Kherson on Friday.", "en", "Kherson", "city"),
     ("Protesters marched through the streets of Yuen Long.", "en", "Yuen Long", "city"),
     ("Protesters marched in the Yuen Long district.", "en", "Yuen Long", "admin1"),
+    # An oblast named by the city's stem in another romanisation ("Mykolaivska" after Mykolayiv),
+    # the city under its German form; with the region word before the name with "of".
+    ("Ein Angriff traf ein Wohnhaus in der Region Mykolajiw.", "de", "Mykolaivska oblast", "admin1"),
+    ("Ein Angriff traf ein Wohnhaus in Mykolajiw.", "de", "Mykolayiv", "city"),
+    ("Drohnenangriff im Gebiet Saporischschja.", "de", "Zaporizka oblast", "admin1"),
+    ("Drohnenangriff in Saporischschja.", "de", "Zaporizhzhya", "city"),
+    ("Drones hit the Odesa region overnight.", "en", "Odeska oblast", "admin1"),
+    ("Drones hit Odesa overnight.", "en", "Odesa", "city"),
+    ("Shelling in the region of Kherson continued.", "en", "Khersonska oblast", "admin1"),
+    ("Der Bus fuhr in der Region Saarbrücken.", "de", "Saarbrücken", "city"),   # Saarland is not named after it
 ])
 def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin2", "admin1")]
