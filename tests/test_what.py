@@ -634,6 +634,13 @@ def test_the_lede_is_typed_from_the_headline_when_it_names_no_happening(resource
     # Lightning and bullets hit; ministers meet.
     ("de", "Ein Mann wurde auf dem Golfplatz vom Blitz getroffen.", "meeting", False),
     ("de", "Die Minister haben sich am Montag in Berlin getroffen.", "meeting", True),
+    # A decision or a precaution is made and a closure hits hard; a person is met.
+    ("de", "Der Vorstand hat am Montag eine Entscheidung getroffen.", "meeting", False),
+    ("de", "Der Vorstand hat am Montag den Betriebsrat getroffen.", "meeting", True),
+    ("de", "Die Stadt trifft am Montag Vorkehrungen für das Hochwasser.", "meeting", False),
+    ("de", "Die Stadt trifft am Montag die Vertreter der Anwohner.", "meeting", True),
+    ("de", "Die Schließung trifft die Kollegen am Montag hart.", "meeting", False),
+    ("de", "Der Bürgermeister trifft die Kollegen am Montag.", "meeting", True),
 ])
 def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     """Minimal pairs for words of ledes the lexicon lacked (or misread), each beside its other sense."""
