@@ -1076,14 +1076,16 @@ def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazet
         return ranked
     states = [r for r in ranked if r[1].place.type == "admin1"]
     if states:
-        return states + [r for r in ranked if r[1].place.type != "admin1"]
+        score, top = states[0]
+        wider = _around_city(top.place, gazetteer)
+        return ([(score, Candidate(wider, "name"))] if wider else []) + states + [r for r in ranked if r[1].place.type != "admin1"]
     # Among namesake cities, the one whose subdivision bears its name: "Region Donezk" is the
     # Ukrainian oblast, also where a smaller Russian Donetsk ranks first.
     score = ranked[0][0]
     for _, c in ranked:
         region = gazetteer.subdivisions.get((c.place.country_code, c.place.admin1)) if c.place.type == "city" else None
         if region is not None and _named_after(region, c.place):
-            return [(score, Candidate(region, "name"))] + ranked
+            return [(score, Candidate(_around_city(region, gazetteer) or region, "name"))] + ranked
     return ranked  # "Region Hannover" is the area around the city, not Niedersachsen
 
 
@@ -1092,8 +1094,23 @@ def _named_after(region, city) -> bool:
     after Zaporizhzhya (an adjective of the name's stem, cut where the romanisations differ);
     "Niedersachsen" is not after Hannover, nor "Saarland" after Saarbrücken."""
     stem = folded(city.name).lower().replace("-", " ")
-    return any(w.startswith(stem) or _shared_prefix(w, stem) >= max(4, len(stem.split()[0]) / 2)
+    return any(w.startswith(stem) or (" " not in stem and _shared_prefix(w, stem) >= max(4, len(stem) / 2))
                for w in folded(region.name).lower().replace("-", " ").split())
+
+
+def _around_city(state: Place, gazetteer: Gazetteer) -> Place | None:
+    """ "Region Kiew", "the Moscow region": the oblast around a city that is a subdivision of its
+    own (Kyivska oblast around Kyiv, Moskovskaya around Moskva), named by an adjective of its name."""
+    if " " in state.name:
+        return None
+    stem = folded(state.name).lower()
+    for key in gazetteer.subdivisions:
+        if key[0] == state.country_code and key[1] != state.admin1:
+            other = gazetteer.subdivisions[key]
+            words = folded(other.name).lower().replace("-", " ").split()
+            if words[0] != stem and _named_after(other, state):
+                return other
+    return None
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -382,6 +382,12 @@ def test_a_county_qualified_by_a_state_it_does_not_lie_in_is_one_the_gazetteer_l
     ("Drones hit Odesa overnight.", "en", "Odesa", "city"),
     ("Shelling in the region of Kherson continued.", "en", "Khersonska oblast", "admin1"),
     ("Der Bus fuhr in der Region Saarbrücken.", "de", "Saarbrücken", "city"),   # Saarland is not named after it
+    # A city that is a subdivision of its own: the region word names the oblast around it.
+    ("Ein Angriff traf ein Wohnhaus in der Region Kiew.", "de", "Kyivska oblast", "admin1"),
+    ("Ein Angriff traf ein Haus in Kiew.", "de", "Kyiv", "city"),
+    ("A drone hit a house in the Moscow region.", "en", "Moskovskaya oblast'", "admin1"),
+    ("A drone hit a house in Moscow.", "en", "Moscow", "city"),
+    ("Der Bus fuhr in der Region Wien.", "de", "Wien", "admin1"),   # no Land is named after Vienna
 ])
 def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin2", "admin1")]
