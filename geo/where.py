@@ -88,11 +88,12 @@ _SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|stee
 PLACED_CUES = ("locative", "contracted", "qualified", "settled", "site")
 
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
-Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia""".split())
+Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia
+Gouvernement Gouvernements Präfektur Woiwodschaft""".split())
 # "Kherson Oblast", "Cherson region": after the name, the same.
 _STATE_AFTER = re.compile(r" (?:State|state|Oblast|oblast|region|Region|province|Province|provincia)\b")
 # "the region of Kherson", "the province of Idlib": before the name with "of".
-_STATE_OF = re.compile(r"\b(?:[Rr]egion|[Pp]rovince|[Oo]blast) of $")
+_STATE_OF = re.compile(r"\b(?:[Rr]egion|[Pp]rovince|[Oo]blast|[Gg]overnorate|[Pp]refecture) of $")
 _TITLES = frozenset("""Mr Mrs Ms Dr Senator Senatorin President Präsident Präsidentin Minister Ministerin
 General Gouverneur Governor Secretary Abgeordnete Abgeordneten Bürgermeister Mayor Außenminister
 Verteidigungsminister Richter Judge Herr Frau Señor Presidente Sen Rep Gov Lt Col Gen Sgt Adm

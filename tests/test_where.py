@@ -388,6 +388,13 @@ def test_a_county_qualified_by_a_state_it_does_not_lie_in_is_one_the_gazetteer_l
     ("A drone hit a house in the Moscow region.", "en", "Moskovskaya oblast'", "admin1"),
     ("A drone hit a house in Moscow.", "en", "Moscow", "city"),
     ("Der Bus fuhr in der Region Wien.", "de", "Wien", "admin1"),   # no Land is named after Vienna
+    # The kinds of Syria's, Iraq's, Japan's and Poland's subdivisions ("Gouvernement Idlib", "Präfektur Kumamoto").
+    ("Luftangriffe im Gouvernement Idlib töteten zehn Menschen.", "de", "Idlib", "admin1"),
+    ("Luftangriffe in Idlib töteten zehn Menschen.", "de", "Idlib", "city"),
+    ("Ein Beben erschütterte die Präfektur Kumamoto.", "de", "Kumamoto", "admin1"),
+    ("Ein Beben erschütterte Kumamoto.", "de", "Kumamoto", "city"),
+    ("Airstrikes killed ten in the governorate of Idlib.", "en", "Idlib", "admin1"),
+    ("Airstrikes killed ten in Idlib.", "en", "Idlib", "city"),
 ])
 def test_a_region_word_names_the_subdivision_named_after_a_city(gazetteer, text, language, name, place_type):
     (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type in ("city", "admin2", "admin1")]
