@@ -550,8 +550,11 @@ def _ascii_forms(name: str, country: str, names: list[str]) -> list[str]:
 # English (GeoNames') romanisation of Ukrainian, Russian and Belarusian names -> German (Duden):
 # "Zhuravlivka" -> "Schurawliwka", "Kostyantynivka" -> "Kostjantyniwka", "Sudzha" -> "Sudscha".
 _CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
-_TO_GERMAN = re.compile(r"shch|zh|kh|ch|sh|ts|z|v|y(?=[aeiu])|(?<=[aeiou])y\b", re.I)
-_GERMAN_OF = {"shch": "schtsch", "zh": "sch", "kh": "ch", "ch": "tsch", "sh": "sch", "ts": "z", "z": "s", "v": "w", "y": "j"}
+# Duden's German transliteration: Ukrainian -кий is "-kyj" ("Chmelnyzkyj"; GeoNames "-kyi"), and
+# с between vowels "ss" ("Tscherkassy", "Lyssytschansk"), з being "s".
+_TO_GERMAN = re.compile(r"shch|zh|kh|ch|sh|ts|z|v|yi\b|y(?=[aeiu])|(?<=[aeiou])y\b|(?<=[aeiouy])s(?=[aeiou]|y(?![aeiu]))", re.I)
+_GERMAN_OF = {"shch": "schtsch", "zh": "sch", "kh": "ch", "ch": "tsch", "sh": "sch", "ts": "z", "z": "s", "v": "w", "y": "j",
+              "yi": "yj", "s": "ss"}
 
 
 @lru_cache(maxsize=1)
@@ -571,7 +574,8 @@ def _german_transliterations(names: list[str], country: str) -> list[str]:
         def one(m: re.Match) -> str:
             g = _GERMAN_OF[m.group(0).lower()]
             return g[0].upper() + g[1:] if m.group(0)[0].isupper() else g
-        return _TO_GERMAN.sub(one, name.replace("'", "").replace("’", ""))
+        # "Rostov-on-Don" is "Rostow am Don", "Komsomolsk-on-Amur" "Komsomolsk am Amur".
+        return _TO_GERMAN.sub(one, name.replace("'", "").replace("’", "").replace("-on-", " am "))
 
     people = _given_names()
     forms = dict.fromkeys(german(n) for n in names if n.isascii() or "’" in n)

@@ -140,7 +140,12 @@ def test_a_ukrainian_city_as_german_news_transliterates_it(gazetteer):
 
 @pytest.mark.parametrize("names, country, expected", [
     (["Kostyantynivka"], "UA", ["Kostjantyniwka"]),
-    (["Chasiv Yar"], "UA", ["Tschasiw Jar"]),
+    (["Chasiv Yar"], "UA", ["Tschassiw Jar"]),   # с between vowels is "ss"
+    (["Cherkasy"], "UA", ["Tscherkassy"]),
+    (["Sloviansk"], "UA", ["Slowiansk"]),       # not between vowels: one s
+    (["Khmelnytskyi"], "UA", ["Chmelnyzkyj"]),  # Ukrainian -кий is "-kyj"
+    (["Kryvyi Rih"], "UA", ["Krywyj Rih"]),
+    (["Rostov-on-Don"], "RU", ["Rostow am Don"]),
     (["Sudzha"], "RU", ["Sudscha"]),
     (["Sudzha"], "PL", []),          # only Ukrainian, Russian and Belarusian names
     (["Vladimir"], "RU", []),        # a given name, "Wladimir", is no town
