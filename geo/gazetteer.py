@@ -253,27 +253,57 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
     no outline); names that are everyday words are left out."""
     drawn = {f["id"]: f for f in outlines}
     aliases = load_yaml("admin1_aliases.yaml")
-    out = []
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)  # header: geonameid name lat lon country admin1 population names
-        for gid, name, lat, lon, cc, a1, pop, names in rows:
-            outline = drawn.get(f"geonames:{gid}")
-            if outline is not None:
-                lat, lon = outline["properties"]["lat"], outline["properties"]["lon"]
-            place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
-                          country_code=cc, admin1=a1, population=int(pop),
-                          geometry=outline["geometry"] if outline is not None else None)
-            listed = names.split("|")
-            listed += [name] if _specific_compound(name) and name not in listed else []
-            listed += aliases.get(f"{cc}.{a1}") or []
-            listed += [f for f in map(folded, listed) if f not in listed]  # "Tamil Nādu" is written "Tamil Nadu"
-            for n in dict.fromkeys(listed):
-                # "Victoria" is a Spanish word but the Australian state in English and German text.
-                langs = frozenset(common.get(n, ()))
-                if n and not langs & {"de", "en"} and n not in _ADMIN1_STOP:
-                    out += [(sf, dataclasses.replace(c, common=langs) if langs else c)
-                            for sf, c in _name_entries(n, place, "name", frozenset())]
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    german = _admin1_german(rows)
+    out = []
+    # rows: geonameid name lat lon country admin1 population names
+    for gid, name, lat, lon, cc, a1, pop, names in rows:
+        outline = drawn.get(f"geonames:{gid}")
+        if outline is not None:
+            lat, lon = outline["properties"]["lat"], outline["properties"]["lon"]
+        place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
+                      country_code=cc, admin1=a1, population=int(pop), name_de=german.get(gid),
+                      geometry=outline["geometry"] if outline is not None else None)
+        listed = names.split("|")
+        listed += [name] if _specific_compound(name) and name not in listed else []
+        listed += aliases.get(f"{cc}.{a1}") or []
+        listed += [f for f in map(folded, listed) if f not in listed]  # "Tamil Nādu" is written "Tamil Nadu"
+        for n in dict.fromkeys(listed):
+            # "Victoria" is a Spanish word but the Australian state in English and German text.
+            langs = frozenset(common.get(n, ()))
+            if n and not langs & {"de", "en"} and n not in _ADMIN1_STOP:
+                out += [(sf, dataclasses.replace(c, common=langs) if langs else c)
+                        for sf, c in _name_entries(n, place, "name", frozenset())]
+    return out
+
+
+def _admin1_german(rows: list[list[str]]) -> dict[str, str]:
+    """The German name of a subdivision, for the titles of German documents ("Lombardei",
+    "Sizilien", "Wallis", "Niederschlesien" for GeoNames' Lombardia, Sicilia, Valais,
+    Dolnośląskie), by geonameid: the German translation of its ISO 3166-2 name in pycountry's
+    iso-codes (where the ISO name is the row's own name and one subdivision of the country has
+    it). Left out: a translation that names another subdivision of the country (iso-codes gives
+    Vitebsk oblast "Brest") and inverted forms with a comma ("Wallonne, Région")."""
+    import gettext
+
+    import pycountry
+
+    de = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    iso: dict[tuple[str, str], list[str]] = {}
+    for sub in pycountry.subdivisions:
+        iso.setdefault((sub.country_code, sub.name), []).append(sub.name)
+    others: dict[str, dict[str, set[str]]] = {}
+    for gid, _name, _lat, _lon, cc, _a1, _pop, names in rows:
+        for n in names.split("|"):
+            others.setdefault(cc, {}).setdefault(n, set()).add(gid)
+    out = {}
+    for gid, name, _lat, _lon, cc, _a1, _pop, _names in rows:
+        if len(iso.get((cc, name), ())) != 1:
+            continue
+        german = de.gettext(name)
+        if german != name and "," not in german and not others[cc].get(german, set()) - {gid}:
+            out[gid] = german
     return out
 
 

@@ -381,3 +381,21 @@ def test_a_demonym_shared_with_territories_names_the_country(gazetteer, text, co
     from geo.where import find_places
 
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == [country]
+
+
+@pytest.mark.parametrize("written, german", [("Lombardia", "Lombardei"), ("Valais", "Wallis"), ("Sicilia", "Sizilien")])
+def test_a_subdivision_has_its_german_name_for_german_titles(gazetteer, written, german):
+    """GeoNames names a subdivision in its own language; a German title writes the German name
+    (iso-codes' translation), an English one keeps the GeoNames name."""
+    from geo.merge import local_name
+    place = next(c.place for c in gazetteer.candidates(written) if c.place.type == "admin1")
+    assert local_name(place, "de") == german
+    assert local_name(place, "en") == written
+
+
+def test_a_subdivision_keeps_its_name_where_the_translation_names_another(gazetteer):
+    """iso-codes translates Vitebsk oblast as "Brest", the name of another Belarusian oblast: no German name."""
+    place = next(c.place for c in gazetteer.candidates("Vitebsk") if c.place.type == "admin1")
+    assert place.name_de is None
+    bavaria = next(c.place for c in gazetteer.candidates("Bayern") if c.place.type == "admin1")
+    assert bavaria.name_de is None  # the German name is its own
