@@ -1194,18 +1194,32 @@ _STATE_BODY = re.compile(r"(?<!\w)(?:Landtag|Landesparlament|Landesregierung|Sta
                          r"Kantonsrat|Grossen Rat|Großen Rat|Staatsminister|Landesminister|Landesinnenminister)(?!e\b|wahl)")
 
 
+# A state's or province's governor, government, legislature or police command anywhere ("Governor
+# Caleb Mutfwang said", "the Plateau State Police Command", "Premier Roger Cook announced", "der
+# Gouverneur von Kalifornien"): its statements, laws, votes and appointments, not what it says
+# about floods or fighting in the state.
+_STATE_OFFICE = re.compile(r"(?<![\w-])(?:[Gg]overnor(?:'s|’s)?|Gov\.|Gouverneurs?|Gouverneurin|Deputy Governor|Premier(?! League| Division|ship)|Chief Minister|"
+                            r"[Ss]tate [Gg]overnment|[Pp]rovincial [Gg]overnment|[Ss]tate [Ll]egislature|State Assembly|"
+                            r"House of Assembly|Legislative Assembly|[Ss]tate [Pp]arliament|Police Command)(?![\w-])")
+
+
 def _at_state_capital(e: Event, capitals: dict) -> Event:
     """What a state's parliament or government does where the sentence names, or the text gives, only
     the state took place in its capital ("im Landesparlament von Nordrhein-Westfalen empfangen",
     "Landtagspräsident Kuper sagte": Düsseldorf, not Köln, the state's largest city and point); an
     election is held all over the state."""
-    if e.place is None or e.place.type != "admin1" or e.event_type == "election" \
-            or not any(_STATE_BODY.search(ev.sentence) for ev in e.evidence):
+    if e.place is None or e.event_type == "election":
+        return e
+    office = e.event_type in _AT_CAPITAL and any(_STATE_OFFICE.search(ev.sentence) for ev in e.evidence)
+    # A governor's statement that inherits a town of the text's state ("Governor Caleb Mutfwang has
+    # condemned the attack" below the attack at Mangu) was made at the state's seat too.
+    town = e.place.type == "city" and e.place_inherited and office
+    if not town and (e.place.type != "admin1" or not (office or any(_STATE_BODY.search(ev.sentence) for ev in e.evidence))):
         return e
     capital = capitals.get((e.place.country_code, e.place.admin1))
-    if capital is None:
+    if capital is None or capital.id == e.place.id:
         return e
-    return _moved_to(e, capital, f"the capital of {e.place.name}, where its parliament and government sit")
+    return _moved_to(e, capital, f"the capital of {'its state' if town else e.place.name}, where its parliament and government sit")
 
 
 # "gathered in front of the parliament building", "marched to Congress", "vor dem Parlament": a

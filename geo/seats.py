@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from geo.gazetteer import TOWN_POPULATION, Candidate, Gazetteer
 from geo.namesakes import FOREIGN_NAMESAKE_POPULATION
@@ -132,14 +133,27 @@ def capital_place(country: str | None, *, gazetteer: Gazetteer, registry: ActorR
     return _resolve_seat(name, country, gazetteer) if name else None
 
 
+@lru_cache(maxsize=None)
+def _geonames_capitals() -> dict[tuple[str, str], str]:
+    """Every country's first-level capitals by (country, admin1 code): GeoNames' PPLA
+    (`geo/ref/admin1_capitals.tsv`, built by scripts/build_admin1_capitals.py)."""
+    rows = resources.files("geo.ref").joinpath("admin1_capitals.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return {(cc, a1): name for cc, a1, _, name in (row.split("\t") for row in rows)}
+
+
 def state_capital(state: Place, *, gazetteer: Gazetteer) -> Place | None:
-    """The capital of a German, Austrian or Swiss first-level subdivision, where its parliament,
-    government and ministries sit (`geo/ref/admin1_capitals.yaml`): Düsseldorf for
-    Nordrhein-Westfalen, whose point is its largest city, Köln."""
+    """The capital of a first-level subdivision, where its parliament, government and ministries
+    sit: the hand-written German, Austrian and Swiss ones (`geo/ref/admin1_capitals.yaml`:
+    Düsseldorf for Nordrhein-Westfalen, whose point is its largest city, Köln), else GeoNames'
+    seat of the subdivision (Perth for Western Australia, Jos for Plateau State)."""
     if state.type != "admin1" or not state.admin1:
         return None
-    name = (load_yaml("admin1_capitals.yaml").get(state.country_code) or {}).get(state.admin1)
-    return _resolve_seat(f"{name}, {state.admin1}", state.country_code, gazetteer) if name else None
+    name = (load_yaml("admin1_capitals.yaml").get(state.country_code) or {}).get(state.admin1) \
+        or _geonames_capitals().get((state.country_code, state.admin1))
+    capital = _resolve_seat(f"{name}, {state.admin1}", state.country_code, gazetteer) if name else None
+    # A city inside the state: not the state named after it, nor a namesake of another country's same code.
+    inside = capital is not None and capital.type == "city" and (capital.country_code, capital.admin1) == (state.country_code, state.admin1)
+    return capital if inside else None
 
 
 @lru_cache(maxsize=4096)

@@ -1305,6 +1305,31 @@ def test_a_german_states_parliament_acts_in_its_capital(text, expected):
     assert {t: places.get(t) for t in expected} == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    # A governor's act took place in the state's capital (GeoNames' seat of the state), not at its point.
+    ("en", "California Governor Gavin Newsom signed a law on Monday that bans the sale of new petrol cars.",
+     {"legal_policy": "Sacramento"}),
+    ("de", "In Kalifornien hat Gouverneur Gavin Newsom am Montag ein neues Gesetz unterzeichnet.", {"legal_policy": "Sacramento"}),
+    ("de", "In Kalifornien hat die Regierung am Montag ein neues Gesetz beschlossen.", {"legal_policy": "California"}),
+    # What merely happens in the state stays there, though the governor speaks of it.
+    ("en", "Wildfires burned across California on Monday, Governor Gavin Newsom said.", {"wildfire": "California"}),
+    # A governor's statement that inherits the attack's town was made at the state's seat; a senator's stays.
+    ("en", "Gunmen killed four people in Bokkos, Plateau State, on Monday.\n\nGovernor Samuel Adeyemi has condemned the attack.",
+     {"shooting": "Bokkos", "statement": "Jos"}),
+    ("en", "Gunmen killed four people in Bokkos, Plateau State, on Monday.\n\nSenator Samuel Adeyemi has condemned the attack.",
+     {"shooting": "Bokkos", "statement": "Bokkos"}),
+])
+def test_a_states_governor_acts_in_its_capital_in_every_country(language, text, expected):
+    import datetime as dt
+
+    from geo.pipeline import Resources, process_document
+
+    doc = Document(id="x.txt", path="x.txt", text=text, language=language, reference=dt.date(2024, 3, 8),
+                   reference_basis="metadata")
+    places = {e.event_type: e.place.name for e in process_document(doc, resources=Resources.load()) if e.place}
+    assert {t: places.get(t) for t in expected} == expected, places
+
+
 def test_a_city_named_only_in_the_genitive_is_named_so_in_an_inherited_title():
     # The closure inherits Munich, which the text names only as "Münchens": its title read
     # "Schließung in Munich", the English name, for want of a German one in the gazetteer.

@@ -263,6 +263,23 @@ def test_every_state_capital_resolves_to_a_city_inside_its_state(gazetteer):
     assert state_capital(nrw, gazetteer=gazetteer).name == "Düsseldorf"
 
 
+def test_geonames_first_level_capitals_resolve_inside_their_state(gazetteer):
+    from geo.records import Place
+    from geo.seats import _geonames_capitals, state_capital
+
+    found = 0
+    for (country, admin1), name in _geonames_capitals().items():
+        state = Place(f"geo:test/{country}.{admin1}", "state", "admin1", 0.0, 0.0, country, admin1=admin1)
+        capital = state_capital(state, gazetteer=gazetteer)
+        if capital is not None:
+            assert capital.type == "city" and (capital.country_code, capital.admin1) == (country, admin1), (country, admin1, name)
+            found += 1
+    assert found > 2300
+    for country, admin1, name in (("AU", "08", "Perth"), ("US", "NY", "Albany"), ("CA", "08", "Toronto")):
+        state = Place("geo:test/s", "state", "admin1", 0.0, 0.0, country, admin1=admin1)
+        assert state_capital(state, gazetteer=gazetteer).name == name
+
+
 def test_a_foreign_namesake_before_police_is_no_seat_in_a_text_placed_elsewhere(gazetteer, registry):
     """ "the Jamestown Police" in a story from Accra: the places stage reads no Jamestown, New York,
     there, and neither does the seat; in a story from New York State it is that town's force."""

@@ -1344,8 +1344,9 @@ def test_a_happening_on_the_ground_in_the_ledes_state_is_at_the_ledes_town(resou
             "Firefighters said a second fire broke out in Colorado on Tuesday.\n\n"
             "The governor said on Tuesday that Colorado would pass a new law.")
     events = _events(text, "en", resources)
+    # The governor's statement is no happening on the ground: not at Boulder, but at the state's capital.
     assert [(e.event_type, e.place.name) for e in events] == [
-        ("fire", "Boulder"), ("fire", "Boulder"), ("statement", "Colorado")]
+        ("fire", "Boulder"), ("fire", "Boulder"), ("statement", "Denver")]
 
 
 def test_a_raid_in_an_article_headed_airstrike_is_the_strike():
