@@ -574,14 +574,6 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # A press release that says something is its body's statement; a report released is a document.
     ("en", "The release said that the Army offers condolences to the family.", "document_release", False),
     ("en", "The ministry released the report on Monday.", "document_release", True),
-    # A council's or a board's decision is its act; a company's is told by what it decided.
-    ("en", "At a meeting in July, the board decided to shut the department down.", "legal_policy", True),
-    ("en", "The company decided to close the plant.", "legal_policy", False),
-    ("de", "Die Entscheidung des Gemeinderates, das Bad geschlossen zu halten, fiel im Mai.", "legal_policy", True),
-    ("de", "Die Entscheidung des Unternehmens, das Werk zu schließen, fiel im Mai.", "legal_policy", False),
-    # A policy named is no decision; a policy adopted is one.
-    ("en", "The partnership is a pillar of New Delhi's Neighbourhood First policy.", "legal_policy", False),
-    ("en", "The government adopted a new policy on refugees.", "legal_policy", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
