@@ -1553,17 +1553,25 @@ def test_a_hyphenated_title_word_gives_its_parts_sense(title, text, etype, prese
     assert (etype in {t.event_type for t in find_triggers(text, segment(text), language="de", title=title)}) == present
 
 
-@pytest.mark.parametrize("text, etype, asserted", [
+@pytest.mark.parametrize("language, text, etype, asserted", [
     # A company's decision to close or to cut jobs is news when announced ("will", "soll", "plant");
     # a fear or a "könnte" stays a possibility, and a trial that "soll" begin is still ahead.
-    ("Der Konzern will in Magdeburg 300 Stellen abbauen.", "layoffs", True),
-    ("Der Konzern könnte in Magdeburg 300 Stellen abbauen.", "layoffs", False),
-    ("Geschlossen werden soll das Klinikum in Wittstock.", "closure", True),
-    ("Der Betriebsrat befürchtet die Schließung des Klinikums in Wittstock.", "closure", False),
-    ("Der Prozess soll im März in Magdeburg beginnen.", "trial", False),
+    ("de", "Der Konzern will in Magdeburg 300 Stellen abbauen.", "layoffs", True),
+    ("de", "Der Konzern könnte in Magdeburg 300 Stellen abbauen.", "layoffs", False),
+    ("de", "Geschlossen werden soll das Klinikum in Wittstock.", "closure", True),
+    ("de", "Der Betriebsrat befürchtet die Schließung des Klinikums in Wittstock.", "closure", False),
+    ("de", "Der Prozess soll im März in Magdeburg beginnen.", "trial", False),
+    # English announces them in reported speech ("would") or as plans; "could" stays a possibility,
+    # and a trial that would begin is still ahead.
+    ("en", "The company announced it would be closing three plants in Ontario.", "closure", True),
+    ("en", "The company warned it could be closing three plants in Ontario.", "closure", False),
+    ("en", "The manufacturer plans to close its factory in Oregon by the end of the year.", "closure", True),
+    ("en", "The manufacturer said it would cut 300 jobs in Oregon.", "layoffs", True),
+    ("en", "The manufacturer said it might cut 300 jobs in Oregon.", "layoffs", False),
+    ("en", "The court said it would hold the trial in March.", "trial", False),
 ])
-def test_an_announced_closure_or_job_cut_is_news_a_feared_one_is_not(text, etype, asserted):
-    found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == etype]
+def test_an_announced_closure_or_job_cut_is_news_a_feared_one_is_not(language, text, etype, asserted):
+    found = [t for t in find_triggers(text, segment(text), language=language) if t.event_type == etype]
     assert found and (found[0].factuality == "asserted") == asserted
 
 

@@ -945,7 +945,7 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None
             break
         t = toks[j]
         if t[5] == clause and (t[3] in lex.modal or t[3].endswith(lex.modal_suffixes)) and not (lex.modal_before_only and j > i) and not _a_name(toks, j, lex) \
-                and not _reported_perfect(toks, j, lex):
+                and not _reported_perfect(toks, j, lex) and t[3] not in intent:
             return "hypothetical", t[2]
         if t[5] == clause and t[3] in lex.reportative and not _claimed(toks, j, lex) and t[3] not in intent:
             return "hypothetical", t[2]  # "Ein Urteil soll Ende Januar fallen": planned
