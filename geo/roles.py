@@ -377,6 +377,16 @@ def _district_of(text: str, first: PlaceMention, second: PlaceMention) -> bool:
         and abs(a.lat - b.lat) < 0.6 and abs(a.lon - b.lon) < 0.9
 
 
+def _unit_of(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether `second` is a subdivision or town inside the country or state `first` whose
+    possessive precedes it ("in Jammu and Kashmir's Kishtwar district", "in Kenya's Nakuru
+    County"): the larger unit only says where the finer one lies."""
+    if not _POSSESSIVE_GAP.match(text[first.end:second.start]):
+        return False
+    a, b = first.place, second.place
+    return a.type in ("country", "admin1") and PLACE_RANK.get(b.type, 9) < PLACE_RANK[a.type] and lies_in(b, a)
+
+
 def memo_role(memo: dict, doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     """`place_role(doc_text, m, etype)`, worked out once per mention of one text: `memo` is
     the text's own (a role depends only on the text, the mention and whether the type is a
@@ -432,6 +442,9 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
             # only says where its district lies, as in "the Los Angeles suburb of Pico Rivera".
             roles[id(second)] = "located" if roles[id(first)] == "located" else roles[id(second)]
             roles[id(first)] = "mentioned"
+            continue
+        if not first.weak and not second.weak and roles[id(first)] == "located" and _unit_of(doc_text, first, second):
+            roles[id(second)], roles[id(first)] = "located", "mentioned"
             continue
         if not first.weak and _qualifies(doc_text, first, second) and not _is_dateline(doc_text, first):
             if roles[id(second)] == "located":

@@ -719,6 +719,19 @@ def test_a_citys_possessive_before_its_district_places_the_district(gazetteer, t
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Two soldiers were killed in an encounter in Jammu and Kashmir's Kishtwar district on Sunday.", "Kishtwar district"),
+    ("Police arrested two men in Kenya's Nakuru County on Tuesday.", "Nakuru"),
+    ("Two soldiers were killed in an encounter in Jammu and Kashmir on Sunday, Kishtwar district police said.",
+     "Jammu and Kashmīr"),  # no possessive: the district's police only speak
+    ("Police arrested two men in Kenya on Tuesday, Nakuru County officials said.", "Kenya"),
+])
+def test_a_country_or_states_possessive_before_its_unit_places_the_unit(gazetteer, text, expected):
+    """ "in Jammu and Kashmir's Kishtwar district": the state only says where its district lies, as a
+    city's possessive before its suburb does."""
+    assert _best(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
     ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
