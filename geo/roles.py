@@ -152,10 +152,10 @@ _ORIGIN_OR_TARGET_BEFORE = re.compile(
 # residents ("Anwohner von Erftstadt-Blessem"): where it happened, not an origin ("aus", "von Mailand
 # nach Białystok").
 _SURROUNDINGS_OF_BEFORE = re.compile(
-    r"(?:\b(?:in|im|am|an|auf)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+e[nmr]?\s+)?"
+    r"(?:\b(?:[Ii]n|[Ii]m|[Aa]m|[Aa]n|[Aa]uf)\s+(?:der\s+|dem\s+|den\s+)?(?:\w+e[nmr]?\s+)?"
     r"(?:Nähe|Umgebung|Gegend|Umland|Großraum|Zentrum|Innenstadt|Rande?|Stadtrand|Ortsrand|Ortskern|Wald|Wäldern|Hafen|"
     r"Straßen|Vororten?|Außenbezirken?|Stadtgebiet|Gemeindegebiet|Ortsgebiet|Ortsteil|Stadtteil)"
-    r"|\bunweit|\b(?:An|Be|Ein)wohner(?:in|innen|n)?"
+    r"|\b[Uu]nweit|\b(?:An|Be|Ein)wohner(?:in|innen|n)?"
     # "im Ortsteil Arlen von Rielasingen-Worblingen", "Erfenbach, einem Ortsteil von Kaiserslautern": the town it belongs to
     r"|\b(?:Ortsteil|Stadtteil|Gemeindeteil|Ortschaft|Weiler)s?(?:\s+[A-ZÄÖÜ][\w-]*){0,2}"
     r"|\b(?:ein|einem|einen|eines|dem|den|des)\s+(?:Dorf|Ort|Vorort)(?:e?s)?)\s+von\s+$")

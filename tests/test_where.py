@@ -732,6 +732,19 @@ def test_a_country_or_states_possessive_before_its_unit_places_the_unit(gazettee
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Im Gemeindegebiet von Ruderting brannte am Mittwoch ein Holzstadel.", "Ruderting"),
+    ("Am Mittwoch brannte im Gemeindegebiet von Ruderting ein Holzstadel.", "Ruderting"),
+    ("In der Nähe von Ruderting brannte am Mittwoch ein Holzstadel.", "Ruderting"),
+    ("Unweit von Ruderting brannte am Mittwoch ein Holzstadel.", "Ruderting"),
+    ("Von Ruderting aus fuhr der Wagen am Mittwoch weiter.", None),  # an origin stays one
+])
+def test_a_sentence_opening_with_the_surroundings_of_a_town_places_it(gazetteer, text, expected):
+    """ "Im Gemeindegebiet von Ruderting …": the capitalised first word of a sentence still names the
+    town's surroundings; "von" there is no origin."""
+    assert _best(text, gazetteer, "de") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
     ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
