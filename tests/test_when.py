@@ -173,10 +173,12 @@ def test_an_english_half_without_its_year_is_no_date(text):
     "text, start, end",
     [
         # one word, as "Ende 2024", "Anfang des Jahres", "Ende des Monats" are three
-        ("zum Jahresende 2024", D(2024, 9, 1), D(2024, 12, 31)),
-        ("Ende 2024", D(2024, 9, 1), D(2024, 12, 31)),
-        ("zu Jahresbeginn", D(2025, 1, 1), D(2025, 5, 1)),
-        ("Anfang des Jahres", D(2025, 1, 1), D(2025, 5, 1)),
+        # (the start or end of a year is its first or last quarter, as "Ende März" is its last ten days)
+        ("zum Jahresende 2024", D(2024, 10, 1), D(2024, 12, 31)),
+        ("Ende 2024", D(2024, 10, 1), D(2024, 12, 31)),
+        ("zu Jahresbeginn", D(2025, 1, 1), D(2025, 3, 31)),
+        ("Anfang des Jahres", D(2025, 1, 1), D(2025, 3, 31)),
+        ("Mitte 2024", D(2024, 5, 2), D(2024, 8, 31)),  # the middle stays the middle third
         ("Im März brannte es, zum Monatsende erneut.", D(2025, 3, 21), D(2025, 3, 31)),  # the month just named
     ],
 )
@@ -263,7 +265,9 @@ def test_two_years_joined_by_und_are_two_mentions_not_a_range():
         ("letztes Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("im vergangenen Jahr", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
-        ("Ende vergangenen Jahres", D(2024, 9, 1), D(2024, 12, 31), "year"),  # last third
+        ("Ende vergangenen Jahres", D(2024, 10, 1), D(2024, 12, 31), "year"),  # last quarter
+        ("late last year", D(2024, 10, 1), D(2024, 12, 31), "year"),
+        ("Anfang vergangenen Jahres", D(2024, 1, 1), D(2024, 3, 31), "year"),
     ],
 )
 def test_relative_expressions_resolve_against_publication(text, start, end, precision):
@@ -842,7 +846,8 @@ def test_a_weekend_without_last_or_next_is_the_one_the_tense_points_to(text, lan
     ("The strike will start at the end of the week.", "en", D(2025, 10, 17), D(2025, 10, 19)),
     ("Mitte des Monats soll gestreikt werden.", "de", D(2025, 10, 11), D(2025, 10, 20)),
     ("Im März 2023 begann der Bau. Ende des Monats stand der Rohbau.", "de", D(2023, 3, 21), D(2023, 3, 31)),  # the month named
-    ("Im Jahr 2019 wuchs die Firma. Ende des Jahres kam die Wende.", "de", D(2019, 8, 31), D(2019, 12, 31)),  # the paragraph's year
+    ("Im Jahr 2019 wuchs die Firma. Ende des Jahres kam die Wende.", "de", D(2019, 10, 1), D(2019, 12, 31)),  # the paragraph's year
+    ("At the end of 2013, a boat capsized.", "en", D(2013, 10, 1), D(2013, 12, 31)),  # the last quarter
 ])
 def test_start_middle_end_narrow_a_week_and_a_bare_period(text, language, start, end):
     m = tag_dates(text, published=PUBLISHED, language=language)[-1]

@@ -118,7 +118,14 @@ def weekend(ref, off: int, basis):
 
 
 def narrow(iv, part: str):
-    """"Anfang/Mitte/Ende": the first, middle or last third, keeping the precision."""
+    """"Anfang/Mitte/Ende": the first, middle or last third, keeping the precision; the start or
+    end of a calendar year its first or last quarter ("Ende 2024", "at the end of the year" are
+    October to December, as "Ende März" is the month's last ten days, not from 31 August on)."""
+    if part != "middle" and iv.precision == "year" and iv.start == dt.date(iv.start.year, 1, 1) \
+            and iv.end == dt.date(iv.start.year, 12, 31):
+        if part == "start":
+            return DateInterval(iv.start, dt.date(iv.start.year, 3, 31), iv.precision, iv.basis)
+        return DateInterval(dt.date(iv.start.year, 10, 1), iv.end, iv.precision, iv.basis)
     third = ((iv.end - iv.start).days + 1) // 3
     k = {"start": 0, "middle": 1, "end": 2}[part]
     start = iv.start + dt.timedelta(days=k * third)
