@@ -985,6 +985,28 @@ def test_date_matches_are_the_patterns_matches():
         assert got
 
 
+def test_date_commas_on_the_caseless_copy_are_the_patterns_ends():
+    """`resolve._break_ends` finds the commas and points inside dates on the lower-case copy
+    (`pattern.caseless`): where the case-insensitive patterns end on the text itself, and the
+    patterns themselves where the copy would differ ("İ" lowers to two letters; "ı", "ſ" and the
+    Kelvin sign match i, s and k only ignoring case)."""
+    from geo.when import resolve
+    from geo.when.pattern import caseless
+
+    assert resolve._DATE_INSIDE.pattern == resolve._DATE_INSIDE.pattern.lower()
+    assert resolve._DATE_CLOSED.pattern == resolve._DATE_CLOSED.pattern.lower()
+    texts = ["Am MONTAG, 8. Januar, wollen sie. Am 3. Mai wird gewählt, sagte er",
+             "On Saturday, May 12, 2018, the president will arrive; on Sept. 3 he left",
+             "İstanbul am Montag, 8. Januar, dann", "Am Montaſ, 8. Januar, dann", "On ſaturday, May 12, 2018, it",
+             "Am Dıenstag, 9. Januar, dann"]
+    for text in texts:
+        want = {m.end() for m in resolve._DATE_INSIDE.finditer(text)} | {m.end() for m in resolve._DATE_CLOSED.finditer(text)}
+        resolve._LAST_ENDS = (None, [], set())
+        assert resolve._break_ends(text)[1] == want, text
+    assert [caseless(t) is None for t in texts] == [False, False, True, True, True, True]
+    assert resolve._break_ends(texts[0])[1] and resolve._break_ends(texts[4])[1]
+
+
 @pytest.mark.parametrize("text, language, end", [
     ("Der Mann wurde diese Woche festgenommen.", "de", D(2025, 10, 15)),  # told in the past: by the page's day
     ("Das Werk schließt diese Woche.", "de", D(2025, 10, 19)),  # present tense may lie ahead

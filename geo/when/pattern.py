@@ -35,6 +35,22 @@ def alt(words, *, space: str = r"\s+", fold: bool = True) -> str:
     return emit(trie) if trie else "(?!)"
 
 
+# Letters a case-insensitive pattern matches to an ASCII letter that `str.lower` leaves apart from it
+# (dotless ı, long ſ, the Kelvin sign; İ lowers to two characters).
+_FOLDED = "İıſ\u212a"
+
+
+def caseless(text: str) -> str | None:
+    """`text.lower()` where a case-sensitive pattern of lower-case words finds in it exactly what
+    the same pattern ignoring case finds in `text` (same offsets, no letter that case folding
+    matches beyond `str.lower`), else None: scanning the copy skips the engine's per-letter case
+    folding, about twice as fast."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLDED)):
+        return None
+    return low
+
+
 def _all(table: dict) -> list[str]:
     return [w for ws in table.values() for w in ws]
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 from geo.records import DateInterval
-from geo.when.pattern import WORDS, alt
+from geo.when.pattern import WORDS, alt, caseless
 
 
 @lru_cache(maxsize=None)
@@ -99,6 +99,10 @@ _DATE_CLOSED = re.compile(
     r"(?<!\w)(?:%(wd)s),\s*(?:den\s+|the\s+)?(?:\d{1,2}\.\s*(?:(?:%(mon)s)\.?|\d{1,2}\.)"
     r"|(?:%(mon)s)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%(mon)s))(?:,?\s*(?:19|20)\d\d)?,"
     % {"wd": alt(w for ws in WORDS.weekdays.values() for w in ws), "mon": _MONTHS}, re.IGNORECASE)
+# The same for `caseless(text)` (their words are lower case); "(?=\w)" lets the engine leave a
+# position inside a word after one test: every alternative starts with a letter or a digit.
+_DATE_INSIDE_LOW = re.compile(r"(?<!\w)(?=\w)(?:%s)" % _DATE_INSIDE.pattern)
+_DATE_CLOSED_LOW = re.compile(_DATE_CLOSED.pattern)
 _LAST_ENDS: tuple = (None, [], set())  # (text, its clause break ends, date commas' ends): one document at a time
 
 
@@ -109,7 +113,10 @@ def _break_ends(text: str) -> tuple[list[int], set[int]]:
     global _LAST_ENDS
     last = _LAST_ENDS  # one read: another thread may put another text's in its place
     if last[0] is not text:
-        inside = {m.end() for m in _DATE_INSIDE.finditer(text)} | {m.end() for m in _DATE_CLOSED.finditer(text)}
+        low = caseless(text)
+        inside_at, closed_at, scanned = (_DATE_INSIDE, _DATE_CLOSED, text) if low is None \
+            else (_DATE_INSIDE_LOW, _DATE_CLOSED_LOW, low)
+        inside = {m.end() for m in inside_at.finditer(scanned)} | {m.end() for m in closed_at.finditer(scanned)}
         last = _LAST_ENDS = (text, [m.end() for m in _CLAUSE_END.finditer(text) if m.end() not in inside], inside)
     return last[1], last[2]
 
