@@ -14,6 +14,7 @@ import re
 from geo.nearness import lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
+from geo.when.pattern import caseless
 from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, opens_dateline
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
@@ -44,6 +45,8 @@ def ends_with(pattern: re.Pattern):
 
 
 _LOCATED_AT_END = ends_with(_LOCATED_BEFORE)
+# The same for `caseless(text)`: the pattern's words in lower case (it has no upper-case escape).
+_LOCATED_AT_END_LOW = ends_with(re.compile(_LOCATED_BEFORE.pattern.lower()))
 
 
 def holding(words: tuple[str, ...], pattern: re.Pattern):
@@ -53,18 +56,14 @@ def holding(words: tuple[str, ...], pattern: re.Pattern):
     `str.lower` gives: İ, ı, ſ, K). Most windows before a place hold none of them, and looking
     for a few words costs a fraction of a search that tries the pattern at every start."""
     search = pattern.search
+    present = re.compile("|".join(re.escape(w) for w in words)).search  # one scan in C, not one per word
     if not pattern.flags & re.I:
-        return lambda text: search(text) if any(w in text for w in words) else None
+        return lambda text, pos=0: search(text, pos) if present(text) else None
 
-    def test(text: str):
-        low = text.lower()
-        if any(w in low for w in words) or (not text.isascii() and any(c in text for c in _FOLDED)):
-            return search(text)
-        return None
+    def test(text: str, pos: int = 0):
+        low = caseless(text)
+        return search(text, pos) if low is None or present(low) else None
     return test
-
-
-_FOLDED = "İıſ\u212a"  # the Kelvin sign
 
 
 # "Im Südwesten Berlins", "north of Kyiv", "südlich von Ulm": a reference point, not the place. A
@@ -109,10 +108,13 @@ _INVERTED_END = re.compile(r"\s*(?:[,.;]|$|\s+(?:mit|in a statement|on (?:Mon|Tu
 
 def speaks_as_subject(text: str, m: PlaceMention) -> bool:
     """Whether the name is the subject of a speech act ("Moscow said", "Kiew warnte", "…, said
-    Jackson."): a government its capital stands for, or a person named like a town."""
-    before = text[max(0, m.start - 40):m.start]
-    return bool((_SUBJECT_BEFORE.search(before) and _SPEAKER_AFTER.match(text, m.end))
-                or (_SPEAKER_INVERTED.search(before) and _INVERTED_END.match(text, m.end)))
+    Jackson."): a government its capital stands for, or a person named like a town. What follows
+    the name is tried first: a match anchored there fails at once where the search before it
+    tries every start of its window."""
+    if _SPEAKER_AFTER.match(text, m.end):
+        if _SUBJECT_BEFORE.search(text[max(0, m.start - 40):m.start]):
+            return True
+    return bool(_INVERTED_END.match(text, m.end) and _SPEAKER_INVERTED.search(text[max(0, m.start - 40):m.start]))
 
 
 # "the Minsk agreements", "the Rome Statute", "die Genfer Flüchtlingskonvention", "der Shanghaier Organisation für
@@ -213,27 +215,36 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.weak:
         return "mentioned"
     before = doc_text[max(0, m.start - 40):m.start]
+    # Each pattern below that ends at the name spans at most a few of the window's words (its
+    # figure in `_back`), so it is tried only from the start of the word that many back.
+    words = [w.start() for w in _WORD.finditer(before)]
+    last = before[words[-1]:].rstrip() if words else ""  # the word the name follows
     if (_INSTITUTION_AFTER.match(doc_text, m.end) and not (_LOCALITY_AFTER.match(doc_text, m.end) and _A_LOCALITY_BEFORE.search(before))) \
-            or _BORDER_AFTER.match(doc_text, m.end) or _INSTITUTION_BEFORE.search(before) or _BORDER_BEFORE.search(before):
+            or _BORDER_AFTER.match(doc_text, m.end) \
+            or (last.endswith(_INSTITUTION_LAST) and _INSTITUTION_BEFORE.search(before, _back(words, 3))) \
+            or (last in _BORDER_LAST and _BORDER_BEFORE.search(before, _back(words, 3))):
         return "mentioned"
     wide = doc_text[max(0, m.start - 80):m.start]  # titles and distances run longer than 40 characters
-    if _ENVOY_IN(wide) or _TITLE_OF_IN(wide) or _ENGLISH_TITLE_OF_IN(wide):
+    shift = len(wide) - len(before)
+    if _ENVOY_IN(wide, _back_wide(words, 11, shift)) or _TITLE_OF_IN(wide, _back_wide(words, 4, shift)) \
+            or _ENGLISH_TITLE_OF_IN(wide, _back_wide(words, 9, shift)):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
     if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
         return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
-    if _TO_HOSPITAL_IN(wide) or (_INTO_BEFORE.search(before) and _HOSPITAL_WORD_AFTER.match(doc_text, m.end)):
+    if _TO_HOSPITAL_IN(wide, _back_wide(words, 7, shift)) or (_HOSPITAL_WORD_AFTER.match(doc_text, m.end) and _INTO_BEFORE.search(before)):
         return "mentioned"  # "in ein Krankenhaus in Augsburg", "in ein Münchner Krankenhaus": where the injured were taken
-    if _ARRIVAL_IN(before):
+    if _ARRIVAL_IN(before, _back(words, 5)):
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
-    if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before):
+    if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before, _back(words, 4)):
         return "located"
-    if _SURROUNDINGS_OF_BEFORE.search(before):
+    if last == "von" and _SURROUNDINGS_OF_BEFORE.search(before, _back(words, 5)):
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
-    if _EVACUATED_FROM.search(before):
+    if last.lower() in _EVACUATED_LAST and _EVACUATED_FROM.search(before, _back(words, 8)):
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
-    if _ORIGIN_OR_TARGET_IN(before) or _DIRECTION_IN(wide) \
-            or _SEAT_BEFORE.search(before) or _MEASURE_ON_IN(before):
+    if _ORIGIN_OR_TARGET_IN(before, _back(words, 6)) or _DIRECTION_IN(wide) \
+            or (last in _SEAT_LAST and _SEAT_BEFORE.search(before, _back(words, 2))) \
+            or (last.lower() in _MEASURE_ON_LAST and _MEASURE_ON_IN(before, _back(words, 4))):
         return "mentioned"
     if _is_dateline(doc_text, m):
         return "mentioned"  # the dateline: where the story was filed
@@ -249,11 +260,45 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
             and _GENITIVE_OF.match(doc_text, m.end - 1):
         return "mentioned"
-    if _LIKE_BEFORE.search(before):
+    if last in _LIKE_LAST and _LIKE_BEFORE.search(before, _back(words, 4)):
         return "mentioned"  # "Krisen wie in Syrien": a comparison's place, not this happening's
-    if _LOCATED_AT_END(before):
-        return "located"
-    return "named"
+    low = caseless(before)
+    located = _LOCATED_AT_END(before, _back(words, 8)) if low is None else _LOCATED_AT_END_LOW(low, _back(words, 8))
+    return "located" if located else "named"
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _back(words: list[int], n: int) -> int:
+    """Where the `n`th word from a window's end starts (`words`: where each of its words starts),
+    0 for a window of fewer words. A pattern anchored at the window's end whose matches span at
+    most `n` words (a word is what whitespace separates, as each pattern's `\\s` does) finds
+    nothing that starts before: searching from there is searching the window, in fewer tries.
+    The figures, from the patterns: the institution heads and a border 3 words ("Fire and
+    Rescue ", "borders with the "), an arrival 5 ("kehrte am Abend nach Hause nach "), a
+    destination 4 ("in Richtung der nahen "), surroundings 5 ("in der nahen Umgebung von "), an
+    evacuation 8 ("evacuated … from the town of "), an origin or target 6 ("in Richtung der
+    nahen ", "from the hills of "), a seat 2, a measure 4 ("sanctions imposed on the "), a comparison 4
+    ("wie etwa in der "), a locative 8 ("off the coast of the nearby town of ")."""
+    return words[-n] if len(words) >= n else 0
+
+
+def _back_wide(words: list[int], n: int, shift: int) -> int:
+    """`_back` for the wider window that ends where `words`' window does, `shift` characters
+    longer: a word of the narrow window is one of the wide window's too, except its first (the
+    narrow window may cut it), so beyond that the wide window is searched from its start."""
+    return words[-n] + shift if len(words) > n else 0
+
+
+# The word right before the name that a match of these patterns ends with (each ends with that
+# word, whitespace before it and "\s+$"; lower case for those that ignore case; the institution
+# heads' `_INSTITUTION_LAST` below): a window ending with another word is not searched.
+_BORDER_LAST = frozenset(("zu", "zum", "zur", "with", "the"))
+_EVACUATED_LAST = frozenset(("from", "the", "of"))
+_SEAT_LAST = frozenset(("in", "im"))
+_MEASURE_ON_LAST = frozenset(("on", "the"))
+_LIKE_LAST = frozenset(("in", "im", "auf", "am", "an", "bei", "beim", "der", "dem", "den", "die", "das"))
 
 
 # German "Krisen wie in Syrien und in der Ukraine", "wie im Vorjahr in Bayern": a place named for
@@ -325,8 +370,10 @@ _A_LOCALITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+an?\s+(?:(?:[Ss]outhern|[Nn
 
 
 # "Police Scotland", "Ambulance Victoria", "Transport for London": the service's region names an institution.
+_INSTITUTION_HEADS = load_yaml("institution_heads.yaml")["en"]["named_before"]
 _INSTITUTION_BEFORE = re.compile(
-    rf"(?<![\w&-])(?:{'|'.join(re.escape(h) for h in sorted(load_yaml('institution_heads.yaml')['en']['named_before'], key=len, reverse=True))})\s$")
+    rf"(?<![\w&-])(?:{'|'.join(re.escape(h) for h in sorted(_INSTITUTION_HEADS, key=len, reverse=True))})\s$")
+_INSTITUTION_LAST = tuple({head.split()[-1] for head in _INSTITUTION_HEADS})  # what the word before the name ends with
 
 
 # "near the Tennessee state line", "the Mexico border": the neighbour names a line, not the place.

@@ -1257,6 +1257,18 @@ def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_names
     assert ("Stillwater" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, language, found", [
+    ("Storms hit Bangor and Waterville on Monday; a barn burned in Tupelo.", "en", False),
+    ("Storms hit Starkville and Corinth on Monday; a barn burned in Tupelo.", "en", True),
+    # the state named with it places it: the story is about two states
+    ("Storms hit Bangor and Waterville on Monday; a barn burned in Tupelo, Mississippi.", "en", True),
+    ("Unwetter trafen am Montag Bangor und Waterville, in Tupelo brannte eine Scheune.", "de", False),
+    ("Unwetter trafen am Montag Starkville und Corinth, in Tupelo brannte eine Scheune.", "de", True),
+])
+def test_a_town_far_from_the_texts_other_towns_of_its_country_is_a_missing_namesake(gazetteer, text, language, found):
+    assert ("Tupelo" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
+
+
 @pytest.mark.parametrize("text, language, expected", [
     ("Bei der Wahl in BOPPARD (Rhein-Hunsrück-Kreis) siegte keiner.", "de", ["Boppard", "Rhein-Hunsrück-Kreis"]),
     ("Bei der Wahl siegte BOPPARD (Rhein-Hunsrück-Kreis) klar.", "de", ["Rhein-Hunsrück-Kreis"]),
@@ -1313,6 +1325,63 @@ def test_end_anchored_role_patterns_tried_from_the_end_agree_with_search():
         for end in range(len(text) + 1):
             window = text[max(0, end - 40):end]
             assert bool(at_end(window)) == bool(pattern.search(window)), (pattern.pattern[:30], window)
+
+
+def test_role_patterns_tried_from_a_few_words_back_agree_with_search():
+    """`place_role` tries each pattern that ends at the name only from the start of the word
+    `roles._back` counts back, and only after the word its matches end with: truthy exactly
+    when searching the whole 40-character window (or the 80-character one, `roles._back_wide`)
+    is, for every window before every position of phrases that do and do not match, in any
+    case, also with the letters that fold to ASCII ones beyond `str.lower`."""
+    from geo import roles
+
+    text = ("Die Polizei nahm in der Nähe von Bad Tölz, unweit von Au und im Ortsteil Arlen von Singen zwei Männer fest; "
+            "an der Grenze zu Serbien, wie etwa in der Ukraine, mit Sitz in Bonn, von der Leitstelle in Passau, kehrte am Abend "
+            "nach Hause nach Riga zurück, in ein Krankenhaus in Augsburg, der Präsident der Islamischen Republik Iran. "
+            "Police Scotland and Fire and Rescue NSW; near the border with the Congo, thousands evacuated from the town of "
+            "Lismore, headquartered in Detroit, new sanctions imposed on the Sudan, Troops moved FROM the hills of Kunar "
+            "towards nearby Asadabad, RETURNED HOME TO Beijing, off the coast of the nearby town of Galle, the Deputy Prime "
+            "Minister of the People's Republic of China, the Ambassador of India to the Republic of Mali, taken to the "
+            "Alfred Hospital in Cairns. Es war ſanctions on Mali, İn der Nähe von Ulm, evacuated \u212aM from Hay.\n in  \n")
+    lower = str.lower
+    checks = [  # (pattern, words back, the last word's set or suffixes, compare it lower-cased, wide window)
+        (roles._INSTITUTION_BEFORE, 3, roles._INSTITUTION_LAST, None, False),
+        (roles._BORDER_BEFORE, 3, roles._BORDER_LAST, None, False),
+        (roles._ARRIVAL_BEFORE, 5, None, None, False),
+        (roles._DESTINATION_BEFORE, 4, None, None, False),
+        (roles._SURROUNDINGS_OF_BEFORE, 5, {"von"}, None, False),
+        (roles._EVACUATED_FROM, 8, roles._EVACUATED_LAST, lower, False),
+        (roles._ORIGIN_OR_TARGET_BEFORE, 6, None, None, False),
+        (roles._SEAT_BEFORE, 2, roles._SEAT_LAST, None, False),
+        (roles._MEASURE_ON_BEFORE, 4, roles._MEASURE_ON_LAST, lower, False),
+        (roles._LIKE_BEFORE, 4, roles._LIKE_LAST, None, False),
+        (roles._LOCATED_BEFORE, 8, None, None, False),
+        (roles._ENVOY_BEFORE, 11, None, None, True),
+        (roles._GERMAN_TITLE_OF_BEFORE, 4, None, None, True),
+        (roles._ENGLISH_TITLE_OF_BEFORE, 9, None, None, True),
+        (roles._TO_HOSPITAL_BEFORE, 7, None, None, True),
+    ]
+    for pattern, n, lasts, case, wide in checks:
+        found = 0
+        for end in range(len(text) + 1):
+            before, window = text[max(0, end - 40):end], text[max(0, end - (80 if wide else 40)):end]
+            words = [w.start() for w in roles._WORD.finditer(before)]
+            last = before[words[-1]:].rstrip() if words else ""
+            last = case(last) if case else last
+            if isinstance(lasts, tuple):
+                gate = last.endswith(lasts)
+            else:
+                gate = lasts is None or last in lasts
+            pos = roles._back_wide(words, n, len(window) - len(before)) if wide else roles._back(words, n)
+            want = bool(pattern.search(window))
+            assert bool(gate and pattern.search(window, pos)) == want, (pattern.pattern[:30], window)
+            found += want
+        assert found, pattern.pattern[:30]  # the text exercises each pattern
+    for end in range(len(text) + 1):  # the locative pattern on the lower-case copy
+        window = text[max(0, end - 40):end]
+        low = roles.caseless(window)
+        if low is not None:
+            assert bool(roles._LOCATED_AT_END_LOW(low)) == bool(roles._LOCATED_BEFORE.search(window)), window
 
 
 def test_role_patterns_tried_only_where_their_words_stand_agree_with_search():
