@@ -42,6 +42,9 @@ def best_interval(times: list[TimeMention], doc: Document | None = None) -> Time
         # plan's days are ahead; the sentence's happening is the saying.
         told = [t for t in happening if not in_future(doc.text, t.start, doc.language)]
         happening = told or happening
+        # "Panaji, November 12 (ANI): HMAS Ballarat, which made a port call here on November 10, …":
+        # a wire dateline's date is the day the report was filed; the sentence's own date is the other.
+        happening = [t for t in happening if not _filed(doc.text, t)] or happening
         # "Nach dem Überfall am 5. Februar wurde am Montag eine Bank überfallen": the first
         # date is the earlier happening's, named to say what this one came after.
         # Only a date it can have come after: "after the court on Monday ruled that the 2020
@@ -51,6 +54,16 @@ def best_interval(times: list[TimeMention], doc: Document | None = None) -> Time
         own = [t for t in happening if t not in before and all(t.interval.end >= b.interval.start for b in before)]
         happening = own or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None
+
+
+def _filed(text: str, t: TimeMention) -> bool:
+    """Whether a date closes a wire dateline: near its line's start, before the agency's name in
+    brackets and a dash or colon ("MEXICO CITY, March 10 (Xinhua) --")."""
+    return t.start - (text.rfind("\n", 0, t.start) + 1) <= _DATELINE_CHARS and bool(_AGENCY_AFTER.match(text, t.end))
+
+
+_DATELINE_CHARS = 60  # a dateline's town, state and date fit in its line's first characters
+_AGENCY_AFTER = re.compile(r"\s*\([^)\n]{1,40}\)\s*(?:[—–:]|-{1,2})")
 
 
 def finer_within(finer: TimeMention | None, coarse: TimeMention | None) -> bool:

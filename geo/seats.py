@@ -58,7 +58,7 @@ def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, r
     home = _home(country, context)
     found: list[tuple[int, int, Place, bool]] = []  # start, end, place, from the registry
     for a in actors:
-        if a.text.endswith(_NOT_SEATED) or _titles_a_person(text, a.end):
+        if a.text.endswith(_NOT_SEATED) or _titles_a_person(text, a.end) or _handed_over_to(text, a.start, a.end):
             continue
         actor = registry.actors.get(a.actor) if a.from_registry else None
         place = _resolve_seat(actor.seat, actor.country, gazetteer) if actor and actor.seat else None
@@ -99,6 +99,26 @@ def _home(country: str | None, context: Counter) -> str | None:
     if country in ("DE", "AT", "CH"):
         return country
     return max(("AT", "CH"), key=lambda cc: context[cc]) if max(context["AT"], context["CH"]) > context["DE"] else None
+
+
+# "transferred the six men to the U.S. Border Patrol", "an die Bundespolizei übergeben": people handed
+# over to an agency, which takes them where they are, not at its headquarters.
+_HANDED_TO_BEFORE = re.compile(r"\b(?:transferred|handed(?:\s+\w+){0,3}\s+over|turned(?:\s+\w+){0,3}\s+over|handed|released|"
+                               r"delivered|remanded)\s+(?:\w+\s+){0,4}?(?:to|into the custody of)\s+(?:the\s+)?"
+                               # the list goes on: "to the U.S. Border Patrol and Homeland Security Investigations"
+                               r"(?:(?:[A-Z][\w.'’-]*\s+){1,6}(?:and|or)\s+(?:the\s+)?)?$")
+_GERMAN_TO_BEFORE = re.compile(r"\ban\s+(?:die|den|das)\s+$")
+_GERMAN_HANDED_AFTER = re.compile(r"^[^.;!?]{0,40}?\b(?:übergeben|überstellt|übergab|übergaben|überstellte|überstellten|"
+                                  r"weitergeleitet|übermittelt)\b")
+
+
+def _handed_over_to(text: str, start: int, end: int) -> bool:
+    """Whether the institution is the one people or a case are handed over to ("were transferred
+    to the Department of Homeland Security", "wurden an die Bundespolizei übergeben"): it receives
+    them where the happening was; it does not act at its seat."""
+    before = text[max(0, start - 120):start]
+    return bool(_HANDED_TO_BEFORE.search(before)
+                or (_GERMAN_TO_BEFORE.search(before) and _GERMAN_HANDED_AFTER.match(text[end:end + 60])))
 
 
 _NEXT_TWO_WORDS = re.compile(r" ([A-ZÄÖÜ][\w-]+) [A-ZÄÖÜ][\w'’-]+")

@@ -162,8 +162,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
-    out = _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
-    return _without_stranded_towns(out, gazetteer)
+    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]|\n")
@@ -423,32 +422,6 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and support[m.place.country_code] <= own[m.text]
                and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
-
-
-# A town this far from every other town and district of its country the text names lies elsewhere.
-_STRANDED_KM = 300
-
-
-def _without_stranded_towns(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """A town under 100,000 with namesakes, more than 300 km from each of at least two other towns or
-    districts of its country the text names, in a state the text does not name, is a namesake of a
-    village the gazetteer lacks ("Storms hit Bangor and Waterville …; a barn burned in Tupelo": no
-    Tupelo, Mississippi, in a story from Maine): no place, as a town of a country the text does not
-    point to is (`_without_foreign_towns`). Its paragraph's or the story's place says more. Measured
-    with the text's towns of other countries as anchors too: a story abroad lost its own town."""
-    states = {(m.place.country_code, m.place.admin1) for m in mentions if m.place.type == "admin1" and not m.weak}
-
-    def stranded(m: PlaceMention) -> bool:
-        p = m.place
-        if p.type != "city" or p.population >= TOWN_NAMESAKE_POPULATION or m.weak or p.id in gazetteer.capitals \
-                or (p.country_code, p.admin1) in states:
-            return False
-        anchors = {a.place.id: a.place for a in mentions if a.text != m.text and not a.weak
-                   and a.place.type in ("city", "admin2") and a.place.country_code == p.country_code}
-        return len(anchors) >= 2 and min(km(p, a) for a in anchors.values()) > _STRANDED_KM \
-            and len({c.place.id for c in gazetteer.candidates(m.text) if c.place.type == "city"}) >= 2
-    gone = {(m.text, m.place.id) for m in mentions if stranded(m)}
-    return [m for m in mentions if (m.text, m.place.id) not in gone] if gone else mentions
 
 
 # "a Texas man", "an Ohio student", "two Georgia women", "a Berlin-born doctor": where a person is from.

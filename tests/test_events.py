@@ -1195,6 +1195,24 @@ def test_a_plans_day_gives_way_to_the_day_it_was_told(lang, text, monday, sunday
     assert [e.interval.start for e in events][:1] == [days[expected]]
 
 
+@pytest.mark.parametrize("text, dated", [
+    # a wire dateline's date is the day the report was filed: the port call's own day is the other
+    ("CAPITOL CITY, November 12 (ANI): The minister, who visited Isla Test on November 10, has returned.",
+     dt.date(2020, 11, 10)),
+    ("CAPITOL CITY, November 12 (Xinhua) -- The minister, who visited Isla Test on November 10, has returned.",
+     dt.date(2020, 11, 10)),
+    # no dateline: the sentence's first day
+    ("On November 12 the minister, who visited Isla Test on November 10, returned.", dt.date(2020, 11, 12)),
+])
+def test_a_wire_datelines_date_gives_way_to_the_sentences_own(text, dated):
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", published=dt.date(2020, 11, 12),
+                   reference=dt.date(2020, 11, 12), reference_basis="published")
+    times = [_time(text, "November 12", dt.date(2020, 11, 12), dt.date(2020, 11, 12), "day"),
+             _time(text, "November 10", dt.date(2020, 11, 10), dt.date(2020, 11, 10), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert events and events[0].interval.start == dated, [(e.event_type, e.interval) for e in events]
+
+
 @pytest.mark.parametrize("lang, lede, later", [
     ("en", "A man and a woman died in a crash {where}on Monday afternoon.", "A man died following a collision in Isla Test on Monday."),
     ("de", "Am Montag starben zwei Menschen bei einem Unfall{where}.", "Am Montag kam es in Isla Test zu einem Unfall."),

@@ -184,6 +184,22 @@ def test_an_institutions_name_before_a_persons_is_a_title_not_its_seat(gazetteer
     assert bool(seats(text, gazetteer, registry, language)) == seated
 
 
+@pytest.mark.parametrize("text, language, seated", [
+    ("The Coast Guard transferred the six men to the U.S. Border Patrol.", "en", False),
+    ("The Coast Guard transferred the men to the U.S. Border Patrol and Homeland Security Investigations.", "en", False),
+    ("All 18 people were transferred to the Department of Homeland Security.", "en", False),
+    ("The suspect was handed over to the FBI on Monday.", "en", False),
+    ("The U.S. Border Patrol said the six men were detained.", "en", True),
+    ("The FBI arrested the suspect on Monday.", "en", True),
+    ("Die Männer wurden an das Bundeskriminalamt übergeben.", "de", False),
+    ("Das Bundeskriminalamt nahm die Männer fest.", "de", True),
+])
+def test_an_institution_people_are_handed_over_to_is_no_seat(gazetteer, registry, text, language, seated):
+    """ "transferred the six men to the U.S. Border Patrol": the agency takes them where the
+    rescue or the arrest was, not at its headquarters in Washington."""
+    assert bool(seats(text, gazetteer, registry, language)) == seated
+
+
 @pytest.mark.parametrize("text, country, expected", [
     ("Der Bundesrat hat die Verordnung beschlossen.", "CH", "Bern"),  # Switzerland's government
     ("Der Bundesrat hat die Verordnung beschlossen.", "AT", "Vienna"),

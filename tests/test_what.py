@@ -1179,6 +1179,20 @@ def test_a_list_of_nouns_does_not_end_the_clause_of_a_plan(text, asserted):
     assert found and (found[0].factuality == "asserted") == asserted, found
 
 
+@pytest.mark.parametrize("language, text, etype, factuality", [
+    # Quoted words inside a clause stay in it: the threat reaches the quoted strike, the particle its verb.
+    ("de", 'Die Gewerkschaft drohte mit einem „unbefristeten Streik“ in Bremen.', "labour_strike", "threat"),
+    ("de", 'Die Gewerkschaft begann mit einem „unbefristeten Streik“ in Bremen.', "labour_strike", "asserted"),
+    ("en", 'The union threatened to "shut down" the port in Felixstowe.', "closure", "threat"),
+    ("en", 'The union did "shut down" the port in Felixstowe.', "closure", "asserted"),
+    ("de", 'Der Bahnchef kündigte für morgen einen "neuen Vorschlag" an.', "layoffs", None),  # ankündigen, no kündigen
+    ("de", 'Der Bahnchef kündigte für morgen 300 Mitarbeitern.', "layoffs", "asserted"),
+])
+def test_quoted_words_stay_in_their_clause(language, text, etype, factuality):
+    found = [t.factuality for t in find_triggers(text, segment(text), language=language) if t.event_type == etype]
+    assert found[:1] == ([factuality] if factuality else []), found
+
+
 def test_a_particle_after_a_list_of_places_rejoins_its_verb():
     text = "Die Argumente träfen auch auf die Standorte in Offenbach, Kiel und Trier zu."  # zutreffen, no meeting
     assert "meeting" not in {t.event_type for t in find_triggers(text, segment(text), language="de")}

@@ -425,6 +425,10 @@ def _zu_infinitive(low: str, lemma: str, lex: _Lexicon) -> bool:
 _ASIDE = re.compile(r"\((?:[\w.'’-]+ ?){1,3}\)")
 
 
+# Quotation marks around a word or two inside a clause end nothing: a threat reaches the quoted
+# strike ('drohte mit einem „unbefristeten Streik“'), a particle its verb ('kündigte … "…" an').
+_QUOTE_MARKS = frozenset('"„“”«»')
+
 # A capitalised word (German: a noun or a name) right after a comma.
 _NOUN_NEXT = re.compile(r"\s*[A-ZÄÖÜ]")
 
@@ -444,6 +448,8 @@ def _scan(text: str, lex: _Lexicon):
                 pass  # a number: "7,000 troops", "4,5 Prozent"
             elif w == "," and lex.heads and len(out) > 1 and out[-1][2][:1].isupper() and _NOUN_NEXT.match(text, m.end()):
                 pass  # a list of nouns goes on in its clause: "über mögliche Sozialpläne, Transfergesellschaften und Abfindungen verhandeln"
+            elif w in _QUOTE_MARKS:
+                pass  # a quoted word stays in its clause: 'kündigte für morgen einen "neuen Vorschlag" an'
             elif not (w == ")" and m.end() == aside):
                 clause += 1
             continue
