@@ -219,7 +219,7 @@ def story_day(sentences: list[Sentence], times: list[TimeMention], doc_time: Tim
         return None
     day = doc_time.interval.start
     first = next((m for m in times if lo <= m.start < hi and m.role == "happening"
-                  and m.interval.precision == "day" and not _state_end(m, doc)), None)
+                  and m.interval.precision == "day" and m.interval.start == m.interval.end and not _state_end(m, doc)), None)
     if first is None or not day - dt.timedelta(days=7) <= first.interval.start < day:
         return None
     return publication_day(first.interval.start)

@@ -1044,6 +1044,30 @@ def test_a_page_known_by_its_latest_date_dates_a_happening_by_the_day_told_befor
         (day, "day") if day else (dt.date(2015, 1, 1), "year"))
 
 
+@pytest.mark.parametrize("lang, lede, words, start, end, dated", [
+    # a lede dated to a day of the week before the paper: the story's undated happenings were then
+    ("de", "Am Dienstag protestierten 100 Menschen in Isla Test.", "Am Dienstag", dt.date(2023, 1, 3),
+     dt.date(2023, 1, 3), dt.date(2023, 1, 3)),
+    ("en", "On Tuesday 100 people protested in Isla Test.", "On Tuesday", dt.date(2023, 1, 3),
+     dt.date(2023, 1, 3), dt.date(2023, 1, 3)),
+    # a span of days is no day of the story ("Zum Jahreswechsel", "over the turn of the year")
+    ("de", "Zum Jahreswechsel protestierten 100 Menschen in Isla Test.", "Zum Jahreswechsel", dt.date(2022, 12, 31),
+     dt.date(2023, 1, 1), dt.date(2023, 1, 6)),
+    ("en", "At the turn of the year 100 people protested in Isla Test.", "At the turn of the year",
+     dt.date(2022, 12, 31), dt.date(2023, 1, 1), dt.date(2023, 1, 6)),
+])
+def test_the_story_day_is_a_single_day_of_the_lede(lang, lede, words, start, end, dated):
+    later = {"de": "Ein Feuer zerstörte eine Lagerhalle in Isla Test.", "en": "A fire destroyed a warehouse in Isla Test."}[lang]
+    text = f"{lede}\n\n{later}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2023, 1, 6),
+                   reference=dt.date(2023, 1, 6), reference_basis="published")
+    times = [_time(text, words, start, end, "day")]
+    places = [_mention(text, "Isla Test", ISLAND, nth=n) for n in range(2)]
+    events = extract_events(doc, segment(text), times=times, places=places, actors=[], sources=[])
+    fire = [e for e in events if e.event_type == "fire"]
+    assert fire and fire[0].interval.start == dated, [(e.event_type, e.interval) for e in events]
+
+
 @pytest.mark.parametrize("lang, last, words, day", [
     ("en", "The weather was dry on 3 May 2015.", "on 3 May 2015", dt.date(2015, 5, 3)),
     ("de", "Das Wetter war am 3. Mai 2015 trocken.", "am 3. Mai 2015", dt.date(2015, 5, 3)),

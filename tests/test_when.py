@@ -869,6 +869,11 @@ def test_an_expected_month_is_ahead():
     ("He attacked his father on New Year's Day last year.", "en", D(2019, 8, 13), D(2018, 1, 1), D(2018, 1, 1)),
     ("A fire broke out on Christmas Eve.", "en", D(2025, 1, 3), D(2024, 12, 24), D(2024, 12, 24)),
     ("Shops closed on Good Friday.", "en", D(2024, 4, 5), D(2024, 3, 29), D(2024, 3, 29)),
+    # the turn of the year: New Year's Eve and Day
+    ("Zum Jahreswechsel geriet die Stadt unter Beschuss.", "de", D(2023, 1, 6), D(2022, 12, 31), D(2023, 1, 1)),
+    ("Über den Jahreswechsel blieb es ruhig.", "de", D(2023, 1, 6), D(2022, 12, 31), D(2023, 1, 1)),
+    ("Zur Jahreswende wurde gestreikt.", "de", D(2023, 1, 6), D(2022, 12, 31), D(2023, 1, 1)),
+    ("The city was shelled at the turn of the year.", "en", D(2023, 1, 6), D(2022, 12, 31), D(2023, 1, 1)),
 ])
 def test_a_holiday_after_a_preposition_is_its_day_in_the_year_the_tense_points_to(text, language, published, start, end):
     m = tag_dates(text, published=published, language=language)[0]
