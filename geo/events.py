@@ -1300,6 +1300,9 @@ _NOVEL_BEFORE = re.compile(
     re.I,
 )
 _SEVERAL_BEFORE = re.compile(r"\b(?:two|three|several|a number of|a series of)\s+(?:\w+\s+){0,2}$", re.I)
+# A quantifier before "of the" counts happenings told before, not new ones. (German numbers open
+# no indefinite mention, and "einer der" one already retold.)
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the|these|those|its|their)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|three|several)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -1312,8 +1315,8 @@ def _is_novel(text: str, trig: Trigger) -> str:
     before = text[max(0, trig.start - 30):trig.start]
     if _NOVEL_BEFORE.search(before) or _NOVEL_AFTER.search(text[trig.start:trig.end + 40]):
         return "new"
-    if not _INDEFINITE_BEFORE.search(before):
-        return ""
+    if not _INDEFINITE_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before):
+        return ""  # "Two of the agreements, which were signed …": some of those told before
     return "several" if _SEVERAL_BEFORE.search(before) else "indefinite"  # "a number of landslides": more than one
 
 

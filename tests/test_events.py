@@ -914,6 +914,18 @@ def test_auch_before_a_happening_does_not_make_it_another(second, merged):
     assert len(floods) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
 
 
+@pytest.mark.parametrize("second, merged", [
+    # "Two of the agreements" are some of those told before, "two agreements" may be new ones.
+    ("Two of the agreements concern trade.", True),
+    ("Two agreements concern trade.", False),
+])
+def test_a_quantifier_before_of_the_counts_happenings_told_before(second, merged):
+    text = f"On Monday the two presidents signed seven agreements in Capitol City.\n\n{second}"
+    events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang="en")
+    agreements = [e for e in events if e.event_type == "agreement"]
+    assert len(agreements) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in events]
+
+
 @pytest.mark.parametrize("lang, second, merged", [
     # "weitere" after the trigger counts people or things, not the happening: "drei weitere wurden
     # verletzt" tells the toll of the one flood told before.
