@@ -491,7 +491,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
         ranked = resolved.get(k)
         if ranked:
             chosen.append((start, end, k, ranked))
-    qualified = _qualified(text, chosen, usable, language, gazetteer, countries, admin1s)
+    qualified = _glossed(text, _qualified(text, chosen, usable, language, gazetteer, countries, admin1s))
     # The cities a qualifier chose among namesakes ("London, Ont."), by name.
     # So are the cities the context chose over a national capital the name alone would be ("Kingston"
     # in a Canadian story): the capital's country they lent as context is then not the text's.
@@ -766,6 +766,27 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
             ranked_inside = rank(inside, language, gazetteer, countries, admin1s)
             if ranked_inside:
                 out[i] = (start, end, k, ranked_inside + [r for r in ranked if not test(r[1].place)])
+    return out
+
+
+_GLOSS_GAP = re.compile(r"\s*\(\s*")
+
+
+def _glossed(text: str, chosen: list) -> list:
+    """ "im nordböhmischen Liberec (Reichenberg)", "Wrocław (Breslau)", "Lviv (Lemberg)": a name in
+    parentheses right after a place that is another name of that place glosses it, so both are that
+    place, not the German village Reichenberg the name alone would be in a German text."""
+    out = list(chosen)
+    for i in range(len(out) - 1):
+        (s1, e1, k1, r1), (s2, e2, k2, r2) = out[i], out[i + 1]
+        if not _GLOSS_GAP.fullmatch(text, e1, s2) or not text.startswith(")", e2) or k1[0] == k2[0]:
+            continue
+        second = {r[1].place.id for r in r2}
+        shared = next((r[1].place for r in r1 if r[1].place.id in second), None)
+        if shared is None or (r1[0][1].place.id == shared.id and r2[0][1].place.id == shared.id):
+            continue
+        out[i] = (s1, e1, k1, [r for r in r1 if r[1].place.id == shared.id] + [r for r in r1 if r[1].place.id != shared.id])
+        out[i + 1] = (s2, e2, k2, [r for r in r2 if r[1].place.id == shared.id] + [r for r in r2 if r[1].place.id != shared.id])
     return out
 
 

@@ -745,6 +745,17 @@ def test_a_sentence_opening_with_the_surroundings_of_a_town_places_it(gazetteer,
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Der sächsische Ministerpräsident traf den Regierungschef im nordböhmischen Liberec (Reichenberg). "
+     "Eine Arbeitsgruppe mit Bayern und Österreich soll folgen.", "Liberec"),
+    ("Der sächsische Ministerpräsident traf den Regierungschef in Mainz (Rheinland-Pfalz). "
+     "Eine Arbeitsgruppe mit Bayern und Österreich soll folgen.", "Mainz"),  # a qualifier, as before
+])
+def test_another_name_in_parentheses_glosses_the_place_before_it(gazetteer, text, expected):
+    """ "Liberec (Reichenberg)": the German name of the Czech city, not the German village Reichenberg."""
+    assert _best(text, gazetteer, "de") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
     ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
