@@ -966,6 +966,11 @@ def _story_towns(r: _Reading, title_places: list[PlaceMention], text_roles: dict
     story_towns += [m.place for m in r.places if not m.weak and m.place.type in ("city", "site")
                     and text_roles.get(id(m)) != "mentioned" and not _in_quote(m.start, m.end, r.quoted)
                     and not _ACRONYM_BEFORE.search(doc.text, max(0, m.start - 8), m.start)]
+    # Last, the towns whose local institutions the text names by them ("die Polizeiinspektion
+    # Schärding"; not "die Bundesregierung" in Berlin, nor "Moskau teilte mit"): they serve where they sit.
+    story_towns += [m.place for m in r.seats if m.place.type == "city" and not _in_quote(m.start, m.end, r.quoted)
+                    and any(n and n in doc.text[m.start:m.end] for n in (m.place.name, m.place.name_de))
+                    and not any((p.start, p.end) == (m.start, m.end) for p in r.places)]
     return story_towns
 
 

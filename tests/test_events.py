@@ -450,6 +450,21 @@ def test_a_lede_in_a_state_takes_the_county_whose_sheriff_acted_there():
         assert ev.place == expected
 
 
+def test_an_event_placed_in_a_state_takes_the_town_whose_local_institution_the_text_names():
+    state = Place("geo:test/state", "Testland", "admin1", 48.2, 13.8, "AT", "04")
+    town = Place("geo:test/town", "Testdorf", "city", 48.45, 13.43, "AT", "04", population=5_000)
+    # "die Polizeiinspektion Testdorf" names the town it serves; "die Landesregierung" sits in
+    # the capital but names no town: the state's events stay in the state.
+    for office, expected in (("die Polizeiinspektion Testdorf", town), ("die Landesregierung", state)):
+        text = (f"Am Sonntag wurde {office} von einem Zeugen verständigt.\n\n"
+                "Dem Trio wurden elf Einbrüche in Testland nachgewiesen. Weitere Ermittlungen laufen noch.")
+        seats = [PlaceMention(text.index(office), text.index(office) + len(office), office, town, seat=True)]
+        doc = Document(id="t.txt", path="t.txt", text=text, language="de")
+        events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Testland", state)], actors=[],
+                                sources=[], seats=seats)
+        assert {e.place for e in events if e.event_type == "investigation"} == {expected}
+
+
 def test_a_dated_background_happening_does_not_join_the_undated_main_one():
     text = ("Landslides killed nine people in the hills.\n\n"
             "In 2002, a landslide buried six villages in the same region.")
