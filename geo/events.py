@@ -31,7 +31,7 @@ from geo.records import (
     replace,
 )
 from geo.merge import LOOSE, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
-from geo.nearness import apart, lies_in
+from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        place_role, roles_of, unlisted_name)
@@ -924,7 +924,8 @@ def _at_document_places(r: _Reading, events: list[Event], title_places: list[Pla
     """Events no sentence placed take the title's, the dateline's or the outlet's place; the lede's
     inherited state its one town, a state's or a country's act its capital."""
     doc = r.doc
-    title_place = _title_country_refined(_title_place(doc, title_places), title_places, lede_places)
+    title_place = _title_town_refined(_title_country_refined(_title_place(doc, title_places), title_places, lede_places),
+                                      lede_places)
     dateline = dateline_place(doc.text, r.places)
     located = _with_document_place(events, title_place, dateline or outlet, lede_places[0] if lede_places else None)
     # The lede's happening that inherits a state or country takes the one town the text names there,
@@ -1262,6 +1263,19 @@ def _title_country_refined(title_place: Place | None, title_places: list[PlaceMe
     named = {m.place.country_code for m in title_places if m.place.type == "country" and not m.seat}
     return next((p for p in opening if p.type in ("city", "site", "admin1", "admin2") and p.country_code in named),
                 title_place)
+
+
+def _title_town_refined(title_place: Place | None, opening: list[Place]) -> Place | None:
+    """A title's town says less than a smaller town the opening names within 30 km of it: a title
+    names the area by its main town ("villagers pelted stones at police in Anand" above "blocked the
+    highway in Borsad of Anand"; "Die Metaller in Salzburg" above "der Firma Collini in Bürmoos")."""
+    if title_place is None or title_place.type != "city":
+        return title_place
+    return next((p for p in opening if p.type in ("city", "site") and p.id != title_place.id
+                 and p.population < title_place.population and km(p, title_place) <= _TITLE_AREA_KM), title_place)
+
+
+_TITLE_AREA_KM = 30
 
 
 def _with_document_place(events: list[Event], title_place: Place | None = None,

@@ -465,6 +465,22 @@ def test_an_event_placed_in_a_state_takes_the_town_whose_local_institution_the_t
         assert {e.place for e in events if e.event_type == "investigation"} == {expected}
 
 
+@pytest.mark.parametrize("lat, expected", [(22.45, "Borsadtown"), (22.0, "Anandcity")])  # 12 km, 62 km from the title's town
+def test_a_placeless_lede_takes_the_openings_smaller_town_near_the_titles_town(lat, expected):
+    """ "… pelted stones at police in Anand" above "blocked the highway in Borsad of Anand": the title
+    names the area by its main town; the opening says where."""
+    big = Place("geo:test/anand", "Anandcity", "city", 22.55, 72.95, "IN", "09", population=200_000)
+    small = Place("geo:test/borsad", "Borsadtown", "city", lat, 72.9, "IN", "09", population=40_000)
+    title = "80 detained after villagers pelted stones at police in Anandcity"
+    text = ("Police said that they resorted to lathicharge after the villagers pelted stones at the police.\n\n"
+            "As many as 80 persons were detained after villagers blocked the state highway in Borsadtown on Saturday.")
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", title=title)
+    title_places = [_mention(title, "Anandcity", big)]
+    events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Borsadtown", small)], actors=[],
+                            sources=[], title_places=title_places)
+    assert events[0].place_inherited and events[0].place.name == expected
+
+
 def test_a_dated_background_happening_does_not_join_the_undated_main_one():
     text = ("Landslides killed nine people in the hills.\n\n"
             "In 2002, a landslide buried six villages in the same region.")
