@@ -262,6 +262,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "mentioned"
     if last in _LIKE_LAST and _LIKE_BEFORE.search(before, _back(words, 4)):
         return "mentioned"  # "Krisen wie in Syrien": a comparison's place, not this happening's
+    if last in _REPORTER_LAST and _REPORTER_BEFORE.search(before, _back(words, 3)) and _REPORTS_AFTER.match(doc_text, m.end):
+        return "named"  # "wie die Polizei in Reutlingen mitteilte": where the informant sits, not the happening
     low = caseless(before)
     located = _LOCATED_AT_END(before, _back(words, 8)) if low is None else _LOCATED_AT_END_LOW(low, _back(words, 8))
     return "located" if located else "named"
@@ -299,6 +301,15 @@ _EVACUATED_LAST = frozenset(("from", "the", "of"))
 _SEAT_LAST = frozenset(("in", "im"))
 _MEASURE_ON_LAST = frozenset(("on", "the"))
 _LIKE_LAST = frozenset(("in", "im", "auf", "am", "an", "bei", "beim", "der", "dem", "den", "die", "das"))
+
+
+# "wie die Polizei in Reutlingen mitteilte", "police in Leeds said": the office that reports sits
+# there; where the sentence names another place, that is where it happened.
+_REPORTER_BEFORE = re.compile(r"\b(?:[Pp]olizei(?:präsidium|direktion|inspektion)?|Staatsanwaltschaft|[Pp]olice|[Pp]rosecutors|"
+                              r"[Aa]uthorities|[Oo]fficials)\s+(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?$")
+_REPORTS_AFTER = re.compile(r"(?:\s+\S+){0,3}?\s+(?:mit(?:teilte|teilten|geteilt)|berichtete|berichteten|sagte|sagten|"
+                            r"said|say|says|told|reported|announced)\b")
+_REPORTER_LAST = frozenset(("in", "im", "at", "der", "dem", "the"))
 
 
 # German "Krisen wie in Syrien und in der Ukraine", "wie im Vorjahr in Bayern": a place named for

@@ -755,6 +755,18 @@ def test_another_name_in_parentheses_glosses_the_place_before_it(gazetteer, text
     assert _best(text, gazetteer, "de") == expected
 
 
+@pytest.mark.parametrize("text, expected, language", [
+    ("Wie die Polizei in Straubing mitteilte, brannte am Montag in Mitterfels eine Scheune.", "Mitterfels", "de"),
+    ("Im Zollernalbkreis wurden Gebäude evakuiert, wie die Polizei in Reutlingen mitteilte.", "Zollernalbkreis", "de"),
+    ("Police in Leeds said a barn burned down in Wetherby on Monday.", "Wetherby", "en"),
+    ("Police in Leeds said a barn burned down on Monday.", "Leeds", "en"),  # no other place: the police's town
+    ("Die Polizei in Straubing nahm am Montag einen Mann fest.", "Straubing", "de"),  # no report, no other place
+])
+def test_the_town_of_the_police_that_report_is_not_where_it_happened(gazetteer, text, expected, language):
+    """ "wie die Polizei in Reutlingen mitteilte": the informant's seat; the sentence's other place says where."""
+    assert _best(text, gazetteer, language) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
