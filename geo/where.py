@@ -13,7 +13,7 @@ from dataclasses import replace
 import os
 import re
 
-from geo.gazetteer import ABBREVIATED, TOWN_POPULATION, Candidate, Gazetteer, folded
+from geo.gazetteer import ABBREVIATED, GERMAN_SUFFIX, TOWN_POPULATION, Candidate, Gazetteer, folded
 from geo.lemmas import is_known, lemmatize
 from geo.namesakes import (FOREIGN_NAMESAKE_POPULATION, TOWN_NAMESAKE_POPULATION, county_of_its_town, near_paper, nearest_first,
                            pointed_to, rank)
@@ -131,6 +131,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
               for k in keys}
     _strict_towns(text, keyed, usable, gazetteer, language)
+    _short_forms_of_named_towns(keys, usable)
     first = {k: rank(usable[k], language, gazetteer, Counter(), Counter()) for k in keys}
     countries, admin1s, chosen, moved = _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near, state)
     # One sense per document: a name a qualifier placed ("London, Ont.") is that place wherever it
@@ -163,6 +164,22 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
+
+
+def _short_forms_of_named_towns(keys, usable) -> None:
+    """ "Im bayerischen Hausen bei Würzburg starb ein Mann … Das Unglück in Hausen geschah": a town
+    the text names with its qualifier ("bei Würzburg", "am Inn", "an der Waldnaab") is that town
+    where the text names it without, though the short name alone is a namesake or a word ("hausen").
+    Replaces the short name's readings in `usable`."""
+    named: dict[str, set] = {}
+    for k in keys:
+        m = GERMAN_SUFFIX.match(k[0])
+        towns = {c.place.id: c for c in usable[k] if c.place.type == "city"} if m else {}
+        if len(towns) == 1:
+            named.setdefault(m.group(1), {}).update(towns)
+    for k in keys:
+        if len(named.get(k[0], ())) == 1 and k[1] not in _NO_TOWN_CUES:
+            usable[k] = list(named[k[0]].values())
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]|\n")

@@ -768,6 +768,16 @@ def test_the_town_of_the_police_that_report_is_not_where_it_happened(gazetteer, 
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Im bayerischen Hausen bei Würzburg starb ein Mann. Das Unglück in Hausen geschah am Donnerstagabend.",
+     ["Hausen bei Würzburg", "Hausen bei Würzburg"]),
+    ("Das Unglück in Hausen geschah am Donnerstagabend.", []),  # alone a word and a namesake: no place
+])
+def test_a_town_named_with_its_qualifier_is_that_town_where_the_text_drops_it(gazetteer, text, expected):
+    """ "Hausen bei Würzburg … in Hausen": one sense per document, as a qualified name is elsewhere."""
+    assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="de") if m.text.startswith("Hausen")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The train derailed in the Los Angeles suburb of Pico Rivera on Saturday.", "Pico Rivera"),
     ("The train derailed in Los Angeles and in Pico Rivera on Saturday.", "Los Angeles"),
     ("A bushfire burned in the historic Queensland town of Cooktown.", "Cooktown"),
