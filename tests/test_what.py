@@ -317,6 +317,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Urlauber waren auf einer Reise durch Italien.", "visit", False),  # a holiday, no visit
     ("de", "Der Kanzler ist auf einer Reise durch Asien.", "visit", True),
     ("de", "Die Dienstreise des Ministers nach Bremen begann am Montag.", "visit", True),  # a compound's head is still one
+    ("de", "Die Bundespolizei zieht eine erste Bilanz der neuen Grenzkontrollen.", "migration", True),  # a watch on who enters
+    ("de", "Die Bundespolizei zieht eine erste Bilanz der neuen Grenzkontrollen.", "raid_arrest", False),
+    ("de", "Die Polizei zieht eine erste Bilanz der neuen Verkehrskontrollen.", "raid_arrest", True),
     ("en", "Gunmen stormed the village at dawn.", "storm", False),  # a raid, no weather
     ("en", "Gunmen stormed the village at dawn.", "strike", True),
     ("en", "Police stormed the flat at dawn.", "raid_arrest", True),
@@ -847,6 +850,7 @@ NO_HAPPENING = [
     ("de", "Einer der Männer wollte nach Syrien ausreisen, teilte das Landratsamt in den Landkreisen mit."),  # no "Reise" in "Landkreisen"
     ("de", "Die Landkreise Bautzen und Görlitz bildeten am Montag den Schwerpunkt."),  # nor in "Landkreise"
     ("de", "Die Strompreise in Bremen stiegen am Montag."),  # nor in "Strompreise"
+    ("de", "Die Polizei stellte am Montag in Bremen unerlaubte Einreisen fest."),  # nor in "Einreisen"
     ("en", '"The fire was horrendous," said a resident of Perth on Friday.'),  # a witness's words
     ("de", "Unterstützen Sie unseren journalistischen Kampf gegen Rechtspopulismus in Berlin."),  # a struggle, no fight
     ("de", "Die Argumente träfen am Montag auch auf das Werk in Kiel zu, teilte der Betriebsrat mit."),  # zutreffen, no meeting
