@@ -60,6 +60,16 @@ def test_no_actor_where_none_is_named(registry, text, language):
     assert [a for a in actors(text, registry, language) if a[1].startswith("U.S.") or a[1] == ICE] == []
 
 
+@pytest.mark.parametrize("text, language, found", [
+    ("Annual CPI rose 2.1 percent in May, the statistics office said.", "en", False),  # the consumer price index
+    ("Der CPI stieg im Mai um 2,1 Prozent.", "de", False),
+    ("La CPI emitió una orden de arresto.", "es", True),  # the Corte Penal Internacional
+    ("The ICC issued an arrest warrant.", "en", True),
+])
+def test_cpi_is_the_international_criminal_court_only_in_spanish(registry, text, language, found):
+    assert (("International Criminal Court" in [a for _, a in actors(text, registry, language)]) == found)
+
+
 @pytest.mark.parametrize("text, language, surface", [
     ("Das Maduro-Regime verfolgt keine solche Politik.", "de", "Maduro-Regime"),
     ("Die Maduro-Regierung steuere TdA.", "de", "Maduro-Regierung"),
