@@ -395,13 +395,17 @@ def _common_words(rows: list[str]) -> list[str]:
 
     A name collides when its lower-case form is a dictionary word ("Dabei", "Mobile"), or, in
     German, when it is a capitalised noun with an inflected sibling ("Namen"/"Name", "Lage"/"Lagen");
-    proper nouns such as "Paris" have no such sibling.
+    proper nouns such as "Paris" have no such sibling. A name's accent-free form counts too ("Bank"
+    for Bānk, "Bush" for Būsh): the loader indexes it only where it is no word.
     """
+    from geo.gazetteer import folded  # the loader also indexes a name without its accents ("Bānk" as "Bank")
+
     surfaces = set()
     for row in rows[1:]:
         cols = row.split("\t")
         surfaces.add(cols[1])
         surfaces.update(a for a in cols[8].split("|") if a)
+    surfaces |= {folded(n) for n in surfaces}
     out = []
     for lang, path in _WORDLISTS.items():
         words = set(Path(path).read_text(encoding="utf-8", errors="replace").split())

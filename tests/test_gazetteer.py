@@ -85,6 +85,15 @@ def test_name_and_german_forms_are_indexed(gazetteer, surface, name, place_type)
     assert any(c.place.name == name and c.place.type == place_type for c in gazetteer.candidates(surface))
 
 
+@pytest.mark.parametrize("surface, accented", [
+    ("Bank", "Bānk"),      # "World Bank Approves Loan" is no town in India
+    ("Coin", "Coín"),      # a coin is no town in Andalusia
+])
+def test_an_everyday_word_is_no_citys_accent_free_form(gazetteer, surface, accented):
+    assert not any(c.place.name == accented for c in gazetteer.candidates(surface))
+    assert any(c.place.name == accented for c in gazetteer.candidates(accented))
+
+
 @pytest.mark.parametrize("surface, country", [
     ("venezolanische", "Venezuela"),
     ("venezolanischer", "Venezuela"),
