@@ -1615,6 +1615,12 @@ def test_an_announced_closure_or_job_cut_is_news_a_feared_one_is_not(language, t
     # Plants a strike of workers targets are no attack's targets ("strike" is no sense word of "target").
     ("The union's strike is targeting specific plants of three automakers.", "strike", False),
     ("A missile targeted a fuel depot on Friday.", "strike", True),
+    # Soldiers or troops who died are a toll, not a deployment.
+    ("He added that more soldiers may have died in the clash.", "deployment", False),
+    ("Since the start of the conflict some 1,200 soldiers have died.", "deployment", False),
+    ("Some 1,200 soldiers have arrived at the border.", "deployment", True),
+    ("Troops killed in the ambush were buried on Monday.", "deployment", False),
+    ("Troops patrolled the border on Monday.", "deployment", True),
 ])
 def test_english_words_in_a_sense_that_names_no_happening(text, etype, present):
     """Minimal pairs: a trigger word used for a unit, a thing or a routine, beside its happening sense."""
