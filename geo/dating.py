@@ -194,9 +194,13 @@ def planned_later(own: TimeMention | None, doc_time: TimeMention | None) -> bool
     """Whether a sentence's own date lies more than a week after the known publication day:
     what is news then is the decision or announcement of it ("will close its plant, with 74
     layoffs beginning Nov. 3" in a paper of 12 September), made by the day the text appeared.
-    An imminent happening ("will visit Singapore from Monday") keeps its own day."""
-    return (own is not None and doc_time is not None and doc_time.interval.precision == "day"
-            and own.interval.start > doc_time.interval.end + dt.timedelta(days=_PLAN_DAYS))
+    An imminent happening ("will visit Singapore from Monday") keeps its own day. So does a
+    span of years that runs on that far: a programme's or a plan's years ("a Memorandum of
+    Understanding on the Cultural Exchange Program for 2024-2028" was signed on the page's day)."""
+    if own is None or doc_time is None or doc_time.interval.precision != "day":
+        return False
+    later = doc_time.interval.end + dt.timedelta(days=_PLAN_DAYS)
+    return own.interval.start > later or (own.interval.precision == "years" and own.interval.end > later)
 
 
 def opening_span(sentences: list[Sentence]) -> tuple[int, int]:

@@ -694,6 +694,24 @@ def test_a_happening_planned_weeks_ahead_is_dated_by_its_decision(planned, dated
     assert events and {e.interval.start for e in events} == {dated}
 
 
+@pytest.mark.parametrize("lang, text, span, start, dated", [
+    # a programme's years running on past the page: the agreement was signed on the page's day
+    ("en", "The ministers signed an agreement on a programme for 2024-2028 in Isla Test.", "2024-2028",
+     dt.date(2024, 1, 1), dt.date(2024, 8, 11)),
+    ("de", "Die Minister unterzeichneten in Isla Test ein Abkommen für die Jahre 2024 bis 2028.", "2024 bis 2028",
+     dt.date(2024, 1, 1), dt.date(2024, 8, 11)),
+    # years that are over keep their span
+    ("en", "The ministers signed an agreement on a programme for 2018-2022 in Isla Test.", "2018-2022",
+     dt.date(2018, 1, 1), dt.date(2018, 1, 1)),
+])
+def test_a_span_of_years_running_on_past_the_page_is_a_plans(lang, text, span, start, dated):
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2024, 8, 11),
+                   reference=dt.date(2024, 8, 11), reference_basis="published")
+    times = [_time(text, span, start, start.replace(year=start.year + 4, month=12, day=31), "years")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    assert events and events[0].interval.start == dated, [(e.event_type, e.interval) for e in events]
+
+
 @pytest.mark.parametrize("verb, dated", [
     ("hatte den Angriff nur knapp überlebt", dt.date(2022, 7, 1)),  # the pluperfect goes on telling of July 2022
     ("hat das Krankenhaus verlassen", dt.date(2023, 3, 16)),        # the story's present: the paper's day
