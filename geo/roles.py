@@ -138,6 +138,17 @@ _STAATS_GENITIVE_AFTER = re.compile(
 
 # "Russlands Militär", "Chinas Präsident": a genitive country names who acts, not where.
 _GENITIVE_OF = re.compile(r"s\s+[A-ZÄÖÜ]")
+# "condemned Azerbaijan's provocation", "India's support for Timor-Leste": an English country's
+# possessive before what the state does or has names who acts, not where; not before a part of
+# the country ("Nepal's mountainous districts", "Nigeria's north-east", "Ukraine's second city"),
+# nor before its institutions, whose acts the country's capital places ("Kenya's parliament voted").
+_POSSESSIVE_ACTOR_AFTER = re.compile(
+    r"['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:(?:north|south|east|west)[\w-]*|(?:parliament|government|president|prime|"
+    r"premier|ministry|ministries|ministers?|cabinet|senate|congress|assembly|legislature|courts?|police|army|military|"
+    r"navy|air|armed|central|leaders?|officials?|authorities|king|queen|capital|cit(?:y|ies)|towns?|villages?|"
+    r"provinces?|regions?|states?|count(?:y|ies)|districts?|borders?|borderlands|coast|coastal|coastline|islands?|waters|seas?|"
+    r"mountains?|mountainous|hills|highlands|lowlands|countryside|territor(?:y|ies)|interior|heartland|frontier|airspace|ports?|"
+    r"areas?|zones?|skies|soil|parts?|side|shores?|rural|remote|desert|valleys?|delta|plains)\b))[a-z]")
 
 
 
@@ -260,6 +271,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if m.place.type == "country" and m.text.endswith("s") and (m.genitive or m.text[:-1] in (m.place.name, m.place.name_de)) \
             and _GENITIVE_OF.match(doc_text, m.end - 1):
         return "mentioned"
+    if m.place.type == "country" and _POSSESSIVE_ACTOR_AFTER.match(doc_text, m.end):
+        return "mentioned"  # "condemned Azerbaijan's provocation": the state acts, the place is elsewhere
     if last in _LIKE_LAST and _LIKE_BEFORE.search(before, _back(words, 4)):
         return "mentioned"  # "Krisen wie in Syrien": a comparison's place, not this happening's
     if last in _REPORTER_LAST and _REPORTER_BEFORE.search(before, _back(words, 3)) and _REPORTS_AFTER.match(doc_text, m.end):

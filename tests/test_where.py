@@ -1862,6 +1862,24 @@ def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gaze
     assert place_role(text, m) == role
 
 
+@pytest.mark.parametrize("text, surface, role", [
+    ("The Ministry of Defense condemned Azerbaijan's provocation on Monday.", "Azerbaijan", "mentioned"),
+    ("A soldier was killed in Azerbaijan’s fire from across the border.", "Azerbaijan", "mentioned"),
+    ("The prime minister thanked them for India's support during the struggle.", "India", "mentioned"),
+    ("Landslides killed nine people in Nepal's mountainous districts.", "Nepal", "located"),
+    ("Gunmen killed five people in Nigeria's north-east on Monday.", "Nigeria", "located"),
+    ("Shelling hit Ukraine's second city on Monday.", "Ukraine", "named"),
+    ("A soldier was killed in Azerbaijan from across the border.", "Azerbaijan", "located"),
+    ("Kenya's parliament voted on Tuesday to raise taxes.", "Kenya", "named"),  # its capital's act (test_what)
+])
+def test_a_countrys_possessive_before_what_the_state_does_names_who_acts(gazetteer, text, surface, role):
+    """ "condemned Azerbaijan's provocation": the state acts; "Nepal's mountainous districts" is where."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert place_role(text, m) == role
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Families are sheltering in evacuation centres at Queen Victoria School in Tailevu.", []),
     ("Families are sheltering in evacuation centres in Queen Victoria, Mauritius.", [("Queen Victoria", "MU"), ("Mauritius", "MU")]),
