@@ -6,7 +6,10 @@ A predicted event *finds* a gold event when one of its evidence quotes overlaps 
 quotes in the same document. It is *strictly right* when, in addition, its place is within the
 gold tolerance (or the gold event names no place) and its date interval lies inside the gold
 interval, give or take a day (or the gold event has no date). Each gold event is matched at most
-once; a second prediction of the same gold event counts as wrong (a duplicate).
+once; a second prediction of the same gold event counts as wrong (a duplicate). Gold events and
+predictions are paired by a maximum matching (as many strictly right headline events as possible,
+then as many strictly right events, then as many found); `--greedy` gives the first-come pairing
+the history tables before 2026-12-07's fourth session used.
 
 Prints, per language and per topic: headline recall, recall and precision (strict), then the
 place and date figures of issue 12 over the events found. `--misses` lists what went wrong.
@@ -93,7 +96,64 @@ def _read(path: Path) -> list[dict]:
     return [f["properties"] | {"point": (f["geometry"] or {}).get("coordinates")} for f in feats]
 
 
-def score(corpus: Path, events: list[dict]) -> dict:
+def _strict(p: dict, g: dict) -> bool:
+    return place_ok(p, g.get("place")) and date_ok(p, g.get("date"))
+
+
+def _matching(gold: list[dict], preds: list[dict], gspans) -> dict[int, tuple[int, bool]]:
+    """gold index -> (prediction index, strict): a maximum matching of strict pairs that holds
+    as many headline events as any can, then a maximum matching of the remaining found pairs.
+    Augmenting paths (Kuhn's algorithm) never unmatch a matched gold event, so taking headline
+    events first keeps their count maximal; a prediction of the gold event's type is tried first. A greedy pass let a prediction whose evidence covers
+    two gold events take the first one's match, leaving the one it alone could match unmatched."""
+    order = sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
+    edges = {gi: sorted((pi for pi, p in enumerate(preds) if _overlaps(p["_spans"], gspans[gi])),
+                        key=lambda pi: preds[pi].get("event_type") != gold[gi].get("type")) for gi in order}
+    owner: dict[int, int] = {}  # prediction index -> gold index
+
+    def augment(gi: int, allowed, seen: set[int]) -> bool:
+        for pi in edges[gi]:
+            if pi in seen or not allowed(gi, pi):
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], allowed, seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    strict_pairs = {(gi, pi) for gi in order for pi in edges[gi] if _strict(preds[pi], gold[gi])}
+    for gi in order:
+        augment(gi, lambda g, p: (g, p) in strict_pairs, set())
+    strict_owner = dict(owner)
+    taken = set(strict_owner.values())
+    for gi in order:
+        if gi not in taken:
+            augment(gi, lambda g, p: p not in strict_owner and g not in taken, set())
+    return {gi: (pi, (gi, pi) in strict_pairs) for pi, gi in owner.items()}
+
+
+def _greedy(gold: list[dict], preds: list[dict], gspans) -> dict[int, tuple[int, bool]]:
+    """The matching used up to 2026-12-07 (`--greedy`): each gold event, headline events first,
+    takes the first free prediction that matches it, strict pairs before found ones."""
+    used: set[int] = set()
+    matched: dict[int, tuple[int, bool]] = {}
+    order = sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
+    for strict_pass in (True, False):
+        for gi in order:
+            if gi in matched:
+                continue
+            for pi, p in enumerate(preds):
+                if pi in used or not _overlaps(p["_spans"], gspans[gi]):
+                    continue
+                ok = _strict(p, gold[gi])
+                if ok or not strict_pass:
+                    matched[gi] = (pi, ok)
+                    used.add(pi)
+                    break
+    return matched
+
+
+def score(corpus: Path, events: list[dict], greedy: bool = False) -> dict:
     """Per document: gold events matched, predictions judged; returns rows for the tables."""
     rows = []
     for art in sorted((corpus / "news").glob("*.md")):
@@ -107,22 +167,7 @@ def score(corpus: Path, events: list[dict]) -> dict:
         for p in preds:
             p["_spans"] = [(q["start"], q["end"]) for q in p["evidence"] if q["document"] == art.name]
         gspans = [_spans(body, g.get("quotes") or []) for g in gold]
-        used: set[int] = set()
-        matched: dict[int, tuple[int, bool]] = {}  # gold index -> (pred index, strict)
-        # Strict matches first, headline events first, so a duplicate never steals a right one.
-        order = sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
-        for strict_pass in (True, False):
-            for gi in order:
-                if gi in matched:
-                    continue
-                for pi, p in enumerate(preds):
-                    if pi in used or not _overlaps(p["_spans"], gspans[gi]):
-                        continue
-                    ok = place_ok(p, gold[gi].get("place")) and date_ok(p, gold[gi].get("date"))
-                    if ok or not strict_pass:
-                        matched[gi] = (pi, ok)
-                        used.add(pi)
-                        break
+        matched = (_greedy if greedy else _matching)(gold, preds, gspans)
         rows.append({"doc": art.name, "lang": meta.get("language"), "topic": meta.get("topic"),
                      "gold": gold, "preds": preds, "matched": matched})
     return rows
@@ -199,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     ap.add_argument("--events", type=Path, help="score this events.geojson instead of running the loader")
     ap.add_argument("--misses", action="store_true", help="list misses, wrong and extra events")
+    ap.add_argument("--greedy", action="store_true", help="match as before 2026-12-07 (first free prediction)")
     args = ap.parse_args(argv)
     events = _read(args.events) if args.events else run_loader(args.corpus)
-    rows = score(args.corpus, events)
+    rows = score(args.corpus, events, greedy=args.greedy)
     by_lang, by_topic = defaultdict(list), defaultdict(list)
     for r in rows:
         by_lang[r["lang"]].append(r)
