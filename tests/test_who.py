@@ -61,6 +61,15 @@ def test_no_actor_where_none_is_named(registry, text, language):
 
 
 @pytest.mark.parametrize("text, language, found", [
+    ("The deal is worth AU$5 million, the company said.", "en", False),  # Australian dollars
+    ("The AU said it would send troops.", "en", True),
+    ("Die AU verurteilte den Putsch.", "de", True),
+])
+def test_au_dollars_are_no_african_union(registry, text, language, found):
+    assert (("African Union" in [a for _, a in actors(text, registry, language)]) == found)
+
+
+@pytest.mark.parametrize("text, language, found", [
     ("Annual CPI rose 2.1 percent in May, the statistics office said.", "en", False),  # the consumer price index
     ("Der CPI stieg im Mai um 2,1 Prozent.", "de", False),
     ("La CPI emitió una orden de arresto.", "es", True),  # the Corte Penal Internacional
