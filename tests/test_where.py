@@ -1891,6 +1891,19 @@ def test_a_royal_name_before_a_school_or_park_is_the_royal_not_a_town(gazetteer,
 
 
 @pytest.mark.parametrize("text, surface, role", [
+    ("Our correspondent speaking from the Philippines capital Manila says communication is impossible.", "Manila", "mentioned"),
+    ("Thousands fled from the port city of Odesa on Monday.", "Odesa", "mentioned"),
+    ("Our correspondent at the Philippines capital Manila says communication is impossible.", "Manila", "named"),
+])
+def test_a_place_after_from_and_its_apposition_noun_is_an_origin(gazetteer, text, surface, role):
+    """ "speaking from the Philippines capital Manila": where the reporter stands, not where the storm was."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
+    assert place_role(text, m) == role
+
+
+@pytest.mark.parametrize("text, surface, role", [
     ("President Joe Biden announced new tariffs on China on Tuesday.", "China", "mentioned"),
     ("The Security Council voted to extend sanctions on Mali.", "Mali", "mentioned"),
     ("The government lifted a travel ban on Nigeria.", "Nigeria", "mentioned"),
