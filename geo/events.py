@@ -348,6 +348,10 @@ def extract_events(
     # type and place): neighbours of related types are no longer joined (measured on the
     # development and the held-out corpus: recall 0.51 → 0.53 and 0.46 → 0.50).
     merged = _named_as_in_text(doc, r.places, merge_repeats(located))
+    # "the President of India, Droupadi Murmu, concluded her official visit to Timor-Leste" … "The
+    # visit began on August 10th …, where President Murmu was welcomed": the people a visit's later
+    # mentions name are its visitors too, so it was held in the host's capital.
+    merged = _at_capital(merged, capitals or {})
     story_towns = _story_towns(r, title_places, text_roles)
     merged = [_story_town(e, story_towns) for e in merged]
     # The lede's first happening is the article's main news: kept even where only a borrowed

@@ -589,6 +589,22 @@ def test_leaders_meet_and_visit_in_the_capital_of_the_country_the_sentence_names
     assert [e.place.name for e in events if e.event_type in ("visit", "meeting")] == [expected]
 
 
+@pytest.mark.parametrize("later, actors, expected", [
+    ("The visit began with a reception, where Prime Minister Max Muster welcomed the guests.", ["Max Muster"], "Landia City"),
+    ("The visit began with a reception for the guests.", [], "Landia"),
+])
+def test_a_visit_whose_later_mention_names_its_people_was_held_in_the_capital(later, actors, expected):
+    """ "the President of India … concluded her official visit to Timor-Leste" … "President Murmu was
+    welcomed": the people its later mentions name are the visit's too, so it was held in the capital."""
+    capital = Place("geo:test/landia-city", "Landia City", "city", 7.1, -66.1, "LA", population=500_000)
+    text = "A delegation concluded its official visit to Landia on Tuesday.\n\n" + later
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en")
+    times = [_time(text, "on Tuesday", dt.date(2024, 6, 4), dt.date(2024, 6, 4), "day")]
+    events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Landia", LANDIA)],
+                            actors=[_actor(text, a, a) for a in actors], sources=[], capitals={"LA": capital})
+    assert [e.place.name for e in events if e.event_type == "visit"] == [expected]
+
+
 def test_a_text_that_names_no_place_takes_its_local_outlets_city():
     city = Place("geo:test/hamburg", "Hamburg", "city", 53.55, 9.99, "DE", population=1_900_000)
     text = "Tausende demonstrierten am Samstag in der Innenstadt. Die Polizei löste die Demo auf."
