@@ -1125,8 +1125,9 @@ def _only_town(e: Event, towns: list[Place]) -> Event:
     return _moved_to(e, inside[0], f"the only town the text names in {e.place.name}")
 
 
-# "FBI Houston", "DEA Miami", "WKYC Cleveland": an agency's field office or a station named after its town.
-_ACRONYM_BEFORE = re.compile(r"(?<![\w.-])[A-Z]{2,5} $")
+# "FBI Houston", "DEA Miami", "WKYC Cleveland", "Coast Guard Sector Miami", "Coast Guard Station Ponce": an
+# agency's field office or a station named after its town (a rescue at sea off Jupiter is no Miami story).
+_ACRONYM_BEFORE = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}|(?<![\w-])[Ss]ector|(?<![\w-])Station) $")
 # What a state's government says, decides or votes on, and its elections, concern the whole state.
 _STATE_WIDE = _AT_CAPITAL | {"election"}
 

@@ -282,6 +282,8 @@ WESTON = Place("geo:test/weston", "Weston", "city", -32.2, 148.6, "AU", admin1="
     ("A relief centre opened in Weston.", "Eastland"),  # a town of another state
     ("A volunteer from Riverton said he was tired.", "Eastland"),  # a town only mentioned: where someone came from
     ("The station ABC Riverton showed pictures.", "Eastland"),  # a station or field office named after its town
+    ("The Coast Guard Sector Riverton sent two crews.", "Eastland"),  # a Coast Guard sector or station named after it
+    ("The Coast Guard Station Riverton sent two crews.", "Eastland"),
     ("Volunteers sang “Riverton Is Home” on the radio.", "Eastland"),  # a name in quotation marks
     ("The station in Riverton showed pictures.", "Riverton"),
 ])
