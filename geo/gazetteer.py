@@ -200,6 +200,8 @@ def _reference_entries() -> tuple[list[tuple[str, Candidate]], list[str]]:
             common.setdefault(word, set()).add(lang)
     entries += _admin1_entries(ref / "admin1.tsv", common, _features(ref / "admin1_outlines.geojson.gz"))
     entries += _admin2_entries(ref / "admin2.tsv.gz", _features(ref / "admin2_outlines.geojson.gz"))
+    # Districts, provinces and regencies admin2.tsv.gz's source lacks (Pakistan, Indonesia…): no outlines.
+    entries += _admin2_entries(ref / "admin2_districts.tsv.gz", [])
     area_names = {surface for surface, cand in entries if cand.kind != "bare"}
     # A city's alternate that is a county's name is the county's ("Cumbria" for Cumberland, Maryland).
     entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})

@@ -256,3 +256,36 @@ def test_a_german_title_names_a_district_with_its_article(name, label):
 def test_a_bare_county_after_a_town_and_a_comma_is_where_the_town_lies(gazetteer, text, expected):
     assert [(m.text, m.place.type, m.place.country_code) for m in find_places(text, gazetteer=gazetteer, language="en")] \
         == expected
+
+
+# --- admin2_districts.tsv.gz: GeoNames districts the cities1000 admin2 names lack ---------------
+
+@pytest.mark.parametrize("text, language, surface, unit", [
+    ("Four militants were killed in the North Waziristan district on Saturday.", "en",
+     "North Waziristan district", "geo:admin2/PK.03.north-waziristan-district"),
+    ("Officials in East Aceh district said the boat landed at night.", "en",
+     "East Aceh district", "geo:admin2/ID.01.east-aceh-regency"),
+    ("Im Distrikt North Waziristan wurden vier Kämpfer getötet.", "de",
+     "Distrikt North Waziristan", "geo:admin2/PK.03.north-waziristan-district"),
+    ("Soldiers patrolled in North Waziristan.", "en",  # the name alone, after a locative
+     "North Waziristan", "geo:admin2/PK.03.north-waziristan-district"),
+])
+def test_a_district_geonames_lists_beyond_cities1000_is_that_unit(gazetteer, text, language, surface, unit):
+    assert (surface, "admin2", unit) in _found(text, gazetteer, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("North Waziristan elders met the governor.", "en"),  # no locative, no noun: no district
+    ("The East Aceh delegation arrived.", "en"),
+])
+def test_a_new_district_name_alone_needs_evidence(gazetteer, text, language):
+    assert all(t != "admin2" for _, t, _ in _found(text, gazetteer, language))
+
+
+def test_a_new_district_name_is_no_everyday_word():
+    with gzip.open(REF / "admin2_districts.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    bare = {b for r in rows for b in r["bare"].split("|") if b}
+    assert "North Waziristan" in bare
+    assert not bare & {"Center", "Central", "Swat", "Police", "Garden", "Mitte"}
+    assert len({r["id"] for r in rows}) == len(rows) and all(int(r["radius_km"]) > 0 for r in rows)
