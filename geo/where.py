@@ -43,8 +43,9 @@ _NOUN_AFTER = re.compile(r" (?:district|districts|county|County|area|region|vill
 _UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazila|Tehsil|Taluka?|Mandal|Sub-?[Cc]ounty|"
                          r"(?:County|District|Township|Parish|Shire)(?! Council| Court| Board| Hospital))\b")
 # "in A, B und C": a name in a list continues the list's locative.
-# A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell".
-_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
+# A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell"; the
+# noun may carry its owner before a hyphen ("auf dem US-Truppenübungsplatz Hohenfels": whose, not where).
+_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*-)?[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
 # German news names a town with its region's adjective between the locative and the name: "im
 # altmärkischen Klötze", "aus dem benachbarten Weiden", "ins nahe gelegene Kelheim".
 _ADJECTIVE_LOCATIVE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]us|[Ii]n|[Bb]ei|[Nn]ahe|[Vv]on|[Nn]ach)\s+dem)"

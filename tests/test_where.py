@@ -933,6 +933,9 @@ def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected
 @pytest.mark.parametrize("text, surface", [
     ("Polizisten stoppten am Kontrollplatz Sigmarszell einen Bus.", "Sigmarszell"),
     ("Der Unfall geschah an der Anschlussstelle Wertach.", "Wertach"),
+    # the site's owner before a hyphen says whose it is, not where: the town stays the place
+    ("Soldaten üben auf dem US-Truppenübungsplatz Sigmarszell.", "Sigmarszell"),
+    ("Der Unfall geschah an der Bundeswehr-Anschlussstelle Wertach.", "Wertach"),
 ])
 def test_a_german_town_after_a_site_noun_after_a_locative_is_a_place(gazetteer, text, surface):
     assert surface in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
