@@ -578,6 +578,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # A press release that says something is its body's statement; a report released is a document.
     ("en", "The release said that the Army offers condolences to the family.", "document_release", False),
     ("en", "The ministry released the report on Monday.", "document_release", True),
+    # A named war is a period: a contractor during World War II tells no fighting, a war of the army does.
+    ("en", "The plant became a military contractor during World War II.", "armed_clash", False),
+    ("en", "Military spending is at its highest since the Cold War.", "armed_clash", False),
+    ("en", "The plant became a military target in the war.", "armed_clash", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
