@@ -582,6 +582,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The plant became a military contractor during World War II.", "armed_clash", False),
     ("en", "Military spending is at its highest since the Cold War.", "armed_clash", False),
     ("en", "The plant became a military target in the war.", "armed_clash", True),
+    # "Fire and Rescue NSW", "Fire and Emergency Services" name the service; fire and smoke are a fire.
+    ("en", "Fire and Rescue NSW said crews were called to the house.", "fire", False),
+    ("en", "The state's Fire and Emergency Services commissioner spoke to reporters.", "fire", False),
+    ("en", "Fire and smoke filled the house.", "fire", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

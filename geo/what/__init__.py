@@ -659,7 +659,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
                       and not (e.without_pairs and e.without_pairs & _pairs(toks))
                       and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))
-                      and not (e.not_before and b + 1 < len(toks) and toks[b + 1][3] in e.not_before)), None)
+                      and not (e.not_before and _next_words(toks, b) & e.not_before)), None)
         if entry is None:
             continue
         start, end = s.start + toks[a][0], s.start + toks[b][1]
@@ -671,6 +671,12 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
     return out
+
+
+def _next_words(toks, b: int) -> set[str]:
+    """The word after a trigger and the two after it: "Fire and Rescue NSW" names the service, no fire."""
+    nxt = [t[3] for t in toks[b + 1:b + 3]]
+    return set(nxt[:1]) | ({" ".join(nxt)} if len(nxt) == 2 else set())
 
 
 def _pairs(toks) -> set[str]:
