@@ -586,6 +586,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Fire and Rescue NSW said crews were called to the house.", "fire", False),
     ("en", "The state's Fire and Emergency Services commissioner spoke to reporters.", "fire", False),
     ("en", "Fire and smoke filled the house.", "fire", True),
+    # Said and Sayed before a surname are given names; a father who said something made a statement.
+    ("en", "The boy's father Said Ahmed met the minister.", "statement", False),
+    ("en", "The minister met Sayed Khan in the capital.", "statement", False),
+    ("en", "The boy's father said Ahmed met the minister.", "statement", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""

@@ -656,6 +656,10 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
             elif upper and (toks[a - 1][3] in _MONTH_BEFORE or (a + 1 < len(toks) and toks[a + 1][3].isdigit())
                             or toks[a][3] in lex.month_names and (toks[a - 1][3] in _MONTH_SPAN or _DAY.fullmatch(toks[a - 1][3]))):
                 continue  # "in March", "May 6", "on 6 March", "from March": a month
+            elif upper and toks[a][4] != toks[a][3] and toks[a][2][1:].islower() and toks[a - 1][2][:1].islower() \
+                    and s.text[toks[a - 1][1]:toks[a][0]] in (" ", ", ") and b + 1 < len(toks) \
+                    and toks[b + 1][2][:1].isupper() and s.text[toks[b][1]:toks[b + 1][0]] == " ":
+                continue  # inside a sentence, an inflected form with a capital right before a name is a name: "father Said Ahmed"
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
                       and not (e.without_pairs and e.without_pairs & _pairs(toks))
                       and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))
