@@ -53,8 +53,8 @@ def outlet_place(outlet: str | None, url: str | None, *, gazetteer: Gazetteer) -
                 if place is not None:
                     return place
     tokens = [token.rstrip("0123456789") for label in labels for token in re.split(r"[-_ ]", label)]
-    return next((c for token in tokens if (c := _country_affix(token, gazetteer)) is not None),
-                next((c for token in tokens if (c := _country_name_at_end(token, gazetteer)) is not None), None))
+    return next((c for token in tokens if (c := _country_affix(token, gazetteer)) is not None), None) \
+        or next((c for token in tokens if (c := _country_name_at_end(token, gazetteer)) is not None), None)
 
 
 # Words a national outlet's name adds to its country's besides a paper's: "ghanaweb", "tribuneindia",
@@ -79,7 +79,7 @@ _COUNTRY_NAME_LETTERS = 6  # shorter names hide in words and names ("chadwick", 
 
 def _country_name_at_end(token: str, gazetteer: Gazetteer) -> Place | None:
     """The country whose full name of six letters or more ends an outlet's name after words of any
-    kind ("eyeontaiwan", "tiozambia", "newsdzezimbabwe"): an outlet about that country, for a text
+    kind ("lookingatzambia", "newsfromzimbabwe"): an outlet about that country, for a text
     that names no place. Not a name opening the host ("francewebsite", "jordanbpeterson": a first
     word is as often a person's or a theme's), nor one a state of another country or a city of
     100,000 bears ("…georgia"), nor one that ends another country's ("…guinea": Papua New Guinea?)."""
@@ -88,9 +88,10 @@ def _country_name_at_end(token: str, gazetteer: Gazetteer) -> Place | None:
         name = token[-cut:]
         cands = gazetteer.candidates(name.capitalize())
         countries = [c.place for c in cands if c.place.type == "country" and c.kind == "name"]
-        if countries and not any(n.endswith(name) and n != name for n in longer) and not any((c.place.type == "admin1" and c.place.country_code != countries[0].country_code)
-                                 or (c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION)
-                                 for c in cands):
+        if not countries or any(n.endswith(name) and n != name for n in longer):
+            continue
+        if not any((c.place.type == "admin1" and c.place.country_code != countries[0].country_code)
+                   or (c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION) for c in cands):
             return countries[0]
     return None
 

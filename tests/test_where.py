@@ -916,6 +916,10 @@ def test_a_works_named_after_its_town_places_it_there(gazetteer, text, expected)
     ("tribuneindia.com", "https://www.tribuneindia.com/news/x", "India"),  # the country after the paper word
     (None, "https://nigerianewshouse.com/x", "Nigeria"),  # its demonym, then paper words
     (None, "https://www.francewebsite.com/x", None),  # "site" is no paper word
+    # a country's full name ending the host after any words: an outlet about that country
+    (None, "https://www.lookingatzambia.com/x", "Zambia"),
+    (None, "https://www.weeklyguinea.com/x", None),  # also ends Papua New Guinea's and Equatorial Guinea's
+    (None, "https://www.lookingatchad.com/x", None),  # a name under six letters hides in words
     (None, "https://amp.denverpost.com/x", "Denver"),
     # a regional paper's local section: its deepest town folder, the article's slug aside
     ("zeitung.de", "https://www.zeitung.de/lokal/quedlinburg/unwetter-in-der-stadt-123", "Quedlinburg"),
