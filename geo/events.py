@@ -107,11 +107,25 @@ def _best_trigger(found: list[Trigger], text: str = "", start: int = 0, language
     if not asserted:
         return None
     best = min(_without_causes(asserted, text, start, language) or asserted, key=lambda t: (t.priority, t.start))
+    best = _act_at_meeting(asserted, best, text, start, language)
     if best.event_type in _ACTS_ON_CRIME and not opens_with_background(text[start:start + 100], language=language):
         earlier = [t for t in asserted if t.event_type in _CRIMES and t.clause < best.clause and ":" not in text[t.end:best.start]]
         if earlier:
             return min(earlier, key=lambda t: (t.priority, t.start))
     return _arrest_first(asserted, best)
+
+
+def _act_at_meeting(found: list[Trigger], best: Trigger, text: str, start: int, language: str) -> Trigger:
+    """A meeting that opens the sentence as its setting ("At a meeting in July, the board decided
+    …", "During that meeting, the bank left its rates unchanged") is where the act was done: the act
+    told after it is the happening; words said there, a talk or a visit stay the meeting's."""
+    if best.event_type != "meeting" or not text:
+        return best
+    opening = text[start:best.start].split()
+    if not opening or len(opening) > 4 or opening[0].lower() not in lexicon(language).occasion_openers:
+        return best
+    acts = [t for t in found if t.start > best.end and t.event_type not in _LEADERS_MEET and t.event_type != "statement"]
+    return min(acts, key=lambda t: (t.priority, t.start)) if acts else best
 
 
 def _without_causes(found: list[Trigger], text: str, start: int, language: str) -> list[Trigger]:

@@ -239,6 +239,12 @@ def test_triggers_match_by_lemma_compound_particle_and_phrase(language, text, et
     ("en", "The suspect was charged with murder after his arrest.", "charge"),
     ("de", "Der Mann wurde festgenommen und wegen Mordes angeklagt.", "raid_arrest"),
     ("de", "Der Mann wurde wegen Mordes angeklagt, nachdem er festgenommen worden war.", "charge"),
+    # A meeting that opens the sentence is the setting of the act told after it; words said there stay the meeting's.
+    ("en", "At a meeting on Monday, the council ordered the evacuation of the school.", "evacuation"),
+    ("en", "The council held a meeting on Monday and ordered the evacuation of the school.", "meeting"),
+    ("en", "At a meeting on Monday, the mayor said the school was safe.", "meeting"),
+    ("de", "Bei dem Treffen am Montag ordnete der Rat die Evakuierung der Schule an.", "evacuation"),
+    ("de", "Der Rat hielt am Montag ein Treffen ab und ordnete die Evakuierung der Schule an.", "meeting"),
 ])
 def test_a_crime_in_a_clause_of_its_own_before_a_courts_act_is_the_happening(language, text, etype):
     from geo.events import _best_trigger
