@@ -517,6 +517,14 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     assert not gazetteer.candidates("Ordnung")  # an everyday German noun stays out
 
 
+def _role_of(gazetteer, text: str, surface: str, language: str) -> str:
+    """The role `place_role` gives the one place found in `text` as `surface`."""
+    from geo.roles import place_role
+
+    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
+    return place_role(text, m)
+
+
 @pytest.mark.parametrize("text, surface, role", [
     ("Militants launched an attack from the hills of Churachandpur on Saturday.", "Churachandpur", "mentioned"),
     ("Militants launched an attack in the hills of Churachandpur on Saturday.", "Churachandpur", "named"),
@@ -531,10 +539,7 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     ("Tens of thousands have moved from Brisbane after the floods.", "Brisbane", "mentioned"),
 ])
 def test_origins_peoples_and_places_around_a_village_or_after_nearby_have_their_roles(gazetteer, text, surface, role):
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "en") == role
 
 
 def test_a_town_named_without_its_river_is_the_one_its_district_and_neighbours_point_to(gazetteer):
@@ -557,10 +562,7 @@ def test_a_town_named_without_its_river_is_the_one_its_district_and_neighbours_p
 ])
 def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happened(gazetteer, text, role):
     """ "in der Nähe von X", "im Wald von X": "von" after a locative phrase is no origin."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == "Traunstein"]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, "Traunstein", "de") == role
 
 
 @pytest.mark.parametrize("text, surface, role", [
@@ -597,10 +599,7 @@ def test_a_german_place_after_wie_in_is_a_comparison_not_where_it_happened(gazet
 ])
 def test_a_state_after_a_service_name_names_the_institution(gazetteer, text, surface, role):
     """ "Police Scotland", "Ambulance Victoria": an actor, not where it happened (like "Victoria Police")."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "en") == role
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -629,10 +628,7 @@ def test_a_hospital_named_after_a_town_as_destination_is_not_where_it_happened(g
 def test_a_german_hospital_the_injured_were_taken_to_is_not_where_it_happened(gazetteer, text, surface, role):
     """ "ins Krankenhaus nach Rosenheim gebracht": the accusative's destination, like "flown to the
     Royal Melbourne Hospital"; "im Krankenhaus" (the dative) is where someone is."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "de") == role
 
 
 @pytest.mark.parametrize("text, role", [
@@ -694,10 +690,7 @@ def test_a_small_town_inside_an_organisations_name_is_still_no_place(gazetteer):
 ])
 def test_a_distance_from_a_city_makes_it_a_reference_point_also_with_the_miles(gazetteer, text, role):
     """The converted miles in parentheses once pushed the distance out of the 40 characters looked at."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == "Colombo"]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, "Colombo", "en") == role
 
 
 def _best(text, gazetteer, language="en"):
@@ -1821,10 +1814,7 @@ def test_a_town_centre_is_evidence_for_a_town_named_like_a_word(gazetteer, text,
 ])
 def test_a_name_as_the_subject_of_a_speech_act_is_not_where_it_happened(gazetteer, text, language, surface, role):
     """ "Moscow said", "warnte Kiew": a government its capital stands for, or a person named like a town."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, language) == role
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1850,10 +1840,7 @@ def test_a_facility_names_its_town_not_a_town_named_like_its_first_word(gazettee
 ])
 def test_a_treaty_named_after_a_city_is_no_place_of_the_story(gazetteer, text, language, surface, role):
     """ "the Minsk agreements", "die Genfer Flüchtlingskonvention": where a treaty was signed, not where the story is."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, language) == role
 
 
 @pytest.mark.parametrize("text, language, surface, role", [
@@ -1864,10 +1851,7 @@ def test_a_treaty_named_after_a_city_is_no_place_of_the_story(gazetteer, text, l
 ])
 def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gazetteer, text, language, surface, role):
     """ "Moscow's war", "Pekings Küstenwache": the government its capital stands for, not where it happened."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, language) == role
 
 
 @pytest.mark.parametrize("text, surface, role", [
@@ -1882,10 +1866,7 @@ def test_a_capitals_possessive_before_what_only_a_state_has_names_the_state(gaze
 ])
 def test_a_countrys_possessive_before_what_the_state_does_names_who_acts(gazetteer, text, surface, role):
     """ "condemned Azerbaijan's provocation": the state acts; "Nepal's mountainous districts" is where."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "en") == role
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1905,10 +1886,7 @@ def test_a_royal_name_before_a_school_or_park_is_the_royal_not_a_town(gazetteer,
 ])
 def test_a_place_after_from_and_its_apposition_noun_is_an_origin(gazetteer, text, surface, role):
     """ "speaking from the Philippines capital Manila": where the reporter stands, not where the storm was."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "en") == role
 
 
 @pytest.mark.parametrize("text, surface, role", [
@@ -1920,10 +1898,7 @@ def test_a_place_after_from_and_its_apposition_noun_is_an_origin(gazetteer, text
 ])
 def test_the_country_a_measure_is_laid_on_is_its_target(gazetteer, text, surface, role):
     """ "new tariffs on China": decided elsewhere (in Washington, not Beijing), laid on the country."""
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text == surface]
-    assert place_role(text, m) == role
+    assert _role_of(gazetteer, text, surface, "en") == role
 
 
 @pytest.mark.parametrize("text, surface, country", [
@@ -1973,7 +1948,4 @@ def test_the_neighbour_a_border_runs_to_is_not_where_it_happened(gazetteer, text
     ("A fire broke out in the northern Lebanon hills.", "en", "Lebanon", False),
 ])
 def test_a_direction_noun_is_a_reference_point_and_a_regional_adjective_is_not(gazetteer, text, language, surface, mentioned):
-    from geo.roles import place_role
-
-    (m,) = [m for m in find_places(text, gazetteer=gazetteer, language=language) if m.text == surface]
-    assert (place_role(text, m) == "mentioned") is mentioned
+    assert (_role_of(gazetteer, text, surface, language) == "mentioned") is mentioned
