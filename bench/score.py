@@ -100,13 +100,18 @@ def _strict(p: dict, g: dict) -> bool:
     return place_ok(p, g.get("place")) and date_ok(p, g.get("date"))
 
 
+def _headline_first(gold: list[dict]) -> list[int]:
+    return sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
+
+
 def _matching(gold: list[dict], preds: list[dict], gspans) -> dict[int, tuple[int, bool]]:
     """gold index -> (prediction index, strict): a maximum matching of strict pairs that holds
     as many headline events as any can, then a maximum matching of the remaining found pairs.
     Augmenting paths (Kuhn's algorithm) never unmatch a matched gold event, so taking headline
-    events first keeps their count maximal; a prediction of the gold event's type is tried first. A greedy pass let a prediction whose evidence covers
-    two gold events take the first one's match, leaving the one it alone could match unmatched."""
-    order = sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
+    events first keeps their count maximal; a prediction of the gold event's type is tried
+    first. A greedy pass let a prediction whose evidence covers two gold events take the first
+    one's match, leaving the one it alone could match unmatched."""
+    order = _headline_first(gold)
     edges = {gi: sorted((pi for pi, p in enumerate(preds) if _overlaps(p["_spans"], gspans[gi])),
                         key=lambda pi: preds[pi].get("event_type") != gold[gi].get("type")) for gi in order}
     owner: dict[int, int] = {}  # prediction index -> gold index
@@ -137,7 +142,7 @@ def _greedy(gold: list[dict], preds: list[dict], gspans) -> dict[int, tuple[int,
     takes the first free prediction that matches it, strict pairs before found ones."""
     used: set[int] = set()
     matched: dict[int, tuple[int, bool]] = {}
-    order = sorted(range(len(gold)), key=lambda i: not gold[i].get("headline"))
+    order = _headline_first(gold)
     for strict_pass in (True, False):
         for gi in order:
             if gi in matched:
