@@ -83,12 +83,16 @@ def _country_name_at_end(token: str, gazetteer: Gazetteer) -> Place | None:
     that names no place. Not a name opening the host ("francewebsite", "jordanbpeterson": a first
     word is as often a person's or a theme's), nor one a state of another country or a city of
     100,000 bears ("…georgia"), nor one that ends another country's ("…guinea": Papua New Guinea?)."""
-    longer = {p.name.lower().replace(" ", "").replace("-", "") for p in gazetteer.countries.values()}
+    longer = None  # the countries' names run together, built only for a token that ends with one
     for cut in range(len(token) - 3, _COUNTRY_NAME_LETTERS - 1, -1):
         name = token[-cut:]
         cands = gazetteer.candidates(name.capitalize())
         countries = [c.place for c in cands if c.place.type == "country" and c.kind == "name"]
-        if not countries or any(n.endswith(name) and n != name for n in longer):
+        if not countries:
+            continue
+        if longer is None:
+            longer = {p.name.lower().replace(" ", "").replace("-", "") for p in gazetteer.countries.values()}
+        if any(n.endswith(name) and n != name for n in longer):
             continue
         if not any((c.place.type == "admin1" and c.place.country_code != countries[0].country_code)
                    or (c.place.type == "city" and c.place.population >= _OUTLET_CITY_POPULATION) for c in cands):
