@@ -12,9 +12,12 @@ from geo.records import Sentence
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
 # A sentence ends at . ! ? … (plus closing quotes/brackets) followed by whitespace.
 _END = re.compile(r"[.!?…]+[\"“”»«'’)\]]*(?=\s)")
+# Ranks and titles stand before a name ("Brig. Gen. Noel Vestuir said", "Capt. Ray Wilson"), and
+# "Co." inside a company's name ("West Fraser Timber Co. Ltd. announced", "GmbH & Co. KG"): no stop.
 _ABBREV = frozenset(
     "z.b bzw ca dr prof nr st u.a vgl mr mrs ms gen rep sen gov lt col sgt jan feb mar apr jun jul aug sep sept okt oct nov dez dec "
-    "u.s u.n e.g i.e etc no vs inc corp jr sr d.h o.ä usw s.o s.u sog evtl ggf inkl max min mio mrd abs art hrsg".split()
+    "u.s u.n e.g i.e etc no vs inc corp jr sr d.h o.ä usw s.o s.u sog evtl ggf inkl max min mio mrd abs art hrsg "
+    "capt maj brig cpl pvt pte adm cmdr cdr supt insp det hon rev co".split()
 )
 _APPEAL = re.compile(
     r"\b(unterstütz\w*|Unterstützung|spende\w*|Spende\w*|Bezahlschranke|Paywall|abonnier\w*|Abonnement|Abo\b|"

@@ -18,6 +18,10 @@ def test_offsets_point_at_the_sentence_text():
         ("The U.S. Army said so. Gen. Smith agreed.", 2),
         ("Er sagte: „Es ist nicht die Frage, ob – sondern wann.“ Wenige Stunden zuvor war er dort.", 2),
         ("J. Smith arrived on Monday. He left.", 2),
+        ("Brigade commander Brig. Gen. Noel Vestuir said so. Troops left.", 2),  # ranks before a name
+        ("Capt. Ray Wilson and Supt. Matt Srhoj spoke. Det. Insp. Jones agreed.", 2),
+        ("West Fraser Timber Co. Ltd. announced the closure. Workers left.", 2),  # a company's name
+        ("Die Müller GmbH & Co. KG schließt das Werk. Die Belegschaft protestiert.", 2),
     ],
 )
 def test_sentences_do_not_split_at_ordinals_abbreviations_or_initials(text, count):
