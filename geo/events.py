@@ -501,6 +501,7 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
     # a sentence's second happening: (its event, trigger, the date and place its own clause names)
     seconds: list[tuple[int, Trigger, TimeMention | None, PlaceMention | None]] = []
     place_trail, dates = _PlaceTrail(), _DateTrail(r.doc_time)
+    story = _story_places(r, title_places)
     title_types = r.title_types
     trigger_starts = [t.start for t in r.triggers]
     for s in sentences:
@@ -508,7 +509,7 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         s_times = r.within(r.times, s)
         # A place inside quoted speech is what someone talked about, not where this happened.
         outside = [m for m in s_places if not _in_quote(m.start, m.end, r.quoted)]
-        best, place, inherited = _sentence_place(r, s, outside, place_trail)
+        best, place, inherited = _sentence_place(r, s, outside, place_trail, story)
         own_t = _sentence_time(r, s, s_times, dates)
         if s.section == "heading" and len(s.text.split()) < _TITLE_SENTENCE:
             continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
@@ -563,12 +564,25 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
     return _second_happenings(doc, events, seconds)
 
 
+def _story_places(r: _Reading, title_places: list[PlaceMention]) -> tuple:
+    """The towns the title and the dateline name: of two towns a sentence names alike, the one
+    they agree on is the story's ("SMITHFIELD, R.I. — Bus drivers for the Durham school services
+    voted … at their Smithfield yard")."""
+    doc = r.doc
+    named = [m.place for m in title_places if not m.weak and not m.seat
+             and (place_role(doc.title, m) != "mentioned" or opens_dateline(doc.title, m.start, m.end))]  # "Kiesen: …"
+    filed = dateline_place(doc.text, r.places)
+    return tuple(p for p in named + ([filed] if filed is not None else []) if p.type in ("city", "site", "admin2"))
+
+
 def _sentence_place(r: _Reading, s: Sentence, outside: list[PlaceMention],
-                    trail: _PlaceTrail) -> tuple[PlaceMention | None, Place | None, bool]:
+                    trail: _PlaceTrail, story: tuple = ()) -> tuple[PlaceMention | None, Place | None, bool]:
     """Where the sentence's own words place it, else its paragraph or its entry's heading (the
     mention, the place, whether inherited); its place is then the one the next sentences inherit."""
     doc = r.doc
-    best = best_place(doc.text, outside, memo=r.roles)
+    # Of the towns it names alike, one far from every town the title and the dateline name is not the story's.
+    near = frozenset(m.place.id for m in outside if any(km(m.place, p) <= _TITLE_AREA_KM for p in story)) if story else frozenset()
+    best = best_place(doc.text, outside, memo=r.roles, story=near)
     inherited = False
     place = best.place if best else None
     # "wiesen die Migranten nach Österreich zurück": the country a sentence sends people to is

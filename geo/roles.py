@@ -531,13 +531,15 @@ def roles_of(doc_text: str, mentions: list[PlaceMention], etype: str | None = No
 
 
 def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = None,
-               memo: dict | None = None) -> PlaceMention | None:
+               memo: dict | None = None, *, story: frozenset = frozenset()) -> PlaceMention | None:
+    """The mention where the happening was: located before named, a town before its state, then
+    one near the story's towns (`story`: their ids) before the first named."""
     if not mentions:
         return None
     roles = roles_of(doc_text, mentions, etype, memo)
     ranked = sorted(
         (m for m in mentions if roles[id(m)] != "mentioned"),
-        key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.start),
+        key=lambda m: (roles[id(m)] != "located", PLACE_RANK.get(m.place.type, 9), m.place.id not in story, m.start),
     )
     if not ranked:
         # "the crash just east of Hay", "on the highway south-west of Cooktown": with nothing else

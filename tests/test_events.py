@@ -1652,3 +1652,26 @@ def test_a_german_happening_told_in_the_pluperfect_is_an_earlier_one(lang, lede,
     events = _events(text, places=[_mention(text, "Neustadt", town)], lang=lang)
     protests = [e for e in events if e.event_type == "protest"]
     assert len(protests) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
+
+
+@pytest.mark.parametrize("lang, title, text", [
+    ("en", "Smalltown bus drivers vote to strike",
+     "Bus drivers for the Farville bus company voted on Monday to go on strike at their Smalltown yard."),
+    ("de", "Smalltown: Busfahrer stimmen für Streik",
+     "Die Busfahrer der Farville Busgesellschaft und ihres Smalltown Betriebshofs haben am Montag für einen Streik gestimmt."),
+])
+def test_of_two_towns_a_sentence_names_alike_the_one_the_title_names_is_the_story_s(lang, title, text):
+    """A sentence that names two towns alike, far apart, happened at the one the title (or the
+    dateline) names, not at the first: the other is a firm's or a person's home."""
+    far = Place("geo:test/far", "Farville", "city", 36.0, -79.0, "US", admin1="NC", population=250000)
+    small = Place("geo:test/small", "Smalltown", "city", 41.9, -71.5, "US", admin1="RI", population=20000)
+    monday = _time(text, "Montag" if lang == "de" else "Monday", dt.date(2021, 11, 8), dt.date(2021, 11, 8), "day")
+    found = {}
+    for with_title in (False, True):
+        doc = Document(id="t.txt", path="t.txt", text=text, language=lang, title=title if with_title else "")
+        in_title = [PlaceMention(0, 9, "Smalltown", small)] if with_title else []
+        events = extract_events(doc, segment(text), times=[monday],
+                                places=[_mention(text, "Farville", far), _mention(text, "Smalltown", small)],
+                                actors=[], sources=[], title_places=in_title)
+        found[with_title] = events[0].place.name
+    assert found == {False: "Farville", True: "Smalltown"}
