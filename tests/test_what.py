@@ -1750,3 +1750,19 @@ def test_fights_and_shots_in_a_story_of_an_exercise_are_the_drills(language, led
 def test_an_assemblys_approval_is_a_vote_and_a_riders_fall_an_accident(text, etype, present):
     found = {t.event_type for t in find_triggers(text, segment(text), language="de") if t.factuality == "asserted"}
     assert (etype in found) is present, found
+
+
+@pytest.mark.parametrize("word, infinitives", [
+    ("evakuiert", ["evakuieren"]),  # -iert
+    ("gekentert", ["kenteren", "kentern"]),  # ge-
+    ("angezündet", ["anzünden", "anzünden", "anzünden"]),  # a particle before ge-
+    ("zugesagt", ["zusagen", "zusagn", "zusagen"]),
+    ("entführt", ["entführen", "entführn"]),  # an inseparable prefix
+    ("beschossen", ["beschießen"]),
+    ("abgeben", []), ("haus", []), ("über", []), ("besuch", []),  # neither: the quick tests let them pass
+])
+def test_german_participle_infinitives(word, infinitives):
+    """The participle analysis tries its particles and prefixes only on words that start with
+    one (a test in C first): the same infinitives either way."""
+    from geo.what import _german_participle_infinitives
+    assert _german_participle_infinitives(word) == infinitives

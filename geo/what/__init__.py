@@ -304,7 +304,7 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     for key in _german_participle_infinitives(low):
         if key in lex.exact:
             return lex.exact[key], "participle"
-    if any(low.endswith(h) for h in lex.non_trigger_heads):
+    if low.endswith(lex.non_trigger_heads):
         return [], ""
     forms = {lemma, low}
     if lemma == low:  # a word the lemmatiser does not know: try its stem ("Landkreisen" is known, no "Reisen" in it)
@@ -349,10 +349,11 @@ def _german_participle_infinitives(low: str) -> list[str]:
     if low.endswith("iert"):
         out.append(low[:-1] + "en")
     core, prefix = low, ""
-    for particle in _PARTICLES_DE:
-        if low.startswith(particle + "ge") and len(low) > len(particle) + 5:
-            prefix, core = particle, low[len(particle):]
-            break
+    if low.startswith(_PARTICLES_GE_DE):  # most words start with none: one test in C, not seventeen
+        for particle in _PARTICLES_DE:
+            if low.startswith(particle + "ge") and len(low) > len(particle) + 5:
+                prefix, core = particle, low[len(particle):]
+                break
     if core.startswith("ge") and len(core) > 5:
         stem = core[2:]
         if stem.endswith("et"):
@@ -365,7 +366,7 @@ def _german_participle_infinitives(low: str) -> list[str]:
             # an irregular participle after a particle: "umgebracht" (gebracht: bringen) -> umbringen
             out.append(prefix + _lemma(core, "de"))
         return out
-    for inseparable in _INSEPARABLE_DE:
+    for inseparable in _INSEPARABLE_DE if low.startswith(_INSEPARABLE_DE) else ():
         stem = low[len(inseparable):]
         if low.startswith(inseparable) and len(stem) > 3:
             # no "ge-" after an inseparable prefix: "entführt" -> entführen, "verunglückt" ->
@@ -385,6 +386,7 @@ _MONTH_SPAN = frozenset(("from", "to", "through", "throughout", "during", "betwe
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 _INSEPARABLE_DE = ("miss", "über", "unter", "wider", "hinter", "zer", "ent", "emp", "ver", "be", "er")
 _PARTICLES_DE = ("zurück", "zusammen", "nieder", "heraus", "fest", "auf", "aus", "ab", "an", "ein", "vor", "weg", "zu", "mit", "los", "durch", "um")
+_PARTICLES_GE_DE = tuple(p + "ge" for p in _PARTICLES_DE)
 
 
 _WORDS_MAX = 200_000  # word forms kept per language; a huge archive has more
@@ -644,7 +646,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                 hits.append((span[0], span[1], [entry], label, "phrase"))
     # A phrase says more than the words in it: "opened fire" is a shooting, not a fire.
     phrase_spans = [(a, b) for a, b, _, _, how in hits if how == "phrase" and b > a]
-    hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
+    if phrase_spans:
+        hits = [h for h in hits if h[4] == "phrase" or not any(a <= h[0] <= b for a, b in phrase_spans)]
     out, facts = [], None
     for a, b, entries, word, how in hits:
         if how != "phrase" and not how.startswith("separable") and a > 0:
