@@ -106,13 +106,27 @@ def _read_sidecar(path: Path) -> dict:
     return {}
 
 
+def _plain_yaml(text: str):
+    """The YAML's value when it can hold no anchor or alias (no "&", no "*") and loads: one parse
+    instead of the check's and the load's. None otherwise: the checked path then names the
+    first problem, as it always has."""
+    if "&" in text or "*" in text:
+        return None
+    try:
+        return yaml.load(text, Loader=_YAML_LOADER) or {}
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def _load_yaml(text: str, path: Path, what: str) -> dict:
     """Key: value pairs from YAML, refusing anchors and aliases before anything is built."""
     try:
-        for event in yaml.parse(text, Loader=_YAML_LOADER):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise MetadataError(path, f"{what} uses YAML anchors or aliases (&, *), which are not allowed")
-        meta = yaml.load(text, Loader=_YAML_LOADER) or {}
+        meta = _plain_yaml(text)
+        if meta is None:
+            for event in yaml.parse(text, Loader=_YAML_LOADER):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    raise MetadataError(path, f"{what} uses YAML anchors or aliases (&, *), which are not allowed")
+            meta = yaml.load(text, Loader=_YAML_LOADER) or {}
     except (yaml.YAMLError, RecursionError) as exc:
         raise MetadataError(path, f"malformed {what}: {str(exc).splitlines()[0] if str(exc) else 'nested too deeply'}") from None
     if not isinstance(meta, dict):

@@ -388,3 +388,14 @@ def test_character_references_in_a_text_file_are_read_as_their_characters(tmp_pa
     doc = read_document(p)
     assert doc.text.startswith("Die Polizei in Köln hat am 3.\u00a0März 2025 zwei Männer festgenommen – AT&T, R&D und Text&para bleiben")
     assert "&unbekannt;" in doc.text and doc.title == "Polizei & Feuerwehr"
+
+
+def test_malformed_yaml_is_named_by_its_first_problem(tmp_path):
+    """Metadata without "&" or "*" is loaded in one parse; where that fails, the checked parse
+    names the problem as before: a broken second document in a sidecar is that document's
+    error, not the load's "expected a single document"."""
+    p = tmp_path / "doc.txt"
+    p.write_text("Die Polizei in Kiel hat zwei Männer festgenommen.\n", encoding="utf-8")
+    (tmp_path / "doc.txt.meta.yaml").write_text("title: Ein Titel\n---\nb: [c\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="while parsing a flow sequence"):
+        read_document(p)
