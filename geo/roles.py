@@ -176,6 +176,14 @@ _SURROUNDINGS_OF_BEFORE = re.compile(
     r"|\b(?:ein|einem|einen|eines|dem|den|des)\s+(?:Dorf|Ort|Vorort)(?:e?s)?)\s+von\s+$")
 
 
+# "der in Wels lebende Mann", "die in Graz ansässige Firma", "ein 35-Jähriger, wohnhaft im Bezirk Braunau": where
+# a person lives or a firm sits, said of who the sentence is about, not where its happening was. Not
+# "die in Wels lebenden Menschen mussten ihre Häuser verlassen": its residents are there, as "Anwohner von Wels".
+_RESIDENCE_AFTER = re.compile(r"\s+(?:lebende|wohnende|wohnhafte|ansässige|beheimatete|geborene)[rs]?\b")
+_RESIDENCE_BEFORE = re.compile(r"\bwohnhaft\s+(?:in|im|in der)\s+(?:(?:Bezirk|Landkreis|Kreis|Gemeinde|Stadt|Raum)\s+)?$")
+_RESIDENCE_LAST = frozenset(("in", "im", "der", "Bezirk", "Landkreis", "Kreis", "Gemeinde", "Stadt", "Raum"))
+
+
 # "new tariffs on China", "sanctions on Mali", "a travel ban on Nigeria": the country a measure is
 # laid on is its target, not where it is decided ("on" is otherwise a locative: "on Lesbos").
 _MEASURE_ON_BEFORE = re.compile(r"\b(?:sanctions|tariffs?|embargo(?:es)?|duties|levies|restrictions|bans?)\s+(?:\w+\s+)?"
@@ -254,6 +262,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     if last.lower() in _EVACUATED_LAST and _EVACUATED_FROM.search(before, _back(words, 8)):
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
+    if _RESIDENCE_AFTER.match(doc_text, m.end) or (last in _RESIDENCE_LAST and _RESIDENCE_BEFORE.search(before, _back(words, 4))):
+        return "mentioned"  # "Der in Wels lebende Mann wurde in Salzburg festgenommen": a person's home, as "aus Wels"
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_IN(before, _back(words, 6)) or _DIRECTION_IN(wide) \
             or (last in _SEAT_LAST and _SEAT_BEFORE.search(before, _back(words, 2))) \

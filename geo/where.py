@@ -767,6 +767,8 @@ def _qualified(text, chosen, usable, language, gazetteer, countries, admin1s):
                     test = lambda p, q=q: p.country_code == q.country_code and p.admin1 == q.admin1
                 elif q.type == "city" and near:
                     test = lambda p, q=q: abs(p.lat - q.lat) < 0.6 and abs(p.lon - q.lon) < 0.9
+                elif q.type == "admin2":  # "Neukirchen (Landkreis Straubing-Bogen)", "Hausen im Bezirk Gmünd"
+                    test = lambda p, q=q: lies_in(p, q)
                 else:
                     test = None
                 if kind in ("admin1", "country") and q.type != "admin1":
@@ -1195,12 +1197,14 @@ _LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(
                           # "Shipley, a suburb of Bradford", "Nußdorf, einem Ortsteil von Überlingen"
                           r"|,\s+(?:an?|the|ein|eine|einem|einer)\s+(?:[a-zäöüß-]+\s+){0,2}(?:suburb|village|town|hamlet|district|"
                           r"neighbou?rhood|community|township|Ortsteil|Stadtteil|Dorf|Ortschaft|Weiler|Gemeindeteil|Vorort)\s+"
-                          r"(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?"
+                          r"(?:(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?"
+                          # "Kirchdorf, ein Ortsteil der Gemeinde Wettringen": the town's genitive
+                          r"|der\s+(?:Stadt|Gemeinde|Marktgemeinde|Stadtgemeinde)\s+|des\s+Marktes\s+)"
                           # "Nussdorf, near Uberlingen", "Nußdorf (Stadt Überlingen)"
                           r"|,\s+(?:near|outside|bei|nahe)\s+|\s*\(\s*(?:(?:Stadt|Gemeinde|Markt)\s+)?)$")
-# "im Ortsteil Nußdorf von Überlingen": the part's town follows "von".
+# "im Ortsteil Nußdorf von Überlingen", "im Ortsteil Kirchdorf der Gemeinde Wettringen": the part's town follows.
 _PART_BEFORE = re.compile(r"\b(?:Ortsteil|Stadtteil|Ortschaft|Gemeindeteil|Weiler)\s+$")
-_PART_OF_GAP = re.compile(r"^\s+von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?$")
+_PART_OF_GAP = re.compile(r"^\s+(?:von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?|der\s+(?:Stadt|Gemeinde|Marktgemeinde|Stadtgemeinde)\s+|des\s+Marktes\s+)$")
 
 
 def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:

@@ -566,6 +566,20 @@ def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happen
 
 
 @pytest.mark.parametrize("text, surface, role", [
+    ("Der in Wels lebende Mann wurde am Montag in Salzburg festgenommen.", "Wels", "mentioned"),
+    ("Der in Wels lebende Mann wurde am Montag in Salzburg festgenommen.", "Salzburg", "located"),
+    ("Die in Graz ansässige Firma meldete in Wien Insolvenz an.", "Graz", "mentioned"),
+    ("Ein 35-Jähriger, wohnhaft in Wels, wurde in Salzburg festgenommen.", "Wels", "mentioned"),
+    ("Ein 35-Jähriger wurde in Wels festgenommen.", "Wels", "located"),  # no residence: where it happened
+    ("Ein in Wels lebender Mann wurde in Salzburg festgenommen.", "Wels", "mentioned"),
+    ("Die in Wels lebenden Menschen mussten ihre Häuser verlassen.", "Wels", "located"),  # its residents are there
+])
+def test_where_a_person_lives_is_no_place_of_the_happening(gazetteer, text, surface, role):
+    """ "der in Wels lebende Mann", "wohnhaft in Wels": a person's home, as "aus Wels" is."""
+    assert _role_of(gazetteer, text, surface, "de") == role
+
+
+@pytest.mark.parametrize("text, surface, role", [
     ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Syrien", "mentioned"),
     ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Ukraine", "mentioned"),  # the list goes on
     ("Merkel sprach über Krisen in Syrien und in der Ukraine.", "Syrien", "located"),
@@ -825,11 +839,16 @@ def test_a_town_contradicted_by_where_the_text_says_it_lies_gives_way(gazetteer,
     ("A barn burned on Sunday in Nussdorf, near Uberlingen.", "en", "Überlingen"),
     ("Am Sonntag brannte in Nußdorf (Stadt Überlingen) ein Haus.", "de", "Überlingen"),
     ("Am Sonntag brannte in Nußdorf (Überlingen) ein Haus.", "de", "Überlingen"),
+    # the town as a genitive: "der Gemeinde …", "der Stadt …"
+    ("Am Sonntag brannte im Ortsteil Nußdorf der Stadt Überlingen ein Haus.", "de", "Überlingen"),
+    ("Am Sonntag brannte in Nußdorf, einem Ortsteil der Stadt Überlingen, ein Haus.", "de", "Überlingen"),
+    ("Am Sonntag brannte im Ortsteil Kirchdorf der Gemeinde Wettringen ein Haus.", "de", "Wettringen"),
     # One close by is the village itself.
     ("Am Sonntag brannte im Ortsteil Nußdorf von Rosenheim ein Haus.", "de", "Nußdorf am Inn"),
     ("Am Sonntag brannte in Nußdorf, einem Ortsteil von Rosenheim, ein Haus.", "de", "Nußdorf am Inn"),
     ("A house burned down on Sunday in Shipley, a suburb of Bradford.", "en", "Shipley"),
     ("Am Sonntag brannte in Nußdorf (Stadt Rosenheim) ein Haus.", "de", "Nußdorf am Inn"),
+    ("Am Sonntag brannte im Ortsteil Nußdorf der Stadt Rosenheim ein Haus.", "de", "Nußdorf am Inn"),
 ])
 def test_a_village_or_suburb_the_gazetteer_has_only_far_from_its_town_gives_way_to_the_town(gazetteer, text, language, expected):
     """ "im Ortsteil Nußdorf von Überlingen", "Shipley, a suburb of Bradford": the town says where
@@ -1016,6 +1035,28 @@ def test_of_namesake_towns_the_one_near_the_district_the_text_names(gazetteer, t
     """Both Kirchbergs lie in Baden-Württemberg: the Landkreis, not the state, says which."""
     found = {m.text: m.place.name for m in find_places(text, gazetteer=gazetteer, language=language)}
     assert found["Kirchberg"] == town
+
+
+@pytest.mark.parametrize("text, language, district", [
+    ("Bei einem Brand in Neukirchen im Landkreis Straubing-Bogen ist ein Wohnhaus zerstört worden.", "de", "Straubing-Bogen"),
+    ("Bei einem Brand in Neukirchen (Kreis Straubing-Bogen) ist ein Wohnhaus zerstört worden.", "de", "Straubing-Bogen"),
+    ("Bei einem Brand in Neukirchen, Landkreis Straubing-Bogen, ist ein Wohnhaus zerstört worden.", "de", "Straubing-Bogen"),
+    ("Bei einem Brand in Neukirchen im Landkreis Cham ist ein Wohnhaus zerstört worden.", "de", "Cham"),
+    ("Im Landkreis Straubing-Bogen hat es gebrannt. In Neukirchen wurde ein Wohnhaus zerstört.", "de", "Straubing-Bogen"),
+    ("Im Landkreis Cham hat es gebrannt. In Neukirchen wurde ein Wohnhaus zerstört.", "de", "Cham"),
+    ("A house burned down in Neukirchen, Straubing-Bogen district, on Monday.", "en", "Straubing-Bogen"),
+    ("A house burned down in Neukirchen in Cham district on Monday.", "en", "Cham"),
+    ("Fire crews were busy across Straubing-Bogen district. A house burned down in Neukirchen.", "en", "Straubing-Bogen"),
+])
+def test_of_namesake_towns_the_one_in_the_district_that_qualifies_it(gazetteer, text, language, district):
+    """Both Neukirchens lie in Bavaria, 50 km apart: the bigger (Neukirchen beim Heiligen Blut) in the
+    Landkreis Cham, the other in Straubing-Bogen. A district after the name ("im Landkreis …",
+    "(Kreis …)") or named in the text says which, as a state or a nearby city does."""
+    found = {m.text: m.place for m in find_places(text, gazetteer=gazetteer, language=language)}
+    units = {m.place.name: m.place for m in find_places(text, gazetteer=gazetteer, language=language) if m.place.type == "admin2"}
+    (unit,) = [p for name, p in units.items() if district in name]
+    from geo.nearness import lies_in
+    assert lies_in(found["Neukirchen"], unit)
 
 
 @pytest.mark.parametrize("text, expected", [
