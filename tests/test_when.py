@@ -142,6 +142,7 @@ def test_bare_season_resolves_against_publication():
         ("im dritten Quartal 2024", D(2024, 7, 1), D(2024, 9, 30)),
         ("im 1. Quartal 2025", D(2025, 1, 1), D(2025, 3, 31)),
         ("Q3 2024", D(2024, 7, 1), D(2024, 9, 30)),
+        ("expanded by 2.9 per cent in 2Q 2023", D(2023, 4, 1), D(2023, 6, 30)),  # analysts' order
         ("in the fourth quarter of 2023", D(2023, 10, 1), D(2023, 12, 31)),
     ],
 )

@@ -181,7 +181,8 @@ def _h_quarter(m, ctx):
         if not m["qc_y"]:
             return cyclic(lambda y: iv_.quarter(y, q, ctx.basis), ctx, _direction(m))
         return iv_.quarter(int(m["qc_y"]), q, "explicit")
-    q, y = (m["qa_q"], m["qa_y"]) if m["qa_q"] else (m["qb_q"], m["qb_y"])
+    # "Q3 2024", "2024-Q3" and the analysts' "3Q 2024"
+    q, y = (m["qa_q"], m["qa_y"]) if m["qa_q"] else (m["qb_q"], m["qb_y"]) if m["qb_q"] else (m["qd_q"], m["qd_y"])
     return iv_.quarter(int(y), int(q), "explicit")
 
 
