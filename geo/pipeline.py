@@ -80,7 +80,7 @@ def _extract(doc: Document, resources: Resources) -> list[Event]:
     # The latest date in the text is only a lower bound of the publication date: a weekday or
     # "gestern" resolved against it would invent a day, so the tagger leaves those undated.
     times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred,
-                      reference_is_lower_bound=not ref.day_precise)
+                      reference_is_lower_bound=not ref.day_precise, country=url_country(doc.url))
     times = entry_times(doc, sentences, times)
     paper = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
     # A national outlet without a country domain ("ghanaweb.com", "tribuneindia.com") is from its country, as a domain is.

@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from geo.outlet import url_country
 from geo.records import Document, Sentence, TimeMention
 from geo.when import infer_reference_date, tag_dates
 from geo.when.pattern import W, alt
@@ -73,20 +74,21 @@ def reference_date(doc: Document) -> Reference:
     day = url_month_end(doc.url)
     if day is not None:
         return Reference(day, "url month")
-    day = dateline_date(doc.text, language=doc.language)
+    country = url_country(doc.url)
+    day = dateline_date(doc.text, language=doc.language, country=country)
     if day is not None:
         return Reference(day, "dateline")
     day = weekday_date(doc.text, title=doc.title)
     if day is not None:
         return Reference(day, "weekday")
-    day = max(filter(None, (infer_reference_date(doc.text, language=doc.language), title_day(doc))), default=None)
+    day = max(filter(None, (infer_reference_date(doc.text, language=doc.language, country=country), title_day(doc))), default=None)
     return Reference(day, "latest date") if day is not None else Reference(None, "none")
 
 
 def title_day(doc: Document) -> dt.date | None:
     """A full date in the title ("Anwohnerdemo in Dannenrod am 20.11.2020"): the day of the
     happening the page tells of, so, like the text's latest date, a lower bound of its day."""
-    days = [m.interval.start for m in tag_dates(doc.title or "", published=None, language=doc.language)
+    days = [m.interval.start for m in tag_dates(doc.title or "", published=None, language=doc.language, country=url_country(doc.url))
             if m.role == "happening" and m.interval.precision == "day" and m.interval.basis == "explicit"]
     return max(days, default=None)
 
@@ -124,11 +126,11 @@ def url_month_end(url: str | None) -> dt.date | None:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def dateline_date(text: str, *, language: str) -> dt.date | None:
+def dateline_date(text: str, *, language: str, country: str | None = None) -> dt.date | None:
     """An explicit full date in the first lines of the text (a dateline or a live blog's first
     day heading), when it stands before any sentence of reporting."""
     head = text[:_HEAD_CHARS]
-    days = [m for m in tag_dates(head, published=None, language=language)
+    days = [m for m in tag_dates(head, published=None, language=language, country=country)
             if m.interval.precision == "day" and m.interval.basis == "explicit"]
     if not days:
         return None
@@ -189,6 +191,7 @@ def entry_times(doc: Document, sentences: list[Sentence], times: list[TimeMentio
         end = next((h for h in heading_starts if h >= start), len(doc.text))
         entry = doc.text[start:end]
         retagged = [replace(m, start=m.start + start, end=m.end + start)
-                    for m in tag_dates(entry, published=day, language=doc.language, reference_is_inferred=True)]
+                    for m in tag_dates(entry, published=day, language=doc.language, reference_is_inferred=True,
+                                              country=url_country(doc.url))]
         out = [m for m in out if not start <= m.start < end] + retagged
     return sorted(out, key=lambda m: m.start)

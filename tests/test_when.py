@@ -44,6 +44,27 @@ def test_full_dates_are_explicit_days(text, day):
 
 
 @pytest.mark.parametrize(
+    "text, country, day",
+    [
+        ("As of 08/07/2016, 32 cases were notified.", "US", D(2016, 8, 7)),  # American: month first
+        ("As of 08/07/2016, 32 cases were notified.", None, D(2016, 8, 7)),  # no known country: as before
+        ("As of 08/07/2016, 32 cases were notified.", "IE", D(2016, 7, 8)),  # Irish page: day first
+        ("As of 08/07/2016, 32 cases were notified.", "IN", D(2016, 7, 8)),
+        ("from today i.e. 23/10/2020", "US", D(2020, 10, 23)),  # only one reading is a date
+        ("On 07.21.2016 the troops fired.", None, D(2016, 7, 21)),
+    ],
+)
+def test_numeric_english_dates_follow_the_page_country(text, country, day):
+    ms = [m for m in tag_dates(text, published=None, language="en", country=country) if m.interval.precision == "day"]
+    assert [(m.interval.start, m.interval.basis) for m in ms] == [(day, "explicit")]
+
+
+def test_a_date_read_only_one_way_orders_the_others():
+    ms = tag_dates("Cases rose from 08/07/2016 to 23/07/2016.", published=None, language="en")
+    assert [m.interval.start for m in ms] == [D(2016, 7, 8), D(2016, 7, 23)]
+
+
+@pytest.mark.parametrize(
     "text, start, end",
     [
         ("im April 2025", D(2025, 4, 1), D(2025, 4, 30)),

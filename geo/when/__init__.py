@@ -3,7 +3,7 @@
 One compiled regex (`pattern.py`) scans the whole text once, with the words of every language
 together (`de.yaml`, `en.yaml`, `es.yaml` beside this module, merged by `words.py`), since
 articles quote each other; a handler per alternative (`handlers.py`) turns a match into a
-`DateInterval`. `language` only breaks ties (d/m vs m/d).
+`DateInterval`. `language` picks the tense cues and, with the page's `country`, orders "7/4/2025".
 
 Rules worth knowing:
 - explicit: every part is written ("7. April 2025", "Frühjahr 2024"). relative: resolved against
@@ -53,19 +53,40 @@ from functools import lru_cache
 from geo.records import DateInterval, TimeMention
 from geo.when.handlers import HANDLERS, modifiers
 from geo.when import pattern as _pattern
-from geo.when.pattern import PATTERN_LOW, WEEKDAY_GAP
+from geo.when.pattern import PATTERN_LOW, WEEKDAY_GAP, WORDS
 from geo.when.resolve import SINCE, Context, since_before
 
 __all__ = ["tag_dates", "infer_reference_date"]
 
 
-def tag_dates(text: str, *, published: dt.date | None, language: str,
-              reference_is_inferred: bool = False, reference_is_lower_bound: bool = False) -> list[TimeMention]:
-    """Every time expression in `text`, in order and non-overlapping, resolved to an interval."""
+def tag_dates(text: str, *, published: dt.date | None, language: str, reference_is_inferred: bool = False,
+              reference_is_lower_bound: bool = False, country: str | None = None) -> list[TimeMention]:
+    """Every time expression in `text`, in order and non-overlapping, resolved to an interval;
+    `country`, the page's (its domain's ISO code), orders the numbers of "7/4/2025"."""
     ctx = Context(published, "inferred" if reference_is_inferred else "relative", language, text,
                   lower_bound=reference_is_lower_bound and published is not None,
-                  explicit=lambda: tag_dates(text, published=None, language=language))
+                  explicit=lambda: tag_dates(text, published=None, language=language, country=country),
+                  day_first=_day_first(text, language, country))
     return _scan(text, ctx)
+
+
+# "23/10/2020", "10/23/2020": a numeric date with slashes (with dots it is day first everywhere)
+_SLASH_DATE = re.compile(r"(?<![\w./])(\d{1,2})/(\d{1,2})/(?:19|20)?\d\d(?![\w/])")
+
+
+def _day_first(text: str, language: str, country: str | None) -> bool:
+    """Whether the text's "08/07/2016" is 8 July: as a date of the text that can be read only one
+    way has it ("today i.e. 23/10/2020" against "10/23/2020"), else as its language writes them
+    in the page's country (`month_first_countries` in geo/when/*.yaml: English month first in the
+    United States, day first in Ireland, India or Nigeria, as in most of the world)."""
+    first = second = False
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        first, second = first or b <= 12 < a, second or a <= 12 < b
+    if first != second:
+        return first
+    months_first = WORDS.month_first_countries.get(language)
+    return months_first is None or (country is not None and country.lower() not in months_first)
 
 
 def date_matches(text: str):
@@ -131,7 +152,7 @@ def _is_birth(text: str, m: re.Match, iv) -> bool:
                                           or _BORN_BEFORE.search(text, max(0, m.start() - 20), m.start()))
 
 
-def infer_reference_date(text: str, *, language: str) -> dt.date | None:
+def infer_reference_date(text: str, *, language: str, country: str | None = None) -> dt.date | None:
     """The END of the latest explicit happening interval, so a text whose latest date is
     "April 2025" gives 2025-04-30 and one that only names "2023" gives 2023-12-31: never a
     more precise day than the text itself states. A date in a clause about the future is no
@@ -142,7 +163,7 @@ def infer_reference_date(text: str, *, language: str) -> dt.date | None:
     before it as often as not. None when nothing explicit is dated."""
     ctx = Context(None, "relative", language, text)
     ends = []
-    for m in tag_dates(text, published=None, language=language):
+    for m in tag_dates(text, published=None, language=language, country=country):
         if m.role == "happening" and m.interval.basis == "explicit" and not SINCE.match(m.text) \
                 and not since_before(text, m.start):
             ctx.pos = m.start

@@ -121,8 +121,10 @@ def _h_num(m, ctx):
                 m["prep"] or SHORT_DATE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())):
             return None
         y = "20" + y
-    d, mo = (b, a) if m["nu_sep"] == "/" and ctx.language == "en" else (a, b)
-    return iv_.day(int(y), int(mo), int(d), "explicit")
+    d, mo = (int(b), int(a)) if m["nu_sep"] == "/" and not ctx.day_first else (int(a), int(b))
+    if mo > 12 >= d:  # "23/10/2020" in English, "07.21.2016": only the other order is a date
+        d, mo = mo, d
+    return iv_.day(int(y), mo, d, "explicit")
 
 
 def _h_dmn(m, ctx):

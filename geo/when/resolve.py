@@ -148,6 +148,7 @@ class Context:
     explicit: Callable[[], list] = list  # the text's explicit mentions, computed on first use
     last: DateInterval | None = None  # anchor for "zuvor"/"earlier"
     pos: int = 0  # start of the mention being resolved
+    day_first: bool = False  # "08/07/2016" is 8 July: the text writes its numeric dates day first
     _explicit: list | None = field(default=None, repr=False)
 
     def explicit_mentions(self) -> list:

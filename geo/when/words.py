@@ -81,6 +81,7 @@ class Words:
     as_of: list  # "Stand: April 2025", "as of April 2025": the day the page's figures speak from
     from_on: list  # "ab Mittwoch", "from September 2019": where a state or a plan begins, not a happening's time
     after_told: list  # "nach dem Coup am 2. März", "after the raid on May 3": the earlier happening's date
+    month_first_countries: dict  # language -> country codes whose "7/4/2025" is 4 July (languages without: day first)
 
     def unit_words(self, *units: str) -> list[str]:
         return [w for w, u in self.units.items() if u in units]
@@ -160,6 +161,8 @@ def merge(tables: list[dict]) -> Words:
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
         within_told=listed("within_told"), document_date=listed("document_date"), as_of=listed("as_of"),
         from_on=listed("from_on"), after_told=listed("after_told"),
+        month_first_countries={t.get("language", "?"): frozenset(map(norm, t["month_first_countries"]))
+                               for t in tables if "month_first_countries" in t},
     )
 
 
