@@ -137,12 +137,41 @@ def url_state(url: str | None, outlet: str | None, gazetteer: Gazetteer) -> Plac
         return None
     words = re.split(r"[\s().,/]+", (outlet or "").lower())
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+    own = _host_state(host if "." in host else (outlet or "").lower(), _folders(url), domain, gazetteer)
+    if own is not None:
+        return own
     labels = [lab for lab in host.split(".")[:-1] if not _HOST_PREFIX.fullmatch(lab)]
     for forms in _address_forms(words + labels + _folders(url)):
         for f in forms:
             for c in gazetteer.candidates(f):
                 if c.place.type == "admin1" and c.kind in ("name", "alt") and c.place.country_code == domain:
                     return c.place
+    return None
+
+
+# A Swiss canton's own address names it by its code ("sg.ch", "www.zh.ch"), an Austrian state's
+# regional broadcaster or government by its usual short form ("noe.orf.at", "ktn.gv.at").
+_HOST_STATES = {
+    "CH": {"ag": "Aargau", "ar": "Appenzell Ausserrhoden", "be": "Bern", "bl": "Basel-Landschaft", "bs": "Basel-Stadt",
+           "fr": "Freiburg", "ge": "Genf", "gr": "Graubünden", "lu": "Luzern", "ne": "Neuenburg", "sg": "St. Gallen",
+           "sh": "Schaffhausen", "so": "Solothurn", "sz": "Schwyz", "tg": "Thurgau", "ti": "Tessin", "vd": "Waadt",
+           "vs": "Wallis", "zg": "Kanton Zug", "zh": "Zürich"},
+    "AT": {"noe": "Niederösterreich", "ooe": "Oberösterreich", "ktn": "Kärnten", "stmk": "Steiermark", "sbg": "Salzburg",
+           "vbg": "Vorarlberg", "bgld": "Burgenland"},
+}
+
+
+def _host_state(host: str, folders: list[str], domain: str, gazetteer: Gazetteer) -> Place | None:
+    """The state a canton's or a state's short form in the address names: the canton's code only as
+    the domain's own name ("sg.ch", not "sg.example.ch"), a state's short form as any label or
+    folder ("polizei.gv.at/noe/…")."""
+    labels = host.split(".")[:-1]
+    forms = _HOST_STATES.get(domain, {})
+    named = labels[-1:] if domain == "CH" else labels + folders
+    for label in named:
+        if label in forms:
+            return next((c.place for c in gazetteer.candidates(forms[label])
+                         if c.place.type == "admin1" and c.place.country_code == domain), None)
     return None
 
 

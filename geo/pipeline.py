@@ -108,7 +108,10 @@ def _extract(doc: Document, resources: Resources) -> list[Event]:
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)
         headline += find_seats(doc.title, actors=title_actors, gazetteer=resources.gazetteer,
                                registry=resources.registry, language=doc.language, places=places, country=hint)
-    outlet = paper or document_country(places, doc.url, gazetteer=resources.gazetteer)
+    country = document_country(places, doc.url, gazetteer=resources.gazetteer)
+    # A regional outlet's state ("noe.orf.at", "sg.ch") says more than its country, not of another country.
+    outlet = paper or (state if state is not None and (country is None or country.country_code == state.country_code)
+                       else country)
     countries = {m.place.country_code for m in (*places, *headline) if m.place.type == "country"}
     capitals = {cc: capital_place(cc, gazetteer=resources.gazetteer, registry=resources.registry) for cc in countries}
     # A German, Austrian or Swiss state's government acts in the state's capital.

@@ -158,13 +158,24 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "de":
         out = sorted(out + _city_adjectives(text, out, gazetteer, language, countries, admin1s), key=lambda m: m.start)
     firms = _firm_names(text, {m.text for m in out}) | _branch_names(text, out, gazetteer)
-    out = [m for m in out if not _is_firm(text, m, firms)
+    out = [m for m in out if not _is_firm(text, m, firms) and not _quoted_name(text, m)
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
+
+
+# Quotation marks that open and close a name: German „…“ and ‚…‘, English “…” and "…", French «…» and »…«.
+_OPENING_QUOTES = "„‚“\"«»"
+_CLOSING_QUOTES = "“‘”\"»«"
+
+
+def _quoted_name(text: str, m: PlaceMention) -> bool:
+    """ "die Fregatte „Hessen“", "die Panzergrenadierbrigade 41 „Vorpommern“", "der Straße „Oschwitz“": a
+    place's name alone in quotation marks names a ship, a unit or a street after it, not the place."""
+    return 0 < m.start and text[m.start - 1] in _OPENING_QUOTES and text[m.end:m.end + 1] in tuple(_CLOSING_QUOTES)
 
 
 def _short_forms_of_named_towns(keys, usable) -> None:
@@ -288,7 +299,9 @@ _STREET_AFTER = re.compile(
 # "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —", with the agency or date after a full stop, "ASTANA. KAZINFORM -",
 # "KYIV. Dec 5 (Interfax-Ukraine) -", and the first of two cities, "KARACHI/ISLAMABAD (Reuters) -".
 _CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})"
-                            r"(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-]|\.\s+[A-Z][a-z]{2,}\.? \d|/[A-Z])")
+                            r"(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-]|\.\s+[A-Z][a-z]{2,}\.? \d|/[A-Z]"
+                            # a German paper's, closed by a full stop: "BAD AROLSEN. Zu einem schweren Unfall …"
+                            r"|\.[ \t]+[A-ZÄÖÜ][a-zäöüß])")
 _DATELINE_SPAN = 500  # datelines open a text
 
 

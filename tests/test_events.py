@@ -172,6 +172,22 @@ def test_without_a_publication_date_a_weekday_invents_no_day():
     assert raid.interval is None or raid.interval.precision not in ("day", "week")
 
 
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.sg.ch/news/2023/11/wintersession.html", "Sankt Gallen"),  # the canton's own address
+    ("https://www.sender.ch/news/2023/11/wintersession.html", "Switzerland"),
+])
+def test_a_text_that_names_no_place_takes_its_regional_outlets_state(url, expected):
+    """A canton's release names no place of its own ("Der Kantonsrat tagte …"): its address says
+    which canton, more than the country's domain does."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    text = "Der Kantonsrat hat am Mittwoch ein neues Gesetz beschlossen."
+    doc = Document(id="x.txt", path="x.txt", text=text, language="de", url=url, outlet=url.split("/")[2],
+                   reference=dt.date(2023, 11, 29), reference_basis="metadata")
+    assert [e.place.name for e in process_document(doc, resources=Resources.load())] == [expected]
+
+
 def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_there():
     """The title alone would read "Monroe County" as any of the namesakes; the text's dateline
     and state choose Tennessee's, and its town the story was filed in is where it happened."""

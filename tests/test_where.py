@@ -1265,12 +1265,25 @@ def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected)
     ("KYIV. Dec 5 was a cold day.", "en", None),
     ("KONSTANZ (dpa) - Ein Feuer brach aus.", "de", "Konstanz"),
     ("KONSTANZ IST SCHÖN. Ein Feuer brach aus.", "de", None),
+    ("BAD AROLSEN. Zu einem schweren Unfall kam es am Sonntag.", "de", "Bad Arolsen"),  # a paper's, closed by a full stop
+    ("DIE LAGE. Zu einem schweren Unfall kam es am Sonntag.", "de", None),
 ])
 def test_a_dateline_in_capitals_names_its_place(gazetteer, text, language, expected):
     from geo.roles import dateline_place
 
     place = dateline_place(text, find_places(text, gazetteer=gazetteer, language=language))
     assert (place and place.name) == expected
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Die Fregatte „Hessen“ kehrte aus dem Atlantik zurück.", "de", False),  # a ship's name
+    ("Die Fregatte aus Hessen kehrte aus dem Atlantik zurück.", "de", True),
+    ('The frigate "Hessen" returned from the Atlantic.', "en", False),
+    ("The frigate from Hessen returned from the Atlantic.", "en", True),
+])
+def test_a_place_name_alone_in_quotation_marks_names_a_ship_or_a_unit(gazetteer, text, language, found):
+    """ "die Fregatte „Hessen“", "die Panzergrenadierbrigade „Vorpommern“": named after the place, not in it."""
+    assert any(m.place.name == "Hessen" for m in find_places(text, gazetteer=gazetteer, language=language)) == found
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -1650,6 +1663,12 @@ def test_a_local_paper_chooses_the_namesake_near_it(gazetteer, url, expected):
     ("https://www.sender.at/stories/1", "sender.at (Sender Niederösterreich)", "Niederösterreich"),
     ("https://www.sender.de/nachrichten/politik/x.html", "sender.de", None),
     ("https://www.sender.com/us/texas/x", "sender.com", None),  # no country domain
+    # a canton's own address by its code, an Austrian state's short form in the host or a folder
+    ("https://www.sg.ch/news/x.html", "sg.ch", "Sankt Gallen"),
+    ("https://zh.ch/de/news/x.html", None, "Zürich"),
+    ("https://sg.sender.ch/news/x.html", None, None),  # a code under another domain is no canton
+    ("https://noe.sender.at/stories/1", None, "Niederösterreich"),
+    ("https://www.sender.gv.at/ktn/presse/x", None, "Kärnten"),
 ])
 def test_a_regional_section_names_its_state(gazetteer, url, outlet, expected):
     from geo.outlet import url_state
