@@ -793,6 +793,32 @@ def test_english_words_for_missed_happenings(text, etype, present):
     # A shelter opened for asylum seekers; a shop opened for customers.
     ("Der Bund hat am Montag eine Unterkunft für Asylbewerber eröffnet.", "migration", True),
     ("Der Bund hat am Montag eine Filiale für Kunden eröffnet.", "migration", False),
+    # Bombs dropped and rockets or shots fired; leaflets dropped and profits yielded are none.
+    ("Das Militär warf Bomben auf das Dorf ab.", "strike", True),
+    ("Flugzeuge warfen Flugblätter über der Stadt ab.", "strike", False),
+    ("Die Rakete sei vom Libanon aus abgefeuert worden.", "strike", True),
+    ("Der Startschuss wurde am Morgen abgefeuert.", "strike", False),
+    ("Der Täter feuerte mit einer Pistole auf den Mann ab.", "shooting", True),
+    # A slope gives way; a car slips and a share price falls.
+    ("In St. Arnual ist ein Hang unter einem Haus abgerutscht.", "landslide", True),
+    ("Die Aktie ist an der Börse abgerutscht.", "landslide", False),
+    # Jobs lost and cut, told as a noun; a match lost.
+    ("Damit verlieren 114 Mitarbeiter ihren Arbeitsplatz.", "layoffs", True),
+    ("Damit verlieren die Gäste ihr Spiel.", "layoffs", False),
+    ("Vier Firmen haben einen Abbau von 647 Stellen bekannt gegeben.", "layoffs", True),
+    ("Der Abbau von Rohsalz wird schwieriger.", "layoffs", False),
+    # Proceedings opened.
+    ("Gegen den Fahrer wurde ein Strafverfahren eingeleitet.", "investigation", True),
+    ("Gegen den Fahrer wurde ein Strafverfahren eingestellt.", "investigation", False),
+    # The police stop a car; migrants stopped are migration; a government stops a project.
+    ("Der Wagen wurde von der Polizei gestoppt.", "raid_arrest", True),
+    ("Die Regierung stoppte das Projekt.", "raid_arrest", False),
+    ("Beamte der Bundespolizei hielten den Transporter an.", "raid_arrest", True),
+    ("Die Hitze hält in der Region an.", "raid_arrest", False),
+    ("Die Bundespolizei stoppte an der Grenze 30 Migranten.", "migration", True),
+    ("Die Bundespolizei stoppte an der Grenze 30 Migranten.", "raid_arrest", False),
+    # "dicht" closes a separable verb: "macht … dicht" is dichtmachen.
+    ("Die Filiale macht Ende Juni dicht.", "closure", True),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
