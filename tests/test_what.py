@@ -819,6 +819,21 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Die Bundespolizei stoppte an der Grenze 30 Migranten.", "raid_arrest", False),
     # "dicht" closes a separable verb: "macht … dicht" is dichtmachen.
     ("Die Filiale macht Ende Juni dicht.", "closure", True),
+    # Called off, sealed off and moved away; a debate's focus moves.
+    ("Mehrere Operationen wurden bereits vor dem Warnstreik abgesagt.", "closure", True),
+    ("Ungarn hatte die Grenze zu Kroatien abgeriegelt.", "closure", True),
+    ("Die Firma verlagert ab sofort ihre Produktion nach Pforzheim.", "closure", True),
+    ("Der Schwerpunkt der Debatte verlagert sich nach Berlin.", "closure", False),
+    # Troops and warships back home or withdrawn; a minister back home visited, rescuers return from any call.
+    ("Die Fregatte kehrte am Dienstag nach Wilhelmshaven zurück.", "deployment", True),
+    ("Die Einsatzkräfte kehrten am Abend zurück.", "deployment", False),
+    ("Die Armee-Helikopter wurden von dort abgezogen.", "deployment", True),
+    ("Die Kosten wurden vom Gewinn abgezogen.", "deployment", False),
+    # An inquiry assigned ("soll … ermittelt werden") is under way; one an office wants is a plan.
+    ("Der genaue Unfallhergang soll nun ermittelt werden.", "investigation", True),
+    ("Eine Kommission soll den Unfallhergang untersuchen.", "investigation", True),
+    ("Das Landratsamt will die Anlagen nun untersuchen.", "investigation", False),
+    ("Der Unfallhergang könnte noch untersucht werden.", "investigation", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,

@@ -137,6 +137,10 @@ class _Lexicon:
     # close its factory"), and the words of intent that announce rather than make them hypothetical.
     announced_types: frozenset = frozenset()
     intentions: frozenset = frozenset()
+    # Types an assigned duty makes news ("Der Unfallhergang soll nun ermittelt werden": an inquiry
+    # ordered), and the words that assign it.
+    ordered_types: frozenset = frozenset()
+    duties: frozenset = frozenset()
     planned_types: frozenset = frozenset()  # types a future marker before them makes a plan ("He will also meet …")
     plan_markers: frozenset = frozenset()
     perfect_infinitive: frozenset = frozenset()  # the words that close such a claim ("haben", "sein")
@@ -248,6 +252,8 @@ def lexicon(language: str) -> _Lexicon:
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"),
         announced_types=frozenset(str(w) for w in (fact.get("announced") or {}).get("types") or ()),
         intentions=words("intentions", fact.get("announced") or {}),
+        ordered_types=frozenset(str(w) for w in (fact.get("ordered") or {}).get("types") or ()),
+        duties=words("duties", fact.get("ordered") or {}),
         planned_types=frozenset(str(w) for w in (fact.get("planned") or {}).get("types") or ()),
         plan_markers=words("markers", fact.get("planned") or {}),
         lower_case_cues=words("lower_case_cues"),
@@ -675,7 +681,7 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
         if facts is None:
             facts = _Facts(toks, s.text, lex)
         factuality, cue = _factuality(toks, a, s.text, lex, facts, entry.event_type in lex.announced_types,
-                                      entry.event_type in lex.planned_types)
+                                      entry.event_type in lex.planned_types, entry.event_type in lex.ordered_types)
         rule = f"{lex.language}:{entry.word}" + (f" ({how})" if how else "")
         out.append(Trigger(start, end, s.text[toks[a][0]:toks[b][1]], entry.event_type, rule, entry.priority, factuality, cue,
                            toks[a][5]))
@@ -876,11 +882,12 @@ class _Facts:
 
 
 def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None = None,
-                announced: bool = False, planned: bool = False) -> tuple[str, str]:
+                announced: bool = False, planned: bool = False, ordered: bool = False) -> tuple[str, str]:
     """Whether the trigger at token i is asserted, and the cue that says otherwise; `facts`
     is the sentence's `_Facts`, worked out here when not given. For a type whose announced
-    decision is news (`announced`), words of intent announce it ("will … schließen")."""
-    intent = lex.intentions if announced else frozenset()
+    decision is news (`announced`), words of intent announce it ("will … schließen"); for one
+    whose assigned duty is (`ordered`), words of duty ("soll … ermittelt werden")."""
+    intent = lex.intentions if announced else lex.duties if ordered else frozenset()
     clause = toks[i][5]
     if facts is None:
         facts = _Facts(toks, sentence, lex)
