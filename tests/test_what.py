@@ -834,6 +834,12 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Eine Kommission soll den Unfallhergang untersuchen.", "investigation", True),
     ("Das Landratsamt will die Anlagen nun untersuchen.", "investigation", False),
     ("Der Unfallhergang könnte noch untersucht werden.", "investigation", False),
+    # A health office checking who is immune takes a measure; prosecutors checking a suspicion investigate.
+    ("Das Gesundheitsamt überprüft deshalb mehrere Schulen.", "legal_policy", True),
+    ("Am Mittwoch werden die Impfausweise aller Schüler geprüft.", "legal_policy", True),
+    ("Der Verein überprüft deshalb mehrere Angebote.", "legal_policy", False),
+    ("Die Staatsanwaltschaft überprüft den Vorwurf.", "investigation", True),
+    ("Die Staatsanwaltschaft überprüft den Vorwurf.", "legal_policy", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
