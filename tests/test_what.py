@@ -596,6 +596,22 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The boy's father Said Ahmed met the minister.", "statement", False),
     ("en", "The minister met Sayed Khan in the capital.", "statement", False),
     ("en", "The boy's father said Ahmed met the minister.", "statement", True),
+    # Words of local accident reports read in the sense of another type: a call for help is
+    # "abgesetzt", a car crosses a road, drivers collide, a car hits a house, a driver loses control.
+    ("de", "Aufgeschreckt setzten die Eigentümer umgehend den Notruf ab.", "resignation", False),
+    ("de", "Das Parlament setzte den Präsidenten ab.", "resignation", True),
+    ("de", "Der Wagen überquerte die Arolser Straße und prallte gegen die Hauswand.", "migration", False),
+    ("de", "Tausende Migranten überquerten die Grenze nach Österreich.", "migration", True),
+    ("de", "Der Mann konnte einen Zusammenstoß nicht mehr verhindern und stieß frontal in die Fahrerseite.", "armed_clash", False),
+    ("de", "Bei Zusammenstößen zwischen Armee und Rebellen starben zehn Menschen.", "armed_clash", True),
+    ("de", "Die Feuerwehr war nur wenige Minuten nach dem Einschlag ins Haus vor Ort.", "strike", False),
+    ("de", "Nach dem Einschlag einer Rakete brannte das Haus.", "strike", True),
+    ("de", "Ein 26-Jähriger habe die Kontrolle über sein Auto verloren, teilte die Polizei mit.", "raid_arrest", False),
+    ("de", "Die Polizei führte am Montag eine Kontrolle durch.", "raid_arrest", True),
+    ("de", "Viele Firmen haben die Auftragsrückgänge zunächst abgefangen.", "overflight", False),
+    ("de", "Eurofighter fingen das Flugzeug über der Ostsee ab.", "overflight", True),
+    ("de", "Dazu mussten sie eine ärztliche Bescheinigung vorlegen.", "agreement", False),  # no "Einigung"
+    ("de", "Die Parteien erzielten eine Einigung.", "agreement", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
