@@ -164,6 +164,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
+    out = _without_unqualified_words(text, out, keyed, gazetteer, language)
     return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
 
 
@@ -176,6 +177,40 @@ def _quoted_name(text: str, m: PlaceMention) -> bool:
     """ "die Fregatte „Hessen“", "die Panzergrenadierbrigade 41 „Vorpommern“", "der Straße „Oschwitz“": a
     place's name alone in quotation marks names a ship, a unit or a street after it, not the place."""
     return 0 < m.start and text[m.start - 1] in _OPENING_QUOTES and text[m.end:m.end + 1] in tuple(_CLOSING_QUOTES)
+
+
+def _without_unqualified_words(text: str, mentions: list[PlaceMention], keyed: list, gazetteer: Gazetteer,
+                               language: str) -> list[PlaceMention]:
+    """A town named like a word of the text's language that only a ", Name" after it made a place
+    ("Hay, New South Wales", "Höchst, Nenzing") is none where that name is no place it lies in nor a
+    town of its state, in a text that names no state it lies in: "Dorset Council,
+    Littlemoor and Preston", "Beatrice Fire & Rescue, Pickrell Fire" name no town Council or Rescue."""
+    cue_at = {(start, end): cue for start, end, (sf, cue) in keyed}
+    following = dict(zip((m.start for m in mentions), mentions[1:] + [None]))
+    placed, questioned = set(), set()
+    for m in mentions:
+        cue = cue_at.get((m.start, m.end), "")
+        if cue != "qualified" or m.place.type != "city":
+            if cue in PLACED_CUES:
+                placed.add(m.text)
+            continue
+        b = following[m.start]
+        if not text.startswith(",", m.end) or _abbreviated_state(text, m.end) is not None \
+                or (b is not None and re.fullmatch(r",\s*", text[m.end:b.start]) and _qualifies(b.place, m.place)):
+            placed.add(m.text)
+        elif any(c.place.id == m.place.id and language in c.common for c in gazetteer.candidates(m.text)):
+            questioned.add(m.text)
+    # A state the text names elsewhere that the town lies in says as much ("Höchst, Nenzing" in a story from Vorarlberg).
+    units = [m.place for m in mentions if m.place.type in ("admin1", "admin2") and not m.weak]
+    unplaced = {t for t in questioned - placed
+                if not any(lies_in(m.place, u) for m in mentions if m.text == t for u in units)}
+    return [m for m in mentions if m.text not in unplaced] if unplaced else mentions
+
+
+def _qualifies(qualifier: Place, town: Place) -> bool:
+    """Whether a name after a town's comma says where it lies: a place it lies in, or a town of its state."""
+    return lies_in(town, qualifier) or (qualifier.type == "city" and (qualifier.country_code, qualifier.admin1)
+                                         == (town.country_code, town.admin1))
 
 
 def _short_forms_of_named_towns(keys, usable) -> None:

@@ -2009,3 +2009,17 @@ def test_the_neighbour_a_border_runs_to_is_not_where_it_happened(gazetteer, text
 ])
 def test_a_direction_noun_is_a_reference_point_and_a_regional_adjective_is_not(gazetteer, text, language, surface, mentioned):
     assert (_role_of(gazetteer, text, surface, language) == "mentioned") is mentioned
+
+
+@pytest.mark.parametrize("text, language, found", [
+    ("Beatrice Fire & Rescue, Pickrell Fire and Rescue were called to the crash.", "en", []),  # no town Rescue, Virginia
+    ("Dorset Council, Littlemoor and Preston", "en", ["Preston"]),  # no town Council, Idaho
+    ("Crews were called to Hay, New South Wales, on Monday.", "en", ["Hay", "New South Wales"]),
+    ("Die Kanzlei Höchst, Meier und Partner vertritt die Kläger.", "de", []),  # a firm's partners, no town
+    ("Die Firma Höchst, Vorarlberg, meldete Insolvenz an.", "de", ["Höchst", "Vorarlberg"]),
+])
+def test_a_town_named_like_a_word_is_qualified_only_by_a_place_it_lies_in(gazetteer, text, language, found):
+    """ "Hay, New South Wales": the name after the comma says where a town named like a word lies;
+    a name that is no place it lies in, nor a town of its state, is no qualifier ("Fire & Rescue,
+    Pickrell Fire", "Dorset Council, Littlemoor"), unless the text names the town's state elsewhere."""
+    assert [m.text for m in find_places(text, gazetteer=gazetteer, language=language)] == found
