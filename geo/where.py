@@ -372,7 +372,9 @@ _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa
 # German papers close their dateline with a full stop: "Schleiz. Die Entscheidung …", "Gottmadingen. Am Montag …".
 FULL_STOP_DATELINE = r"(?<![.\s])\.(?:[ \t]+(?=[A-ZÄÖÜ„\"])(?![A-Z][a-z]{2,}\.? \d|[A-Z]{3,}\s+[—–:-])|[ \t]*(?=\n))"  # not "KYIV. Dec 5", "ASTANA. KAZINFORM -"
 _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄÖÜ][\w.-]+)?(?:\s?/\s?[A-ZÄÖÜ][\w.-]+)*"
-                             r"(?:,\s*[A-Z][\w. ]{1,30})?(?:[.,]\s*(?:[A-Z][a-z]{2,}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,}\.?))?"
+                             # "YOLA (Adamawa, Nigeria), Nov 4 (NNN-XINHUA) —", "ABUJA (Nigeria), Nov 4 (NAN) —": the state or country in parentheses
+                             r"(?:,\s*[A-Z][\w. ]{1,30}|\s\([A-Z][\w ]{1,30}(?:,\s*[A-Z][\w ]{1,30})?\)(?=,))?"
+                             r"(?:[.,]\s*(?:[A-Z][a-z]{2,}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,}\.?))?"
                              r"(?:\.\s*/[A-Z][\w-]+/|\.\s+[A-Z]{3,}\s+(?:[—–:]|-{1,2}\s)"
                              r"|\.?\s*(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s))|" + FULL_STOP_DATELINE + ")")
 

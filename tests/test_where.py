@@ -1253,6 +1253,10 @@ def test_a_region_adjective_between_locative_and_town(gazetteer, text, expected)
     ("LONDON (Reuters) - A fire broke out on Monday.", "en", "London"),
     ("KYIV, Ukraine, Dec 5 (Reuters) - A drone struck a building.", "en", "Kyiv"),  # a wire dateline with its date
     ("KYIV, Ukraine, said on Dec 5 that a drone struck.", "en", None),
+    # the state and country in parentheses before the date (Xinhua's, NAN's, NNN's datelines)
+    ("YOLA (Adamawa, Nigeria), Nov 4 (NNN-XINHUA) — Gunmen attacked a village.", "en", "Yola"),
+    ("ABUJA (Nigeria), Nov 4 (NAN) — Gunmen attacked a village.", "en", "Abuja"),
+    ("YOLA (Adamawa, Nigeria) said on Nov 4 that gunmen attacked a village.", "en", None),
     ("ANKARA. KAZINFORM - Agreements were signed today.", "en", "Ankara"),  # the agency after a full stop
     ("ANKARA. THE TALKS - Agreements were signed today.", "en", None),  # a headline in capitals, no agency
     ("PORT OF SPAIN (AP) — Gangs attacked a police station.", "en", "Port of Spain"),  # not Spain
