@@ -15,6 +15,7 @@ import re
 
 from geo.merge import PRECISION_RANK
 from geo.records import DateInterval, Document, Sentence, TimeMention, replace
+from geo.reference import title_day
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
 from geo.when.resolve import SINCE, in_future, in_past, in_pluperfect, since_before
@@ -92,15 +93,22 @@ def document_time(doc: Document) -> TimeMention | None:
     """The time a sentence without its own date inherits from its document: the publication
     day (or the day a dateline or the text's weekday dates fix); the month of a URL's
     year-month folder; the year of the latest date the text states (a lower bound of the
-    publication, so only its year is claimed)."""
+    publication, so only its year is claimed); within those two, the full day its title names."""
     day, basis = doc.reference, doc.reference_basis
     if basis in ("published", "url", "dateline", "weekday"):
         return publication_day(day)
     if basis == "url month":
-        return TimeMention(0, 0, "", DateInterval(day.replace(day=1), day, "month", "inferred"))
-    if basis == "latest date":
-        return TimeMention(0, 0, "", DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred"))
-    return None
+        known = DateInterval(day.replace(day=1), day, "month", "inferred")
+    elif basis == "latest date":
+        known = DateInterval(day.replace(month=1, day=1), day.replace(month=12, day=31), "year", "inferred")
+    else:
+        return None
+    # "Dorset Council, Littlemoor and Preston – 11 January 2024" over a page of a January folder:
+    # a title's full day within that time is the day of the page's happening, as a lede's is.
+    titled = title_day(doc)
+    if titled is not None and known.start <= titled <= known.end:
+        return publication_day(titled)
+    return TimeMention(0, 0, "", known)
 
 
 def after_latest_day(doc: Document, times: list[TimeMention], doc_time: TimeMention | None) -> TimeMention | None:

@@ -700,6 +700,19 @@ def test_a_page_without_its_day_dates_its_undated_happenings_by_its_ledes_day():
         ("landslide", dt.date(2015, 5, 3), "day"), ("evacuation", dt.date(2015, 5, 3), "day")]
 
 
+@pytest.mark.parametrize("title, day, precision", [
+    ("Landslide in the hills – 11 January 2024", dt.date(2024, 1, 11), "day"),  # a results page's or a ticker's day
+    ("Landslide in the hills", dt.date(2024, 1, 1), "month"),  # only the URL's month
+    ("Landslide in the hills – 11 February 2024", dt.date(2024, 1, 1), "month"),  # not within it: no day of this page
+])
+def test_a_page_known_by_its_month_takes_the_full_day_of_its_title(title, day, precision):
+    text = "Rescuers evacuated the village in the hills."
+    doc = Document(id="t.txt", path="t.txt", text=text, language="en", title=title, reference=dt.date(2024, 1, 31),
+                   reference_basis="url month")
+    (ev,) = extract_events(doc, segment(text), times=[], places=[_mention(text, "hills", ISLAND)], actors=[], sources=[])
+    assert (ev.interval.start, ev.interval.precision) == (day, precision)
+
+
 @pytest.mark.parametrize("lede_day, undated_day", [
     (dt.date(2020, 6, 21), dt.date(2020, 6, 21)),  # Sunday's landslide in Tuesday's paper: the rescue too
     (dt.date(2020, 5, 3), dt.date(2020, 6, 23)),   # weeks before: background, the rest is the day's news

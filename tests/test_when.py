@@ -320,6 +320,9 @@ def test_heute_morgen_is_today_but_am_morgen_is_no_date():
         ("He spoke on March 3, 2025. Hours earlier he had landed.", D(2025, 3, 3)),
         ("He spoke on March 3, 2025. The day before, he had landed.", D(2025, 3, 2)),
         ("He spoke on March 3, 2025. The next day he left.", D(2025, 3, 4)),
+        ("Am 3. März 2025 sprach er. Am nächsten Tag reiste er ab.", D(2025, 3, 4)),
+        ("Am 3. März 2025 griffen sie an. Er kam am Morgen des folgenden Tages an.", D(2025, 3, 4)),
+        ("Am 3. März 2025 sprach er. Am Vorabend war er gelandet.", D(2025, 3, 2)),
     ],
 )
 def test_zuvor_counts_from_the_previous_mention(text, expected):

@@ -35,7 +35,7 @@ Rules worth knowing:
 - "seit/since X" runs from the start of X to the reference (precision years when X is a year);
   without a reference it is X itself.
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
-- "Stunden zuvor", "am Tag zuvor", "three days later" count from the previous mention and keep its
+- "Stunden zuvor", "am Tag zuvor", "am nächsten Tag", "three days later" count from the previous mention and keep its
   basis, "am selben Tag", "the same day" are its day; skipped when there is none or it is not a
   single day (never invent a day). "einen Monat später", "a month later" from a day is about that
   day a month on (a third of a month either side, precision month), from a month the month
