@@ -18,15 +18,7 @@ from geo.records import DateInterval, Document, Sentence, TimeMention, replace
 from geo.reference import title_day
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
-from geo.when.resolve import SINCE, in_future, in_past, in_pluperfect, since_before
-
-# "nach dem Brand am", "nach dem tödlichen Überfall vom": the words before a date that name the
-# earlier happening it is the date of (German: its noun capitalised, right before the date);
-# "after the raid on", "following a deadly attack": up to three words (geo/when/*.yaml).
-_AFTER_TOLD = {
-    "de": re.compile(r"(?<!\w)(?i:%s)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*\s+$" % alt(WORDS.after_told)),
-    "": re.compile(r"(?<!\w)(?i:%s)\s+(?:[\w-]+\s+){1,3}$" % alt(WORDS.after_told)),
-}
+from geo.when.resolve import SINCE, after_told, in_future, in_past, in_pluperfect, since_before
 
 
 def best_interval(times: list[TimeMention], doc: Document | None = None) -> TimeMention | None:
@@ -50,8 +42,7 @@ def best_interval(times: list[TimeMention], doc: Document | None = None) -> Time
         # date is the earlier happening's, named to say what this one came after.
         # Only a date it can have come after: "after the court on Monday ruled that the 2020
         # vote …" names Monday as the sentence's own day, not a happening before it.
-        after = _AFTER_TOLD.get(doc.language, _AFTER_TOLD[""])
-        before = [t for t in happening if after.search(doc.text, max(0, t.start - 60), t.start)]
+        before = [t for t in happening if after_told(doc.text, t.start, doc.language)]
         own = [t for t in happening if t not in before and all(t.interval.end >= b.interval.start for b in before)]
         happening = own or happening
     return min(happening, key=lambda t: (PRECISION_RANK.get(t.interval.precision, 9), t.start)) if happening else None

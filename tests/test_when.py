@@ -697,6 +697,9 @@ def test_the_same_day_is_the_day_of_the_previous_mention(text, language):
         ("Am Freitag hat die Gewerkschaft zu einem Warnstreik aufgerufen.", "de", D(2025, 10, 10), "day"),
         ("The vote will take place on Friday.", "en", D(2025, 10, 17), "day"),
         ("The vote took place on Friday.", "en", D(2025, 10, 10), "day"),
+        # the day of what the planned act comes after is past
+        ("Two men are expected to appear in court after their arrest on Friday.", "en", D(2025, 10, 10), "day"),
+        ("Die Männer sollen nach ihrer Festnahme am Freitag dem Haftrichter vorgeführt werden.", "de", D(2025, 10, 10), "day"),
         ("The minister said on Friday that his trip will promote the ties.", "en", D(2025, 10, 10), "day"),
         ("Der Minister sagte am Freitag, die Reise werde die Beziehungen stärken.", "de", D(2025, 10, 10), "day"),
         ("Er soll im November aussagen.", "de", D(2025, 11, 1), "month"),

@@ -7,7 +7,7 @@ from geo.records import DateInterval
 from geo.when import intervals as iv_
 from geo.when.pattern import (AGE_AFTER, ATTRIBUTE_AFTER, ATTRIBUTE_BEFORE, QUANTITY_AFTER, QUANTITY_BEFORE, SCHEDULED_BEFORE,
                               SHORT_DATE_BEFORE, WORDS as W)
-from geo.when.resolve import Context, closest_day, cyclic
+from geo.when.resolve import Context, after_told, closest_day, cyclic
 from geo.when.words import norm
 
 _MONTH_NO = {w: n for n, ws in W.months.items() for w in ws}
@@ -348,8 +348,11 @@ def _weekday(wd: int, m, ctx):
         d = ctx.ref + dt.timedelta(days=wd - ctx.ref.weekday(), weeks=week)
         return DateInterval(d, d, "day", ctx.basis)
     back, direction = (ctx.ref.weekday() - wd) % 7, _direction(m)  # days since the last such day
-    if direction is None and back and ctx.future(bool(SCHEDULED_BEFORE.search(m.string, max(0, m.start() - 8), m.start()))):
-        direction = 1  # "Am Freitag soll abgestimmt werden", "für Freitag aufgerufen": the coming Friday
+    if direction is None and back and ctx.future(bool(SCHEDULED_BEFORE.search(m.string, max(0, m.start() - 8), m.start()))) \
+            and not after_told(ctx.text, ctx.pos, ctx.language):
+        # "Am Freitag soll abgestimmt werden", "für Freitag aufgerufen": the coming Friday; not
+        # the day of what it comes after ("are expected to appear in court after their arrest on Friday")
+        direction = 1
     if direction == -1:
         back = back or 7
         if back == 1 and norm(m["dir"]) in W.past_weekday_not_yesterday:

@@ -81,6 +81,24 @@ def since_before(text: str, pos: int) -> bool:
     """Whether the date at `pos` closes a "seit/since" phrase that starts before it in its clause
     ("seit der Fusion der Gemeinden 1996"): the start of a lasting state, not a time the text tells of."""
     return bool(_SINCE_BEFORE.search(text, max(0, pos - 80), pos))
+
+
+# "nach dem Brand am", "nach dem tödlichen Überfall vom": the words before a date that name the
+# earlier happening it is the date of (German: its noun capitalised, right before the date);
+# "after the raid on", "following a deadly attack", "after their arrest on": up to three words.
+_AFTER_TOLD = {
+    "de": re.compile(r"(?<!\w)(?i:%s)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*\s+$" % alt(WORDS.after_told)),
+    "": re.compile(r"(?<!\w)(?i:%s)\s+(?:[\w-]+\s+){1,3}$" % alt(WORDS.after_told)),
+}
+
+
+def after_told(text: str, pos: int, language: str) -> bool:
+    """Whether the date at `pos` is that of a happening the sentence says its own came after
+    ("Nach dem Überfall am 5. Februar …", "expected to appear in court after their arrest on
+    Friday"): an earlier time, told as past whatever the tense of its sentence."""
+    return bool(_AFTER_TOLD.get(language, _AFTER_TOLD[""]).search(text, max(0, pos - 60), pos))
+
+
 _CLAUSE_END = re.compile(r"[.!?;:]\s|[,()\"„“”«»–—]|\n")
 # Commas and points inside a date break no clause: "arrived on Tuesday, May 8, 2018 at",
 # "scheduled for Saturday, May 12, 2018", "am Montag, 8. Januar", "Am 3. Mai wird gewählt",
