@@ -25,7 +25,7 @@ from geo.segment import segment
 from geo.reference import Reference, entry_times, reference_date
 from geo.when import tag_dates
 from geo.outlet import document_country, outlet_place, url_country, url_state
-from geo.where import PLACED_CUES, context_cue, find_places
+from geo.where import PLACED_CUES, context_cue, find_places, stranded
 from geo.who import ActorRegistry, find_actors, find_sources
 from geo.write import coarse_area
 
@@ -102,7 +102,8 @@ def _extract(doc: Document, resources: Resources) -> list[Event]:
     # context chose ("Monroe County deputy shot" over a "MADISONVILLE, Tenn." story: Tennessee's).
     read = {m.text: m.place for m in places if not m.weak}
     headline = [replace(m, place=read[m.text]) if m.text in read and not m.weak else m for m in headline
-                if not _unread_in_text(m, doc.title, doc.text, places, doc.language)]
+                if not _unread_in_text(m, doc.title, doc.text, places, doc.language)
+                and not (doc.language == "de" and m.text not in read and stranded(m, places, resources.gazetteer))]
     if doc.title:
         # "Bristol City Council censures mayor": the title's institution sits where its text says.
         title_actors = find_actors(doc.title, registry=resources.registry, language=doc.language)

@@ -165,7 +165,8 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
     out = _without_unqualified_words(text, out, keyed, gazetteer, language)
-    return _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
+    out = _without_foreign_towns(text, _without_namesakes_elsewhere(text, out, gazetteer), country, language)
+    return _without_stranded_towns(out, gazetteer) if language == "de" else out
 
 
 # Quotation marks that open and close a name: German „…“ and ‚…‘, English “…” and "…", French «…» and »…«.
@@ -490,6 +491,37 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and support[m.place.country_code] <= own[m.text]
                and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
+
+
+# A town this far from every other town and district of its country the text names lies elsewhere.
+_STRANDED_KM = 100
+
+
+def _without_stranded_towns(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """A town under 100,000 with namesakes, more than 100 km from each of at least two other towns or
+    districts of its country the text names, in a state the text does not name, is a namesake of a
+    village the gazetteer lacks ("BAD AROLSEN. Zu einem schweren Verkehrsunfall in Landau …" beside
+    Gießen and Waldeck-Frankenberg: no Landau in der Pfalz, 250 km away): no place, as a town of a
+    country the text does not point to is (`_without_foreign_towns`). Its paragraph's or the story's
+    place says more. German text only: a German local paper's story stays in its district, while an
+    English round-up names towns across the country (measured: "a by-election at St Albans" beside
+    Somerset's lost its place)."""
+    gone = {(m.text, m.place.id) for m in mentions if stranded(m, mentions, gazetteer)}
+    return [m for m in mentions if (m.text, m.place.id) not in gone] if gone else mentions
+
+
+def stranded(m: PlaceMention, mentions: list[PlaceMention], gazetteer: Gazetteer) -> bool:
+    """Whether `m` is a town with namesakes far from the other towns of its country that `mentions`
+    (the text's) name: see `_without_stranded_towns`; the title's town is judged by the text's."""
+    p = m.place
+    if p.type != "city" or p.population >= TOWN_NAMESAKE_POPULATION or m.weak or p.id in gazetteer.capitals \
+            or any(a.place.type == "admin1" and not a.weak and (a.place.country_code, a.place.admin1) == (p.country_code, p.admin1)
+                   for a in mentions):
+        return False
+    anchors = {a.place.id: a.place for a in mentions if a.text != m.text and not a.weak
+               and a.place.type in ("city", "admin2") and a.place.country_code == p.country_code}
+    return len(anchors) >= 2 and min(km(p, a) for a in anchors.values()) > _STRANDED_KM \
+        and len({c.place.id for c in gazetteer.candidates(m.text) if c.place.type == "city"}) >= 2
 
 
 # "a Texas man", "an Ohio student", "two Georgia women", "a Berlin-born doctor": where a person is from.

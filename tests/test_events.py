@@ -188,6 +188,19 @@ def test_a_text_that_names_no_place_takes_its_regional_outlets_state(url, expect
     assert [e.place.name for e in process_document(doc, resources=Resources.load())] == [expected]
 
 
+def test_a_title_town_the_text_finds_far_from_its_other_towns_is_no_place_either():
+    """ "Unfall in Landau" above "BAD AROLSEN. Zu einem schweren Verkehrsunfall in Landau …": the text's
+    other towns say Landau is Bad Arolsen's village, not Landau in der Pfalz; the story was filed there."""
+    import datetime as dt
+    from geo.pipeline import Resources, process_document
+
+    text = ("BAD AROLSEN. Zu einem schweren Verkehrsunfall in Landau wurden Feuerwehr und Polizei am Sonntag alarmiert. "
+            "Die Feuerwehren aus Bad Arolsen und Korbach waren im Einsatz.")
+    doc = Document(id="x.txt", path="x.txt", text=text, language="de", title="Unfall in Landau",
+                   reference=dt.date(2023, 5, 7), reference_basis="metadata")
+    assert [(e.event_type, e.place.name) for e in process_document(doc, resources=Resources.load())] == [("crash", "Bad Arolsen")]
+
+
 def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_there():
     """The title alone would read "Monroe County" as any of the namesakes; the text's dateline
     and state choose Tennessee's, and its town the story was filed in is where it happened."""

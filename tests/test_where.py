@@ -1280,6 +1280,17 @@ def test_a_dateline_in_capitals_names_its_place(gazetteer, text, language, expec
 
 
 @pytest.mark.parametrize("text, language, found", [
+    # Landau in der Pfalz lies 200 km from both Hessian towns: the story's Landau is a village the gazetteer lacks
+    ("Ein Unfall in Landau beschäftigte am Sonntag die Feuerwehren aus Bad Arolsen und Korbach.", "de", False),
+    ("Ein Unfall in Landau beschäftigte am Sonntag die Feuerwehren aus Speyer und Neustadt an der Weinstraße.", "de", True),
+    ("Ein Unfall in Landau in der Pfalz beschäftigte die Feuerwehren aus Bad Arolsen und Korbach.", "de", True),  # no namesake
+    ("A crash in Landau kept firefighters from Bad Arolsen and Korbach busy on Sunday.", "en", True),  # German text only
+])
+def test_a_german_town_with_namesakes_far_from_the_texts_other_towns_is_no_place(gazetteer, text, language, found):
+    assert any(m.place.name == "Landau in der Pfalz" for m in find_places(text, gazetteer=gazetteer, language=language)) == found
+
+
+@pytest.mark.parametrize("text, language, found", [
     ("Die Fregatte „Hessen“ kehrte aus dem Atlantik zurück.", "de", False),  # a ship's name
     ("Die Fregatte aus Hessen kehrte aus dem Atlantik zurück.", "de", True),
     ('The frigate "Hessen" returned from the Atlantic.', "en", False),
