@@ -133,6 +133,7 @@ class _Lexicon:
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
     achieved: frozenset = frozenset()  # success before a zu-infinitive: "Der Polizei gelang es, den Mann festzunehmen"
+    attempts: frozenset = frozenset()  # an attempt as the trigger's own adjective happened: "einen versuchten Raubüberfall"
     # Types whose announced decision is the news ("Enercon will jede zweite Stelle abbauen", "plans to
     # close its factory"), and the words of intent that announce rather than make them hypothetical.
     announced_types: frozenset = frozenset()
@@ -249,7 +250,7 @@ def lexicon(language: str) -> _Lexicon:
         negation_final=words("negation_final"),
         planned_final=words("planned_final"), comparisons=words("comparisons"), modal_suffixes=words("modal_suffixes", fact, tuple),
         reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
-        reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"),
+        reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"), attempts=words("attempts"),
         announced_types=frozenset(str(w) for w in (fact.get("announced") or {}).get("types") or ()),
         intentions=words("intentions", fact.get("announced") or {}),
         ordered_types=frozenset(str(w) for w in (fact.get("ordered") or {}).get("types") or ()),
@@ -939,6 +940,9 @@ def _factuality(toks, i: int, sentence: str, lex: _Lexicon, facts: _Facts | None
         if (t[3] in lex.threat or t[4] in lex.threat or t[3] in lex.hypothetical or t[4] in lex.hypothetical) \
                 and _governs_only_its_noun(toks, k, i, lex):
             continue
+        if t[4] in lex.attempts and k > 0 and toks[k - 1][3] in lex.attributive_after and _adjective(toks, k, lex) \
+                and i == _noun_after(toks, k, lex):
+            continue  # "wegen eines versuchten Raubüberfalls": the attempt was made
         if t[3] in lex.threat or t[4] in lex.threat:
             return "threat", t[2]
         if (t[3] in lex.hypothetical or t[4] in lex.hypothetical) and not _a_name(toks, k, lex) \
