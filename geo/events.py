@@ -457,7 +457,21 @@ def _story_triggers(doc: Document, sentences: list[Sentence], quoted: list[tuple
     if drill:
         triggers = [replace(t, event_type="military_exercise", rule=f"{t.rule}, in an exercise's story") if t.event_type in _COMBAT
                     else t for t in triggers]
-    return triggers, [("military_exercise", x[1]) if drill and x[0] in _COMBAT else x for x in title_found]
+    return _gatherings(triggers, title_found, doc.language), [("military_exercise", x[1]) if drill and x[0] in _COMBAT else x
+                                                              for x in title_found]
+
+
+def _gatherings(triggers: list[Trigger], title_types: list[tuple[str, str]], language: str) -> list[Trigger]:
+    """In a story whose headline tells a protest or a strike, people who "trafen sich" (a
+    `gatherings` verb) are its crowd gathering, no meeting: "Zahlreiche Landwirte trafen sich am
+    Samstag in Dinkelsbühl", "Sie trafen sich vor dem Rathaus" under "Mahnwache gegen …"."""
+    crowd = title_types[0][0] if title_types and title_types[0][0] in _CROWDS else None
+    verbs = lexicon(language).gatherings
+    if crowd is None or not verbs:
+        return triggers
+    priority = lexicon(language).types.index(crowd)
+    return [replace(t, event_type=crowd, priority=priority, rule=f"{t.rule}, a gathering in a {crowd} story")
+            if t.event_type == "meeting" and t.rule.split(":", 1)[-1].split(" (")[0] in verbs else t for t in triggers]
 
 
 @dataclass(eq=False)
@@ -1389,6 +1403,7 @@ def _lede_paragraph(sentences: list[Sentence]) -> int | None:
 
 
 _COMBAT = frozenset(("armed_clash", "shooting", "strike"))
+_CROWDS = frozenset(("protest", "labour_strike"))  # happenings a crowd gathers for
 
 
 def _tells_exercise(title_types: list[tuple[str, str]], triggers: list[Trigger], sentences: list[Sentence],

@@ -1766,6 +1766,19 @@ def test_an_injury_told_with_a_hospital_is_the_headlines_toll(language, title, t
     assert (not others) is hospital_toll, others
 
 
+@pytest.mark.parametrize("title, etype", [
+    # Under a protest's or a strike's headline, people who "trafen sich" are its crowd; elsewhere they met.
+    ("Mahnwache gegen Windkraft-Standort", "protest"),
+    ("Erste Warnstreiks in der Stahlindustrie", "labour_strike"),
+    ("Neuer Windkraft-Standort in Winterlingen", "meeting"),
+])
+def test_people_gathering_in_a_protests_story_are_its_crowd_not_a_meeting(title, etype, resources):
+    text = "Rund 150 Bürger trafen sich am Montag vor dem Rathaus in Winterlingen."
+    doc = Document(id="t.md", path="t.md", language="de", published=PUBLISHED, title=title, text=text)
+    types = {e.event_type for e in process_document(doc, resources=resources)}
+    assert etype in types and (etype == "meeting") == ("meeting" in types), types
+
+
 @pytest.mark.parametrize("language,text,etype,factuality", [
     # A meeting or an appointment after "will" or "wird" is an itinerary or a schedule.
     ("en", "He will also meet the foreign minister on Tuesday.", "meeting", "hypothetical"),

@@ -98,6 +98,7 @@ class _Lexicon:
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     occasion_openers: frozenset = frozenset()  # "At a meeting, …", "Bei dem Treffen …": the meeting is the act's setting
+    gatherings: frozenset = frozenset()  # "trafen sich": in a protest's or a strike's story, the crowd gathering
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
     formal_occasions: frozenset = frozenset()  # where a formal statement is made ("a news conference", "a press briefing")
@@ -276,6 +277,7 @@ def lexicon(language: str) -> _Lexicon:
         subordinators=words("subordinators"),
         earlier_clauses=words("earlier_clauses", data),
         occasion_openers=words("occasion_openers", data),
+        gatherings=words("gatherings", data),
         back_references=words("back_references", data),
         causes=words("causes", data),
         formal_occasions=words("formal_occasions", data),
