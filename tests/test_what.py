@@ -612,6 +612,13 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Eurofighter fingen das Flugzeug über der Ostsee ab.", "overflight", True),
     ("de", "Dazu mussten sie eine ärztliche Bescheinigung vorlegen.", "agreement", False),  # no "Einigung"
     ("de", "Die Parteien erzielten eine Einigung.", "agreement", True),
+    # Migration as a theme is no happening; the ambulance that takes the injured to hospital is no rescue.
+    ("de", "Dabei ging es um Herausforderungen wie die Migration und den Klimaschutz.", "migration", False),
+    ("de", "Die illegale Migration über die Grenze nahm am Montag stark zu.", "migration", True),
+    ("de", "Die Lenkerin wurde durch die Rettung mit Verletzungen ins LKH Villach verbracht.", "rescue", False),
+    ("de", "Die Rettung der Verschütteten dauerte die ganze Nacht.", "rescue", True),
+    ("de", "Rettungskräfte brachten die Männer in Krankenhäuser.", "rescue", False),
+    ("de", "Rettungskräfte zogen zwei Männer aus den Trümmern.", "rescue", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
