@@ -33,7 +33,7 @@ from geo.ingest import discover
 from geo.merge import EventSpill, combined, merge_clusters, output_order
 from geo.pipeline import settle_collector
 from geo.records import Event
-from geo.write import OutputError, collection_head, publish, to_feature
+from geo.write import OutputError, collection_head, output_problem, publish, to_feature
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "data/events.geojson"
@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.explain:
         return explain(args.explain, args.out)
+    if (problem := output_problem(args.out)) is not None:  # said before the run, not after it
+        print(f"error: {problem}; nothing written", file=sys.stderr)
+        return 2
     settle_collector()  # before the worker processes fork: they share the frozen objects
     paths, problems, warnings = discover(args.inputs)
     for prob in problems:

@@ -260,11 +260,25 @@ def write_outputs(col: dict, geojson_path: str | Path) -> list[Path]:
     return publish({k: v for k, v in col.items() if k != "output_id"}, col["features"], geojson_path)
 
 
+def output_problem(geojson_path: str | Path) -> str | None:
+    """Why the outputs cannot go to `geojson_path`, or None. The writer replaces each file of the
+    pair by a link into its versions folder, so a path that exists as something other than a
+    file or a link ("--out /dev/null", a folder, a pipe) would itself be replaced: it is refused."""
+    geojson_path = Path(geojson_path)
+    for path in (geojson_path, geojson_path.with_suffix(".parquet")):
+        if path.exists() and not path.is_symlink() and not path.is_file():
+            return (f"{path}: is not a regular file (a device, a folder or a pipe); the outputs are a GeoJSON "
+                    "file and a GeoParquet file beside it: give a file path")
+    return None
+
+
 def publish(head: dict, features: Iterable[dict], geojson_path: str | Path) -> list[Path]:
     """`write_outputs` for a collection given as its top level (`head`, in order, whose
     "features" stands for `features`) and its features in their final order, streamed: each
     feature is written to the GeoJSON and to a GeoParquet chunk on disk as it comes, so the
     writer holds one chunk of rows, not the corpus."""
+    if (problem := output_problem(geojson_path)) is not None:
+        raise OutputError(problem)
     geojson_path = Path(geojson_path)
     parquet_path = geojson_path.with_suffix(".parquet")
     versions = geojson_path.parent / f".{geojson_path.stem}.versions"

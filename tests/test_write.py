@@ -407,3 +407,28 @@ def test_a_chunk_of_other_values_goes_through_geopandas(edit, tmp_path):
     columns, geoms = _chunk(features)
     assert write._arrow_table(columns, geoms) is None
     write._geopandas_table(columns, geoms)  # converts, as before
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_an_output_path_that_is_no_file_is_refused_and_left_as_it_was(tmp_path, kind):
+    """`--out /dev/null` once replaced the device with a link into `/dev/.null.versions`."""
+    from geo.write import OutputError
+
+    out = tmp_path / "events.geojson"
+    os.mkfifo(out) if kind == "pipe" else out.mkdir()
+    with pytest.raises(OutputError, match=f"{out}: is not a regular file"):
+        write_outputs(_collection(), out)
+    assert not out.is_symlink() and (out.is_dir() if kind == "folder" else not out.is_file())
+    assert not (tmp_path / ".events.versions").exists()
+
+
+def test_the_loader_refuses_an_output_that_is_no_file_before_the_run(tmp_path, capsys):
+    from geo.load import main
+    from tests.conftest import ROOT
+
+    out = tmp_path / "events.geojson"
+    os.mkfifo(out.with_suffix(".parquet"))
+    assert main([str(ROOT / "seeds"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "events.parquet: is not a regular file" in err and "nothing written" in err and "Traceback" not in err
+    assert not out.exists() and not out.is_symlink()
