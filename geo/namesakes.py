@@ -109,9 +109,10 @@ def nearest_first(ranked: list[tuple[float, Candidate]], anchors: list[Place]) -
         return ranked
     top = ranked[0][1].place
     districts = [a for a in anchors if a.type == "admin2"]
-    if top.population < TOWN_NAMESAKE_POPULATION and districts and not any(lies_in(top, d) for d in districts):
+    if districts and not any(lies_in(top, d) for d in districts):
         # "Im Landkreis Straubing-Bogen … In Neukirchen": of namesake towns, the one inside a district
-        # the text names, not a bigger one 50 km away in the next district.
+        # the text names, not a bigger one 50 km away in the next district; whatever the bigger one's
+        # size ("Cumbria Police said Durham residents …": Durham, England, not Durham, North Carolina).
         inside = [r for r in ranked[1:] if r[1].place.type == "city" and any(lies_in(r[1].place, d) for d in districts)]
         if inside:
             return [inside[0]] + [r for r in ranked if r is not inside[0]]

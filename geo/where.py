@@ -536,6 +536,20 @@ def _origin_of_person(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_AFTER.match(text, end) and _A_BEFORE.search(text, max(0, start - 25), start))
 
 
+def _districts_in_names(keys, first, gazetteer: Gazetteer) -> list[tuple[str, Place]]:
+    """A county or district that opens an institution's name ("Somerset Council", "Cumbria Police") is
+    no place of the happening, but says where the text's namesake towns lie: an anchor, where the
+    gazetteer has one district of that name."""
+    out = []
+    for k in keys:
+        if k[1] != "proper" or first.get(k):
+            continue
+        districts = {c.place.id: c.place for c in gazetteer.candidates(k[0]) if c.place.type == "admin2" and not c.weak}
+        if len(districts) == 1:
+            out.append((k[0], next(iter(districts.values()))))
+    return out
+
+
 def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, country, near=None, state=None):
     """The context the names give one another, and each occurrence's ranked candidates in it
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
@@ -571,6 +585,14 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     # Towns and counties the text names unambiguously: where a tie between namesakes is decided.
     anchors = [(k[0], rows[0][1].place) for k, rows in first.items() if len(rows) == 1
                and rows[0][1].place.type in ("city", "admin2") and not rows[0][1].weak]
+    named_districts = _districts_in_names(keys, first, gazetteer)
+    anchors += named_districts
+    # "Somerset Council said Portland residents …": the Portland near Somerset, a town named bare,
+    # as "Blackheath resident" is the small town of the country the text points to.
+    for k in keys:
+        if named_districts and any(c.place.type == "city" for c in usable[k]):
+            usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c not in usable[k]
+                          and any(lies_in(c.place, d) for _, d in named_districts) and _usable(c, language, "locative")]
     if language == "de":
         _worded_towns_nearby(keys, usable, gazetteer, [p for _, p in anchors] + ([near] if near is not None else []))
     elif language == "en":

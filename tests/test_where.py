@@ -2038,3 +2038,17 @@ def test_a_town_named_like_a_word_is_qualified_only_by_a_place_it_lies_in(gazett
     a name that is no place it lies in, nor a town of its state, is no qualifier ("Fire & Rescue,
     Pickrell Fire", "Dorset Council, Littlemoor"), unless the text names the town's state elsewhere."""
     assert [m.text for m in find_places(text, gazetteer=gazetteer, language=language)] == found
+
+
+@pytest.mark.parametrize("text, country", [
+    # A county that opens an institution's name says which namesake a town named bare is, whatever
+    # the size of the other one (fail without the county).
+    ("Lancashire Police said Lancaster residents had been evacuated.", "GB"),
+    ("North Yorkshire Police said Richmond residents had been evacuated.", "GB"),
+    # Without it, the bigger namesake.
+    ("Lancaster residents had been evacuated.", "US"),
+    ("Richmond residents had been evacuated.", "US"),
+])
+def test_a_county_in_an_institutions_name_chooses_among_namesake_towns(gazetteer, text, country):
+    [m] = find_places(text, gazetteer=gazetteer, language="en")
+    assert m.place.country_code == country
