@@ -1478,9 +1478,9 @@ def test_a_german_states_parliament_acts_in_its_capital(text, expected):
     ("en", "Wildfires burned across California on Monday, Governor Gavin Newsom said.", {"wildfire": "California"}),
     # A governor's statement that inherits the attack's town was made at the state's seat; a senator's stays.
     ("en", "Gunmen killed four people in Bokkos, Plateau State, on Monday.\n\nGovernor Samuel Adeyemi has condemned the attack.",
-     {"shooting": "Bokkos", "statement": "Jos"}),
+     {"strike": "Bokkos", "statement": "Jos"}),
     ("en", "Gunmen killed four people in Bokkos, Plateau State, on Monday.\n\nSenator Samuel Adeyemi has condemned the attack.",
-     {"shooting": "Bokkos", "statement": "Bokkos"}),
+     {"strike": "Bokkos", "statement": "Bokkos"}),
 ])
 def test_a_states_governor_acts_in_its_capital_in_every_country(language, text, expected):
     import datetime as dt

@@ -619,6 +619,41 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("de", "Die Rettung der Verschütteten dauerte die ganze Nacht.", "rescue", True),
     ("de", "Rettungskräfte brachten die Männer in Krankenhäuser.", "rescue", False),
     ("de", "Rettungskräfte zogen zwei Männer aus den Trümmern.", "rescue", True),
+    # A price, a rate or capital is raised; slogans, issues and a water level are raised by anyone.
+    ("en", "Holding placards and raising slogans, the protestors marched through the village.", "economy", False),
+    ("en", "But many of the issues raised were ignored by the chairman.", "economy", False),
+    ("en", "The works will conserve rainwater and raise the water level.", "economy", False),
+    ("en", "The central bank raised interest rates on Thursday.", "economy", True),
+    ("en", "The utility will raise prices by 8 per cent.", "economy", True),
+    ("en", "The bank raised its growth forecast for the year.", "economy", True),
+    # "the 3000 block of State Road 47" is an address; protesters block a road.
+    ("en", "The crash was reported Monday in the 3000 block of State Road 47 East.", "protest", False),
+    ("en", "Protesters block the road to the plant.", "protest", True),
+    # A semi that struck a tractor hit it; drivers who strike stop work.
+    ("en", "A semi, its driver distracted, struck the left side of the tractor.", "labour_strike", False),
+    ("en", "The bus drivers will strike over pay on Monday.", "labour_strike", True),
+    # "the newly elected President" is a title: the election was before the story.
+    ("en", "Weah received the newly elected President of Sierra Leone.", "election", False),
+    ("en", "Voters elected a new President of Sierra Leone.", "election", True),
+    # Platoons and squads march in training; a march of residents is a protest.
+    ("en", "Platoons will march about eight miles each day to the start point.", "protest", False),
+    ("en", "Residents will march to the town hall on Saturday.", "protest", True),
+    # A buildup of troops is a deployment; one of traffic is none.
+    ("en", "The buildup in traffic is expected to happen earlier.", "deployment", False),
+    ("en", "A buildup of troops near the border was reported.", "deployment", True),
+    # Gunmen who kill or raid made an attack; gunmen who open fire, a shooting.
+    ("en", "Suspected gunmen have killed four persons at the village.", "shooting", False),
+    ("en", "Suspected gunmen have killed four persons at the village.", "strike", True),
+    ("en", "Gunmen raided two villages on Wednesday.", "strike", True),
+    ("en", "Gunmen opened fire on farmers in the village.", "shooting", True),
+    # Idioms: a strategy to win hearts and minds elects nobody, a man who shuts himself into a room
+    # closes nothing, a driver who fails to halt at a stop sign stops no service.
+    ("en", "The insurgents' strategy is to win hearts and minds along the coast.", "election", False),
+    ("en", "The party expects to win the seat along the coast.", "election", True),
+    ("en", "Smith then shut himself into a rear bedroom.", "closure", False),
+    ("en", "The owner then shut the factory for good.", "closure", True),
+    ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
+    ("en", "The company will halt production at the plant.", "closure", True),
 ])
 def test_a_word_of_two_senses_needs_its_sense_words(language, text, etype, present):
     """Minimal pairs: the first of each pair lacks the sense words the type needs, the second has them."""
