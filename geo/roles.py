@@ -182,6 +182,8 @@ _SURROUNDINGS_OF_BEFORE = re.compile(
 _RESIDENCE_AFTER = re.compile(r"\s+(?:lebende|wohnende|wohnhafte|ansässige|beheimatete|geborene)[rs]?\b")
 _RESIDENCE_BEFORE = re.compile(r"\bwohnhaft\s+(?:in|im|in der)\s+(?:(?:Bezirk|Landkreis|Kreis|Gemeinde|Stadt|Raum)\s+)?$")
 _RESIDENCE_LAST = frozenset(("in", "im", "der", "Bezirk", "Landkreis", "Kreis", "Gemeinde", "Stadt", "Raum"))
+# "Kyle Smith, of Kirklin, died", "Ann Pickett, 61, of Lebanon": an English news name's home after it.
+_RESIDENCE_OF_EN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+,(?: (?:age )?\d{1,3},)? of $")
 
 
 # "new tariffs on China", "sanctions on Mali", "a travel ban on Nigeria": the country a measure is
@@ -262,7 +264,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     if last.lower() in _EVACUATED_LAST and _EVACUATED_FROM.search(before, _back(words, 8)):
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
-    if _RESIDENCE_AFTER.match(doc_text, m.end) or (last in _RESIDENCE_LAST and _RESIDENCE_BEFORE.search(before, _back(words, 4))):
+    if _RESIDENCE_AFTER.match(doc_text, m.end) or (last in _RESIDENCE_LAST and _RESIDENCE_BEFORE.search(before, _back(words, 4))) \
+            or (last == "of" and _RESIDENCE_OF_EN.search(before, _back(words, 7))):
         return "mentioned"  # "Der in Wels lebende Mann wurde in Salzburg festgenommen": a person's home, as "aus Wels"
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_IN(before, _back(words, 6)) or _DIRECTION_IN(wide) \

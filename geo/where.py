@@ -1052,6 +1052,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         return "locative"
     if language == "en" and _SITE_AFTER.match(text, end) and not (prev[:1].isupper() and prev.isalpha() and prev not in _FUNCTION_WORDS):
         return "qualified"
+    if language == "en" and text[start:end] in given_names() and _PERSON_AFTER_EN.match(text, end):
+        return "person_name"  # "Kyle Smith, 24, of Lebanon", "Tyler Brown said": a first name, not Kyle, Texas
     if language != "de" and _inside_proper_name(text, start, end, prev):
         # "Merrit Kennedy" (a name before it) is a person; "Denver Public Safety" (words
         # after it) is an organisation of the city, so only small towns are given up there.
@@ -1129,6 +1131,11 @@ _FUNCTION_WORDS = frozenset("The A An This That These Those Its His Her Their Ou
 
 _CAPITALISED_NEXT = re.compile(r" [A-ZÄÖÜ]")
 _CAPITALISED_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b(?! (?:in|im|bei|an|am)\b)")
+
+
+# An English name's surname followed by the person's age, home or a verb of saying ("Kyle Smith, 24,",
+# "Kyle Smith, of Kirklin", "Austin Jones said"; not "Austin Police said": a capitalised word alone is no surname).
+_PERSON_AFTER_EN = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:, (?:\d{1,3}[,.)]|of [A-Z])| (?:said|says|told)\b)")
 
 
 def _given_name_before(text: str, start: int, prev: str) -> bool:

@@ -580,6 +580,31 @@ def test_where_a_person_lives_is_no_place_of_the_happening(gazetteer, text, surf
 
 
 @pytest.mark.parametrize("text, surface, role", [
+    ("Kyle Smith, of Kirklin, died at the crash scene.", "Kirklin", "mentioned"),
+    ("Scott Pickett, 61, of Lafayette, was found in the truck.", "Lafayette", "mentioned"),
+    ("Maria Lopez, 45, of Modesto, was arrested.", "Modesto", "mentioned"),
+    ("Kyle Smith died in Kirklin.", "Kirklin", "located"),  # no home: where it happened
+    ("The mayor of Lafayette declared an emergency.", "Lafayette", "named"),  # "of" after no name
+])
+def test_an_english_name_s_home_after_it_is_no_place_of_the_happening(gazetteer, text, surface, role):
+    """ "Kyle Smith, of Kirklin", "Scott Pickett, 61, of Lafayette": where a person lives, as "aus Wels"."""
+    assert _role_of(gazetteer, text, surface, "en") == role
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Kyle Smith, 24, of Lebanon, died at the scene.", True),
+    ("Kyle Smith, of Kirklin, died at the crash scene.", True),
+    ("Tyler Brown said the road was closed.", True),
+    ("A tornado hit Kyle on Monday.", False),  # the town
+])
+def test_an_english_given_name_before_a_surname_and_age_is_no_town(gazetteer, text, person):
+    """ "Kyle Smith, 24,": a first name (not Kyle, Texas) where a surname and the person's age,
+    home or a verb of saying follow."""
+    found = [m for m in find_places(text, gazetteer=gazetteer, language="en") if m.text in ("Kyle", "Tyler") and not m.weak]
+    assert (not found) == person
+
+
+@pytest.mark.parametrize("text, surface, role", [
     ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Syrien", "mentioned"),
     ("Merkel sprach über Krisen wie in Syrien und in der Ukraine.", "Ukraine", "mentioned"),  # the list goes on
     ("Merkel sprach über Krisen in Syrien und in der Ukraine.", "Syrien", "located"),
