@@ -79,12 +79,13 @@ def _extract(doc: Document, resources: Resources) -> list[Event]:
     sentences = segment(doc.text)
     # The latest date in the text is only a lower bound of the publication date: a weekday or
     # "gestern" resolved against it would invent a day, so the tagger leaves those undated.
+    domain = url_country(doc.url)
     times = tag_dates(doc.text, published=ref.date, language=doc.language, reference_is_inferred=ref.inferred,
-                      reference_is_lower_bound=not ref.day_precise, country=url_country(doc.url))
+                      reference_is_lower_bound=not ref.day_precise, country=domain)
     times = entry_times(doc, sentences, times)
     paper = outlet_place(doc.outlet, doc.url, gazetteer=resources.gazetteer)
     # A national outlet without a country domain ("ghanaweb.com", "tribuneindia.com") is from its country, as a domain is.
-    hint = url_country(doc.url) or (paper.country_code if paper is not None and paper.type == "country" else None)
+    hint = domain or (paper.country_code if paper is not None and paper.type == "country" else None)
     state = url_state(doc.url, doc.outlet, gazetteer=resources.gazetteer)
     places = find_places(doc.text, gazetteer=resources.gazetteer, language=doc.language, country=hint, near=paper,
                          state=state)

@@ -589,8 +589,8 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     anchors += named_districts
     # "Somerset Council said Portland residents …": the Portland near Somerset, a town named bare,
     # as "Blackheath resident" is the small town of the country the text points to.
-    for k in keys:
-        if named_districts and any(c.place.type == "city" for c in usable[k]):
+    for k in keys if named_districts else ():
+        if any(c.place.type == "city" for c in usable[k]):
             usable[k] += [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c not in usable[k]
                           and any(lies_in(c.place, d) for _, d in named_districts) and _usable(c, language, "locative")]
     if language == "de":
@@ -1303,6 +1303,8 @@ def _local_office_after(text: str, end: int) -> bool:
     return found is not None and found.group(1) in _LOCAL_OFFICES
 
 
+# "der Gemeinde Wettringen", "des Marktes Wiesent": a part's town named in the genitive.
+_TOWN_GENITIVE = r"der\s+(?:Stadt|Gemeinde|Marktgemeinde|Stadtgemeinde)\s+|des\s+Marktes\s+"
 _LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(?:House|Palace|Hall|Castle|Hotel|Bhavan|Stadium|Arena)\s+){0,3}"
                           r"(?:in|im|bei|near|nahe)\s+(?:the\s+|dem\s+|der\s+)?"
                           # "Shipley, a suburb of Bradford", "Nußdorf, einem Ortsteil von Überlingen"
@@ -1310,12 +1312,12 @@ _LIES_IN_GAP = re.compile(r"^(?:\s+(?:(?!(?:und|oder|sowie|and|or)\s)[a-z]+\s+|(
                           r"neighbou?rhood|community|township|Ortsteil|Stadtteil|Dorf|Ortschaft|Weiler|Gemeindeteil|Vorort)\s+"
                           r"(?:(?:of|in|near|outside|von|bei|nahe|im)\s+(?:the\s+|der\s+(?:Stadt\s+|Gemeinde\s+)?|dem\s+)?"
                           # "Kirchdorf, ein Ortsteil der Gemeinde Wettringen": the town's genitive
-                          r"|der\s+(?:Stadt|Gemeinde|Marktgemeinde|Stadtgemeinde)\s+|des\s+Marktes\s+)"
+                          r"|" + _TOWN_GENITIVE + ")"
                           # "Nussdorf, near Uberlingen", "Nußdorf (Stadt Überlingen)"
                           r"|,\s+(?:near|outside|bei|nahe)\s+|\s*\(\s*(?:(?:Stadt|Gemeinde|Markt)\s+)?)$")
 # "im Ortsteil Nußdorf von Überlingen", "im Ortsteil Kirchdorf der Gemeinde Wettringen": the part's town follows.
 _PART_BEFORE = re.compile(r"\b(?:Ortsteil|Stadtteil|Ortschaft|Gemeindeteil|Weiler)\s+$")
-_PART_OF_GAP = re.compile(r"^\s+(?:von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?|der\s+(?:Stadt|Gemeinde|Marktgemeinde|Stadtgemeinde)\s+|des\s+Marktes\s+)$")
+_PART_OF_GAP = re.compile(r"^\s+(?:von\s+(?:der\s+(?:Stadt|Gemeinde)\s+)?|" + _TOWN_GENITIVE + ")$")
 
 
 def contradicts(text: str, first: PlaceMention, second: PlaceMention) -> bool:
