@@ -1066,3 +1066,29 @@ def test_a_text_tagged_again_against_another_reference_gets_what_a_fresh_tagging
     _matches.cache_clear()
     assert again == tag_dates(text, published=dt.date(2024, 5, 8), language="de", reference_is_inferred=True)
     assert [m.text for m in again] == ["Am Montag", "Im April 2024", "gestern"]
+
+
+_COUNTED = [  # (language, text, the counted time's first and last day)
+    # a year counted from a year (or a day of it) told before: that year, not nothing
+    ("de", "Im Jahr 2020 stieg die Zahl. Im Jahr zuvor war sie gesunken.", (D(2019, 1, 1), D(2019, 12, 31))),
+    ("de", "Im Jahr 2020 stieg die Zahl. Im Jahr darauf sank sie.", (D(2021, 1, 1), D(2021, 12, 31))),
+    ("de", "Am 3. Mai 2020 brannte die Halle. Zwei Jahre später wurde sie abgerissen.", (D(2022, 1, 1), D(2022, 12, 31))),
+    ("en", "In 2020 the number rose. A year later it fell.", (D(2021, 1, 1), D(2021, 12, 31))),
+    ("en", "The hall burned down on May 3, 2020. Two years earlier it had been sold.", (D(2018, 1, 1), D(2018, 12, 31))),
+    # a week counted from a week or seven days told before: the whole week before or after
+    ("de", "Die Fälle haben sich in der Woche vom 1. bis 7. Dezember 2025 verdoppelt. In der Woche zuvor "
+           "hatten die Labore weniger gemeldet.", (D(2025, 11, 24), D(2025, 11, 30))),
+    ("en", "Cases doubled in the week of 1 to 7 December 2025. A week earlier the labs had reported fewer.",
+     (D(2025, 11, 24), D(2025, 11, 30))),
+    # compared with a plan, uncounted, or counted from no week: nothing
+    ("de", "Am 3. Mai 2020 begann der Bau. Das Werk öffnete zwei Tage später als geplant.", None),
+    ("en", "Construction began on May 3, 2020. The plant opened a year later than planned.", None),
+    ("de", "Im Jahr 2020 stieg die Zahl. Wenige Jahre später sank sie.", None),
+    ("de", "Im Mai 2020 stieg die Zahl. In der Woche zuvor sank sie.", None),
+]
+
+
+@pytest.mark.parametrize("language, text, span", _COUNTED)
+def test_a_year_or_a_week_counts_from_the_one_told_before(language, text, span):
+    ms = tag_dates(text, published=None, language=language)
+    assert [(m.interval.start, m.interval.end) for m in ms][1:] == ([span] if span else [])

@@ -37,7 +37,9 @@ Rules worth knowing:
 - "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
 - "Stunden zuvor", "am Tag zuvor", "am nächsten Tag", "three days later" count from the previous mention and keep its
   basis, "am selben Tag", "the same day" are its day; skipped when there is none or it is not a
-  single day (never invent a day). "einen Monat später", "a month later" from a day is about that
+  single day (never invent a day). "im Jahr zuvor", "zwei Jahre später" count years from a year
+  (or a day of one) told before, "in der Woche zuvor" a whole week from a week or seven days;
+  before "als"/"than" ("zwei Tage später als geplant") a counted time dates nothing. "einen Monat später", "a month later" from a day is about that
   day a month on (a third of a month either side, precision month), from a month the month
   after; "vor einem Monat", "a month ago" likewise about a month back, not the calendar month.
 - Impossible days ("31. Februar 2025") degrade to their month; years are 1900-2100 and not

@@ -6,7 +6,7 @@ import datetime as dt
 from geo.records import DateInterval
 from geo.when import intervals as iv_
 from geo.when.pattern import (AGE_AFTER, ATTRIBUTE_AFTER, ATTRIBUTE_BEFORE, QUANTITY_AFTER, QUANTITY_BEFORE, SCHEDULED_BEFORE,
-                              SHORT_DATE_BEFORE, WORDS as W)
+                              SHORT_DATE_BEFORE, THAN_AFTER as _THAN_AFTER, WORDS as W)
 from geo.when.resolve import Context, after_told, closest_day, cyclic
 from geo.when.words import norm
 
@@ -218,9 +218,12 @@ def _h_ago(m, ctx):
 
 
 def _h_anaph(m, ctx):
-    """Count from the previous mention; hours keep its interval, days/weeks need a single day."""
+    """Count from the previous mention; hours keep its interval, days need a single day; a week
+    or a year shifts the week or the year told before ("in der Woche vom 1. bis 7. Dezember …
+    in der Woche zuvor", "Im Jahr 2020 … ein Jahr später"). "zwei Tage später als geplant",
+    "a year earlier than planned" compare with a plan and date nothing."""
     last = ctx.last
-    if last is None:
+    if last is None or _THAN_AFTER.match(ctx.text, m.end()):
         return None
     if m["an_x"]:
         way = W.day_anaphora.get(norm(m["an_x"])) or W.day_anaphora_at_clause_end[norm(m["an_x"])]
@@ -236,6 +239,15 @@ def _h_anaph(m, ctx):
         if last.precision == "month" and last.start.day == 1 and last.start.month == last.end.month:
             return iv_.month(*iv_.shift_month(last.start, -n if before else n), last.basis)
         return None
+    if n is not None and unit == "year":  # "im Jahr zuvor", "two years later": that year of the one told
+        if last.start.year != last.end.year:
+            return None
+        return iv_.year(last.start.year + (-n if before else n), last.basis)
+    if n is not None and unit == "week" and last.start != last.end:
+        if (last.end - last.start).days != 6:  # a week, or seven days told as a range
+            return None
+        shift = (-1 if before else 1) * dt.timedelta(weeks=n)
+        return DateInterval(last.start + shift, last.end + shift, last.precision, last.basis)
     if n is None or last.start != last.end:
         return None
     d = last.start + (-1 if before else 1) * dt.timedelta(days=n * (7 if unit == "week" else 1))

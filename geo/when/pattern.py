@@ -75,7 +75,7 @@ _P = {
     "CMP": alt(W.comparison), "PREP": alt(W.prepositions), "SINCE": alt(W.since), "BTW": alt(W.between),
     "PART": alt(W.parts), "DIR": alt(W.directions), "DIRAFTER": alt(W.directions_after),
     "AGOUNIT": alt(W.unit_words("day", "week", "month", "year")),
-    "ANUNIT": alt(W.unit_words("hour", "minute", "day", "week", "month")),
+    "ANUNIT": alt(W.unit_words("hour", "minute", "day", "week", "month", "year")),
     "AGOBEFORE": alt(W.ago_before), "AGOAFTER": alt(W.ago_after), "ANAPH": alt(W.anaphora),
     "AGOAPPROX": _optional_word(W.ago_approx),
     "DAYANAPH": alt(W.day_anaphora), "DAYANAPHEND": alt(W.day_anaphora_at_clause_end),
@@ -160,6 +160,8 @@ ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+[A-ZÄ�
 # "für Montag": what a weekday stands after to be the day something is set for
 SCHEDULED_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(W.scheduled_for or ["(?!)"]), re.IGNORECASE)
 QUANTITY_BEFORE = re.compile(r"(?:%s)\s*$" % alt(W.quantity_before), re.IGNORECASE)
+# "zwei Tage später als geplant", "a year earlier than expected": a comparison, no date
+THAN_AFTER = re.compile(r"\s+(?:%s)(?!\w)" % alt(W.than or ["(?!)"]), re.IGNORECASE)
 
 
 def __getattr__(name: str):

@@ -55,6 +55,7 @@ class Words:
     weekend_articles: list  # "am Wochenende", "over the weekend": the weekend the tense points to
     year_of: list  # "im Juli (des) vergangenen Jahres", "in July of last year": the month's year
     anaphora: dict  # word -> "before" | "after"
+    than: list  # "zwei Tage später als geplant": after a counted time, a comparison, no date
     day_anaphora: dict
     day_anaphora_at_clause_end: dict
     directions: dict  # word -> "past" | "this" | "next" | "earlier" | "later"
@@ -149,7 +150,7 @@ def merge(tables: list[dict]) -> Words:
         units=inverted("units"),
         singular_units=frozenset(norm(ws[0]) for t in tables for ws in (t.get("units") or {}).values() if ws), periods=inverted("periods"), ago_before=listed("ago_before"),
         ago_after=listed("ago_after"), ago_approx=listed("ago_approx"), period_articles=listed("period_articles"), weekend_articles=listed("weekend_articles"), year_of=listed("year_of"),
-        anaphora=inverted("anaphora"), day_anaphora=inverted("day_anaphora"),
+        anaphora=inverted("anaphora"), than=listed("than"), day_anaphora=inverted("day_anaphora"),
         day_anaphora_at_clause_end=inverted("day_anaphora_at_clause_end"),
         directions=inverted("directions"), directions_after=inverted("directions_after"),
         past_weekday_not_yesterday=frozenset(listed("past_weekday_not_yesterday")),
