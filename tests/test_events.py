@@ -1717,3 +1717,24 @@ def test_of_two_towns_a_sentence_names_alike_the_one_the_title_names_is_the_stor
                                 actors=[], sources=[], title_places=in_title)
         found[with_title] = events[0].place.name
     assert found == {False: "Farville", True: "Smalltown"}
+
+
+_GUNMEN = {"en": "On Monday gunmen attacked Capitol City.", "de": "Am Montag griffen Bewaffnete Capitol City an."}
+_ARREST = {"en": "On Monday police arrested two men in Capitol City.", "de": "Am Montag nahm die Polizei in Capitol City zwei Männer fest."}
+
+
+@pytest.mark.parametrize("lang, lede, second, kind, merged", [
+    # An article before the subject of a verb trigger counts the victims or the suspects, not
+    # happenings: "Two villages were attacked", "Ein Mann wurde festgenommen" retell the one told.
+    ("en", _GUNMEN, "Two villages were attacked by the gunmen in Capitol City.", "strike", True),
+    ("en", _ARREST, "A man was arrested by the officers in Capitol City.", "raid_arrest", True),
+    ("de", _ARREST, "Ein Mann wurde festgenommen.", "raid_arrest", True),
+    # An article before the trigger itself still opens one more of an act that recurs.
+    ("en", _ARREST, "The officers made an arrest in Capitol City.", "raid_arrest", False),
+    ("de", _ARREST, "Die Beamten meldeten eine Festnahme in Capitol City.", "raid_arrest", False),
+])
+def test_an_article_of_the_subject_does_not_make_a_verb_trigger_another(lang, lede, second, kind, merged):
+    text = f"{lede[lang]}\n\n{second}"
+    events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang=lang)
+    found = [e for e in events if e.event_type == kind]
+    assert len(found) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
