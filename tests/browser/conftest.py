@@ -22,6 +22,15 @@ ARTIFACTS = ROOT / "test-artifacts"
 COUNT_RE = re.compile(r"(showing|zeige) (\d+) (of|von) (\d+)")
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in this folder drives chromium: mark it `browser`, so `-m "not browser"` (the fast
+    suite) leaves out the files that forgot their own `pytestmark`."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def _missing(reason: str):
     if os.environ.get("CI"):
         pytest.fail(reason)
