@@ -1888,3 +1888,36 @@ def test_german_participle_infinitives(word, infinitives):
     one (a test in C first): the same infinitives either way."""
     from geo.what import _german_participle_infinitives
     assert _german_participle_infinitives(word) == infinitives
+
+
+@pytest.mark.parametrize("text, etype, present", [
+    # An announcement and a pledge are statements, as English "announce" and "pledge": "gab … bekannt" rejoins
+    # bekanntgeben, "sagte … zu" zusagen (no bare "sagen" left).
+    ("Die Firma gab am Montag bekannt, dass sie das Werk umbaut.", "statement", True),
+    ("Die Firma ist in der Region bekannt.", "statement", False),
+    ("Die Bundesregierung hat am Montag zugesagt, eine Brigade zu stationieren.", "statement", True),
+    ("Die Regierung sagte der Ukraine weitere Hilfe zu.", "statement", True),
+    ("Der Minister versprach den Anwohnern rasche Hilfe.", "statement", True),
+    # People come together: a meeting (a crowd in a strike's or a protest's story, below).
+    ("Die Außenminister kamen am Montag in Brüssel zusammen.", "meeting", True),
+    ("Die Außenminister kamen am Montag in Brüssel an.", "meeting", False),
+    # Rock falls onto a road: a rock fall; a rider's fall stays a crash.
+    ("In Güdingen ist ein Felsbrocken auf die Straße gestürzt.", "landslide", True),
+    ("In Güdingen ist ein Radfahrer auf die Straße gestürzt.", "landslide", False),
+    ("In Güdingen ist ein Radfahrer auf die Straße gestürzt.", "crash", True),
+])
+def test_german_announcements_gatherings_and_rock_falls(text, etype, present):
+    assert (etype in {t.event_type for t in find_triggers(text, segment(text), language="de")}) is present
+
+
+@pytest.mark.parametrize("title, etype", [
+    # "kamen … zusammen" under a strike's headline is its crowd, as "trafen sich" is; elsewhere a meeting.
+    ("Warnstreiks in der Metallindustrie", "labour_strike"),
+    ("Neuer Betriebsrat bei Miele", "meeting"),
+])
+def test_people_coming_together_in_a_strikes_story_are_its_crowd(title, etype, resources):
+    text = ("Die Gewerkschaft hat am Freitag in Nordrhein-Westfalen informiert.\n\n"
+            "Vor Tor 3 des Miele-Werks in Bielefeld kamen am Samstag um 00.01 Uhr gut 100 Beschäftigte zusammen.")
+    doc = Document(id="t.md", path="t.md", language="de", published=PUBLISHED, title=title, text=text)
+    types = {e.event_type for e in process_document(doc, resources=resources) if "Tor 3" in e.evidence[0].quote}
+    assert types == {etype}, types
