@@ -207,6 +207,8 @@ def _reference_entries() -> tuple[list[tuple[str, Candidate]], list[str]]:
     entries += _city_entries(ref / "cities.tsv", capitals, common, area_names | {s for s, c in entries if c.kind == "bare"})
     entries += _town_entries(ref / "towns.tsv.gz", area_names)
     entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
+    # Islands ("Insel Rügen", "auf Sylt", "on Lesbos"): areas with an outline, as districts are.
+    entries += _admin2_entries(ref / "islands.tsv.gz", _features(ref / "islands_outlines.geojson.gz"))
     entries += _powiats_by_seat(entries)
     entries += _short_names(entries, area_names)
     entries += abbreviated_names(entries)

@@ -126,7 +126,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     # place where it stands bare ("a Mesa motel"), though it is also a word or a small town's name.
     placed = {sf for sf, cue in keys if cue in PLACED_CUES}
     usable = {k: [c for c in gazetteer.candidates(k[0])
-                  if _usable(c, language, "locative" if k[1] == "" and k[0] in placed else k[1])
+                  if _usable(c, language, "locative" if k[1] in ("", "onto") and k[0] in placed else k[1])
                   and not (c.place.type == "city" and (k[0] in persons
                                                        or (k[0] in surnames and k[1] not in PLACED_CUES)))
                   and not (c.kind == "bare" and k[1] == "possessive" and (k[0] in persons or k[0] in surnames))]
@@ -243,7 +243,7 @@ def _towns_in_named_areas(text, keyed, usable, chosen, gazetteer: Gazetteer, lan
         return False
     added = False
     for start, end, k in keyed:
-        if k[1] != "" or usable[k]:
+        if k[1] not in ("", "onto") or usable[k]:
             continue
         towns = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and c.place.population < TOWN_POPULATION
                  and language not in c.common]
@@ -1018,7 +1018,7 @@ _ARTICLES = frozenset("der die das dem den des".split())
 
 def context_cue(text: str, start: int, end: int, language: str) -> str:
     """What the words around one occurrence say: "person", "state", "locative", "proper", "possessive",
-    "appended" (after "Name, ") or ""."""
+    "appended" (after "Name, "), "onto" (after "auf", "on": an island's locative) or ""."""
     prev = _prev_word(text, start)
     if prev.rstrip(".") in _TITLES:
         return "person"
@@ -1030,7 +1030,7 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     if language == "de" and prev in _ARTICLES and text[start - 1:start] == " ":
         return "article"  # "in der Südstadt", "die Nordstadt": a town goes without article, a district of the story's city with one
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
-        # "the South Island": a name the gazetteer lacks, not Iceland; so is "South Burnett" before
+        # "the South Island": New Zealand's island (its own form), not Iceland; so is "South Burnett" before
         # "Community Hospital", no site in a town Burnett
         return "compound"
     if language == "en" and _ROYAL_NAMESAKE.match(text, start, end + 40) and text[start:end].count(" ") == 1:
@@ -1108,6 +1108,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
         return "qualified"
     # "Ipswich, Suffolk", "Maidstone, Kent": after a name and a comma, a county's
     # bare name says where the name before lies (not Suffolk, Virginia).
+    if text[start - 1:start] == " " and prev in _ONTO.get(language, ()):
+        return "onto"  # "auf Sylt", "on Lesbos": an island's locative, and no other place's (`_usable`)
     return "appended" if language == "en" and text[start - 2:start] == ", " and prev[:-1].isalpha() and prev[:1].isupper() else ""
 
 
@@ -1116,6 +1118,10 @@ _ROYAL_NAMESAKE = re.compile(r"(?:Queen|King|Prince|Princess) [A-Z][a-z]+ (?:Sch
                              r"Memorial|Bridge|Street|Road|Avenue|Square|Gardens|Stadium|Building|House)\b")
 
 
+# The preposition of a place on an island ("auf Sylt", "on Lesbos"): a locative for an island's bare
+# name; before any other name it says nothing ("auf Merkel", "on Monday", "on Facebook").
+_ONTO = {"de": frozenset({"auf", "Auf"}), "en": frozenset({"on", "On"})}
+ISLAND = "geo:island/"  # the id prefix of islands (geo/ref/islands.tsv.gz)
 # German prepositions fused with the article ("im", "am", "beim"): no town's name follows them bare.
 _CONTRACTED = frozenset("im Im am Am beim Beim vom Vom zum Zum zur Zur ins Ins".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -1148,7 +1154,7 @@ def _listed(keyed: list, text: str) -> list:
     Malterhausen, Tiefenbrunnen und Klausdorf")."""
     out = []
     for start, end, (sf, cue) in keyed:
-        if out and cue in ("", "qualified", "site") and out[-1][2][1] in ("locative", "contracted", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
+        if out and cue in ("", "onto", "qualified", "site") and out[-1][2][1] in ("locative", "contracted", "settled") and _LIST_GAP.match(text[out[-1][1]:start]):
             cue = "locative"
         out.append((start, end, (sf, cue)))
     return out
@@ -1178,6 +1184,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     a works after the name qualifies it ("the Cedar Rapids Airport"), but a hospital or a station not
     a town named like a word ("University Hospital" names no town University; "Cork University
     Hospital" names the city)."""
+    if cue == "onto":  # "auf Sylt": the island; "auf Merkel", "on Monday": as without a word before
+        cue = "locative" if c.place.id.startswith(ISLAND) else ""
     if cue == "site":
         cue = "" if c.place.type == "city" and language in c.common and c.place.population < TOWN_NAMESAKE_POPULATION \
             else "qualified"
@@ -1219,7 +1227,7 @@ def _apply_cue(ranked: list[tuple[float, Candidate]], cue: str, gazetteer: Gazet
     name is only a city's. Without such a word ("in Kherson", "the streets of Yuen Long"), the
     city a subdivision is named after, unless the text writes the name with a unit's noun
     somewhere (`unit`: "Nakuru County")."""
-    if cue in ("locative", "contracted", "") and not unit and ranked[0][1].place.type == "admin1":
+    if cue in ("locative", "contracted", "", "onto") and not unit and ranked[0][1].place.type == "admin1":
         top = ranked[0][1].place
         city = next((r for r in ranked if r[1].place.type == "city" and r[1].kind == "name"
                      and (r[1].place.country_code, r[1].place.admin1) == (top.country_code, top.admin1)), None)

@@ -93,13 +93,16 @@ def _gn_places() -> list[dict]:
         for r in rows:
             out.append({"id": r[0], "name": r[1], "lat": float(r[2]), "lon": float(r[3]), "cc": r[4], "a1": r[5],
                         "pop": int(r[6]), "alts": r[8].split("|") if r[8] else []})
-    with gzip.open(REF / "towns.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+    return out + town_rows(REF / "towns.tsv.gz")
+
+
+def town_rows(path: Path) -> list[dict]:
+    """The rows of towns.tsv.gz or postal_towns.tsv.gz (same columns), in _gn_places' keys."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)
-        for r in rows:
-            out.append({"id": r[0], "name": r[1], "lat": float(r[2]), "lon": float(r[3]), "cc": r[4], "a1": r[5],
-                        "pop": int(r[6]), "alts": r[7].split("|") if r[7] else []})
-    return out
+        return [{"id": r[0], "name": r[1], "lat": float(r[2]), "lon": float(r[3]), "cc": r[4], "a1": r[5],
+                 "pop": int(r[6]), "alts": r[7].split("|") if r[7] else []} for r in rows]
 
 
 def _mid(members: list[dict]) -> tuple[float, float]:
