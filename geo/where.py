@@ -469,6 +469,9 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     if not counts or counts.most_common(1)[0][1] < 2:
         return mentions
     own = Counter(m.text for m in mentions)
+    # A small town's own adjective ("bei Schwarzenau … von der Schwarzenauer Ortsmitte") names the
+    # town again: no other name that points to its country.
+    own_town = Counter(m.place.id for m in mentions if m.place.type == "city" and m.place.population < TOWN_NAMESAKE_POPULATION)
     top = counts.most_common(1)[0][0]  # a province: only where the text points elsewhere most
 
     def namesake(m: PlaceMention) -> bool:
@@ -488,7 +491,8 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     # die Feuerwehr Amtzell") points to its own country, not away from it.
     # A demonym supports no town: "American-owned Brightwood New Zealand" is no story from the US.
     support = counts - Counter(m.place.country_code for m in mentions if m.place.country_code and m.weak)
-    foreign = {(m.text, m.place.id) for m in mentions if namesake(m) and support[m.place.country_code] <= own[m.text]
+    foreign = {(m.text, m.place.id) for m in mentions if namesake(m)
+               and support[m.place.country_code] <= max(own[m.text], own_town[m.place.id])
                and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 

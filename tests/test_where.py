@@ -1385,6 +1385,19 @@ def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_names
     assert ("Stillwater" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
 
 
+@pytest.mark.parametrize("text, found", [
+    # the Austrian village's own adjective is no second name pointing to Austria
+    ("Bad Berleburg 06.07.2024 | Eine Scheune bei Schwarzenau brannte. Von der Schwarzenauer Ortsmitte wurde eine "
+     "Schlauchleitung verlegt, ein Tanklöschfahrzeug kam aus Bad Berleburg.", False),
+    ("Bad Berleburg 06.07.2024 | Eine Scheune bei Schwarzenau brannte. Ein Tanklöschfahrzeug kam aus Bad Berleburg.", False),
+    # another Austrian name does point there
+    ("Bad Berleburg 06.07.2024 | Eine Scheune bei Schwarzenau im Waldviertel brannte. Von der Schwarzenauer Ortsmitte "
+     "wurde eine Schlauchleitung verlegt, ein Tanklöschfahrzeug kam aus Zwettl.", True),
+])
+def test_a_village_s_own_adjective_does_not_point_to_its_country(gazetteer, text, found):
+    assert ("Schwarzenau" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de", country="DE")]) == found
+
+
 @pytest.mark.parametrize("text, language, expected", [
     ("Bei der Wahl in BOPPARD (Rhein-Hunsrück-Kreis) siegte keiner.", "de", ["Boppard", "Rhein-Hunsrück-Kreis"]),
     ("Bei der Wahl siegte BOPPARD (Rhein-Hunsrück-Kreis) klar.", "de", ["Rhein-Hunsrück-Kreis"]),
