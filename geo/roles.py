@@ -154,7 +154,7 @@ _POSSESSIVE_ACTOR_AFTER = re.compile(
 
 
 _ORIGIN_OR_TARGET_BEFORE = re.compile(
-    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:(?:\w+e[nmr]?|" + _NEAR + r")\s+)?"
+    r"(?<!Teile )(?<!Teilen )(?<!Teil )(?<!parts )(?<!part )\b(?:aus|von|gegen|nach|in Richtung|Richtung|Fahrtrichtung|Richtungsfahrbahn|from|against|to|toward|towards|desde|contra|hacia)(?:\s+(?:de[rmns]?|die|das|the|la|el))?\s+(?:(?:\w+e[nmr]?|" + _NEAR + r")\s+)?"
     r"(?:(?<=the )(?:hills|mountains|forests?|jungles?|direction|side)\s+of\s+)?"
     # "speaking from the Philippines capital Manila", "fled from the port city of Odesa": the noun's apposition
     r"(?:(?<=the )(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village|port city)(?:\s+of)?,?\s+)?$",

@@ -566,6 +566,19 @@ def test_a_german_place_after_von_that_names_the_surroundings_is_where_it_happen
 
 
 @pytest.mark.parametrize("text, surface, role", [
+    ("Der Lenker war in Fahrtrichtung Chur unterwegs, als er in Benken gegen die Leitplanke prallte.", "Chur", "mentioned"),
+    ("Der Lenker war in Fahrtrichtung Chur unterwegs, als er in Benken gegen die Leitplanke prallte.", "Benken", "located"),
+    ("Der Lenker fuhr auf der A13 Fahrtrichtung Chur und prallte gegen die Leitplanke.", "Chur", "mentioned"),
+    ("Der Lenker prallte in Chur gegen die Leitplanke.", "Chur", "located"),
+    ("Auf der A9, Richtungsfahrbahn Nürnberg, kam es bei Ingolstadt zu einem Auffahrunfall.", "Nürnberg", "mentioned"),
+    ("Auf der A9, Richtungsfahrbahn Nürnberg, kam es bei Ingolstadt zu einem Auffahrunfall.", "Ingolstadt", "located"),
+])
+def test_a_german_direction_of_travel_is_no_place_of_the_happening(gazetteer, text, surface, role):
+    """ "in Fahrtrichtung Chur" (police reports): where the driver was heading, as "in Richtung Chur"."""
+    assert _role_of(gazetteer, text, surface, "de") == role
+
+
+@pytest.mark.parametrize("text, surface, role", [
     ("Der in Wels lebende Mann wurde am Montag in Salzburg festgenommen.", "Wels", "mentioned"),
     ("Der in Wels lebende Mann wurde am Montag in Salzburg festgenommen.", "Salzburg", "located"),
     ("Die in Graz ansässige Firma meldete in Wien Insolvenz an.", "Graz", "mentioned"),
