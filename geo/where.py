@@ -1069,6 +1069,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
             and prev not in _FUNCTION_WORDS else "proper"
     if prev.lower() in NEAR_WORDS and text[start - 1:start] == " ":
         prev = _prev_word(text, start - len(prev) - 1) or prev  # "in nearby Coldwater": the locative before the adjective
+    if language == "de" and "-" in prev and prev.rsplit("-", 1)[1] in PLACE_NOUNS:
+        prev = prev.rsplit("-", 1)[1]  # "der Gemeinde-Ortsteil Grainau": the compound's head is the settlement noun
     if (prev.lower() in _LOCATIVE or prev in PLACE_NOUNS
             or (language == "de" and _ADJECTIVE_LOCATIVE.search(text, max(0, start - 60), start))) \
             and not (prev.lower() == "at" and _POSSESSIVE.match(text, end) and not _NAMED_SITE_AFTER.match(text, end)) \

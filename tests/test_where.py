@@ -1399,6 +1399,15 @@ def test_a_mid_sized_city_of_a_country_the_text_does_not_name_is_a_missing_names
 
 
 @pytest.mark.parametrize("text, found", [
+    ("Am Sonntag musste der Gemeinde-Ortsteil Grainau evakuiert werden.", True),  # the compound's head: a settlement noun
+    ("Am Sonntag musste der Ortsteil Grainau evakuiert werden.", True),
+    ("Am Sonntag musste der Gemeinde-Chef Grainau verlassen.", False),  # no settlement noun: a small town needs a cue
+])
+def test_a_german_compound_ending_in_a_settlement_noun_places_the_town_after_it(gazetteer, text, found):
+    assert ("Grainau" in [m.text for m in find_places(text, gazetteer=gazetteer, language="de", country="DE")]) == found
+
+
+@pytest.mark.parametrize("text, found", [
     # the Austrian village's own adjective is no second name pointing to Austria
     ("Bad Berleburg 06.07.2024 | Eine Scheune bei Schwarzenau brannte. Von der Schwarzenauer Ortsmitte wurde eine "
      "Schlauchleitung verlegt, ein Tanklöschfahrzeug kam aus Bad Berleburg.", False),
