@@ -34,7 +34,7 @@ from geo.merge import LOOSE, TOLL_FAMILIES, finish, local_name, merge_repeats, t
 from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
-                       place_role, roles_of, unlisted_name)
+                       person_home, place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
                      names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, in_attribution, opens_with_background, refers_back,
                      told_by_reporter)
@@ -616,8 +616,9 @@ def _remember_place(r: _Reading, s: Sentence, best: PlaceMention | None, outside
     """Keep the sentence's place as its paragraph's (and its entry's) for the sentences after it."""
     doc = r.doc
     # "Smoke rose from the plant about 75 miles northeast of Memphis": where nothing else is named,
-    # the town the text measures from is not the paragraph's place either.
-    strong = [m for m in outside if not m.weak and not (best is None and measured_from(doc.text, m))]
+    # the town the text measures from is not the paragraph's place either, nor a person's home
+    # ("Police identify him as Christian Wolter from Dover. … what led up to the crash": not at Dover).
+    strong = [m for m in outside if not m.weak and not (best is None and (measured_from(doc.text, m) or person_home(doc.text, m)))]
     # A name that is only an institution's seat ("Streifenwagen der Polizeidirektion Neumünster")
     # does not displace the paragraph's place where it happened ("in Molfsee"). (A name only
     # mentioned otherwise does: measured, held-out German recall fell 0.52 -> 0.51.)

@@ -15,7 +15,7 @@ from geo.nearness import lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import load_yaml
 from geo.when.pattern import caseless
-from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, opens_dateline
+from geo.where import FULL_STOP_DATELINE, NEAR_WORDS, PLACE_NOUNS, QUALIFIER_GAP, contradicts, opens_dateline, origin_of_person
 
 PLACE_RANK = {"site": 0, "city": 1, "admin2": 1.5, "admin1": 2, "border": 3, "country": 4, "sea": 5, "region": 6, "unknown": 7}
 
@@ -184,6 +184,14 @@ _RESIDENCE_BEFORE = re.compile(r"\bwohnhaft\s+(?:in|im|in der)\s+(?:(?:Bezirk|La
 _RESIDENCE_LAST = frozenset(("in", "im", "der", "Bezirk", "Landkreis", "Kreis", "Gemeinde", "Stadt", "Raum"))
 # "Kyle Smith, of Kirklin, died", "Ann Pickett, 61, of Lebanon": an English news name's home after it.
 _RESIDENCE_OF_EN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+,(?: (?:age )?\d{1,3},)? of $")
+# "Christian Wolter from Dover", "a man in his 50s from Sidmouth", "a man aged in his 40s from Saltash", "Kyle Smith,
+# 24, of Lebanon"; German "ein 35-Jähriger aus Wels", "die Lenkerin aus dem Bezirk Braunau": where the person the
+# sentence is about lives or comes from.
+_PERSON_FROM_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+)+|\b(?:man|woman|boy|girl|driver|rider|motorist|pedestrian)|"
+    r"\bin (?:his|her) (?:early |mid-?|late )?\d0s|,\s*\d{1,3},?)\s+from\s+$"
+    r"|(?:-[Jj]ährige[rn]?|\bMann|\bFrau|\bLenker(?:in)?|\bFahrer(?:in)?|\bPensionist(?:in)?|\bBub|\bMädchen)\s+aus\s+"
+    r"(?:(?:dem|der)\s+(?:Bezirk|Landkreis|Kreis|Gemeinde|Stadt)\s+)?$")
 
 
 # "new tariffs on China", "sanctions on Mali", "a travel ban on Nigeria": the country a measure is
@@ -264,8 +272,7 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     if last.lower() in _EVACUATED_LAST and _EVACUATED_FROM.search(before, _back(words, 8)):
         return "located"  # "thousands have evacuated from Lismore": the evacuation happens where they leave
-    if _RESIDENCE_AFTER.match(doc_text, m.end) or (last in _RESIDENCE_LAST and _RESIDENCE_BEFORE.search(before, _back(words, 4))) \
-            or (last == "of" and _RESIDENCE_OF_EN.search(before, _back(words, 7))):
+    if _lives_there(doc_text, m, before, words, last):
         return "mentioned"  # "Der in Wels lebende Mann wurde in Salzburg festgenommen": a person's home, as "aus Wels"
     # "190 km (120 miles) inland from the capital Colombo" is longer than the 40 characters the others need
     if _ORIGIN_OR_TARGET_IN(before, _back(words, 6)) or _DIRECTION_IN(wide) \
@@ -298,6 +305,26 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
 
 
 _WORD = re.compile(r"\S+")
+
+
+def _lives_there(doc_text: str, m: PlaceMention, before: str, words: list[int], last: str) -> bool:
+    """ "der in Wels lebende Mann", "wohnhaft im Bezirk Braunau", "Kyle Smith, 24, of Lebanon": the text says the person lives there."""
+    return bool(_RESIDENCE_AFTER.match(doc_text, m.end) or (last in _RESIDENCE_LAST and _RESIDENCE_BEFORE.search(before, _back(words, 4)))
+                or (last == "of" and _RESIDENCE_OF_EN.search(before, _back(words, 7))))
+
+
+def person_home(doc_text: str, m: PlaceMention) -> bool:
+    """Whether `m` names where a person lives or comes from ("der in Wels lebende Mann", "Kyle Smith,
+    of Kirklin", "a Sidmouth man", "Christian Wolter from Dover", "ein 35-Jähriger aus Wels"): said of
+    who the sentence is about, not where its happening was, nor the place its paragraph goes on about."""
+    before = doc_text[max(0, m.start - 40):m.start]
+    words = [w.start() for w in _WORD.finditer(before)]
+    last = before[words[-1]:].rstrip() if words else ""
+    if _lives_there(doc_text, m, before, words, last):
+        return True
+    if last in ("from", "aus", "Bezirk", "Landkreis", "Kreis", "Gemeinde", "Stadt") and _PERSON_FROM_BEFORE.search(before, _back(words, 7)):
+        return True
+    return origin_of_person(doc_text, m.start, m.end)  # "a Sidmouth man suffered", "A 48-year-old Vero Beach man died"
 
 
 def _back(words: list[int], n: int) -> int:

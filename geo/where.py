@@ -534,7 +534,7 @@ _PERSON_AFTER = re.compile(r"(?:-born)? (?:man|woman|men|women|boy|girl|teen|tee
 _A_BEFORE = re.compile(r"(?:^|\W)(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+(?:\d+-year-old\s+)?$")
 
 
-def _origin_of_person(text: str, start: int, end: int) -> bool:
+def origin_of_person(text: str, start: int, end: int) -> bool:
     """Whether the name is a person's home ("a Texas man"): no context for which namesake the text's
     other names mean (the man was arrested in Paris, France, not in Paris, Texas)."""
     return bool(_PERSON_AFTER.match(text, end) and _A_BEFORE.search(text, max(0, start - 25), start))
@@ -558,7 +558,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
     """The context the names give one another, and each occurrence's ranked candidates in it
     (qualifiers applied): (countries, admin1s, [(start, end, key, ranked)])."""
     # "A Texas man was arrested in Paris": a person's home says where the person is from, not which Paris.
-    origins = {k for k in keys if all(_origin_of_person(text, s, e) for s, e, kk in keyed if kk == k)}
+    origins = {k for k in keys if all(origin_of_person(text, s, e) for s, e, kk in keyed if kk == k)}
     countries, admin1s = pointed_to({k: v for k, v in first.items() if k not in origins})
     if country:
         countries[country] += 1

@@ -216,23 +216,41 @@ def test_a_title_county_is_the_texts_and_a_story_filed_in_its_town_happened_ther
     assert places and all(p is not None and p.name == "Madisonville" and p.admin1 == "TN" for p in places.values())
 
 
-def test_a_town_the_text_measures_from_is_not_the_paragraphs_place():
-    """ "Smoke rose from the plant about 75 miles northeast of Capitol City": the next sentence's
-    arrests are in the story's town, not the reference point; "over Capitol City" is a place."""
+def _arrests_after(cases) -> list[str]:
+    """Where the arrest of the third sentence is placed, for (language, first paragraph, second sentences,
+    third sentence): the second paragraph names Capitol City, the first the story's Smalltown."""
     town = Place("geo:test/smalltown", "Smalltown", "city", 35.35, -88.95, "YY")
     found = []
-    for lang, first, seconds, third in (
-            ("en", "An explosion injured six workers at a plant in Smalltown on Tuesday.",
-             ("Smoke rose from the plant about 75 miles northeast of Capitol City.", "Smoke rose over Capitol City."),
-             "Police arrested two men."),
-            ("de", "Eine Explosion verletzte am Dienstag sechs Arbeiter in einem Werk in Smalltown.",
-             ("Rauch stieg über dem Werk 120 Kilometer nordöstlich von Capitol City auf.", "Rauch stieg über Capitol City auf."),
-             "Die Polizei nahm zwei Männer fest.")):
+    for lang, first, seconds, third in cases:
         for second in seconds:
             text = f"{first}\n\n{second} {third}"
             places = [_mention(text, "Smalltown", town), _mention(text, "Capitol City", CAPITAL)]
             found.append(next(e.place.name for e in _events(text, places, lang=lang) if e.event_type == "raid_arrest"))
-    assert found == ["Smalltown", "Capitol City"] * 2
+    return found
+
+
+def test_a_town_the_text_measures_from_is_not_the_paragraphs_place():
+    """ "Smoke rose from the plant about 75 miles northeast of Capitol City": the next sentence's
+    arrests are in the story's town, not the reference point; "over Capitol City" is a place."""
+    assert _arrests_after((
+        ("en", "An explosion injured six workers at a plant in Smalltown on Tuesday.",
+         ("Smoke rose from the plant about 75 miles northeast of Capitol City.", "Smoke rose over Capitol City."),
+         "Police arrested two men."),
+        ("de", "Eine Explosion verletzte am Dienstag sechs Arbeiter in einem Werk in Smalltown.",
+         ("Rauch stieg über dem Werk 120 Kilometer nordöstlich von Capitol City auf.", "Rauch stieg über Capitol City auf."),
+         "Die Polizei nahm zwei Männer fest."))) == ["Smalltown", "Capitol City"] * 2
+
+
+def test_a_persons_home_is_not_the_paragraphs_place():
+    """ "Police identify him as Christian Wolter from Capitol City. … what led up to the crash": the next
+    sentence's happening is in the story's town, not the driver's home; "closed the road in Capitol City" places it."""
+    assert _arrests_after((
+        ("en", "A truck overturned in Smalltown on Tuesday.",
+         ("Police identified the driver as 20-year-old Kyle Jones from Capitol City.", "Police closed the road in Capitol City."),
+         "Officers arrested two men."),
+        ("de", "Ein Lastwagen kippte am Dienstag in Smalltown um.",
+         ("Die Polizei nannte den Fahrer, einen 35-Jährigen aus Capitol City.", "Die Polizei sperrte die Straße in Capitol City."),
+         "Die Polizei nahm zwei Männer fest."))) == ["Smalltown", "Capitol City"] * 2
 
 
 def test_a_country_named_without_a_locative_outside_the_texts_towns_is_a_party_not_the_place():
