@@ -260,8 +260,8 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
     if _ENVOY_IN(wide, _back_wide(words, 11, shift)) or _TITLE_OF_IN(wide, _back_wide(words, 4, shift)) \
             or _ENGLISH_TITLE_OF_IN(wide, _back_wide(words, 9, shift)):
         return "mentioned"  # "the High Commissioner of India to the Republic of Rwanda": an envoy's title
-    if _HOSPITAL_AFTER.match(doc_text, m.end) and _TARGET_TITLE_BEFORE.search(before):
-        return "mentioned"  # "flown to the Royal Melbourne Hospital": where the injured were taken
+    if _HOSPITAL_AFTER.match(doc_text, m.end) and (_TARGET_TITLE_BEFORE.search(before) or _CARED_AT_BEFORE.search(before)):
+        return "mentioned"  # "flown to the Royal Melbourne Hospital", "being treated at Msambweni Referral Hospital"
     if _TO_HOSPITAL_IN(wide, _back_wide(words, 7, shift)) or (_HOSPITAL_WORD_AFTER.match(doc_text, m.end) and _INTO_BEFORE.search(before)):
         return "mentioned"  # "in ein Krankenhaus in Augsburg", "in ein Münchner Krankenhaus": where the injured were taken
     if _ARRIVAL_IN(before, _back(words, 5)):
@@ -404,6 +404,10 @@ _ENGLISH_TITLE_OF_BEFORE = re.compile(
 # Cairns Hospital" is a target anyway): where the injured were taken, not where it happened.
 _HOSPITAL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}\s+(?:Hospital|Infirmary|Clinic|Medical Cent(?:re|er)|Health Cent(?:re|er))\b")
 _TARGET_TITLE_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’]+\s+){1,2}$")
+# "are being treated at Msambweni Referral Hospital", "the mortuary at Navan Hospital": where the injured are cared
+# for or the dead are kept, not where it happened (a hospital's own news says "an outbreak at"; one who "died at" or
+# "starb im Krankenhaus in Augsburg" is where the happening ended, as German dative hospitals are).
+_CARED_AT_BEFORE = re.compile(r"\b(?:treated|admitted|recovering|hospitali[sz]ed|mortuary|morgue)\s+(?:\w+\s+){0,2}?at\s+(?:the\s+)?$")
 
 
 # German "ins Krankenhaus nach Rosenheim", "in ein Krankenhaus in Augsburg", "in die Uniklinik

@@ -604,6 +604,19 @@ def test_an_english_name_s_home_after_it_is_no_place_of_the_happening(gazetteer,
     assert _role_of(gazetteer, text, surface, "en") == role
 
 
+@pytest.mark.parametrize("text, surface, language, role", [
+    ("Three passengers are being treated at Msambweni Referral Hospital, Kwale County.", "Msambweni", "en", "mentioned"),
+    ("His body was removed to the mortuary at Navan Hospital, Co Meath.", "Navan", "en", "mentioned"),
+    ("A norovirus outbreak at Navan Hospital, Co Meath closed two wards.", "Navan", "en", "located"),  # the hospital's own news
+    ("Two patients were treated at the scene in Navan, Co Meath.", "Navan", "en", "located"),  # no hospital's name
+])
+def test_the_hospital_where_the_injured_are_cared_for_is_no_place_of_the_happening(gazetteer, text, surface, language, role):
+    """ "being treated at Msambweni Referral Hospital", "the mortuary at Navan Hospital": where the injured are
+    cared for or the dead are kept, as "taken to the Royal Melbourne Hospital" is (German "ins Krankenhaus nach
+    Rosenheim" already; "starb im Krankenhaus in Augsburg" is where it ended, there and in English)."""
+    assert _role_of(gazetteer, text, surface, language) == role
+
+
 @pytest.mark.parametrize("text, person", [
     ("Kyle Smith, 24, of Lebanon, died at the scene.", True),
     ("Kyle Smith, of Kirklin, died at the crash scene.", True),
