@@ -35,7 +35,7 @@ from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        person_home, place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
+from geo.what import (Trigger, find_triggers, has_speaker, is_closing_speech, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
                      names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, in_attribution, opens_with_background, refers_back,
                      told_by_reporter)
 from geo.where import opens_dateline
@@ -530,7 +530,7 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         if s.section == "body" and s.text.rstrip().endswith(".") and _dateline(s.text.split()):
             continue  # a dateline ("Kiew/Brüssel.", "Bergen.") says where the paper files from, no happening
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
-        s_triggers = [t for t in r.triggers[lo:hi] if t.end <= s.end]
+        s_triggers = _attributions(doc.text, s, [t for t in r.triggers[lo:hi] if t.end <= s.end], doc.language)
         trig = _sentence_trigger(r, s, s_triggers, events)
         s_actors = [a for a in r.within(r.actors, s) if a.kind != "media"]
         rule = trig.rule if trig else ""
@@ -587,6 +587,25 @@ def _story_places(r: _Reading, title_places: list[PlaceMention]) -> tuple:
              and (place_role(doc.title, m) != "mentioned" or opens_dateline(doc.title, m.start, m.end))]  # "Kiesen: …"
     filed = dateline_place(doc.text, r.places)
     return tuple(p for p in named + ([filed] if filed is not None else []) if p.type in ("city", "site", "admin2"))
+
+
+def _attributions(text: str, s: Sentence, triggers: list[Trigger], language: str) -> list[Trigger]:
+    """A `closing_speech` verb ("said") that closes a sentence after a comma and its speaker, with
+    nothing quoted and no other happening named ("The pickup driver was pronounced dead at the
+    scene, FHP said", "…, has struggled with high costs and negative returns, the company said"),
+    attributes what the clause before it tells: no statement of its own. (German "…, sagte die
+    Firma" is `plain_speech`, news only with a date of its own.)"""
+    said = [t for t in triggers if t.factuality == "asserted" and is_closing_speech(t, language=language)]
+    if len(said) != 1 or any(t.factuality == "asserted" and t.event_type != "statement" for t in triggers):
+        return triggers
+    t = said[0]
+    speaker = _CLOSING_SPEAKER.search(text[s.start:t.start])
+    if speaker is None or _QUOTE_MARKS.search(s.text) or not re.fullmatch(r"[\s.]*", text[t.end:s.end]):
+        return triggers
+    return [replace(x, factuality="attributed", cue=speaker.group(1)) if x is t else x for x in triggers]
+
+
+_CLOSING_SPEAKER = re.compile(r",\s+((?:[\w.’'&-]+\s+){1,6})$")  # ", the company " before "said"
 
 
 def _sentence_place(r: _Reading, s: Sentence, outside: list[PlaceMention],

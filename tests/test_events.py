@@ -1442,6 +1442,13 @@ def test_a_german_genitive_is_named_in_the_title_in_the_nominative(text, surface
     ("The port said the walkout had gone ahead without incident.", False),  # a plain "said" attributes it
     ("Police said in a statement the walkout had gone ahead without incident.", False),  # a reporter attributes it
     ("The walkout had gone ahead without incident.", False),  # the happening retold, no saying
+    # A "said" that closes the sentence after its speaker, nothing quoted and no happening named,
+    # attributes what the clause before it tells (`closing_speech`); the speaker first, or the
+    # words quoted, make the company's statement.
+    ("The port made a loss last quarter, the company said.", False),
+    ("The port made a loss last quarter, the company says.", False),
+    ("The company said the port made a loss last quarter.", True),
+    ("\u201cThe port made a loss last quarter,\u201d the company said.", True),
 ])
 def test_a_statement_about_a_happening_told_before_is_the_statement(said, statement):
     """"The Port said in a statement that it was disappointed the walkout had gone ahead": the
@@ -1756,3 +1763,4 @@ def test_an_article_of_the_subject_does_not_make_a_verb_trigger_another(lang, le
     events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang=lang)
     found = [e for e in events if e.event_type == kind]
     assert len(found) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
+

@@ -94,6 +94,7 @@ class _Lexicon:
     hospitals: frozenset = frozenset()  # where the injured are taken ("hospital", "Kantonsspital")
     month_names: frozenset = frozenset()  # after a day ("on 6 March") a capitalised trigger that is one is the month
     plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
+    closing_speech: frozenset = frozenset()  # a speech verb that attributes the clause before it when it closes the sentence ("say")
     attribution_openers: frozenset = frozenset()  # "Wie X mitteilte, …": a speech verb in such a clause attributes
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
@@ -272,6 +273,7 @@ def lexicon(language: str) -> _Lexicon:
         hospitals=words("hospitals", data),
         month_names=words("month_names", data),
         plain_speech=words("plain_speech", data),
+        closing_speech=words("closing_speech", data),
         attribution_openers=words("attribution_openers", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
@@ -503,6 +505,12 @@ def is_plain_speech(trigger: Trigger, *, language: str) -> bool:
     """Whether a statement's verb is the language's plain verb of quotation ("sagte"), which
     attributes and comments rather than announces."""
     return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).plain_speech
+
+
+def is_closing_speech(trigger: Trigger, *, language: str) -> bool:
+    """Whether a statement's verb attributes the clause before it when it closes the sentence
+    ("…, the company said"), as the lexicon's `closing_speech` lists."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).closing_speech
 
 
 def in_attribution(before: str, *, language: str) -> bool:
