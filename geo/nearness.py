@@ -8,8 +8,16 @@ import math
 from geo.records import Place
 
 
+# The id prefix of islands (geo/ref/islands.tsv.gz): areas the loader keeps at the admin2 level, but
+# an island is no unit of its country's subdivisions (Sumatra spans ten provinces, Honshu 34
+# prefectures): what lies on it is told by distance, not by the subdivision code its row carries.
+ISLAND = "geo:island/"
+
+
 def lies_in(a: Place, b: Place) -> bool:
     """Whether place a lies within b as far as codes tell (a city within its state or country)."""
+    if b.id.startswith(ISLAND):  # a town on the island, whichever province it is in
+        return a.type in ("city", "site") and a.country_code == b.country_code and _on_island(a, b)
     if b.type == "country":
         return a.country_code == b.country_code and a.type != "country"
     if b.type == "admin1":
@@ -20,9 +28,31 @@ def lies_in(a: Place, b: Place) -> bool:
     return False
 
 
+_ISLANDS: dict = {}
+
+
+def _on_island(a: Place, b: Place) -> bool:
+    """Whether a's point lies on the island b's outline (within about 5 km of its coast: the
+    outline is simplified, a harbour town's point may lie just off it); by its radius where the
+    island has no outline. Long islands reach far beyond most of their radius (Sumatra's 971 km
+    from its point take in Jakarta)."""
+    if b.geometry is None:
+        return km(a, b) <= max(b.radius_km, 5)
+    if b.id not in _ISLANDS:
+        from shapely import prepared
+        from shapely.geometry import shape
+
+        _ISLANDS[b.id] = prepared.prep(shape(b.geometry).buffer(0.05))
+    from shapely.geometry import Point
+
+    return _ISLANDS[b.id].contains(Point(a.lon, a.lat))
+
+
 def outside_of(a: Place, b: Place) -> bool:
     """Whether the town `a` lies outside `b`, a place a text says it lies in or near: then the
     gazetteer's `a` is a namesake of the place the text means."""
+    if b.id.startswith(ISLAND):
+        return a.country_code != b.country_code or not _on_island(a, b)
     if b.type == "admin2":  # a district's reach is an estimate: only a town far outside it is a namesake
         return a.country_code != b.country_code or a.admin1 != b.admin1 or km(a, b) > 2 * b.radius_km + 10
     if b.type in ("country", "admin1"):

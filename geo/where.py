@@ -17,7 +17,7 @@ from geo.gazetteer import ABBREVIATED, GERMAN_SUFFIX, TOWN_POPULATION, Candidate
 from geo.lemmas import is_known, lemmatize
 from geo.namesakes import (FOREIGN_NAMESAKE_POPULATION, TOWN_NAMESAKE_POPULATION, county_of_its_town, near_paper, nearest_first,
                            pointed_to, rank)
-from geo.nearness import km, lies_in, outside_of
+from geo.nearness import ISLAND, km, lies_in, outside_of
 from geo.records import Place, PlaceMention
 from geo.ref import given_names
 
@@ -1127,7 +1127,6 @@ _ROYAL_NAMESAKE = re.compile(r"(?:Queen|King|Prince|Princess) [A-Z][a-z]+ (?:Sch
 # The preposition of a place on an island ("auf Sylt", "on Lesbos"): a locative for an island's bare
 # name; before any other name it says nothing ("auf Merkel", "on Monday", "on Facebook").
 _ONTO = {"de": frozenset({"auf", "Auf"}), "en": frozenset({"on", "On"})}
-ISLAND = "geo:island/"  # the id prefix of islands (geo/ref/islands.tsv.gz)
 # German prepositions fused with the article ("im", "am", "beim"): no town's name follows them bare.
 _CONTRACTED = frozenset("im Im am Am beim Beim vom Vom zum Zum zur Zur ins Ins".split())
 _POSSESSIVE = re.compile(r"['’]s\b")

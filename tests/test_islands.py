@@ -113,3 +113,16 @@ def test_an_event_on_an_island_is_written_as_a_region_with_its_outline(gazetteer
     sylt = next(c.place for c in gazetteer.candidates("Insel Sylt"))
     assert contract_place_type(sylt) == "region"
     assert shape(__import__("json").loads(coarse_area(sylt))).contains(Point(8.31, 54.9))
+
+
+def test_a_town_on_an_island_lies_in_it_whichever_province_it_is_in(gazetteer):
+    """Sumatra's row carries one province's code (North Sumatra's, its most populous town's);
+    Padang is in West Sumatra, Jakarta on Java."""
+    from geo.nearness import outside_of
+
+    sumatra = next(c.place for c in gazetteer.candidates("Insel Sumatra"))
+    padang, medan, jakarta = (next(c.place for c in gazetteer.candidates(n) if c.place.type == "city")
+                              for n in ("Padang", "Medan", "Jakarta"))
+    assert lies_in(padang, sumatra) and not outside_of(padang, sumatra)
+    assert lies_in(medan, sumatra) and not outside_of(medan, sumatra)
+    assert not lies_in(jakarta, sumatra) and outside_of(jakarta, sumatra)
