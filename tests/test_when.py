@@ -1092,3 +1092,23 @@ _COUNTED = [  # (language, text, the counted time's first and last day)
 def test_a_year_or_a_week_counts_from_the_one_told_before(language, text, span):
     ms = tag_dates(text, published=None, language=language)
     assert [(m.interval.start, m.interval.end) for m in ms][1:] == ([span] if span else [])
+
+
+# text -> (its language, the page's day, the day its yearless date is)
+_YEARLESS = {
+    # a day and month told in the past: the last one up to the page's day, not the closer one ahead
+    "Der Mann wurde am 10. August in Ulm festgenommen.": ("de", D(2024, 3, 14), D(2023, 8, 10)),
+    "He was arrested on October 22 in Kaitaia.": ("en", D(2024, 5, 15), D(2023, 10, 22)),
+    # a day set ahead, whatever the tense; a clause about the future: the closest
+    "Er wurde aufgefordert, die Strafe bis spätestens 10. August zu zahlen.": ("de", D(2024, 3, 14), D(2024, 8, 10)),
+    "He was remanded in custody until October 22.": ("en", D(2024, 5, 15), D(2024, 10, 22)),
+    "He was told to pay the fine by October 22.": ("en", D(2024, 5, 15), D(2024, 10, 22)),
+    "Das Werk soll am 10. August schließen.": ("de", D(2024, 3, 14), D(2024, 8, 10)),
+}
+
+
+@pytest.mark.parametrize("text", list(_YEARLESS))
+def test_a_day_and_month_told_in_the_past_is_the_last_one(text):
+    language, published, day = _YEARLESS[text]
+    (m,) = tag_dates(text, published=published, language=language)
+    assert m.interval.start == day

@@ -12,7 +12,8 @@ Rules worth knowing:
   "nächsten/next", "diesen/this" when written; the next one in a sentence about the future; the
   year of the paragraph's explicit dates; against a lower-bound reference the year most of the
   text's dates fall in; else the most recent one starting at or before the reference. A day and
-  month without a year ("7. April") takes the year closest to the reference.
+  month without a year ("7. April") takes the year closest to the reference; in a clause told
+  in the past, without a deadline word before it ("bis", "by"), the last one up to it.
 - Weekdays, "gestern", "vor drei Tagen" and "last week" need the publication day: with
   `reference_is_lower_bound` (the reference is only the text's latest date) they date nothing.
 - "Anfang/Mitte/Ende", "early/mid/late" narrow the interval to its first/middle/last third and

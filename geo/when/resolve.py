@@ -262,9 +262,16 @@ def cyclic(make, ctx: Context, direction):
     return pick(cands, ctx.ref, None)
 
 
+# "remanded in custody until October 22", "told to pay the fine by February 9", "bis spätestens
+# 3. Mai": a day set ahead, in a clause in the past all the same
+_DEADLINE_BEFORE = re.compile(r"(?<!\w)(?:%s)\s+$" % alt(WORDS.range_to + WORDS.deadline), re.IGNORECASE)
+
+
 def closest_day(mo, d, ctx: Context):
     """A day and month without a year: the year closest to the reference (articles announce
-    dates); against a lower-bound reference, the year of the text's dates around it."""
+    dates), but in a clause told in the past the last one up to the reference ("wurde am 10.
+    August festgenommen" in March is last August's, not the coming one); against a lower-bound
+    reference, the year of the text's dates around it."""
     if ctx.ref is None:
         return None
     cands = []
@@ -278,4 +285,8 @@ def closest_day(mo, d, ctx: Context):
     same = [d for d in days if d.start.year == year]
     if same:
         return same[0] if in_paragraph else ctx.after_latest(days, same[0])
-    return min(days, key=lambda d: abs((d.start - ctx.ref).days), default=None)
+    closest = min(days, key=lambda d: abs((d.start - ctx.ref).days), default=None)
+    if closest is not None and closest.start > ctx.ref and ctx.past() and not ctx.future() \
+            and not _DEADLINE_BEFORE.search(ctx.text, max(0, ctx.pos - 24), ctx.pos):
+        return max((d for d in days if d.start <= ctx.ref), key=lambda d: d.start, default=closest)
+    return closest

@@ -67,6 +67,7 @@ class Words:
     between: list
     range_and: list
     range_to: list
+    deadline: list  # "pay the fine by February 9", "spätestens am 3. Mai": a day set ahead, whatever the tense
     date_articles: list
     comparison: list
     prepositions: list
@@ -155,7 +156,7 @@ def merge(tables: list[dict]) -> Words:
         directions=inverted("directions"), directions_after=inverted("directions_after"),
         past_weekday_not_yesterday=frozenset(listed("past_weekday_not_yesterday")),
         parts=inverted("parts"), since=listed("since"), scheduled_for=listed("scheduled_for"), between=listed("between"),
-        range_and=listed("range_and"), range_to=listed("range_to"), date_articles=listed("date_articles"),
+        range_and=listed("range_and"), range_to=listed("range_to"), deadline=listed("deadline"), date_articles=listed("date_articles"),
         comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
         pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
