@@ -257,6 +257,7 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
     no outline); names that are everyday words are left out."""
     drawn = {f["id"]: f for f in outlines}
     aliases = load_yaml("admin1_aliases.yaml")
+    german_names = load_yaml("admin1_german.yaml")
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
     german = _admin1_german(rows)
@@ -267,11 +268,12 @@ def _admin1_entries(path, common: Mapping[str, set], outlines: list[dict]) -> li
         if outline is not None:
             lat, lon = outline["properties"]["lat"], outline["properties"]["lon"]
         place = Place(id=f"geonames:{gid}", name=name, type="admin1", lat=float(lat), lon=float(lon),
-                      country_code=cc, admin1=a1, population=int(pop), name_de=german.get(gid),
+                      country_code=cc, admin1=a1, population=int(pop),
+                      name_de=german.get(gid) or (german_names.get(f"{cc}.{a1}") or [None])[0],
                       geometry=outline["geometry"] if outline is not None else None)
         listed = names.split("|")
         listed += [name] if _specific_compound(name) and name not in listed else []
-        listed += aliases.get(f"{cc}.{a1}") or []
+        listed += (aliases.get(f"{cc}.{a1}") or []) + (german_names.get(f"{cc}.{a1}") or [])
         listed += [f for f in map(folded, listed) if f not in listed]  # "Tamil Nādu" is written "Tamil Nadu"
         for n in dict.fromkeys(listed):
             # "Victoria" is a Spanish word but the Australian state in English and German text.

@@ -80,6 +80,14 @@ def test_reference_files_stay_small():
     ("Northern Territory", "Northern Territory", "admin1"),  # a name ending in "Territory", from admin1_aliases.yaml
     ("West Java", "Jawa Barat", "admin1"),
     ("North Kivu", "Nord-Kivu", "admin1"),
+    ("Katalonien", "Catalunya", "admin1"),             # admin1_german.yaml: German exonyms
+    ("Kataloniens", "Catalunya", "admin1"),            # and their genitive ("Kataloniens Regierung")
+    ("Baskenland", "País Vasco", "admin1"),
+    ("Tschetschenien", "Chechenskaya Respublika", "admin1"),
+    ("Balearen", "Illes Balears", "admin1"),
+    ("Kanarischen Inseln", "Canarias", "admin1"),      # "auf den Kanarischen Inseln"
+    ("Azoren", "Região Autónoma dos Açores", "admin1"),
+    ("Spitzbergen", "Svalbard", "admin1"),
 ])
 def test_name_and_german_forms_are_indexed(gazetteer, surface, name, place_type):
     assert any(c.place.name == name and c.place.type == place_type for c in gazetteer.candidates(surface))
@@ -392,7 +400,9 @@ def test_a_demonym_shared_with_territories_names_the_country(gazetteer, text, co
     assert [m.place.name for m in find_places(text, gazetteer=gazetteer, language="en")] == [country]
 
 
-@pytest.mark.parametrize("written, german", [("Lombardia", "Lombardei"), ("Valais", "Wallis"), ("Sicilia", "Sizilien")])
+@pytest.mark.parametrize("written, german", [("Lombardia", "Lombardei"), ("Valais", "Wallis"), ("Sicilia", "Sizilien"),
+                                             # iso-codes has none: the first name of admin1_german.yaml
+                                             ("Catalunya", "Katalonien"), ("Illes Balears", "Balearen")])
 def test_a_subdivision_has_its_german_name_for_german_titles(gazetteer, written, german):
     """GeoNames names a subdivision in its own language; a German title writes the German name
     (iso-codes' translation), an English one keeps the GeoNames name."""
