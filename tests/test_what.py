@@ -1085,6 +1085,11 @@ def test_a_speech_verb_in_an_opening_wie_clause_attributes(text, statement, reso
     ("de", "Vermummte hätten nach Angaben der Polizei eine Blockade errichtet.", "Blockade", "asserted"),  # indirect speech
     ("de", "Vermummte hätten beinahe eine Blockade errichtet.", "Blockade", "hypothetical"),  # irrealis
     ("de", "Eine Blockade wäre eine Katastrophe.", "Blockade", "hypothetical"),  # no participle: no report
+    # "würden" with the participle that closes the clause is indirect speech's passive; with an infinitive it says what would be.
+    ("de", "Die meisten würden nahe der Grenze von der Polizei angehalten.", "angehalten", "asserted"),
+    ("de", "Die meisten würden nahe der Grenze von der Polizei angehalten werden.", "angehalten", "hypothetical"),
+    ("de", "Die Polizei würde die meisten nahe der Grenze anhalten.", "anhalten", "hypothetical"),
+    ("de", "Die meisten würden beinahe von der Polizei angehalten.", "angehalten", "hypothetical"),  # irrealis
     ("en", "The layoffs are due to take effect in May.", "layoffs", "hypothetical"),  # planned
     ("en", "The firm made layoffs on Wednesday due to a drop in orders.", "layoffs", "asserted"),  # a cause
     ("en", "The first of these meetings is set for Nov. 12.", "meetings", "hypothetical"),  # a schedule

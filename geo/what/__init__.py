@@ -132,6 +132,7 @@ class _Lexicon:
     comparisons: frozenset = frozenset()  # "länger als geplant": a comparison, no plan
     modal_suffixes: tuple = ()  # contractions: "they'd rather make the appointment" (would)
     reported_subjunctive: frozenset = frozenset()  # subjunctives of indirect speech ("hätten … errichtet")
+    reported_passive: frozenset = frozenset()  # ... and its passive, with a participle ("würden … angehalten")
     # "soll" reports a claim with a perfect infinitive ("soll … erstochen haben"), else a plan ("soll … fallen")
     reportative: frozenset = frozenset()
     achieved: frozenset = frozenset()  # success before a zu-infinitive: "Der Polizei gelang es, den Mann festzunehmen"
@@ -251,7 +252,7 @@ def lexicon(language: str) -> _Lexicon:
         negation_skips=words("negation_skips"),
         negation_final=words("negation_final"),
         planned_final=words("planned_final"), comparisons=words("comparisons"), modal_suffixes=words("modal_suffixes", fact, tuple),
-        reported_subjunctive=words("reported_subjunctive"), irrealis=words("irrealis"),
+        reported_subjunctive=words("reported_subjunctive"), reported_passive=words("reported_passive"), irrealis=words("irrealis"),
         reportative=words("reportative"), perfect_infinitive=words("perfect_infinitive"), achieved=words("achieved"), attempts=words("attempts"),
         announced_types=frozenset(str(w) for w in (fact.get("announced") or {}).get("types") or ()),
         intentions=words("intentions", fact.get("announced") or {}),
@@ -790,15 +791,19 @@ def _a_name(toks, k: int, lex: _Lexicon) -> bool:
 def _reported_perfect(toks, k: int, lex: _Lexicon) -> bool:
     """A German subjunctive cue that reports what happened, not what might have: "Menschen
     hätten eine Blockade errichtet", "die Drohnen wären eingedrungen" (indirect speech, with the
-    clause's participle), unless the clause holds an irrealis word ("hätte sterben können",
+    clause's participle; "Die meisten würden an der Grenze angehalten", its passive), unless the clause holds an irrealis word ("hätte sterben können",
     "ohne … wäre", "fast wäre")."""
-    if toks[k][3] not in lex.reported_subjunctive:
+    if toks[k][3] not in lex.reported_subjunctive and toks[k][3] not in lex.reported_passive:
         return False
     words = [t for t in toks if t[5] == toks[k][5]]
     if any(t[3] in lex.irrealis for t in words):
         return False
     last = [t for t in words if t is not toks[k]][-1:]
-    return bool(last) and last[0][2][:1].islower() and last[0][3].endswith(("t", "en"))
+    if not (last and last[0][2][:1].islower() and last[0][3].endswith(("t", "en"))):
+        return False
+    # "würden … angehalten" reports a passive; "würden anhalten", "würden angehalten werden" (an
+    # infinitive closes the clause: its lemma is the word itself) say what would be.
+    return toks[k][3] in lex.reported_subjunctive or last[0][4] != last[0][3]
 
 
 def _claimed(toks, k: int, lex: _Lexicon) -> bool:
