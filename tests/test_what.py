@@ -1836,11 +1836,20 @@ def test_people_gathering_in_a_protests_story_are_its_crowd_not_a_meeting(title,
     ("de", "Am Dienstag hat Kneissl den Außenminister informell getroffen.", "meeting", "asserted"),
     ("de", "Der Präsident wird auch eine Reihe bilateraler Treffen abhalten.", "meeting", "hypothetical"),
     ("de", "Der Präsident hielt auch eine Reihe bilateraler Treffen ab.", "meeting", "asserted"),
+    # So is a statement or a report to be made.
+    ("en", "The union will make a statement on Tuesday.", "statement", "hypothetical"),
+    ("en", "The union made a statement on Tuesday.", "statement", "asserted"),
+    ("en", "Residents will be filing complaints with officials.", "document_release", "hypothetical"),
+    ("en", "Residents are filing complaints with officials.", "document_release", "asserted"),
+    ("de", "Nach Abschluss der Erhebungen wird ein Bericht an die Behörden erstattet.", "document_release", "hypothetical"),
+    ("de", "Die Polizei hat einen Bericht an die Behörden erstattet.", "document_release", "asserted"),
+    ("de", "Der Minister wird am Dienstag eine Erklärung abgeben.", "statement", "hypothetical"),
+    ("de", "Der Minister gab am Dienstag eine Erklärung ab.", "statement", "asserted"),
     # A closure announced so is news.
     ("en", "The company will close its plant in June.", "closure", "asserted"),
     ("de", "Das Werk wird im Juni geschlossen.", "closure", "asserted"),
 ])
-def test_a_meeting_or_an_appointment_that_will_be_is_a_plan(language, text, etype, factuality):
+def test_a_meeting_an_appointment_or_a_statement_that_will_be_is_a_plan(language, text, etype, factuality):
     assert _factualities(text, etype, language=language) == {factuality}
 
 
