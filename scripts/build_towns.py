@@ -132,6 +132,10 @@ def _word(name: str) -> bool:
 # The postal table's countries whose news is written in German or English, and South Asia's and
 # South-East Asia's English-writing ones. Not taken: countries whose postal places are streets or
 # blocks (JP, SG, PT, KR) and the rest, whose news the loader does not read.
+# Where the postal table's "A/B" is a place and its landscape, river or Ortsteil, not one place in two
+# languages ("Hermsdorf/Erzgebirge", "Fischbach/Rhön", "Berka/Werra", "Roodt/Eisch"): B is no name of A
+# ("im Erzgebirge" is no village Hermsdorf).
+_SLASH_QUALIFIES = {"DE", "LU"}
 POSTAL_COUNTRIES = {"US", "GB", "IE", "AU", "NZ", "ZA", "DE", "AT", "CH", "LI", "LU", "IN", "LK", "BD", "PK", "PH", "MY"}
 # India's post offices: "Rampur S.O", "Kotla B.O", "Agra H.O"; a bracketed note: "Ford (Dorset)".
 _OFFICE = re.compile(r"\s+(H\.?O|S\.?O|B\.?O|G\.?P\.?O|E\.?D\.?O)\.?$|\s*\(.*\)$", re.I)
@@ -176,7 +180,8 @@ def _postal_rows(path: Path, known: list[tuple]) -> list[list[str]]:
         if len(names_at[cc, lat, lon]) > _SHARED or len(name) <= 3 or not name[:1].isupper() or not _latin(name) \
                 or any(ch.isdigit() for ch in name) or _GENERIC.search(name) or name in _CALENDAR:
             continue
-        alts = tuple(a for a in alts if len(a) > 3 and a[:1].isupper() and _latin(a) and not _word(a) and a not in _CALENDAR)
+        alts = tuple(a for a in alts if len(a) > 3 and a[:1].isupper() and _latin(a) and not _word(a) and a not in _CALENDAR
+                     and cc not in _SLASH_QUALIFIES)
         groups.setdefault((cc, name), []).append((float(lat), float(lon), code, alts))
     have: dict[tuple, list] = {}
     grid: dict[tuple, list] = {}

@@ -418,3 +418,15 @@ def test_a_subdivision_keeps_its_name_where_the_translation_names_another(gazett
     assert place.name_de is None
     bavaria = next(c.place for c in gazetteer.candidates("Bayern") if c.place.type == "admin1")
     assert bavaria.name_de is None  # the German name is its own
+
+
+@pytest.mark.parametrize("landscape", ["Erzgebirge", "Rhön", "Oberlausitz", "Fläming", "Werra", "Bergbahn"])
+def test_a_german_postal_villages_slash_qualifier_is_no_name_of_it(gazetteer, landscape):
+    """The postal table writes "Hermsdorf/Erzgebirge", "Fischbach/Rhön", "Berka/Werra": a village and
+    its landscape, river or line; "im Erzgebirge" is no village Hermsdorf."""
+    assert not any(c.place.id.startswith("postal:") for c in gazetteer.candidates(landscape) + gazetteer.strict(landscape))
+
+
+def test_an_austrian_postal_villages_second_name_is_its_name_in_another_language(gazetteer):
+    """"Kroatisch Minihof / Mjenovo": the village's Croatian name, kept."""
+    assert any(c.place.name == "Kroatisch Minihof" for c in gazetteer.candidates("Mjenovo"))
