@@ -191,17 +191,30 @@ _RESPONSES = frozenset(("investigation", "raid_arrest", "rescue", "evacuation", 
 _TOLD_ABOUT = _REPORTING_TYPES - {"legal_policy"}
 
 
-def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False) -> Trigger | None:
+def _second_trigger(found: list[Trigger], first: Trigger, told: bool = False, before: bool = False) -> Trigger | None:
     """A lede sentence's asserted trigger of a second, unrelated happening in another clause
     ("Six people were shot …, and police arrested a suspect"), or None. In the first one's own
     clause it tells what the first did ("Der Sturm traf Hamburg" is no meeting); but where the
     first only names a happening `told` before ("the derailment"), a response to it in the same
-    clause is the news ("The cause of the derailment is being investigated")."""
+    clause is the news ("The cause of the derailment is being investigated"), and so is one after
+    it where it names one that came `before` ("Nach einem Einbruch … konnte die Polizei den Täter
+    schnappen")."""
     consequences = _CONSEQUENCES.get(type_family(first.event_type), frozenset())
     other = [t for t in found if t.factuality == "asserted" and t.event_type not in LOOSE and t.event_type not in consequences
              and not told_together(t.event_type, first.event_type) and t.event_type not in _TOLD_ABOUT
-             and (t.clause != first.clause or told and t.event_type in _RESPONSES)]
+             and (t.clause != first.clause or (before and t.start > first.end or told) and t.event_type in _RESPONSES)]
     return _arrest_first(other, min(other, key=lambda t: (t.priority, t.start))) if other else None
+
+
+def _named_as_earlier(doc: Document, trig: Trigger) -> bool:
+    """Whether a trigger names a happening after one of the language's `earlier_phrases` and an
+    indefinite article ("Nach einem schweren Unfall …"): one that came before its clause's."""
+    words = lexicon(doc.language).earlier_phrases
+    m = _EARLIER_PHRASE.search(doc.text, max(0, trig.start - 40), trig.start) if words else None
+    return m is not None and m.group(1).lower() in words
+
+
+_EARLIER_PHRASE = re.compile(r"\b(\w+)\s+(?:einem|einer|eines|a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _told_after(doc: Document, triggers: list[Trigger], first: Trigger) -> list[Trigger]:
@@ -572,7 +585,8 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         # clause that tells what came before its happening ("passed their motion after asylum seekers
         # began arriving at the hotel").
         second = _second_trigger(_without_causes(s_triggers, doc.text, s.start, doc.language) if s.paragraph == r.lede
-                                 else _told_after(doc, s_triggers, trig), trig)
+                                 else _told_after(doc, s_triggers, trig), trig,
+                                 before=s.paragraph == r.lede and _named_as_earlier(doc, trig))
         if second is not None:
             seconds.append((len(events) - 1, second, *_clause_own(doc, s, s_times, outside, trig, second, r.roles)))
     return _second_happenings(doc, events, seconds)

@@ -1935,3 +1935,16 @@ def test_people_coming_together_in_a_strikes_story_are_its_crowd(title, etype, r
     doc = Document(id="t.md", path="t.md", language="de", published=PUBLISHED, title=title, text=text)
     types = {e.event_type for e in process_document(doc, resources=resources) if "Tor 3" in e.evidence[0].quote}
     assert types == {etype}, types
+
+
+@pytest.mark.parametrize("text, types", [
+    # A lede's happening named after "nach" and an indefinite article came before the one its clause
+    # tells: both are news, as English "After a break-in …, police arrested …" is two clauses.
+    ("Nach einem Einbruch in eine Tankstelle in Görlitz konnte die Polizei am Montag den Täter schnappen.", {"crime", "raid_arrest"}),
+    ("Bei einem Einbruch in eine Tankstelle in Görlitz konnte die Polizei am Montag den Täter schnappen.", {"crime"}),
+    ("Nach dem Einbruch in eine Tankstelle in Görlitz konnte die Polizei am Montag den Täter schnappen.", {"crime"}),
+    # only a response to it (an arrest, an investigation, a rescue, an evacuation, a closure)
+    ("Nach einem Unfall auf der Autobahn in Görlitz demonstrierten am Montag 200 Anwohner.", {"crash"}),
+])
+def test_a_ledes_happening_after_nach_einem_came_before_its_clauses(text, types, resources):
+    assert {e.event_type for e in _events(text, "de", resources)} == types

@@ -98,6 +98,7 @@ class _Lexicon:
     attribution_openers: frozenset = frozenset()  # "Wie X mitteilte, …": a speech verb in such a clause attributes
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
+    earlier_phrases: frozenset = frozenset()  # prepositions naming what came before ("Nach einem Einbruch …")
     occasion_openers: frozenset = frozenset()  # "At a meeting, …", "Bei dem Treffen …": the meeting is the act's setting
     gatherings: frozenset = frozenset()  # "trafen sich": in a protest's or a strike's story, the crowd gathering
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
@@ -278,7 +279,7 @@ def lexicon(language: str) -> _Lexicon:
         attribution_openers=words("attribution_openers", data),
         formal_statements=words("formal_statements", data),
         subordinators=words("subordinators"),
-        earlier_clauses=words("earlier_clauses", data),
+        earlier_clauses=words("earlier_clauses", data), earlier_phrases=words("earlier_phrases", data),
         occasion_openers=words("occasion_openers", data),
         gatherings=words("gatherings", data),
         back_references=words("back_references", data),
