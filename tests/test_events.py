@@ -1764,3 +1764,20 @@ def test_an_article_of_the_subject_does_not_make_a_verb_trigger_another(lang, le
     found = [e for e in events if e.event_type == kind]
     assert len(found) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
 
+
+@pytest.mark.parametrize("lang, lede, second, merged", [
+    # English retells its lede's happening with an indefinite article at the same place, neither dated.
+    ("en", "The crash near Capitol City has alarmed the county.",
+     "The driver who was thrown from his car after a crash near Capitol City has died.", True),
+    # With a day of its own it may be another one; in German a second "einem Unfall" at the same place is.
+    ("en", "The crash near Capitol City has alarmed the county.",
+     "The driver who was thrown from his car after a crash near Capitol City on Monday has died.", False),
+    ("de", "Der Unfall bei Capitol City hat den Landkreis erschüttert.",
+     "Der Fahrer, der nach einem Unfall bei Capitol City aus dem Auto geschleudert wurde, ist gestorben.", False),
+])
+def test_an_undated_indefinite_mention_at_the_same_place_retells_the_happening_in_english(lang, lede, second, merged):
+    text = f"{lede}\n\n{second}"
+    places = [_mention(text, "Capitol City", CAPITAL), _mention(text, "Capitol City", CAPITAL, nth=1)]
+    times = [_time(text, "on Monday", dt.date(2024, 1, 1), dt.date(2024, 1, 1), "day")] if "Monday" in text else []
+    crashes = [e for e in _events(text, places=places, times=times, lang=lang) if e.event_type == "crash"]
+    assert len(crashes) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in crashes]
