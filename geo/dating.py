@@ -18,7 +18,7 @@ from geo.records import DateInterval, Document, Sentence, TimeMention, replace
 from geo.reference import title_day
 from geo.when import date_matches
 from geo.when.pattern import ATTRIBUTE_AFTER, WORDS, alt
-from geo.when.resolve import SINCE, after_told, in_future, in_past, in_pluperfect, since_before
+from geo.when.resolve import SINCE, after_told, in_future, in_past, in_pluperfect, in_unreal, since_before
 
 
 def best_interval(times: list[TimeMention], doc: Document | None = None) -> TimeMention | None:
@@ -158,10 +158,12 @@ def in_year(m: TimeMention | None, doc_time: TimeMention) -> TimeMention | None:
     return None
 
 
-def day_unknown(text: str) -> bool:
+def day_unknown(text: str, language: str) -> bool:
     """Whether a sentence names a day only the publication day would date ("am Dienstag",
-    "gestern", "on Tuesday"): its own, unknown day, not the story's latest."""
-    return any(m.lastgroup in _RELATIVE_DAYS for m in date_matches(text))
+    "gestern", "on Tuesday"): its own, unknown day, not the story's latest; not a day of what
+    should have happened but did not ("Eigentlich hätte jetzt schon ein Urteil gesprochen
+    werden sollen")."""
+    return any(m.lastgroup in _RELATIVE_DAYS and not in_unreal(text, m.start(), language) for m in date_matches(text))
 
 
 _RELATIVE_DAYS = ("weekday", "wrange", "dayword", "wkend")

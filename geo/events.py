@@ -813,7 +813,7 @@ def _sentence_date(r: _Reading, s: Sentence, s_triggers: list[Trigger], etype: s
     elif retold is not None:
         t, date_inherited = retold, "told before"
         dates.paragraph[s.paragraph] = t
-    elif t is None and s.paragraph in dates.paragraph and not day_unknown(s.text):
+    elif t is None and s.paragraph in dates.paragraph and not day_unknown(s.text, doc.language):
         # (a sentence naming a day of its own the reference cannot date, "brannte am
         # vergangenen Sonntag" after "Am Freitag …", is not on the paragraph's day)
         t, date_inherited = dates.paragraph[s.paragraph], "paragraph"
@@ -844,7 +844,7 @@ def _document_date(r: _Reading, s: Sentence, etype: str, dates: _DateTrail) -> T
     # month or by the latest date it states dates its happenings that coarsely.
     doc_time = dates.doc_time
     t = r.story_time if r.story_time is not None and etype not in _REPORTING_TYPES else doc_time
-    if t is doc_time and etype not in _REPORTING_TYPES and not day_unknown(s.text):
+    if t is doc_time and etype not in _REPORTING_TYPES and not day_unknown(s.text, r.doc.language):
         # A page known only by the year of its latest date tells its story in the
         # order it happened: a happening without a date of its own took place at the
         # latest day or month told before it ("On September 17, 2017, Budu and one of

@@ -67,7 +67,9 @@ class TimeMention:
     interval: DateInterval
     # "happening" for the time of something reported; "comparison" for a year named
     # only as a comparison ("wie schon 2003"), which never dates an event; "birth" for a birth
-    # year ("eine 1967 geborene Frau"), which neither dates nor anchors anything.
+    # year ("eine 1967 geborene Frau"), which neither dates nor anchors anything; "unreal" for
+    # the time of what should have happened but did not ("Eigentlich hätte jetzt schon ein Urteil
+    # gesprochen werden sollen"), which dates nothing either.
     role: str = "happening"
 
 

@@ -7,6 +7,7 @@ from geo.events import extract_events
 from geo.merge import merge_events
 from geo.records import ActorMention, DateInterval, Document, Place, PlaceMention, TimeMention
 from geo.segment import segment
+from geo.when import tag_dates
 
 ISLAND = Place("geo:test/island", "Isla Test", "admin1", 18.0, -66.0, "XX")
 CAPITAL = Place("geo:test/capital", "Capitol City", "city", 38.9, -77.0, "YY")
@@ -1781,3 +1782,17 @@ def test_an_undated_indefinite_mention_at_the_same_place_retells_the_happening_i
     times = [_time(text, "on Monday", dt.date(2024, 1, 1), dt.date(2024, 1, 1), "day")] if "Monday" in text else []
     crashes = [e for e in _events(text, places=places, times=times, lang=lang) if e.event_type == "crash"]
     assert len(crashes) == (1 if merged else 2), [(e.evidence[0].quote, e.novel) for e in crashes]
+
+
+@pytest.mark.parametrize("second, day", [
+    # a day word of what should have happened but did not leaves the sentence its paragraph's day
+    ("Eigentlich hätte jetzt schon ein Urteil gesprochen werden sollen, nachdem die Verteidigung plädiert hatte.",
+     dt.date(2025, 9, 5)),
+    # a day of its own that did happen dates it
+    ("Jetzt hat die Verteidigung plädiert.", dt.date(2025, 9, 19)),
+])
+def test_a_day_of_what_should_have_happened_dates_nothing(second, day):
+    text = "Der Angeklagte äußerte sich am 5. September 2025 vor dem Landgericht erstmals selbst. " + second
+    times = tag_dates(text, published=dt.date(2025, 9, 19), language="de")
+    (trial,) = [e for e in _events(text, times=times) if e.evidence[0].sentence.startswith(second[:12])]
+    assert trial.interval.start == day

@@ -1112,3 +1112,15 @@ def test_a_day_and_month_told_in_the_past_is_the_last_one(text):
     language, published, day = _YEARLESS[text]
     (m,) = tag_dates(text, published=published, language=language)
     assert m.interval.start == day
+
+
+def test_the_time_of_what_should_have_happened_is_unreal():
+    """What should have happened then but did not: its time dates nothing ("unreal"); reported
+    speech in the subjunctive and plain past tell what happened."""
+    def roles(text, language="de"):
+        return [m.role for m in tag_dates(text, published=PUBLISHED, language=language)]
+    unreal = ["Eigentlich hätte jetzt schon ein Urteil gesprochen werden sollen.", "Das Urteil hätte am Freitag fallen sollen."]
+    real = ["Er sagte, er wäre gestern in Berlin gewesen.", "Am Freitag wurde das Urteil gesprochen."]
+    assert [roles(t) for t in unreal + real] == [["unreal"]] * 2 + [["happening"]] * 2
+    assert roles("The verdict should have been handed down on Friday.", "en") == ["unreal"]
+    assert roles("The verdict was handed down on Friday.", "en") == ["happening"]

@@ -35,7 +35,9 @@ Rules worth knowing:
   between; of two months ("am 3. Mai und 4. Juni") they stay two dates.
 - "seit/since X" runs from the start of X to the reference (precision years when X is a year);
   without a reference it is X itself.
-- "wie schon 2003", "as in 2003" get role "comparison": they never date a happening.
+- "wie schon 2003", "as in 2003" get role "comparison": they never date a happening; a date in a
+  clause of what should have happened but did not ("hätte jetzt … gesprochen werden sollen",
+  "should have been handed down on Friday") role "unreal", which dates nothing either.
 - "Stunden zuvor", "am Tag zuvor", "am nächsten Tag", "three days later" count from the previous mention and keep its
   basis, "am selben Tag", "the same day" are its day; skipped when there is none or it is not a
   single day (never invent a day). "im Jahr zuvor", "zwei Jahre später" count years from a year
@@ -57,7 +59,7 @@ from geo.records import DateInterval, TimeMention
 from geo.when.handlers import HANDLERS, modifiers
 from geo.when import pattern as _pattern
 from geo.when.pattern import PATTERN_LOW, WEEKDAY_GAP, WORDS
-from geo.when.resolve import SINCE, Context, since_before
+from geo.when.resolve import SINCE, Context, in_unreal, since_before
 
 __all__ = ["tag_dates", "infer_reference_date"]
 
@@ -123,7 +125,8 @@ def _scan(text: str, ctx: Context) -> list[TimeMention]:
         if iv is None:
             continue
         iv = _until_reference(iv, ctx)
-        role = "comparison" if m.group("cmp") else "birth" if _is_birth(text, m, iv) else "happening"
+        role = "comparison" if m.group("cmp") else "birth" if _is_birth(text, m, iv) \
+            else "unreal" if in_unreal(text, m.start(), ctx.language) else "happening"
         start = m.start()
         if (kind in ("dmy", "mdy", "num", "iso") and iv.precision == "day" and prev_kind == "weekday"
                 and WEEKDAY_GAP.fullmatch(text, out[-1].end, start)):

@@ -52,6 +52,24 @@ def _pluperfect(language: str) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:%s)\s+(?:\w+\s+){0,2}?\w+(?:%s)(?!\w)" % (alt(aux), ends), re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _unreal(language: str) -> re.Pattern:
+    """A counterfactual's auxiliary; in a verb-final language with a modal infinitive closing
+    the clause ("hätte … gesprochen werden sollen")."""
+    aux = WORDS.unreal_aux.get(language) or ["(?!)"]
+    if language in WORDS.verb_final:
+        return re.compile(r"(?<!\w)(?:%s)(?!\w).*\s(?:%s)\W*$" % (alt(aux), alt(WORDS.unreal_modal.get(language) or ["(?!)"])),
+                          re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % alt(aux), re.IGNORECASE)
+
+
+def in_unreal(text: str, pos: int, language: str) -> bool:
+    """Whether the clause of `text` at `pos` tells what should have happened but did not
+    ("Eigentlich hätte jetzt schon ein Urteil gesprochen werden sollen", "should have opened on
+    Monday"): its date is no time anything happened."""
+    return bool(_unreal(language).search(_clause(text, pos)))
+
+
 def in_pluperfect(text: str, pos: int, language: str) -> bool:
     """Whether the clause of `text` at `pos` is told in the pluperfect ("hatte … beantragt",
     "had filed"): a happening before the time its paragraph tells of."""

@@ -74,6 +74,8 @@ class Words:
     future: dict  # language -> words: tense is read in the document's own language only
     past: dict
     pluperfect: dict  # language -> its pluperfect auxiliaries ("hatte", "had")
+    unreal_aux: dict  # language -> a counterfactual's auxiliaries ("hätte", "should have")
+    unreal_modal: dict  # language -> the modal infinitives that close a verb-final one ("sollen")
     participle_endings: dict  # language -> endings of a participle after one ("beantragt", "filed")
     verb_final: frozenset  # languages whose participle closes the clause
     quantity_after: list
@@ -158,7 +160,7 @@ def merge(tables: list[dict]) -> Words:
         parts=inverted("parts"), since=listed("since"), scheduled_for=listed("scheduled_for"), between=listed("between"),
         range_and=listed("range_and"), range_to=listed("range_to"), deadline=listed("deadline"), date_articles=listed("date_articles"),
         comparison=listed("comparison"), prepositions=listed("prepositions"), future=by_language("future"), past=by_language("past"),
-        pluperfect=by_language("pluperfect"), participle_endings=by_language("participle_endings"),
+        pluperfect=by_language("pluperfect"), unreal_aux=by_language("unreal_aux"), unreal_modal=by_language("unreal_modal"), participle_endings=by_language("participle_endings"),
         verb_final=frozenset(t.get("language", "?") for t in tables if t.get("verb_final")),
         quantity_after=listed("quantity_after"), quantity_before=listed("quantity_before"),
         within_told=listed("within_told"), document_date=listed("document_date"), as_of=listed("as_of"),
