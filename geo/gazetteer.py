@@ -209,6 +209,8 @@ def _reference_entries() -> tuple[list[tuple[str, Candidate]], list[str]]:
     entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
     # Islands ("Insel Rügen", "auf Sylt", "on Lesbos"): areas with an outline, as districts are.
     entries += _admin2_entries(ref / "islands.tsv.gz", _features(ref / "islands_outlines.geojson.gz"))
+    # Regierungsbezirke ("in Oberbayern", "Regierungsbezirk Köln"): areas with a point and a radius, as districts are.
+    entries += _admin2_entries(ref / "regions.tsv.gz", [])
     entries += _powiats_by_seat(entries)
     entries += _short_names(entries, area_names)
     entries += abbreviated_names(entries)

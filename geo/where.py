@@ -86,7 +86,7 @@ _SITE_AFTER = re.compile(r" (?:[A-Z][a-z]+ |(?i:coal|gold|copper|paper|pulp|stee
 
 # The context cues that place a name (`context_cue`): after a locative ("in", "im"), with a
 # qualifier it lies in, or after a settlement noun ("der Gemeinde Wald").
-PLACED_CUES = ("locative", "contracted", "qualified", "settled", "site")
+PLACED_CUES = ("locative", "contracted", "qualified", "settled", "site", "area_article")
 
 _STATE_WORDS = frozenset("""Bundesstaat Bundesstaats Bundesstaates Staat Staates state State estado Bundesland Region
 Oblast Gebiet Provinz Kanton Departement region province oblast canton provincia
@@ -151,7 +151,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
         (best, cand), *rest = ranked
         margin = best - rest[0][0] if rest else 100.0
         # "in Zwickau-Mosel": after a locative, a hyphenated name is a place whatever follows.
-        weak = cand.weak or (k[1] not in ("locative", "contracted", "settled") and _attributive(text, start, end, language))
+        weak = cand.weak or (k[1] not in ("locative", "contracted", "settled", "area_article") and _attributive(text, start, end, language))
         score = round(min(1.0, 0.5 + margin / 100) * (0.5 if weak else 1.0), 3)
         out.append(PlaceMention(start=start, end=end, text=text[start:end], place=cand.place, weak=weak, score=score,
                                 genitive=cand.kind == "gen"))
@@ -633,7 +633,7 @@ _WORDED_TOWN_KM = 30
 _STRICT_GAP = re.compile(r",\s*|\s*\(\s*")
 _CANTON_AFTER = re.compile(rf" \(?({_CANTONS})\)?(?![\w&'’-])")
 _TOWN_CENTRE_AFTER = re.compile(r"(?:['’]s)? (?:town|city) cent(?:re|er)\b")
-_NO_TOWN_CUES = ("person", "person_name", "surname", "article")
+_NO_TOWN_CUES = ("person", "person_name", "surname", "article", "area_article")
 
 
 def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]) -> None:
@@ -1032,6 +1032,8 @@ def context_cue(text: str, start: int, end: int, language: str) -> str:
     if prev in _STATE_WORDS or _STATE_AFTER.match(text, end) or _STATE_OF.search(text, max(0, start - 20), start):
         return "state"
     if language == "de" and prev in _ARTICLES and text[start - 1:start] == " ":
+        if _prev_word(text, start - len(prev) - 1).lower() in _LOCATIVE:
+            return "area_article"  # "in der Oberpfalz", "aus der Lausitz": an area's locative; no town's (`_usable`)
         return "article"  # "in der Südstadt", "die Nordstadt": a town goes without article, a district of the story's city with one
     if language == "en" and prev in _COMPASS and text[start - 1:start] == " ":
         # "the South Island": New Zealand's island (its own form), not Iceland; so is "South Burnett" before
@@ -1194,6 +1196,10 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     if cue == "site":
         cue = "" if c.place.type == "city" and language in c.common and c.place.population < TOWN_NAMESAKE_POPULATION \
             else "qualified"
+    if cue == "area_article":  # "in der Oberpfalz", "in der Uckermark": an area's bare name takes its article after
+        if c.place.type == "city":  # a locative as "im Allgäu" does; a town takes none, other names as after "der"
+            return False
+        cue = "locative" if c.kind == "bare" else "article"
     if cue == "contracted":  # "im Saarland", "im Forst": a locative, but no town named like a word takes it
         if c.place.type == "city" and language in c.common:
             return False
