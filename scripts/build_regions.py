@@ -1,4 +1,4 @@
-"""Build geo/ref/regions.tsv.gz: the German Regierungsbezirke (and landscapes) of regions.yaml.
+"""Build geo/ref/regions.tsv.gz: the German Regierungsbezirke and landscapes of regions.yaml.
 
     .venv/bin/python scripts/build_regions.py --landkreise /tmp/lk/package/data/districts.csv
 
@@ -12,6 +12,8 @@ point is the seat of its Landkreis nearest the Landkreise's area-weighted centre
 it), `radius_km` the farthest reach of a Landkreis from there (its seat's distance plus its own
 radius), an honest uncertainty radius that covers the whole unit. The rows take admin2.tsv.gz's
 columns (ids geo:region/DE-<ags>), so the gazetteer reads them as it reads districts and islands.
+A landscape ("im Allgäu", "in der Eifel") is drawn the same way from the Kreise regions.yaml
+lists for it, approximately those it mostly covers (ids geo:region/DE-<id>).
 Deterministic: sorted, fixed gzip mtime.
 """
 from __future__ import annotations
@@ -35,15 +37,15 @@ def _landkreise() -> dict[str, dict]:
                 for r in rows if r["id"].startswith("geo:admin2/DE-")}
 
 
-def _forms(entry: dict) -> list[str]:
-    """The names with the unit's noun, which need no other evidence."""
+def _bezirk_forms(entry: dict) -> list[str]:
+    """A Regierungsbezirk's names with the unit's noun, which need no other evidence."""
     nouns = ["Regierungsbezirk", "Regierungsbezirks"] + (["Bezirk", "Bezirks"] if entry.get("bezirk") else [])
     out = [f"{noun} {entry['de']}" for noun in nouns]
     out += [f"Regierungsbezirk {n}" for n in entry.get("en", []) if n != entry["de"] and " " not in n]
     return out
 
 
-def _unit(uid: str, entry: dict, kreise: list[str], lk: dict[str, dict], destatis: dict[str, dict]) -> dict:
+def _unit(uid: str, entry: dict, kreise: list[str], forms: list[str], lk: dict[str, dict], destatis: dict[str, dict]) -> dict:
     """One row of admin2.tsv.gz's columns for the union of the Kreise `kreise` (AGS codes)."""
     drawn = [a for a in kreise if a in lk]  # the kreisfreie Städte have no row: they lie among the Landkreise
     weight = {a: float(destatis[a]["area_km2"]) for a in drawn}
@@ -61,7 +63,7 @@ def _unit(uid: str, entry: dict, kreise: list[str], lk: dict[str, dict], destati
             "lat": round(at["lat"], 4), "lon": round(at["lon"], 4), "cc": "DE",
             "a1": states.pop() if len(states) == 1 else "",  # a landscape across Länder lies in none of them
             "pop": sum(int(destatis[a]["population"]) for a in kreise), "radius": radius,
-            "forms": entry.get("forms", []) + _forms(entry) * ("ags" in entry and isinstance(entry["ags"], str)),
+            "forms": entry.get("forms", []) + forms,
             "bare": entry.get("bare", [])}
 
 
@@ -78,7 +80,9 @@ def main() -> None:
     rows = []
     for entry in data.get("regierungsbezirke") or []:
         kreise = sorted(a for a in destatis if a.startswith(entry["ags"]))
-        rows.append(_unit(entry["ags"], entry, kreise, lk, destatis))
+        rows.append(_unit(entry["ags"], entry, kreise, _bezirk_forms(entry), lk, destatis))
+    for entry in data.get("landscapes") or []:
+        rows.append(_unit(entry["id"], entry, entry["kreise"], [], lk, destatis))
     _write_tsv(REF / "regions.tsv.gz", rows)
     for r in sorted(rows, key=lambda r: r["id"]):
         print(f"{r['id']}\t{r['name_de']}\t{r['lat']},{r['lon']}\t{r['radius']} km\t{r['pop']}\tadmin1 {r['a1'] or '-'}")

@@ -24,8 +24,19 @@ def _ids(text, gazetteer, language="de"):
     ("de", "Im Regierungsbezirk Köln gilt eine Unwetterwarnung.", "053"),
     ("en", "Flooding hit parts of Lower Franconia on Monday.", "096"),
     ("en", "A storm swept across Upper Bavaria.", "091"),
+    # landscapes: approximately the Kreise they mostly cover
+    ("de", "Ein Unfall im Allgäu forderte zwei Verletzte.", "allgaeu"),
+    ("de", "Im Schwarzwald brannte ein Wald.", "schwarzwald"),
+    ("de", "In der Eifel wurde ein Mann festgenommen.", "eifel"),
+    ("de", "Im Erzgebirge fiel der Strom aus.", "erzgebirge"),
+    ("de", "In der Lausitz streikten die Beschäftigten.", "lausitz"),
+    ("de", "In der Rhön gab es Schnee.", "rhoen"),
+    ("de", "Im Emsland brannte eine Scheune.", "emsland"),
+    ("de", "Der Sturm richtete in Ostfriesland Schäden an.", "ostfriesland"),
+    ("en", "A wildfire broke out in the Black Forest.", "schwarzwald"),
+    ("en", "Heavy snow fell in the Harz Mountains.", "harz"),
 ])
-def test_a_locative_or_the_units_noun_names_the_regierungsbezirk(gazetteer, language, text, unit):  # noqa: F811
+def test_a_locative_or_the_units_noun_names_the_area(gazetteer, language, text, unit):  # noqa: F811
     assert f"geo:region/DE-{unit}" in _ids(text, gazetteer, language)
 
 
@@ -34,8 +45,11 @@ def test_a_locative_or_the_units_noun_names_the_regierungsbezirk(gazetteer, lang
     "Die Schwaben feierten das Fest.",         # the people, no locative: not the unit
     "Ein Unfall in Köln forderte zwei Verletzte.",  # the city, not its Regierungsbezirk
     "Schwaben liegt im Südwesten Bayerns.",    # bare without a locative
+    "Das Harz der Bäume klebt.",   # the word, no locative
+    "Die Eifel ist schön.",         # bare, no locative
+    "Ein Unfall im Landkreis Harz.",  # the Landkreis, not the landscape
 ])
-def test_without_evidence_no_regierungsbezirk(gazetteer, text):  # noqa: F811
+def test_without_evidence_no_area(gazetteer, text):  # noqa: F811
     assert not {pid for pid in _ids(text, gazetteer) if pid.startswith("geo:region/DE-")}
 
 
@@ -61,5 +75,19 @@ def test_titles_and_radii():
     assert rows["geo:region/DE-091"]["name_de"] == "Oberbayern" and rows["geo:region/DE-091"]["name_en"] == "Upper Bavaria"
     assert rows["geo:region/DE-053"]["name_de"] == "Regierungsbezirk Köln"  # never the city's bare name
     assert "Köln" not in rows["geo:region/DE-053"]["bare"].split("|")
-    assert all(50 <= int(r["radius_km"]) <= 150 for r in rows.values())  # covers its Landkreise, no more than a state
+    bezirke = [r for pid, r in rows.items() if pid[14:].isdigit()]
+    assert len(bezirke) == 19 and all(50 <= int(r["radius_km"]) <= 150 for r in bezirke)  # its Landkreise, no more than a state
+    assert rows["geo:region/DE-harz"]["admin1"] == "" and rows["geo:region/DE-allgaeu"]["admin1"] == "02"  # across Länder: none
     assert int(rows["geo:region/DE-091"]["population"]) > 4_000_000  # München (kreisfrei) counted
+
+
+def test_a_town_in_a_landscape_across_laender_lies_in_it(gazetteer):  # noqa: F811
+    """The Harz spans three Länder: Goslar (Lower Saxony) and Wernigerode (Saxony-Anhalt) lie in
+    it, Munich does not (a landscape without admin1 is judged by its reach alone)."""
+    from geo.nearness import lies_in, outside_of
+
+    harz = gazetteer.candidates("Harz Mountains")[0].place
+    towns = {n: next(c.place for c in gazetteer.candidates(n) if c.place.type == "city" and c.place.country_code == "DE")
+             for n in ("Goslar", "Wernigerode", "München")}
+    assert lies_in(towns["Goslar"], harz) and lies_in(towns["Wernigerode"], harz)
+    assert not outside_of(towns["Goslar"], harz) and outside_of(towns["München"], harz)
