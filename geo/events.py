@@ -1411,6 +1411,12 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two
 _SUBJECT_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|three|several)\s+(?:\w+\s+)?"
                              r"(?:is|are|was|were|been|has|have|had|ist|sind|war|waren|wurde|wurden|hat|haben)\s+$", re.I)
 
+# An article whose noun a topic's preposition follows is that noun's, not the trigger's: "911
+# dispatch received a call regarding shots being fired", "ein Notruf wegen Schüssen" report the
+# happening told before, no further one.
+_TOPIC_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an)\s+\w+\s+"
+                           r"(?:regarding|about|concerning|over|über|wegen|bezüglich)\s+$", re.I)
+
 
 def _is_novel(text: str, trig: Trigger) -> str:
     """"another"/"weitere" before the trigger introduces a new happening ("new"); an indefinite
@@ -1421,7 +1427,8 @@ def _is_novel(text: str, trig: Trigger) -> str:
     before = text[max(0, trig.start - 30):trig.start]
     if _NOVEL_BEFORE.search(before) or _NOVEL_AFTER.search(text[trig.start:trig.end + 40]):
         return "new"
-    if not _INDEFINITE_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before) or _SUBJECT_BEFORE.search(before):
+    if not _INDEFINITE_BEFORE.search(before) or _PARTITIVE_BEFORE.search(before) or _SUBJECT_BEFORE.search(before) \
+            or _TOPIC_BEFORE.search(before):
         return ""  # "Two of the agreements, which were signed …": some of those told before
     return "several" if _SEVERAL_BEFORE.search(before) else "indefinite"  # "a number of landslides": more than one
 

@@ -1796,3 +1796,23 @@ def test_a_day_of_what_should_have_happened_dates_nothing(second, day):
     times = tag_dates(text, published=dt.date(2025, 9, 19), language="de")
     (trial,) = [e for e in _events(text, times=times) if e.evidence[0].sentence.startswith(second[:12])]
     assert trial.interval.start == day
+
+
+_SHOTS = {"en": "On Monday a shooting in Capitol City left one man injured.",
+          "de": "Am Montag wurde bei einer Schießerei in Capitol City ein Mann verletzt."}
+
+
+@pytest.mark.parametrize("lang, second, merged", [
+    # An article whose noun a topic's preposition follows is that noun's: the call reports the
+    # shooting told before, no further one.
+    ("en", "Dispatch received a call regarding shots being fired in Capitol City.", True),
+    ("de", "Die Leitstelle erhielt einen Notruf wegen Schüssen in Capitol City.", True),
+    # An article before the trigger itself still opens one more.
+    ("en", "Police received reports of a shooting in Capitol City.", False),
+    ("de", "Die Leitstelle meldete eine Schießerei in Capitol City.", False),
+])
+def test_an_article_of_a_call_about_shots_is_the_calls(lang, second, merged):
+    text = f"{_SHOTS[lang]}\n\n{second}"
+    events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang=lang)
+    found = [e for e in events if e.event_type == "shooting"]
+    assert len(found) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
