@@ -42,6 +42,7 @@ class _Heads:
     modifiers: frozenset
     of: frozenset
     place_first: bool  # English "Denver police" (True) or German "Polizei München" (False)
+    areas: frozenset = frozenset()  # words after a head that make the name an area's ("Richmond Police District")
 
 
 def find_seats(text: str, *, actors: list[ActorMention], gazetteer: Gazetteer, registry: ActorRegistry,
@@ -212,7 +213,8 @@ def _heads(language: str) -> _Heads | None:
                              + (rf"|[A-ZÄÖÜ]\w*+(?:{ends})(?!-)" if ends else "") + ")")
     return _Heads(pattern, frozenset(h.lower() for h in spec.get("region") or ()),
                   tuple(spec.get("connectors") or ()), frozenset(m.lower() for m in spec.get("modifiers") or ()),
-                  frozenset(h.lower() for h in spec.get("of") or ()), place_first=language == "en")
+                  frozenset(h.lower() for h in spec.get("of") or ()), place_first=language == "en",
+                  areas=frozenset(w.lower() for w in spec.get("areas") or ()))
 
 
 def _head_of(word: str, heads: _Heads) -> str:
@@ -235,11 +237,20 @@ def _named_seats(text, heads: _Heads, gazetteer, language, places, context):
             hit = _place_after(text, m, heads, *args) or _city_adjective(text, m.start(), *args)
         elif head in heads.of:  # "University of Vienna" only
             hit = _place_after(text, m, heads, *args)
+        elif _names_area(text, m.end(), heads):
+            continue  # "Richmond Police District" serves a region named for a river or a coast, not the town Richmond
         else:  # "Denver police", else "police in Denver"
             hit = _place_before(text, m.start(), m.end(), heads, *args) or _place_after(text, m, heads, *args)
         if hit is not None:
             out.append((*hit, False))
     return out
+
+
+def _names_area(text: str, end: int, heads: _Heads) -> bool:
+    """Whether the word after a head makes the name an area's: a police district is named for the
+    region it serves, not its seat, and the name's town is often a namesake far away."""
+    word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return word is not None and word.group(0).lower() in heads.areas
 
 
 def _place_after(text, m, heads: _Heads, gazetteer, language, places, context, region):

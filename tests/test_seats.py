@@ -323,3 +323,17 @@ def test_a_foreign_namesake_before_police_is_no_seat_in_a_text_placed_elsewhere(
 ])
 def test_a_generic_institution_name_is_the_texts_countrys(gazetteer, registry, text, expected):
     assert seats(text, gazetteer, registry, "en") == expected
+
+
+@pytest.mark.parametrize("text, seated", [
+    # A police district or area serves a region named for a river or a coast: no seat in a town of
+    # that name (Richmond, NSW, lies 600 km from the Richmond Police District).
+    ("Officers attached to Richmond Police District have commenced an investigation.", False),
+    ("Officers from the Tweed Police Area Command attended.", False),
+    # The force of a town keeps its seat.
+    ("Richmond Police Department officers responded.", True),
+    ("Richmond police said the man was arrested.", True),
+])
+def test_a_police_district_is_an_area_not_a_seat(gazetteer, registry, text, seated):
+    found = seats(text, gazetteer, registry, "en")
+    assert bool(found) == seated, found
