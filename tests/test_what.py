@@ -1948,3 +1948,17 @@ def test_people_coming_together_in_a_strikes_story_are_its_crowd(title, etype, r
 ])
 def test_a_ledes_happening_after_nach_einem_came_before_its_clauses(text, types, resources):
     assert {e.event_type for e in _events(text, "de", resources)} == types
+
+
+@pytest.mark.parametrize("text, present", [
+    # An inflected participle right after the noun names those who took part in a happening told
+    # before, no new one.
+    ("Alle am Unfall beteiligten Personen sind deutsche Staatsangehörige.", False),
+    ("Die am Verkehrsunfall beteiligten Fahrer blieben unverletzt.", False),
+    # Told as a predicate, the happening is still told.
+    ("Drei Autos waren an einem Unfall beteiligt.", True),
+    ("Am Unfall beteiligt waren drei Autos.", True),
+])
+def test_a_noun_before_a_participle_of_its_participants_is_no_trigger(text, present):
+    found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == "crash"]
+    assert bool(found) == present, found

@@ -102,6 +102,7 @@ class _Lexicon:
     occasion_openers: frozenset = frozenset()  # "At a meeting, …", "Bei dem Treffen …": the meeting is the act's setting
     gatherings: frozenset = frozenset()  # "trafen sich": in a protest's or a strike's story, the crowd gathering
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
+    participants: frozenset = frozenset()  # participles after a noun trigger that name those in it ("am Unfall beteiligten")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
     formal_occasions: frozenset = frozenset()  # where a formal statement is made ("a news conference", "a press briefing")
     # Whether a happening told in the pluperfect came before the story's time (German, whose reported
@@ -283,6 +284,7 @@ def lexicon(language: str) -> _Lexicon:
         occasion_openers=words("occasion_openers", data),
         gatherings=words("gatherings", data),
         back_references=words("back_references", data),
+        participants=words("participants", data),
         causes=words("causes", data),
         formal_occasions=words("formal_occasions", data),
         pluperfect_earlier=bool(data.get("pluperfect_earlier")),
@@ -684,6 +686,8 @@ def _sentence_triggers(s: Sentence, lex: _Lexicon, topic: frozenset = frozenset(
                     and s.text[toks[a - 1][1]:toks[a][0]] in (" ", ", ") and b + 1 < len(toks) \
                     and toks[b + 1][2][:1].isupper() and s.text[toks[b][1]:toks[b + 1][0]] == " ":
                 continue  # inside a sentence, an inflected form with a capital right before a name is a name: "father Said Ahmed"
+        if lex.participants and b + 1 < len(toks) and toks[b + 1][3] in lex.participants and toks[a][2][:1].isupper():
+            continue  # "Alle am Unfall beteiligten Personen": those who took part in a happening told before
         entry = next((e for e in entries if (not e.with_ or e.with_ & with_bag) and not (e.without & bag)
                       and not (e.without_pairs and e.without_pairs & _pairs(toks))
                       and not (e.not_after and any(t[3] in e.not_after for t in toks[max(0, a - 3):a]))
