@@ -489,10 +489,19 @@ def _area_names() -> set[str]:
     return names
 
 
-def _german_words() -> set[str]:
-    """Entries of Debian's wngerman (build time only; empty when it is not installed)."""
-    path = Path("/usr/share/dict/ngerman")
+def _words(path: Path) -> set[str]:
+    """Entries of a Debian word list (build time only; empty when it is not installed)."""
     return set(path.read_text(encoding="utf-8", errors="replace").split()) if path.exists() else set()
+
+
+def _german_words() -> set[str]:
+    """Entries of Debian's wngerman."""
+    return _words(Path("/usr/share/dict/ngerman"))
+
+
+def american_words() -> set[str]:
+    """Entries of Debian's wamerican."""
+    return _words(Path("/usr/share/dict/american-english"))
 
 
 # --- output ----------------------------------------------------------------------

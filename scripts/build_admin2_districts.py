@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_admin2 import (REF, _GENERIC, _area_names, _circle_radius, _display, _forms, _german_words,  # noqa: E402
+from build_admin2 import (REF, _GENERIC, _area_names, _circle_radius, _display, _forms, _german_words, american_words,  # noqa: E402
                           _gn_places, _km, _mid, _plain, _slug, _write_tsv)
 
 # The noun GeoNames or its English alternate writes with the name, and the kind it says.
@@ -109,8 +109,7 @@ def main() -> None:
         for n in {p["name"], *p["alts"]}:
             by_name[(p["cc"], _plain(n).lower())].append(p)
     taken = {n for p in places for n in [p["name"], *p["alts"]]} | _area_names() | _german_words()
-    english = Path("/usr/share/dict/american-english")
-    words = {w.lower() for w in english.read_text(encoding="utf-8", errors="replace").split()} if english.exists() else set()
+    words = {w.lower() for w in american_words()}
     # A country whose units admin2.tsv.gz mostly holds already (India, Poland, Peru…) is left to it:
     # GeoNames' further units there are cities, renames and the same powiat by another name.
     level2 = Counter(u["cc"] for u in units.values())

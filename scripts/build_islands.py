@@ -27,7 +27,7 @@ import shapely
 from shapely.geometry import Point
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_admin2 import REF, _feature, _gn_places, _german_words, _reach, _write_tsv, town_rows  # noqa: E402
+from build_admin2 import REF, _feature, _gn_places, _german_words, _reach, _write_tsv, american_words, town_rows  # noqa: E402
 from build_areas import _polygons, _simplify, _write_gz  # noqa: E402
 from build_gazetteer import german_noun  # noqa: E402
 
@@ -37,12 +37,6 @@ from geo.ref import given_names  # noqa: E402
 
 _NEAR_DEG = 0.03  # about 3 km: a point on a spit the 1:10m coast leaves out
 _MAX_AREA = 70.0  # square degrees, about Borneo: a bigger polygon is a continent's
-
-
-def _american_words() -> set[str]:
-    """Entries of Debian's wamerican (build time only; empty when it is not installed)."""
-    path = Path("/usr/share/dict/american-english")
-    return set(path.read_text(encoding="utf-8", errors="replace").split()) if path.exists() else set()
 
 
 def _taken(gazetteer: Gazetteer, name: str) -> bool:
@@ -96,7 +90,7 @@ def main() -> None:
     spots = shapely.STRtree([Point(p["lon"], p["lat"]) for p in places])
     gazetteer = Gazetteer.load()
     german = _german_words()
-    lower = {w for w in german | _american_words() if w[:1].islower()}
+    lower = {w for w in german | american_words() if w[:1].islower()}
     people = given_names()
     rows, features, left = [], [], []
     for entry in yaml.safe_load((REF / "islands.yaml").read_text(encoding="utf-8")):
