@@ -1,0 +1,76 @@
+"""Why found events have the wrong place, in counts only (safe on the held-out corpus).
+
+    python -m bench.place_failures --corpus tests/corpus_holdout --events EVENTS.geojson [--all]
+
+For each found event (headline events unless --all) whose place misses the gold tolerance, one
+class: `absent` (no form in the text that the gazetteer knows lies within the tolerance: a
+gazetteer gap) or `named` (the text names such a place and the loader chose another: a
+selection error), split by what was chosen (`coarse`: a state, country, district, region or sea
+or nothing; `town`: a point) and, for `named`, the level of the right place it missed. It tells
+the next step whether to add reference data or to choose better; it never prints text.
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from bench.corpus_check import split_front_matter
+from bench.score import _km, _read, place_ok, score
+
+COARSE = {"admin1", "country", "region", "admin2", "sea"}
+
+
+def _text(path: Path) -> str:
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    return (meta.get("title") or "") + "\n" + body
+
+
+def named_levels(text: str, gold: dict, gazetteer) -> set[str]:
+    """Levels of the gazetteer places the text names (whole words, strict forms too) within the tolerance."""
+    tol = max(float(gold["km"]), 10.0)
+    hit = set()
+    for end, surface in gazetteer.automaton.iter(text):
+        start = end - len(surface) + 1
+        if start > 0 and text[start - 1].isalnum() or end + 1 < len(text) and text[end + 1].isalnum():
+            continue
+        for cand in gazetteer.candidates(surface) + gazetteer.strict(surface):
+            if _km(cand.place.lat, cand.place.lon, float(gold["lat"]), float(gold["lon"])) <= tol:
+                hit.add(cand.place.type)
+    return hit
+
+
+def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False) -> Counter:
+    """(language, chosen, class) -> count over the found events with a wrong place."""
+    out: Counter = Counter()
+    for r in score(corpus, events):
+        text = None
+        for gi, (pi, _) in r["matched"].items():
+            g, p = r["gold"][gi], r["preds"][pi]
+            if not (every or g.get("headline")) or g.get("place") is None:
+                continue
+            if place_ok(p, g["place"]):
+                out[(r["lang"], "right", "")] += 1
+                continue
+            text = text if text is not None else _text(corpus / "news" / r["doc"])
+            hit = named_levels(text, g["place"], gazetteer)
+            chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
+            out[(r["lang"], chosen, "named:" + ",".join(sorted(hit)) if hit else "absent")] += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--events", type=Path, required=True)
+    ap.add_argument("--all", action="store_true", help="all found events, not only headline events")
+    args = ap.parse_args(argv)
+    from geo.gazetteer import Gazetteer
+
+    for (lang, chosen, kind), n in sorted(classify(args.corpus, _read(args.events), Gazetteer.load(), args.all).items()):
+        print(f"{n:6d}  {lang}  {chosen:<6} {kind}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
