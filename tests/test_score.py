@@ -34,3 +34,19 @@ def test_a_prediction_of_the_gold_type_is_preferred_among_equal_matches():
     preds = [_pred([(0, 10)], kind="flood"), _pred([(0, 10)], kind="storm")]
     assert _matching(gold, preds, gspans) == {0: (1, True)}
     assert _greedy(gold, preds, gspans) == {0: (0, True)}
+
+
+def test_the_type_confusion_table_counts_matched_pairs_by_gold_and_predicted_type():
+    """bench/type_confusion.py: a storm predicted as a flood is one confusion (same family), a
+    right type none; unmatched predictions are not counted."""
+    from bench.type_confusion import families, pairs, table
+
+    rows = [{"lang": "de", "doc": "a.md", "gold": [_gold(kind="storm"), _gold(kind="crash")],
+             "preds": [_pred([(0, 10)], kind="flood"), _pred([(20, 30)], kind="crash"), _pred([(40, 50)])],
+             "matched": {0: (0, True), 1: (1, False)}}]
+    found = pairs(rows)
+    assert [(x[1], x[2]) for x in found] == [("storm", "flood"), ("crash", "crash")]
+    text = table(found, "all", families(), 1)
+    assert "2 found, type right 1 (0.50), family right 2 (1.00)" in text
+    assert "gold storm" in text and "got flood" in text and "(same family)" in text
+    assert "gold crash" not in text
