@@ -155,6 +155,11 @@ def test_a_threat_that_is_news_is_a_statement_of_its_speaker_dated_when_made(lan
     ("de", "In der Nacht stürzten zahlreiche Bäume um.", "storm"),
     ("en", "Funnel clouds were also sighted in Indiana.", "storm"),
     ("en", "Heavy rainfall hit the coast overnight.", "storm"),
+    # Heavy rain is weather, the water it leaves a flood's: "Starkregen" and "torrential" beside a storm are the storm's.
+    ("de", "Heftige Gewitter und Starkregen hielten die Einsatzkräfte in Atem.", "storm"),
+    ("en", "Thunderstorms and torrential rain kept crews busy overnight.", "storm"),
+    ("de", "Nach dem Starkregen liefen zahlreiche Keller voll.", "flood"),
+    ("en", "After torrential rain, floodwaters submerged the town.", "flood"),
     ("en", "In January, the firm was bought by a German rival.", "economy"),
     ("en", "The police held dialogues with village officials.", "meeting"),
     ("de", "In den Ansprachen verwiesen beide auf die guten Beziehungen.", "statement"),
