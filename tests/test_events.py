@@ -615,6 +615,12 @@ def test_a_protest_at_the_parliament_is_in_the_capital(text, lang, at_parliament
     ("Landslides and heavy rainfall killed nine people in Landia on Monday.", "en", "storm"),
     ("Erdrutsche, ausgelöst durch heftige Regenfälle, töteten am Montag neun Menschen in Landia.", "de", "landslide"),
     ("Erdrutsche und heftige Regenfälle töteten am Montag neun Menschen in Landia.", "de", "storm"),
+    # What people flee drove them out: the flight is the news, the crackdown its cause (German "vor den Kämpfen" is an anchor already).
+    ("More than 700 people crossed the border into Landia on Monday fleeing an army crackdown.", "en", "migration"),
+    ("More than 700 people crossed the border into Landia on Monday during an army crackdown.", "en", "raid_arrest"),
+    ("Protests broke out in Landia on Monday in the wake of a police raid.", "en", "protest"),
+    ("Tausende Menschen sind am Montag auf der Flucht vor den Kämpfen in Landia angekommen.", "de", "migration"),
+    ("Bei den Kämpfen in Landia sind seit Montag Tausende auf der Flucht.", "de", "armed_clash"),
 ])
 def test_a_happening_that_caused_the_sentences_own_does_not_type_it(text, lang, expected):
     times = [_time(text, "Monday" if lang == "en" else "Montag", dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day")]
