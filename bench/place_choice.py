@@ -35,6 +35,7 @@ class Choice:
     rows: list  # feature dicts, one per candidate
     right: list  # bool per candidate: within the gold tolerance
     elsewhere: bool = False  # another mention of the document, outside the candidates, is within it
+    gold: dict | None = None  # the gold place
 
 
 def _run(corpus: Path):
@@ -83,17 +84,28 @@ def collect(corpus: Path) -> list[Choice]:
             rest = list({m.place.id: ranker.Candidate(m.place) for m in places}.values())
             elsewhere = not any(right) and any(ranker.positives(rest, g["place"], place_ok))
             out.append(Choice(r["doc"], r["lang"], bool(g.get("headline")), place_ok(p, g["place"]), cands, rows,
-                              right, elsewhere))
+                              right, elsewhere, g["place"]))
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def dev_arguments(tool: str, doc: str, argv: list[str] | None, listing: bool = False) -> argparse.Namespace | None:
+    """--corpus and --headline (and --list) of a development-only tool; None, with an error, on the
+    held-out corpus, whose events these tools would show."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     ap.add_argument("--headline", action="store_true", help="headline events only")
+    if listing:
+        ap.add_argument("--list", action="store_true", help="print each event, not only the counts")
     args = ap.parse_args(argv)
     if "holdout" in str(args.corpus):
-        print("error: place_choice lists candidates per event; run it on the development corpus only", file=sys.stderr)
+        print(f"error: {tool} lists events and their places; run it on the development corpus only", file=sys.stderr)
+        return None
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = dev_arguments("place_choice", __doc__, argv)
+    if args is None:
         return 2
     c = collections.Counter()
     for ch in collect(args.corpus):

@@ -26,9 +26,10 @@ def _text(path: Path) -> str:
     return (meta.get("title") or "") + "\n" + body
 
 
-def named_levels(text: str, gold: dict, gazetteer) -> set[str]:
-    """Levels of the gazetteer places the text names (whole words, strict forms too) within the tolerance."""
-    tol = max(float(gold["km"]), 10.0)
+def named_levels(text: str, gold: dict, gazetteer, floor: float = 10.0) -> set[str]:
+    """Levels of the gazetteer places the text names (whole words, strict forms too) within the tolerance
+    (at least `floor` km)."""
+    tol = max(float(gold["km"]), floor)
     hit = set()
     for end, surface in gazetteer.automaton.iter(text):
         start = end - len(surface) + 1

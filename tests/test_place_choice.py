@@ -95,3 +95,52 @@ def test_collect_finds_a_gold_events_candidates_and_restores_the_pipeline(tmp_pa
     assert choices and all(len(c.rows) == len(c.candidates) == len(c.right) for c in choices)
     # the rules' choice is always a candidate, so where the rules are right a candidate is
     assert all(any(r for r, row in zip(c.right, c.rows) if row.get("rule")) for c in choices if c.rule_ok)
+
+
+# bench.place_gaps: the classes of found events whose gold place none of the text's mentions is.
+def _gaps_gazetteer(places: dict):
+    """A gazetteer stub: `places` maps a surface to its Places; `automaton` finds the surfaces in a text."""
+    class Automaton:
+        def iter(self, text):
+            for surface in places:
+                for start in (i for i in range(len(text)) if text.startswith(surface, i)):
+                    yield start + len(surface) - 1, surface
+    return SimpleNamespace(automaton=Automaton(), strict=lambda s: [],
+                           candidates=lambda s: [SimpleNamespace(place=p) for p in places.get(s, [])])
+
+
+NATURNS = Place("geonames:1", "Naturns", "city", 46.648, 11.001, "IT", "17", 5_000)
+LAAGE = Place("geonames:2", "Laage", "city", 53.93, 12.35, "DE", "12", 6_000)
+
+
+@pytest.mark.parametrize("text, gold, cands, places, kind", [
+    ("Der Jet landete auf dem Fliegerhorst Laage.", {"name": "Fliegerhorst Laage", "lat": 53.92, "lon": 12.28, "km": 15},
+     [], {"Laage": [LAAGE]}, "filtered"),
+    ("Die Kanzlerin traf ihn im Schloss Meseberg.", {"name": "Schloss Meseberg", "lat": 52.97, "lon": 13.09, "km": 10},
+     [], {}, "facility"),
+    ("In Tschirland kam es zu einem Erdrutsch.", {"name": "Tschirland (Naturns)", "lat": 46.65, "lon": 11.03, "km": 10},
+     [], {"Naturns": [NATURNS]}, "quarter"),
+    ("Shots were fired at Kamologon village.", {"name": "Kamologon village, West Pokot", "lat": 1.6, "lon": 35.3, "km": 40},
+     [], {}, "village"),
+    ("The county confirmed its first case.", {"name": "San Luis Obispo County", "lat": 35.3, "lon": -120.4, "km": 60},
+     [], {}, "implied"),
+    ("Ein Unfall bei Naturns.", {"name": "Staben", "lat": 46.648, "lon": 11.15, "km": 8},
+     [SimpleNamespace(place=NATURNS)], {}, "tolerance"),
+])
+def test_a_gap_is_classed_by_what_the_gold_and_the_text_say(text, gold, cands, places, kind):
+    from bench import place_gaps
+
+    assert place_gaps.gap_class(text, gold, cands, _gaps_gazetteer(places)) == kind
+
+
+def test_a_gold_names_head_drops_its_qualifier_and_noun():
+    from bench import place_gaps
+
+    assert place_gaps.head("Kamologon village, Muino location, West Pokot") == "Kamologon"
+    assert place_gaps.head("Tschirland (Naturns)") == "Tschirland"
+
+
+def test_place_gaps_refuses_the_held_out_corpus(capsys):
+    from bench import place_gaps
+
+    assert place_gaps.main(["--corpus", "tests/corpus_holdout"]) == 2
