@@ -1495,7 +1495,7 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
         if language == "de":
             surface = _without_genitive(surface, place, mention.genitive)
         if place.type == "admin2" and language == "de":
-            return _german_in(surface)
+            return _german_in(_articled(surface, place))
         if surface == place.name or (language == "de" and _is_name(surface)):
             return f"in {surface}"  # "in München", as the German text writes it
     if place.type == "admin2" and language == "de":
@@ -1523,9 +1523,22 @@ def _without_genitive(surface: str, place: Place, genitive: bool) -> str:
     return surface[:-1] if genitive and " " not in surface and surface.endswith("s") else surface
 
 
+def _articled(surface: str, place: Place) -> str:
+    """An area whose German title name takes an article (regions.yaml's `title_de`: "den Alpen",
+    "dem Bayerischen Wald", "auf den Golanhöhen") is titled so however the text declines it
+    ("aus den Alpen", "des Bayerischen Waldes"); any other by the surface as written."""
+    return place.name_de if place.name_de and place.name_de.split(" ")[0] in ("dem", "den", "der", "auf") else surface
+
+
 def _german_in(name: str) -> str:
-    """ "im Kreis Ahrweiler", "im Rhein-Sieg-Kreis", "im Montgomery County", "in der Region Hannover"."""
+    """ "im Kreis Ahrweiler", "im Rhein-Sieg-Kreis", "im Montgomery County", "in der Region Hannover";
+    an area's name with its article: "den Alpen" → "in den Alpen", "dem Harz" → "im Harz", "auf den
+    Golanhöhen" as it is."""
     first, last = name.split(" ")[0], name.split(" ")[-1]
+    if first == "dem":
+        return f"im {name[4:]}"
+    if first == "auf":
+        return name
     if first in ("Region", "Städteregion", "Provinz", "Präfektur", "Division", "Grafschaft"):
         return f"in der {name}"
     if first in ("Landkreis", "Kreis", "Bezirk", "Regionalverband", "Distrikt", "Département", "County") \

@@ -71,7 +71,8 @@ class Candidate:
     """One place a surface form may mean, and how the form names it."""
 
     place: Place
-    kind: str  # name, alt (GeoNames alternate), gen (German genitive/inflection), dem (demonym), bare (admin2 name alone)
+    kind: str  # name, alt (GeoNames alternate), gen (German genitive/inflection), dem (demonym), bare (admin2 name alone),
+    # article (an area's name that takes its article: "in den Alpen")
     langs: frozenset = frozenset()  # languages the form belongs to; empty = any
     weak: bool = False
     # Languages in which this city name is also an everyday word ("Essen", "Mobile", "Dabei").
@@ -209,7 +210,8 @@ def _reference_entries() -> tuple[list[tuple[str, Candidate]], list[str]]:
     entries += _town_entries(ref / "postal_towns.tsv.gz", area_names)
     # Islands ("Insel Rügen", "auf Sylt", "on Lesbos"): areas with an outline, as districts are.
     entries += _admin2_entries(ref / "islands.tsv.gz", _features(ref / "islands_outlines.geojson.gz"))
-    # Regierungsbezirke ("in Oberbayern", "Regierungsbezirk Köln"): areas with a point and a radius, as districts are.
+    # Regierungsbezirke, landscapes and ranges ("in Oberbayern", "im Allgäu", "in den Alpen"): areas with a
+    # point and a radius, as districts are.
     entries += _admin2_entries(ref / "regions.tsv.gz", [])
     entries += _powiats_by_seat(entries)
     entries += _short_names(entries, area_names)
@@ -319,18 +321,20 @@ def _admin2_entries(path, outlines: list[dict]) -> list[tuple[str, Candidate]]:
     """Second-level units (counties, Landkreise, Bezirke, districts) under the names news writes
     with their noun ("Landkreis Ravensburg", "Montgomery County", "County Cork", "Buxar district"),
     and, kind "bare", under their name alone where no town has it ("Dithmarschen", "Kent"): a
-    bare name needs the evidence a town needs. Outlines where the source has one; else the point
-    and `radius_km`, the uncertainty radius."""
+    bare name needs the evidence a town needs; kind "article", a name that takes its article
+    (regions.tsv.gz's optional column: "Alpen", "Spessart"), only after it ("in den Alpen", "im
+    Spessart"; "in Alpen" is the town). Outlines where the source has one; else the point and
+    `radius_km`, the uncertainty radius. A range across borders has no country."""
     import gzip
 
     drawn = {f["id"]: f for f in outlines}
     out = []
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)  # header: id name name_de name_en lat lon country admin1 population radius_km forms bare
-        for pid, name, name_de, name_en, lat, lon, cc, a1, pop, radius, forms, bare in rows:
+        next(rows)  # header: id name name_de name_en lat lon country admin1 population radius_km forms bare [article]
+        for pid, name, name_de, name_en, lat, lon, cc, a1, pop, radius, forms, bare, *article in rows:
             outline = drawn.get(pid)
-            place = Place(id=pid, name=name_en or name, type="admin2", lat=float(lat), lon=float(lon), country_code=cc,
+            place = Place(id=pid, name=name_en or name, type="admin2", lat=float(lat), lon=float(lon), country_code=cc or None,
                           admin1=a1 or None, population=int(pop), name_de=name_de or None, radius_km=int(radius),
                           geometry=outline["geometry"] if outline is not None else None)
             cand = Candidate(place, "name")
@@ -338,6 +342,7 @@ def _admin2_entries(path, outlines: list[dict]) -> list[tuple[str, Candidate]]:
             loose = Candidate(place, "bare")
             # (not CITY_STOPLIST's towns: a bare name needs a locative, and "in Kent" is the county)
             out += [(b, loose) for b in bare.split("|") if b and b not in _ALIAS_STOP]
+            out += [(a, Candidate(place, "article")) for a in (article[0].split("|") if article else []) if a]
     return out
 
 

@@ -12,8 +12,9 @@ from geo.records import Place
 # an island is no unit of its country's subdivisions (Sumatra spans ten provinces, Honshu 34
 # prefectures): what lies on it is told by distance, not by the subdivision code its row carries.
 ISLAND = "geo:island/"
-# The id prefix of Regierungsbezirke and landscapes (geo/ref/regions.tsv.gz), also admin2-level areas.
-REGION = "geo:region/DE-"
+# The id prefix of Regierungsbezirke, landscapes and ranges (geo/ref/regions.tsv.gz), also admin2-level
+# areas (areas.geojson's regions share it but are of type "region", which lies_in does not judge).
+REGION = "geo:region/"
 
 
 def lies_in(a: Place, b: Place) -> bool:
@@ -25,7 +26,7 @@ def lies_in(a: Place, b: Place) -> bool:
     if b.type == "admin1":
         return a.type in ("city", "site", "admin2") and a.country_code == b.country_code and a.admin1 == b.admin1
     if b.type == "admin2":  # within its reach from its point: a county has no list of its towns here
-        return (a.type in ("city", "site") and a.country_code == b.country_code and _same_state(a, b)
+        return (a.type in ("city", "site") and _same_country(a, b) and _same_state(a, b)
                 and km(a, b) <= max(b.radius_km, 5))
     return False
 
@@ -56,7 +57,7 @@ def outside_of(a: Place, b: Place) -> bool:
     if b.id.startswith(ISLAND):
         return a.country_code != b.country_code or not _on_island(a, b)
     if b.type == "admin2":  # a district's reach is an estimate: only a town far outside it is a namesake
-        return a.country_code != b.country_code or not _same_state(a, b) or km(a, b) > 2 * b.radius_km + 10
+        return not _same_country(a, b) or not _same_state(a, b) or km(a, b) > 2 * b.radius_km + 10
     if b.type in ("country", "admin1"):
         return not lies_in(a, b)
     return b.type == "city" and (abs(a.lat - b.lat) > 0.6 or abs(a.lon - b.lon) > 0.9)
@@ -66,6 +67,12 @@ def _same_state(a: Place, b: Place) -> bool:
     """Whether a lies in the subdivision of the area b; a landscape across Länder (regions.tsv.gz,
     "Harz", "Eifel": no admin1) is in none of them and judged by its reach alone."""
     return a.admin1 == b.admin1 or (b.id.startswith(REGION) and not b.admin1)
+
+
+def _same_country(a: Place, b: Place) -> bool:
+    """Whether a lies in the country of the area b; a range across borders (regions.tsv.gz, "Alps",
+    "Andes": no country) is in none of them and judged by its reach alone."""
+    return a.country_code == b.country_code or (b.id.startswith(REGION) and not b.country_code)
 
 
 def apart(a: Place, b: Place) -> bool:

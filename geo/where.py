@@ -1191,6 +1191,8 @@ def _usable(c: Candidate, language: str, cue: str) -> bool:
     a works after the name qualifies it ("the Cedar Rapids Airport"), but a hospital or a station not
     a town named like a word ("University Hospital" names no town University; "Cork University
     Hospital" names the city)."""
+    if c.kind == "article":  # "in den Alpen", "im Spessart": an area's name that takes its article, only after it
+        return cue in ("area_article", "contracted")
     if cue == "onto":  # "auf Sylt": the island; "auf Merkel", "on Monday": as without a word before
         cue = "locative" if c.place.id.startswith(ISLAND) else ""
     if cue == "site":

@@ -512,13 +512,17 @@ def american_words() -> set[str]:
 # --- output ----------------------------------------------------------------------
 
 def _write_tsv(path: Path, rows: list[dict]) -> None:
+    """The rows, sorted; a 13th column `article` (names that need their article: "Alpen" in "in den
+    Alpen") only where a row has one, so files without any keep their bytes."""
+    article = any(r.get("article") for r in rows)
     buf = io.StringIO()
-    buf.write("id\tname\tname_de\tname_en\tlat\tlon\tcountry\tadmin1\tpopulation\tradius_km\tforms\tbare\n")
+    buf.write("id\tname\tname_de\tname_en\tlat\tlon\tcountry\tadmin1\tpopulation\tradius_km\tforms\tbare"
+              + ("\tarticle" if article else "") + "\n")
     for r in sorted(rows, key=lambda r: r["id"]):
         forms = [f for f in dict.fromkeys(r["forms"]) if "\t" not in f and "|" not in f]
         buf.write("\t".join([r["id"], r["name"], r["name_de"] or "", r["name_en"] or "", f"{r['lat']:.4f}", f"{r['lon']:.4f}",
                              r["cc"], r["a1"], str(r["pop"]), str(r["radius"]), "|".join(forms),
-                             "|".join(dict.fromkeys(r["bare"]))]) + "\n")
+                             "|".join(dict.fromkeys(r["bare"]))] + (["|".join(r.get("article", []))] if article else [])) + "\n")
     raw = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(buf.getvalue().encode("utf-8"))

@@ -13,8 +13,11 @@ it), `radius_km` the farthest reach of a Landkreis from there (its seat's distan
 radius), an honest uncertainty radius that covers the whole unit. The rows take admin2.tsv.gz's
 columns (ids geo:region/DE-<ags>), so the gazetteer reads them as it reads districts and islands.
 A landscape ("im Allgäu", "in der Eifel") is drawn the same way from the Kreise regions.yaml
-lists for it, approximately those it mostly covers (ids geo:region/DE-<id>).
-Deterministic: sorted, fixed gzip mtime.
+lists for it, approximately those it mostly covers (ids geo:region/DE-<id>). A mountain range or
+large natural region ("in den Alpen", "in der Sahara", "in Sibirien") has no Kreise and no outline
+in any package here: its point and uncertainty radius are regions.yaml's own (ids geo:region/<id>,
+no country where it spans several). Names that take their article ("in den Alpen", "im Spessart")
+go to the optional column `article`. Deterministic: sorted, fixed gzip mtime.
 """
 from __future__ import annotations
 
@@ -45,7 +48,28 @@ def _bezirk_forms(entry: dict) -> list[str]:
     return out
 
 
-def _unit(uid: str, entry: dict, kreise: list[str], forms: list[str], lk: dict[str, dict], destatis: dict[str, dict]) -> dict:
+def _row(uid: str, entry: dict, titled: bool, lat: float, lon: float, cc: str, a1: str, pop: int, radius: int,
+         forms: list[str]) -> dict:
+    """One row of admin2.tsv.gz's columns (and `article`) for a regions.yaml entry; `titled`: named
+    with the Regierungsbezirk's noun, as a unit named after its city is ("Regierungsbezirk Köln")."""
+    en = entry.get("en") or [entry["de"]]
+    de_title, en_title = (f"Regierungsbezirk {entry['de']}", f"{en[0]} Government Region") if titled \
+        else (entry.get("title_de") or entry["de"], en[0])
+    return {"id": f"geo:region/{uid}", "name": entry["de"], "name_de": de_title, "name_en": en_title,
+            "lat": round(lat, 4), "lon": round(lon, 4), "cc": cc, "a1": a1, "pop": pop, "radius": radius,
+            "forms": entry.get("forms", []) + forms, "bare": entry.get("bare", []), "article": entry.get("article", [])}
+
+
+def _range(entry: dict) -> dict:
+    """A mountain range or natural region: its hand-written point and radius; a country only where
+    it lies in one."""
+    lat, lon = entry["point"]
+    cc = entry["countries"][0] if len(entry["countries"]) == 1 else ""
+    return _row(entry["id"], entry, False, lat, lon, cc, "", 0, entry["radius"], [])
+
+
+def _unit(uid: str, entry: dict, kreise: list[str], forms: list[str], lk: dict[str, dict], destatis: dict[str, dict],
+          titled: bool = False) -> dict:
     """One row of admin2.tsv.gz's columns for the union of the Kreise `kreise` (AGS codes)."""
     drawn = [a for a in kreise if a in lk]  # the kreisfreie Städte have no row: they lie among the Landkreise
     weight = {a: float(destatis[a]["area_km2"]) for a in drawn}
@@ -56,15 +80,9 @@ def _unit(uid: str, entry: dict, kreise: list[str], forms: list[str], lk: dict[s
     at = lk[core]
     radius = max(round(_km(at["lat"], at["lon"], lk[a]["lat"], lk[a]["lon"])) + lk[a]["radius"] for a in drawn)
     states = {lk[a]["a1"] for a in drawn}
-    en = entry.get("en") or [entry["de"]]
-    # (a Regierungsbezirk named after its city is titled with its noun: "Regierungsbezirk Köln", not the city)
-    de_title, en_title = (entry["de"], en[0]) if entry.get("bare") else (f"Regierungsbezirk {entry['de']}", f"{en[0]} Government Region")
-    return {"id": f"geo:region/DE-{uid}", "name": entry["de"], "name_de": de_title, "name_en": en_title,
-            "lat": round(at["lat"], 4), "lon": round(at["lon"], 4), "cc": "DE",
-            "a1": states.pop() if len(states) == 1 else "",  # a landscape across Länder lies in none of them
-            "pop": sum(int(destatis[a]["population"]) for a in kreise), "radius": radius,
-            "forms": entry.get("forms", []) + forms,
-            "bare": entry.get("bare", [])}
+    return _row(f"DE-{uid}", entry, titled, at["lat"], at["lon"], "DE",
+                states.pop() if len(states) == 1 else "",  # a landscape across Länder lies in none of them
+                sum(int(destatis[a]["population"]) for a in kreise), radius, forms)
 
 
 def main() -> None:
@@ -80,12 +98,14 @@ def main() -> None:
     rows = []
     for entry in data.get("regierungsbezirke") or []:
         kreise = sorted(a for a in destatis if a.startswith(entry["ags"]))
-        rows.append(_unit(entry["ags"], entry, kreise, _bezirk_forms(entry), lk, destatis))
+        # (a Regierungsbezirk named after its city is titled with its noun: "Regierungsbezirk Köln", not the city)
+        rows.append(_unit(entry["ags"], entry, kreise, _bezirk_forms(entry), lk, destatis, titled=not entry.get("bare")))
     for entry in data.get("landscapes") or []:
         rows.append(_unit(entry["id"], entry, entry["kreise"], [], lk, destatis))
+    rows += [_range(entry) for entry in data.get("ranges") or []]
     _write_tsv(REF / "regions.tsv.gz", rows)
     for r in sorted(rows, key=lambda r: r["id"]):
-        print(f"{r['id']}\t{r['name_de']}\t{r['lat']},{r['lon']}\t{r['radius']} km\t{r['pop']}\tadmin1 {r['a1'] or '-'}")
+        print(f"{r['id']}\t{r['name_de']}\t{r['lat']},{r['lon']}\t{r['radius']} km\t{r['pop']}\t{r['cc'] or '-'} {r['a1'] or '-'}")
 
 
 if __name__ == "__main__":

@@ -91,3 +91,71 @@ def test_a_town_in_a_landscape_across_laender_lies_in_it(gazetteer):  # noqa: F8
              for n in ("Goslar", "Wernigerode", "München")}
     assert lies_in(towns["Goslar"], harz) and lies_in(towns["Wernigerode"], harz)
     assert not outside_of(towns["Goslar"], harz) and outside_of(towns["München"], harz)
+
+
+# Mountain ranges and natural regions (regions.yaml `ranges`, the German landscapes that take an
+# article): a point and an uncertainty radius each, no outline package carries them.
+_RANGES = (("de", "Eine Lawine ging in den Alpen nieder.", "alps"),
+           ("en", "An avalanche buried two skiers in the Alps.", "alps"),
+           ("en", "Heavy snow fell in the Swiss Alps.", "alps"),
+           ("de", "In den Pyrenäen brannte ein Wald.", "pyrenees"),
+           ("en", "A wildfire spread in the Pyrenees.", "pyrenees"),
+           ("de", "Im Himalaya starben drei Bergsteiger.", "himalayas"),
+           ("en", "Three climbers died in the Himalayas.", "himalayas"),
+           ("de", "Waldbrände wüten in Sibirien.", "siberia"),
+           ("en", "Wildfires raged in Siberia.", "siberia"),
+           ("de", "Eine Rakete schlug auf den Golanhöhen ein.", "golan-heights"),
+           ("en", "A rocket hit the Golan Heights.", "golan-heights"),
+           ("de", "In der Sahara verdursteten Migranten.", "sahara"),
+           ("en", "Migrants died in the Sahara.", "sahara"),
+           ("de", "Schnee fiel in Patagonien.", "patagonia"),
+           ("en", "Climbers were rescued in the Andes.", "andes"),
+           ("de", "In den Anden bebte die Erde.", "andes"),
+           ("en", "Wildfires burned in the Rockies.", "rocky-mountains"),
+           ("en", "Floods hit towns in the Appalachians.", "appalachians"),
+           ("de", "Ein Unfall im Spessart forderte zwei Verletzte.", "DE-spessart"),
+           ("de", "Ein Unfall im Bayerischen Wald forderte zwei Verletzte.", "DE-bayerischer-wald"),
+           ("de", "Ein Unfall auf der Schwäbischen Alb forderte zwei Verletzte.", "DE-schwaebische-alb"),
+           ("en", "A storm hit the Bavarian Forest.", "DE-bayerischer-wald"))
+
+
+def test_a_range_or_natural_region_is_that_area(gazetteer):  # noqa: F811
+    missed = [text for language, text, unit in _RANGES if f"geo:region/{unit}" not in _ids(text, gazetteer, language)]
+    assert missed == []
+
+
+def test_a_name_that_takes_its_article_is_the_area_only_after_it(gazetteer):  # noqa: F811
+    """ "in den Alpen", "im Spessart" are the areas; "in Alpen" (Lower Rhine) and "in Spessart" the
+    towns; the name alone without a locative names nothing."""
+    assert "geo:region/alps" in _ids("Eine Lawine ging in den Alpen nieder.", gazetteer)
+    assert _ids("Ein Brand in Alpen forderte Verletzte.", gazetteer) == {"geonames:2958188"}
+    assert "geonames:2830591" in _ids("Ein Unfall in Spessart (Landkreis Ahrweiler).", gazetteer)
+    assert _ids("Die Alpen sind schön.", gazetteer) == set()
+
+
+def test_a_town_in_a_range_across_borders_lies_in_it(gazetteer):  # noqa: F811
+    """The Alps span eight countries and have none written: Chamonix (France) and Innsbruck
+    (Austria) lie in them, Munich lies outside their reach only by distance (not by its country)."""
+    from geo.nearness import lies_in
+
+    alps = gazetteer.candidates("Alps")[0].place
+    towns = {n: max((c.place for c in gazetteer.candidates(n) if c.place.type == "city"), key=lambda p: p.population)
+             for n in ("Chamonix", "Innsbruck", "Hamburg")}
+    assert alps.country_code is None
+    assert lies_in(towns["Chamonix"], alps) and lies_in(towns["Innsbruck"], alps) and not lies_in(towns["Hamburg"], alps)
+
+
+def test_a_german_title_takes_the_areas_article():
+    from geo.events import _place_label
+    from geo.records import Place, PlaceMention
+
+    def area(name_de):
+        return Place(id="geo:region/x", name="x", type="admin2", lat=0, lon=0, name_de=name_de)
+
+    assert _place_label("", None, area("den Alpen"), "de") == "in den Alpen"
+    assert _place_label("", None, area("dem Himalaya"), "de") == "im Himalaya"
+    assert _place_label("", None, area("auf den Golanhöhen"), "de") == "auf den Golanhöhen"
+    assert _place_label("", None, area("Oberbayern"), "de") == "in Oberbayern"  # control: no article
+    text = "Ein Bergsteiger aus den Alpen"  # the text's "aus den": the title's "in den"
+    mention = PlaceMention(text.index("Alpen"), len(text), "Alpen", area("den Alpen"))
+    assert _place_label(text, mention, mention.place, "de") == "in den Alpen"
