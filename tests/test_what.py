@@ -657,6 +657,14 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "The party expects to win the seat along the coast.", "election", True),
     ("en", "Smith then shut himself into a rear bedroom.", "closure", False),
     ("en", "The owner then shut the factory for good.", "closure", True),
+    # A tree that falls onto a line, a road or a home is the weather's work; one on a car is the crash's, one
+    # who falls from a tree no storm.
+    ("de", "In Hatzendorf ist ein Baum auf eine Stromleitung gestürzt.", "storm", True),
+    ("de", "Eine riesige Buche war auf die Straße gekracht.", "storm", True),
+    ("de", "Ein Baum war auf ein Auto gestürzt.", "storm", False),
+    ("en", "A girl died after a tree fell onto her home.", "storm", True),
+    ("en", "A boy was hurt when he fell from a tree.", "storm", False),
+    ("en", "A tree fell onto a car on the highway.", "storm", False),
     ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
     ("en", "The company will halt production at the plant.", "closure", True),
 ])
