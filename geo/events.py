@@ -1311,10 +1311,13 @@ def _at_state_capital(e: Event, capitals: dict) -> Event:
 
 # "gathered in front of the parliament building", "marched to Congress", "vor dem Parlament": a
 # protest at the nation's parliament, which sits in its capital.
+# Also a walkout or a protest inside it ("staged a walkout … walking out of the Parliament", "the budget
+# session of the parliament", "protestierten im Parlament").
 _AT_PARLIAMENT = re.compile(
-    r"\b(?:outside|in front of|at|near|before|around|to|towards?)\s+(?:the\s+)?(?:(?:national|nation's|country's)\s+)?"
+    r"\b(?:outside|in front of|at|near|before|around|to|towards?|in|inside|into|out of|(?:session|sitting) of)\s+(?:the\s+)?"
+    r"(?:(?:national|nation's|country's|budget)\s+)?"
     r"(?:[Pp]arliament(?:\s+[Hh]ouse|\s+building)?|Congress|National Assembly)\b(?!\s+(?:of|in)\b)"
-    r"|\bvor\s+(?:dem|das)\s+(?:Parlament|Parlamentsgebäude|Bundestag|Reichstag|Nationalrat|Bundeshaus)\b")
+    r"|\b(?:(?:vor|in|aus)\s+(?:dem|das)|im|ins)\s+(?:Parlament|Parlamentsgebäude|Bundestag|Reichstag|Nationalrat|Bundeshaus|Plenarsaal)\b")
 
 
 def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
@@ -1322,12 +1325,14 @@ def _at_capital(events: list[Event], capitals: dict[str, Place]) -> list[Event]:
     its capital ("Britain announced …", "Kenya's parliament voted …"), and so did a meeting or a
     visit of the people its sentence names ("Prime Minister Max Muster visited Landia"). A report that only inherits the
     country from the article ("a filing with the state's labour department") is no government's act.
-    A protest at the parliament placed in its country, own or inherited, was in the capital too."""
+    A protest at the parliament placed in its country, own or inherited, was in the capital too, and so
+    was a walkout or a strike there ("staged a walkout … walking out of the Parliament")."""
     out = []
     for e in events:
         country = e.place is not None and e.place.type == "country"
         acts = country and (e.event_type in _AT_CAPITAL or (e.event_type in _LEADERS_MEET and e.actors)) and not e.place_inherited
-        protest = country and type_family(e.event_type) == "protest" and any(_AT_PARLIAMENT.search(ev.sentence) for ev in e.evidence)
+        protest = country and type_family(e.event_type) in ("protest", "labour") \
+            and any(_AT_PARLIAMENT.search(ev.sentence) for ev in e.evidence)
         capital = capitals.get(e.place.country_code) if acts or protest else None
         if capital is not None:
             e = _moved_to(e, capital, f"the capital of {e.place.name}, where its {'government' if acts else 'parliament'} sits")

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from geo.contract import type_family
 from geo.events import extract_events
 from geo.merge import merge_events
 from geo.records import ActorMention, DateInterval, Document, Place, PlaceMention, TimeMention
@@ -600,6 +601,12 @@ def test_a_country_releases_in_its_capital_but_a_report_that_only_inherits_the_c
     ("Hundreds of activists from all over Landia protested in front of the town hall on Monday.", "en", False),
     ("Hunderte Aktivisten aus ganz Landia protestierten am Montag vor dem Parlament.", "de", True),
     ("Hunderte Aktivisten aus ganz Landia protestierten am Montag vor dem Rathaus.", "de", False),
+    # a walkout or a protest inside it, typed a protest or a strike
+    ("Opposition lawmakers in Landia joined the budget session of the parliament on Monday and then staged a walkout.", "en", True),
+    ("Opposition lawmakers in Landia walked out of the parliament on Monday in protest.", "en", True),
+    ("Workers in Landia staged a walkout at the factory on Monday.", "en", False),
+    ("Oppositionsabgeordnete in Landia protestierten am Montag im Parlament.", "de", True),
+    ("Oppositionsabgeordnete in Landia protestierten am Montag im Rathaus.", "de", False),
 ])
 def test_a_protest_at_the_parliament_is_in_the_capital(text, lang, at_parliament):
     capital = Place("geo:test/landia-city", "Landia City", "city", 7.1, -66.1, "LA", population=500_000)
@@ -607,7 +614,7 @@ def test_a_protest_at_the_parliament_is_in_the_capital(text, lang, at_parliament
     times = [_time(text, "Monday" if lang == "en" else "Montag", dt.date(2024, 6, 3), dt.date(2024, 6, 3), "day")]
     events = extract_events(doc, segment(text), times=times, places=[_mention(text, "Landia", LANDIA)], actors=[],
                             sources=[], capitals={"LA": capital})
-    assert [e.place for e in events if e.event_type == "protest"] == [capital if at_parliament else LANDIA]
+    assert [e.place for e in events if type_family(e.event_type) in ("protest", "labour")] == [capital if at_parliament else LANDIA]
 
 
 @pytest.mark.parametrize("text, lang, expected", [
