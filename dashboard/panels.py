@@ -77,6 +77,13 @@ _PAGE_CSS = """<style>
   .st-key-geo-details-sheet { max-height: 55vh; overflow-y: auto; border: 1px solid rgba(49, 51, 63, 0.2);
     border-radius: 0.5rem; padding: 0.6rem 0.8rem; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.12); }
 }
+/* Streamlit draws an element's toolbar (the map's fullscreen and clear-selection buttons) in the
+   band just above the element, over whatever stands there: it hid the end of the count line
+   ("0 ohne Or…"). A margin under the count line leaves that band (buttons 8-32 px above the
+   map) empty at every width, whatever the line's length; the intro gives up its own bottom
+   margin (as on a phone), so the charts move down only 4 px. */
+.st-key-geo-count { margin-bottom: 1.25rem; }
+[data-testid="geo-intro"] { margin-bottom: 0; }
 /* The timeline's events take the keyboard focus (dashboard/keyboard.py): show where it is. */
 .js-plotly-plot .scatterlayer path[data-geo-id]:focus { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 </style>"""
@@ -110,8 +117,10 @@ def count_caption(shown: pd.DataFrame, total: int, lang: str) -> str:
 
 
 def caption(shown: pd.DataFrame, total: int, lang: str) -> None:
-    """The always-visible count line (browser tests read its text)."""
-    st.caption(count_caption(shown, total, lang))
+    """The always-visible count line (browser tests read its text), in a keyed container so
+    _PAGE_CSS can keep the band under it free for the map's toolbar."""
+    with st.container(key="geo-count"):
+        st.caption(count_caption(shown, total, lang))
 
 
 def map_panel(shown: pd.DataFrame, *, outline, colors, lang: str, height: int) -> None:

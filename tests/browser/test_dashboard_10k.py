@@ -20,6 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from bench.synth import synthetic_events
 from tests.browser.conftest import COUNT_RE, streamlit_server
 from tests.browser.test_dashboard_browser import MAP, TIMELINE, count, expect_count, map_label, settle, shot
+from tests.browser.test_dashboard_layout import toolbar_over_count_line
 
 pytestmark = pytest.mark.browser
 
@@ -193,6 +194,9 @@ def test_10k_selection_both_ways_escape_and_reset(page, big, corpus, lang, size)
     assert page.evaluate(_RING_IDS) == [other]
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_have_attribute("aria-label", re.compile(RINGED[lang]))
     shot(page, f"10k-map-click-{lang}-{size}")
+    # the map's toolbar (clear selection, fullscreen) leaves the long count line readable
+    seen = toolbar_over_count_line(page)
+    assert seen["buttons"] and not seen["hits"], seen
     # Escape clears the selection (focus in the page, not in a field)
     page.locator("h1").first.click()
     page.wait_for_function("() => window.__geoKeys && window.__geoKeys.active")  # it knows of the pick

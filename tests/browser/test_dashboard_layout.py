@@ -31,6 +31,33 @@ _MONTHS = {"en": ["January", "February", "March", "May", "June", "July", "Octobe
            "de": ["Januar", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember"]}
 
 
+# The count line's box against the buttons of the map's toolbar, which Streamlit shows on hover
+# in the band above the map (fullscreen, and clear selection once something is picked). Returns
+# {line, buttons, hits}: boxes as [left, top, right, bottom], hits the buttons over the line.
+_TOOLBAR_OVER_COUNT = """(map) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const cap = [...document.querySelectorAll('[data-testid="stCaptionContainer"]')]
+    .find(e => /(showing|zeige) \\d+ (of|von) \\d+/.test(e.innerText));
+  const line = box(cap.querySelector('p') || cap);
+  const buttons = [...map.closest('.stElementContainer').querySelectorAll('[data-testid="stElementToolbar"] button')].map(box);
+  const hits = buttons.filter(b => b[0] < line[2] && line[0] < b[2] && b[1] < line[3] && line[1] < b[3]);
+  return {line, buttons, hits};
+}"""
+
+
+def toolbar_over_count_line(page: Page) -> dict:
+    """Point at the map, so Streamlit shows its toolbar; the count line's and the buttons' boxes.
+    Before the hover the toolbar waits, transparent, 24 px lower, over the map's top edge. The
+    pointer moves without Playwright's hover (its checks retried for 20 s on a loaded machine)."""
+    chart = page.locator(MAP).first
+    box = chart.bounding_box(timeout=60_000)  # a starved renderer answered late (load 15)
+    page.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2)
+    toolbar = chart.locator('xpath=ancestor::*[contains(@class, "stElementContainer")][1]'
+                            ' >> [data-testid="stElementToolbar"]').first
+    expect(toolbar).to_have_css("opacity", "1")  # it has faded in, and moved up
+    return chart.evaluate(_TOOLBAR_OVER_COUNT)
+
+
 def _fixture_only(server) -> None:
     if server[2] != "fixture":
         pytest.skip("this test names events of the synthetic fixture")
@@ -77,6 +104,20 @@ def test_at_1024x768_with_the_sidebar_open_the_timeline_has_room_to_read(page, s
     ticks = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .xtick text')].map(t => t.textContent)")
     assert ticks and all(re.fullmatch(r"\d{4}", x) for x in ticks), ticks  # four years: a tick a year
     shot(page, "tablet-1024x768-timeline")
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_maps_toolbar_leaves_the_count_line_readable(page, server, width, height, lang):
+    """Streamlit draws the map's toolbar in the band above the map, where the count line stood:
+    its buttons hid the line's end ("0 ohne Or…" in the 10k screenshot). The line must keep
+    that band free at any length, so its box, not only its text, stays clear of the buttons."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server[0], f"?lang={lang}")
+    seen = toolbar_over_count_line(page)
+    assert seen["buttons"], "the map has no toolbar"
+    assert not seen["hits"], seen
+    shot(page, f"count-line-toolbar-{lang}-{width}")
 
 
 @pytest.mark.parametrize("lang,browser_locale", [("de", "en-US"), ("en", "de-DE")])
