@@ -1,6 +1,9 @@
 """Synthetic events files for the dashboard benchmarks, written by the loader's own writer.
 
 Varied types, actors, outlets and date precisions; points near the world's larger cities;
+half the documents German, half English, each event's title and date words in its document's
+language as the loader writes them (a German reader sees English documents' titles rebuilt,
+dashboard.details.reader_title);
 about one event in eight is an area (country, sea, region) whose outline is shared by
 reference among every event at that place. Deterministic for a given size and seed.
 """
@@ -10,7 +13,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from geo.contract import EVENT_TYPES
+from dashboard.dates import MONTHS
+from geo.contract import EVENT_TYPES, type_label
 from geo.write import write_outputs
 
 OUT = Path(__file__).parent / "out"
@@ -40,27 +44,52 @@ def _cities(rng: random.Random) -> list[tuple[str, float, float]]:
     return [(c["name"], float(c["longitude"]), float(c["latitude"])) for c in cities]
 
 
-def _interval(rng: random.Random, precision: str) -> tuple[dt.date | None, dt.date | None, str]:
+# The date as a German or an English document writes it, per precision (the interval's own words).
+_PHRASES = {"de": {"undated": "kürzlich", "day": "am {d:%d.%m.%Y}", "week": "in der Woche vom {d:%d.%m.%Y}",
+                   "month": "im {m} {d.year}", "season": "im Herbst {d.year}", "quarter": "im Q{q} {d.year}",
+                   "year": "im Jahr {d.year}", "years": "{d.year} bis {y2}"},
+            "en": {"undated": "recently", "day": "on {d.day} {m} {d.year}", "week": "in the week of {d.day} {m} {d.year}",
+                   "month": "in {m} {d.year}", "season": "in autumn {d.year}", "quarter": "in Q{q} {d.year}",
+                   "year": "in {d.year}", "years": "from {d.year} to {y2}"}}
+
+
+def _interval(rng: random.Random, precision: str) -> tuple[dt.date | None, dt.date | None]:
+    """A random interval at `precision` (None, None when undated)."""
     if precision == "undated":
-        return None, None, "kürzlich"
+        return None, None
     day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(10 * 365))
-    if precision == "day":
-        return day, day, f"am {day:%d.%m.%Y}"
     if precision == "week":
         start = day - dt.timedelta(days=day.weekday())
-        return start, start + dt.timedelta(days=6), f"in der Woche vom {start:%d.%m.%Y}"
+        return start, start + dt.timedelta(days=6)
     if precision == "month":
         start = day.replace(day=1)
-        nxt = (start + dt.timedelta(days=32)).replace(day=1)
-        return start, nxt - dt.timedelta(days=1), f"im {start:%B %Y}"
+        return start, (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     if precision in ("season", "quarter"):
         q = (day.month - 1) // 3
         start = dt.date(day.year, 3 * q + 1, 1)
-        end = (dt.date(day.year + (q == 3), (3 * q + 3) % 12 + 1, 1)) - dt.timedelta(days=1)
-        return start, end, f"im {'Herbst' if precision == 'season' else 'Q' + str(q + 1)} {day.year}"
+        return start, (dt.date(day.year + (q == 3), (3 * q + 3) % 12 + 1, 1)) - dt.timedelta(days=1)
     if precision == "year":
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), f"im Jahr {day.year}"
-    return dt.date(day.year, 1, 1), dt.date(day.year + 2, 12, 31), f"{day.year} bis {day.year + 2}"
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if precision == "years":
+        return dt.date(day.year, 1, 1), dt.date(day.year + 2, 12, 31)
+    return day, day
+
+
+def _date_words(start: dt.date | None, end: dt.date | None, precision: str, lang: str) -> str:
+    """The words a document in `lang` writes for the interval."""
+    if start is None:
+        return _PHRASES[lang]["undated"]
+    return _PHRASES[lang][precision].format(d=start, m=MONTHS[lang][start.month - 1],
+                                            q=(start.month - 1) // 3 + 1, y2=end.year)
+
+
+def _title(etype: str, place: str | None, actors: list[str], lang: str) -> str:
+    """The title the loader writes in the document's language (geo.merge._title's shape):
+    "Hitzewelle in Samambaia (Polizei)", "Heatwave in Samambaia", "Streik: Polizei"."""
+    title, who = type_label(etype, lang), ", ".join(actors[:2])
+    if place:
+        title += f" in {place}"
+    return title + ((f" ({who})" if place else f": {who}") if who else "")
 
 
 def synthetic_collection(n: int, *, seed: int = 1) -> dict:
@@ -68,16 +97,17 @@ def synthetic_collection(n: int, *, seed: int = 1) -> dict:
     rng = random.Random(seed)
     cities = _cities(rng)
     n_docs = max(1, n // 5)
-    docs = [{"id": f"doc_{i:07d}.txt", "title": f"Bericht {i}", "published": None,
+    docs = [{"id": f"doc_{i:07d}.txt", "title": f"{'Bericht' if i % 2 else 'Report'} {i}", "published": None,
              "outlet": _OUTLETS[i % len(_OUTLETS)], "url": f"https://example.org/{i}",
              "language": "de" if i % 2 else "en", "author": None} for i in range(n_docs)]
     precisions, weights = zip(*_PRECISIONS)
     features = []
     for i in range(n):
         precision = rng.choices(precisions, weights)[0]
-        start, end, date_text = _interval(rng, precision)
+        start, end = _interval(rng, precision)
         etype = rng.choice(EVENT_TYPES)
-        doc = docs[rng.randrange(n_docs)]["id"]
+        document = docs[rng.randrange(n_docs)]
+        doc, lang = document["id"], document["language"]
         if rng.random() < 0.12:
             pid, pname, ptype, ring = rng.choice(_AREAS)
             geom = {"type": "Polygon", "coordinates": [ring]}
@@ -91,18 +121,19 @@ def synthetic_collection(n: int, *, seed: int = 1) -> dict:
             pid, ptype, geom = f"geonames:{abs(hash(pname)) % 10**7}", "city", None
             lon = max(-180.0, min(180.0, round(clon + rng.gauss(0, 0.05), 5)))
             lat = max(-90.0, min(90.0, round(clat + rng.gauss(0, 0.05), 5)))
-        title = f"{etype.replace('_', ' ').title()} in {pname or 'unbekannt'}"
+        actors = rng.sample(_ACTORS, rng.choice((0, 1, 1, 2, 3)))
+        sources = rng.sample(_SOURCES, rng.choice((0, 0, 1)))
+        title, date_text = _title(etype, pname, actors, lang), _date_words(start, end, precision, lang)
         quote = f"{title} {date_text}"
         props = {
             "id": f"ev_{i:08d}", "title": title, "event_type": etype,
             "date_start": start.isoformat() if start else None, "date_end": end.isoformat() if end else None,
             "date_precision": precision, "date_basis": "explicit" if start else "none", "date_text": date_text,
             "place_name": pname, "place_id": pid, "place_type": ptype, "place_geometry": geom,
-            "actors": rng.sample(_ACTORS, rng.choice((0, 1, 1, 2, 3))),
-            "cited_sources": rng.sample(_SOURCES, rng.choice((0, 0, 1))),
+            "actors": actors, "cited_sources": sources,
             "documents": [doc], "evidence": [{"document": doc, "start": 0, "end": len(quote), "quote": quote,
                                               "sentence": quote + ".", "sentence_start": 0}],
-            "confidence": round(rng.random(), 2), "method": "extracted", "language": "de",
+            "confidence": round(rng.random(), 2), "method": "extracted", "language": lang,
             "places_mentioned": [], "section": "body", "undated": start is None, "unlocated": pid is None,
         }
         geometry = {"type": "Point", "coordinates": [lon, lat]} if pid else None
