@@ -88,6 +88,16 @@ def written_phrases(date_text: str | None) -> list[str]:
     return [seen[k] for k in keys if not any(k != other and k in other for other in keys)]
 
 
+def as_written(date_text: str | None, start, *, undated: str, unwritten: str) -> str:
+    """The table's "as written" cell: the phrases, each once; `unwritten` for a date no document
+    wrote (inferred from the document's date), where "undated" stood beside its start and end;
+    `undated` when there is neither."""
+    phrases = written_phrases(date_text)
+    if phrases:
+        return " / ".join(phrases)
+    return undated if pd.isna(start) else unwritten
+
+
 def short_phrases(date_text: str | None, *, skip: str = "") -> list[str]:
     """written_phrases for a hint: at most MAX_PHRASES, each at most MAX_PHRASE characters, and
     none that only repeats `skip` (the interval's own words)."""

@@ -97,6 +97,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_place": {"en": "place unknown", "de": "Ort unbekannt"},
     "no_date": {"en": "undated", "de": "ohne Datum"},
     "as_written": {"en": "as written", "de": "laut Text"},
+    "not_written": {"en": "not in the text", "de": "nicht im Text"},
     "no_date_found": {"en": "no date could be worked out", "de": "kein Datum bestimmbar"},
     "no_outline": {
         "en": "No offline world outline found; the map shows events without country borders.",

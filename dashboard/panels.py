@@ -12,7 +12,7 @@ from dashboard.embed.payload import text as embed_text
 from dashboard.frame import AREA_TYPES
 from dashboard.details import details_html, esc, md_escape, reader_titles
 from dashboard.i18n import t
-from dashboard.dates import day_words, one_date, written_phrases
+from dashboard.dates import as_written, day_words, one_date
 from dashboard.story import Story
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
 from dashboard.timeline import build_figure, timeline_alt
@@ -197,7 +197,8 @@ def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
     table = pd.DataFrame({
         t("col_title", lang): reader_titles(shown, lang),
         # no cell shows "None": a missing date or place says so in words
-        t("col_date", lang): shown["date_text"].map(lambda v: " / ".join(written_phrases(v)) or t("no_date", lang)),
+        t("col_date", lang): [as_written(v, s, undated=t("no_date", lang), unwritten=t("not_written", lang))
+                              for v, s in zip(shown["date_text"], shown["date_start"])],
         t("col_start", lang): shown["date_start"].dt.strftime("%Y-%m-%d").fillna("–"),
         t("col_end", lang): shown["date_end"].dt.strftime("%Y-%m-%d").fillna("–"),
         t("col_type", lang): shown["event_type"].map(lambda v: t("type_" + v, lang)),

@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.dates import interval_words, one_date, short_phrases, written_phrases
+from dashboard.dates import as_written, interval_words, one_date, short_phrases, written_phrases
 
 D = dt.date
 
@@ -62,3 +62,15 @@ def test_tooltips_name_the_date_once(text, lang, once):
 
 def test_an_undated_event_says_so():
     assert one_date("", pd.NaT, pd.NaT, "undated", "en", undated="undated") == "undated"
+
+
+@pytest.mark.parametrize("text,start,cell", [
+    # a date inferred from the document's date: no phrase, but dated (the seed's year-2025 events
+    # read "undated" in the table beside 2025-01-01 and 2025-12-31)
+    ("", pd.Timestamp("2025-01-01"), "not in the text"),
+    ("", pd.NaT, "undated"),  # control: no date at all
+    ("im Herbst 2023 / 2023", pd.Timestamp("2023-09-01"), "im Herbst 2023"),  # control: the phrases
+    ("kürzlich", pd.NaT, "kürzlich"),  # phrases the loader could not date stay as written
+])
+def test_the_tables_as_written_cell_says_undated_only_without_a_date(text, start, cell):
+    assert as_written(text, start, undated="undated", unwritten="not in the text") == cell
