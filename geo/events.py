@@ -1530,19 +1530,19 @@ def _without_genitive(surface: str, place: Place, genitive: bool) -> str:
 
 def _articled(surface: str, place: Place) -> str:
     """An area whose German title name takes an article (regions.yaml's `title_de`: "den Alpen",
-    "dem Bayerischen Wald", "auf den Golanhöhen") is titled so however the text declines it
+    "dem Bayerischen Wald", "auf den Golanhöhen", "am Niederrhein") is titled so however the text declines it
     ("aus den Alpen", "des Bayerischen Waldes"); any other by the surface as written."""
-    return place.name_de if place.name_de and place.name_de.split(" ")[0] in ("dem", "den", "der", "auf") else surface
+    return place.name_de if place.name_de and place.name_de.split(" ")[0] in ("dem", "den", "der", "auf", "am") else surface
 
 
 def _german_in(name: str) -> str:
     """ "im Kreis Ahrweiler", "im Rhein-Sieg-Kreis", "im Montgomery County", "in der Region Hannover";
     an area's name with its article: "den Alpen" → "in den Alpen", "dem Harz" → "im Harz", "auf den
-    Golanhöhen" as it is."""
+    Golanhöhen", "am Niederrhein" as they are."""
     first, last = name.split(" ")[0], name.split(" ")[-1]
     if first == "dem":
         return f"im {name[4:]}"
-    if first == "auf":
+    if first in ("auf", "am"):  # "auf den Golanhöhen", "am Niederrhein": its own preposition
         return name
     if first in ("Region", "Städteregion", "Provinz", "Präfektur", "Division", "Grafschaft"):
         return f"in der {name}"

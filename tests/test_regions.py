@@ -116,7 +116,23 @@ _RANGES = (("de", "Eine Lawine ging in den Alpen nieder.", "alps"),
            ("de", "Ein Unfall im Spessart forderte zwei Verletzte.", "DE-spessart"),
            ("de", "Ein Unfall im Bayerischen Wald forderte zwei Verletzte.", "DE-bayerischer-wald"),
            ("de", "Ein Unfall auf der Schwäbischen Alb forderte zwei Verletzte.", "DE-schwaebische-alb"),
-           ("en", "A storm hit the Bavarian Forest.", "DE-bayerischer-wald"))
+           ("en", "A storm hit the Bavarian Forest.", "DE-bayerischer-wald"),
+           ("de", "Im Ruhrgebiet fiel der Strom aus.", "DE-ruhrgebiet"),
+           ("en", "Power failed across the Ruhr area.", "DE-ruhrgebiet"),
+           ("de", "Ein Unfall am Niederrhein forderte zwei Verletzte.", "DE-niederrhein"),
+           ("de", "Im Münsterland brannte eine Scheune.", "DE-muensterland"),
+           ("de", "Im Taunus brannte ein Wald.", "DE-taunus"),
+           ("de", "In der Lüneburger Heide brannte ein Wald.", "DE-lueneburger-heide"),
+           ("de", "Im Thüringer Wald fiel Schnee.", "DE-thueringer-wald"),
+           ("de", "In der Sächsischen Schweiz brannte ein Wald.", "DE-saechsische-schweiz"),
+           ("de", "Im Ural stürzte ein Flugzeug ab.", "ural"),
+           ("en", "A plane crashed in the Urals.", "ural"),
+           ("de", "Auf der Sinai-Halbinsel wurden Soldaten getötet.", "sinai"),
+           ("en", "Soldiers were killed in the Sinai.", "sinai"),
+           ("de", "Im Outback brannten Buschfeuer.", "outback"),
+           ("en", "Bushfires burned in the Outback.", "outback"),
+           ("en", "Fires raged in the Amazon rainforest.", "amazon"),
+           ("de", "In der Wüste Gobi fanden Forscher Fossilien.", "gobi"))
 
 
 def test_a_range_or_natural_region_is_that_area(gazetteer):  # noqa: F811
@@ -131,6 +147,8 @@ def test_a_name_that_takes_its_article_is_the_area_only_after_it(gazetteer):  # 
     assert _ids("Ein Brand in Alpen forderte Verletzte.", gazetteer) == {"geonames:2958188"}
     assert "geonames:2830591" in _ids("Ein Unfall in Spessart (Landkreis Ahrweiler).", gazetteer)
     assert _ids("Die Alpen sind schön.", gazetteer) == set()
+    assert "geo:region/ural" in _ids("Im Ural stürzte ein Flugzeug ab.", gazetteer)
+    assert "geo:region/ural" not in _ids("Ein Unfall in Ural forderte Verletzte.", gazetteer)  # the town
 
 
 def test_a_town_in_a_range_across_borders_lies_in_it(gazetteer):  # noqa: F811
@@ -155,6 +173,7 @@ def test_a_german_title_takes_the_areas_article():
     assert _place_label("", None, area("den Alpen"), "de") == "in den Alpen"
     assert _place_label("", None, area("dem Himalaya"), "de") == "im Himalaya"
     assert _place_label("", None, area("auf den Golanhöhen"), "de") == "auf den Golanhöhen"
+    assert _place_label("", None, area("am Niederrhein"), "de") == "am Niederrhein"
     assert _place_label("", None, area("Oberbayern"), "de") == "in Oberbayern"  # control: no article
     text = "Ein Bergsteiger aus den Alpen"  # the text's "aus den": the title's "in den"
     mention = PlaceMention(text.index("Alpen"), len(text), "Alpen", area("den Alpen"))
