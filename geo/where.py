@@ -631,6 +631,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
 
 _WORDED_TOWN_KM = 30
 _STRICT_GAP = re.compile(r",\s*|\s*\(\s*")
+_NEAR_GAP = re.compile(r"\s+(?:bei|nahe|nächst)\s+")
 _CANTON_AFTER = re.compile(rf" \(?({_CANTONS})\)?(?![\w&'’-])")
 _TOWN_CENTRE_AFTER = re.compile(r"(?:['’]s)? (?:town|city) cent(?:re|er)\b")
 _NO_TOWN_CUES = ("person", "person_name", "surname", "article", "area_article")
@@ -669,6 +670,10 @@ def _strict_towns(text, keyed, usable, gazetteer: Gazetteer, language: str) -> N
         if after is not None and _STRICT_GAP.fullmatch(text, end, after[0]):
             units = [q.place for q in gazetteer.candidates(after[2][0]) if q.place.type in ("admin1", "admin2", "country")]
             found += [c for c in strict if any(lies_in(c.place, u) for u in units)]
+        if after is not None and language == "de" and _NEAR_GAP.fullmatch(text, end, after[0]):
+            # "Laage bei Rostock", "Weil bei Landsberg": a town a German text places by the city it lies near
+            towns = [q.place for q in gazetteer.candidates(after[2][0]) if q.place.type == "city"]
+            found += [c for c in strict if any(km(c.place, t) <= _WORDED_TOWN_KM for t in towns)]
         if language == "en" and _TOWN_CENTRE_AFTER.match(text, end):
             found += strict
     for k in usable:  # not where it opens a longer name ("Wells Fargo")
@@ -1315,7 +1320,11 @@ Gemeinderat Gemeinderats Stadtrat Stadtrats Ortschef Ortschefin Rathaus Rathause
 _TOWN_FACILITY = re.compile(r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ff]euerwehr|Löschzug|Löschgruppe|[Ff]reibad|[Hh]allenbad|[Ss]trandbad|"
                             r"[Rr]athaus|[Bb]ahnhof|[Ss]chule|Gymnasium|[Kk]indergarten|Kita|[Ff]riedhof|[Ss]portplatz|"
                             r"[Ff]esthalle|[Tt]urnhalle|[Mm]ehrzweckhalle|[Bb]ürgerhaus|[Kk]irche|[Aa]ltenheim|[Ss]eniorenheim|"
-                            r"[Pp]flegeheim|[Kk]läranlage|[Gg]ewerbegebiet|[Bb]augebiet)(?:e?s)?")
+                            r"[Pp]flegeheim|[Kk]läranlage|[Gg]ewerbegebiet|[Bb]augebiet|"
+                            # "auf dem Fliegerhorst Laage", "in der JVA Bützow", "am Flughafen Hahn": a facility
+                            # named after its town, as "the Cedar Rapids Airport" is in English
+                            r"[Ff]lughafen|[Ff]lugplatz|[Ff]liegerhorst|[Kk]aserne|JVA|Justizvollzugsanstalt|"
+                            r"[Tt]ruppenübungsplatz|[Kk]raftwerk)(?:e?s)?")
 
 
 def _local_office_after(text: str, end: int) -> bool:

@@ -1140,6 +1140,9 @@ def test_a_police_report_names_its_village_after_the_offices_dateline(gazetteer,
     ("Die Feuerwehr Kißlegg musste am Sonntag zu einem Brand ausrücken.", "Kißlegg"),
     ("Fans des Familienfreibades Grafenwiesen dürfen sich freuen.", "Grafenwiesen"),
     ("In der Grundschule Mehlingen brannte es.", "Mehlingen"),
+    # a prison, barracks, airfield or power station named after its town ("the Cedar Rapids Airport" in English)
+    ("Der Häftling floh am Montag aus der JVA Bützow.", "Bützow"),
+    ("Die Kaserne Hammelburg wurde am Montag geräumt.", "Hammelburg"),
 ])
 def test_german_phrases_that_name_a_village_as_a_town(gazetteer, text, town):
     """A road's stretch ("in Höhe", "Ortsdurchfahrt"), the land ("Gemarkung") and a village's own
@@ -1150,6 +1153,7 @@ def test_german_phrases_that_name_a_village_as_a_town(gazetteer, text, town):
 @pytest.mark.parametrize("text", [
     "In einer Höhe von 300 Metern stürzte ein Gleitschirmflieger ab.",
     "Die Norovirus-Welle im Altenheim Otto-Ohl-Haus klingt wieder ab.",     # named after a person
+    "Der Häftling floh am Montag aus der JVA.",
 ])
 def test_a_facility_named_after_a_person_or_a_height_names_no_town(gazetteer, text):
     assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
@@ -1906,12 +1910,17 @@ def test_a_demonym_lends_a_foreign_namesake_no_support(gazetteer, text):
     ("A crash near Orange, New South Wales, killed two.", "en", ("Orange", "Orange", "city")),
     ("Ein Unfall in Kamen (Kreis Unna) forderte zwei Verletzte.", "de", ("Kamen", "Kamen", "city")),
     ("Die Helfer kamen aus Unna.", "de", None),
+    # German also a city it lies near ("X bei Y"), within 30 km
+    ("Der Jet landete auf dem Fliegerhorst Laage bei Rostock.", "de", ("Laage", "Laage", "city")),
+    ("Der Jet landete in Laage bei Rostock.", "de", ("Laage", "Laage", "city")),
+    ("Der Jet landete in Laage.", "de", None),
+    ("Der Jet landete in Laage bei München.", "de", None),
     # or, in English, a locative and a town the text names within 30 km
     ("A relief centre has been opened in Sale. Residents of Tinamba were evacuated.", "en", ("Sale", "Sale", "city")),
     ("A relief centre has been opened in Sale.", "en", None),
 ])
 def test_a_town_named_like_a_stop_word_needs_evidence(gazetteer, text, language, found):
-    towns = [f for f in _found(text, gazetteer, language) if f[0] in ("Wells", "Rugby", "Orange", "Kamen", "kamen", "Sale")]
+    towns = [f for f in _found(text, gazetteer, language) if f[0] in ("Wells", "Rugby", "Orange", "Kamen", "kamen", "Sale", "Laage")]
     assert towns == ([found] if found else [])
 
 
