@@ -126,3 +126,51 @@ def test_a_town_on_an_island_lies_in_it_whichever_province_it_is_in(gazetteer):
     assert lies_in(padang, sumatra) and not outside_of(padang, sumatra)
     assert lies_in(medan, sumatra) and not outside_of(medan, sumatra)
     assert not lies_in(jakarta, sumatra) and outside_of(jakarta, sumatra)
+
+
+def test_the_stored_coasts_answer_as_shapely_does_and_a_worker_imports_no_shapely(tmp_path):
+    """The buffered outlines come from the compiled cache and are tested in Python: the same answer
+    as shapely's `contains` for each island's towns and for points around its coast, and a
+    process that meets an island with the cache built imports no shapely (fails without the
+    stored coasts: `_on_island` imported it in every worker)."""
+    import random
+    import subprocess
+    import sys
+
+    from shapely import prepared
+
+    from geo import nearness
+
+    coasts = nearness._stored_coasts()
+    outlines = _outlines()
+    assert len(coasts) == len(outlines) > 100
+    rng = random.Random(5)
+    for f in outlines[::7]:
+        area = shape(f["geometry"]).buffer(0.05)
+        inside, coast = prepared.prep(area), coasts[nearness._outline_key(f["geometry"])]
+        minx, miny, maxx, maxy = area.bounds
+        for _ in range(300):
+            x, y = rng.uniform(minx - 0.1, maxx + 0.1), rng.uniform(miny - 0.1, maxy + 0.1)
+            assert nearness._inside(coast, x, y) == inside.contains(Point(x, y))
+    probe = ("import sys; from geo.gazetteer import Gazetteer; from geo.nearness import lies_in; g = Gazetteer.load(); "
+             "s = next(c.place for c in g.candidates('Insel Sumatra')); "
+             "p = next(c.place for c in g.candidates('Padang') if c.place.type == 'city'); "
+             "print(lies_in(p, s), 'shapely' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.split()
+    assert out == ["True", "False"]
+
+
+def test_an_island_outline_the_cache_lacks_is_buffered_where_it_is_met(monkeypatch):
+    """A test's island or an unwritable cache: the outline is buffered then, with the same answer."""
+    from geo import nearness
+    from geo.records import Place
+
+    monkeypatch.setattr(nearness, "_stored_coasts", lambda: {})
+    monkeypatch.setattr(nearness, "_COASTS", {})
+    square = {"type": "Polygon", "coordinates": [[[10, 50], [11, 50], [11, 51], [10, 51], [10, 50]]]}
+    island = Place(id="geo:island/test", name="Test", type="admin2", lat=50.5, lon=10.5, country_code="DE",
+                   geometry=square, radius_km=50)
+    town = lambda lon, lat: Place(id=f"t{lon}", name="T", type="city", lat=lat, lon=lon, country_code="DE")  # noqa: E731
+    assert lies_in(town(10.5, 50.5), island) and lies_in(town(11.04, 50.5), island)  # within 0.05° of its coast
+    assert not lies_in(town(11.06, 50.5), island) and not lies_in(town(10.5, 51.2), island)
