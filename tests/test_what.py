@@ -1975,3 +1975,24 @@ def test_a_ledes_happening_after_nach_einem_came_before_its_clauses(text, types,
 def test_a_noun_before_a_participle_of_its_participants_is_no_trigger(text, present):
     found = [t for t in find_triggers(text, segment(text), language="de") if t.event_type == "crash"]
     assert bool(found) == present, found
+
+
+def test_a_sentence_the_trigger_scan_read_is_not_read_again(monkeypatch):
+    """The sentence tests (`has_speaker`, `told_by_reporter`, …) take the tokens the trigger scan
+    of the same sentence made (fails without the change: every test read the sentence again), and
+    the same tokens as a fresh reading; another text is read."""
+    import geo.what as what
+    from geo.records import Sentence
+
+    text = "Die Polizei nahm den Mann am Montag in Hamburg fest."
+    lex = lexicon("de")
+    lex.scanned.clear()
+    fresh = what._scan(text, lex)[0]
+    what._sentence_triggers(Sentence(0, len(text), text, 0), lex)
+    calls = []
+    monkeypatch.setattr(what, "_scan", lambda t, lx: calls.append(t) or (_ for _ in ()).throw(AssertionError(t)))
+    assert what._tokens(text, lex) == fresh and what.has_speaker(text, language="de")
+    assert calls == []
+    monkeypatch.undo()
+    other = "Der Zoll fand Kokain."
+    assert what._tokens(other, lex) == what._scan(other, lex)[0] and other in lex.scanned
