@@ -665,6 +665,10 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "A girl died after a tree fell onto her home.", "storm", True),
     ("en", "A boy was hurt when he fell from a tree.", "storm", False),
     ("en", "A tree fell onto a car on the highway.", "storm", False),
+    # Tribes and clans fight as armed groups do; two men in a bar do not (German "Kämpfe" is a clash whoever fights).
+    ("en", "Six people have been killed in a fight between two tribes near the town.", "armed_clash", True),
+    ("en", "The two men got into a fight outside a bar.", "armed_clash", False),
+    ("de", "Bei Kämpfen zwischen zwei Stämmen wurden sechs Menschen getötet.", "armed_clash", True),
     ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
     ("en", "The company will halt production at the plant.", "closure", True),
 ])
