@@ -669,6 +669,11 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Six people have been killed in a fight between two tribes near the town.", "armed_clash", True),
     ("en", "The two men got into a fight outside a bar.", "armed_clash", False),
     ("de", "Bei Kämpfen zwischen zwei Stämmen wurden sechs Menschen getötet.", "armed_clash", True),
+    # Villagers who flee armed attackers are displaced (migration); attackers who flee the scene are not, and those
+    # who flee a flood evacuate.
+    ("en", "Hundreds of residents fled as rebels raided the area.", "migration", True),
+    ("en", "The gunmen fled the scene after the attack.", "migration", False),
+    ("en", "Residents fled the rising floodwaters.", "migration", False),
     ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
     ("en", "The company will halt production at the plant.", "closure", True),
 ])
