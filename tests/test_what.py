@@ -674,6 +674,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     ("en", "Hundreds of residents fled as rebels raided the area.", "migration", True),
     ("en", "The gunmen fled the scene after the attack.", "migration", False),
     ("en", "Residents fled the rising floodwaters.", "migration", False),
+    # A host of troops' drills holds no meeting; a mayor who hosts residents does.
+    ("en", "The multinational training exercise is being hosted in the capital.", "meeting", False),
+    ("en", "The mayor hosted residents at the town hall.", "meeting", True),
     ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
     ("en", "The company will halt production at the plant.", "closure", True),
 ])
