@@ -531,7 +531,8 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
     story = _story_places(r, title_places)
     title_types = r.title_types
     trigger_starts = [t.start for t in r.triggers]
-    for s in sentences:
+    entry = _EntryHeading()
+    for k, s in enumerate(sentences):
         s_places = [m for m in r.within(r.places, s) if not _party(doc.text, m, r.town_countries, r.roles)]
         s_times = r.within(r.times, s)
         # A place inside quoted speech is what someone talked about, not where this happened.
@@ -539,7 +540,9 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         best, place, inherited = _sentence_place(r, s, outside, place_trail, story)
         own_t = _sentence_time(r, s, s_times, dates)
         if s.section == "heading" and len(s.text.split()) < _TITLE_SENTENCE:
+            entry.read(r, s, trigger_starts, next((x.start for x in sentences[k + 1:] if x.section == "heading"), len(doc.text)))
             continue  # a short heading names a topic ("Razzia in Hamburg"), told below it
+        lent = entry.lent(r, s)
         if s.section == "body" and s.text.rstrip().endswith(".") and _dateline(s.text.split()):
             continue  # a dateline ("Kiew/Brüssel.", "Bergen.") says where the paper files from, no happening
         lo, hi = bisect_left(trigger_starts, s.start), bisect_right(trigger_starts, s.end)
@@ -554,9 +557,12 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
             else:
                 found = _headline_told(r, s, s_triggers, events, title_types, title_places,
                                        _Where(best, place, inherited), own_t)
-                if found is None:
-                    continue
-                title_types = ()
+                if found is not None:
+                    title_types = ()
+                else:
+                    found = _entry_told(lent, s, s_triggers, _Where(best, place, inherited), own_t)
+                    if found is None:
+                        continue
             trig, rule = found
         etype = trig.event_type
         where = _place_for_type(r, s, etype, rule, s_places, _Where(best, place, inherited))
@@ -590,6 +596,49 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         if second is not None:
             seconds.append((len(events) - 1, second, *_clause_own(doc, s, s_times, outside, trig, second, r.roles)))
     return _second_happenings(doc, events, seconds)
+
+
+@dataclass(eq=False)
+class _EntryHeading:
+    """The happening a short heading names ("Unfall auf der Rodelbahn in Schwarzenberg" over a
+    police report's entry), lent once to its entry's first sentence as the headline's is to the
+    lede: an entry that tells its happening only in words the lexicon lacks ("fuhr … auf der
+    Rodelbahn", "vom Rodel erfasst") still yields it, at the place and date its own words give."""
+    types: tuple = ()  # (type, rule, the heading's place ids) of its happening, until its entry's first sentence
+
+    def read(self, r: _Reading, s: Sentence, starts: list[int], entry_end: int) -> None:
+        """The happening heading `s` names, kept only where its entry (up to `entry_end`, the next
+        heading) names it nowhere itself: "Oberhalb von Bitsch brennt es erneut" over a sentence of
+        background, then "Dennoch brach … erneut ein Feuer aus", is told by the entry."""
+        lo, hi = bisect_left(starts, s.start), bisect_right(starts, s.end)
+        trig = _best_trigger([t for t in r.triggers[lo:hi] if t.end <= s.end], r.doc.text, s.start, r.doc.language)
+        # An entry's heading says what happened where; one without a place is a subheading of the
+        # article's own story ("Feuerwehr im Großeinsatz"), told by the sentences below.
+        placed = frozenset(m.place.id for m in r.within(r.places, s) if not m.weak)
+        told = trig is not None and any(t.event_type == trig.event_type and t.factuality == "asserted"
+                                        for t in r.triggers[hi:bisect_left(starts, entry_end)])
+        self.types = ((trig.event_type, f"{trig.rule} in the heading '{trig.text}'", placed),) \
+            if trig is not None and trig.event_type not in LOOSE and placed and not told else ()
+
+    def lent(self, r: _Reading, s: Sentence) -> tuple:
+        """The heading's happening if `s` is its entry's first sentence (not the lede's: the
+        headline types that), else (); read once."""
+        types, self.types = self.types, ()
+        return types if s.section == "body" and s.paragraph != r.lede else ()
+
+
+def _entry_told(lent: tuple, s: Sentence, s_triggers: list[Trigger], where: _Where,
+                own_t: TimeMention | None) -> tuple[Trigger, str] | None:
+    """The heading's happening (and its rule) for an entry's first sentence that names none of its
+    own, nor one in doubt, on a date of its own at the heading's place, named again ("Unfall auf
+    der Rodelbahn in Schwarzenberg" / "Ein 40-jähriger Mann fuhr am 6.2.22 … in Schwarzenberg"):
+    a report's sentence of when and where; else None."""
+    if not lent or s_triggers or own_t is None or where.place is None or where.inherited:
+        return None
+    etype, rule, places = lent[0]
+    if where.place.id not in places:
+        return None
+    return Trigger(s.start, s.start, "", etype, rule, 98, "asserted"), f"heading: {rule}"
 
 
 def _story_places(r: _Reading, title_places: list[PlaceMention]) -> tuple:

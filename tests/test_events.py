@@ -1829,3 +1829,43 @@ def test_an_article_of_a_call_about_shots_is_the_calls(lang, second, merged):
     events = _events(text, places=[_mention(text, "Capitol City", CAPITAL)], lang=lang)
     found = [e for e in events if e.event_type == "shooting"]
     assert len(found) == (1 if merged else 2), [(e.event_type, e.evidence[0].quote, e.novel) for e in events]
+
+
+_VILLAGE = Place("geo:test/village", "Schwarzdorf", "city", 47.4, 9.85, "AT", admin1="08", population=1_800)
+_OTHER = Place("geo:test/other", "Weissdorf", "city", 47.3, 9.9, "AT", admin1="08", population=1_500)
+_ENTRY = {
+    "de": ("Viel los auf den Pisten am Wochenende.\n\nUnfall auf der Rodelbahn in Schwarzdorf\n\n"
+           "Ein 40-jähriger Mann fuhr am 6.2.2022 gegen 16:30 Uhr auf der Rodelbahn in {town}. "
+           "Die Frau wurde vom Rodel erfasst und auf die Bahn geschleudert.", "6.2.2022"),
+    "en": ("A busy weekend on the slopes.\n\nCrash on the toboggan run in Schwarzdorf\n\n"
+           "A 40-year-old man was sledging down the toboggan run in {town} on 6 February 2022. "
+           "The woman was thrown onto the icy track.", "6 February 2022"),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("town, told", [("Schwarzdorf", True), ("Weissdorf", False)])
+def test_an_entry_headings_happening_is_told_by_its_first_sentence_at_its_place(lang, town, told):
+    """A short heading that names a happening and a place ("Unfall auf der Rodelbahn in
+    Schwarzdorf") over an entry whose first sentence tells it only in words the lexicon lacks, on a
+    date and at the heading's place of its own, gives that sentence its happening; a first sentence
+    at another place does not tell the heading's."""
+    text, day = _ENTRY[lang]
+    text = text.format(town=town)
+    places = [_mention(text, "Schwarzdorf", _VILLAGE), _mention(text, town, _VILLAGE if town == "Schwarzdorf" else _OTHER,
+                                                                 nth=1 if town == "Schwarzdorf" else 0)]
+    times = [_time(text, day, dt.date(2022, 2, 6), dt.date(2022, 2, 6), "day")]
+    crashes = [e for e in _events(text, places=places, times=times, lang=lang) if e.event_type == "crash"]
+    assert [(e.place, e.evidence[0].quote[:6]) for e in crashes] == ([(_VILLAGE, text.split("\n\n")[2][:6])] if told else [])
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_entry_that_tells_its_headings_happening_itself_gets_it_from_its_own_words(lang):
+    """An entry whose own sentences name the heading's happening ("Der Unfall …", "The crash …")
+    tells it where it does: its first sentence, of background, is not made the happening."""
+    text, day = _ENTRY[lang]
+    text = text.format(town="Schwarzdorf") + (" Der Unfall wurde aufgenommen." if lang == "de" else " The crash was reported.")
+    places = [_mention(text, "Schwarzdorf", _VILLAGE), _mention(text, "Schwarzdorf", _VILLAGE, nth=1)]
+    times = [_time(text, day, dt.date(2022, 2, 6), dt.date(2022, 2, 6), "day")]
+    crashes = [e for e in _events(text, places=places, times=times, lang=lang) if e.event_type == "crash"]
+    assert crashes and not any(x.quote.startswith(("Ein 40", "A 40")) for e in crashes for x in e.evidence)
