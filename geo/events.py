@@ -35,7 +35,7 @@ from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        person_home, place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, is_closing_speech, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
+from geo.what import (Trigger, find_triggers, has_speaker, is_closing_speech, is_counter, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
                      names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, in_attribution, opens_with_background, refers_back,
                      told_by_reporter)
 from geo.where import opens_dateline
@@ -976,6 +976,9 @@ def _sentence_event(r: _Reading, s: Sentence, etype: str, rule: str, trig: Trigg
         else _is_novel(doc.text, trig),
         place_label=_place_label(doc.text, best if where.seat is None and where.court is None else None, place, doc.language)
         if place else "",
+        counter=etype == "protest" and any(x.event_type == etype and x.factuality == "asserted"
+                                           and is_counter(x, doc.text[max(0, x.start - 12):x.start], language=doc.language)
+                                           for x in s_triggers),
     )
 
 

@@ -28,10 +28,11 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """News tells its main happening again and again ("the fire", "the blaze"): later mentions
     of the same type at the same place (or at none) with compatible dates join the first one."""
     out: list[Event] = []
-    by_type: dict[str, list[int]] = {}  # slots of each type in `out`: no scan over other types
+    by_type: dict[tuple, list[int]] = {}  # slots of each type (and counter) in `out`: no scan over other types
     last_toll = None  # the slot of the last happening a death may be the toll of
     for e in events:
-        for i in by_type.get(e.event_type, ()) if e.novel != "new" else ():
+        key = (e.event_type, e.counter)  # a counter-protest is not the protest it opposes retold
+        for i in by_type.get(key, ()) if e.novel != "new" else ():
             prev = out[i]
             if e.novel and not _retold(prev, e):
                 continue
@@ -42,7 +43,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             if last_toll is not None and _a_toll(e) and _agrees(out[last_toll], e):
                 out[last_toll] = _combine(out[last_toll], e)
                 continue
-            by_type.setdefault(e.event_type, []).append(len(out))
+            by_type.setdefault(key, []).append(len(out))
             if type_family(e.event_type) in TOLL_FAMILIES:
                 last_toll = len(out)
             out.append(e)

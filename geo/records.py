@@ -172,6 +172,9 @@ class Event:
     # A name the gazetteer lacks, placed by the text inside the event's state or country ("in
     # Rabius im Kanton Graubünden"): the event stays at the state, never moved to another town.
     place_unlisted: str = ""
+    # A protest against another one ("eine Gegendemonstration", "counter-protesters"): a happening
+    # of its own, which merges only with its own mentions, never with the protest it opposes.
+    counter: bool = False
 
 
 _PLAIN: dict[type, frozenset] = {}  # record class -> its field names, when `replace` may copy it directly

@@ -1869,3 +1869,32 @@ def test_an_entry_that_tells_its_headings_happening_itself_gets_it_from_its_own_
     times = [_time(text, day, dt.date(2022, 2, 6), dt.date(2022, 2, 6), "day")]
     crashes = [e for e in _events(text, places=places, times=times, lang=lang) if e.event_type == "crash"]
     assert crashes and not any(x.quote.startswith(("Ein 40", "A 40")) for e in crashes for x in e.evidence)
+
+
+_COUNTER = {
+    "de": ("Am Samstag demonstrierten 2.000 Menschen in Schwarzdorf gegen den Windpark. "
+           "Zu Beginn der Kundgebung fand {what} von 20 Personen statt."),
+    "en": "About 400 people rallied in Schwarzdorf on Saturday against the wind farm. Around {what} then faced off against them.",
+}
+
+
+@pytest.mark.parametrize("lang, what, protests", [
+    ("de", "eine angemeldete Gegendemonstration", 2), ("de", "eine angemeldete Demonstration", 1),
+    ("en", "300 counter-protesters", 2), ("en", "300 protesters", 1),
+])
+def test_a_counter_protest_is_a_protest_of_its_own(lang, what, protests):
+    """A protest against another one ("eine Gegendemonstration", "counter-protesters") is its own
+    happening at the same place, not the first one told again; a plain mention of the protest merges."""
+    text = _COUNTER[lang].format(what=what)
+    events = _events(text, places=[_mention(text, "Schwarzdorf", _VILLAGE)], lang=lang)
+    assert [e.event_type for e in events].count("protest") == protests
+
+
+def test_counter_mentions_merge_with_each_other_not_with_the_protest():
+    text = ("Am Samstag demonstrierten 2.000 Menschen in Schwarzdorf gegen den Windpark. Eine Gegendemonstration "
+            "von 20 Personen fand ebenfalls in Schwarzdorf statt. Die Demonstration zog durch Schwarzdorf. "
+            "Die Gegendemonstranten verließen Schwarzdorf am Abend.")
+    places = [_mention(text, "Schwarzdorf", _VILLAGE, nth=k) for k in range(4)]
+    events = [e for e in _events(text, places=places) if e.event_type == "protest"]
+    assert sorted(len(e.evidence) for e in events) == [2, 2]
+    assert {e.counter for e in events} == {True, False}

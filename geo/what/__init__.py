@@ -103,6 +103,7 @@ class _Lexicon:
     gatherings: frozenset = frozenset()  # "trafen sich": in a protest's or a strike's story, the crowd gathering
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     participants: frozenset = frozenset()  # participles after a noun trigger that name those in it ("am Unfall beteiligten")
+    counter: frozenset = frozenset()  # what makes a protest one against another ("Gegendemonstration", "counter-protesters")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
     formal_occasions: frozenset = frozenset()  # where a formal statement is made ("a news conference", "a press briefing")
     # Whether a happening told in the pluperfect came before the story's time (German, whose reported
@@ -287,6 +288,7 @@ def lexicon(language: str) -> _Lexicon:
         gatherings=words("gatherings", data),
         back_references=words("back_references", data),
         participants=words("participants", data),
+        counter=words("counter", data),
         causes=words("causes", data),
         formal_occasions=words("formal_occasions", data),
         pluperfect_earlier=bool(data.get("pluperfect_earlier")),
@@ -571,6 +573,16 @@ def names_spokesperson(sentence: str, *, language: str) -> bool:
     """Whether a sentence names one who speaks for a body ("police spokesperson Mohammed Shehu")."""
     lex = lexicon(language)
     return _names_one_of(sentence, lex.spokespeople, lex)
+
+
+def is_counter(trigger: Trigger, before: str, *, language: str) -> bool:
+    """Whether a trigger names a protest against another one: its word starts with one of the
+    lexicon's `counter` words ("Gegendemonstration", "Gegenprotest", "counter-protesters") or one
+    stands right before it ("counter protest")."""
+    words = lexicon(language).counter
+    low = trigger.text.lower()
+    return any(low.startswith(w) and len(low) > len(w) + 3 for w in words) \
+        or bool(words and before.split() and before.split()[-1].lower().strip("-") in words)
 
 
 def refers_back(before: str, *, language: str) -> bool:
