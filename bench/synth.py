@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import zlib
 from pathlib import Path
 
 from dashboard.dates import MONTHS
@@ -118,7 +119,7 @@ def synthetic_collection(n: int, *, seed: int = 1) -> dict:
             ptype = "unknown"
         else:
             pname, clon, clat = rng.choice(cities)
-            pid, ptype, geom = f"geonames:{abs(hash(pname)) % 10**7}", "city", None
+            pid, ptype, geom = f"geonames:{zlib.crc32(pname.encode()) % 10**7}", "city", None
             lon = max(-180.0, min(180.0, round(clon + rng.gauss(0, 0.05), 5)))
             lat = max(-90.0, min(90.0, round(clat + rng.gauss(0, 0.05), 5)))
         actors = rng.sample(_ACTORS, rng.choice((0, 1, 1, 2, 3)))

@@ -173,3 +173,17 @@ def test_synthetic_events_speak_their_documents_language_and_readers_see_their_o
             title = reader_title(r["title"], r["event_type"], r["language"], reader,
                                  place_name=r["place_name"], actors=r["actors"])
             assert title.startswith(type_label(r["event_type"], reader)) and ": " + r["title"] not in title, title
+
+
+def test_the_synthetic_corpus_is_the_same_in_every_process():
+    """bench/synth.py promises a deterministic corpus: its place ids once came from Python's
+    `hash()`, which differs between processes (PYTHONHASHSEED), so two runs wrote different files."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from bench.synth import synthetic_collection; import json;"
+            "print(json.dumps(synthetic_collection(50, seed=3), default=str, sort_keys=True))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1
