@@ -677,6 +677,9 @@ def test_strike_means_labour_beside_workers_and_attack_beside_missiles(text, ety
     # A host of troops' drills holds no meeting; a mayor who hosts residents does.
     ("en", "The multinational training exercise is being hosted in the capital.", "meeting", False),
     ("en", "The mayor hosted residents at the town hall.", "meeting", True),
+    # Planes are grounded; work done on the ground grounds nothing.
+    ("en", "The party had done the work on the ground to secure the seats.", "closure", False),
+    ("en", "The airline grounded its fleet after the crash.", "closure", True),
     ("en", "The driver failed to halt at the intersection stop sign.", "closure", False),
     ("en", "The company will halt production at the plant.", "closure", True),
 ])
