@@ -261,6 +261,7 @@ def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
         "date_inherited": ([x or "" for x in _strings(table["date_inherited"])]
                            if "date_inherited" in table.column_names else [""] * n),
         "date_text": _strings(table["date_text"]), "place_name": _strings(table["place_name"]),
+        "place_name_de": (_strings(table["place_name_de"]) if "place_name_de" in table.column_names else [None] * n),
         "place_id": _strings(table["place_id"]), "place_type": place_type, "place_geometry": place_geometry,
         "lon": pd.Series(lon).astype(object).where(located, None),
         "lat": pd.Series(lat).astype(object).where(located, None),
@@ -277,7 +278,7 @@ def read(path: Path, pq_path: Path) -> tuple[pd.DataFrame, dict, Mapping]:
     }, columns=COLUMNS)
     del table, title, evidence_text, quotes, quotes_only
     for col in ("id", "title", "event_type", "date_precision", "date_basis", "date_text", "place_name",
-                "place_id", "place_type", "method", "language", "section"):
+                "place_name_de", "place_id", "place_type", "method", "language", "section"):
         # pandas' string dtype turns None into NaN (truthy); keep None so `x or default` works.
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame, documents, FrameFeatures(frame)

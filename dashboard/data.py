@@ -160,7 +160,7 @@ def events_from_collection(col: EventCollection, *, path: str = "<memory>") -> E
             "date_end": pd.Timestamp(p.date_end) if p.date_end else pd.NaT,
             "date_precision": p.date_precision, "date_basis": p.date_basis,
             "date_inherited": str((p.model_extra or {}).get("date_inherited") or ""), "date_text": p.date_text,
-            "place_name": p.place_name, "place_id": p.place_id, "place_type": p.place_type,
+            "place_name": p.place_name, "place_name_de": (p.model_extra or {}).get("place_name_de"), "place_id": p.place_id, "place_type": p.place_type,
             "place_geometry": p.place_geometry, "lon": lon, "lat": lat,
             "actors": list(p.actors), "cited_sources": list(p.cited_sources),
             "documents": list(p.documents), "outlets": outlets, "evidence": evidence,
@@ -175,7 +175,7 @@ def events_from_collection(col: EventCollection, *, path: str = "<memory>") -> E
     frame["date_start"] = pd.to_datetime(frame["date_start"])
     frame["date_end"] = pd.to_datetime(frame["date_end"])
     # pandas' string dtype turns None into NaN (truthy); keep None so `x or default` works.
-    for col in ("title", "date_text", "place_name", "place_id", "lon", "lat"):
+    for col in ("title", "date_text", "place_name", "place_name_de", "place_id", "lon", "lat"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return Events(frame=frame, features=features, documents=documents, path=path)
 

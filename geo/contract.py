@@ -187,7 +187,7 @@ def json_properties(props: dict) -> dict:
 # The writer's properties: the contract's fields in order, then the loader's added ones.
 # `date_inherited` names where a date without words of its own came from ("paragraph", "entry",
 # "flashback", "told before", "document"; "" for the sentence's own): the bases name no inheritance.
-_KEYS = (*EventProperties.model_fields, "place_inherited", "date_inherited", "country_code", "explanation")
+_KEYS = (*EventProperties.model_fields, "place_inherited", "date_inherited", "country_code", "place_name_de", "explanation")
 _EVIDENCE_KEYS = ("document", "start", "end", "quote", "sentence", "sentence_start")
 _CHOICES = {"event_type": frozenset(EVENT_TYPES), "date_precision": frozenset(DATE_PRECISIONS),
             "date_basis": frozenset(DATE_BASES), "place_type": frozenset(PLACE_TYPES), "method": frozenset(METHODS)}
@@ -221,7 +221,7 @@ def _plainly_valid(p: dict) -> bool:
 
 
 _STR_KEYS, _STR = ("title", "date_text", "language", "section", "date_inherited"), {str}
-_OPTIONAL_STR_KEYS, _OPTIONAL_STR = ("place_name", "place_id", "country_code"), {str, type(None)}
+_OPTIONAL_STR_KEYS, _OPTIONAL_STR = ("place_name", "place_id", "country_code", "place_name_de"), {str, type(None)}
 _BOOL_KEYS, _BOOL = ("undated", "unlocated", "place_inherited"), {bool}
 
 

@@ -468,6 +468,8 @@ def _edit(feat: dict, row: dict) -> None:
     changed = [k for k in _EDITABLE if row.get(k)]
     for k in changed:
         p[k] = row[k]
+    if "place_name" in changed:
+        p["place_name_de"] = None  # the editor's name is the only one known: readers see it
     if row.get("actors"):
         p["actors"] = [a.strip() for a in row["actors"].split(";") if a.strip()]
         changed.append("actors")

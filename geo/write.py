@@ -73,6 +73,9 @@ def event_properties(e: Event, *, areas: dict[str, str] | None = None) -> dict:
         "place_inherited": e.place_inherited,
         "date_inherited": iv.inherited if iv else "",
         "country_code": e.place.country_code if e.place else None,
+        # The place's German name ("Karibisches Meer", "Vereinigte Staaten", "München"), so a German
+        # reader sees it whatever the document's language; `place_name` stays the canonical name.
+        "place_name_de": (e.place.name_de or e.place.name) if e.place else None,
         "explanation": [list(pair) for pair in e.explanation],
     }
 
@@ -499,7 +502,7 @@ def _umask() -> int:
     return mask
 
 
-PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "date_inherited", "country_code", "explanation", "verified",
+PARQUET_COLUMNS = list(EventProperties.model_fields) + ["place_inherited", "date_inherited", "country_code", "place_name_de", "explanation", "verified",
                                                         "curated_fields", "curation_sources"]
 _CHUNK_ROWS = 20_000  # a GeoParquet row group; an output this small is one, as before streaming
 

@@ -64,6 +64,18 @@ def test_edit_corrects_date_place_and_actors_and_records_the_source():
     EventProperties.model_validate(p)
 
 
+def test_an_editors_place_name_replaces_the_german_name_of_the_old_place():
+    """The loader's German name belongs to the place it found; after an editor names another,
+    German readers must see the editor's name, not the old place's."""
+    feat = _feature("ev_a")
+    feat["properties"]["place_name_de"] = "Vereinigte Staaten"
+    edit = _row(event_id="ev_a", action="edit", place_name="San Juan", place_type="city", source_note="desk")
+    out, _ = apply_curation([feat], [edit])
+    assert out[0]["properties"]["place_name"] == "San Juan" and out[0]["properties"]["place_name_de"] is None
+    out, _ = apply_curation([feat], [_row(event_id="ev_a", action="edit", date_start="2025-09-02", source_note="desk")])
+    assert out[0]["properties"]["place_name_de"] == "Vereinigte Staaten"  # a date edit keeps the place's names
+
+
 def test_merge_folds_one_event_into_another():
     out, _ = _apply(_row(event_id="ev_a", action="merge", target="ev_b"))
     assert "ev_a" not in out

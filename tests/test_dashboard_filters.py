@@ -144,3 +144,18 @@ def test_fixture_has_every_kind_of_precision(frame):
     assert {"day", "week", "month", "season", "year", "years", "undated"} <= set(frame["date_precision"])
     assert frame["unlocated"].sum() == 1 and frame["undated"].sum() == 1
     assert isinstance(frame.loc[0, "date_start"], pd.Timestamp)
+
+
+def test_a_german_reader_sees_places_by_their_german_names_and_an_english_reader_the_canonical():
+    """dashboard.frame.for_reader: the place column, tooltips and rebuilt titles read `place_name`;
+    for a German reader it holds `place_name_de` where the file gives one (older files lack it)."""
+    import pandas as pd
+
+    from dashboard.frame import for_reader
+
+    frame = pd.DataFrame({"place_name": ["Caribbean Sea", "Denver", None], "place_name_de": ["Karibisches Meer", None, None]}, dtype=object)
+    assert for_reader(frame, "de")["place_name"].tolist() == ["Karibisches Meer", "Denver", None]
+    assert for_reader(frame, "en")["place_name"].tolist() == ["Caribbean Sea", "Denver", None]
+    assert frame["place_name"].tolist() == ["Caribbean Sea", "Denver", None]  # the shared table is not changed
+    old = frame.drop(columns="place_name_de")
+    assert for_reader(old, "de") is old

@@ -31,7 +31,7 @@ def test_all_seed_events_are_shown_and_counted(seed_app, seed_run):
     assert any(f"zeige {total} von {total}" in c.value for c in seed_app.caption)
 
 
-@pytest.mark.parametrize("needle", ["Puerto Rico", "Denver", "Colorado", "Caribbean Sea"])
+@pytest.mark.parametrize("needle", ["Puerto Rico", "Denver", "Colorado", "Karibisches Meer"])
 def test_headline_places_appear(seed_app, needle):
     assert needle in _page_text(seed_app)
 
@@ -43,3 +43,10 @@ def test_the_dated_headlines_are_on_the_timeline(seed_app):
     # Herbst 2023 as a bar across its span, its hover naming the date once, in the written words
     assert '"2023-09-01"' in spec and '"im Herbst 2023"' in spec and "im Herbst 2023 (2023-09-01" not in spec
     assert "2025-04-07T00:00:00" in spec  # the NIC memo's day
+
+
+def test_a_german_reader_sees_the_sea_by_its_german_name(seed_app):
+    """The place column, tooltips and details read the place's German name in the German view
+    (the file keeps the canonical "Caribbean Sea" as place_name beside place_name_de)."""
+    text = _page_text(seed_app)
+    assert "Karibisches Meer" in text and "Caribbean Sea" not in text

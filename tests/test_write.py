@@ -54,6 +54,18 @@ def test_the_writers_check_gives_what_pydantic_gives(event):
     assert list(json_properties(props)) == list(_pydantic(props))
 
 
+def test_a_place_travels_with_its_german_name_beside_the_canonical_one():
+    """A German reader of an English story's event at the Caribbean Sea sees "Karibisches Meer",
+    not "Caribbean Sea" (issue 12, localised names): the writer gives both, the canonical name
+    stays `place_name`, and a place without a German name gives its own."""
+    sea = Place("geo:test/sea", "Caribbean Sea", "sea", 15.0, -75.0, None, name_de="Karibisches Meer")
+    props = event_properties(_event(4, place=sea))
+    assert (props["place_name"], props["place_name_de"]) == ("Caribbean Sea", "Karibisches Meer")
+    assert event_properties(_event(5, place=STATE))["place_name_de"] == "Teststate"
+    assert event_properties(_event(6))["place_name_de"] is None
+    assert contract._plainly_valid(props) and json_properties(props) == _pydantic(props)
+
+
 @pytest.mark.parametrize("change", [
     {"confidence": 1.5}, {"confidence": 1}, {"event_type": "picnic"}, {"documents": []}, {"id": ""},
     {"date_start": dt.date(2024, 2, 1)}, {"date_start": "2023-09-01", "date_end": "2023-11-30"},
