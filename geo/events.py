@@ -1082,11 +1082,12 @@ def _named_as_in_text(doc: Document, places: list[PlaceMention], events: list[Ev
     own, genitives = {}, {}
     for m in places:
         if not m.weak and not m.genitive and not m.adjective and _is_name(m.text):
-            own.setdefault(m.place.id, m.text)
+            own.setdefault(m.place.id, (doc.language == "de" and _coordinated_in(doc.text, m.start, m.text))
+                           or f"in {m.text}")
         elif doc.language == "de" and m.genitive and not m.weak and " " not in m.text and m.text.endswith("s"):
-            genitives.setdefault(m.place.id, m.text[:-1])  # "Pekings": the text's "Peking"
+            genitives.setdefault(m.place.id, f"in {m.text[:-1]}")  # "Pekings": the text's "Peking"
     own = {**genitives, **own}
-    return [replace(e, place_label=f"in {own[e.place.id]}") if e.place and e.place.id in own
+    return [replace(e, place_label=own[e.place.id]) if e.place and e.place.id in own
             and e.place_label in ("", f"in {local_name(e.place, doc.language)}") else e for e in events]
 
 
@@ -1551,6 +1552,9 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
         surface = mention.text
         if language == "de":
             surface = _without_genitive(surface, place, mention.genitive)
+            coordinated = _coordinated_in(text, mention.start, surface)
+            if coordinated:
+                return coordinated
         if place.type == "admin2" and language == "de":
             return _german_in(_articled(surface, place))
         if surface == place.name or (language == "de" and _is_name(surface)):
@@ -1558,6 +1562,19 @@ def _place_label(text: str, mention: PlaceMention | None, place: Place, language
     if place.type == "admin2" and language == "de":
         return _german_in(local_name(place, language))
     return f"in {local_name(place, language)}"
+
+
+# A German name joined to a locative by "und", "oder", "sowie" takes its article in the dative the
+# "in" governs: "in Südamerika und der Karibik", "in Syrien und dem Irak", "in Kanada und den USA".
+# Only there is "der" sure to be a feminine dative (alone, "der Irak" is a masculine nominative).
+_COORDINATED_LOCATIVE = re.compile(r"\b(?:in|im)\s[^.;:!?()„“\"]{1,60}?\s(?:und|oder|sowie)\s+(der|dem|den)\s+$")
+_ARTICLE_AFTER_IN = {"der": "in der", "dem": "im", "den": "in den"}
+
+
+def _coordinated_in(text: str, start: int, surface: str) -> str | None:
+    """ "in der Karibik" for the "Karibik" of "in Südamerika und der Karibik"; None elsewhere."""
+    m = _COORDINATED_LOCATIVE.search(text[max(0, start - 80):start])
+    return f"{_ARTICLE_AFTER_IN[m.group(1)]} {surface}" if m and _is_name(surface) else None
 
 
 @lru_cache(maxsize=None)

@@ -863,6 +863,16 @@ def test_an_inherited_place_is_named_in_the_title_as_the_text_names_it():
     assert inherited and all(e.title.endswith("in München") for e in inherited), [e.title for e in events]
 
 
+def test_an_inherited_place_named_after_und_keeps_the_article_the_locative_governs():
+    # The seed's "Erklärung in Karibik": a paragraph's place named "in Südamerika und der Karibik".
+    carib = Place("geo:test/carib", "Caribbean", "region", 15.0, -75.0, None, name_de="Karibik")
+    text = ("Die Einsätze erstrecken sich über Häfen in Südamerika und der Karibik.\n\n"
+            "Ein Großbrand zerstörte am Montag eine Halle.")
+    events = _events(text, places=[_mention(text, "Karibik", carib)])
+    fire = next(e for e in events if e.event_type == "fire")
+    assert fire.place == carib and fire.title == "Brand in der Karibik", [e.title for e in events]
+
+
 def test_a_name_the_gazetteer_lacks_inside_a_state_keeps_the_event_at_the_state():
     canton = Place("geo:test/gr", "Graubünden", "admin1", 46.7, 9.6, "CH", admin1="GR")
     chur = Place("geo:test/chur", "Chur", "city", 46.85, 9.53, "CH", admin1="GR", population=37_000)
@@ -1443,6 +1453,28 @@ def test_a_german_genitive_is_named_in_the_title_in_the_nominative(text, surface
     # "Ereignis in Münchens", "Urteil in Odenwaldkreises": only an English name's genitive was undone.
     start = text.index(surface)
     mention = PlaceMention(start, start + len(surface), surface, place, genitive=place.type == "city")
+    (ev,) = [e for e in _events(text, places=[mention]) if e.event_type == "fire"]
+    assert ev.title == title
+
+
+@pytest.mark.parametrize("text, surface, place, title", [
+    # a name joined by "und" to a locative takes the article "in" governs in the dative
+    ("Am Montag brannte es in Südamerika und der Karibik in mehreren Häfen.", "Karibik",
+     Place("geo:test/carib", "Caribbean", "region", 15.0, -75.0, None, name_de="Karibik"), "Brand in der Karibik"),
+    ("Am Montag brannte es in Syrien und dem Irak in mehreren Lagern.", "Irak",
+     Place("geo:test/iq", "Iraq", "country", 33.0, 44.0, "IQ", name_de="Irak"), "Brand im Irak"),
+    ("Am Montag brannte es in Kanada und den USA in mehreren Lagern.", "USA",
+     Place("geo:test/us", "United States", "country", 39.0, -98.0, "US", name_de="Vereinigte Staaten"), "Brand in den USA"),
+    # controls: an article without the coordinated locative says nothing of the case
+    ("Am Montag brannte es, sagte der Präsident, der Irak habe Hilfe geschickt.", "Irak",
+     Place("geo:test/iq", "Iraq", "country", 33.0, 44.0, "IQ", name_de="Irak"), "Brand in Irak"),
+    ("Am Montag brannte es in Kanada und den Lagern der USA.", "USA",
+     Place("geo:test/us", "United States", "country", 39.0, -98.0, "US", name_de="Vereinigte Staaten"), "Brand in USA"),
+])
+def test_a_german_name_coordinated_with_a_locative_takes_its_article_in_the_title(text, surface, place, title):
+    # "Erklärung in Karibik" (the seed: "… in Südamerika und der Karibik erstrecken").
+    start = text.index(surface)
+    mention = PlaceMention(start, start + len(surface), surface, place)
     (ev,) = [e for e in _events(text, places=[mention]) if e.event_type == "fire"]
     assert ev.title == title
 
