@@ -6,7 +6,8 @@ For each found event (headline events unless --all) whose place misses the gold 
 class: `absent` (no form in the text that the gazetteer knows lies within the tolerance: a
 gazetteer gap) or `named` (the text names such a place and the loader chose another: a
 selection error), split by what was chosen (`coarse`: a state, country, district, region or sea
-or nothing; `town`: a point) and, for `named`, the level of the right place it missed. It tells
+or nothing; `town`: a point) and, for `named`, the level of the right place it missed, with
+`namesake` when a name in the text reads as both the chosen place and a right one. It tells
 the next step whether to add reference data or to choose better; it never prints text.
 """
 from __future__ import annotations
@@ -26,18 +27,22 @@ def _text(path: Path) -> str:
     return (meta.get("title") or "") + "\n" + body
 
 
-def named_levels(text: str, gold: dict, gazetteer, floor: float = 10.0) -> set[str]:
+def named_levels(text: str, gold: dict, gazetteer, floor: float = 10.0, chosen: str | None = None) -> set[str]:
     """Levels of the gazetteer places the text names (whole words, strict forms too) within the tolerance
-    (at least `floor` km)."""
+    (at least `floor` km); with the chosen place's id, "namesake" too when one name in the text reads as
+    both the chosen place and a right one (the wrong one of two namesakes)."""
     tol = max(float(gold["km"]), floor)
     hit = set()
     for end, surface in gazetteer.automaton.iter(text):
         start = end - len(surface) + 1
         if start > 0 and text[start - 1].isalnum() or end + 1 < len(text) and text[end + 1].isalnum():
             continue
-        for cand in gazetteer.candidates(surface) + gazetteer.strict(surface):
-            if _km(cand.place.lat, cand.place.lon, float(gold["lat"]), float(gold["lon"])) <= tol:
-                hit.add(cand.place.type)
+        cands = gazetteer.candidates(surface) + gazetteer.strict(surface)
+        right = {c.place.type for c in cands
+                 if _km(c.place.lat, c.place.lon, float(gold["lat"]), float(gold["lon"])) <= tol}
+        hit |= right
+        if right and chosen and any(c.place.id == chosen for c in cands):
+            hit.add("namesake")
     return hit
 
 
@@ -54,7 +59,7 @@ def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False) -
                 out[(r["lang"], "right", "")] += 1
                 continue
             text = text if text is not None else _text(corpus / "news" / r["doc"])
-            hit = named_levels(text, g["place"], gazetteer)
+            hit = named_levels(text, g["place"], gazetteer, chosen=p.get("place_id"))
             chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
             out[(r["lang"], chosen, "named:" + ",".join(sorted(hit)) if hit else "absent")] += 1
     return out
