@@ -19,7 +19,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from bench.score import _overlaps, _read, score
+from bench.score import _overlaps, _read, refuse_held_out, score
 from geo.events import _in_quote, _quoted_spans
 from geo.ingest import read_document
 from geo.segment import segment
@@ -81,8 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="every gold event, not only headline ones")
     ap.add_argument("--list", action="store_true", help="one line per event")
     a = ap.parse_args(argv)
-    if "holdout" in str(a.corpus):
-        raise SystemExit("bench.lede_misses prints article text: development corpus only")
+    refuse_held_out(a.corpus, "bench.lede_misses prints article text")
     rows = classify(a.corpus, _read(a.events), a.all)
     if a.list:
         for lang, cls, doc, detail in sorted(rows):

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.score import ROOT, place_ok, score
+from bench.score import ROOT, place_ok, refuse_held_out, score
 from bench import place_features as ranker
 from geo import pipeline
 from geo.write import to_feature
@@ -88,25 +88,21 @@ def collect(corpus: Path) -> list[Choice]:
     return out
 
 
-def dev_arguments(tool: str, doc: str, argv: list[str] | None, listing: bool = False) -> argparse.Namespace | None:
-    """--corpus and --headline (and --list) of a development-only tool; None, with an error, on the
-    held-out corpus, whose events these tools would show."""
+def dev_arguments(tool: str, doc: str, argv: list[str] | None, listing: bool = False) -> argparse.Namespace:
+    """--corpus and --headline (and --list) of a development-only tool; exits on the held-out corpus,
+    whose events these tools would show."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     ap.add_argument("--headline", action="store_true", help="headline events only")
     if listing:
         ap.add_argument("--list", action="store_true", help="print each event, not only the counts")
     args = ap.parse_args(argv)
-    if "holdout" in str(args.corpus):
-        print(f"error: {tool} lists events and their places; run it on the development corpus only", file=sys.stderr)
-        return None
+    refuse_held_out(args.corpus, f"{tool} lists events and their places")
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = dev_arguments("place_choice", __doc__, argv)
-    if args is None:
-        return 2
     c = collections.Counter()
     for ch in collect(args.corpus):
         if args.headline and not ch.headline:

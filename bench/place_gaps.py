@@ -86,8 +86,6 @@ def gap_class(text: str, gold: dict, candidates: list, gazetteer) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = dev_arguments("place_gaps", __doc__, argv, listing=True)
-    if args is None:
-        return 2
     from geo.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.place_choice import collect
-from bench.score import ROOT
+from bench.score import ROOT, refuse_held_out
 
 L2 = 10.0
 FOLDS = 5
@@ -114,9 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--weights", type=Path, help="write the weights fitted on all events (with the rules' choice) here")
     args = ap.parse_args(argv)
-    if "holdout" in str(args.corpus):
-        print("error: the ranker is fitted and cross-validated on the development corpus only", file=sys.stderr)
-        return 2
+    refuse_held_out(args.corpus, "the ranker is fitted and cross-validated")
     choices = collect(args.corpus)
     for label, without in (("with the rules' choice as a feature", ()), ("without it", RULE_FEATURES)):
         print(f"5-fold cross-validation by document, L2 {args.l2:g}, {label}:")

@@ -91,6 +91,19 @@ def run_loader(corpus: Path) -> list[dict]:
     return _read(out)
 
 
+HELD_OUT = ROOT / "tests" / "corpus_holdout"
+
+
+def refuse_held_out(corpus: Path, what: str) -> None:
+    """Stop a tool that prints article text, events or places when `corpus` is the held-out corpus or
+    holds any of its articles (a copy elsewhere too): that corpus stands for the unseen news the project
+    is judged on, and only figures and counts of it may be read."""
+    corpus = Path(corpus).resolve()
+    names = {p.name for p in (HELD_OUT / "news").glob("*.md")}
+    if corpus == HELD_OUT.resolve() or any(p.name in names for p in (corpus / "news").glob("*.md")):
+        raise SystemExit(f"error: {what}: development corpus only, not the held-out corpus")
+
+
 def _read(path: Path) -> list[dict]:
     feats = json.loads(path.read_text(encoding="utf-8"))["features"]
     return [f["properties"] | {"point": (f["geometry"] or {}).get("coordinates")} for f in feats]

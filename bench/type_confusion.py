@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.score import ROOT, _read, score
+from bench.score import ROOT, _read, refuse_held_out, score
 
 TAXONOMY = ROOT / "geo" / "ref" / "taxonomy.yaml"
 
@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min", type=int, default=2, help="list confusions with at least this many pairs")
     ap.add_argument("--examples", action="store_true", help="print each wrong pair's gold quote (development corpus only)")
     args = ap.parse_args(argv)
-    if args.examples and "holdout" in str(args.corpus.resolve()):
-        raise SystemExit("--examples prints article text: development corpus only")
+    if args.examples:
+        refuse_held_out(args.corpus, "--examples prints article text")
     found = pairs(score(args.corpus, _read(args.events)))
     fam = families()
     for lang in ("all", "de", "en"):

@@ -1,4 +1,5 @@
-"""bench.place_failures tells a wrong namesake from a right place named elsewhere (counts only)."""
+"""The measuring tools that are safe on held-out news: bench.place_failures tells a wrong namesake from a
+right place named elsewhere (counts only), and the tools that list text refuse the held-out corpus."""
 from bench.place_failures import named_levels
 from geo.gazetteer import Gazetteer
 from geo.records import Place
@@ -22,3 +23,18 @@ def test_another_name_is_no_namesake():
 
 def test_a_right_place_not_named():
     assert named_levels("Officers from Dallas came.", GOLD_TX, GAZ, chosen="geonames:3") == set()
+
+
+def test_dev_only_tools_refuse_the_held_out_corpus_and_its_copies(tmp_path):
+    import pytest
+
+    from bench.score import HELD_OUT, ROOT, refuse_held_out
+
+    refuse_held_out(ROOT / "tests" / "corpus", "listing")  # the development corpus passes
+    with pytest.raises(SystemExit):
+        refuse_held_out(HELD_OUT, "listing")
+    one = next((HELD_OUT / "news").glob("*.md"))
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / one.name).write_bytes(one.read_bytes())
+    with pytest.raises(SystemExit):
+        refuse_held_out(tmp_path, "listing")
