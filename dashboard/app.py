@@ -7,7 +7,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 import streamlit as st  # noqa: E402
 
 from dashboard import a11y, data, keyboard, panels, selection, sidebar, urlstate, widget_words  # noqa: E402
-from dashboard.frame import for_reader  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.map_layers import type_colors  # noqa: E402
 
@@ -15,7 +14,7 @@ url_filters, url_view = urlstate.read_query_params(default_lang=data.default_lan
 st.session_state.setdefault("lang", url_view.lang)
 lang = st.session_state["lang"]
 events = data.load_events_or_stop(lang)
-frame = for_reader(events.frame, lang)  # places by the reader's names
+frame = events.frame_for(lang)  # places by the reader's names, shared by all sessions
 story = data.load_story(events, lang)
 st.set_page_config(page_title=story.title, page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if url_view.embed else "auto")
@@ -33,7 +32,7 @@ if not url_view.embed:
 filters = sidebar.render(frame, events.documents, lang)
 lanes = st.sidebar.radio(t("lanes", lang), ["type", "actor"], key="lanes", horizontal=True,
                          format_func=lambda v: t("lanes_" + v, lang))
-filtered = for_reader(data.filter_events(events, filters), lang)
+filtered = data.filter_events(events, filters, lang)
 count_line = st.empty()
 colors = type_colors(list(frame["event_type"]))
 # Map, details, timeline: side by side from 1100 px, the details on a row of their own under map

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import FilterState
-from dashboard.frame import COLUMNS
+from dashboard.frame import COLUMNS, for_reader
 from geo.contract import ContractError, EventCollection, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,7 @@ class Events:
     documents: dict  # document id -> its `generated_from` metadata
     path: str
     _query: list = field(default_factory=list, repr=False, compare=False)  # lazily built EventQuery
+    _frames: dict = field(default_factory=dict, repr=False, compare=False)  # language -> reader's frame
 
     def query(self):
         """The DuckDB index over this file's events, built on first use."""
@@ -42,6 +43,14 @@ class Events:
 
             self._query.append(EventQuery(self.frame))
         return self._query[0]
+
+    def frame_for(self, lang: str) -> pd.DataFrame:
+        """The frame as a reader of `lang` sees it (`dashboard.frame.for_reader`: German place names for
+        German readers), built once per language and shared by every session like the frame itself, so
+        the memo of derived values (`frame_memo`, keyed by the frame) is not rebuilt on every rerun."""
+        if lang not in self._frames:
+            self._frames[lang] = for_reader(self.frame, lang)
+        return self._frames[lang]
 
 
 def events_path() -> Path:
@@ -69,11 +78,12 @@ def load_events(path: Path | None = None) -> Events:
     return _load_events(*_file_key(path), *_file_key(path.with_suffix(".parquet")))
 
 
-def filter_events(events: Events, state: FilterState) -> pd.DataFrame:
-    """The events passing the sidebar's filters, queried in DuckDB (see dashboard.query)."""
+def filter_events(events: Events, state: FilterState, lang: str = "en") -> pd.DataFrame:
+    """The events passing the sidebar's filters, queried in DuckDB (see dashboard.query), as a reader
+    of `lang` sees them (`Events.frame_for`: same rows in the same order, so the query's positions hold)."""
     from dashboard.query import filter_frame
 
-    return filter_frame(events.frame, events.query(), state)
+    return filter_frame(events.frame_for(lang), events.query(), state)
 
 
 class FrameMemo:

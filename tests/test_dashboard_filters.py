@@ -159,3 +159,20 @@ def test_a_german_reader_sees_places_by_their_german_names_and_an_english_reader
     assert frame["place_name"].tolist() == ["Caribbean Sea", "Denver", None]  # the shared table is not changed
     old = frame.drop(columns="place_name_de")
     assert for_reader(old, "de") is old
+
+
+def test_the_reader_frame_is_built_once_per_language_and_filtering_keeps_its_names():
+    """A German reader's frame is shared by every session (the memo of derived values is keyed by
+    the frame, so a new copy per rerun rebuilt it each time), and filtered rows keep the German names."""
+    from dashboard.data import Events, filter_events, load_events
+
+    events = load_events(FIXTURE)
+    frame = events.frame.copy()
+    frame["place_name_de"] = [f"DE {n}" if n else None for n in frame["place_name"]]
+    events = Events(frame=frame, features=events.features, documents=events.documents, path=events.path)
+    assert events.frame_for("de") is events.frame_for("de")
+    assert events.frame_for("en") is events.frame
+    state = FilterState(place_types=("sea", "admin1", "country"))
+    shown = filter_events(events, state, "de")
+    assert len(shown) == 3 and all(n.startswith("DE ") for n in shown["place_name"])
+    assert not any(str(n).startswith("DE ") for n in filter_events(events, state, "en")["place_name"])
