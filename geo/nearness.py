@@ -3,14 +3,7 @@ their codes tell, and whether a town lies outside a place a text puts it in. `ge
 `geo.roles`, `geo.events` and `geo.merge` ask it; it knows no text."""
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import math
-import pickle
-import sys
-from functools import lru_cache
-from pathlib import Path
 
 from geo.records import Place
 
@@ -38,7 +31,7 @@ def lies_in(a: Place, b: Place) -> bool:
     return False
 
 
-_COASTS: dict = {}  # island id -> its coast (`_coast`), once per process
+_ISLANDS: dict = {}
 
 
 def _on_island(a: Place, b: Place) -> bool:
@@ -48,70 +41,14 @@ def _on_island(a: Place, b: Place) -> bool:
     from its point take in Jakarta)."""
     if b.geometry is None:
         return km(a, b) <= max(b.radius_km, 5)
-    coast = _COASTS.get(b.id)
-    if coast is None:
-        coast = _COASTS[b.id] = _stored_coasts().get(_outline_key(b.geometry)) or _buffered(b.geometry)
-    return _inside(coast, a.lon, a.lat)
+    if b.id not in _ISLANDS:
+        from shapely import prepared
+        from shapely.geometry import shape
 
+        _ISLANDS[b.id] = prepared.prep(shape(b.geometry).buffer(0.05))
+    from shapely.geometry import Point
 
-_BUFFER = 0.05  # degrees around an island's simplified outline: about 5 km
-_OUTLINES = Path(__file__).parent / "ref" / "islands_outlines.geojson.gz"
-
-
-def _buffered(geometry: dict) -> tuple:
-    """An outline buffered by _BUFFER: its bounding box and its rings, each a tuple of points."""
-    from shapely.geometry import shape
-
-    area = shape(geometry).buffer(_BUFFER)
-    rings = [tuple(r.coords) for p in getattr(area, "geoms", [area]) for r in (p.exterior, *p.interiors)]
-    return area.bounds, rings
-
-
-def _inside(coast: tuple, x: float, y: float) -> bool:
-    """Whether the point (x, y) lies inside the buffered outline `coast` (even-odd over all its
-    rings: a lake is a hole), as shapely's `contains` says of a point that is not on a ring."""
-    (minx, miny, maxx, maxy), rings = coast
-    if not (minx <= x <= maxx and miny <= y <= maxy):
-        return False
-    inside = False
-    for ring in rings:
-        x0, y0 = ring[-1]
-        for x1, y1 in ring:
-            if (y1 > y) != (y0 > y) and x < (x0 - x1) * (y - y1) / (y0 - y1) + x1:
-                inside = not inside
-            x0, y0 = x1, y1
-    return inside
-
-
-def _outline_key(geometry: dict) -> str:
-    return hashlib.blake2b(json.dumps(geometry, sort_keys=True).encode(), digest_size=16).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _stored_coasts() -> dict:
-    """The reference islands' buffered outlines by `_outline_key`, built once per machine in the
-    compiled cache: shapely's import and the buffers took about 0.09 CPU-s in every loader
-    process that met an island, and a worker that finds them there imports no shapely. Empty
-    without a writable cache (each outline is then buffered where it is met)."""
-    from importlib.metadata import version
-
-    from geo.ref import compiled
-
-    h = hashlib.blake2b(digest_size=12)
-    for part in (sys.version.encode(), version("shapely").encode(), _OUTLINES.read_bytes(), Path(__file__).read_bytes()):
-        h.update(part + b"\0")
-
-    def build(folder: Path) -> None:
-        with gzip.open(_OUTLINES, "rt", encoding="utf-8") as fh:
-            features = json.load(fh)["features"]
-        coasts = {_outline_key(f["geometry"]): _buffered(f["geometry"]) for f in features if f.get("geometry")}
-        (folder / "coasts.pkl").write_bytes(pickle.dumps(coasts, protocol=5))
-
-    folder = compiled("island-coasts", h.hexdigest(), build)
-    if folder is None:
-        return {}
-    with open(folder / "coasts.pkl", "rb") as fh:
-        return pickle.load(fh)
+    return _ISLANDS[b.id].contains(Point(a.lon, a.lat))
 
 
 def outside_of(a: Place, b: Place) -> bool:
