@@ -1,6 +1,8 @@
 """German and English UI strings; one table so both languages stay complete."""
 from __future__ import annotations
 
+import numbers
+
 from dashboard.dates import MONTHS
 from geo.contract import TAXONOMY
 
@@ -211,13 +213,23 @@ _STRINGS.update({f"type_{k}": {"en": v["en"], "de": v["de"]} for k, v in TAXONOM
 _STRINGS.update({f"family_{k}": {"en": v["en"], "de": v["de"]} for k, v in TAXONOMY["families"].items()})
 
 
+def number(n: int, lang: str = "en") -> str:
+    """A count as a reader of `lang` writes it: "10,000" in English, "10.000" in German."""
+    grouped = f"{int(n):,}"
+    return grouped.replace(",", ".") if lang == "de" else grouped
+
+
 def t(key: str, lang: str = "en", **kwargs) -> str:
-    """Look up a UI string in `lang` (falling back to English, then the key itself)."""
+    """Look up a UI string in `lang` (falling back to English, then the key itself); whole numbers
+    among the values are grouped as the language writes them (`number`)."""
     entry = _STRINGS.get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry["en"]
-    return text.format(**kwargs) if kwargs else text
+    if not kwargs:
+        return text
+    return text.format(**{k: number(v, lang) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else v
+                          for k, v in kwargs.items()})
 
 
 def all_keys() -> list[str]:

@@ -304,7 +304,7 @@ def _aggregate_layers(areas: pd.DataFrame, points: pd.DataFrame, lang: str) -> l
         n = grouped.size()
         first = grouped.first()
         features = [{"type": "Feature", "geometry": first.at[k, "place_geometry"],
-                     "properties": {"tt_title": t("agg_cell", lang, n=f"{int(c):,}"), "tt_date": "",
+                     "properties": {"tt_title": t("agg_cell", lang, n=int(c)), "tt_date": "",
                                     "tt_place": first.at[k, "place_name"] or "", "tt_actors": "", "fill": fill}}
                     for (k, c), fill in zip(n.items(), _ramp(n.tolist(), int(n.max())))]
         layers.append(pdk.Layer(
@@ -322,7 +322,7 @@ def _aggregate_layers(areas: pd.DataFrame, points: pd.DataFrame, lang: str) -> l
         top = int(cells["n"].max())
         data = [{"polygon": [[round(x, 4), round(y, 4)], [round(x + size, 4), round(y, 4)],
                              [round(x + size, 4), round(y + size, 4)], [round(x, 4), round(y + size, 4)]],
-                 "n": int(c), "fill": fill, "tt_title": t("agg_cell", lang, n=f"{int(c):,}"), "tt_date": "",
+                 "n": int(c), "fill": fill, "tt_title": t("agg_cell", lang, n=int(c)), "tt_date": "",
                  "tt_place": f"{y + size / 2:.2f}, {x + size / 2:.2f}", "tt_actors": ""}
                 for x, y, c, fill in zip(x0.tolist(), y0.tolist(), cells["n"].tolist(),
                                          _ramp(cells["n"].tolist(), top))]

@@ -11,7 +11,7 @@ from dashboard.data import Events, load_story
 from dashboard.embed.payload import text as embed_text
 from dashboard.frame import AREA_TYPES
 from dashboard.details import details_html, esc, md_escape, reader_titles
-from dashboard.i18n import t
+from dashboard.i18n import number, t
 from dashboard.dates import as_written, day_words, one_date
 from dashboard.story import Story
 from dashboard.map_layers import AGGREGATE_OVER, basemap_enabled, build_deck, is_aggregated, legend_html
@@ -142,7 +142,7 @@ def legend_panel(shown: pd.DataFrame, *, colors, lang: str) -> None:
     """The legend in words under the map (and, when counting per cell, what the cells mean)."""
     st.html(legend_html(colors, sorted(shown["event_type"].unique()), lang))
     if is_aggregated(shown):
-        st.caption(t("agg_note", lang, n=f"{len(shown):,}", k=f"{AGGREGATE_OVER:,}"))
+        st.caption(t("agg_note", lang, n=len(shown), k=AGGREGATE_OVER))
 
 
 def _ringed(view: pd.DataFrame, picked: frozenset, lang: str) -> str:
@@ -172,7 +172,7 @@ def event_list(shown: pd.DataFrame, kind: str, lang: str) -> None:
     the event, as a click on a chart does; the count is the caption's."""
     rows = shown[shown[kind]]
     focus = st.session_state.get("focus")
-    st.html(f'<div data-testid="geo-{kind}"><b>{esc(t(kind + "_list", lang))}</b> ({len(rows):,})</div>')
+    st.html(f'<div data-testid="geo-{kind}"><b>{esc(t(kind + "_list", lang))}</b> ({number(len(rows), lang)})</div>')
     if rows.empty:
         st.caption(t("none", lang))
         return
@@ -185,14 +185,14 @@ def event_list(shown: pd.DataFrame, kind: str, lang: str) -> None:
             st.button(f"{md_escape(title)} · {md_escape(extra)}", key=f"{kind}-{eid}",
                       type="primary" if eid == focus else "tertiary", on_click=selection.pick, args=(eid,))
         if len(rows) > LIST_MAX:
-            st.caption(t("list_capped", lang, k=LIST_MAX, n=f"{len(rows):,}"))
+            st.caption(t("list_capped", lang, k=LIST_MAX, n=len(rows)))
 
 
 def table_panel(shown: pd.DataFrame, events: Events, lang: str) -> None:
     """The events in view as a selectable table (the first TABLE_MAX) with CSV and GeoJSON downloads
     of all of them, built only when clicked."""
     if len(shown) > TABLE_MAX:
-        st.caption(t("table_capped", lang, k=f"{TABLE_MAX:,}", n=f"{len(shown):,}"))
+        st.caption(t("table_capped", lang, k=TABLE_MAX, n=len(shown)))
     everything, shown = shown, shown.head(TABLE_MAX)
     table = pd.DataFrame({
         t("col_title", lang): reader_titles(shown, lang),

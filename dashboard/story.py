@@ -101,5 +101,5 @@ def build_story(config: dict, *, documents: dict, n_events: int, lang: str) -> S
     if _text(config.get("intro"), lang):
         intro = _text(config.get("intro"), lang)
     else:
-        intro = t("story_intro" + one, lang, n=f"{n_events:,}", d=n_docs)
+        intro = t("story_intro" + one, lang, n=n_events, d=n_docs)
     return Story(title=title, intro=intro, sources=tuple(sources[:MAX_SOURCES]), as_of=as_of)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.dates import MONTHS, day_words, one_date, range_words
 from dashboard.details import esc, reader_titles
-from dashboard.i18n import t
+from dashboard.i18n import number, t
 from dashboard.map_layers import GREY
 from geo.contract import EVENT_TYPES
 
@@ -232,7 +232,7 @@ def _binned_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, lang, 
         b0, b1 = rows["lo"], rows["hi"]
         x = b0 + (b1 - b0) / 2
         text = [esc(f"{lane} · {range_words(s.date(), (e - pd.Timedelta(days=1)).date(), lang)}: "
-                    + (f"{n:,}".replace(",", ".") if lang == "de" else f"{n:,}"))
+                    + number(n, lang))
                 for lane, s, e, n in zip(rows["lane"], b0, b1, rows["n"])]
         fig.add_trace(go.Scatter(
             x=x.to_numpy(), y=rows["lane"].to_numpy(dtype=object), mode="markers",

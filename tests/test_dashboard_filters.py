@@ -176,3 +176,17 @@ def test_the_reader_frame_is_built_once_per_language_and_filtering_keeps_its_nam
     shown = filter_events(events, state, "de")
     assert len(shown) == 3 and all(n.startswith("DE ") for n in shown["place_name"])
     assert not any(str(n).startswith("DE ") for n in filter_events(events, state, "en")["place_name"])
+
+
+@pytest.mark.parametrize("lang, count, line", [("de", "12.345", "zeige 12.345 von 100.000 Ereignissen"),
+                                               ("en", "12,345", "showing 12,345 of 100,000 events")])
+def test_counts_are_grouped_as_the_reader_writes_them(lang, count, line):
+    """German readers read '12.345', English '12,345' (the count line grouped neither, the lists and
+    the aggregation note '12,345' for both); numpy counts too."""
+    import numpy as np
+
+    from dashboard.i18n import number, t
+
+    assert number(np.int64(12345), lang) == count
+    assert t("showing", lang, n=np.int64(12345), m=100000) == line
+    assert number(999, lang) == "999"
