@@ -46,8 +46,31 @@ def named_levels(text: str, gold: dict, gazetteer, floor: float = 10.0, chosen: 
     return hit
 
 
-def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False) -> Counter:
-    """(language, chosen, class) -> count over the found events with a wrong place."""
+def named_where(text: str, gold: dict, quotes: list[str], gazetteer, floor: float = 10.0) -> str:
+    """Where the text first names a right place (within the tolerance, at least `floor` km):
+    "sent" inside one of the gold quotes, "first600" in the first 600 characters, "later"
+    elsewhere, "absent" nowhere: whether the event's own sentence, the lede or a later
+    paragraph could have placed it."""
+    tol = max(float(gold["km"]), floor)
+    spans = [(i, i + len(q)) for q in quotes if q and (i := text.find(q)) >= 0]
+    first = None
+    for end, surface in gazetteer.automaton.iter(text):
+        start = end - len(surface) + 1
+        if start > 0 and text[start - 1].isalnum() or end + 1 < len(text) and text[end + 1].isalnum():
+            continue
+        if not any(_km(c.place.lat, c.place.lon, float(gold["lat"]), float(gold["lon"])) <= tol
+                   for c in gazetteer.candidates(surface) + gazetteer.strict(surface)):
+            continue
+        if any(a <= start < b for a, b in spans):
+            return "sent"
+        first = start if first is None else min(first, start)
+    return "absent" if first is None else "first600" if first < 600 else "later"
+
+
+def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False, split: bool = False) -> Counter:
+    """(language, chosen, class) -> count over the found events with a wrong place; with `split`,
+    (language, inherited or own place, chosen, where the right place is named) for every found
+    event with a gold place (right ones too)."""
     out: Counter = Counter()
     for r in score(corpus, events):
         text = None
@@ -55,10 +78,18 @@ def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False) -
             g, p = r["gold"][gi], r["preds"][pi]
             if not (every or g.get("headline")) or g.get("place") is None:
                 continue
+            text = text if text is not None else _text(corpus / "news" / r["doc"])
+            if split:
+                how = "inh" if p.get("place_inherited") else "own"
+                if place_ok(p, g["place"]):
+                    out[(r["lang"], how, "right", "")] += 1
+                else:
+                    chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
+                    out[(r["lang"], how, chosen, named_where(text, g["place"], g.get("quotes") or [], gazetteer))] += 1
+                continue
             if place_ok(p, g["place"]):
                 out[(r["lang"], "right", "")] += 1
                 continue
-            text = text if text is not None else _text(corpus / "news" / r["doc"])
             hit = named_levels(text, g["place"], gazetteer, chosen=p.get("place_id"))
             chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
             out[(r["lang"], chosen, "named:" + ",".join(sorted(hit)) if hit else "absent")] += 1
@@ -70,11 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--events", type=Path, required=True)
     ap.add_argument("--all", action="store_true", help="all found events, not only headline events")
+    ap.add_argument("--split", action="store_true",
+                    help="all found events with a gold place by inherited/own place, chosen level and where the right place is named")
     args = ap.parse_args(argv)
     from geo.gazetteer import Gazetteer
 
-    for (lang, chosen, kind), n in sorted(classify(args.corpus, _read(args.events), Gazetteer.load(), args.all).items()):
-        print(f"{n:6d}  {lang}  {chosen:<6} {kind}")
+    for key, n in sorted(classify(args.corpus, _read(args.events), Gazetteer.load(), args.all or args.split, args.split).items()):
+        print(f"{n:6d}  {key[0]}  " + " ".join(f"{k:<6}" for k in key[1:]))
     return 0
 
 

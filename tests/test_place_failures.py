@@ -1,6 +1,6 @@
 """The measuring tools that are safe on held-out news: bench.place_failures tells a wrong namesake from a
 right place named elsewhere (counts only), and the tools that list text refuse the held-out corpus."""
-from bench.place_failures import named_levels
+from bench.place_failures import named_levels, named_where
 from geo.gazetteer import Gazetteer
 from geo.records import Place
 
@@ -38,3 +38,12 @@ def test_dev_only_tools_refuse_the_held_out_corpus_and_its_copies(tmp_path):
     (tmp_path / "news" / one.name).write_bytes(one.read_bytes())
     with pytest.raises(SystemExit):
         refuse_held_out(tmp_path, "listing")
+
+
+def test_where_the_right_place_is_named():
+    """`--split`: inside the event's quote, in the first 600 characters, later, or nowhere."""
+    quote = "Officers from Dallas came to Paris."
+    assert named_where("Intro. " + quote, GOLD_TX, [quote], GAZ) == "sent"
+    assert named_where("Police in Paris said. Officers from Dallas came.", GOLD_TX, ["Officers from Dallas came."], GAZ) == "first600"
+    assert named_where("x" * 700 + " Police in Paris said.", GOLD_TX, [], GAZ) == "later"
+    assert named_where("Officers from Dallas came.", GOLD_TX, [], GAZ) == "absent"
