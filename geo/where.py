@@ -367,7 +367,8 @@ _CAPS_AFTER_LOCATIVE = re.compile(r"\b((?:[Ii]n|[Ii]m|[Bb]ei|[Nn]ahe|[Nn]ear|[Aa
 
 
 # "KATHMANDU, Nepal (AP) —", "KYIV, Ukraine, Dec 5 (Reuters) -", "Rostock - ", "BROCTON -- ", "ASTANA. KAZINFORM -",
-# "MINSK, 5 December (BelTA) –", "MOSCOW, December 5. /TASS/.", "KARACHI/ISLAMABAD (Reuters) -": a dateline names
+# "MINSK, 5 December (BelTA) –", "MOSCOW, December 5. /TASS/.", "KARACHI/ISLAMABAD (Reuters) -", "Kyiv, Ukraine,
+# (APP - UrduPoint / Pakistan Point News - 26th May, 2022 ) :", "Lagos, June 3 (IANS) Nigerian …": a dateline names
 # where the story was filed; German ones also "Sohland an der Spree/Rozany (Tschechien) - ", "Stendal/Klötze. - "
 # and, in police reports, "Ravensburg (ots)" on a line of its own.
 # German papers close their dateline with a full stop: "Schleiz. Die Entscheidung …", "Gottmadingen. Am Montag …".
@@ -377,7 +378,10 @@ _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄ
                              r"(?:,\s*[A-Z][\w. ]{1,30}|\s\([A-Z][\w ]{1,30}(?:,\s*[A-Z][\w ]{1,30})?\)(?=,))?"
                              r"(?:[.,]\s*(?:[A-Z][a-z]{2,}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,}\.?))?"
                              r"(?:\.\s*/[A-Z][\w-]+/|\.\s+[A-Z]{3,}\s+(?:[—–:]|-{1,2}\s)"
-                             r"|\.?\s*(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,40}\)\s*)?(?:[—–:]|-{1,2}\s))|" + FULL_STOP_DATELINE + ")")
+                             r"|[.,]?\s*(?:\([^)\n]{1,40}\)[ \t]*(?=\n)|(?:\([^)\n]{1,80}\)\s*)?(?:[—–:]|-{1,2}\s))"
+                             # a wire's agency and the text at once: "Hyderabad, Nov 27 (IANS) High tension …",
+                             # "Ingolstadt (intv) Zwölf Leichtverletzte …"
+                             r"|\s*\((?:[A-Z]{2,8}|[a-z]{2,5})\)[ \t]+(?=[A-ZÄÖÜ])|" + FULL_STOP_DATELINE + ")")
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:

@@ -2134,3 +2134,23 @@ def test_a_town_named_like_a_word_is_qualified_only_by_a_place_it_lies_in(gazett
 def test_a_county_in_an_institutions_name_chooses_among_namesake_towns(gazetteer, text, country):
     [m] = find_places(text, gazetteer=gazetteer, language="en")
     assert m.place.country_code == country
+
+
+@pytest.mark.parametrize("text, name, language, filed", [
+    # a wire's agency in parentheses, the text right after it: where the story was filed
+    ("Lagos, June 3 (IANS) Nigerian Police said gunmen attacked a village in Zamfara state.", "Lagos", "en", True),
+    ("Kano, Nigeria, (UrduPoint / Pakistan Point News - APP - 15th Jul, 2019 ) :About 300 gunmen raided a village.",
+     "Kano", "en", True),
+    ("Ingolstadt (intv) Zwölf Leichtverletzte bei einem Unfall auf der A9.", "Ingolstadt", "de", True),
+    # controls: a gloss in parentheses is no agency; the dash form stays a dateline
+    ("Lagos (Nigeria) Police said gunmen attacked a village.", "Lagos", "en", False),
+    ("Kiel (dpa) - Am Montag stießen zwei Autos zusammen.", "Kiel", "de", True),
+])
+def test_a_wire_agency_in_parentheses_closes_a_dateline(gazetteer, text, name, language, filed):
+    """ "Hyderabad, Nov 27 (IANS) High tension gripped …": the dateline's town is where the story
+    was filed, not the lede's happening's place (the village in Zamfara state, not Lagos)."""
+    found = find_places(text, gazetteer=gazetteer, language=language)
+    assert (getattr(dateline_place(text, found), "name", None) == name) == filed
+    if language == "en" and filed:
+        best = best_place(text, found)
+        assert best is None or best.place.name != name
