@@ -494,10 +494,12 @@ def _without_foreign_towns(text: str, mentions: list[PlaceMention], country: str
     # Only where another country has the two names: a town the text alone names twice ("in Amtzell …
     # die Feuerwehr Amtzell") points to its own country, not away from it.
     # A demonym supports no town: "American-owned Brightwood New Zealand" is no story from the US.
+    # Nor does it point the story away from one: "six Cuban migrants … transferred to Cuban
+    # authorities" off Boca Raton says who they are, not that the story is Cuba's.
     support = counts - Counter(m.place.country_code for m in mentions if m.place.country_code and m.weak)
     foreign = {(m.text, m.place.id) for m in mentions if namesake(m)
                and support[m.place.country_code] <= max(own[m.text], own_town[m.place.id])
-               and any(n >= 2 for cc, n in counts.items() if cc != m.place.country_code)}
+               and any(n >= 2 for cc, n in support.items() if cc != m.place.country_code)}
     return [m for m in mentions if (m.text, m.place.id) not in foreign] if foreign else mentions
 
 

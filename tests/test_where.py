@@ -2154,3 +2154,17 @@ def test_a_wire_agency_in_parentheses_closes_a_dateline(gazetteer, text, name, l
     if language == "en" and filed:
         best = best_place(text, found)
         assert best is None or best.place.name != name
+
+
+@pytest.mark.parametrize("text, language, found", [
+    # the migrants' nationality twice: who they are, not the story's country
+    ("The Coast Guard interdicted six migrants 7 miles east of Boca Raton. The six Cuban migrants were "
+     "transferred to Cuban authorities.", "en", True),
+    ("Die Küstenwache griff sechs Migranten vor Boca Raton auf. Die sechs kubanischen Migranten wurden "
+     "kubanischen Behörden übergeben.", "de", True),
+    # control: the text names the other country twice
+    ("The Coast Guard interdicted six migrants near Boca Raton. They were taken back to Cuba, where Cuba's "
+     "authorities received them.", "en", False),
+])
+def test_a_nationality_does_not_make_a_town_a_foreign_namesake(gazetteer, text, language, found):
+    assert ("Boca Raton" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
