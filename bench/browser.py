@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 
-COUNT_RE = re.compile(r"(?:showing|zeige) ([\d,]+) (?:of|von) ([\d,]+)")
+COUNT_RE = re.compile(r"(?:showing|zeige) ([\d.,]+) (?:of|von) ([\d.,]+)")
 MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 TIMELINE = ".js-plotly-plot .scatterlayer .trace"
 DONE = '[data-test-script-state="notRunning"]'

@@ -40,7 +40,7 @@ from pathlib import Path
 from bench.load_dashboard import _cpu_seconds, _pct
 from bench.server import ROOT, streamlit_server
 
-COUNT_RE = re.compile(r"showing (\d+) of (\d+)")
+COUNT_RE = re.compile(r"showing ([\d,]+) of ([\d,]+)")  # English counts: 10,000
 ACTORS_KEY = "-f_actors"  # the actor multiselect's widget id ends with its key (dashboard/sidebar.py)
 
 
@@ -124,7 +124,7 @@ async def _change(session: Session, label: str, timeout: float) -> float:
     seconds, caption = await session.rerun(label, timeout)
     expected = re.search(r"\((\d+)\)$", label).group(1)
     m = COUNT_RE.search(caption)
-    if not m or m.group(1) != expected:
+    if not m or m.group(1).replace(",", "") != expected:
         raise AssertionError(f"after choosing {label!r} the caption was {caption!r}")
     return seconds
 

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
-COUNT_RE = re.compile(r"(?:showing|zeige) (\d+) (?:of|von) (\d+)")
+COUNT_RE = re.compile(r"(?:showing|zeige) ([\d.,]+) (?:of|von) ([\d.,]+)")  # grouped: 10,000 / 10.000
 MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 DONE = '[data-test-script-state="notRunning"]'
 
@@ -60,7 +60,7 @@ async def _reader(browser, base: str, i: int, results: list, errors: list) -> No
         t1 = time.monotonic()
         await page.get_by_role("option", name=label, exact=True).click()
         await page.keyboard.press("Escape")
-        await page.get_by_text(re.compile(rf"(showing|zeige) {expected} (of|von) ")).first.wait_for()
+        await page.get_by_text(re.compile(rf"(showing|zeige) {expected:,} (of|von) ".replace(",", "[.,]"))).first.wait_for()
         await page.wait_for_selector(DONE)
         await page.locator(MAP_CANVAS).first.wait_for(state="visible")
         results.append((first, time.monotonic() - t1))

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 APP = str(ROOT / "dashboard" / "app.py")
-COUNT = re.compile(r"(?:showing|zeige) (\d+) (?:of|von) (\d+)")
+COUNT = re.compile(r"(?:showing|zeige) ([\d.,]+) (?:of|von) ([\d.,]+)")
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def shown(at):
     for c in at.caption:
         m = COUNT.search(c.value)
         if m:
-            return int(m.group(1)), int(m.group(2))
+            return tuple(int(re.sub(r"[.,]", "", g)) for g in m.groups())
     raise AssertionError("no 'showing N of M' caption")
 
 

@@ -371,9 +371,9 @@ def test_the_dashboard_picks_up_a_replaced_events_file_without_a_restart(tmp_pat
         import re
 
         for c in at.caption:
-            m = re.search(r"(?:showing|zeige) (\d+) (?:of|von) (\d+)", c.value)
+            m = re.search(r"(?:showing|zeige) ([\d.,]+) (?:of|von) ([\d.,]+)", c.value)
             if m:
-                return int(m.group(2))
+                return int(re.sub(r"[.,]", "", m.group(2)))
         raise AssertionError("no count caption")
 
     before = total()

@@ -19,7 +19,19 @@ from bench.server import streamlit_server as _serve
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
-COUNT_RE = re.compile(r"(showing|zeige) (\d+) (of|von) (\d+)")
+COUNT_RE = re.compile(r"(showing|zeige) ([\d.,]+) (of|von) ([\d.,]+)")  # counts grouped: 10,000 / 10.000
+
+
+def whole(digits: str) -> int:
+    """A count as the count line writes it ("10,000", "10.000") as a number."""
+    return int(re.sub(r"[.,]", "", digits))
+
+
+def grouped(n: int) -> str:
+    """A regex for `n` as either language groups it."""
+    from dashboard.i18n import number
+
+    return "(?:" + "|".join(re.escape(number(n, lang)) for lang in ("en", "de")) + ")"
 
 
 def pytest_collection_modifyitems(items):

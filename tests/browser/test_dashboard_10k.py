@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.synth import synthetic_events
+from dashboard.i18n import number
 from tests.browser.conftest import COUNT_RE, streamlit_server
 from tests.browser.test_dashboard_browser import MAP, TIMELINE, count, expect_count, map_label, settle, shot
 from tests.browser.test_dashboard_layout import toolbar_over_count_line
@@ -103,7 +104,7 @@ def test_10k_first_screen_lists_filter_and_reset(page, big, corpus, lang, size):
     width, height = SIZES[size]
     assert count(page) == (N, N)
     caption = page.get_by_text(COUNT_RE).first.inner_text()
-    assert f"{corpus['undated']} " in caption and f"{corpus['unlocated']} " in caption, caption
+    assert f"{number(corpus['undated'], lang)} " in caption and f"{number(corpus['unlocated'], lang)} " in caption, caption
     # both views on the first screen: all of the map, and 200 px of the timeline
     m, t = page.locator(MAP).first.bounding_box(), page.locator(TIMELINE).first.bounding_box()
     assert m["y"] >= 0 and m["y"] + m["height"] <= height, f"map not on the first screen: {m}"
@@ -112,7 +113,7 @@ def test_10k_first_screen_lists_filter_and_reset(page, big, corpus, lang, size):
     shot(page, f"10k-{lang}-{size}")
     # the lists reach what the charts cannot draw; their counts are the caption's
     for kind in ("undated", "unlocated"):
-        expect(page.get_by_test_id(f"geo-{kind}")).to_contain_text(f"({corpus[kind]:,})")
+        expect(page.get_by_test_id(f"geo-{kind}")).to_contain_text(f"({number(corpus[kind], lang)})")
         item = page.locator(f".st-key-geo-{kind}-items [class*='st-key-{kind}-']").first  # key: kind-<id>
         event_id = re.search(rf"st-key-{kind}-(\S+)", item.get_attribute("class")).group(1)
         item.scroll_into_view_if_needed()

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ARTIFACTS, COUNT_RE
+from tests.browser.conftest import ARTIFACTS, COUNT_RE, grouped, whole
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
 TIMELINE = ".js-plotly-plot"
@@ -34,11 +34,11 @@ def settle(page: Page) -> None:
 def count(page: Page) -> tuple[int, int]:
     text = page.get_by_text(COUNT_RE).first.inner_text()
     m = COUNT_RE.search(text)
-    return int(m.group(2)), int(m.group(4))
+    return whole(m.group(2)), whole(m.group(4))
 
 
 def expect_count(page: Page, shown: int, total: int) -> None:
-    expect(page.get_by_text(COUNT_RE).first).to_contain_text(re.compile(rf"\b{shown} (of|von) {total}\b"))
+    expect(page.get_by_text(COUNT_RE).first).to_contain_text(re.compile(rf"\b{grouped(shown)} (of|von) {grouped(total)}\b"))
     settle(page)
 
 
@@ -217,7 +217,7 @@ def test_time_window_step_changes_the_map(page, server):
     total = count(page)[1]
     label_before = map_label(page)
     page.get_by_role("button", name=re.compile(r"^(Step|Schritt)")).click()
-    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
+    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{grouped(total)} (of|von) {grouped(total)}\b"))
     settle(page)
     assert count(page)[0] < total
     assert map_label(page) != label_before
@@ -249,7 +249,7 @@ def test_url_with_query_parameters_reopens_the_view(page, server):
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
     page.get_by_role("option").filter(has_text=re.compile(r"\(\d+\)$")).first.click()
     page.keyboard.press("Escape")
-    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{total} (of|von) {total}\b"))
+    expect(page.get_by_text(COUNT_RE).first).not_to_contain_text(re.compile(rf"\b{grouped(total)} (of|von) {grouped(total)}\b"))
     settle(page)
     shown = count(page)[0]
     expect(page).to_have_url(re.compile(r"actor="))
@@ -257,7 +257,7 @@ def test_url_with_query_parameters_reopens_the_view(page, server):
     other = page.context.new_page()
     other.goto(url)
     settle(other)
-    expect(other.get_by_text(COUNT_RE).first).to_contain_text(f"zeige {shown} von {total}")
+    expect(other.get_by_text(COUNT_RE).first).to_contain_text(re.compile(rf"zeige {grouped(shown)} von {grouped(total)}"))
     shot(other, "url-reopened")
     other.close()
 

@@ -37,7 +37,7 @@ _MONTHS = {"en": ["January", "February", "March", "May", "June", "July", "Octobe
 _TOOLBAR_OVER_COUNT = """(map) => {
   const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
   const cap = [...document.querySelectorAll('[data-testid="stCaptionContainer"]')]
-    .find(e => /(showing|zeige) \\d+ (of|von) \\d+/.test(e.innerText));
+    .find(e => /(showing|zeige) [\\d.,]+ (of|von) [\\d.,]+/.test(e.innerText));
   const line = box(cap.querySelector('p') || cap);
   const buttons = [...map.closest('.stElementContainer').querySelectorAll('[data-testid="stElementToolbar"] button')].map(box);
   const hits = buttons.filter(b => b[0] < line[2] && line[0] < b[2] && b[1] < line[3] && line[1] < b[3]);
