@@ -930,6 +930,13 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Es ging um einen versuchten Raubüberfall beim Staatstheater.", "crime", True),
     ("Die Täter versuchten, in das Haus einzubrechen.", "crime", False),
     ("Die Polizei ermittelt wegen versuchten Mordes.", "killing", True),
+    # A number dialled is no vote cast, no one appointed; a town that elects is.
+    ("Daraufhin wählten die Anwohner umgehend den Notruf 112.", "election", False),
+    ("Daraufhin wählten die Anwohner umgehend den Notruf 112.", "appointment", False),
+    ("Die Bürger wählten am Sonntag einen neuen Landtag.", "election", True),
+    # A police office spelt with a hyphen is the closed compound: no inspection; a minister's is one.
+    ("Wie die Polizei-Inspektion Nordsaarland mitteilte, wurde der Schaden am Freitag entdeckt.", "visit", False),
+    ("Der Minister besuchte am Freitag die Inspektion der Kaserne.", "visit", True),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,

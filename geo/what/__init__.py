@@ -323,7 +323,8 @@ def _word_entries(low: str, lemma: str, lex: _Lexicon) -> tuple[list, str]:
     for key in _german_participle_infinitives(low):
         if key in lex.exact:
             return lex.exact[key], "participle"
-    if low.endswith(lex.non_trigger_heads):
+    # "Polizei-Inspektion" is the "Polizeiinspektion" spelt with a hyphen: no inspection either.
+    if low.endswith(lex.non_trigger_heads) or "-" in low and low.replace("-", "").endswith(lex.non_trigger_heads):
         return [], ""
     forms = {lemma, low}
     if lemma == low:  # a word the lemmatiser does not know: try its stem ("Landkreisen" is known, no "Reisen" in it)
