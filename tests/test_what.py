@@ -775,6 +775,12 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     # Deportees are the deportation's own people; passengers are anyone's.
     ("The deportees arrived at the airport in Lagos on Friday.", "deportation", True),
     ("The passengers arrived at the airport in Lagos on Friday.", "deportation", False),
+    # A war bomb defused and a gas leak are the explosion family's hazard, no attack; a row defused is none.
+    ("A Second World War bomb was defused in Plymouth on Friday.", "explosion", True),
+    ("A Second World War bomb was defused in Plymouth on Friday.", "strike", False),
+    ("The minister defused the row on Friday.", "explosion", False),
+    ("A gas leak forced the evacuation of 40 homes in Leeds.", "explosion", True),
+    ("A bomb exploded in a market in Kabul.", "strike", True),
 ])
 def test_english_words_for_missed_happenings(text, etype, present):
     """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
@@ -937,6 +943,11 @@ def test_english_words_for_missed_happenings(text, etype, present):
     # A police office spelt with a hyphen is the closed compound: no inspection; a minister's is one.
     ("Wie die Polizei-Inspektion Nordsaarland mitteilte, wurde der Schaden am Freitag entdeckt.", "visit", False),
     ("Der Minister besuchte am Freitag die Inspektion der Kaserne.", "visit", True),
+    # A war bomb found or defused and a gas leak are the explosion family's hazard; a row defused is none.
+    ("Die Fliegerbombe wurde am Sonntag erfolgreich entschärft.", "explosion", True),
+    ("Die Regierung entschärfte den Streit am Montag.", "explosion", False),
+    ("Bei Bauarbeiten wurde am Mittwoch ein Blindgänger gefunden.", "explosion", True),
+    ("Wegen eines Gasaustritts musste am Freitag ein Wohnhaus evakuiert werden.", "explosion", True),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
