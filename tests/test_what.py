@@ -948,6 +948,21 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Die Regierung entschärfte den Streit am Montag.", "explosion", False),
     ("Bei Bauarbeiten wurde am Mittwoch ein Blindgänger gefunden.", "explosion", True),
     ("Wegen eines Gasaustritts musste am Freitag ein Wohnhaus evakuiert werden.", "explosion", True),
+    # Police reports' vandalism, drink-driving, a driver leaving the scene, Swiss "verzeigt", a lorry overturned;
+    # a storm's damage, a crash's alcohol test, debris cleared from the scene and a tree toppled stay what they were.
+    ("Unbekannte haben in der Nacht mehrere Autos zerkratzt.", "crime", True),
+    ("Unbekannte haben die Fassade der Schule mit Graffiti beschmiert.", "crime", True),
+    ("Unbekannte beschädigten in der Nacht mehrere Autos.", "crime", True),
+    ("Der Sturm beschädigte in der Nacht mehrere Autos.", "crime", False),
+    ("Der Fahrer entfernte sich nach dem Zusammenstoß vom Unfallort.", "crime", True),
+    ("Die Feuerwehr entfernte die Trümmer von der Unfallstelle.", "crime", False),
+    ("Die Polizei ermittelt wegen Unfallflucht.", "crime", True),
+    ("Die Polizei ermittelt wegen Unfallflucht.", "migration", False),
+    ("Die Polizei stoppte am Freitag eine Trunkenheitsfahrt.", "crime", True),
+    ("Ein Alkoholtest bei dem Fahrer ergab einen Wert von 0,42 Promille.", "crime", False),
+    ("Die Kantonspolizei hat den Lenker angehalten und verzeigt.", "charge", True),
+    ("Ein Lastwagen ist auf der A3 umgestürzt.", "crash", True),
+    ("Ein Baum ist auf die Straße umgestürzt.", "crash", False),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
