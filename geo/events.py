@@ -36,8 +36,8 @@ from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        person_home, place_role, roles_of, unlisted_name)
 from geo.what import (Trigger, find_triggers, has_speaker, is_closing_speech, is_counter, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_cause, names_formal_occasion, names_hospital, names_spokesperson, only_a_death, in_attribution, opens_with_background, refers_back,
-                     told_by_reporter)
+                     names_cause, names_formal_occasion, names_hospital, names_interview, names_spokesperson, only_a_death, in_attribution,
+                     opens_with_background, refers_back, tells_someone, tells_the_press, told_by_reporter)
 from geo.where import opens_dateline
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
@@ -922,6 +922,8 @@ def _no_news(r: _Reading, s: Sentence, trig: Trigger, t: TimeMention | None, own
     if etype == "statement" and told_by_reporter(s.text, language=doc.language) \
             and not _spokesperson_news(s, s_triggers, doc.language):
         return True  # "police said the driver died" attributes a happening; it is no news of its own
+    if etype == "statement" and _to_the_press(r, s, trig):
+        return True  # "…, one of the sources told AFP": the words of an interview, no statement of their own
     if etype == "other" and r.title_types and names_hospital(s.text, language=doc.language):
         # "The victim was taken to the Queen Elizabeth Hospital, where he remains in a serious
         # condition", "Der Lenker starb später im Kantonsspital": the toll of the happening the
@@ -1144,6 +1146,22 @@ def _speech_act(doc: Document, s: Sentence, trig: Trigger) -> bool:
     """A body's speech that is an act of its own ("The authority apologised to residents") is news
     even in a text that gives it no date or place of its own."""
     return is_speech_act(trig, language=doc.language) and has_speaker(doc.text[s.start:trig.start], language=doc.language)
+
+
+def _to_the_press(r: _Reading, s: Sentence, trig: Trigger) -> bool:
+    """Whether a statement's verb tells the press ("The bus fell into a ravine, Col. Orfiles Bravo
+    told local media", "Immigration officials told Reuters they were on their way") or its words
+    were said in an interview ("said in an interview with local press"): an interview attributes
+    what it tells to its speaker; the gold keeps such words as quotes of the happening they tell,
+    or as none. A news outlet the registry knows counts as the press ("told AFP")."""
+    text = r.doc.text
+    if tells_the_press(trig, text[trig.end:s.end], language=r.doc.language) or names_interview(s.text, language=r.doc.language):
+        return True
+    return any(a.kind == "media" and trig.end < a.start <= trig.end + 6 and _TOLD_GAP.fullmatch(text, trig.end, a.start)
+               for a in r.within(r.actors, s)) and tells_someone(trig, language=r.doc.language)
+
+
+_TOLD_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
 
 
 def _spokesperson_news(s: Sentence, triggers: list[Trigger], language: str) -> bool:

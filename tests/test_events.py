@@ -27,6 +27,14 @@ def _actor(text, word, canonical, kind="person"):
     return ActorMention(start, start + len(word), word, canonical, kind)
 
 
+def _after_happening(happening, said, lang, actors=()):
+    """The events of `said` told in a paragraph after `happening` at Isla Test, on a dated page."""
+    text = f"{happening}\n\n{said}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2022, 8, 21),
+                   reference=dt.date(2022, 8, 21), reference_basis="published")
+    return extract_events(doc, segment(text), times=[], places=[_mention(text, "Isla Test", ISLAND)], actors=list(actors), sources=[])
+
+
 def _time(text, word, start_date, end_date, precision, role="happening", nth=0):
     start = -1
     for _ in range(nth + 1):
@@ -1513,10 +1521,7 @@ def test_a_statement_about_a_happening_told_before_is_the_statement(said, statem
     ("Die Gewerkschaft erklärte am Montag, dieser Streik sei ein Erfolg.", False),  # attributed, no formal statement
 ])
 def test_eine_erklaerung_auf_einer_pressekonferenz_ueber_ein_berichtetes_geschehen_ist_die_erklaerung(said, statement):
-    text = f"Die Hafenarbeiter in Isla Test begannen am Sonntag einen Streik.\n\n{said}"
-    doc = Document(id="t.txt", path="t.txt", text=text, language="de", published=dt.date(2022, 8, 21),
-                   reference=dt.date(2022, 8, 21), reference_basis="published")
-    events = extract_events(doc, segment(text), times=[], places=[_mention(text, "Isla Test", ISLAND)], actors=[], sources=[])
+    events = _after_happening("Die Hafenarbeiter in Isla Test begannen am Sonntag einen Streik.", said, "de")
     assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
 
 
@@ -1930,3 +1935,43 @@ def test_counter_mentions_merge_with_each_other_not_with_the_protest():
     events = [e for e in _events(text, places=places) if e.event_type == "protest"]
     assert sorted(len(e.evidence) for e in events) == [2, 2]
     assert {e.counter for e in events} == {True, False}
+
+
+@pytest.mark.parametrize("said, statement", [
+    # An interview with the press attributes what it tells: the words of a source, no statement.
+    ("The crew had left the boat before dawn, Col. Jo Smith told local media.", False),
+    ("Immigration officials told reporters and local media they were on their way to question the group.", False),
+    ("Harbour master Jo Smith told media persons that the crew would be questioned.", False),
+    ("Harbour master Jo Smith said in an interview with local press that the crew had left the boat.", False),
+    ("In a phone interview on Monday, harbour master Jo Smith said he could not recall a worse day.", False),
+    # controls: the same words to a press conference, or without the press, stay the statement
+    ("Harbour master Jo Smith told a press conference that the crew would be questioned.", True),
+    ("Harbour master Jo Smith said that the crew would be questioned.", True),
+    ("Harbour master Jo Smith told the families that the crew would be questioned.", True),
+])
+def test_words_told_to_the_press_are_no_statement(said, statement):
+    """"The bus fell into a 1,000-meter deep ravine, Col. Orfiles Bravo told local media",
+    "Immigration officials told Reuters they were on their way": an interview's words (dev: five
+    extra statements, none in the gold)."""
+    events = _after_happening("A boat carrying 40 migrants sank off Isla Test on Sunday.", said, "en")
+    assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+
+
+def test_a_news_outlet_the_registry_knows_is_the_press():
+    """"… one of the sources told AFP": the outlet is a media actor, not a word of the press list."""
+    told = "The crew had left the boat before dawn, an army spokesman told Newswire Test."
+    happening = "A boat carrying 40 migrants sank off Isla Test on Sunday."
+    start = len(happening) + 2 + told.index("Newswire Test")
+    media = ActorMention(start, start + len("Newswire Test"), "Newswire Test", "Newswire Test", "media")
+    for actors, statement in (([media], False), ([], True)):
+        events = _after_happening(happening, told, "en", actors)
+        assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+
+
+@pytest.mark.parametrize("said, statement", [
+    ("Der Bürgermeister erklärte am Montag in einem Interview, die Lage im Hafen sei ruhig.", False),
+    ("Der Bürgermeister erklärte am Montag, die Lage im Hafen sei ruhig.", True),  # control
+])
+def test_was_in_einem_interview_gesagt_wird_ist_keine_erklaerung(said, statement):
+    events = _after_happening("Vor Isla Test ist am Sonntag ein Boot mit 40 Migranten gesunken.", said, "de")
+    assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]

@@ -1276,8 +1276,9 @@ def test_a_vote_of_a_legislature_is_no_election(resources, language, text, etype
     ("de", "Der Fahrer starb später im Spital in Chur, wie die Kantonspolizei am Dienstag mitteilte.", False),
     ("de", "Die Gewerkschaft teilte am Dienstag in Hamburg mit, sie sei enttäuscht.", True),
     # Witnesses testify, experts comment and a judge speaks within the trial: no statement news.
-    ("en", "Resident Ron Sackville told the local radio station on Tuesday in Perth that very little was left.", False),
-    ("en", "Mayor Ron Sackville told the local radio station on Tuesday in Perth that very little was left.", True),
+    # (said, not told to the press: an interview's words are no statement whoever speaks, test_events)
+    ("en", "Resident Ron Sackville said on Tuesday in Perth that very little was left.", False),
+    ("en", "Mayor Ron Sackville said on Tuesday in Perth that very little was left.", True),
     ("en", "Professor Jane Doe said on Tuesday in Hartford that the council acted wisely.", False),
     ("en", "Judge John McDonald said on Tuesday in Auckland that the security risk was too great.", False),
     ("de", "Ein Anwohner sagte am Dienstag in Kassel, er habe einen lauten Knall gehört.", False),

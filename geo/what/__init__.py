@@ -106,6 +106,9 @@ class _Lexicon:
     counter: frozenset = frozenset()  # what makes a protest one against another ("Gegendemonstration", "counter-protesters")
     causes: frozenset = frozenset()  # words before a happening that caused the sentence's own ("triggered by")
     formal_occasions: frozenset = frozenset()  # where a formal statement is made ("a news conference", "a press briefing")
+    press: frozenset = frozenset()  # the press a speaker tells ("told local media"): an interview, no statement of its own
+    press_verbs: frozenset = frozenset()  # speech verbs whose object is the one told ("tell")
+    interviews: frozenset = frozenset()  # "in an interview", "im Interview": what is said there comments
     # Whether a happening told in the pluperfect came before the story's time (German, whose reported
     # speech takes the subjunctive), not a retelling backshifted by "said … had" (English).
     pluperfect_earlier: bool = False
@@ -291,6 +294,7 @@ def lexicon(language: str) -> _Lexicon:
         counter=words("counter", data),
         causes=words("causes", data),
         formal_occasions=words("formal_occasions", data),
+        press=words("press", data), press_verbs=words("press_verbs", data), interviews=words("interviews", data),
         pluperfect_earlier=bool(data.get("pluperfect_earlier")),
         locative=tuple(str(w) for w in (data.get("titles") or {}).get("locative") or ()),
     )
@@ -592,11 +596,41 @@ def refers_back(before: str, *, language: str) -> bool:
     return bool(_words_before(language, "back_references").search(before))
 
 
+def names_interview(sentence: str, *, language: str) -> bool:
+    """Whether a sentence says its words were said in an interview ("In a phone interview with the
+    Citizen Times on Saturday, Cooper said …", "sagte er im Interview")."""
+    words = lexicon(language).interviews
+    return bool(words) and re.search(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words)) + r")\b",
+                                     sentence, re.I) is not None
+
+
 def names_formal_occasion(sentence: str, *, language: str) -> bool:
     """Whether a sentence names where a formal statement was made ("told a news conference", "at a press briefing")."""
     words = lexicon(language).formal_occasions
     return bool(words) and re.search(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words)) + r")\b",
                                      sentence, re.I) is not None
+
+
+def tells_someone(trigger: Trigger, *, language: str) -> bool:
+    """Whether a statement's verb takes the one told as its object ("told"), as `press_verbs` lists."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).press_verbs
+
+
+def tells_the_press(trigger: Trigger, after: str, *, language: str) -> bool:
+    """Whether a speech verb tells the press ("… told local media", "told media persons that …"):
+    `after` is the sentence from the verb's end; up to three words (the, local, Peruvian) may
+    stand before the press word, and a formal occasion ("told a press conference") is none."""
+    if not tells_someone(trigger, language=language) or not lexicon(language).press:
+        return False
+    m = _press(language).match(after)
+    return m is not None and not names_formal_occasion(after[:m.end() + 20], language=language)
+
+
+@lru_cache(maxsize=8)
+def _press(language: str) -> re.Pattern:
+    words = lexicon(language).press
+    return re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+                      + r")\b", re.I)
 
 
 def names_cause(before: str, *, language: str) -> bool:
