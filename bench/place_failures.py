@@ -9,6 +9,9 @@ selection error), split by what was chosen (`coarse`: a state, country, district
 or nothing; `town`: a point) and, for `named`, the level of the right place it missed, with
 `namesake` when a name in the text reads as both the chosen place and a right one. It tells
 the next step whether to add reference data or to choose better; it never prints text.
+`--split`: every found event with a gold place by where its place came from (own sentence, or
+inherited from the document, the paragraph or another source), right or the level chosen, and
+where the text names the right place (`named_where`).
 """
 from __future__ import annotations
 
@@ -67,6 +70,15 @@ def named_where(text: str, gold: dict, quotes: list[str], gazetteer, floor: floa
     return "absent" if first is None else "first600" if first < 600 else "later"
 
 
+def _inherited_from(p: dict) -> str:
+    """Where an inherited place came from, by the event's explanation: "inh:doc" (the document's
+    lede, headline, dateline or outlet), "inh:par" (its paragraph or entry) or "inh:other" (a court's
+    seat, a state's town or capital)."""
+    said = " ".join(str(x[1]) for x in p.get("explanation") or [] if x and x[0] == "place")
+    return "inh:doc" if "inherited from the document" in said else "inh:par" if "inherited from the paragraph" in said \
+        else "inh:other"
+
+
 def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False, split: bool = False) -> Counter:
     """(language, chosen, class) -> count over the found events with a wrong place; with `split`,
     (language, inherited or own place, chosen, where the right place is named) for every found
@@ -80,7 +92,7 @@ def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False, s
                 continue
             text = text if text is not None else _text(corpus / "news" / r["doc"])
             if split:
-                how = "inh" if p.get("place_inherited") else "own"
+                how = _inherited_from(p) if p.get("place_inherited") else "own"
                 if place_ok(p, g["place"]):
                     out[(r["lang"], how, "right", "")] += 1
                 else:

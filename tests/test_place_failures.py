@@ -47,3 +47,14 @@ def test_where_the_right_place_is_named():
     assert named_where("Police in Paris said. Officers from Dallas came.", GOLD_TX, ["Officers from Dallas came."], GAZ) == "first600"
     assert named_where("x" * 700 + " Police in Paris said.", GOLD_TX, [], GAZ) == "later"
     assert named_where("Officers from Dallas came.", GOLD_TX, [], GAZ) == "absent"
+
+
+def test_where_an_inherited_place_came_from():
+    """`--split` tells the document's place from the paragraph's by the event's explanation."""
+    from bench.place_failures import _inherited_from
+
+    doc = {"explanation": [["place", "no place where it happened"],
+                           ["place", "Lagos inherited from the document (its lede, headline, dateline or outlet)"]]}
+    par = {"explanation": [["place", "Christchurch (city) from inherited from the paragraph"]]}
+    seat = {"explanation": [["place", "Kiel (city) from the seat of 'Kieler Landgericht', the court"]]}
+    assert [_inherited_from(p) for p in (doc, par, seat)] == ["inh:doc", "inh:par", "inh:other"]
