@@ -574,6 +574,7 @@ def _resolved(text, keyed, keys, usable, first, persons, language, gazetteer, co
         admin1s[(cc, code)] += 1
     if state is not None:
         admin1s[(state.country_code, state.admin1)] += 1
+    _only_towns_of_their_name(keys, usable, gazetteer, language, countries, admin1s, persons)
     # A name that is a place anyway (a bigger namesake stands bare) may be the small town of
     # the country the document is about: "Blackheath resident" in a story from New South Wales.
     for k in keys:
@@ -655,6 +656,35 @@ def _worded_towns_nearby(keys, usable, gazetteer: Gazetteer, points: list[Place]
             continue
         usable[k] = [c for c in gazetteer.candidates(k[0]) if c.place.type == "city" and "de" in c.common
                      and c.place.population < TOWN_POPULATION and min(km(c.place, p) for p in points) <= _WORDED_TOWN_KM]
+
+
+def _only_towns_of_their_name(keys, usable, gazetteer: Gazetteer, language: str, countries: Counter,
+                              admin1s: Counter, persons: set) -> None:
+    """A town under 15,000 named bare ("Kaikoura was hit with heavy rain", "The Murthal police have
+    registered a case", "Der Hochwasserscheitel hat Kellmünz erreicht") is that town where no other
+    place bears its name, its name is no everyday word, and it lies in the country the text's other
+    names point to at least twice and, where they name states of that country, in one of them: a
+    small namesake needs a locative to tell it from the word, a person or the other towns of its
+    name; the only town of a name, in the story's country and state, needs none. Not a name the
+    text gives a person, nor a given name. Adds to `usable`."""
+    if not countries:
+        return
+    top, n = countries.most_common(1)[0]
+    if n < 2:
+        return
+    states = {a for (cc, a), count in admin1s.items() if cc == top and count > 0}
+    surnames = {sf for sf, cue in keys if cue == "surname"}
+    for k in keys:
+        if k[1] != "" or usable[k] or k[0] in persons or k[0] in surnames or k[0] in given_names():
+            continue
+        cands = gazetteer.candidates(k[0])
+        if len({c.place.id for c in cands}) != 1:
+            continue
+        c = cands[0]
+        if c.place.type == "city" and not c.weak and language not in c.common and c.kind == "name" \
+                and c.place.population < TOWN_POPULATION and c.place.country_code == top \
+                and (not states or c.place.admin1 in states):
+            usable[k] = [c]
 
 
 def _strict_towns(text, keyed, usable, gazetteer: Gazetteer, language: str) -> None:

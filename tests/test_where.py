@@ -2168,3 +2168,25 @@ def test_a_wire_agency_in_parentheses_closes_a_dateline(gazetteer, text, name, l
 ])
 def test_a_nationality_does_not_make_a_town_a_foreign_namesake(gazetteer, text, language, found):
     assert ("Boca Raton" in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
+
+
+@pytest.mark.parametrize("text, language, town, found", [
+    ("Kaikoura was hit with heavy rain on Wednesday. Roads to Timaru and Ashburton in Canterbury were closed.",
+     "en", "Kaikoura", True),
+    ("The Murthal police have registered a case. Farmers blocked the highway near Panipat and Karnal.",
+     "en", "Murthal", True),
+    ("Der Hochwasserscheitel hat Kellmünz am Nachmittag erreicht. In Bayern und in Memmingen stieg die Iller.",
+     "de", "Kellmünz", True),
+    # controls: nothing else named; another country; another state of the same country
+    ("Kaikoura was hit with heavy rain on Wednesday.", "en", "Kaikoura", False),
+    ("The Murthal police have registered a case.", "en", "Murthal", False),
+    ("Kaikoura was hit with heavy rain on Wednesday. Roads to Cairns and Townsville were closed.", "en", "Kaikoura", False),
+    ("Kaikoura was hit with heavy rain on Wednesday. Roads to Dunedin and Invercargill were closed.", "en", "Kaikoura", False),
+    ("Der Hochwasserscheitel hat Kellmünz am Nachmittag erreicht.", "de", "Kellmünz", False),
+    ("Der Hochwasserscheitel hat Kellmünz am Nachmittag erreicht. In Sachsen und in Dresden stieg die Elbe.",
+     "de", "Kellmünz", False),
+])
+def test_the_only_town_of_its_name_in_the_storys_state_needs_no_locative(gazetteer, text, language, town, found):
+    """A town under 15,000 named bare is a place where no other place bears its name and it lies in
+    the country and state the text's other names point to."""
+    assert (town in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
