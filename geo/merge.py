@@ -26,7 +26,8 @@ LOOSE = frozenset(("statement", "other"))
 
 def merge_repeats(events: list[Event]) -> list[Event]:
     """News tells its main happening again and again ("the fire", "the blaze"): later mentions
-    of the same type at the same place (or at none) with compatible dates join the first one."""
+    of the same type at the same place (or at none) with compatible dates join the first one, and
+    so do a speaker's statements of one day (`_said_again`)."""
     out: list[Event] = []
     by_type: dict[tuple, list[int]] = {}  # slots of each type (and counter) in `out`: no scan over other types
     last_toll = None  # the slot of the last happening a death may be the toll of
@@ -36,7 +37,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             prev = out[i]
             if e.novel and not _retold(prev, e):
                 continue
-            if e.event_type not in LOOSE and _agrees(prev, e):
+            if (e.event_type not in LOOSE or _said_again(prev, e)) and _agrees(prev, e):
                 out[i] = _combine(prev, e)
                 break
         else:
@@ -48,6 +49,19 @@ def merge_repeats(events: list[Event]) -> list[Event]:
                 last_toll = len(out)
             out.append(e)
     return out
+
+
+def _said_again(prev: Event, e: Event) -> bool:
+    """A statement naming the same people on the same day as one told before ("Newsome said Smith
+    went into a North Cave Spring Street residence …", then "When the homeowner began arguing with
+    Smith …, Newsome said, a 'verbal and physical exchange' occurred"): one speaker's account told
+    over several sentences, not another statement. Statements otherwise never merge (a loose type).
+    The first person named alone is not enough: "Das sagte Gesundheitsministerin Britta Müller heute
+    im Ausschuss" and "Müller kündigte an, 460 Millionen Euro … zu nutzen" are a statement and a
+    decision (measured: dev German strict 517 -> 516)."""
+    return e.event_type == prev.event_type == "statement" and bool(e.actors) and e.actors == prev.actors \
+        and prev.interval is not None and e.interval is not None \
+        and (prev.interval.start, prev.interval.end) == (e.interval.start, e.interval.end)
 
 
 def _agrees(prev: Event, e: Event) -> bool:

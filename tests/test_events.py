@@ -1,5 +1,6 @@
 """Event assembly: triggers, the place where it happened, dates, merging of mentions."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -1975,3 +1976,33 @@ def test_a_news_outlet_the_registry_knows_is_the_press():
 def test_was_in_einem_interview_gesagt_wird_ist_keine_erklaerung(said, statement):
     events = _after_happening("Vor Isla Test ist am Sonntag ein Boot mit 40 Migranten gesunken.", said, "de")
     assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+
+
+@pytest.mark.parametrize("second, lang, statements", [
+    # The same speaker, naming the same people, on the same day: one statement told on.
+    ("Chief Jo Smith said the driver had not stopped at the barrier.", "en", 1),
+    ("Chief Jo Smith said on Monday the driver had not stopped at the barrier.", "en", 1),
+    ("Polizeichef Max Muster sagte am Montag, der Fahrer habe nicht angehalten.", "de", 1),
+    # controls: another speaker, another party named beside him, another day
+    ("Mayor Ann Lee said the driver had not stopped at the barrier.", "en", 2),
+    ("Chief Jo Smith said Mayor Ann Lee had asked for a report.", "en", 2),
+    ("Chief Jo Smith said on Tuesday the driver had not stopped at the barrier.", "en", 2),
+    ("Bürgermeisterin Anna Lee sagte am Montag, der Fahrer habe nicht angehalten.", "de", 2),
+])
+def test_a_speakers_statements_of_one_day_are_one(second, lang, statements):
+    """"Newsome said Smith went into a North Cave Spring Street residence …", then "When the
+    homeowner began arguing with Smith …, Newsome said, a 'verbal and physical exchange'
+    occurred": one speaker's account, not two statements (dev: two extra statements)."""
+    first = ("Chief Jo Smith said on Monday the situation in Isla Test was calm." if lang == "en"
+             else "Polizeichef Max Muster sagte am Montag, die Lage in Isla Test sei ruhig.")
+    text = f"{first}\n\n{second}"
+    doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2022, 8, 22),
+                   reference=dt.date(2022, 8, 22), reference_basis="published")
+    actors = [ActorMention(m.start(), m.end(), m.group(), m.group(), "person")
+              for m in re.finditer("Jo Smith|Ann Lee|Max Muster|Anna Lee", text)]
+    day = {"Monday": dt.date(2022, 8, 22), "Montag": dt.date(2022, 8, 22), "Tuesday": dt.date(2022, 8, 23)}
+    days = [TimeMention(m.start(), m.end(), m.group(), DateInterval(day[m.group()], day[m.group()], "day", "explicit"), "happening")
+            for m in re.finditer("Monday|Montag|Tuesday", text)]
+    events = extract_events(doc, segment(text), times=days, places=[_mention(text, "Isla Test", ISLAND)], actors=actors, sources=[])
+    said = [e for e in events if e.event_type == "statement"]
+    assert len(said) == statements, [(e.event_type, e.actors, e.interval, e.evidence[0].quote) for e in events]
