@@ -963,6 +963,9 @@ def test_english_words_for_missed_happenings(text, etype, present):
     ("Die Kantonspolizei hat den Lenker angehalten und verzeigt.", "charge", True),
     ("Ein Lastwagen ist auf der A3 umgestürzt.", "crash", True),
     ("Ein Baum ist auf die Straße umgestürzt.", "crash", False),
+    # An abandoned car is no evacuation; residents who leave their homes are one.
+    ("Die Beamten fanden Hinweise im verlassenen VW.", "evacuation", False),
+    ("Die Bewohner mussten am Sonntag ihre Häuser verlassen.", "evacuation", True),
 ])
 def test_german_news_words_and_forms_the_lexicon_lacked(text, etype, present):
     """Minimal pairs for German news words, participles and separable verbs the rules missed,
