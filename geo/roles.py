@@ -602,9 +602,21 @@ def best_place(doc_text: str, mentions: list[PlaceMention], etype: str | None = 
 
 def near_reference(doc_text: str, m: PlaceMention) -> bool:
     """A compass direction from a town without a distance ("just east of Hay", "north of
-    Rockhampton"): a reference point close to where it happened."""
+    Rockhampton") or with one of up to 40 km ("in mountains 20 miles northeast of Los Angeles",
+    "7 miles east of Boca Raton"): a reference point close to where it happened. ("75 miles
+    northeast of Memphis" is not.)"""
     found = _DIRECTION_BEFORE.search(doc_text[max(0, m.start - 80):m.start])
-    return found is not None and not any(ch.isdigit() for ch in found.group(0))
+    if found is None:
+        return False
+    distance = _DISTANCE.search(found.group(0))
+    if distance is None:
+        return not any(ch.isdigit() for ch in found.group(0))
+    miles = distance.group(2).lower().startswith(("mile", "meile"))
+    return float(distance.group(1).replace(",", ".")) * (1.609 if miles else 1.0) <= _NEAR_REFERENCE_KM
+
+
+_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet\w*|Kilometer|miles?|Meilen)\b", re.I)
+_NEAR_REFERENCE_KM = 40
 
 
 def measured_from(doc_text: str, m: PlaceMention) -> bool:

@@ -2190,3 +2190,17 @@ def test_the_only_town_of_its_name_in_the_storys_state_needs_no_locative(gazette
     """A town under 15,000 named bare is a place where no other place bears its name and it lies in
     the country and state the text's other names point to."""
     assert (town in [m.text for m in find_places(text, gazetteer=gazetteer, language=language)]) == found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a reference point up to 40 km away says where, where the sentence names no other place
+    ("In mountains 20 miles northeast of Los Angeles, crews were finishing fire lines.", "en", "Los Angeles"),
+    ("The Coast Guard interdicted six migrants Monday 7 miles east of Boca Raton.", "en", "Boca Raton"),
+    ("Rund 20 Kilometer nördlich von München brannte ein Wald.", "de", "Munich"),
+    # controls: farther away, the town only measures the distance
+    ("Smoke rose from the plant about 75 miles northeast of Memphis.", "en", None),
+    ("Rund 150 Kilometer nördlich von München brannte ein Wald.", "de", None),
+])
+def test_a_near_distance_from_a_town_places_the_happening_there(gazetteer, text, language, expected):
+    best = best_place(text, find_places(text, gazetteer=gazetteer, language=language))
+    assert (best.place.name if best else None) == expected
