@@ -30,7 +30,7 @@ from geo.records import (
     TimeMention,
     replace,
 )
-from geo.merge import LOOSE, TOLL_FAMILIES, finish, local_name, merge_repeats, told_together
+from geo.merge import LOOSE, TOLL_FAMILIES, finish, joined_evidence, local_name, merge_repeats, told_together
 from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
@@ -404,6 +404,7 @@ class _Reading:
     roles: dict  # the places' roles in this text (geo.roles.memo_role)
     lede: int | None
     triggers: list[Trigger]
+    said: list[Trigger]  # the happenings named inside quotation marks: what someone said, in text order
     title_types: list[tuple[str, str]]  # the happenings the headline names
     story_type: tuple[str, str] | None
     doc_time: TimeMention | None
@@ -431,7 +432,7 @@ def _read_document(doc: Document, sentences: list[Sentence], *, times: list[Time
     starts = {id(lst): [m.start for m in lst] for lst in (places, times, actors, sources, seats)}
     named = [(m.start, m.end) for m in places if not m.weak]
     lede = _lede_paragraph(sentences)
-    triggers, title_types = _story_triggers(doc, sentences, quoted, named, lede)
+    triggers, said, title_types = _story_triggers(doc, sentences, quoted, named, lede)
     doc_time = document_time(doc)
     latest_day = next((m for m in reversed(times) if m.role == "happening" and m.interval.precision == "day"
                        and m.interval.basis == "explicit"
@@ -442,7 +443,7 @@ def _read_document(doc: Document, sentences: list[Sentence], *, times: list[Time
                                                  or latest_date_is_news(doc, times, sentences))
     return _Reading(
         doc=doc, places=places, times=times, actors=actors, sources=sources, seats=seats, starts=starts,
-        quoted=quoted, named=named, roles={}, lede=lede, triggers=triggers, title_types=title_types,
+        quoted=quoted, named=named, roles={}, lede=lede, triggers=triggers, said=said, title_types=title_types,
         # The story's happening, where it is one whose toll its sentences tell.
         story_type=next((x for x in title_types[:1] if type_family(x[0]) in TOLL_FAMILIES), None),
         doc_time=doc_time, story_time=story_day(sentences, times, doc_time, doc), latest_day=latest_day,
@@ -454,15 +455,16 @@ def _read_document(doc: Document, sentences: list[Sentence], *, times: list[Time
     )
 
 
-def _story_triggers(doc: Document, sentences: list[Sentence], quoted: list[tuple[int, int]],
-                    named: list[tuple[int, int]], lede: int | None) -> tuple[list[Trigger], list[tuple[str, str]]]:
-    """The triggers the article itself asserts, and the happenings its headline names: in an
-    exercise's story its fights are the drill's."""
+def _story_triggers(doc: Document, sentences: list[Sentence], quoted: list[tuple[int, int]], named: list[tuple[int, int]],
+                    lede: int | None) -> tuple[list[Trigger], list[Trigger], list[tuple[str, str]]]:
+    """The triggers the article itself asserts, the happenings its quotations assert, and the
+    happenings its headline names: in an exercise's story its fights are the drill's."""
     triggers = find_triggers(doc.text, sentences, language=doc.language, title=doc.title or "")
     # A place's name is never a trigger ("Brandenburg" is no fire), and words inside quotation
     # marks are what someone said ("the fire was horrendous"), not the article's report.
-    triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted) and not _overlaps_any(t, named)
-                and not _surname(doc.text, t)]
+    triggers = [t for t in triggers if not _overlaps_any(t, named) and not _surname(doc.text, t)]
+    said = [t for t in triggers if t.factuality == "asserted" and _in_quote(t.start, t.end, quoted)]
+    triggers = [t for t in triggers if not _in_quote(t.start, t.end, quoted)]
     # "Panzergrenadiere schießen auf gegnerische Stellungen", "combat fighters … will be involved":
     # in a text whose headline or lede tells an exercise, its fights and shots are the drill's.
     title_found = _title_types(doc)
@@ -470,8 +472,8 @@ def _story_triggers(doc: Document, sentences: list[Sentence], quoted: list[tuple
     if drill:
         triggers = [replace(t, event_type="military_exercise", rule=f"{t.rule}, in an exercise's story") if t.event_type in _COMBAT
                     else t for t in triggers]
-    return _gatherings(triggers, title_found, doc.language), [("military_exercise", x[1]) if drill and x[0] in _COMBAT else x
-                                                              for x in title_found]
+    return _gatherings(triggers, title_found, doc.language), said, [("military_exercise", x[1]) if drill and x[0] in _COMBAT else x
+                                                                    for x in title_found]
 
 
 def _gatherings(triggers: list[Trigger], title_types: list[tuple[str, str]], language: str) -> list[Trigger]:
@@ -569,6 +571,10 @@ def _sentence_events(r: _Reading, sentences: list[Sentence], title_places: list[
         told_before = in_pluperfect(doc.text, trig.start, doc.language)
         t, date_inherited = _sentence_date(r, s, s_triggers, etype, own_t, told_before, dates)
         if _no_news(r, s, trig, t, own_t, where, s_actors, s_triggers):
+            continue
+        told = _quoted_retelling(r, s, s_triggers, events) if etype == "statement" else None
+        if told is not None:
+            events[told] = replace(events[told], evidence=joined_evidence(events[told].evidence, _evidence(doc, s)))
             continue
         if r.story_type is not None and only_a_death(trig, language=doc.language):
             # "A couple was killed in Mayurbhanj district" under "Lightning kills 6", "Dabei wurden
@@ -964,7 +970,7 @@ def _sentence_event(r: _Reading, s: Sentence, etype: str, rule: str, trig: Trigg
         actors=tuple(dict.fromkeys(a.actor for a in s_actors)),
         cited_sources=tuple(dict.fromkeys(x.source for x in r.within(r.sources, s))),
         documents=(doc.id,),
-        evidence=(Evidence(doc.id, s.start, s.end, s.text, s.text, s.start),),
+        evidence=_evidence(doc, s),
         confidence=0.0,
         language=doc.language,
         section=s.section if s.section in ("appeal", "comments") else "body",
@@ -1146,6 +1152,30 @@ def _speech_act(doc: Document, s: Sentence, trig: Trigger) -> bool:
     """A body's speech that is an act of its own ("The authority apologised to residents") is news
     even in a text that gives it no date or place of its own."""
     return is_speech_act(trig, language=doc.language) and has_speaker(doc.text[s.start:trig.start], language=doc.language)
+
+
+def _evidence(doc: Document, s: Sentence) -> tuple[Evidence]:
+    """A sentence as an event's evidence."""
+    return (Evidence(doc.id, s.start, s.end, s.text, s.text, s.start),)
+
+
+def _quoted_retelling(r: _Reading, s: Sentence, s_triggers: list[Trigger], events: list[Event]) -> int | None:
+    """The index of the event told before that a statement's quotation tells again: '"The
+    occupiers are again shelling the regional centre," the governor of the Kharkiv region, Oleg
+    Sinegubov, said on Telegram' after the shelling's own sentence, '"More than 500 domestic and
+    foreign militants attacked the army forces Monday night," Defence Ministry spokesman Zahir Azimi
+    said' after the attack's. The quotation is evidence of that happening, no statement of its own:
+    the gold lists such sentences as the happening's quotes, or not at all. A formal statement, a
+    speech act or a formal occasion stays the statement ('"We are in touch with the National
+    Disaster Management Authority …," a statement issued by …'). None where the quotation names
+    no happening told before."""
+    lang = r.doc.language
+    lo, hi = bisect_left(r.said, s.start, key=lambda t: t.start), bisect_left(r.said, s.end, key=lambda t: t.start)
+    said = {t.event_type for t in r.said[lo:hi]} - LOOSE - _REPORTING_TYPES
+    if not said or any(is_formal_statement(t, language=lang) or is_speech_act(t, language=lang) for t in s_triggers) \
+            or names_formal_occasion(s.text, language=lang):
+        return None
+    return next((i for i in range(len(events) - 1, -1, -1) if events[i].event_type in said), None)
 
 
 def _to_the_press(r: _Reading, s: Sentence, trig: Trigger) -> bool:

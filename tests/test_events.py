@@ -28,12 +28,16 @@ def _actor(text, word, canonical, kind="person"):
     return ActorMention(start, start + len(word), word, canonical, kind)
 
 
-def _after_happening(happening, said, lang, actors=()):
-    """The events of `said` told in a paragraph after `happening` at Isla Test, on a dated page."""
+def _after_happening(happening, said, lang, actors=(), monday=""):
+    """The events of `said` told in a paragraph after `happening` at Isla Test, on a dated page
+    (`monday`: the words of `said` that name Monday, 22 August 2022)."""
     text = f"{happening}\n\n{said}"
     doc = Document(id="t.txt", path="t.txt", text=text, language=lang, published=dt.date(2022, 8, 21),
                    reference=dt.date(2022, 8, 21), reference_basis="published")
-    return extract_events(doc, segment(text), times=[], places=[_mention(text, "Isla Test", ISLAND)], actors=list(actors), sources=[])
+    day = dt.date(2022, 8, 22)
+    times = [_time(text, monday, day, day, "day", nth=text.count(monday) - 1)] if monday and monday in said else []
+    return extract_events(doc, segment(text), times=times, places=[_mention(text, "Isla Test", ISLAND)], actors=list(actors),
+                          sources=[])
 
 
 def _time(text, word, start_date, end_date, precision, role="happening", nth=0):
@@ -2006,3 +2010,24 @@ def test_a_speakers_statements_of_one_day_are_one(second, lang, statements):
     events = extract_events(doc, segment(text), times=days, places=[_mention(text, "Isla Test", ISLAND)], actors=actors, sources=[])
     said = [e for e in events if e.event_type == "statement"]
     assert len(said) == statements, [(e.event_type, e.actors, e.interval, e.evidence[0].quote) for e in events]
+
+
+@pytest.mark.parametrize("quote, lang, statement", [
+    # A quotation that tells the happening told before is its evidence, no statement of its own.
+    ("\u201cThe gunmen attacked the post at dawn,\u201d an army spokesman said.", "en", False),
+    ("\u201eDie Angreifer haben den Posten im Morgengrauen angegriffen\u201c, erklärte ein Armeesprecher am Montag.", "de", False),
+    # controls: a quotation that names no happening told before, and a formal statement
+    ("\u201cWe will rebuild the post within a month,\u201d an army spokesman said.", "en", True),
+    ("\u201cThe gunmen attacked the post at dawn,\u201d the army said in a statement.", "en", True),
+    ("\u201eWir werden den Posten wieder aufbauen\u201c, erklärte ein Armeesprecher am Montag.", "de", True),
+])
+def test_a_quotation_that_tells_the_happening_again_is_its_evidence(quote, lang, statement):
+    """'"The occupiers are again shelling the regional centre," the governor … said on Telegram'
+    after the shelling: the governor's words are the shelling's evidence (dev: three extra
+    statements, none in the gold, and one German)."""
+    first = ("Gunmen attacked an army post in Isla Test on Sunday." if lang == "en"
+             else "Bewaffnete haben am Sonntag einen Armeeposten in Isla Test angegriffen.")
+    events = _after_happening(first, quote, lang, monday="am Montag")
+    assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+    (attack,) = [e for e in events if e.event_type != "statement"]
+    assert len(attack.evidence) == (1 if statement else 2)
