@@ -41,7 +41,8 @@ _STRICT = "\x00"
 _ENDINGS = ("es", "er", "en", "em", "e")
 # Stems of German attributive adjectives inside area names ("Karibisches Meer", "Rotes Meer").
 _ADJ_STEM = re.compile(r"(isch|lich|ig|igt|rot|Rot|warz|elb|till|roß|eu|ahe|ittler|anisch)$")
-# City names that are everyday words in German, English or Spanish: never matched as cities.
+# City names that are everyday words in German, English or Spanish: never matched as cities (a new
+# building, a country road, an old town and a main station are no Vienna districts or village).
 CITY_STOPLIST = frozenset("""
 Of Van Can Will Mut Wie Bar Sun Hof Die Der Das Und Man May Mark Most Best Deal Hope Nice Split
 Reading Bath Orange Victoria Florence Enterprise Liberty
@@ -53,6 +54,7 @@ Region Keller Boden Freistaat Man Landsberg Lage Wetter Kamen Leer Norden Heide 
 Werden Kirchen Wald Lauf Zug Brake Hall Laage Rain Weiden Haren
 Alle Aus Bis Ende Hier Kind Mais Leben Neue Ohne Ost West Nord Süd Tal Berg See Mai Juni Juli
 Kita Kitas Virus
+Neubau Landstraße Altstadt Hauptbahnhof
 """.split())
 # Everyday words that are also real, large cities: matched only after a locative preposition. In
 # German-speaking countries also below 100,000 inhabitants ("in Gießen", "nach Leer") and as the

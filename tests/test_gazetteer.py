@@ -329,10 +329,13 @@ def test_a_month_or_weekday_is_never_a_town(gazetteer, text, language):
 @pytest.mark.parametrize("text, found", [
     ("Die Kita blieb geschlossen, weil das Virus Mitte Juni zurückkam. Kitas sind zu.", set()),
     ("Die Polizei sperrte in Mitte zwei Straßen. Flüge aus Quito fielen aus.", {"Mitte", "Quito"}),
+    ("Der Rat stimmte dem Neubau zu. Auf der Landstraße bei Krefeld stießen zwei Autos zusammen.", {"Krefeld"}),
+    ("In der Altstadt und am Hauptbahnhof kontrollierte die Polizei.", set()),
 ])
 def test_german_everyday_words_are_no_city_nor_a_citys_alternate_or_genitive(gazetteer, text, found):
     """ "Kita" (Quito's alternate, and a town in Mali), "Virus" (the genitive of Virú's "Viru"),
-    "Mitte" (Berlin's district, after a locative only) are German words in every text."""
+    "Mitte" (Berlin's district, after a locative only), "Neubau" and "Landstraße" (districts of Vienna),
+    "Altstadt" and "Hauptbahnhof" (villages) are German words in every text."""
     from geo.where import find_places
 
     assert {m.text for m in find_places(text, gazetteer=gazetteer, language="de")} == found
