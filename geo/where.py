@@ -161,6 +161,7 @@ def find_places(text: str, *, gazetteer: Gazetteer, language: str, country: str 
     out = [m for m in out if not _is_firm(text, m, firms) and not _quoted_name(text, m)
            and not _STREET_AFTER.match(text, m.end) and not (language != "de" and _company_sea(text, m))
            and not (language == "en" and m.place.type == "city" and _PAPER_AFTER.match(text, m.end))
+           and not (language == "en" and _FEATURE_AFTER.match(text, m.end))
            and not (language == "en" and _BLOCK_BEFORE.search(text, max(0, m.start - 20), m.start) and _ADDRESS_AFTER.match(text, m.end))]
     if language == "en":
         out = _counties_qualified_elsewhere(text, out, gazetteer)
@@ -325,6 +326,12 @@ _NAME_OPENER_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Ste\.?|Saint|Sainte|Mt\.?|
 
 # "on Washington Street", "an der Wiener Straße", "in der Hamburger Allee", "on the Mumbai-Pune
 # Expressway": a street named after a place is no mention of that place.
+# "the Cleveland National Forest", "on the Columbia River", "Angeles National Forest": a town's name
+# that opens a park's, a river's or a range's names that feature, not the town (Cleveland, Ohio is 3,000 km
+# from the forest). Not "Bay" or "Valley", whose towns lie on them ("Tampa Bay", "Napa Valley").
+_FEATURE_AFTER = re.compile(
+    r"\s+(?:National (?:Forest|Park|Monument|Wildlife Refuge|Seashore|Lakeshore|Recreation Area|Grassland|Preserve)|"
+    r"State (?:Park|Forest|Beach|Recreation Area)|Wilderness|River|Creek|Reservoir|Mountains|Range|Canyon|Peninsula)\b")
 _STREET_AFTER = re.compile(
     r"(?:-[A-ZÄÖÜ]\w+)?\s+(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Highway|Hwy\.?|Pike|Turnpike|Terrace|Crescent|"
     r"Expressway|Freeway|Motorway|Parkway|"

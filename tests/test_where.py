@@ -1729,6 +1729,18 @@ def test_a_paper_named_after_its_city_is_the_outlet_not_a_place(gazetteer, text,
     assert any(m.text == "Lexington" for m in find_places(text, gazetteer=gazetteer, language="en")) == found
 
 
+@pytest.mark.parametrize("text, name, found", [
+    ("Firefighters battled a blaze in the Cleveland National Forest on Monday.", "Cleveland", False),
+    ("The fire spread across Angeles National Forest above the valley.", "Angeles", False),
+    ("Flooding closed roads along the Mississippi River on Sunday.", "Mississippi", False),
+    ("Firefighters battled a blaze in Cleveland on Monday.", "Cleveland", True),  # the town itself
+    ("A storm flooded streets in Tampa Bay on Sunday.", "Tampa", True),  # a bay's town lies on it
+])
+def test_a_town_that_opens_a_forest_a_river_or_a_range_names_that_feature(gazetteer, text, name, found):
+    """ "the Cleveland National Forest" (California) is no event in Cleveland, Ohio."""
+    assert any(m.text == name for m in find_places(text, gazetteer=gazetteer, language="en")) == found
+
+
 @pytest.mark.parametrize("text, found", [
     ("Henrico police responded to the 300 block of Exmore Court after reports of a shooting.", False),
     ("Henrico police responded to a home in Exmore after reports of a shooting.", True),
