@@ -45,7 +45,10 @@ _UNIT_AFTER = re.compile(r" (?:Local Government(?: Area)?|LGA|Municipality|Upazi
 # "in A, B und C": a name in a list continues the list's locative.
 # A German locative, then a noun naming a site, then the town: "am Kontrollplatz Sigmarszell"; the
 # noun may carry its owner before a hyphen ("auf dem US-Truppenübungsplatz Hohenfels": whose, not where).
-_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on)\s+(?:der|dem|den))\s+(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*-)?[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer)\s+$")
+# Police reports place a road crash between two motorway exits named after their towns ("zwischen der
+# Anschlussstelle Tuningen und dem Autobahndreieck Bad Dürrheim", "Zwischen der Abfahrt Mudau und der
+# Abfahrt Waldhausen"): "zwischen" and the list's "und" are locatives there, an exit ("Ausfahrt") a site.
+_NOUN_AFTER_LOCATIVE = re.compile(r"\b(?:[Aa]m|[Ii]m|[Bb]eim|[Vv]om|[Zz]um|[Zz]ur|(?:[Aa]n|[Aa]uf|[Bb]ei|[Ii]n|[Nn]ahe|[Vv]on|[Zz]wischen|und)\s+(?:der|dem|den))\s+(?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*-)?[A-ZÄÖÜ][a-zäöüß]+(?:platz|hof|stelle|gang|kreuz|dreieck|stätte|werk|gelände|lager|kaserne|hafen|wald|see|berg|tal|ufer|fahrt)\s+$")
 # German news names a town with its region's adjective between the locative and the name: "im
 # altmärkischen Klötze", "aus dem benachbarten Weiden", "ins nahe gelegene Kelheim".
 _ADJECTIVE_LOCATIVE = re.compile(r"\b(?:[Ii]m|[Vv]om|[Bb]eim|[Zz]um|(?:[Aa]us|[Ii]n|[Bb]ei|[Nn]ahe|[Vv]on|[Nn]ach)\s+dem)"

@@ -1003,9 +1003,19 @@ def test_a_local_outlet_is_named_after_its_city(gazetteer, outlet, url, expected
     # the site's owner before a hyphen says whose it is, not where: the town stays the place
     ("Soldaten üben auf dem US-Truppenübungsplatz Sigmarszell.", "Sigmarszell"),
     ("Der Unfall geschah an der Bundeswehr-Anschlussstelle Wertach.", "Wertach"),
+    # between two motorway exits named after their towns: "zwischen" and the list's "und" are locatives there
+    ("Zwischen der Abfahrt Mudau/Oberneudorf und der Abfahrt Waldhausen geriet ein Citroen auf die Gegenfahrbahn.", "Mudau"),
+    ("Die Beamten fuhren zwischen der Anschlussstelle Tuningen und dem Autobahndreieck Bad Dürrheim zu einem Unfall.", "Tuningen"),
+    ("Die Beamten fuhren zwischen der Anschlussstelle Tuningen und dem Autobahndreieck Bad Dürrheim zu einem Unfall.", "Bad Dürrheim"),
+    ("Der Unfall geschah an der Ausfahrt Mudau.", "Mudau"),
 ])
 def test_a_german_town_after_a_site_noun_after_a_locative_is_a_place(gazetteer, text, surface):
     assert surface in [m.text for m in find_places(text, gazetteer=gazetteer, language="de")]
+
+
+def test_an_exit_noun_alone_names_no_place(gazetteer):
+    """Control: the exit nouns make a following town a place, not a word without one."""
+    assert find_places("Zwischen der Abfahrt und der Einfahrt dauerte es lange.", gazetteer=gazetteer, language="de") == []
 
 
 def test_a_german_first_name_in_an_apposition_is_no_town(gazetteer):
