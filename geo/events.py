@@ -35,9 +35,9 @@ from geo.nearness import apart, km, lies_in
 from geo.ref import given_names
 from geo.roles import (MOVEMENT_TYPES, after_place_noun, best_place, dateline_place, destination, measured_from, memo_role,
                        person_home, place_role, roles_of, unlisted_name)
-from geo.what import (Trigger, find_triggers, has_speaker, is_closing_speech, is_counter, is_formal_statement, is_plain_speech, is_speech_act, lexicon,
-                     names_cause, names_formal_occasion, names_hospital, names_interview, names_spokesperson, only_a_death, in_attribution,
-                     opens_with_background, refers_back, tells_someone, tells_the_press, told_by_reporter)
+from geo.what import (Trigger, find_triggers, has_speaker, is_closing_comment, is_closing_speech, is_counter, is_formal_statement, is_plain_speech,
+                     is_speech_act, lexicon, names_cause, names_formal_occasion, names_hospital, names_interview, names_spokesperson,
+                     only_a_death, in_attribution, opens_with_background, refers_back, tells_someone, tells_the_press, told_by_reporter)
 from geo.where import opens_dateline
 from geo.when.pattern import WORDS, alt
 from geo.when.resolve import in_pluperfect
@@ -918,8 +918,9 @@ def _no_news(r: _Reading, s: Sentence, trig: Trigger, t: TimeMention | None, own
     doc, etype, best, place = r.doc, trig.event_type, where.best, where.place
     if etype == "statement" and not (_speaks(doc, s, trig, s_actors, s_triggers) and (t or place or s.section == "body")):
         return True  # a bare "sagte" without who and when or where is not a happening
-    if own_t is None and is_plain_speech(trig, language=doc.language):
-        return True  # "Niinistö sagte, er sei … zufrieden gewesen": a comment; news says when it was said
+    if own_t is None and (is_plain_speech(trig, language=doc.language)
+                          or is_closing_comment(trig, doc.text[s.start:trig.start], language=doc.language)):
+        return True  # "Niinistö sagte, er sei … zufrieden gewesen", "„…“, erklärte X": a comment; news says when it was said
     if etype == "statement" and in_attribution(doc.text[s.start:trig.start], language=doc.language) \
             and not any(x.factuality == "asserted" and x.event_type not in _REPORTING_TYPES for x in s_triggers):
         # "Wie das Unternehmen mitteilt, seien fehlende Aufträge die Gründe": attributed, no news of its own

@@ -2031,3 +2031,18 @@ def test_a_quotation_that_tells_the_happening_again_is_its_evidence(quote, lang,
     assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
     (attack,) = [e for e in events if e.event_type != "statement"]
     assert len(attack.evidence) == (1 if statement else 2)
+
+
+@pytest.mark.parametrize("said, statement", [
+    ("\u201eEs war großes Glück, dass niemand im Hafen war\u201c, erklärte der Bürgermeister.", False),
+    ("Damit könne der Hafen nicht geschützt werden, erklärt der Bürgermeister.", False),
+    ("\u201eEs war großes Glück, dass niemand im Hafen war\u201c, erklärte der Bürgermeister am Montag.", True),  # dated: news
+    ("Der Bürgermeister erklärte, der Hafen bleibe geöffnet.", True),  # before its clause: an announcement
+])
+def test_ein_erklaerte_nach_seinem_satz_ist_ein_kommentar(said, statement):
+    """A speech verb after the clause it reports comments on it, as "sagte" does: news only with a
+    date of its own (`closing_comment`). '„Es war großes Glück, dass der Bus nicht umgestürzt ist“,
+    erklärte Daniel Löwenhagen von der Freiwilligen Feuerwehr Treuen', 'Damit könne kein perfekter
+    Grenzschutz geboten werden, erklärt Filzmaier' (dev: four extra statements, none in the gold)."""
+    events = _after_happening("Vor Isla Test ist am Sonntag ein Boot mit 40 Migranten gesunken.", said, "de", monday="am Montag")
+    assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]

@@ -94,6 +94,7 @@ class _Lexicon:
     hospitals: frozenset = frozenset()  # where the injured are taken ("hospital", "Kantonsspital")
     month_names: frozenset = frozenset()  # after a day ("on 6 March") a capitalised trigger that is one is the month
     plain_speech: frozenset = frozenset()  # the plain verb of quotation ("sagen"): news only with a date of its own
+    closing_comment: frozenset = frozenset()  # after the clause it reports ("…“, erklärte X"): news only with a date of its own
     closing_speech: frozenset = frozenset()  # a speech verb that attributes the clause before it when it closes the sentence ("say")
     attribution_openers: frozenset = frozenset()  # "Wie X mitteilte, …": a speech verb in such a clause attributes
     subordinators: frozenset = frozenset()  # words that open a sentence with its background ("Nachdem …", "After …")
@@ -281,7 +282,7 @@ def lexicon(language: str) -> _Lexicon:
         speech_acts=words("speech_acts", data),
         hospitals=words("hospitals", data),
         month_names=words("month_names", data),
-        plain_speech=words("plain_speech", data),
+        plain_speech=words("plain_speech", data), closing_comment=words("closing_comment", data),
         closing_speech=words("closing_speech", data),
         attribution_openers=words("attribution_openers", data),
         formal_statements=words("formal_statements", data),
@@ -534,6 +535,13 @@ def is_plain_speech(trigger: Trigger, *, language: str) -> bool:
     """Whether a statement's verb is the language's plain verb of quotation ("sagte"), which
     attributes and comments rather than announces."""
     return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).plain_speech
+
+
+def is_closing_comment(trigger: Trigger, before: str, *, language: str) -> bool:
+    """Whether a statement's verb follows the clause it reports ("„…“, erklärte der Sprecher",
+    "…, erklärt Filzmaier"), as `closing_comment` lists: `before` is the sentence up to the verb."""
+    return trigger.event_type == "statement" and _entry(trigger) in lexicon(language).closing_comment \
+        and re.search(r"[,\"“”»«]\s*$", before) is not None
 
 
 def is_closing_speech(trigger: Trigger, *, language: str) -> bool:
