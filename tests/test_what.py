@@ -781,6 +781,11 @@ def test_lede_words_the_lexicon_lacked(language, text, etype, present):
     ("The minister defused the row on Friday.", "explosion", False),
     ("A gas leak forced the evacuation of 40 homes in Leeds.", "explosion", True),
     ("A bomb exploded in a market in Kabul.", "strike", True),
+    # A boat that sank is a shipwreck; one that a navy, a drone or a strike sank was attacked.
+    ("A fishing boat with 12 people aboard sank off Lampedusa on Monday.", "crash", True),
+    ("A fishing boat with 12 people aboard sank off Lampedusa on Monday.", "strike", False),
+    ("Ukrainian sea drones sank a Russian patrol ship near Sevastopol.", "strike", True),
+    ("Ukrainian sea drones sank a Russian patrol ship near Sevastopol.", "crash", False),
 ])
 def test_english_words_for_missed_happenings(text, etype, present):
     """Minimal pairs for English news words the lexicon lacked, each beside its other sense."""
