@@ -225,6 +225,11 @@ _ARRIVAL_BEFORE = re.compile(
     r"|\b(?:kehrte|kehrten|kehrt|zurückgekehrt|landete|landeten|gelandet)\s+(?:\w+\s+){0,3}?(?:nach|in)\s+$",
     re.I,
 )
+# German "ist … nach Astana abgereist", "reiste am Montag nach Kiew": where a
+# traveller goes to is where the visit or meeting the sentence tells happens, whatever its type.
+# (Not "geflogen": people deported are flown to where they are sent, from where it happens.)
+_TRAVEL_TO_BEFORE = re.compile(r"\b(?:reist|reiste|reisten)\s+(?:\S+\s+){0,4}?nach\s+$")
+_TRAVEL_TO_AFTER = re.compile(r"\s+(?:(?:ab|weiter|zurück)?gereist|aufgebrochen|(?:ab|weiter)?reisen|aufbrechen)\b")
 # German "nach Österreich", "in Richtung Passau": where people or goods are sent or go.
 _GERMAN_DESTINATION_BEFORE = re.compile(r"\b(?:nach|in Richtung|Richtung)\s+(?:(?:der|dem|den|das|die)\s+)?(?:\w+e[nmr]?\s+)?$")
 
@@ -268,6 +273,9 @@ def place_role(doc_text: str, m: PlaceMention, etype: str | None = None) -> str:
         return "located"  # "returned to Beijing", "traf in Kiew ein": where the traveller now is
     if etype in MOVEMENT_TYPES and _DESTINATION_BEFORE.search(before, _back(words, 4)):
         return "located"
+    if last == "nach" and m.place.type in ("city", "site") and (_TRAVEL_TO_AFTER.match(doc_text, m.end)
+                                                               or _TRAVEL_TO_BEFORE.search(before, _back(words, 6))):
+        return "located"  # "ist … nach Astana abgereist": the traveller's destination
     if last == "von" and _SURROUNDINGS_OF_BEFORE.search(before, _back(words, 5)):
         return "located"  # "in der Nähe von Gossensaß": not the origin "von" marks elsewhere
     if last.lower() in _EVACUATED_LAST and _EVACUATED_FROM.search(before, _back(words, 8)):

@@ -1024,6 +1024,8 @@ WHERE_IT_HAPPENED = [
     ("en", "The Water Board in Leeds on Friday ordered the evacuation of the town of Wetherby.", "Wetherby"),
     ("en", "A water engineer in Leeds on Friday ordered the evacuation of the town of Wetherby.", "Leeds"),
     ("en", "President Xi Jinping returned to Beijing on Sunday after a meeting with leaders in Mexico.", "Beijing"),  # the oblast, not the city
+    # a traveller's destination is where the meeting is, whatever the sentence's type
+    ("de", "Der Präsident Usbekistans ist am 3. Juli, um an der Sitzung des Rates der Staatsoberhäupter teilzunehmen, nach Astana abgereist.", "Astana"),
     ("en", "Six people were shot dead on Friday in rural Mississippi near the Tennessee state line.", "Mississippi"),
     ("en", "Migrants were detained on Friday in Arizona near the Mexico border.", "Arizona"),
     # "Moscow said": the government speaks; the strike it speaks of is in Ukraine, not in Moscow

@@ -517,6 +517,16 @@ def test_a_town_named_like_a_proper_noun_is_in_the_gazetteer(gazetteer):
     assert not gazetteer.candidates("Ordnung")  # an everyday German noun stays out
 
 
+def test_a_german_travellers_destination_is_where_they_are(gazetteer):
+    """ "ist … nach Astana abgereist", "reiste … nach Astana": the traveller's meeting is there, whatever
+    the sentence's type; where people are sent, flown or move to stays a destination only."""
+    travels = ["Der Präsident ist am Montag nach Astana abgereist.", "Die Kanzlerin reiste am Montag zu Gesprächen nach Astana."]
+    sent = ["Die Männer wurden am Montag nach Kabul abgeschoben.", "Die Männer wurden am Montag nach Kabul geflogen.",
+            "Die Familie ist nach Astana ausgewandert."]
+    assert [_role_of(gazetteer, t, t.split(" nach ")[1].split()[0].rstrip("."), "de") for t in travels + sent] == \
+        ["located", "located", "mentioned", "mentioned", "mentioned"]
+
+
 def _role_of(gazetteer, text: str, surface: str, language: str) -> str:
     """The role `place_role` gives the one place found in `text` as `surface`."""
     from geo.roles import place_role
