@@ -796,6 +796,10 @@ def test_english_words_for_missed_happenings(text, etype, present):
 @pytest.mark.parametrize("text,etype,present", [
     # Participles the lemmatiser lacks: inseparable prefixes take no "ge-", strong ones are the bare verb's.
     ("Die Stadt wurde am Montag beschossen.", "strike", True),
+    # A boat or a ferry that sank is a shipwreck; prices that sank are none.
+    ("Vor Lampedusa ist ein Flüchtlingsboot gesunken.", "crash", True),
+    ("Die Fähre sank am Montag vor der Küste von Bangladesch.", "crash", True),
+    ("Die Preise sanken im März.", "crash", False),
     ("Die Tochter des Unternehmers wurde entführt.", "crime", True),
     ("Der Mann wurde in seiner Wohnung umgebracht.", "killing", True),
     ("Die Leiche wurde am Nachmittag geborgen.", "rescue", True),
