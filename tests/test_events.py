@@ -2046,3 +2046,26 @@ def test_ein_erklaerte_nach_seinem_satz_ist_ein_kommentar(said, statement):
     Grenzschutz geboten werden, erklärt Filzmaier' (dev: four extra statements, none in the gold)."""
     events = _after_happening("Vor Isla Test ist am Sonntag ein Boot mit 40 Migranten gesunken.", said, "de", monday="am Montag")
     assert any(e.event_type == "statement" for e in events) == statement, [(e.event_type, e.evidence[0].quote) for e in events]
+
+
+_NORTH = Place("geo:test/north", "Nordstadt", "city", 7.2, -66.1, "LA", admin1="01")
+
+
+def _mention_event(n, etype, place, lang, inherited=False):
+    from geo.records import Event
+    return Event(id=f"e{n}", title="", event_type=etype, interval=None, date_text="", place=place, place_inherited=inherited,
+                 actors=(), cited_sources=(), documents=("t.txt",), evidence=(), confidence=0.0, language=lang)
+
+
+@pytest.mark.parametrize("lang, etype", [("de", "layoffs"), ("en", "outbreak")])
+def test_a_town_told_after_its_country_is_a_happening_of_its_own(lang, etype):
+    """"Auf Landia rollt eine Kündigungswelle zu" … "In Nordstadt muss ein Drittel der Belegschaft gehen";
+    "a cholera resurgence in Landia" … "there are two cases in Nordstadt": the whole, then a part."""
+    from geo.merge import merge_repeats
+    whole, part = _mention_event(1, etype, LANDIA, lang), _mention_event(2, etype, _NORTH, lang)
+    assert [e.place for e in merge_repeats([whole, part])] == [LANDIA, _NORTH]
+    # controls: the town told first and its country after are one happening told at two levels,
+    # and a town the later mention only inherits names no part of its own
+    assert [e.place for e in merge_repeats([part, whole])] == [_NORTH]
+    inherited = _mention_event(3, etype, _NORTH, lang, inherited=True)
+    assert len(merge_repeats([whole, inherited])) == 1
