@@ -1,6 +1,7 @@
 """Why found events have the wrong place, in counts only (safe on the held-out corpus).
 
     python -m bench.place_failures --corpus tests/corpus_holdout --events EVENTS.geojson [--all]
+    python -m bench.place_failures --corpus tests/corpus --events EVENTS.geojson --list [--language de]
 
 For each found event (headline events unless --all) whose place misses the gold tolerance, one
 class: `absent` (no form in the text that the gazetteer knows lies within the tolerance: a
@@ -11,7 +12,9 @@ or nothing; `town`: a point) and, for `named`, the level of the right place it m
 the next step whether to add reference data or to choose better; it never prints text.
 `--split`: every found event with a gold place by where its place came from (own sentence, or
 inherited from the document, the paragraph or another source), right or the level chosen, and
-where the text names the right place (`named_where`).
+where the text names the right place (`named_where`). `--list` (development corpus only: it refuses
+the held-out one) prints each found event with a wrong place, by its split, with its document, id,
+places and first gold quote, to read with `geo.load --explain`.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench.corpus_check import split_front_matter
-from bench.score import _km, _read, place_ok, score
+from bench.score import _km, _read, place_ok, refuse_held_out, score
 
 COARSE = {"admin1", "country", "region", "admin2", "sea"}
 
@@ -79,6 +82,36 @@ def _inherited_from(p: dict) -> str:
         else "inh:other"
 
 
+def split_key(p: dict, g: dict, text: str, gazetteer) -> tuple[str, str, str]:
+    """A found event's split: inherited (and whence) or own place; right, or the level chosen and
+    where the text names the right place."""
+    how = _inherited_from(p) if p.get("place_inherited") else "own"
+    if place_ok(p, g["place"]):
+        return how, "right", ""
+    chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
+    return how, chosen, named_where(text, g["place"], g.get("quotes") or [], gazetteer)
+
+
+def listing(corpus: Path, events: list[dict], gazetteer, language: str | None = None) -> list[str]:
+    """Development corpus only: each found event with a wrong place, by its split, with the document,
+    the event's id and place, the gold place and its first quote, to read with `geo.load --explain`."""
+    refuse_held_out(corpus, "bench.place_failures --list")
+    lines = []
+    for r in score(corpus, events):
+        if language and r["lang"] != language:
+            continue
+        text = None
+        for gi, (pi, _) in r["matched"].items():
+            g, p = r["gold"][gi], r["preds"][pi]
+            if g.get("place") is None or place_ok(p, g["place"]):
+                continue
+            text = text if text is not None else _text(corpus / "news" / r["doc"])
+            quote = ((g.get("quotes") or [""])[0] or "").replace("\n", " ")[:160]
+            lines.append(f"{r['lang']}  {' '.join(split_key(p, g, text, gazetteer))}  {r['doc']}  {p.get('id')}  "
+                         f"chose {p.get('place_name')} ({p.get('place_type')}), gold {g['place'].get('name')}  | {quote}")
+    return lines
+
+
 def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False, split: bool = False) -> Counter:
     """(language, chosen, class) -> count over the found events with a wrong place; with `split`,
     (language, inherited or own place, chosen, where the right place is named) for every found
@@ -92,12 +125,7 @@ def classify(corpus: Path, events: list[dict], gazetteer, every: bool = False, s
                 continue
             text = text if text is not None else _text(corpus / "news" / r["doc"])
             if split:
-                how = _inherited_from(p) if p.get("place_inherited") else "own"
-                if place_ok(p, g["place"]):
-                    out[(r["lang"], how, "right", "")] += 1
-                else:
-                    chosen = "coarse" if p.get("place_type") in COARSE or not p.get("point") else "town"
-                    out[(r["lang"], how, chosen, named_where(text, g["place"], g.get("quotes") or [], gazetteer))] += 1
+                out[(r["lang"], *split_key(p, g, text, gazetteer))] += 1
                 continue
             if place_ok(p, g["place"]):
                 out[(r["lang"], "right", "")] += 1
@@ -115,9 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="all found events, not only headline events")
     ap.add_argument("--split", action="store_true",
                     help="all found events with a gold place by inherited/own place, chosen level and where the right place is named")
+    ap.add_argument("--list", action="store_true", help="development corpus only: each found event with a wrong place")
+    ap.add_argument("--language", choices=("de", "en"), help="with --list: one language's events")
     args = ap.parse_args(argv)
     from geo.gazetteer import Gazetteer
 
+    if args.list:
+        print("\n".join(listing(args.corpus, _read(args.events), Gazetteer.load(), args.language)))
+        return 0
     for key, n in sorted(classify(args.corpus, _read(args.events), Gazetteer.load(), args.all or args.split, args.split).items()):
         print(f"{n:6d}  {key[0]}  " + " ".join(f"{k:<6}" for k in key[1:]))
     return 0

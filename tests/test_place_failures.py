@@ -58,3 +58,25 @@ def test_where_an_inherited_place_came_from():
     par = {"explanation": [["place", "Christchurch (city) from inherited from the paragraph"]]}
     seat = {"explanation": [["place", "Kiel (city) from the seat of 'Kieler Landgericht', the court"]]}
     assert [_inherited_from(p) for p in (doc, par, seat)] == ["inh:doc", "inh:par", "inh:other"]
+
+
+def test_the_split_of_a_right_and_of_a_wrong_place():
+    """`--split` and `--list`: an own place right, or the level chosen and where the right one is named."""
+    from bench.place_failures import split_key
+
+    gold = {"place": GOLD_TX, "quotes": ["Officers came to Paris."]}
+    right = {"place_inherited": False, "place_type": "city", "point": [-95.56, 33.66]}
+    wrong = {"place_inherited": False, "place_type": "city", "point": [-96.80, 32.78]}
+    assert split_key(right, gold, "Officers came to Paris.", GAZ) == ("own", "right", "")
+    assert split_key(wrong, gold, "Officers came to Paris.", GAZ) == ("own", "town", "sent")
+
+
+def test_the_listing_refuses_the_held_out_corpus():
+    """`--list` prints documents, places and quotes: development corpus only."""
+    import pytest
+
+    from bench.place_failures import listing
+    from bench.score import HELD_OUT
+
+    with pytest.raises(SystemExit):
+        listing(HELD_OUT, [], GAZ)
