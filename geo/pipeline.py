@@ -127,8 +127,11 @@ def _unread_in_text(m, title: str, text: str, places: list, language: str) -> bo
     """A title's town that the text names too but reads as no place there ("North Hollywood" is
     no Hollywood anywhere in the text), where the title gives no more evidence than the text
     (no locative word or qualifier: "Crash in Fullerton Cove" is a place where the text writes
-    only "Nelson Bay Road, Fullerton Cove")."""
-    if m.weak or m.place.type != "city" or context_cue(title, m.start, m.end, language) in PLACED_CUES:
+    only "Nelson Bay Road, Fullerton Cove"). A state or province the text names but reads as none is
+    a foreign namesake whatever the title's words ("Aufatmen in Heiligkreuz" over a Trier story is no
+    Świętokrzyskie, the Polish voivodeship's German name): the text's other names chose."""
+    if m.weak or m.place.type not in ("city", "admin1") \
+            or (m.place.type == "city" and context_cue(title, m.start, m.end, language) in PLACED_CUES):
         return False
     if any(p.text == m.text for p in places):
         return False

@@ -2059,3 +2059,21 @@ def test_a_sentence_the_trigger_scan_read_is_not_read_again(monkeypatch):
     monkeypatch.undo()
     other = "Der Zoll fand Kokain."
     assert what._tokens(other, lex) == what._scan(other, lex)[0] and other in lex.scanned
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the text names Heiligkreuz among Trier's places, where it reads as no Polish voivodeship
+    ("Das Team des Kampfmittelräumdiensts hat am Mittwochabend die Fliegerbombe unschädlich gemacht.\n\n"
+     "Trier Mit einem Blindgänger ist nicht zu spaßen. Rund 2700 Menschen aus Heiligkreuz und von der Weismark mussten gehen.",
+     "Trier"),
+    # control: a text that does not name it leaves the title's reading alone
+    ("Das Team des Kampfmittelräumdiensts hat am Mittwochabend die Fliegerbombe unschädlich gemacht.\n\n"
+     "Trier Mit einem Blindgänger ist nicht zu spaßen. Rund 2700 Menschen aus der Weismark mussten gehen.",
+     "Świętokrzyskie"),
+])
+def test_a_titles_province_that_the_text_reads_as_no_place_is_none(text, expected, resources):
+    """ "Aufatmen in Heiligkreuz" over a Trier story: the text's names chose, not the Polish voivodeship."""
+    doc = Document(id="t.md", path="t.md", language="de", published=PUBLISHED, url="https://www.volksfreund.de/region/x",
+                   title="Aufatmen in Heiligkreuz: Fliegerbombe ist entschärft", text=text)
+    lede = [e.place.name for e in process_document(doc, resources=resources) if e.headline and e.place is not None]
+    assert lede[:1] == [expected], lede
