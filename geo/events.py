@@ -982,7 +982,7 @@ def _sentence_event(r: _Reading, s: Sentence, etype: str, rule: str, trig: Trigg
         # an indefinite happening told in the pluperfect is an earlier one ("hatte zuvor zu einem Warnstreik aufgerufen"),
         # in German any happening so told ("hatte … ungeachtet der Proteste … gefasst": `pluperfect_earlier`)
         novel="new" if told_before and (lexicon(doc.language).pluperfect_earlier or _is_novel(doc.text, trig))
-        else _is_novel(doc.text, trig),
+        else "new" if _opens_separately(s.text, doc.language) else _is_novel(doc.text, trig),
         place_label=_place_label(doc.text, best if where.seat is None and where.court is None else None, place, doc.language)
         if place else "",
         counter=etype == "protest" and any(x.event_type == etype and x.factuality == "asserted"
@@ -1523,6 +1523,15 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an|two|th
 # happening told before, no further one.
 _TOPIC_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines|a|an)\s+\w+\s+"
                            r"(?:regarding|about|concerning|over|über|wegen|bezüglich)\s+$", re.I)
+
+
+def _opens_separately(sentence: str, language: str) -> bool:
+    """A sentence that opens "In another incident, …", "In a separate case …", "In einem weiteren
+    Fall …" tells a happening of its own: a round-up's next one, never a mention of one told
+    before, though it has the same type, day and place ("In another incident in the district, a
+    couple … were sleeping when their house collapsed" after the lede's collapse)."""
+    head = sentence.lstrip(" \t\n-–—•*\"'„“").lower()
+    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in lexicon(language).separate_openers)
 
 
 def _is_novel(text: str, trig: Trigger) -> str:

@@ -2069,3 +2069,22 @@ def test_a_town_told_after_its_country_is_a_happening_of_its_own(lang, etype):
     assert [e.place for e in merge_repeats([part, whole])] == [_NORTH]
     inherited = _mention_event(3, etype, _NORTH, lang, inherited=True)
     assert len(merge_repeats([whole, inherited])) == 1
+
+
+@pytest.mark.parametrize("lang, first, later, separate", [
+    ("en", "A house collapsed on Isla Test on Sunday.",
+     "In another incident in the north of the island, an old mud house collapsed after heavy rain.", True),
+    ("en", "A house collapsed on Isla Test on Sunday.", "In a separate incident, an old mud house collapsed after heavy rain.", True),
+    ("en", "A house collapsed on Isla Test on Sunday.",
+     "In the north of the island, an old mud house collapsed after heavy rain.", False),  # control
+    ("de", "Auf Isla Test ist am Sonntag ein Auto gegen einen Baum geprallt.",
+     "In einem weiteren Fall auf der Landstraße im Norden der Insel prallte ein Lastwagen gegen eine Mauer.", True),
+    ("de", "Auf Isla Test ist am Sonntag ein Auto gegen einen Baum geprallt.",
+     "Auf der Landstraße im Norden der Insel prallte ein Lastwagen gegen eine Mauer.", False),  # control
+])
+def test_a_sentence_opening_with_another_incident_tells_a_happening_of_its_own(lang, first, later, separate):
+    """"In another incident in the district, a couple … were sleeping when their house collapsed",
+    "In einem weiteren Fall …": a round-up's next happening, though of the same type, day and place
+    (an "another" or "weiteren" just before the trigger said so already)."""
+    events = _after_happening(first, later, lang)
+    assert len(events) == (2 if separate else 1), [(e.event_type, e.evidence[0].quote) for e in events]

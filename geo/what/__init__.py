@@ -101,6 +101,7 @@ class _Lexicon:
     earlier_clauses: frozenset = frozenset()  # words that open a clause telling what came before ("after", "nachdem")
     earlier_phrases: frozenset = frozenset()  # prepositions naming what came before ("Nach einem Einbruch …")
     occasion_openers: frozenset = frozenset()  # "At a meeting, …", "Bei dem Treffen …": the meeting is the act's setting
+    separate_openers: tuple = ()  # "In another incident, …", "In einem weiteren Fall …": the sentence tells a happening of its own
     gatherings: frozenset = frozenset()  # "trafen sich": in a protest's or a strike's story, the crowd gathering
     back_references: frozenset = frozenset()  # determiners that point back to a happening told before ("the crash")
     participants: frozenset = frozenset()  # participles after a noun trigger that name those in it ("am Unfall beteiligten")
@@ -289,6 +290,7 @@ def lexicon(language: str) -> _Lexicon:
         subordinators=words("subordinators"),
         earlier_clauses=words("earlier_clauses", data), earlier_phrases=words("earlier_phrases", data),
         occasion_openers=words("occasion_openers", data),
+        separate_openers=words("separate_openers", data, tuple),
         gatherings=words("gatherings", data),
         back_references=words("back_references", data),
         participants=words("participants", data),
