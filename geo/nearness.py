@@ -51,6 +51,32 @@ def _on_island(a: Place, b: Place) -> bool:
     return _ISLANDS[b.id].contains(Point(a.lon, a.lat))
 
 
+_REGIONS: dict = {}
+
+
+# A region up to about the size of a state (2 square degrees, some 20,000 km²): the West Bank, the
+# Gaza Strip, the Ruhr; not "North America" or "the Middle East", whose happenings span the region.
+_SMALL_REGION_DEG2 = 2.0
+
+
+def in_region(a: Place, b: Place) -> bool:
+    """Whether the town `a` lies inside the outline of `b`, a small region ("Sinjil" in the West Bank);
+    never for a region without an outline or a larger one."""
+    if b.type != "region" or b.geometry is None or a.type not in ("city", "site"):
+        return False
+    if b.id not in _REGIONS:
+        from shapely import prepared
+        from shapely.geometry import shape
+
+        outline = shape(b.geometry)
+        _REGIONS[b.id] = prepared.prep(outline.buffer(0.02)) if outline.area <= _SMALL_REGION_DEG2 else None
+    if _REGIONS[b.id] is None:
+        return False
+    from shapely.geometry import Point
+
+    return _REGIONS[b.id].contains(Point(a.lon, a.lat))
+
+
 def outside_of(a: Place, b: Place) -> bool:
     """Whether the town `a` lies outside `b`, a place a text says it lies in or near: then the
     gazetteer's `a` is a namesake of the place the text means."""

@@ -2077,3 +2077,16 @@ def test_a_titles_province_that_the_text_reads_as_no_place_is_none(text, expecte
                    title="Aufatmen in Heiligkreuz: Fliegerbombe ist entschärft", text=text)
     lede = [e.place.name for e in process_document(doc, resources=resources) if e.headline and e.place is not None]
     assert lede[:1] == [expected], lede
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("de", "Bei einem Angriff jüdischer Siedler sind am Freitag im besetzten Westjordanland zwei Palästinenser getötet worden. "
+           "Zehn weitere Personen erlitten bei den Zusammenstößen in der Ortschaft Sinjil nördlich von Ramallah Verletzungen.", "Sinjil"),
+    # control: a continent's happening spans it, the lede's town is one of its places
+    ("en", "General Motors said on Monday it is cutting 14,000 jobs in North America. "
+           "The company will close its assembly plant in Lordstown, Ohio.", "North America"),
+])
+def test_a_headline_event_in_a_small_region_takes_the_ledes_town_inside_it(language, text, expected, resources):
+    """ "im besetzten Westjordanland … in der Ortschaft Sinjil": the region's town, by its outline, as a state's."""
+    events = _events(text, language, resources)
+    assert events[0].place is not None and events[0].place.name == expected, [(e.event_type, e.place and e.place.name) for e in events]
