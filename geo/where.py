@@ -343,8 +343,10 @@ _STREET_AFTER = re.compile(
 
 # A dateline in capitals at the start of a line: "KATHMANDU, Nepal (AP) —", "LONDON (Reuters) -",
 # "CEDAR RAPIDS, Iowa –", "TACLOBAN CITY —", with the agency or date after a full stop, "ASTANA. KAZINFORM -",
-# "KYIV. Dec 5 (Interfax-Ukraine) -", and the first of two cities, "KARACHI/ISLAMABAD (Reuters) -".
-_CAPS_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})"
+# "KYIV. Dec 5 (Interfax-Ukraine) -", and the first of two cities, "KARACHI/ISLAMABAD (Reuters) -"; after the
+# day it was filed, "17.06.2018 / EICHENZELL -" (_DAY_BEFORE_DATELINE).
+_DAY_BEFORE_DATELINE = r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})[ \t]*/[ \t]*"
+_CAPS_DATELINE = re.compile(r"(?m)^(?P<day>" + _DAY_BEFORE_DATELINE + r")?(?P<name>[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,}|-[A-Z]){0,3})"
                             r"(?=,\s|\s*\(|\s+[—–]|\s+-{1,2}\s|:\s|\.\s+[A-Z]{3,}\s+[—–-]|\.\s+[A-Z][a-z]{2,}\.? \d|/[A-Z]"
                             # a German paper's, closed by a full stop: "BAD AROLSEN. Zu einem schweren Unfall …"
                             r"|\.[ \t]+[A-ZÄÖÜ][a-zäöüß])")
@@ -356,7 +358,7 @@ def _datelines_cased(text: str) -> str:
     the gazetteer finds it; offsets stay as they are."""
     head = text[:_DATELINE_SPAN]
     if _CAPS_DATELINE.search(head):
-        text = _CAPS_DATELINE.sub(lambda m: _title(m.group(1)), head) + text[_DATELINE_SPAN:]
+        text = _CAPS_DATELINE.sub(lambda m: (m.group("day") or "") + _title(m.group("name")), head) + text[_DATELINE_SPAN:]
     # "in BOPPARD (Rhein-Hunsrück-Kreis)": a name in capitals after a locative word.
     return _CAPS_AFTER_LOCATIVE.sub(lambda m: m.group(1) + _title(m.group(2)), text)
 
@@ -395,10 +397,14 @@ _DATELINE_AFTER = re.compile(r"(?:\s+(?:an der|am|im|in der|ob der|bei)\s+[A-ZÄ
 
 
 def opens_dateline(text: str, start: int, end: int) -> bool:
-    """The name at start..end opens its line and a dateline's dash or agency follows ("Rostock - ",
-    "KATHMANDU, Nepal (AP) —")."""
+    """The name at start..end opens its line, or follows the day the story was filed ("17.06.2018 /
+    Eichenzell - "), and a dateline's dash or agency follows ("Rostock - ", "KATHMANDU, Nepal (AP) —")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text, end))
+    before = text[line_start:start]
+    return (not before.strip() or bool(_DAY_BEFORE.fullmatch(before))) and bool(_DATELINE_AFTER.match(text, end))
+
+
+_DAY_BEFORE = re.compile(r"[ \t]*" + _DAY_BEFORE_DATELINE)
 
 
 # A police report names where it happened after its office's dateline ("Ravensburg (ots) - Amtzell:

@@ -1226,6 +1226,19 @@ def test_a_word_with_its_article_is_no_city(gazetteer, text):
     assert not [m for m in find_places(text, gazetteer=gazetteer, language="de") if m.place.type == "city"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("17.06.2018 / EICHENZELL - Am Sonntag kam es zu einem schweren Unfall.", "Eichenzell"),
+    ("17.06.2018 / Eichenzell - Am Sonntag kam es zu einem schweren Unfall.", "Eichenzell"),
+    ("Am Sonntag, 17.06.2018 / EICHENZELL - kam es zu einem schweren Unfall.", None),  # no dateline: words before the day
+])
+def test_a_dateline_after_the_day_it_was_filed(gazetteer, text, expected):
+    """Regional portals open a report with its day and its town: "17.06.2018 / EICHENZELL - ". The
+    town in capitals is found, and it is the dateline."""
+    found = find_places(text, gazetteer=gazetteer, language="de")
+    place = dateline_place(text, found)
+    assert (place.name if place else None) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Gottmadingen. Am Montag stießen zwei Autos zusammen.",
     "Gottmadingen.\nAm Montag stießen zwei Autos zusammen.",
