@@ -128,9 +128,10 @@ def _event_traces(fig: go.Figure, dated: pd.DataFrame, *, colors, lanes, highlig
     lane_names: list[str] = []
     ring_x, ring_y, ring_c = [], [], []
     no_place = t("no_place", lang)
+    groups = dict(tuple(dated.groupby("event_type", sort=False)))  # one pass, not one filter per type of the taxonomy
     for i, etype in enumerate(EVENT_TYPES):
-        rows = dated[dated["event_type"] == etype]
-        if rows.empty:
+        rows = groups.get(etype)
+        if rows is None:
             continue
         color = colors.get(etype, GREY)
         end_excl = rows["date_end"] + pd.Timedelta(days=1)
