@@ -31,7 +31,20 @@ def lies_in(a: Place, b: Place) -> bool:
     return False
 
 
-_ISLANDS: dict = {}
+_OUTLINES: dict = {}  # (place id, buffer) -> its prepared outline, once per process
+
+
+def _contains(b: Place, a: Place, buffer: float) -> bool:
+    """Whether `a`'s point lies in `b`'s outline grown by `buffer` degrees (prepared once per process)."""
+    key = (b.id, buffer)
+    if key not in _OUTLINES:
+        from shapely import prepared
+        from shapely.geometry import shape
+
+        _OUTLINES[key] = prepared.prep(shape(b.geometry).buffer(buffer))
+    from shapely.geometry import Point
+
+    return _OUTLINES[key].contains(Point(a.lon, a.lat))
 
 
 def _on_island(a: Place, b: Place) -> bool:
@@ -41,17 +54,10 @@ def _on_island(a: Place, b: Place) -> bool:
     from its point take in Jakarta)."""
     if b.geometry is None:
         return km(a, b) <= max(b.radius_km, 5)
-    if b.id not in _ISLANDS:
-        from shapely import prepared
-        from shapely.geometry import shape
-
-        _ISLANDS[b.id] = prepared.prep(shape(b.geometry).buffer(0.05))
-    from shapely.geometry import Point
-
-    return _ISLANDS[b.id].contains(Point(a.lon, a.lat))
+    return _contains(b, a, 0.05)
 
 
-_REGIONS: dict = {}
+_SMALL: dict = {}  # region id -> whether its outline is small
 
 
 # A region up to about the size of a state (2 square degrees, some 20,000 km²): the West Bank, the
@@ -64,17 +70,11 @@ def in_region(a: Place, b: Place) -> bool:
     never for a region without an outline or a larger one."""
     if b.type != "region" or b.geometry is None or a.type not in ("city", "site"):
         return False
-    if b.id not in _REGIONS:
-        from shapely import prepared
+    if b.id not in _SMALL:
         from shapely.geometry import shape
 
-        outline = shape(b.geometry)
-        _REGIONS[b.id] = prepared.prep(outline.buffer(0.02)) if outline.area <= _SMALL_REGION_DEG2 else None
-    if _REGIONS[b.id] is None:
-        return False
-    from shapely.geometry import Point
-
-    return _REGIONS[b.id].contains(Point(a.lon, a.lat))
+        _SMALL[b.id] = shape(b.geometry).area <= _SMALL_REGION_DEG2
+    return _SMALL[b.id] and _contains(b, a, 0.02)
 
 
 def outside_of(a: Place, b: Place) -> bool:

@@ -609,16 +609,12 @@ def refers_back(before: str, *, language: str) -> bool:
 def names_interview(sentence: str, *, language: str) -> bool:
     """Whether a sentence says its words were said in an interview ("In a phone interview with the
     Citizen Times on Saturday, Cooper said …", "sagte er im Interview")."""
-    words = lexicon(language).interviews
-    return bool(words) and re.search(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words)) + r")\b",
-                                     sentence, re.I) is not None
+    return _phrases(language, "interviews").search(sentence) is not None
 
 
 def names_formal_occasion(sentence: str, *, language: str) -> bool:
     """Whether a sentence names where a formal statement was made ("told a news conference", "at a press briefing")."""
-    words = lexicon(language).formal_occasions
-    return bool(words) and re.search(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words)) + r")\b",
-                                     sentence, re.I) is not None
+    return _phrases(language, "formal_occasions").search(sentence) is not None
 
 
 def tells_someone(trigger: Trigger, *, language: str) -> bool:
@@ -638,9 +634,20 @@ def tells_the_press(trigger: Trigger, after: str, *, language: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _press(language: str) -> re.Pattern:
-    words = lexicon(language).press
-    return re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-                      + r")\b", re.I)
+    return re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:" + _alternatives(lexicon(language).press) + r")\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _phrases(language: str, key: str) -> re.Pattern:
+    """One of the lexicon's phrase lists (`key`) anywhere in a text, as whole words; compiled once
+    (it was built and compiled on every call); matches nothing for an empty list."""
+    words = getattr(lexicon(language), key)
+    return re.compile(r"\b(?:" + _alternatives(words) + r")\b", re.I) if words else re.compile(r"(?!)")
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of phrases, longest first, a space matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def names_cause(before: str, *, language: str) -> bool:
